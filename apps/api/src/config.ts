@@ -1,0 +1,55 @@
+// The only module that reads process.env. Every setting is validated at start so a typo in the
+// environment fails fast with the variable's name instead of surfacing later as odd behaviour.
+import { z } from 'zod';
+
+const boolFromEnv = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no', ''])
+  .transform((v) => v === '1' || v === 'true' || v === 'yes');
+
+const ConfigSchema = z.object({
+  /** postgres://… selects PostgreSQL; empty selects the embedded SQLite file. */
+  DATABASE_URL: z
+    .string()
+    .optional()
+    .refine((v) => !v || /^postgres(ql)?:\/\//.test(v) || v.startsWith('file:') || v.endsWith('.sqlite'), {
+      message: 'must be a postgres:// URL, a file: URL or a path ending in .sqlite',
+    }),
+  /** Path of the embedded SQLite file (used when DATABASE_URL is not a postgres URL). */
+  SQLITE_PATH: z.string().default('ocop.sqlite'),
+  HOST: z.string().default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Seed the database with the real An Giang data when it is empty. */
+  SEED: boolFromEnv.default(false),
+  /** Generate clearly labelled sample activity records for the department views. */
+  SAMPLE_ACTIVITIES: boolFromEnv.default(true),
+  /** Folder of the built dashboard to serve on the same port (empty: API only). */
+  WEB_DIST: z.string().optional(),
+  /** GraphQL guard rails. */
+  GRAPHQL_MAX_COST: z.coerce.number().int().positive().default(5000),
+  GRAPHQL_MAX_DEPTH: z.coerce.number().int().positive().default(10),
+  GRAPHQL_MAX_ALIASES: z.coerce.number().int().positive().default(15),
+  GRAPHQL_MAX_TOKENS: z.coerce.number().int().positive().default(2000),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(300),
+});
+
+export type AppConfig = z.infer<typeof ConfigSchema>;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Parses an environment (process.env by default) into a typed config, or throws naming each bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  const result = ConfigSchema.safeParse(env);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return result.data;
+}
+
+/** Which database the config selects. */
+export function databaseKind(config: AppConfig): 'postgresql' | 'libsql' {
+  return config.DATABASE_URL && /^postgres(ql)?:\/\//.test(config.DATABASE_URL) ? 'postgresql' : 'libsql';
+}
