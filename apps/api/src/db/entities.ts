@@ -1,0 +1,34 @@
+// Every entity the ORM knows, listed explicitly (no folder scanning: works under tsx, vitest and dist).
+import { Activity } from '../modules/activities/activity.entity.js';
+import { AdminUnit } from '../modules/admin-units/admin-unit.entity.js';
+import { Certificate } from '../modules/certificates/certificate.entity.js';
+import { DecisionItem } from '../modules/decisions/decision-item.entity.js';
+import { Decision } from '../modules/decisions/decision.entity.js';
+import { Department } from '../modules/departments/department.entity.js';
+import { EconomicEntity } from '../modules/entities/economic-entity.entity.js';
+import { Evaluation } from '../modules/evaluations/evaluation.entity.js';
+import { ImportRun } from '../modules/imports/import-run.entity.js';
+import { PlanTarget } from '../modules/plans/plan-target.entity.js';
+import { Plan } from '../modules/plans/plan.entity.js';
+import { Task } from '../modules/plans/task.entity.js';
+import { Product } from '../modules/products/product.entity.js';
+import { PublishedFigure } from '../modules/sources/published-figure.entity.js';
+import { Source } from '../modules/sources/source.entity.js';
+
+export const ENTITIES = [
+  AdminUnit,
+  Department,
+  Plan,
+  PlanTarget,
+  Task,
+  Source,
+  PublishedFigure,
+  EconomicEntity,
+  Product,
+  Evaluation,
+  Decision,
+  DecisionItem,
+  Certificate,
+  Activity,
+  ImportRun,
+];

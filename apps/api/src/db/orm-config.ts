@@ -1,0 +1,51 @@
+import { LibSqlDriver } from '@mikro-orm/libsql';
+import { Migrator } from '@mikro-orm/migrations';
+import { PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { SeedManager } from '@mikro-orm/seeder';
+import type { Options } from '@mikro-orm/core';
+import { databaseKind, type AppConfig } from '../config.js';
+import { ENTITIES } from './entities.js';
+import { postgresqlMigrations } from './migrations/postgresql/index.js';
+import { sqliteMigrations } from './migrations/sqlite/index.js';
+
+export type DbKind = 'libsql' | 'postgresql';
+
+export interface OrmOverrides {
+  /** Force a dialect regardless of DATABASE_URL (tests, migration generator). */
+  kind?: DbKind;
+  /** libsql file path or PostgreSQL URL overriding the config. */
+  url?: string;
+  debug?: boolean;
+}
+
+/**
+ * ORM options for one dialect. Migrations are loaded through `migrationsList` with static imports
+ * (STACK gotcha 10: `.ts` files loaded by path fail under vitest on Node 20), one set per dialect
+ * because the generated SQL differs.
+ */
+export function buildOrmOptions(config: AppConfig, overrides: OrmOverrides = {}): Options {
+  const kind = overrides.kind ?? databaseKind(config);
+  const common = {
+    entities: ENTITIES,
+    extensions: [Migrator, SeedManager],
+    debug: overrides.debug ?? false,
+    allowGlobalContext: false,
+    forceUndefined: false,
+    discovery: { warnWhenNoEntities: true },
+  } satisfies Options;
+  if (kind === 'postgresql') {
+    return {
+      ...common,
+      driver: PostgreSqlDriver,
+      clientUrl: overrides.url ?? config.DATABASE_URL,
+      migrations: { migrationsList: postgresqlMigrations, transactional: true, allOrNothing: true, snapshot: false },
+    };
+  }
+  const file = overrides.url ?? (config.DATABASE_URL && !/^postgres/.test(config.DATABASE_URL) ? config.DATABASE_URL.replace(/^file:/, '') : config.SQLITE_PATH);
+  return {
+    ...common,
+    driver: LibSqlDriver,
+    dbName: file,
+    migrations: { migrationsList: sqliteMigrations, transactional: true, allOrNothing: true, snapshot: false },
+  };
+}

@@ -1,0 +1,36 @@
+import { MikroORM } from '@mikro-orm/core';
+import type { AppConfig } from '../config.js';
+import { buildOrmOptions, type OrmOverrides } from './orm-config.js';
+
+export interface CreateOrmOptions extends OrmOverrides {
+  /** Apply pending migrations at start (default true). */
+  migrate?: boolean;
+}
+
+/**
+ * Opens the database the config selects (embedded libsql file by default, PostgreSQL when
+ * DATABASE_URL is postgres://) and brings its schema up to date with the committed migrations.
+ */
+export async function createOrm(config: AppConfig, opts: CreateOrmOptions = {}): Promise<MikroORM> {
+  const orm = await MikroORM.init(buildOrmOptions(config, opts));
+  if (opts.migrate ?? true) {
+    await orm.getMigrator().up();
+  }
+  return orm;
+}
+
+export interface Readiness {
+  database: boolean;
+  migrationsPending: number;
+}
+
+/** For a readiness probe: can we reach the database, and is its schema current? */
+export async function checkReadiness(orm: MikroORM): Promise<Readiness> {
+  try {
+    await orm.em.getConnection().execute('select 1');
+  } catch {
+    return { database: false, migrationsPending: -1 };
+  }
+  const pending = await orm.getMigrator().getPendingMigrations();
+  return { database: true, migrationsPending: pending.length };
+}

@@ -1,0 +1,26 @@
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { DecisionItem } from '../decisions/decision-item.entity.js';
+import { Product } from '../products/product.entity.js';
+import { DATE_PRECISIONS } from '../shared/date-precision.js';
+
+/**
+ * An OCOP certificate derived from a recognising decision item; validUntil comes from the domain
+ * (36 months). A certificate whose star is unknown is still a certificate: stars may be null.
+ */
+export const Certificate = defineEntity({
+  name: 'Certificate',
+  tableName: 'certificate',
+  properties: {
+    id: p.integer().primary(),
+    product: () => p.manyToOne(Product).ref().index(),
+    decisionItem: () => p.oneToOne(DecisionItem).ref().owner().unique(),
+    stars: p.integer().nullable().index(),
+    issuedOn: p.date().index(),
+    issuedPrecision: p.enum([...DATE_PRECISIONS]),
+    validUntil: p.date().index(),
+    revokedOn: p.date().nullable(),
+    supersededOn: p.date().nullable(),
+    version: p.integer().version(),
+  },
+});
+export type Certificate = InferEntity<typeof Certificate>;

@@ -1,0 +1,21 @@
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { Product } from '../products/product.entity.js';
+import { Decision } from './decision.entity.js';
+
+export const DECISION_ACTIONS = ['recognise', 'revoke'] as const;
+
+/** One product in a decision. `stars` null = OCOP status confirmed by the source, star unknown. */
+export const DecisionItem = defineEntity({
+  name: 'DecisionItem',
+  tableName: 'decision_item',
+  uniques: [{ properties: ['decision', 'product', 'action'] }],
+  properties: {
+    id: p.integer().primary(),
+    decision: () => p.manyToOne(Decision).ref().index(),
+    product: () => p.manyToOne(Product).ref().index(),
+    stars: p.integer().nullable().index(),
+    action: p.enum([...DECISION_ACTIONS]).default('recognise'),
+    version: p.integer().version(),
+  },
+});
+export type DecisionItem = InferEntity<typeof DecisionItem>;

@@ -1,0 +1,31 @@
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { AdminUnit } from '../admin-units/admin-unit.entity.js';
+import { DATE_PRECISIONS } from '../shared/date-precision.js';
+
+export const ENTITY_TYPES = ['enterprise', 'cooperative', 'cooperative_group', 'household_business'] as const;
+export type EntityType = (typeof ENTITY_TYPES)[number];
+
+/**
+ * An OCOP subject (chủ thể): enterprise, cooperative, cooperative group or household business.
+ * ownerName/ownerPhone are personal data: hidden from serialisation and never public.
+ */
+export const EconomicEntity = defineEntity({
+  name: 'EconomicEntity',
+  tableName: 'economic_entity',
+  indexes: [{ properties: ['normalizedName', 'unit'] }],
+  properties: {
+    id: p.integer().primary(),
+    name: p.string().length(300),
+    normalizedName: p.string().length(300).index(),
+    type: p.enum([...ENTITY_TYPES]).nullable().index(),
+    commune: p.string().length(200).nullable(),
+    normalizedCommune: p.string().length(200).nullable().index(),
+    unit: () => p.manyToOne(AdminUnit).ref().nullable().index(),
+    ownerName: p.string().length(200).nullable().hidden(),
+    ownerPhone: p.string().length(40).nullable().hidden(),
+    registeredOn: p.date().nullable().index(),
+    registeredPrecision: p.enum([...DATE_PRECISIONS]).nullable(),
+    version: p.integer().version(),
+  },
+});
+export type EconomicEntity = InferEntity<typeof EconomicEntity>;

@@ -1,0 +1,31 @@
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { Department } from '../departments/department.entity.js';
+import { Plan } from './plan.entity.js';
+
+export const TARGET_KINDS = ['count_at_least', 'count_between', 'share_at_least', 'each_unit_at_least'] as const;
+export type TargetKind = (typeof TARGET_KINDS)[number];
+
+/** One numeric target of a plan; `definition` is the exact meaning the domain computes. */
+export const PlanTarget = defineEntity({
+  name: 'PlanTarget',
+  tableName: 'plan_target',
+  uniques: [{ properties: ['plan', 'code'] }],
+  properties: {
+    id: p.integer().primary(),
+    plan: () => p.manyToOne(Plan).ref(),
+    code: p.string().length(64),
+    kind: p.enum([...TARGET_KINDS]),
+    targetValue: p.double().$type<number>(),
+    targetMax: p.double().$type<number>().nullable(),
+    unitLabel: p.string().length(64),
+    scope: p.string().length(200),
+    owner: () => p.manyToOne(Department).ref().nullable(),
+    labelVi: p.text(),
+    labelEn: p.text(),
+    definition: p.text(),
+    metric: p.string().length(64),
+    sortOrder: p.integer(),
+    version: p.integer().version(),
+  },
+});
+export type PlanTarget = InferEntity<typeof PlanTarget>;

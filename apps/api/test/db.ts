@@ -1,0 +1,72 @@
+// Test databases: a fresh, migrated database per call, on BOTH dialects. PostgreSQL runs on
+// PG_URL (default postgres://postgres@127.0.0.1:5432/postgres, trust auth); each call creates
+// its own `ocop_test_<pid>_<random>` database and destroyTestOrm drops it. An unreachable
+// PostgreSQL FAILS the tests (never a silent skip, STACK gotcha 5).
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { MikroORM } from '@mikro-orm/core';
+import { PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { loadConfig } from '../src/config.js';
+import type { DbKind } from '../src/db/orm-config.js';
+import { createOrm } from '../src/db/orm.js';
+
+export const DIALECTS: DbKind[] = ['libsql', 'postgresql'];
+
+export const PG_URL = process.env.PG_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+
+const cleanups = new WeakMap<MikroORM, () => Promise<void>>();
+
+function withDatabase(url: string, dbName: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${dbName}`;
+  return parsed.toString();
+}
+
+/** Runs one statement on the PostgreSQL server's maintenance database. */
+async function onPgServer(sql: string): Promise<void> {
+  let admin: MikroORM | undefined;
+  try {
+    admin = await MikroORM.init({
+      driver: PostgreSqlDriver,
+      clientUrl: PG_URL,
+      entities: [],
+      discovery: { warnWhenNoEntities: false },
+      pool: { min: 0, max: 1 },
+    });
+    await admin.em.getConnection().execute(sql);
+  } catch (error) {
+    const ci = process.env.CI === 'true' ? ' (CI=true: PostgreSQL tests must not be skipped)' : '';
+    throw new Error(
+      `PostgreSQL test database unavailable at ${PG_URL}${ci}: ${(error as Error).message}. ` +
+        'Start PostgreSQL or set PG_URL (scripts/with-pg.sh starts a throwaway server).',
+      { cause: error },
+    );
+  } finally {
+    await admin?.close(true);
+  }
+}
+
+/** A fresh, fully migrated database of the given dialect. Pair with destroyTestOrm. */
+export async function createTestOrm(kind: DbKind): Promise<MikroORM> {
+  const config = loadConfig({});
+  if (kind === 'libsql') {
+    const dir = mkdtempSync(join(tmpdir(), 'ocop-test-'));
+    const orm = await createOrm(config, { kind, url: join(dir, 'test.sqlite') });
+    cleanups.set(orm, async () => rmSync(dir, { recursive: true, force: true }));
+    return orm;
+  }
+  const dbName = `ocop_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  await onPgServer(`create database "${dbName}"`);
+  const orm = await createOrm(config, { kind, url: withDatabase(PG_URL, dbName) });
+  cleanups.set(orm, () => onPgServer(`drop database if exists "${dbName}" with (force)`));
+  return orm;
+}
+
+/** Closes the ORM and deletes its database (temp file or PostgreSQL database). */
+export async function destroyTestOrm(orm: MikroORM | undefined): Promise<void> {
+  if (!orm) return;
+  await orm.close(true);
+  await cleanups.get(orm)?.();
+}
