@@ -3,3 +3,7 @@ export * from './errors.js';
 export * from './dates.js';
 export * from './rules/rule-sets.js';
 export * from './rules/star-rating.js';
+export * from './rules/scorecard.js';
+export * from './rules/certificate.js';
+export * from './rules/product-groups.js';
+export * from './units/admin-units.js';

@@ -1,0 +1,136 @@
+/** Certificate validity, status on a date, and a product's star history. */
+import { addMonths, compareIso, daysBetween, parseIsoDate, type FactDate, type IsoDate } from '../dates.js';
+import { DomainError } from '../errors.js';
+import { resolveRuleSet, type RuleSet, type RuleSetCode } from './rule-sets.js';
+
+/** 1048, 148 and 1489 all give certificates 36 months. */
+export const CERTIFICATE_VALIDITY_MONTHS = 36;
+
+/** 148/QĐ-TTg: the issuer notifies the entity at least 30 days before expiry. */
+export const DEFAULT_EXPIRY_NOTICE_DAYS = 30;
+
+/** Status of a certificate on an as-of date. */
+export type CertificateStatus = 'valid' | 'expiring' | 'expired' | 'revoked' | 'superseded';
+
+/** What {@link certificateStatus} needs to know about one certificate. */
+export interface CertificateDates {
+  issuedOn: IsoDate | FactDate;
+  validUntil: IsoDate;
+  revokedOn?: IsoDate | null;
+  /** Date of a later decision (re-recognition or upgrade) that replaced this certificate. */
+  supersededOn?: IsoDate | null;
+}
+
+function toIso(date: IsoDate | FactDate): IsoDate {
+  return parseIsoDate(typeof date === 'string' ? date : date.date);
+}
+
+/**
+ * Last day a certificate is valid: the decision date plus 36 months, valid THROUGH that
+ * anniversary. 1048/148 say "36 tháng kể từ ngày Quyết định công nhận"; the Civil Code 2015
+ * counts such periods from the next day (art. 147(2)) and ends a month-period "tại thời điểm kết
+ * thúc ngày tương ứng của tháng cuối cùng", or the month's last day when it has no such day
+ * (art. 148(1)). So 2021-04-22 → 2024-04-22 inclusive; 2020-02-29 → 2023-02-28.
+ * The weekend/holiday extension of art. 148(2) is not applied: a certificate is a status, not a
+ * deadline to act on. A year-only decision date (stored as 31 Dec) gives the latest possible end.
+ */
+export function certificateValidUntil(
+  decisionDate: IsoDate | FactDate,
+  ruleSet?: RuleSet | RuleSetCode,
+): IsoDate {
+  const months = ruleSet ? resolveRuleSet(ruleSet).certificateValidityMonths : CERTIFICATE_VALIDITY_MONTHS;
+  return addMonths(toIso(decisionDate), months);
+}
+
+/**
+ * Status on `asOf`, checked in this order: revoked (on/after `revokedOn`), superseded (on/after
+ * `supersededOn`), expired (after `validUntil`), expiring (148: within `noticeDays` before
+ * `validUntil`, inclusive: 30 days left is expiring), else valid. `noticeDays` defaults to 30;
+ * pass null for 1048-era certificates, which had no notice window. Throws AS_OF_BEFORE_ISSUE
+ * when asked before the certificate exists.
+ */
+export function certificateStatus(
+  certificate: CertificateDates,
+  asOf: IsoDate,
+  options: { noticeDays?: number | null } = {},
+): CertificateStatus {
+  const issuedOn = toIso(certificate.issuedOn);
+  parseIsoDate(asOf);
+  if (compareIso(asOf, issuedOn) < 0) {
+    throw new DomainError('AS_OF_BEFORE_ISSUE', `No certificate exists on ${asOf}: it was issued on ${issuedOn}`, {
+      asOf,
+      issuedOn,
+    });
+  }
+  if (certificate.revokedOn && compareIso(certificate.revokedOn, asOf) <= 0) return 'revoked';
+  if (certificate.supersededOn && compareIso(certificate.supersededOn, asOf) <= 0) return 'superseded';
+  const daysLeft = daysBetween(asOf, parseIsoDate(certificate.validUntil));
+  if (daysLeft < 0) return 'expired';
+  const noticeDays = options.noticeDays === undefined ? DEFAULT_EXPIRY_NOTICE_DAYS : options.noticeDays;
+  if (noticeDays !== null && daysLeft <= noticeDays) return 'expiring';
+  return 'valid';
+}
+
+/** One recognition or revocation decision about one product. */
+export interface StarDecision {
+  id: string;
+  date: FactDate;
+  /** null = OCOP status confirmed but the star class is not known. */
+  stars: number | null;
+  action: 'recognise' | 'revoke';
+}
+
+/** How a decision changed the product's stars relative to the one in force before it. */
+export type StarChange = 'new' | 'upgrade' | 'downgrade' | 'same' | 'revoked' | 'unknown';
+
+/** One row of a star history. */
+export interface StarHistoryEntry {
+  decisionId: string;
+  date: FactDate;
+  action: 'recognise' | 'revoke';
+  stars: number | null;
+  /** Stars in force just before this decision (null if none or unknown). */
+  previousStars: number | null;
+  change: StarChange;
+}
+
+/**
+ * Orders a product's decisions by date (ties keep input order) and labels each one
+ * (software-notes: "an upgrade = a later decision with more stars than the one in force"):
+ * first recognition, or the first after a revocation → 'new'; a revocation → 'revoked';
+ * otherwise compare with the stars in force → 'upgrade'/'downgrade'/'same', or 'unknown' when
+ * either side's stars are not known. Expiry is not visible here (no as-of date).
+ */
+export function starHistory(decisions: readonly StarDecision[]): StarHistoryEntry[] {
+  const ordered = decisions
+    .map((decision, index) => ({ decision, index }))
+    .sort((a, b) => compareIso(a.decision.date.date, b.decision.date.date) || a.index - b.index);
+
+  let inForce = false;
+  let current: number | null = null;
+  return ordered.map(({ decision }) => {
+    const previousStars = inForce ? current : null;
+    let change: StarChange;
+    if (decision.action === 'revoke') {
+      change = 'revoked';
+      inForce = false;
+      current = null;
+    } else {
+      if (!inForce) change = 'new';
+      else if (decision.stars === null || current === null) change = 'unknown';
+      else if (decision.stars > current) change = 'upgrade';
+      else if (decision.stars < current) change = 'downgrade';
+      else change = 'same';
+      inForce = true;
+      current = decision.stars;
+    }
+    return {
+      decisionId: decision.id,
+      date: decision.date,
+      action: decision.action,
+      stars: decision.stars,
+      previousStars,
+      change,
+    };
+  });
+}
