@@ -31,6 +31,8 @@ const ConfigSchema = z.object({
   GRAPHQL_MAX_ALIASES: z.coerce.number().int().positive().default(15),
   GRAPHQL_MAX_TOKENS: z.coerce.number().int().positive().default(2000),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(300),
+  /** PostgreSQL server used by tests and the migration generator for throwaway databases. */
+  PG_URL: z.string().default('postgres://postgres@127.0.0.1:5432/postgres'),
 });
 
 export type AppConfig = z.infer<typeof ConfigSchema>;

@@ -36,7 +36,7 @@ function writeIndex(kind: DbKind): void {
 }
 
 async function generate(kind: DbKind, url: string): Promise<string | undefined> {
-  const config = loadConfig({ ...process.env, DATABASE_URL: undefined });
+  const config = loadConfig({});
   const options = buildOrmOptions(config, { kind, url });
   const orm = await MikroORM.init({
     ...options,
@@ -54,7 +54,7 @@ async function generate(kind: DbKind, url: string): Promise<string | undefined> 
 }
 
 async function main(): Promise<void> {
-  const pgUrl = process.env.PG_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+  const pgUrl = loadConfig().PG_URL;
   const dir = mkdtempSync(join(tmpdir(), 'ocop-migr-'));
   const dbName = `ocop_migr_${process.pid}_${randomBytes(3).toString('hex')}`;
   const admin = await MikroORM.init({ driver: PostgreSqlDriver, clientUrl: pgUrl, entities: [], discovery: { warnWhenNoEntities: false } });
