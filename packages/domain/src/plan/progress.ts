@@ -1,0 +1,144 @@
+/** Progress of plan targets on an as-of date. */
+import { parseIsoDate, type IsoDate } from '../dates.js';
+import type { PlanFacts } from './facts.js';
+import { computeMetric } from './metrics.js';
+import { decideStatus, type TargetStatus } from './pace.js';
+import type { PlanTarget } from './targets.js';
+
+/** One unit's value for an each_unit_at_least target. */
+export interface UnitProgress {
+  unitCode: string;
+  value: number;
+  met: boolean;
+}
+
+/** Progress of one target on `asOf`. */
+export interface TargetProgress {
+  asOf: IsoDate;
+  /** Count; share in percent (2 decimals); lowest unit value for each_unit_at_least; null = no data. */
+  actual: number | null;
+  /** Shares: entities/products counted; each_unit_at_least: units that met the target. */
+  numerator?: number;
+  /** Shares: the base; each_unit_at_least: number of units. */
+  denominator?: number;
+  perUnit?: UnitProgress[];
+  target: number;
+  targetMax: number | null;
+  /** actual / target; null with no data or a zero target. */
+  ratio: number | null;
+  met: boolean;
+  /** count_between only: actual above the upper bound. */
+  aboveUpperBound?: boolean;
+  noData: boolean;
+  status: TargetStatus;
+  statusRule: string;
+  statusReason: string;
+  /** Distinct year-only records used (each counts from 31 Dec of its year). */
+  yearOnlyRecords: number;
+  /** Ids behind the number (products or entities), for "point to what it counts". */
+  counted: string[];
+  /** The metric and its definition, so every figure carries its definition. */
+  metric: string;
+  definition: string;
+}
+
+function round2(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
+/**
+ * Computes a target's value from the facts on `asOf` and judges it with linear-pace-v1
+ * (pace.ts). Shares with a zero denominator are "no data" (actual null), never 0 % or NaN.
+ * each_unit_at_least is met when every unit reaches the target; units with 0 are listed.
+ */
+export function computeTargetProgress(target: PlanTarget, facts: PlanFacts, asOf: IsoDate): TargetProgress {
+  parseIsoDate(asOf);
+  const outcome = computeMetric(target.metric, facts, target.period, asOf);
+
+  let actual: number | null = null;
+  let met = false;
+  let numerator: number | undefined;
+  let denominator: number | undefined;
+  let perUnit: UnitProgress[] | undefined;
+  let counted: string[] = [];
+
+  if (outcome.shape === 'count') {
+    actual = outcome.value;
+    met = actual >= target.target;
+    counted = outcome.counted;
+  } else if (outcome.shape === 'share') {
+    numerator = outcome.numerator;
+    denominator = outcome.denominator;
+    counted = outcome.counted;
+    if (denominator > 0) {
+      actual = round2((numerator / denominator) * 100);
+      // Integer comparison: 4/5 meets 80 % exactly, whatever the float rounding.
+      met = numerator * 100 >= target.target * denominator;
+    }
+  } else {
+    perUnit = outcome.perUnit.map((u) => ({ unitCode: u.unitCode, value: u.value, met: u.value >= target.target }));
+    counted = outcome.perUnit.flatMap((u) => u.counted);
+    numerator = perUnit.filter((u) => u.met).length;
+    denominator = perUnit.length;
+    if (perUnit.length > 0) {
+      actual = Math.min(...perUnit.map((u) => u.value));
+      met = numerator === denominator;
+    }
+  }
+
+  const aboveUpperBound =
+    target.kind === 'count_between' ? actual !== null && target.targetMax !== null && actual > target.targetMax : undefined;
+  const decision = decideStatus({
+    kind: target.kind,
+    period: target.period,
+    asOf,
+    actual,
+    target: target.target,
+    targetMax: target.targetMax,
+    met,
+    unitLabel: target.unitLabel,
+  });
+
+  return {
+    asOf,
+    actual,
+    ...(numerator === undefined ? {} : { numerator }),
+    ...(denominator === undefined ? {} : { denominator }),
+    ...(perUnit === undefined ? {} : { perUnit }),
+    target: target.target,
+    targetMax: target.targetMax,
+    ratio: actual === null || target.target === 0 ? null : round2(actual / target.target),
+    met,
+    ...(aboveUpperBound === undefined ? {} : { aboveUpperBound }),
+    noData: actual === null,
+    status: decision.status,
+    statusRule: decision.statusRule,
+    statusReason: decision.statusReason,
+    yearOnlyRecords: outcome.yearOnlyRecords,
+    counted,
+    metric: target.metric,
+    definition: target.definition,
+  };
+}
+
+/** Progress of every target of a plan. */
+export interface PlanProgress {
+  asOf: IsoDate;
+  targets: { target: PlanTarget; progress: TargetProgress }[];
+  /** How many targets have each status. */
+  statusCounts: Record<TargetStatus, number>;
+}
+
+/** {@link computeTargetProgress} for each target, plus a count per status. */
+export function computePlanProgress(targets: readonly PlanTarget[], facts: PlanFacts, asOf: IsoDate): PlanProgress {
+  const rows = targets.map((target) => ({ target, progress: computeTargetProgress(target, facts, asOf) }));
+  const statusCounts: Record<TargetStatus, number> = {
+    achieved: 0,
+    on_track: 0,
+    at_risk: 0,
+    off_track: 0,
+    not_started: 0,
+  };
+  rows.forEach((row) => (statusCounts[row.progress.status] += 1));
+  return { asOf, targets: rows, statusCounts };
+}
