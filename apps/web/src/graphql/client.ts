@@ -1,0 +1,83 @@
+/**
+ * The one way the dashboard talks to the API: POST JSON to /graphql.
+ * Always POST with content-type application/json — the server's CSRF
+ * prevention rejects GETs and "simple" requests.
+ */
+
+export type RequestErrorKind = 'network' | 'http' | 'graphql' | 'empty';
+
+export class RequestError extends Error {
+  readonly kind: RequestErrorKind;
+  readonly status: number | undefined;
+  readonly code: string | undefined;
+
+  constructor(kind: RequestErrorKind, message: string, opts: { status?: number; code?: string } = {}) {
+    super(message);
+    this.name = 'RequestError';
+    this.kind = kind;
+    this.status = opts.status;
+    this.code = opts.code;
+  }
+}
+
+interface GraphQLErrorPayload {
+  message: string;
+  extensions?: { code?: string } & Record<string, unknown>;
+}
+
+interface GraphQLResponse<T> {
+  data?: T | null;
+  errors?: GraphQLErrorPayload[];
+}
+
+export const GRAPHQL_ENDPOINT = '/graphql';
+
+export async function requestGraphQL<TResult, TVariables extends object = Record<string, never>>(
+  query: string,
+  variables: TVariables,
+  init: { signal?: AbortSignal } = {},
+): Promise<TResult> {
+  let response: Response;
+  try {
+    response = await fetch(GRAPHQL_ENDPOINT, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify({ query, variables: stripUndefined(variables) }),
+      signal: init.signal,
+    });
+  } catch (cause) {
+    if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
+    throw new RequestError('network', cause instanceof Error ? cause.message : String(cause));
+  }
+
+  let body: GraphQLResponse<TResult> | undefined;
+  try {
+    body = (await response.json()) as GraphQLResponse<TResult>;
+  } catch {
+    body = undefined;
+  }
+
+  const first = body?.errors?.[0];
+  if (first) {
+    const opts: { status?: number; code?: string } = { status: response.status };
+    if (first.extensions?.code) opts.code = first.extensions.code;
+    throw new RequestError('graphql', first.message, opts);
+  }
+  if (!response.ok) {
+    throw new RequestError('http', `HTTP ${response.status} ${response.statusText}`.trim(), { status: response.status });
+  }
+  if (body?.data == null) {
+    throw new RequestError('empty', 'The server returned no data.', { status: response.status });
+  }
+  return body.data;
+}
+
+/** Drops undefined, empty strings and empty lists so optional arguments are simply not sent. */
+export function stripUndefined<T extends object>(value: T): T {
+  const out: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(value)) {
+    if (v === undefined || v === '' || (Array.isArray(v) && v.length === 0)) continue;
+    out[key] = v !== null && typeof v === 'object' && !Array.isArray(v) ? stripUndefined(v as object) : v;
+  }
+  return out as T;
+}

@@ -1,0 +1,47 @@
+import { createRouter, createWebHistory, type RouteRecordRaw, type Router, type RouterHistory } from 'vue-router';
+import OverviewPage from './pages/OverviewPage.vue';
+import { DEFAULT_LOCALE, isLocale, readStoredLocale, storeLocale, type AppI18n } from './i18n/index';
+
+export const routes: RouteRecordRaw[] = [
+  { path: '/', name: 'overview', component: OverviewPage, meta: { titleKey: 'nav.overview' } },
+  { path: '/districts', name: 'districts', component: () => import('./pages/DistrictsPage.vue'), meta: { titleKey: 'nav.districts' } },
+  { path: '/departments', name: 'departments', component: () => import('./pages/DepartmentsPage.vue'), meta: { titleKey: 'nav.departments' } },
+  { path: '/products', name: 'products', component: () => import('./pages/ProductsPage.vue'), meta: { titleKey: 'nav.products' } },
+  { path: '/products/:id', name: 'product', component: () => import('./pages/ProductPage.vue'), props: true, meta: { titleKey: 'nav.products' } },
+  { path: '/figures', name: 'figures', component: () => import('./pages/FiguresPage.vue'), meta: { titleKey: 'nav.figures' } },
+  { path: '/api', name: 'api', component: () => import('./pages/ApiPage.vue'), meta: { titleKey: 'nav.api' } },
+  { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./pages/NotFoundPage.vue'), meta: { titleKey: 'common.notFound' } },
+];
+
+export function createAppRouter(i18n: AppI18n, history: RouterHistory = createWebHistory()): Router {
+  const router = createRouter({
+    history,
+    routes,
+    scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
+  });
+  installLocaleSync(router, i18n);
+  return router;
+}
+
+/**
+ * The locale lives in the URL (`?lang=en`) so a shared link opens in the same language, and in
+ * localStorage so a returning reader keeps their choice. The URL wins.
+ */
+export function installLocaleSync(router: Router, i18n: AppI18n): void {
+  router.beforeEach((to) => {
+    const requested = Array.isArray(to.query.lang) ? to.query.lang[0] : to.query.lang;
+    if (isLocale(requested)) {
+      if (i18n.global.locale.value !== requested) i18n.global.locale.value = requested;
+      storeLocale(requested);
+      return true;
+    }
+    const current = isLocale(i18n.global.locale.value) ? i18n.global.locale.value : (readStoredLocale() ?? DEFAULT_LOCALE);
+    return { ...to, query: { ...to.query, lang: current }, replace: true };
+  });
+  router.afterEach((to, from) => {
+    if (typeof document === 'undefined') return;
+    document.documentElement.lang = i18n.global.locale.value;
+    // After a page change, move focus to <main> so keyboard and screen-reader users start on the new page.
+    if (from.matched.length > 0 && to.path !== from.path) document.getElementById('main')?.focus({ preventScroll: true });
+  });
+}

@@ -1,0 +1,25 @@
+/** Pure rules for the year and as-of date carried in the URL query (`?year=2021&asOf=2021-06-30`). */
+
+export const DEFAULT_PLAN_YEAR = 2021;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export function isIsoDate(value: unknown): value is string {
+  if (typeof value !== 'string' || !ISO_DATE.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+}
+
+export function todayIso(now: Date = new Date()): string {
+  return now.toISOString().slice(0, 10);
+}
+
+export function parseYear(value: unknown): number | null {
+  if (typeof value !== 'string' || !/^\d{4}$/.test(value)) return null;
+  return Number(value);
+}
+
+/** Without an explicit date, a plan year is shown as of its last day, or today while it is running. */
+export function defaultAsOf(year: number, today: string = todayIso()): string {
+  const end = `${year}-12-31`;
+  return today < end ? today : end;
+}

@@ -1,0 +1,33 @@
+/// <reference types="vitest/config" />
+import { defineConfig } from 'vite';
+import vue from '@vitejs/plugin-vue';
+
+const api = 'http://127.0.0.1:4000';
+
+export default defineConfig({
+  plugins: [vue()],
+  define: {
+    // vue-i18n compile-time flags: composition API only, no devtools in production.
+    __VUE_I18N_FULL_INSTALL__: false,
+    __VUE_I18N_LEGACY_API__: false,
+    __INTLIFY_PROD_DEVTOOLS__: false,
+  },
+  server: {
+    proxy: {
+      '/graphql': api,
+      '/healthz': api,
+      '/explorer': api,
+    },
+  },
+  preview: {
+    proxy: {
+      '/graphql': api,
+      '/healthz': api,
+      '/explorer': api,
+    },
+  },
+  test: {
+    environment: 'happy-dom',
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+  },
+});
