@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { factDateFromDay, factDateFromYear } from '../dates.js';
+import { DomainError } from '../errors.js';
+import { certificateStatus, certificateValidUntil, starHistory, type StarDecision } from './certificate.js';
+
+describe('certificateValidUntil', () => {
+  it('is valid through the 36-month anniversary of the decision (Civil Code 2015 art. 147–148)', () => {
+    expect(certificateValidUntil('2021-04-22')).toBe('2024-04-22');
+    expect(certificateValidUntil(factDateFromDay('2022-10-10'), 'QD1048')).toBe('2025-10-10');
+  });
+
+  it('ends 2020-02-29 certificates on 2023-02-28 (no 29 February in 2023)', () => {
+    expect(certificateValidUntil('2020-02-29')).toBe('2023-02-28');
+  });
+
+  it('keeps month ends in the anniversary month', () => {
+    expect(certificateValidUntil('2020-12-31')).toBe('2023-12-31');
+    expect(certificateValidUntil('2021-08-31', 'QD148')).toBe('2024-08-31');
+  });
+
+  it('uses the end of the year for a year-only decision', () => {
+    expect(certificateValidUntil(factDateFromYear(2020))).toBe('2023-12-31');
+  });
+});
+
+describe('certificateStatus', () => {
+  const cert = { issuedOn: '2021-04-22', validUntil: certificateValidUntil('2021-04-22') };
+
+  it('is valid the day before and the day of expiry, expired the day after (no notice window)', () => {
+    expect(certificateStatus(cert, '2024-04-21', { noticeDays: null })).toBe('valid');
+    expect(certificateStatus(cert, '2024-04-22', { noticeDays: null })).toBe('valid');
+    expect(certificateStatus(cert, '2024-04-23', { noticeDays: null })).toBe('expired');
+  });
+
+  it('is expiring inside the 30-day notice window of 148 by default', () => {
+    expect(certificateStatus(cert, '2024-03-22')).toBe('valid'); // 31 days left
+    expect(certificateStatus(cert, '2024-03-23')).toBe('expiring'); // 30 days left
+    expect(certificateStatus(cert, '2024-04-21')).toBe('expiring');
+    expect(certificateStatus(cert, '2024-04-22')).toBe('expiring');
+    expect(certificateStatus(cert, '2024-04-23')).toBe('expired');
+  });
+
+  it('handles a 2020-02-29 certificate around 2023-02-28', () => {
+    const leap = { issuedOn: '2020-02-29', validUntil: certificateValidUntil('2020-02-29') };
+    expect(certificateStatus(leap, '2023-02-27', { noticeDays: null })).toBe('valid');
+    expect(certificateStatus(leap, '2023-02-28', { noticeDays: null })).toBe('valid');
+    expect(certificateStatus(leap, '2023-03-01', { noticeDays: null })).toBe('expired');
+  });
+
+  it('reports revoked and superseded from their dates on', () => {
+    expect(certificateStatus({ ...cert, revokedOn: '2023-05-01' }, '2023-04-30')).toBe('valid');
+    expect(certificateStatus({ ...cert, revokedOn: '2023-05-01' }, '2023-05-01')).toBe('revoked');
+    expect(certificateStatus({ ...cert, supersededOn: '2022-10-10' }, '2022-10-10')).toBe('superseded');
+    expect(certificateStatus({ ...cert, supersededOn: '2022-10-10' }, '2022-10-09')).toBe('valid');
+  });
+
+  it('refuses a date before the certificate was issued', () => {
+    try {
+      certificateStatus(cert, '2021-04-21');
+      expect.unreachable();
+    } catch (error) {
+      expect((error as DomainError).code).toBe('AS_OF_BEFORE_ISSUE');
+    }
+  });
+});
+
+describe('starHistory', () => {
+  const d = (id: string, date: string, stars: number | null, action: 'recognise' | 'revoke' = 'recognise'): StarDecision => ({
+    id,
+    date: factDateFromDay(date),
+    stars,
+    action,
+  });
+
+  it('orders decisions by date and labels new, upgrade, same, downgrade', () => {
+    const history = starHistory([
+      d('q4', '2024-06-04', 4),
+      d('q1', '2020-03-11', 3),
+      d('q2', '2021-12-10', 4),
+      d('q3', '2023-01-27', 4),
+      d('q5', '2025-01-10', 3),
+    ]);
+    expect(history.map((h) => [h.decisionId, h.change, h.previousStars])).toEqual([
+      ['q1', 'new', null],
+      ['q2', 'upgrade', 3],
+      ['q3', 'same', 4],
+      ['q4', 'same', 4],
+      ['q5', 'downgrade', 4],
+    ]);
+  });
+
+  it('marks a revocation and treats the next recognition as new', () => {
+    const history = starHistory([d('a', '2020-03-11', 3), d('b', '2023-04-01', null, 'revoke'), d('c', '2024-01-01', 3)]);
+    expect(history.map((h) => h.change)).toEqual(['new', 'revoked', 'new']);
+  });
+
+  it('says unknown when either side has no known stars', () => {
+    const history = starHistory([d('a', '2020-03-11', null), d('b', '2021-04-22', 4), d('c', '2022-01-01', null)]);
+    expect(history.map((h) => h.change)).toEqual(['new', 'unknown', 'unknown']);
+  });
+
+  it('keeps the input order for decisions on the same date', () => {
+    const history = starHistory([d('x', '2021-04-22', 3), d('y', '2021-04-22', 4)]);
+    expect(history.map((h) => [h.decisionId, h.change])).toEqual([
+      ['x', 'new'],
+      ['y', 'upgrade'],
+    ]);
+  });
+});
