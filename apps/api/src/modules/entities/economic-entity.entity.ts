@@ -7,7 +7,8 @@ export type EntityType = (typeof ENTITY_TYPES)[number];
 
 /**
  * An OCOP subject (chủ thể): enterprise, cooperative, cooperative group or household business.
- * ownerName/ownerPhone are personal data: hidden from serialisation and never public.
+ * ownerName/ownerPhone are personal data: never public (the GraphQL layer returns null to the
+ * public; the defineEntity `hidden()` builder breaks nullable typing in 6.6.16, so it is not used).
  */
 export const EconomicEntity = defineEntity({
   name: 'EconomicEntity',
@@ -21,8 +22,8 @@ export const EconomicEntity = defineEntity({
     commune: p.string().length(200).nullable(),
     normalizedCommune: p.string().length(200).nullable().index(),
     unit: () => p.manyToOne(AdminUnit).ref().nullable().index(),
-    ownerName: p.string().length(200).nullable().hidden(),
-    ownerPhone: p.string().length(40).nullable().hidden(),
+    ownerName: p.string().length(200).nullable(),
+    ownerPhone: p.string().length(40).nullable(),
     registeredOn: p.date().nullable().index(),
     registeredPrecision: p.enum([...DATE_PRECISIONS]).nullable(),
     version: p.integer().version(),
