@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { decideStatus, defaultAsOf, elapsedFraction, STATUS_RULE, type StatusInput } from './pace.js';
+
+const PERIOD = { start: '2021-01-01', end: '2021-12-31' };
+
+function status(overrides: Partial<StatusInput>): string {
+  return decideStatus({
+    kind: 'count_at_least',
+    period: PERIOD,
+    asOf: '2021-07-02',
+    actual: 0,
+    target: 20,
+    targetMax: null,
+    met: false,
+    unitLabel: 'products',
+    ...overrides,
+  }).status;
+}
+
+describe('elapsedFraction', () => {
+  it('counts the as-of day itself and clamps outside the period', () => {
+    expect(elapsedFraction(PERIOD, '2020-12-31')).toBe(0);
+    expect(elapsedFraction(PERIOD, '2021-01-01')).toBeCloseTo(1 / 365, 10);
+    expect(elapsedFraction(PERIOD, '2021-07-02')).toBeCloseTo(183 / 365, 10);
+    expect(elapsedFraction(PERIOD, '2021-12-31')).toBe(1);
+    expect(elapsedFraction(PERIOD, '2022-05-01')).toBe(1);
+  });
+});
+
+describe('decideStatus (linear-pace-v1)', () => {
+  it('is not_started before the period starts', () => {
+    expect(status({ asOf: '2020-12-31' })).toBe('not_started');
+  });
+
+  it('is achieved when met, even early', () => {
+    expect(status({ actual: 20, met: true, asOf: '2021-02-01' })).toBe('achieved');
+  });
+
+  it('is off_track after the period ends unmet', () => {
+    expect(status({ actual: 19, asOf: '2022-01-01' })).toBe('off_track');
+  });
+
+  // 2021-07-02: 183/365 elapsed, so 20 products → expected 10.03.
+  it('compares counts with the linear pace: on_track at or above it', () => {
+    expect(status({ actual: 11 })).toBe('on_track');
+  });
+
+  it('is at_risk between half the pace and the pace, off_track below half', () => {
+    expect(status({ actual: 10 })).toBe('at_risk');
+    expect(status({ actual: 6 })).toBe('at_risk');
+    expect(status({ actual: 5 })).toBe('off_track');
+  });
+
+  it('gives at most at_risk in the first quarter, when councils have not met yet', () => {
+    expect(status({ actual: 0, asOf: '2021-03-01' })).toBe('at_risk');
+    expect(status({ actual: 0, asOf: '2021-04-15' })).toBe('off_track');
+  });
+
+  it('compares shares with the target directly using 10 and 25 point margins', () => {
+    const share = { kind: 'share_at_least' as const, target: 80, unitLabel: 'percent' };
+    expect(status({ ...share, actual: 70 })).toBe('on_track');
+    expect(status({ ...share, actual: 69.99 })).toBe('at_risk');
+    expect(status({ ...share, actual: 55 })).toBe('at_risk');
+    expect(status({ ...share, actual: 54.99 })).toBe('off_track');
+  });
+
+  it('is not_started when a share has no data during the period, off_track after it', () => {
+    const noData = { kind: 'share_at_least' as const, target: 80, actual: null };
+    expect(status(noData)).toBe('not_started');
+    expect(status({ ...noData, asOf: '2022-01-10' })).toBe('off_track');
+  });
+
+  it('names the rule and explains the numbers', () => {
+    const decision = decideStatus({
+      kind: 'count_at_least',
+      period: PERIOD,
+      asOf: '2021-07-02',
+      actual: 11,
+      target: 20,
+      targetMax: null,
+      met: false,
+      unitLabel: 'products',
+    });
+    expect(decision.statusRule).toBe(STATUS_RULE);
+    expect(decision.statusRule).toBe('linear-pace-v1');
+    expect(decision.statusReason).toBe(
+      'On 2021-07-02: 11 against a target of 20 products; linear pace expects 10.03 after 50.14% of the period.',
+    );
+    expect(decision.expected).toBeCloseTo((20 * 183) / 365, 10);
+  });
+});
+
+describe('defaultAsOf', () => {
+  it('is today during the plan and the period end for a past plan', () => {
+    expect(defaultAsOf('2021-12-31', '2021-06-30')).toBe('2021-06-30');
+    expect(defaultAsOf('2021-12-31', '2025-03-01')).toBe('2021-12-31');
+  });
+});
