@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { mount } from '@vue/test-utils';
+import PlanTargetCard from './PlanTargetCard.vue';
+import { createTestApp } from '../../testing/setup';
+import { progress, target } from '../../testing/fixtures';
+import type { PlanTarget } from '../../graphql/plan';
+
+async function mountCard(t: PlanTarget, locale: 'vi' | 'en' = 'vi') {
+  const { plugins } = await createTestApp('/', locale);
+  return mount(PlanTargetCard, { props: { target: t }, global: { plugins: [...plugins] } });
+}
+
+describe('PlanTargetCard', () => {
+  it('shows an achieved count target with its number, goal, status text, icon and reason', async () => {
+    const wrapper = await mountCard(
+      target({
+        progress: progress({
+          actual: 23,
+          ratio: 1.15,
+          met: true,
+          status: 'ACHIEVED',
+          statusRule: 'Đạt khi số thực hiện ≥ chỉ tiêu',
+          statusReason: '23 ≥ 20',
+        }),
+      }),
+    );
+    const card = wrapper.get('[data-testid="target-card-T1-CERTIFIED"]');
+    expect(card.get('[data-testid="target-actual"]').text()).toBe('23');
+    expect(card.get('[data-testid="target-goal"]').text()).toBe('Chỉ tiêu: ít nhất 20');
+    const status = card.get('[data-testid="target-status"]');
+    expect(status.text()).toContain('Đã đạt');
+    expect(status.text()).toContain('✔');
+    expect(status.attributes('data-status')).toBe('ACHIEVED');
+    // The rule and reason live in a tooltip linked to a focusable button.
+    const trigger = card.get('button.tooltip__trigger');
+    const tip = card.get(`#${trigger.attributes('aria-describedby')}`);
+    expect(tip.attributes('role')).toBe('tooltip');
+    expect(tip.text()).toContain('23 ≥ 20');
+    expect(card.get('[role="progressbar"]').attributes('aria-valuenow')).toBe('100');
+    expect(card.text()).toContain('Sở Nông nghiệp và Phát triển nông thôn');
+  });
+
+  it('shows an at-risk share target as numerator/denominator with a percentage', async () => {
+    const wrapper = await mountCard(
+      target({
+        code: 'T5-PASS-RATE',
+        kind: 'SHARE_AT_LEAST',
+        targetValue: 80,
+        unitLabel: 'percent',
+        progress: progress({
+          target: 80,
+          numerator: 9,
+          denominator: 12,
+          actual: 75,
+          status: 'AT_RISK',
+          statusReason: '75% < 80%',
+        }),
+      }),
+    );
+    const card = wrapper.get('[data-testid="target-card-T5-PASS-RATE"]');
+    expect(card.get('[data-testid="target-actual"]').text()).toBe('9/12 (75%)');
+    expect(card.get('[data-testid="target-goal"]').text()).toBe('Chỉ tiêu: ít nhất 80%');
+    expect(card.get('[data-testid="target-status"]').text()).toContain('Có nguy cơ chậm');
+    expect(card.get('[data-testid="target-status"]').text()).toContain('⚠');
+    expect(card.get('[role="progressbar"]').attributes('aria-valuenow')).toBe('94');
+  });
+
+  it('says "no data" instead of a zero when there is no data', async () => {
+    const wrapper = await mountCard(target({ progress: progress({ noData: true, status: 'NOT_STARTED' }) }));
+    expect(wrapper.get('[data-testid="target-actual"]').text()).toBe('Chưa có dữ liệu');
+    expect(wrapper.get('[data-testid="target-status"]').text()).toContain('Chưa bắt đầu');
+    expect(wrapper.get('[role="progressbar"]').attributes('aria-valuenow')).toBeUndefined();
+    expect(wrapper.get('[role="progressbar"]').attributes('aria-valuetext')).toBe('Chưa có dữ liệu');
+  });
+
+  it('counts units meeting an each-unit target and lists them', async () => {
+    const wrapper = await mountCard(
+      target({
+        code: 'T3-ENTITIES-PER-DISTRICT',
+        kind: 'EACH_UNIT_AT_LEAST',
+        targetValue: 2,
+        progress: progress({
+          target: 2,
+          status: 'OFF_TRACK',
+          perUnit: [
+            { unit: { id: '1', code: 'tri-ton', name: 'Tri Tôn' }, value: 3, met: true },
+            { unit: { id: '2', code: 'an-phu', name: 'An Phú' }, value: 1, met: false },
+          ],
+        }),
+      }),
+      'en',
+    );
+    expect(wrapper.get('[data-testid="target-actual"]').text()).toBe('1/2 units met');
+    expect(wrapper.get('[data-testid="target-status"]').text()).toContain('Off track');
+    expect(wrapper.text()).toContain('An Phú: 1');
+  });
+
+  it('formats numbers in the locale (English)', async () => {
+    const wrapper = await mountCard(target({ progress: progress({ actual: 1234.5, status: 'ON_TRACK' }) }), 'en');
+    expect(wrapper.get('[data-testid="target-actual"]').text()).toBe('1,234.5');
+  });
+
+  it('formats numbers in the locale (Vietnamese)', async () => {
+    const wrapper = await mountCard(target({ progress: progress({ actual: 1234.5, status: 'ON_TRACK' }) }), 'vi');
+    expect(wrapper.get('[data-testid="target-actual"]').text()).toBe('1.234,5');
+  });
+});

@@ -1,0 +1,22 @@
+import { defineComponent, h } from 'vue';
+
+/**
+ * happy-dom has no canvas, so Chart.js cannot draw (STACK gotcha 12). Tests replace vue-chartjs's
+ * Chart with this stub, which renders a plain canvas carrying the same accessibility attributes.
+ * Use: vi.mock('vue-chartjs', () => import('../testing/chart-mock'))
+ */
+export const Chart = defineComponent({
+  name: 'ChartStub',
+  props: { type: String, data: Object, options: Object, plugins: Array, ariaLabel: String, ariaDescribedby: String },
+  setup(props, { expose }) {
+    expose({ chart: null });
+    return () =>
+      h('canvas', {
+        role: 'img',
+        'aria-label': props.ariaLabel,
+        'data-testid': 'chart-canvas',
+        'data-type': props.type,
+        'data-datasets': JSON.stringify((props.data as { datasets?: { label?: string }[] } | undefined)?.datasets?.map((d) => d.label) ?? []),
+      });
+  },
+});

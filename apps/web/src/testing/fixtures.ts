@@ -1,0 +1,38 @@
+import type { PlanTarget, TargetProgress } from '../graphql/plan';
+
+export function progress(overrides: Partial<TargetProgress> = {}): TargetProgress {
+  return {
+    asOf: '2021-12-31',
+    actual: null,
+    numerator: null,
+    denominator: null,
+    target: 20,
+    targetMax: null,
+    ratio: null,
+    met: false,
+    status: 'NOT_STARTED',
+    statusRule: 'linear-pace-v1',
+    statusReason: '',
+    noData: false,
+    yearOnlyRecords: 0,
+    perUnit: [],
+    ...overrides,
+  };
+}
+
+export function target(overrides: Partial<PlanTarget> = {}): PlanTarget {
+  return {
+    id: 't1',
+    code: 'T1-CERTIFIED',
+    kind: 'COUNT_AT_LEAST',
+    labelVi: 'Sản phẩm được công nhận OCOP từ 3 sao trở lên trong năm',
+    labelEn: 'Products newly certified 3★ or more in the year',
+    definition: 'distinct products whose first OCOP certificate (3★+) is dated in the plan year',
+    targetValue: 20,
+    targetMax: null,
+    unitLabel: 'products',
+    owner: { id: 'd1', code: 'SNN', nameVi: 'Sở Nông nghiệp và Phát triển nông thôn', nameEn: 'Department of Agriculture and Rural Development' },
+    progress: progress(),
+    ...overrides,
+  };
+}
