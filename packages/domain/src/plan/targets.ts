@@ -118,7 +118,8 @@ export function parsePlanTargets(
       if (kind === 'share_at_least' && target > 100) fail(row, 'target', targetText, 'a share is at most 100 percent');
     }
 
-    const metricText = cell('metric') || metrics[code] || '';
+    const mapped = Object.prototype.hasOwnProperty.call(metrics, code) ? metrics[code] : undefined;
+    const metricText = cell('metric') || mapped || '';
     if (!metricText) fail(row, 'code', code, 'no metric is mapped to this target code');
     if (!isMetricName(metricText)) fail(row, 'metric', metricText, 'metric is not implemented');
     const shape = getMetric(metricText).shape;

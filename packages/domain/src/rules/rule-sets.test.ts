@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../errors.js';
-import { getRuleSet, recogniserFor, RULE_SETS, ruleSetInForce } from './rule-sets.js';
+import { getRuleSet, mandatoryCriteriaApply, recogniserFor, RULE_SETS, ruleSetInForce } from './rule-sets.js';
 
 describe('RULE_SETS', () => {
   it('holds the part maxima of each decision (1048: 35/25/40; 148 and 1489: 40/25/35)', () => {
@@ -81,5 +81,13 @@ describe('recogniserFor', () => {
     expect(recogniserFor('QD148_1489', 5)).toBe('national');
     expect(recogniserFor('QD148', 2)).toBeNull();
     expect(recogniserFor('QD148', 1)).toBeNull();
+  });
+});
+
+describe('mandatoryCriteriaApply', () => {
+  it('applies 781 minimums from 2020-06-08 under 1048, and always under 148', () => {
+    expect(mandatoryCriteriaApply('QD1048', '2020-06-07')).toBe(false);
+    expect(mandatoryCriteriaApply('QD1048', '2020-06-08')).toBe(true);
+    expect(mandatoryCriteriaApply('QD148', '2023-02-24')).toBe(true);
   });
 });

@@ -188,3 +188,14 @@ export function recogniserFor(ruleSet: RuleSet | RuleSetCode, stars: number): Re
   if (stars === 3 || stars === 4 || stars === 5) return resolved.recognisers[stars];
   return null;
 }
+
+/**
+ * Whether mandatory criteria per star apply to an evaluation on `date` under `ruleSet`: from
+ * 781/QĐ-TTg (2020-06-08) within 1048, and throughout 148 and 1489. Before that a 1048 score alone
+ * decides the stars.
+ */
+export function mandatoryCriteriaApply(ruleSet: RuleSet | RuleSetCode, date: IsoDate): boolean {
+  const resolved = resolveRuleSet(ruleSet);
+  parseIsoDate(date);
+  return resolved.mandatoryCriteriaFrom !== null && compareIso(resolved.mandatoryCriteriaFrom, date) <= 0;
+}

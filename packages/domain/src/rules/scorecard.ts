@@ -29,6 +29,7 @@ export interface ScorecardInput {
   /**
    * Mandatory criteria per star level (781/QĐ-TTg minimums, then 148 "tiêu chí bắt buộc").
    * The published lists were not found, so the caller flags each level; only `false` withholds.
+   * Pass flags only where {@link mandatoryCriteriaApply} is true for the evaluation date.
    */
   mandatoryMet?: Partial<Record<1 | 2 | 3 | 4 | 5, boolean>>;
 }
@@ -143,7 +144,7 @@ export function rateScorecard(input: ScorecardInput): ScorecardRating {
   const stage: EvaluationStage = input.stage ?? 'province';
   const parts = validateParts(ruleSet, input.parts);
   const total = roundTo2(parts.reduce((sum, p) => sum + p.score, 0));
-  const scoreStars = starsForScore(Math.min(total, 100), ruleSet);
+  const scoreStars = starsForScore(total, ruleSet);
 
   const flags = input.mandatoryMet ?? {};
   const withheldLevels = ([1, 2, 3, 4, 5] as const).filter(
