@@ -29,7 +29,7 @@ export interface ScorecardInput {
   /**
    * Mandatory criteria per star level (781/QĐ-TTg minimums, then 148 "tiêu chí bắt buộc").
    * The published lists were not found, so the caller flags each level; only `false` withholds.
-   * Pass flags only where {@link mandatoryCriteriaApply} is true for the evaluation date.
+   * Pass flags only where `mandatoryCriteriaApply` (rule-sets.ts) is true for the evaluation date.
    */
   mandatoryMet?: Partial<Record<1 | 2 | 3 | 4 | 5, boolean>>;
 }
