@@ -1,0 +1,109 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { MikroORM } from '@mikro-orm/core';
+import type { FastifyInstance } from 'fastify';
+import { loadConfig } from '../src/config.js';
+import { createServer } from '../src/server.js';
+import { createTestOrm, destroyTestOrm, DIALECTS } from './db.js';
+
+describe.each(DIALECTS)('HTTP server on %s', (kind) => {
+  let orm: MikroORM;
+  let app: FastifyInstance;
+  beforeAll(async () => {
+    orm = await createTestOrm(kind);
+    app = await createServer(loadConfig({ LOG_LEVEL: 'silent' }), orm);
+  });
+  afterAll(async () => {
+    await app?.close();
+    await destroyTestOrm(orm);
+  });
+
+  const post = (query: string, variables?: Record<string, unknown>) =>
+    app.inject({ method: 'POST', url: '/graphql', payload: { query, variables }, headers: { 'content-type': 'application/json' } });
+
+  it('answers /healthz while the process is up', async () => {
+    const res = await app.inject({ method: 'GET', url: '/healthz' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ status: 'ok' });
+  });
+
+  it('answers /readyz with 200 when the database is reachable and migrated', async () => {
+    const res = await app.inject({ method: 'GET', url: '/readyz' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ status: 'ready', database: true, migrationsPending: 0 });
+  });
+
+  it('returns a request id header on every response', async () => {
+    const res = await app.inject({ method: 'GET', url: '/healthz', headers: { 'x-request-id': 'abc-123' } });
+    expect(res.headers['x-request-id']).toBe('abc-123');
+  });
+
+  it('serves the explorer page with a self-only CSP and no external URLs', async () => {
+    const res = await app.inject({ method: 'GET', url: '/explorer' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^text\/html/);
+    expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(res.headers['content-security-policy']).not.toMatch(/https?:/);
+    expect(res.body).not.toMatch(/(src|href)="(https?:)?\/\//);
+    expect(res.body).toContain('/explorer/assets/graphiql.min.js');
+  });
+
+  it.each([
+    ['graphiql.min.js', /javascript/],
+    ['graphiql.min.css', /text\/css/],
+    ['react.production.min.js', /javascript/],
+    ['react-dom.production.min.js', /javascript/],
+    ['explorer.js', /javascript/],
+  ])('serves explorer asset %s', async (name, type) => {
+    const res = await app.inject({ method: 'GET', url: `/explorer/assets/${name}` });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(type);
+    expect(res.body.length).toBeGreaterThan(100);
+  });
+
+  it('puts example queries for analysts in the explorer script', async () => {
+    const res = await app.inject({ method: 'GET', url: '/explorer/assets/explorer.js' });
+    expect(res.body).toContain('defaultTabs');
+    expect(res.body).toContain('plan(year: 2021)');
+  });
+
+  it('blocks a GET query without a content-type or preflight header (CSRF prevention)', async () => {
+    const res = await app.inject({ method: 'GET', url: '/graphql?query=%7B__typename%7D' });
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toMatch(/CSRF|preflight/i);
+  });
+
+  it('allows the same GET with apollo-require-preflight', async () => {
+    const res = await app.inject({
+      method: 'GET',
+      url: '/graphql?query=%7B__typename%7D',
+      headers: { 'apollo-require-preflight': 'true' },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().data).toEqual({ __typename: 'Query' });
+  });
+
+  it('rates a scorecard with the rule set in force on the date', async () => {
+    const res = await post(`{ rateScorecard(parts: [{part: "A", score: 30}, {part: "B", score: 20}, {part: "C", score: 28.5}], date: "2021-04-07") {
+      ruleSet total stars isOcop recognisedBy potentialFiveStar withheld parts { part max } } }`);
+    expect(res.json().errors).toBeUndefined();
+    expect(res.json().data.rateScorecard).toMatchObject({
+      ruleSet: 'QD1048', total: 78.5, stars: 4, isOcop: true, recognisedBy: 'PROVINCE', potentialFiveStar: false, withheld: false,
+    });
+    expect(res.json().data.rateScorecard.parts).toEqual([
+      { part: 'A', max: 35 }, { part: 'B', max: 25 }, { part: 'C', max: 40 },
+    ]);
+  });
+
+  it('refuses a part above its maximum with the domain code and both languages', async () => {
+    const res = await post(`{ rateScorecard(parts: [{part: "A", score: 38}, {part: "B", score: 20}, {part: "C", score: 28}], ruleSet: "QD1048") { stars } }`);
+    const error = res.json().errors[0];
+    expect(error.extensions.code).toBe('PART_ABOVE_MAX');
+    expect(error.extensions.messageVi).toMatch(/vượt mức tối đa/);
+    expect(error.extensions.messageEn).toBe(error.message);
+  });
+
+  it('reports the cost of a request in extensions.cost', async () => {
+    const res = await post('{ __typename }');
+    expect(res.json().extensions.cost).toMatchObject({ complexity: expect.any(Number), depth: expect.any(Number), limit: 5000 });
+  });
+});
