@@ -20,8 +20,7 @@ export function mapScorePartsChart(parts: PartScore[], labels: ScorePartsLabels)
         data: parts.map((p) => p.max),
         backgroundColor: 'rgba(0, 0, 0, 0.08)',
         borderColor: REFERENCE_COLOR,
-        borderWidth: 1,
-        borderDash: [4, 3],
+        borderWidth: 2,
       },
     ],
   };

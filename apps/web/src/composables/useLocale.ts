@@ -10,6 +10,8 @@ export function useLocale() {
   const locale = computed<Locale>(() => (isLocale(i18n.locale.value) ? i18n.locale.value : 'vi'));
   return {
     t: i18n.t,
+    /** Whether a message key exists (for open-ended API codes such as activity kinds). */
+    te: (key: string) => i18n.te(key),
     locale,
     /** Picks the Vietnamese or English variant of a bilingual API field. */
     pick: (vi: string, en: string) => (locale.value === 'en' ? en : vi),

@@ -1,4 +1,5 @@
 /** Pure rules for the year and as-of date carried in the URL query (`?year=2021&asOf=2021-06-30`). */
+import { defaultAsOf as domainDefaultAsOf } from '@ocop/domain';
 
 export const DEFAULT_PLAN_YEAR = 2021;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -18,8 +19,7 @@ export function parseYear(value: unknown): number | null {
   return Number(value);
 }
 
-/** Without an explicit date, a plan year is shown as of its last day, or today while it is running. */
+/** Without an explicit date, a plan year is shown as of its last day, or today while it is running (domain rule). */
 export function defaultAsOf(year: number, today: string = todayIso()): string {
-  const end = `${year}-12-31`;
-  return today < end ? today : end;
+  return domainDefaultAsOf(`${year}-12-31`, today);
 }

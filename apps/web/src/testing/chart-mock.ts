@@ -7,7 +7,14 @@ import { defineComponent, h } from 'vue';
  */
 export const Chart = defineComponent({
   name: 'ChartStub',
-  props: { type: String, data: Object, options: Object, plugins: Array, ariaLabel: String, ariaDescribedby: String },
+  props: {
+    type: { type: String, default: 'bar' },
+    data: { type: Object, default: () => ({}) },
+    options: { type: Object, default: () => ({}) },
+    plugins: { type: Array, default: () => [] },
+    ariaLabel: { type: String, default: '' },
+    ariaDescribedby: { type: String, default: '' },
+  },
   setup(props, { expose }) {
     expose({ chart: null });
     return () =>

@@ -1,0 +1,68 @@
+/** Example operations shown to analysts on the API page; each runs as-is in the explorer. */
+export interface ApiExample {
+  id: string;
+  titleVi: string;
+  titleEn: string;
+  query: string;
+}
+
+export const API_EXAMPLES: readonly ApiExample[] = [
+  {
+    id: 'plan-progress',
+    titleVi: 'Tiến độ 8 chỉ tiêu Kế hoạch 152 tính đến 30/6/2021',
+    titleEn: 'Progress of plan 152’s 8 targets as of 30 June 2021',
+    query: `query {
+  plan(year: 2021) {
+    code
+    targets(asOf: "2021-06-30") {
+      code
+      labelVi
+      progress(asOf: "2021-06-30") { actual numerator denominator target status statusReason }
+    }
+  }
+}`,
+  },
+  {
+    id: 'valid-by-stars',
+    titleVi: 'Sản phẩm còn hiệu lực theo hạng sao, có định nghĩa và nguồn',
+    titleEn: 'Products with a valid certificate by stars, with definition and sources',
+    query: `query {
+  stats(measure: PRODUCTS, groupBy: STARS, basis: VALID_ON_AS_OF, asOf: "2021-12-31") {
+    definition
+    asOf
+    total
+    rows { key label count }
+    sources { url }
+  }
+}`,
+  },
+  {
+    id: 'search',
+    titleVi: 'Tìm sản phẩm không phân biệt dấu',
+    titleEn: 'Diacritic-insensitive product search',
+    query: `query {
+  products(first: 20, filter: { search: "duong thot not" }) {
+    totalCount
+    edges { node { id name currentStars unit { name } } }
+  }
+}`,
+  },
+  {
+    id: 'districts',
+    titleVi: 'Số chủ thể và sản phẩm theo huyện, năm 2021',
+    titleEn: 'Entities and products per district, 2021',
+    query: `query {
+  districts(planYear: 2021, asOf: "2021-12-31") {
+    unit { name typeVi }
+    participatingEntities
+    productsCertified
+  }
+}`,
+  },
+];
+
+/** A curl command for an example; POST + JSON because the API blocks GET (CSRF prevention). */
+export function curlFor(origin: string, query: string): string {
+  const body = JSON.stringify({ query: query.replace(/\s+/g, ' ').trim() });
+  return `curl -s ${origin}/graphql -H 'content-type: application/json' --data '${body.replace(/'/g, "'\\''")}'`;
+}
