@@ -1,0 +1,45 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { requestGraphQL, RequestError, stripUndefined } from './client';
+
+afterEach(() => vi.unstubAllGlobals());
+
+function respond(body: unknown, status = 200) {
+  return vi.fn(async () => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } }));
+}
+
+describe('requestGraphQL', () => {
+  it('POSTs JSON to /graphql (CSRF prevention needs the content type) and returns data', async () => {
+    const fetchMock = respond({ data: { ok: true } });
+    vi.stubGlobal('fetch', fetchMock);
+    await expect(requestGraphQL('query Q { ok }', { year: 2021, asOf: undefined })).resolves.toEqual({ ok: true });
+    const [url, init] = fetchMock.mock.calls[0] as unknown as [string, RequestInit];
+    expect(url).toBe('/graphql');
+    expect(init.method).toBe('POST');
+    expect((init.headers as Record<string, string>)['content-type']).toBe('application/json');
+    expect(JSON.parse(String(init.body))).toEqual({ query: 'query Q { ok }', variables: { year: 2021 } });
+  });
+
+  it('turns GraphQL errors into a RequestError with the stable code', async () => {
+    vi.stubGlobal('fetch', respond({ errors: [{ message: 'Ngày không hợp lệ', extensions: { code: 'BAD_DATE' } }] }));
+    const error = await requestGraphQL('query Q { ok }', {}).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RequestError);
+    expect(error).toMatchObject({ kind: 'graphql', code: 'BAD_DATE', message: 'Ngày không hợp lệ' });
+  });
+
+  it('reports HTTP failures and network failures distinctly', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => new Response('busy', { status: 503, statusText: 'Service Unavailable' })));
+    await expect(requestGraphQL('query Q { ok }', {})).rejects.toMatchObject({ kind: 'http', status: 503 });
+    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
+    await expect(requestGraphQL('query Q { ok }', {})).rejects.toMatchObject({ kind: 'network' });
+  });
+});
+
+describe('stripUndefined', () => {
+  it('drops undefined, empty strings and empty lists, also inside input objects', () => {
+    expect(stripUndefined({ a: 1, b: undefined, c: '', d: [], e: { f: undefined, g: [3] }, h: null })).toEqual({
+      a: 1,
+      e: { g: [3] },
+      h: null,
+    });
+  });
+});

@@ -1,0 +1,138 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { mount } from '@vue/test-utils';
+import App from '../App.vue';
+import { createTestApp, graphqlFetchStub, settle } from '../testing/setup';
+import { figuresStateFromQuery } from '../state/figures-state';
+
+vi.mock('vue-chartjs', () => import('../testing/chart-mock'));
+
+const stats = {
+  stats: {
+    measure: 'CERTIFICATES',
+    groupBy: 'STARS',
+    basis: 'EVER_CERTIFIED',
+    asOf: '2021-06-30',
+    definition: 'certificates 3★+ issued on or before the as-of date',
+    rows: [
+      { key: '3', label: '3', count: 30 },
+      { key: '4', label: '4', count: 11 },
+    ],
+    total: 41,
+    yearOnlyRecords: 2,
+    decisions: [{ id: 'd1', number: '123/QĐ-UBND', date: { value: '2021-04-22', precision: 'DAY', label: '22/04/2021' } }],
+    sources: [{ id: 's1', url: 'https://ocop.angiang.gov.vn/tin-tuc/x', title: 'An Giang công nhận 12 sản phẩm OCOP', publishedOn: null }],
+  },
+};
+
+const published = {
+  publishedFigures: [
+    {
+      id: 'p1',
+      dateLabel: '2020-12-31',
+      date: { value: '2020-12-31', precision: 'DAY', label: '31/12/2020' },
+      metric: 'ag_products_3_4_star_provincial_total',
+      value: '37',
+      sources: [],
+    },
+  ],
+};
+
+const path = '/figures?measure=CERTIFICATES&groupBy=STARS&basis=EVER_CERTIFIED&asOf=2021-06-30&stars=3,4&unit=tri-ton&lang=vi';
+
+describe('Figures page', () => {
+  let fetchStub: ReturnType<typeof graphqlFetchStub>;
+  beforeEach(() => {
+    fetchStub = graphqlFetchStub({ Stats: stats, PublishedFigures: published, Reference: { adminUnits: [], productGroups: [] } });
+    vi.stubGlobal('fetch', fetchStub);
+  });
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('restores every choice from the URL and asks the API for exactly that', async () => {
+    const { plugins } = await createTestApp(path);
+    const wrapper = mount(App, { global: { plugins: [...plugins] } });
+    await settle(10);
+    const call = fetchStub.calls.find((c) => c.operation === 'Stats');
+    expect(call?.variables).toEqual({
+      measure: 'CERTIFICATES',
+      groupBy: 'STARS',
+      basis: 'EVER_CERTIFIED',
+      asOf: '2021-06-30',
+      filter: { unitCode: 'tri-ton', stars: [3, 4] },
+    });
+    expect((wrapper.get('[data-testid="figures-measure"]').element as HTMLSelectElement).value).toBe('CERTIFICATES');
+    expect((wrapper.get('[data-testid="figures-groupby"]').element as HTMLSelectElement).value).toBe('STARS');
+    expect((wrapper.get('[data-testid="figures-stars-4"]').element as HTMLInputElement).checked).toBe(true);
+    const rows = wrapper.findAll('[data-testid="figures-table"] tbody tr');
+    expect(rows.map((r) => r.text())).toEqual(['3★30', '4★11']);
+    expect(wrapper.get('[data-testid="figures-total"]').text()).toBe('41');
+    expect(wrapper.get('[data-testid="figures-definition"]').text()).toContain('certificates 3★+');
+    expect(wrapper.get('[data-testid="figures-asof"]').text()).toBe('30/06/2021');
+    expect(wrapper.get('[data-testid="sources"]').text()).toContain('An Giang công nhận 12 sản phẩm OCOP');
+    // The chart got an accessible name and its data.
+    expect(wrapper.get('[data-testid="chart-canvas"]').attributes('aria-label')).toContain('Giấy chứng nhận');
+    wrapper.unmount();
+  });
+
+  it('gives a permalink that restores exactly this view', async () => {
+    const { plugins, router } = await createTestApp(path);
+    const wrapper = mount(App, { global: { plugins: [...plugins] } });
+    await settle(10);
+    const href = wrapper.get('[data-testid="permalink"]').attributes('href') ?? '';
+    const url = new URL(href);
+    expect(url.pathname).toBe('/figures');
+    expect(url.searchParams.get('lang')).toBe('vi');
+    expect(figuresStateFromQuery(Object.fromEntries(url.searchParams))).toEqual(figuresStateFromQuery(router.currentRoute.value.query));
+    wrapper.unmount();
+  });
+
+  it('pins today as the as-of date when none is chosen, so the link stays reproducible', async () => {
+    const { plugins } = await createTestApp('/figures');
+    const wrapper = mount(App, { global: { plugins: [...plugins] } });
+    await settle(10);
+    const href = wrapper.get('[data-testid="permalink"]').attributes('href') ?? '';
+    expect(new URL(href).searchParams.get('asOf')).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    wrapper.unmount();
+  });
+
+  it('changing the measure updates the URL', async () => {
+    const { plugins, router } = await createTestApp(path);
+    const wrapper = mount(App, { global: { plugins: [...plugins] } });
+    await settle(10);
+    await wrapper.get('[data-testid="figures-measure"]').setValue('ENTITIES');
+    await settle(10);
+    expect(router.currentRoute.value.query.measure).toBe('ENTITIES');
+    expect(router.currentRoute.value.query.groupBy).toBe('STARS');
+    wrapper.unmount();
+  });
+
+  it('downloads a CSV with a BOM, the rows, the definition and the sources', async () => {
+    const blobs: Blob[] = [];
+    const createObjectURL = vi.fn((blob: Blob) => {
+      blobs.push(blob);
+      return 'blob:figures';
+    });
+    vi.stubGlobal('URL', Object.assign(URL, { createObjectURL, revokeObjectURL: vi.fn() }));
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    const { plugins } = await createTestApp(path);
+    const wrapper = mount(App, { global: { plugins: [...plugins] } });
+    await settle(10);
+    await wrapper.get('[data-testid="download-csv"]').trigger('click');
+    expect(click).toHaveBeenCalledOnce();
+    const bytes = new Uint8Array(await blobs[0]!.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = new TextDecoder().decode(bytes);
+    expect(text).toContain('Hạng sao,Số lượng\r\n3★,30\r\n4★,11\r\nTổng,41\r\n');
+    expect(text).toContain('https://ocop.angiang.gov.vn/tin-tuc/x');
+    click.mockRestore();
+    wrapper.unmount();
+  });
+
+  it('shows the published figure beside the computed one', async () => {
+    const { plugins } = await createTestApp(path.replace('&stars=3,4&unit=tri-ton', '').replace('2021-06-30', '2021-06-30'));
+    const wrapper = mount(App, { global: { plugins: [...plugins] } });
+    await settle(10);
+    expect(wrapper.get('[data-testid="figures-computed"]').text()).toBe('41');
+    expect(wrapper.get('[data-testid="figures-published"]').text()).toContain('37');
+    wrapper.unmount();
+  });
+});
