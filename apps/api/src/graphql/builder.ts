@@ -1,0 +1,54 @@
+// The Pothos builder: plugins, scalar shapes, context and auth scopes. It defines no types
+// (STYLE rule 3); every GraphQL type lives in its own file under src/modules/<feature>/.
+import SchemaBuilder from '@pothos/core';
+import ComplexityPlugin from '@pothos/plugin-complexity';
+import DataloaderPlugin from '@pothos/plugin-dataloader';
+import RelayPlugin from '@pothos/plugin-relay';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
+import type { GraphQLContext } from './context.js';
+
+export interface AuthScopes {
+  /**
+   * May read an entity owner's personal name and phone. Nobody has it yet: the write-side issue
+   * grants it to authenticated programme staff. Anonymous requests never do.
+   */
+  personalData: boolean;
+}
+
+export const builder = new SchemaBuilder<{
+  Context: GraphQLContext;
+  AuthScopes: AuthScopes;
+  DefaultFieldNullability: false;
+  DefaultEdgesNullability: false;
+  DefaultNodeNullability: false;
+  Scalars: {
+    /** Calendar date, "YYYY-MM-DD". */
+    Date: { Input: string; Output: string | Date };
+    /** Instant, ISO 8601 with offset. */
+    DateTime: { Input: Date; Output: Date | string };
+  };
+}>({
+  plugins: [ScopeAuthPlugin, ComplexityPlugin, RelayPlugin, DataloaderPlugin],
+  defaultFieldNullability: false,
+  scopeAuth: {
+    authScopes: (ctx) => ({ personalData: ctx.viewer.canSeePersonalData }),
+  },
+  complexity: {
+    // Scalars cost 1; a list multiplies its selection by 10 unless the field says otherwise
+    // (connections say: their `first`). Limits are enforced per request by graphql/limits.ts so
+    // the cost can also be reported in the response extensions.
+    defaultComplexity: 1,
+    defaultListMultiplier: 10,
+  },
+  relay: {
+    // Plain database ids (contract: `product(id: ID!)`), no Node interface or node(id) lookup.
+    nodeQueryOptions: false,
+    nodesQueryOptions: false,
+    cursorType: 'String',
+    clientMutationId: 'omit',
+    edgesFieldOptions: { nullable: false },
+    nodeFieldOptions: { nullable: false },
+  },
+});
+
+builder.queryType({ description: 'Read model of OCOP Monitor: An Giang OCOP products, plans and figures.' });

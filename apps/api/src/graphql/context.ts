@@ -1,0 +1,34 @@
+// Per-request GraphQL context: one forked EntityManager (STYLE rule 6) and the DataLoaders bound
+// to it, plus who is asking. Built by server.ts for HTTP requests and by tests directly.
+import type { EntityManager, MikroORM } from '@mikro-orm/core';
+import { createLoaders, type Loaders } from './loaders.js';
+
+export interface Viewer {
+  /** Granted by the write-side issue to authenticated staff; false for every public request. */
+  canSeePersonalData: boolean;
+}
+
+export interface GraphQLContext {
+  em: EntityManager;
+  loaders: Loaders;
+  viewer: Viewer;
+  /** "Today" for as-of defaults, fixed once per request so one response is consistent. */
+  today: string;
+  requestId: string;
+}
+
+export const ANONYMOUS: Viewer = Object.freeze({ canSeePersonalData: false });
+
+export function createContext(
+  orm: MikroORM,
+  options: { viewer?: Viewer; requestId?: string; today?: string } = {},
+): GraphQLContext {
+  const em = orm.em.fork();
+  return {
+    em,
+    loaders: createLoaders(em),
+    viewer: options.viewer ?? ANONYMOUS,
+    today: options.today ?? new Date().toISOString().slice(0, 10),
+    requestId: options.requestId ?? 'local',
+  };
+}

@@ -1,0 +1,163 @@
+// The one place that turns thrown errors into GraphQL errors (STYLE rule 7): every error the API
+// returns has a stable `extensions.code`, an English `message`, and `extensions.messageVi` /
+// `extensions.messageEn` for people. Unknown errors are masked; their details go to the log.
+import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+
+/** Codes the API itself raises (domain codes come from @ocop/domain DOMAIN_ERROR_CODES). */
+export const API_ERROR_CODES = {
+  /** Cost (complexity) over GRAPHQL_MAX_COST. */
+  QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
+  /** Selection depth over GRAPHQL_MAX_DEPTH. */
+  QUERY_TOO_DEEP: 'QUERY_TOO_DEEP',
+  /** More aliases than GRAPHQL_MAX_ALIASES. */
+  TOO_MANY_ALIASES: 'TOO_MANY_ALIASES',
+  /** More lexical tokens than GRAPHQL_MAX_TOKENS. */
+  TOO_MANY_TOKENS: 'TOO_MANY_TOKENS',
+  /** `first` missing or outside 1–100 on a connection. */
+  PAGE_SIZE_OUT_OF_RANGE: 'PAGE_SIZE_OUT_OF_RANGE',
+  /** A cursor the API did not issue. */
+  INVALID_CURSOR: 'INVALID_CURSOR',
+  /** An argument value that is well-typed but not acceptable (unknown code, bad id). */
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  /** Anything unexpected; details are logged, not returned. */
+  INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+} as const;
+
+export type ApiErrorCode = (typeof API_ERROR_CODES)[keyof typeof API_ERROR_CODES];
+
+/** An error the API raises on purpose, with both languages. */
+export function apiError(
+  code: ApiErrorCode,
+  messages: { en: string; vi: string },
+  extra: Record<string, unknown> = {},
+): GraphQLError {
+  return new GraphQLError(messages.en, {
+    extensions: { code, messageEn: messages.en, messageVi: messages.vi, ...extra, http: { status: 400 } },
+  });
+}
+
+interface DomainErrorLike {
+  name: 'DomainError';
+  code: string;
+  message: string;
+  params: Record<string, string | number>;
+}
+
+// Duck-typed so a second copy of @ocop/domain (e.g. under vitest) is still recognised.
+function isDomainErrorLike(e: unknown): e is DomainErrorLike {
+  return (
+    e instanceof Error &&
+    e.name === 'DomainError' &&
+    typeof (e as { code?: unknown }).code === 'string'
+  );
+}
+
+const p = (params: Record<string, string | number>, key: string) => String(params[key] ?? '?');
+
+/** Vietnamese texts for the domain's stable codes; the English text is the domain's own message. */
+const DOMAIN_MESSAGES_VI: Record<string, (params: Record<string, string | number>) => string> = {
+  DATE_BEFORE_PROGRAMME: (x) => `Ngày ${p(x, 'date')} trước khi có Chương trình OCOP (QĐ 1048/QĐ-TTg, 21/8/2019).`,
+  UNKNOWN_RULE_SET: (x) => `Không có bộ tiêu chí "${p(x, 'ruleSet')}".`,
+  PART_ABOVE_MAX: (x) => `Điểm phần ${p(x, 'part')} (${p(x, 'score')}) vượt mức tối đa ${p(x, 'max')} của bộ tiêu chí ${p(x, 'ruleSet')}.`,
+  PART_NEGATIVE: (x) => `Điểm phần ${p(x, 'part')} không được âm.`,
+  PART_NOT_A_NUMBER: (x) => `Điểm phần ${p(x, 'part')} không phải là số.`,
+  PART_MISSING: (x) => `Thiếu điểm phần ${p(x, 'part')}.`,
+  UNKNOWN_PART: (x) => `Bộ tiêu chí không có phần "${p(x, 'part')}".`,
+  DUPLICATE_PART: (x) => `Phần ${p(x, 'part')} được nhập hai lần.`,
+  INVALID_SCORE: () => 'Tổng điểm phải là số từ 0 đến 100.',
+  INVALID_STARS: () => 'Hạng sao phải từ 1 đến 5.',
+  INVALID_DATE: (x) => `Ngày không hợp lệ: ${p(x, 'value')}.`,
+  INVALID_TARGET: () => 'Chỉ tiêu kế hoạch không đọc được.',
+  UNKNOWN_METRIC: (x) => `Chưa hỗ trợ cách tính chỉ tiêu "${p(x, 'metric')}".`,
+  UNKNOWN_PRODUCT_GROUP: (x) => `Không có nhóm sản phẩm "${p(x, 'group')}".`,
+  INVALID_UNIT: () => 'Đơn vị hành chính không đọc được.',
+  AS_OF_BEFORE_ISSUE: () => 'Ngày tra cứu trước ngày cấp giấy chứng nhận.',
+};
+
+const API_MESSAGES_VI: Record<string, string> = {
+  GRAPHQL_PARSE_FAILED: 'Truy vấn GraphQL sai cú pháp.',
+  GRAPHQL_VALIDATION_FAILED: 'Truy vấn GraphQL không hợp lệ với lược đồ.',
+  BAD_USER_INPUT: 'Giá trị tham số không hợp lệ.',
+  BAD_REQUEST: 'Yêu cầu không hợp lệ (gửi truy vấn bằng POST với Content-Type: application/json).',
+  OPERATION_RESOLUTION_FAILURE: 'Không xác định được thao tác cần chạy.',
+  PERSISTED_QUERY_NOT_FOUND: 'Không tìm thấy truy vấn đã lưu.',
+  INTERNAL_SERVER_ERROR: 'Lỗi máy chủ. Vui lòng thử lại sau.',
+};
+
+const TOKENS_RE = /Document contains more than (\d+) tokens/;
+
+/**
+ * Apollo `formatError`: maps domain errors and GraphQL validation/parse errors to stable codes,
+ * keeps intended API errors, masks the rest. `log` receives the original of masked errors.
+ */
+export function createFormatError(log: (err: unknown) => void) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    const code = formatted.extensions?.code as string | undefined;
+
+    if (isDomainErrorLike(original)) {
+      const vi = DOMAIN_MESSAGES_VI[original.code]?.(original.params) ?? original.message;
+      return {
+        ...formatted,
+        message: original.message,
+        extensions: {
+          code: original.code,
+          messageEn: original.message,
+          messageVi: vi,
+          params: original.params,
+        },
+      };
+    }
+
+    const tokens = TOKENS_RE.exec(formatted.message);
+    if (tokens) {
+      return withCode(formatted, API_ERROR_CODES.TOO_MANY_TOKENS, {
+        en: `Query has more than ${tokens[1]} tokens (limit ${tokens[1]}).`,
+        vi: `Truy vấn có quá ${tokens[1]} token (giới hạn ${tokens[1]}).`,
+      }, { limit: Number(tokens[1]) });
+    }
+
+    // Errors raised on purpose (ours, Apollo's parse/validation/CSRF errors, scalar errors) keep
+    // their code; anything else, including INTERNAL_SERVER_ERROR, is masked and logged.
+    if (code && code !== API_ERROR_CODES.INTERNAL_SERVER_ERROR) {
+      const ext = formatted.extensions ?? {};
+      const { http: _http, stacktrace: _stack, ...rest } = ext as Record<string, unknown>;
+      return {
+        ...formatted,
+        extensions: {
+          ...rest,
+          code,
+          messageEn: (ext.messageEn as string | undefined) ?? formatted.message,
+          messageVi: (ext.messageVi as string | undefined) ?? API_MESSAGES_VI[code] ?? formatted.message,
+        },
+      };
+    }
+    log(original);
+    return mask(formatted);
+  };
+}
+
+function withCode(
+  formatted: GraphQLFormattedError,
+  code: ApiErrorCode,
+  messages: { en: string; vi: string },
+  extra: Record<string, unknown>,
+): GraphQLFormattedError {
+  return {
+    ...formatted,
+    message: messages.en,
+    extensions: { code, messageEn: messages.en, messageVi: messages.vi, ...extra },
+  };
+}
+
+function mask(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  const en = 'Internal server error. Please try again later.';
+  return {
+    message: en,
+    ...(formatted.path ? { path: formatted.path } : {}),
+    ...(formatted.locations ? { locations: formatted.locations } : {}),
+    extensions: { code: API_ERROR_CODES.INTERNAL_SERVER_ERROR, messageEn: en, messageVi: API_MESSAGES_VI.INTERNAL_SERVER_ERROR },
+  };
+}

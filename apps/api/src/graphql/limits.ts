@@ -1,0 +1,122 @@
+// Guard rails for the public API: cost (from the field costs declared with
+// @pothos/plugin-complexity; connections cost by their `first`), depth, aliases and tokens.
+// The cost is computed once per request, before execution, refused over the limit with a stable
+// code, and reported in the response `extensions.cost` so analysts can see what they spend.
+import type { ApolloServerPlugin } from '@apollo/server';
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { complexityFromQuery } from '@pothos/plugin-complexity';
+import { GraphQLError, Kind, type DocumentNode, type ValidationRule } from 'graphql';
+import type { AppConfig } from '../config.js';
+import { API_ERROR_CODES, apiError } from './errors.js';
+
+export interface QueryLimits {
+  maxCost: number;
+  maxDepth: number;
+  maxAliases: number;
+  maxTokens: number;
+}
+
+export function limitsFromConfig(config: AppConfig): QueryLimits {
+  return {
+    maxCost: config.GRAPHQL_MAX_COST,
+    maxDepth: config.GRAPHQL_MAX_DEPTH,
+    maxAliases: config.GRAPHQL_MAX_ALIASES,
+    maxTokens: config.GRAPHQL_MAX_TOKENS,
+  };
+}
+
+/** What a request cost, as reported in `extensions.cost`. */
+export interface QueryCost {
+  complexity: number;
+  depth: number;
+  limit: number;
+  maxDepth: number;
+}
+
+/** Validation rule refusing more aliases than allowed (graphql-armor), with a stable code. */
+export function maxAliasesValidationRule(limits: QueryLimits): ValidationRule {
+  return maxAliasesRule({
+    n: limits.maxAliases,
+    propagateOnRejection: false,
+    onReject: [
+      (ctx, err) => {
+        const found = /found (\d+)/.exec(err.message)?.[1] ?? '?';
+        ctx?.reportError(
+          new GraphQLError(`Too many aliases: ${found} (limit ${limits.maxAliases}).`, {
+            extensions: {
+              code: API_ERROR_CODES.TOO_MANY_ALIASES,
+              limit: limits.maxAliases,
+              messageVi: `Quá nhiều bí danh (alias): ${found} (giới hạn ${limits.maxAliases}).`,
+            },
+          }),
+        );
+      },
+    ],
+  });
+}
+
+/** Measures the selected operation with the Pothos field costs (variables applied). */
+export function measureOperation(
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  options: Parameters<typeof complexityFromQuery>[1],
+): { complexity: number; depth: number } {
+  const operations = document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION);
+  const selected =
+    operations.find((d) => operationName != null && d.name?.value === operationName) ?? operations[0];
+  const fragments = document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION);
+  // complexityFromQuery measures the first operation: put the selected one first.
+  const doc: DocumentNode = { kind: Kind.DOCUMENT, definitions: selected ? [selected, ...fragments] : fragments };
+  const { complexity, depth } = complexityFromQuery(doc, options);
+  return { complexity, depth };
+}
+
+/** Apollo plugin: refuse over-limit operations before execution; report the cost. */
+export function costLimitPlugin<TContext extends object>(limits: QueryLimits): ApolloServerPlugin<TContext> {
+  return {
+    async requestDidStart() {
+      let cost: QueryCost | undefined;
+      return {
+        async didResolveOperation(rc) {
+          let measured: { complexity: number; depth: number };
+          try {
+            measured = measureOperation(rc.document, rc.operationName, {
+              schema: rc.schema,
+              ctx: rc.contextValue,
+              variables: rc.request.variables ?? {},
+            });
+          } catch {
+            // Invalid variables: execution reports them with GraphQL's own message.
+            return;
+          }
+          cost = { ...measured, limit: limits.maxCost, maxDepth: limits.maxDepth };
+          if (measured.depth > limits.maxDepth) {
+            throw apiError(
+              API_ERROR_CODES.QUERY_TOO_DEEP,
+              {
+                en: `Query is too deep: depth ${measured.depth}, limit ${limits.maxDepth}.`,
+                vi: `Truy vấn lồng quá sâu: độ sâu ${measured.depth}, giới hạn ${limits.maxDepth}.`,
+              },
+              { cost },
+            );
+          }
+          if (measured.complexity > limits.maxCost) {
+            throw apiError(
+              API_ERROR_CODES.QUERY_TOO_COMPLEX,
+              {
+                en: `Query is too expensive: cost ${measured.complexity}, limit ${limits.maxCost}. Ask for fewer items (first) or fewer nested fields.`,
+                vi: `Truy vấn quá tốn kém: chi phí ${measured.complexity}, giới hạn ${limits.maxCost}. Hãy giảm số mục (first) hoặc bớt trường lồng nhau.`,
+              },
+              { cost },
+            );
+          }
+        },
+        async willSendResponse(rc) {
+          if (!cost || rc.response.body.kind !== 'single') return;
+          const body = rc.response.body.singleResult;
+          body.extensions = { ...body.extensions, cost };
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,14 @@
+// Schema index: imports every type file (side effects register the types) and builds.
+import './scalars.js';
+import '../modules/shared/fact-date.graphql.js';
+import '../modules/sources/source.graphql.js';
+import '../modules/sources/published-figure.graphql.js';
+import '../modules/admin-units/admin-unit.graphql.js';
+import '../modules/products/product-group.graphql.js';
+import '../modules/evaluations/evaluation-level.graphql.js';
+import '../modules/evaluations/part-score.graphql.js';
+import '../modules/decisions/issuing-level.graphql.js';
+import '../modules/scorecard/scorecard-rating.graphql.js';
+import { builder } from './builder.js';
+
+export const schema = builder.toSchema({ sortSchema: false });

@@ -1,0 +1,26 @@
+// Starts the API: config, database (migrated; seeded when asked and empty), server, listen.
+import { loadConfig } from './config.js';
+import { createOrm } from './db/orm.js';
+import { seedDatabase } from './db/seed.js';
+import { Product } from './modules/products/product.entity.js';
+import { createServer } from './server.js';
+
+const config = loadConfig();
+const orm = await createOrm(config);
+if (config.SEED || process.argv.includes('--seed')) {
+  // Seed only an empty database: a restart must not re-import over edited data.
+  if ((await orm.em.fork().count(Product, {})) === 0) {
+    await seedDatabase(orm, { sampleActivities: config.SAMPLE_ACTIVITIES });
+    console.log('Seeded the database with the An Giang data in data/seed.');
+  }
+}
+const app = await createServer(config, orm);
+app.addHook('onClose', async () => orm.close(true));
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => void app.close().then(() => process.exit(0)));
+}
+await app.listen({ host: config.HOST, port: config.PORT });
+const base = `http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${config.PORT}`;
+console.log(`OCOP Monitor API       ${base}/graphql`);
+console.log(`GraphQL explorer       ${base}/explorer`);
+console.log(config.WEB_DIST ? `Dashboard              ${base}/` : 'Dashboard              not served (set WEB_DIST to the built apps/web/dist)');

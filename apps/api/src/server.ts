@@ -1,0 +1,115 @@
+// Builds the Fastify app (no listen): /graphql, /explorer, /healthz, /readyz and, when WEB_DIST
+// is set, the built dashboard with an SPA fallback. main.ts listens; tests call app.inject.
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fastifyApolloHandler } from '@as-integrations/fastify';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import type { MikroORM } from '@mikro-orm/core';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { AppConfig } from './config.js';
+import { checkReadiness, createOrm } from './db/orm.js';
+import { registerExplorer } from './explorer/explorer.js';
+import { createApollo } from './graphql/apollo.js';
+import { createContext, type GraphQLContext } from './graphql/context.js';
+import { limitsFromConfig } from './graphql/limits.js';
+import { schema } from './graphql/schema.js';
+
+/** Paths the SPA fallback must never answer with index.html. */
+const API_PATHS = ['/graphql', '/explorer', '/healthz', '/readyz'];
+
+export interface OcopServer extends FastifyInstance {}
+
+/**
+ * Creates the app. With `orm` the caller owns the database (tests); without, the app opens the
+ * configured one (migrating it) and closes it on `app.close()`.
+ */
+export async function createServer(config: AppConfig, orm?: MikroORM): Promise<FastifyInstance> {
+  const ownOrm = !orm;
+  const db = orm ?? (await createOrm(config));
+
+  const app = Fastify({
+    logger: { level: config.LOG_LEVEL },
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID(),
+    trustProxy: true,
+  });
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: true,
+      directives: {
+        'connect-src': ["'self'"],
+        'img-src': ["'self'", 'data:'],
+        'upgrade-insecure-requests': null,
+      },
+    },
+    // The explorer and the dashboard are same-origin; nothing here is meant to be embedded.
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(rateLimit, {
+    global: true,
+    max: config.RATE_LIMIT_PER_MINUTE,
+    timeWindow: '1 minute',
+    errorResponseBuilder: (_req, ctx) => ({
+      statusCode: 429,
+      code: 'RATE_LIMITED',
+      error: 'Too Many Requests',
+      message: `Rate limit exceeded: ${ctx.max} requests per minute. Retry in ${ctx.after}.`,
+      messageVi: `Vượt giới hạn ${ctx.max} yêu cầu mỗi phút. Thử lại sau ${ctx.after}.`,
+    }),
+  });
+
+  app.get('/healthz', { config: { rateLimit: false } }, async () => ({ status: 'ok' }));
+  app.get('/readyz', { config: { rateLimit: false } }, async (_req, reply) => {
+    const readiness = await checkReadiness(db);
+    const ready = readiness.database && readiness.migrationsPending === 0;
+    return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not ready', ...readiness });
+  });
+
+  const apollo = createApollo({
+    schema,
+    limits: limitsFromConfig(config),
+    logError: (err) => app.log.error({ err }, 'unexpected error in a GraphQL request'),
+  });
+  await apollo.start();
+  app.route({
+    url: '/graphql',
+    method: ['GET', 'POST', 'OPTIONS'],
+    handler: fastifyApolloHandler<GraphQLContext>(apollo, {
+      context: async (request) => createContext(db, { requestId: request.id }),
+    }),
+  });
+
+  await registerExplorer(app);
+
+  if (config.WEB_DIST) await serveDashboard(app, resolve(config.WEB_DIST));
+  else app.get('/', async () => ({ api: '/graphql', explorer: '/explorer', health: '/healthz', ready: '/readyz' }));
+
+  // Fastify drains open connections on close; then Apollo stops (no drain plugin: it would call
+  // app.close() again from inside this hook).
+  app.addHook('onClose', async () => {
+    await apollo.stop();
+    if (ownOrm) await db.close(true);
+  });
+  return app;
+}
+
+async function serveDashboard(app: FastifyInstance, root: string): Promise<void> {
+  if (!existsSync(resolve(root, 'index.html'))) {
+    throw new Error(`WEB_DIST=${root} has no index.html; build the dashboard first (pnpm --filter @ocop/web build).`);
+  }
+  await app.register(fastifyStatic, { root, prefix: '/', wildcard: true, index: ['index.html'] });
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? '/';
+    const isApi = API_PATHS.some((p) => path === p || path.startsWith(`${p}/`));
+    const wantsPage = request.method === 'GET' && !/\.[a-z0-9]+$/i.test(path);
+    if (!isApi && wantsPage) return reply.type('text/html; charset=utf-8').sendFile('index.html');
+    return reply.code(404).send({ error: 'Not Found', path });
+  });
+}
