@@ -4,7 +4,7 @@
 // Idempotent: a file already imported (same sha256) writes nothing, and every record is matched
 // on its natural key, so an overlapping list extends product histories instead of duplicating.
 import { createHash } from 'node:crypto';
-import type { EntityManager } from '@mikro-orm/core';
+import { ref, type EntityManager } from '@mikro-orm/core';
 import { certificateValidUntil, mapGroup1048To148, ruleSetInForce, starsForScore, type FactDate } from '@ocop/domain';
 import { AdminUnit } from '../admin-units/admin-unit.entity.js';
 import { Certificate } from '../certificates/certificate.entity.js';
@@ -178,6 +178,12 @@ class RowWriter {
     private readonly report: ImportReport,
   ) {}
 
+  /** Fills missing facts on an existing record and remembers that the import changed something. */
+  private set<T extends object>(record: T, values: Partial<T>): void {
+    Object.assign(record, values);
+    this.updated += 1;
+  }
+
   private count(kind: (typeof KINDS)[number], created: boolean): void {
     (created ? this.report.created : this.report.reused)[kind] += 1;
   }
@@ -228,12 +234,11 @@ class RowWriter {
       return entity;
     }
     // Fill facts a later list adds; never overwrite a known value.
-    if (!entity.type && row.entityType) entity.type = row.entityType;
-    if (!entity.commune && row.commune) Object.assign(entity, { commune: row.commune, normalizedCommune: normalizeText(row.commune) });
+    if (!entity.type && row.entityType) this.set(entity, { type: row.entityType });
+    if (!entity.commune && row.commune) this.set(entity, { commune: row.commune, normalizedCommune: normalizeText(row.commune) });
     if (row.date && (!entity.registeredOn || row.date.date < entity.registeredOn)) {
-      Object.assign(entity, { registeredOn: row.date.date, registeredPrecision: row.date.precision });
+      this.set(entity, { registeredOn: row.date.date, registeredPrecision: row.date.precision });
     }
-    this.updated += Number(this.em.getUnitOfWork().computeChangeSet(entity) !== null);
     return entity;
   }
 
@@ -241,7 +246,7 @@ class RowWriter {
     const normalizedName = normalizeText(row.productName);
     const candidates = await this.em.find(Product, { normalizedName, unit: unit ? unit.id : null }, { orderBy: { id: 'asc' } });
     // Same name and unit is the same product unless both sides name different entities.
-    let product = candidates.find((p) => !entity || !p.entity || p.entity.id === entity.id) ?? null;
+    const product = candidates.find((p) => !entity || !p.entity || p.entity.id === entity.id) ?? null;
     this.count('products', !product);
     const group148 = row.group1048 ? mapGroup1048To148(row.group1048).code : null;
     if (!product) {
@@ -258,13 +263,12 @@ class RowWriter {
         registeredPrecision: row.date?.precision ?? null,
       });
     }
-    if (!product.entity && entity) product.entity = entity as never;
-    if (!product.group1048 && row.group1048) Object.assign(product, { group1048: row.group1048, group148 });
-    if (!product.commune && row.commune) Object.assign(product, { commune: row.commune, normalizedCommune: normalizeText(row.commune) });
+    if (!product.entity && entity) this.set(product, { entity: ref(entity) });
+    if (!product.group1048 && row.group1048) this.set(product, { group1048: row.group1048, group148 });
+    if (!product.commune && row.commune) this.set(product, { commune: row.commune, normalizedCommune: normalizeText(row.commune) });
     if (row.date && (!product.registeredOn || row.date.date < product.registeredOn)) {
-      Object.assign(product, { registeredOn: row.date.date, registeredPrecision: row.date.precision });
+      this.set(product, { registeredOn: row.date.date, registeredPrecision: row.date.precision });
     }
-    product = product as Product;
     return product;
   }
 
