@@ -20,8 +20,13 @@ export function useGraphQLQuery<TResult, TVariables extends object>(
   const loading = ref(false);
   const error = shallowRef<RequestError | null>(null);
   let controller: AbortController | null = null;
+  let lastKey: string | null = null;
 
-  async function run(vars: TVariables | null): Promise<void> {
+  async function run(vars: TVariables | null, force = false): Promise<void> {
+    // Unrelated URL changes (e.g. the language) re-run the getter; identical variables are not refetched.
+    const key = vars === null ? null : JSON.stringify(vars);
+    if (!force && key !== null && key === lastKey && (data.value !== null || loading.value)) return;
+    lastKey = key;
     controller?.abort();
     if (vars === null) {
       loading.value = false;
@@ -47,5 +52,5 @@ export function useGraphQLQuery<TResult, TVariables extends object>(
   watch(variables, (vars) => void run(vars), { immediate: true, deep: true });
   onScopeDispose(() => controller?.abort());
 
-  return { data, loading, error, retry: () => run(variables()) };
+  return { data, loading, error, retry: () => run(variables(), true) };
 }
