@@ -63,6 +63,7 @@ export const en: Messages = {
     rule: 'Rule',
     reason: 'Reason',
     noData: 'No data yet',
+    linearPace: 'Linear pace ({name}): a count is compared with the expected value = target × share of the period elapsed. At or above it: on track; from {atRisk}% of it (or in the first {grace}% of the period): at risk; below: off track. Shares: up to {onTrack} points short: on track; up to {risk} points short: at risk.',
   },
   overview: {
     title: 'Plan progress overview',

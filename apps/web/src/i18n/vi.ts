@@ -63,6 +63,7 @@ export const vi = {
     rule: 'Quy tắc',
     reason: 'Lý do',
     noData: 'Chưa có dữ liệu',
+    linearPace: 'Tiến độ tuyến tính ({name}): chỉ tiêu đếm được so với mức kỳ vọng = chỉ tiêu × phần thời gian đã qua. Đạt mức kỳ vọng: đúng tiến độ; từ {atRisk}% mức kỳ vọng (hoặc trong {grace}% đầu kỳ): có nguy cơ chậm; thấp hơn: chậm tiến độ. Chỉ tiêu tỷ lệ: thiếu không quá {onTrack} điểm %: đúng tiến độ; không quá {risk} điểm %: có nguy cơ chậm.',
   },
   overview: {
     title: 'Tổng quan thực hiện Kế hoạch',

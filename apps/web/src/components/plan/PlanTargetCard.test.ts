@@ -95,6 +95,14 @@ describe('PlanTargetCard', () => {
     expect(wrapper.text()).toContain('An Phú: 1');
   });
 
+  it('explains the domain status rule in the reader language, with its constants', async () => {
+    const wrapper = await mountCard(target({ progress: progress({ actual: 3, status: 'AT_RISK', statusRule: 'linear-pace-v1', statusReason: 'On 2021-06-30: 3 against 20' }) }));
+    const tip = wrapper.get('[role="tooltip"]').text();
+    expect(tip).toContain('Tiến độ tuyến tính (linear-pace-v1)');
+    expect(tip).toContain('50% mức kỳ vọng');
+    expect(tip).toContain('On 2021-06-30: 3 against 20');
+  });
+
   it('formats numbers in the locale (English)', async () => {
     const wrapper = await mountCard(target({ progress: progress({ actual: 1234.5, status: 'ON_TRACK' }) }), 'en');
     expect(wrapper.get('[data-testid="target-actual"]').text()).toBe('1,234.5');
