@@ -26,6 +26,16 @@ describe('requestGraphQL', () => {
     expect(error).toMatchObject({ kind: 'graphql', code: 'BAD_DATE', message: 'Ngày không hợp lệ' });
   });
 
+  it('keeps the API\'s Vietnamese and English messages', async () => {
+    vi.stubGlobal(
+      'fetch',
+      respond({ errors: [{ message: 'Invalid cursor', extensions: { code: 'INVALID_CURSOR', messageEn: 'Invalid cursor', messageVi: 'Con trỏ không hợp lệ' } }] }),
+    );
+    const error = (await requestGraphQL('query Q { ok }', {}).catch((e: unknown) => e)) as RequestError;
+    expect(error.messageFor('vi')).toBe('Con trỏ không hợp lệ');
+    expect(error.messageFor('en')).toBe('Invalid cursor');
+  });
+
   it('reports HTTP failures and network failures distinctly', async () => {
     vi.stubGlobal('fetch', vi.fn(async () => new Response('busy', { status: 503, statusText: 'Service Unavailable' })));
     await expect(requestGraphQL('query Q { ok }', {})).rejects.toMatchObject({ kind: 'http', status: 503 });

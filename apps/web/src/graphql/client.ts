@@ -6,23 +6,37 @@
 
 export type RequestErrorKind = 'network' | 'http' | 'graphql' | 'empty';
 
+interface ErrorOptions {
+  status?: number;
+  code?: string;
+  messages?: { vi?: string; en?: string };
+}
+
 export class RequestError extends Error {
   readonly kind: RequestErrorKind;
   readonly status: number | undefined;
   readonly code: string | undefined;
+  /** The API's own explanation in both languages (extensions.messageVi / messageEn), when given. */
+  readonly messages: { vi?: string; en?: string };
 
-  constructor(kind: RequestErrorKind, message: string, opts: { status?: number; code?: string } = {}) {
+  constructor(kind: RequestErrorKind, message: string, opts: ErrorOptions = {}) {
     super(message);
     this.name = 'RequestError';
     this.kind = kind;
     this.status = opts.status;
     this.code = opts.code;
+    this.messages = opts.messages ?? {};
+  }
+
+  /** The message in the reader's language if the API gave one, else the raw message. */
+  messageFor(locale: 'vi' | 'en'): string {
+    return this.messages[locale] ?? this.messages.en ?? this.message;
   }
 }
 
 interface GraphQLErrorPayload {
   message: string;
-  extensions?: { code?: string } & Record<string, unknown>;
+  extensions?: { code?: string; messageVi?: string; messageEn?: string } & Record<string, unknown>;
 }
 
 interface GraphQLResponse<T> {
@@ -59,8 +73,11 @@ export async function requestGraphQL<TResult, TVariables extends object = Record
 
   const first = body?.errors?.[0];
   if (first) {
-    const opts: { status?: number; code?: string } = { status: response.status };
-    if (first.extensions?.code) opts.code = first.extensions.code;
+    const ext = first.extensions ?? {};
+    const opts: ErrorOptions = { status: response.status, messages: {} };
+    if (typeof ext.code === 'string') opts.code = ext.code;
+    if (typeof ext.messageVi === 'string') opts.messages!.vi = ext.messageVi;
+    if (typeof ext.messageEn === 'string') opts.messages!.en = ext.messageEn;
     throw new RequestError('graphql', first.message, opts);
   }
   if (!response.ok) {

@@ -81,7 +81,7 @@ export interface Evaluation {
   outcome: string | null;
 }
 
-export type StarChange = 'NEW' | 'UPGRADE' | 'DOWNGRADE' | 'SAME' | 'REVOKED';
+export type StarChange = 'NEW' | 'UPGRADE' | 'DOWNGRADE' | 'SAME' | 'REVOKED' | 'UNKNOWN';
 
 export interface StarHistoryEntry {
   stars: number | null;

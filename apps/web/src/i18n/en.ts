@@ -25,6 +25,7 @@ export const en: Messages = {
     errorNetwork: 'Could not reach the server. Check the connection and try again.',
     errorHttp: 'The server answered with an error ({status}).',
     errorGraphql: 'The server rejected the query: {message}',
+    errorRateLimited: 'Too many requests in a short time. Wait a moment and try again.',
     errorEmpty: 'The server returned no data.',
     errorCode: 'Error code: {code}',
     year: 'Year',
@@ -171,6 +172,7 @@ export const en: Messages = {
     DOWNGRADE: 'Downgrade',
     SAME: 'Re-certified',
     REVOKED: 'Revoked',
+    UNKNOWN: 'Unknown',
   },
   certificate: {
     VALID: 'Valid',

@@ -25,6 +25,7 @@ export const vi = {
     errorNetwork: 'Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.',
     errorHttp: 'Máy chủ trả lỗi ({status}).',
     errorGraphql: 'Máy chủ từ chối truy vấn: {message}',
+    errorRateLimited: 'Có quá nhiều yêu cầu trong thời gian ngắn. Chờ một lát rồi thử lại.',
     errorEmpty: 'Máy chủ không trả về dữ liệu.',
     errorCode: 'Mã lỗi: {code}',
     year: 'Năm',
@@ -171,6 +172,7 @@ export const vi = {
     DOWNGRADE: 'Hạ hạng',
     SAME: 'Công nhận lại',
     REVOKED: 'Thu hồi',
+    UNKNOWN: 'Không rõ',
   },
   certificate: {
     VALID: 'Còn hiệu lực',
