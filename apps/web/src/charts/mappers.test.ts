@@ -63,6 +63,15 @@ describe('mapActivityChart', () => {
     ]);
   });
 
+  it('keeps months without activity on the axis as zeros', () => {
+    const data = mapActivityChart([
+      { kind: 'media_piece', month: '2021-11', count: 1, sample: true },
+      { kind: 'media_piece', month: '2022-02', count: 2, sample: true },
+    ]);
+    expect(data.labels).toEqual(['2021-11', '2021-12', '2022-01', '2022-02']);
+    expect(data.datasets[0]?.data).toEqual([1, 0, 0, 2]);
+  });
+
   it('returns an empty chart for no activity', () => {
     expect(mapActivityChart([])).toEqual({ labels: [], datasets: [] });
   });
