@@ -46,7 +46,8 @@ export const builder = new SchemaBuilder<{
     nodesQueryOptions: false,
     cursorType: 'String',
     clientMutationId: 'omit',
-    edgesFieldOptions: { nullable: false },
+    // The connection field already multiplies its selection by `first`; edges must not again.
+    edgesFieldOptions: { nullable: false, complexity: { field: 0, multiplier: 1 } },
     nodeFieldOptions: { nullable: false },
   },
 });

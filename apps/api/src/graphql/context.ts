@@ -2,6 +2,7 @@
 // to it, plus who is asking. Built by server.ts for HTTP requests and by tests directly.
 import type { EntityManager, MikroORM } from '@mikro-orm/core';
 import { createLoaders, type Loaders } from './loaders.js';
+import { createMemo, type Memo } from './memo.js';
 
 export interface Viewer {
   /** Granted by the write-side issue to authenticated staff; false for every public request. */
@@ -15,6 +16,8 @@ export interface GraphQLContext {
   /** "Today" for as-of defaults, fixed once per request so one response is consistent. */
   today: string;
   requestId: string;
+  /** Per-request cache of expensive loads (plan facts). */
+  memo: Memo;
 }
 
 export const ANONYMOUS: Viewer = Object.freeze({ canSeePersonalData: false });
@@ -30,5 +33,6 @@ export function createContext(
     viewer: options.viewer ?? ANONYMOUS,
     today: options.today ?? new Date().toISOString().slice(0, 10),
     requestId: options.requestId ?? 'local',
+    memo: createMemo(),
   };
 }

@@ -56,6 +56,11 @@ function sourcesOf<T extends WithId & { sources: { getItems(): Source[] } }>(em:
 export function createLoaders(em: EntityManager) {
   return {
     adminUnit: byId<AdminUnit>(em, AdminUnit),
+    adminUnitByCode: new DataLoader<string, AdminUnit | null>(async (codes) => {
+      const rows = await em.find(AdminUnit, { code: { $in: [...codes] } });
+      const map = new Map(rows.map((r) => [r.code, r]));
+      return codes.map((c) => map.get(c) ?? null);
+    }),
     department: byId<Department>(em, Department),
     entity: byId<EconomicEntity>(em, EconomicEntity),
     product: byId<Product>(em, Product),

@@ -14,7 +14,8 @@ export const UnitTypeEnum = dbEnum('UnitType', UNIT_TYPES, {
   },
 });
 
-export const AdminUnit = builder.objectRef<AdminUnitEntity>('AdminUnit').implement({
+export const AdminUnit = builder.objectRef<AdminUnitEntity>('AdminUnit');
+AdminUnit.implement({
   description:
     'An administrative unit with validity dates. A unit that changed type (Tịnh Biên became a town on 2023-02-13) is a new record, so 2021 targets stay on 2021 units.',
   fields: (t) => ({

@@ -7,7 +7,8 @@ export interface PartScoreShape {
   max: number;
 }
 
-export const PartScore = builder.objectRef<PartScoreShape>('PartScore').implement({
+export const PartScore = builder.objectRef<PartScoreShape>('PartScore');
+PartScore.implement({
   description: 'One part of the scorecard: A product & community, B marketing, C quality.',
   fields: (t) => ({
     part: t.exposeString('part', { description: 'Part code: "A", "B" or "C".' }),

@@ -3,7 +3,8 @@ import { groupsOf, PRODUCT_GROUPS_1048, PRODUCT_GROUPS_148, type ProductGroup as
 import { builder } from '../../graphql/builder.js';
 import { API_ERROR_CODES, apiError } from '../../graphql/errors.js';
 
-export const ProductGroup = builder.objectRef<DomainProductGroup>('ProductGroup').implement({
+export const ProductGroup = builder.objectRef<DomainProductGroup>('ProductGroup');
+ProductGroup.implement({
   description: 'A product group of one taxonomy: "1048" (1048/QĐ-TTg, 6 ngành) or "148" (148/QĐ-TTg, 6 nhóm).',
   fields: (t) => ({
     code: t.exposeString('code', { description: 'Group code within its taxonomy, e.g. "food", "handicraft".' }),

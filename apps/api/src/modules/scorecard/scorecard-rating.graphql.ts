@@ -5,7 +5,8 @@ import { IssuingLevelEnum } from '../decisions/issuing-level.graphql.js';
 import { EvaluationLevelEnum } from '../evaluations/evaluation-level.graphql.js';
 import { PartScore, PartScoreInput } from '../evaluations/part-score.graphql.js';
 
-export const ScorecardRating = builder.objectRef<DomainRating>('ScorecardRating').implement({
+export const ScorecardRating = builder.objectRef<DomainRating>('ScorecardRating');
+ScorecardRating.implement({
   description:
     'Result of rating a scorecard under a rule set (1048/QĐ-TTg, 148/QĐ-TTg or 148 as amended by 1489/QĐ-TTg). Computed by the domain rules, not stored.',
   fields: (t) => ({

@@ -18,7 +18,8 @@ export const DatePrecisionEnum = dbEnum('DatePrecision', DATE_PRECISIONS, {
   },
 });
 
-export const FactDate = builder.objectRef<FactDateShape>('FactDate').implement({
+export const FactDate = builder.objectRef<FactDateShape>('FactDate');
+FactDate.implement({
   description: 'A date as the source gives it: an exact day, or only a month or a year.',
   fields: (t) => ({
     value: t.field({

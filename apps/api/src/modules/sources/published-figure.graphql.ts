@@ -4,7 +4,8 @@ import { factDate, FactDate } from '../shared/fact-date.graphql.js';
 import { PublishedFigure as PublishedFigureEntity } from './published-figure.entity.js';
 import { Source } from './source.graphql.js';
 
-export const PublishedFigure = builder.objectRef<PublishedFigureEntity>('PublishedFigure').implement({
+export const PublishedFigure = builder.objectRef<PublishedFigureEntity>('PublishedFigure');
+PublishedFigure.implement({
   description:
     'A figure published by the province or the press, exactly as given ("5-8", "35 (min)"). Shown beside computed figures, never replaced by them.',
   fields: (t) => ({

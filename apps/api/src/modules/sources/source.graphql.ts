@@ -2,7 +2,8 @@
 import { builder } from '../../graphql/builder.js';
 import type { Source as SourceEntity } from './source.entity.js';
 
-export const Source = builder.objectRef<SourceEntity>('Source').implement({
+export const Source = builder.objectRef<SourceEntity>('Source');
+Source.implement({
   description: 'A public web page a fact came from (provincial portal, newspaper article).',
   fields: (t) => ({
     id: t.exposeID('id', { description: 'Database id.' }),

@@ -1,0 +1,42 @@
+// Bridges plan entities and the domain's target math: converts a stored target to the domain's
+// PlanTarget and memoises the plan's facts for the request (every target reads the same facts).
+import { computeTargetProgress, type PlanFacts, type PlanTarget as DomainPlanTarget, type TargetProgress } from '@ocop/domain';
+import type { GraphQLContext } from '../../graphql/context.js';
+import type { PlanTarget } from './plan-target.entity.js';
+import type { Plan } from './plan.entity.js';
+import { loadPlanFacts } from './plan.repository.js';
+
+const iso = (d: string | Date) => (d instanceof Date ? d.toISOString() : String(d)).slice(0, 10);
+
+export function planPeriod(plan: Plan) {
+  return { start: iso(plan.periodStart), end: iso(plan.periodEnd) };
+}
+
+export function planFacts(ctx: GraphQLContext, plan: Plan): Promise<PlanFacts> {
+  return ctx.memo(`plan-facts:${plan.id}`, () => loadPlanFacts(ctx.em, plan));
+}
+
+export async function toDomainTarget(ctx: GraphQLContext, target: PlanTarget, plan: Plan): Promise<DomainPlanTarget> {
+  const owner = target.owner ? await ctx.loaders.department.load(target.owner.id) : null;
+  return {
+    code: target.code,
+    kind: target.kind,
+    labelVi: target.labelVi,
+    labelEn: target.labelEn,
+    definition: target.definition,
+    target: target.targetValue,
+    targetMax: target.targetMax ?? null,
+    unitLabel: target.unitLabel,
+    scope: target.scope,
+    owner: owner?.code ?? '',
+    // An unknown metric makes the domain throw UNKNOWN_METRIC, mapped to that stable code.
+    metric: target.metric as DomainPlanTarget['metric'],
+    period: planPeriod(plan),
+  };
+}
+
+export async function progressOf(ctx: GraphQLContext, target: PlanTarget, plan: Plan, asOf: string): Promise<TargetProgress> {
+  return ctx.memo(`progress:${target.id}:${asOf}`, async () =>
+    computeTargetProgress(await toDomainTarget(ctx, target, plan), await planFacts(ctx, plan), asOf),
+  );
+}

@@ -1,0 +1,56 @@
+// PlanTarget: one numeric target of a plan; its progress is computed on demand.
+import { defaultAsOf } from '@ocop/domain';
+import { builder } from '../../graphql/builder.js';
+import { dbEnum } from '../../graphql/enums.js';
+import { Department } from '../departments/department.graphql.js';
+import { progressOf, planPeriod } from './plan-facts.js';
+import { TARGET_KINDS, type PlanTarget as PlanTargetEntity } from './plan-target.entity.js';
+import type { Plan } from './plan.entity.js';
+import { TargetProgress } from './target-progress.graphql.js';
+
+export interface PlanTargetShape {
+  target: PlanTargetEntity;
+  plan: Plan;
+  /** as-of day passed down from Plan.targets(asOf), if any. */
+  asOf: string | null;
+}
+
+export const TargetKindEnum = dbEnum('TargetKind', TARGET_KINDS, {
+  description: 'How a target is judged.',
+  valueDescriptions: {
+    count_at_least: 'A count reaching the target.',
+    count_between: 'A count within a range ("5-8"); met at the lower bound.',
+    share_at_least: 'A percentage reaching the target.',
+    each_unit_at_least: 'Every unit (e.g. district) reaching the target.',
+  },
+});
+
+export const PlanTarget = builder.objectRef<PlanTargetShape>('PlanTarget');
+PlanTarget.implement({
+  description: 'One numeric target of a plan, with the exact definition the computation uses.',
+  fields: (t) => ({
+    id: t.id({ description: 'Database id.', resolve: ({ target }) => target.id }),
+    code: t.string({ description: 'Stable code, e.g. "T1-CERTIFIED".', resolve: ({ target }) => target.code }),
+    kind: t.field({ type: TargetKindEnum, description: 'How it is judged.', resolve: ({ target }) => target.kind }),
+    labelVi: t.string({ description: 'Label in Vietnamese, as in the plan.', resolve: ({ target }) => target.labelVi }),
+    labelEn: t.string({ description: 'Label in English.', resolve: ({ target }) => target.labelEn }),
+    definition: t.string({ description: 'What is counted, exactly.', resolve: ({ target }) => target.definition }),
+    targetValue: t.float({ description: 'Target (lower bound of a range; per unit for per-unit targets).', resolve: ({ target }) => target.targetValue }),
+    targetMax: t.float({ nullable: true, description: 'Upper bound of a range.', resolve: ({ target }) => target.targetMax ?? null }),
+    unitLabel: t.string({ description: 'Unit of the value: "products", "entities", "percent".', resolve: ({ target }) => target.unitLabel }),
+    scope: t.string({ description: 'What the target applies to, as in the plan.', resolve: ({ target }) => target.scope }),
+    owner: t.field({
+      type: Department,
+      nullable: true,
+      description: 'Department responsible.',
+      resolve: ({ target }, _a, ctx) => (target.owner ? ctx.loaders.department.load(target.owner.id) : null),
+    }),
+    progress: t.field({
+      type: TargetProgress,
+      description: 'Progress on `asOf`: default the as-of of Plan.targets, else today, or the period end for a plan already over.',
+      args: { asOf: t.arg({ type: 'Date', description: 'Day to compute for.' }) },
+      resolve: ({ target, plan, asOf }, args, ctx) =>
+        progressOf(ctx, target, plan, args.asOf ?? asOf ?? defaultAsOf(planPeriod(plan).end, ctx.today)),
+    }),
+  }),
+});

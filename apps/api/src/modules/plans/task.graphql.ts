@@ -1,0 +1,36 @@
+// Task: what the plan asks a department to do, and the targets it serves.
+import { builder } from '../../graphql/builder.js';
+import { dbEnum } from '../../graphql/enums.js';
+import { Department } from '../departments/department.graphql.js';
+import { PlanTarget as PlanTargetEntity } from './plan-target.entity.js';
+import { PlanTarget } from './plan-target.graphql.js';
+import { Plan as PlanEntity } from './plan.entity.js';
+import { TASK_ROLES, type Task as TaskEntity } from './task.entity.js';
+
+export const TaskRoleEnum = dbEnum('TaskRole', TASK_ROLES, {
+  description: 'Role of the department in the task.',
+  valueDescriptions: { lead: 'Chủ trì (leads).', coordinate: 'Phối hợp (coordinates).' },
+});
+
+export const Task = builder.objectRef<TaskEntity>('Task');
+Task.implement({
+  description: 'A task plan 152/KH-UBND assigns to a department; activityKinds name the activities that evidence it.',
+  fields: (t) => ({
+    id: t.exposeID('id', { description: 'Database id.' }),
+    code: t.exposeString('code', { description: 'Stable code, e.g. "SNN-1".' }),
+    department: t.field({ type: Department, description: 'Responsible department.', resolve: async (task, _a, ctx) => (await ctx.loaders.department.load(task.department.id))! }),
+    role: t.field({ type: TaskRoleEnum, description: 'Leads or coordinates.', resolve: (task) => task.role }),
+    summaryVi: t.exposeString('summaryVi', { description: 'Summary in Vietnamese, as in the plan.' }),
+    summaryEn: t.exposeString('summaryEn', { description: 'Summary in English.' }),
+    activityKinds: t.stringList({ description: 'Activity kinds that evidence the task.', resolve: (task) => task.activityKinds }),
+    linkedTargets: t.field({
+      type: [PlanTarget],
+      description: 'Targets of the same plan owned by the task’s department.',
+      resolve: async (task, _a, ctx) => {
+        const plan = await ctx.em.findOneOrFail(PlanEntity, task.plan.id);
+        const targets = await ctx.em.find(PlanTargetEntity, { plan: plan.id, owner: task.department.id }, { orderBy: { sortOrder: 'asc' } });
+        return targets.map((target) => ({ target, plan, asOf: null }));
+      },
+    }),
+  }),
+});

@@ -1,0 +1,135 @@
+// Product: the public face of the data; its stars, certificate and history come from decisions.
+import { starHistory, type StarHistoryEntry as DomainStarHistoryEntry } from '@ocop/domain';
+import { builder } from '../../graphql/builder.js';
+import type { GraphQLContext } from '../../graphql/context.js';
+import { connectionComplexity, CONNECTION_ARG_DESCRIPTIONS, pageFromArgs, toConnection } from '../../graphql/pagination.js';
+import { AdminUnit } from '../admin-units/admin-unit.graphql.js';
+import { Certificate, certificateOn } from '../certificates/certificate.graphql.js';
+import { Decision } from '../decisions/decision.graphql.js';
+import type { DecisionItem } from '../decisions/decision-item.entity.js';
+import { Entity } from '../entities/entity.graphql.js';
+import { Evaluation } from '../evaluations/evaluation.graphql.js';
+import { factDate } from '../shared/fact-date.graphql.js';
+import { Source } from '../sources/source.graphql.js';
+import { ProductFilter, productWhereFor, toListFilter } from './product-filter.graphql.js';
+import { findGroup, ProductGroup } from './product-group.graphql.js';
+import { Product as ProductEntity } from './product.entity.js';
+
+/** The product's decision items (oldest first) through the request's loader. */
+const itemsOf = (p: ProductEntity, ctx: GraphQLContext): Promise<DecisionItem[]> => ctx.loaders.decisionItemsByProduct.load(p.id);
+
+function historyOf(items: DecisionItem[]): DomainStarHistoryEntry[] {
+  return starHistory(
+    items.map((i) => ({
+      id: String(i.decision.id),
+      date: factDate(i.decision.getEntity().date, i.decision.getEntity().datePrecision),
+      stars: i.stars ?? null,
+      action: i.action,
+    })),
+  );
+}
+
+export const StarHistoryEntry = builder.objectRef<DomainStarHistoryEntry>('StarHistoryEntry');
+StarHistoryEntry.implement({
+  description: 'One decision in a product’s star history, labelled against the stars in force before it (domain starHistory).',
+  fields: (t) => ({
+    decision: t.field({ type: Decision, description: 'The decision.', resolve: async (h, _a, ctx) => (await ctx.loaders.decision.load(Number(h.decisionId)))! }),
+    stars: t.int({ nullable: true, description: 'Stars of this decision; null = unknown class.', resolve: (h) => h.stars }),
+    previousStars: t.int({ nullable: true, description: 'Stars in force just before it.', resolve: (h) => h.previousStars }),
+    change: t.string({ description: 'NEW, UPGRADE, DOWNGRADE, SAME, REVOKED or UNKNOWN.', resolve: (h) => h.change.toUpperCase() }),
+  }),
+});
+
+export const Product = builder.objectRef<ProductEntity>('Product');
+Product.implement({
+  description: 'A product registered in the OCOP programme.',
+  fields: (t) => ({
+    id: t.exposeID('id', { description: 'Database id.' }),
+    name: t.exposeString('name', { description: 'Product name as published.' }),
+    entity: t.field({
+      type: Entity,
+      nullable: true,
+      description: 'Who makes it, when the source says.',
+      resolve: (p, _a, ctx) => (p.entity ? ctx.loaders.entity.load(p.entity.id) : null),
+    }),
+    unit: t.field({
+      type: AdminUnit,
+      nullable: true,
+      description: 'District-level unit, when known.',
+      resolve: (p, _a, ctx) => (p.unit ? ctx.loaders.adminUnit.load(p.unit.id) : null),
+    }),
+    commune: t.string({ nullable: true, description: 'Commune as published.', resolve: (p) => p.commune ?? null }),
+    group1048: t.field({ type: ProductGroup, nullable: true, description: 'Group under 1048/QĐ-TTg.', resolve: (p) => findGroup('1048', p.group1048) }),
+    group148: t.field({ type: ProductGroup, nullable: true, description: 'Group under 148/QĐ-TTg (mapped from 1048).', resolve: (p) => findGroup('148', p.group148) }),
+    currentStars: t.int({
+      nullable: true,
+      description: 'Stars of the latest decision; null when revoked, never recognised, or the class is unknown. Validity: see certificate(asOf).',
+      resolve: async (p, _a, ctx) => {
+        const last = historyOf(await itemsOf(p, ctx)).at(-1);
+        return last && last.action === 'recognise' ? last.stars : null;
+      },
+    }),
+    latestDecision: t.field({
+      type: Decision,
+      nullable: true,
+      description: 'Most recent decision about the product.',
+      resolve: async (p, _a, ctx) => (await itemsOf(p, ctx)).at(-1)?.decision.getEntity() ?? null,
+    }),
+    certificate: t.field({
+      type: Certificate,
+      nullable: true,
+      description: 'Certificate in force on `asOf` (the latest issued on or before it) with its status then; null if none yet.',
+      args: { asOf: t.arg({ type: 'Date', description: 'Day to look at (default today).' }) },
+      resolve: async (p, args, ctx) => {
+        const asOf = args.asOf ?? ctx.today;
+        const cert = certificateOn(await ctx.loaders.certificatesByProduct.load(p.id), asOf);
+        return cert ? { cert, asOf } : null;
+      },
+    }),
+    evaluations: t.field({ type: [Evaluation], description: 'Council evaluations, oldest first.', resolve: (p, _a, ctx) => ctx.loaders.evaluationsByProduct.load(p.id) }),
+    starHistory: t.field({ type: [StarHistoryEntry], description: 'Decisions about the product, oldest first, with the star change each made.', resolve: async (p, _a, ctx) => historyOf(await itemsOf(p, ctx)) }),
+    sources: t.field({ type: [Source], description: 'Pages the product’s data comes from.', resolve: (p, _a, ctx) => ctx.loaders.productSources.load(p.id) }),
+  }),
+});
+
+const ProductConnection = builder.connectionObject({
+  type: Product,
+  name: 'ProductConnection',
+  description: 'A page of products.',
+  fields: (t) => ({
+    totalCount: t.int({ description: 'Products matching the filter, all pages.', resolve: (c) => (c as unknown as { totalCount: number }).totalCount }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  products: t.field({
+    type: ProductConnection,
+    description: 'Products by name. `first` is required (1–100).',
+    complexity: connectionComplexity,
+    args: {
+      first: t.arg.int({ required: true, description: CONNECTION_ARG_DESCRIPTIONS.first }),
+      after: t.arg.string({ description: CONNECTION_ARG_DESCRIPTIONS.after }),
+      filter: t.arg({ type: ProductFilter, description: 'Filters, combined with AND.' }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const page = pageFromArgs(args);
+      const where = await productWhereFor(ctx, await toListFilter(ctx, args.filter));
+      const [items, total] = await ctx.em.findAndCount(ProductEntity, where, {
+        orderBy: { name: 'asc', id: 'asc' },
+        limit: page.limit,
+        offset: page.offset,
+      });
+      return toConnection(items, total, page) as never;
+    },
+  }),
+  product: t.field({
+    type: Product,
+    nullable: true,
+    description: 'One product by id; null if there is none.',
+    args: { id: t.arg.id({ required: true, description: 'Product id.' }) },
+    resolve: (_root, args, ctx) => {
+      const id = Number(args.id);
+      return Number.isInteger(id) ? ctx.loaders.product.load(id) : null;
+    },
+  }),
+}));
