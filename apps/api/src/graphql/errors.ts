@@ -86,7 +86,9 @@ const API_MESSAGES_VI: Record<string, string> = {
   INTERNAL_SERVER_ERROR: 'Lỗi máy chủ. Vui lòng thử lại sau.',
 };
 
-const TOKENS_RE = /Document contains more than (\d+) tokens/;
+// graphql-js 16 spells it "more that"; accept both.
+const TOKENS_RE = /Document contains more tha[nt] (\d+) tokens/;
+const ALIASES_RE = /^Too many aliases: /;
 
 /**
  * Apollo `formatError`: maps domain errors and GraphQL validation/parse errors to stable codes,
@@ -117,6 +119,11 @@ export function createFormatError(log: (err: unknown) => void) {
         en: `Query has more than ${tokens[1]} tokens (limit ${tokens[1]}).`,
         vi: `Truy vấn có quá ${tokens[1]} token (giới hạn ${tokens[1]}).`,
       }, { limit: Number(tokens[1]) });
+    }
+
+    // Apollo re-codes every validation error as GRAPHQL_VALIDATION_FAILED; restore ours.
+    if (ALIASES_RE.test(formatted.message)) {
+      return { ...formatted, extensions: { ...formatted.extensions, code: API_ERROR_CODES.TOO_MANY_ALIASES, messageEn: formatted.message } };
     }
 
     // Errors raised on purpose (ours, Apollo's parse/validation/CSRF errors, scalar errors) keep

@@ -1,0 +1,42 @@
+// Guards against N+1 queries: the products connection with nested entity { unit } and
+// latestDecision must run the same number of SQL statements for 10 and for 40 items.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DIALECTS } from './db.js';
+import { createTestApi, type TestApi } from './api.js';
+
+const QUERY = `query($first: Int!) { products(first: $first) { totalCount edges { node {
+  name entity { name unit { name } } unit { name } latestDecision { number date { label } } currentStars
+  certificate(asOf: "2021-12-31") { status } sources { url }
+} } } }`;
+
+describe.each(DIALECTS)('SQL statements per request on %s', (kind) => {
+  let api: TestApi;
+  let statements: string[] = [];
+  beforeAll(async () => {
+    api = await createTestApi(kind);
+    // MikroORM's logger hook: every statement any forked EntityManager runs passes through it.
+    const logger = api.orm.config.getLogger();
+    const original = logger.logQuery.bind(logger);
+    logger.logQuery = (context) => {
+      statements.push(context.query);
+      original(context);
+    };
+  });
+  afterAll(() => api?.close());
+
+  async function countFor(first: number): Promise<number> {
+    statements = [];
+    const res = await api.gql(QUERY, { first });
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.products.edges).toHaveLength(first);
+    return statements.length;
+  }
+
+  it('does not grow with the page size (10 vs 40 products)', async () => {
+    const at10 = await countFor(10);
+    const at40 = await countFor(40);
+    console.log(`[${kind}] SQL statements for products(first: 10): ${at10}, products(first: 40): ${at40}`);
+    expect(at40).toBe(at10);
+    expect(at10).toBeLessThanOrEqual(12);
+  });
+});

@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DIALECTS } from './db.js';
+import { createTestApi, type TestApi } from './api.js';
+
+const PLAN_QUERY = `query Plan($asOf: Date) {
+  plan(year: 2021) {
+    code periodStart periodEnd
+    targets(asOf: $asOf) {
+      code kind definition
+      progress { asOf actual target met status statusRule statusReason yearOnlyRecords noData perUnit { unit { code name } value met } }
+    }
+  }
+}`;
+
+describe.each(DIALECTS)('plan 152/KH-UBND (2021) on %s', (kind) => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await createTestApi(kind);
+  });
+  afterAll(() => api?.close());
+
+  const target = async (code: string, asOf: string) => {
+    const res = await api.gql(PLAN_QUERY, { asOf });
+    expect(res.errors).toBeUndefined();
+    return res.data!.plan.targets.find((t: { code: string }) => t.code === code);
+  };
+
+  it('counts T1 (products first certified 3★+ in 2021) as 12 on 2021-12-31', async () => {
+    const t1 = await target('T1-CERTIFIED', '2021-12-31');
+    expect(t1.progress).toMatchObject({ asOf: '2021-12-31', actual: 12, target: 20, met: false, statusRule: 'linear-pace-v1' });
+    expect(t1.progress.yearOnlyRecords).toBe(12);
+    expect(t1.progress.statusReason).toContain('12');
+  });
+
+  it('counts T1 as 0 on 2021-06-30 because year-only decisions count from the end of the year', async () => {
+    const t1 = await target('T1-CERTIFIED', '2021-06-30');
+    expect(t1.progress.actual).toBe(0);
+    expect(t1.progress.asOf).toBe('2021-06-30');
+  });
+
+  it('gives T3 per-unit entity counts that match the seed CSV', async () => {
+    const t3 = await target('T3-ENTITIES-PER-DISTRICT', '2021-12-31');
+    const values = Object.fromEntries(t3.progress.perUnit.map((u: { unit: { name: string }; value: number }) => [u.unit.name, u.value]));
+    expect(values).toEqual({
+      'Tịnh Biên': 2, 'An Phú': 2, 'Châu Phú': 2, 'Tân Châu': 1, 'Thoại Sơn': 1, 'Phú Tân': 1,
+      'Long Xuyên': 0, 'Châu Đốc': 0, 'Châu Thành': 0, 'Chợ Mới': 0, 'Tri Tôn': 0,
+    });
+    expect(t3.progress.met).toBe(false);
+    const met = t3.progress.perUnit.filter((u: { met: boolean }) => u.met).map((u: { unit: { code: string } }) => u.unit.code).sort();
+    expect(met).toEqual(['an-phu', 'chau-phu', 'tinh-bien']);
+  });
+
+  it('defaults the as-of day of a past plan to its period end', async () => {
+    const res = await api.gql('{ plan(year: 2021) { targets { code progress { asOf actual } } } }');
+    const t1 = res.data!.plan.targets.find((t: { code: string }) => t.code === 'T1-CERTIFIED');
+    expect(t1.progress).toEqual({ asOf: '2021-12-31', actual: 12 });
+  });
+
+  it('lets a target’s own asOf override the plan-level one', async () => {
+    const res = await api.gql('{ plan(year: 2021) { targets(asOf: "2021-12-31") { code progress(asOf: "2021-06-30") { asOf actual } } } }');
+    const t1 = res.data!.plan.targets.find((t: { code: string }) => t.code === 'T1-CERTIFIED');
+    expect(t1.progress).toEqual({ asOf: '2021-06-30', actual: 0 });
+  });
+
+  it('returns null for a year without a plan', async () => {
+    expect((await api.gql('{ plan(year: 1999) { code } }')).data).toEqual({ plan: null });
+  });
+
+  it('lists district figures with the unit-level targets each unit meets', async () => {
+    const res = await api.gql('{ districts(planYear: 2021, asOf: "2021-12-31") { unit { name } participatingEntities productsEvaluated productsCertified passRate targetsMet } }');
+    expect(res.errors).toBeUndefined();
+    const byName = Object.fromEntries(res.data!.districts.map((d: { unit: { name: string } }) => [d.unit.name, d]));
+    expect(res.data!.districts).toHaveLength(11);
+    expect(byName['Châu Phú']).toMatchObject({ participatingEntities: 2, productsEvaluated: 4, productsCertified: 4, passRate: 100, targetsMet: ['T3-ENTITIES-PER-DISTRICT'] });
+    expect(byName['Tân Châu']).toMatchObject({ participatingEntities: 1, productsCertified: 1, targetsMet: [] });
+    expect(byName['Chợ Mới']).toMatchObject({ participatingEntities: 0, productsEvaluated: 0, passRate: null, targetsMet: [] });
+  });
+
+  it('lists departments with tasks and sample-flagged activity counts', async () => {
+    const res = await api.gql('{ department(code: "SNN") { nameVi isSampleDataIncluded tasks { code role } activityCounts(year: 2021) { kind month count sample } } }');
+    expect(res.errors).toBeUndefined();
+    const snn = res.data!.department;
+    expect(snn.nameVi).toBe('Sở Nông nghiệp và Phát triển nông thôn');
+    expect(snn.tasks.map((t: { code: string }) => t.code)).toContain('SNN-1');
+    expect(snn.isSampleDataIncluded).toBe(true);
+    expect(snn.activityCounts.every((c: { sample: boolean; month: string }) => c.sample && c.month.startsWith('2021-'))).toBe(true);
+  });
+});

@@ -1,0 +1,133 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DIALECTS } from './db.js';
+import { createTestApi, type TestApi } from './api.js';
+
+const names = (res: { data?: Record<string, any> }, field = 'products') =>
+  res.data![field].edges.map((e: { node: { name: string } }) => e.node.name);
+
+describe.each(DIALECTS)('products, entities, evaluations and decisions on %s', (kind) => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await createTestApi(kind);
+  });
+  afterAll(() => api?.close());
+
+  it('finds "Mắm cá" with or without diacritics', async () => {
+    for (const search of ['mam ca', 'Mắm cá', 'MAM CA']) {
+      const res = await api.gql('query($s: String) { products(first: 10, filter: { search: $s }) { totalCount edges { node { name } } } }', { s: search });
+      expect(res.errors).toBeUndefined();
+      expect(names(res)).toEqual(['Mắm cá linh chưng (đóng hộp)']);
+    }
+  });
+
+  it('finds every Chợ Mới product with "cho moi" (unit name, commune or entity)', async () => {
+    const plain = await api.gql('{ products(first: 10, filter: { search: "cho moi" }) { totalCount edges { node { name unit { name } } } } }');
+    const accented = await api.gql('{ products(first: 10, filter: { search: "Chợ Mới" }) { totalCount edges { node { name } } } }');
+    expect(plain.data!.products.totalCount).toBe(3);
+    expect(names(plain).sort()).toEqual(['Bánh hạnh nhân', 'Khô cá lóc', 'Nước ép xoài (đóng lon)']);
+    expect(names(accented)).toEqual(names(plain));
+  });
+
+  it('filters by unit, stars, group, year and level, with totalCount', async () => {
+    const unit = await api.gql('{ products(first: 100, filter: { unitCode: "chau-phu" }) { totalCount } }');
+    expect(unit.data!.products.totalCount).toBe(4);
+    const fiveStar = await api.gql('{ products(first: 100, filter: { stars: [5] }) { totalCount edges { node { name currentStars } } } }');
+    expect(fiveStar.data!.products.totalCount).toBe(2);
+    expect(fiveStar.data!.products.edges.every((e: { node: { currentStars: number } }) => e.node.currentStars === 5)).toBe(true);
+    const evaluated2021 = await api.gql('{ products(first: 100, filter: { year: 2021, level: PROVINCE }) { totalCount } }');
+    expect(evaluated2021.data!.products.totalCount).toBe(12);
+    const beverage = await api.gql('{ products(first: 100, filter: { group: "beverage" }) { totalCount } }');
+    expect(beverage.data!.products.totalCount).toBeGreaterThan(0);
+  });
+
+  it('filters by certificate status on an as-of date (computed by the domain)', async () => {
+    const valid2021 = await api.gql('{ products(first: 100, filter: { certificateStatus: VALID, asOf: "2021-12-31" }) { totalCount } }');
+    expect(valid2021.data!.products.totalCount).toBe(39);
+    const expired2025 = await api.gql('{ products(first: 100, filter: { certificateStatus: EXPIRED, asOf: "2025-06-30" }) { totalCount } }');
+    expect(expired2025.data!.products.totalCount).toBe(39);
+  });
+
+  it('pages with cursors and reports hasNextPage', async () => {
+    const first = await api.gql('{ products(first: 5) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } }');
+    const p1 = first.data!.products;
+    expect(p1.edges).toHaveLength(5);
+    expect(p1.pageInfo.hasNextPage).toBe(true);
+    const next = await api.gql('query($after: String) { products(first: 5, after: $after) { edges { node { id } } } }', { after: p1.pageInfo.endCursor });
+    const ids1 = p1.edges.map((e: { node: { id: string } }) => e.node.id);
+    const ids2 = next.data!.products.edges.map((e: { node: { id: string } }) => e.node.id);
+    expect(ids2).toHaveLength(5);
+    expect(ids1.filter((id: string) => ids2.includes(id))).toEqual([]);
+  });
+
+  it.each([
+    ['first: 0', 'products(first: 0)', 'PAGE_SIZE_OUT_OF_RANGE'],
+    ['first: 101', 'products(first: 101)', 'PAGE_SIZE_OUT_OF_RANGE'],
+    ['missing first', 'products', 'GRAPHQL_VALIDATION_FAILED'],
+    ['entities first: 101', 'entities(first: 101)', 'PAGE_SIZE_OUT_OF_RANGE'],
+    ['decisions first: 0', 'decisions(first: 0)', 'PAGE_SIZE_OUT_OF_RANGE'],
+    ['evaluations missing first', 'evaluations', 'GRAPHQL_VALIDATION_FAILED'],
+  ])('refuses %s', async (_name, field, code) => {
+    const res = await api.gql(`{ ${field} { totalCount } }`);
+    expect(res.data?.products ?? null).toBeNull();
+    expect(res.errors?.[0]?.extensions.code).toBe(code);
+    if (code === 'PAGE_SIZE_OUT_OF_RANGE') expect(res.errors![0]!.message).toMatch(/between 1 and 100/);
+  });
+
+  it('refuses a cursor it did not issue', async () => {
+    const res = await api.gql('{ products(first: 5, after: "bogus") { totalCount } }');
+    expect(res.errors?.[0]?.extensions.code).toBe('INVALID_CURSOR');
+  });
+
+  it('returns null owner name and phone to anonymous requests, without leaking them in errors', async () => {
+    const res = await api.gql('{ entities(first: 100) { totalCount edges { node { name ownerName ownerPhone } } } }');
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.entities.totalCount).toBeGreaterThan(10);
+    for (const e of res.data!.entities.edges) {
+      expect(e.node.ownerName).toBeNull();
+      expect(e.node.ownerPhone).toBeNull();
+    }
+  });
+
+  it('gives a product its entity, unit, latest decision, certificate, history, groups and sources', async () => {
+    const res = await api.gql(`{ products(first: 1, filter: { search: "mam ca" }) { edges { node {
+      name currentStars entity { name type } unit { code }
+      latestDecision { issuingLevel date { value precision label } }
+      certificate(asOf: "2021-12-31") { stars status validUntil }
+      starHistory { change stars } group1048 { code } group148 { code } sources { url } evaluations { level ruleSet }
+    } } } }`);
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.products.edges[0].node).toMatchObject({
+      currentStars: 4,
+      entity: { type: 'ENTERPRISE' },
+      unit: { code: 'long-xuyen' },
+      latestDecision: { issuingLevel: 'PROVINCE', date: { value: '2020-12-31', precision: 'YEAR', label: '2020' } },
+      certificate: { stars: 4, status: 'VALID', validUntil: '2023-12-31' },
+      starHistory: [{ change: 'NEW', stars: 4 }],
+      group1048: { code: 'food' },
+      group148: { code: 'food' },
+      evaluations: [{ level: 'PROVINCE', ruleSet: 'QD1048' }],
+    });
+    expect(res.data!.products.edges[0].node.sources.length).toBeGreaterThan(0);
+  });
+
+  it('looks up one product by id and returns null for an unknown id', async () => {
+    const list = await api.gql('{ products(first: 1) { edges { node { id name } } } }');
+    const { id, name } = list.data!.products.edges[0].node;
+    expect((await api.gql(`{ product(id: "${id}") { name } }`)).data).toEqual({ product: { name } });
+    expect((await api.gql('{ product(id: "999999") { name } }')).data).toEqual({ product: null });
+  });
+
+  it('lists evaluations and decisions with totalCount', async () => {
+    const res = await api.gql(`{
+      evaluations(first: 100, filter: { year: 2021 }) { totalCount edges { node { level date { label } product { name } } } }
+      decisions(first: 100) { totalCount edges { node { issuingLevel date { precision } items { stars product { name } } } } }
+      entities(first: 5, filter: { unitCode: "tinh-bien" }) { totalCount }
+    }`);
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.evaluations.totalCount).toBe(12);
+    const items = res.data!.decisions.edges.flatMap((e: { node: { items: unknown[] } }) => e.node.items);
+    expect(items.length).toBe(res.data!.decisions.edges.reduce((n: number, e: { node: { items: unknown[] } }) => n + e.node.items.length, 0));
+    expect(res.data!.decisions.totalCount).toBeGreaterThan(0);
+    expect(res.data!.entities.totalCount).toBe(3);
+  });
+});
