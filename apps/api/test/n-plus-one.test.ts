@@ -18,7 +18,7 @@ describe.each(DIALECTS)('SQL statements per request on %s', (kind) => {
     const logger = api.orm.config.getLogger();
     const original = logger.logQuery.bind(logger);
     logger.logQuery = (context) => {
-      statements.push(context.query);
+      statements.push(context.query ?? '');
       original(context);
     };
   });
