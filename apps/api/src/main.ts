@@ -1,11 +1,17 @@
 // Starts the API: config, database (migrated; seeded when asked and empty), server, listen.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { loadConfig } from './config.js';
 import { createOrm } from './db/orm.js';
 import { seedDatabase } from './db/seed.js';
 import { Product } from './modules/products/product.entity.js';
 import { createServer } from './server.js';
 
-const config = loadConfig();
+const loaded = loadConfig();
+// Without WEB_DIST, serve the dashboard built in this checkout (apps/web/dist) when it exists, so
+// `pnpm demo` gives API, explorer and dashboard on one port.
+const bundledWeb = fileURLToPath(new URL('../../web/dist', import.meta.url));
+const config = loaded.WEB_DIST || !existsSync(`${bundledWeb}/index.html`) ? loaded : { ...loaded, WEB_DIST: bundledWeb };
 const orm = await createOrm(config);
 if (config.SEED || process.argv.includes('--seed')) {
   // Seed only an empty database: a restart must not re-import over edited data.

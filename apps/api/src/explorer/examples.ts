@@ -3,7 +3,7 @@ export const EXPLORER_EXAMPLES: { title: string; query: string; variables?: Reco
   {
     title: 'Plan 2021 progress',
     query: `# Targets of plan 152/KH-UBND (2021) on an as-of date, with the rule behind each status.
-query PlanProgress($asOf: Date) {
+query PlanProgress($asOf: Date = "2021-12-31") {
   plan(year: 2021) {
     code
     title
@@ -24,12 +24,12 @@ query PlanProgress($asOf: Date) {
     }
   }
 }`,
-    variables: { asOf: '2021-12-31' },
   },
   {
     title: 'Products search',
-    query: `# Diacritics are optional: "cho moi" finds Chợ Mới, "mam ca" finds Mắm cá.
-query Products($search: String, $after: String) {
+    query: `# Diacritics are optional; page on with after: pageInfo.endCursor.
+#: "cho moi" finds Chợ Mới, "mam ca" finds Mắm cá.
+query Products($search: String = "mam ca", $after: String) {
   products(first: 20, after: $after, filter: { search: $search }) {
     totalCount
     pageInfo { hasNextPage endCursor }
@@ -44,12 +44,11 @@ query Products($search: String, $after: String) {
     }
   }
 }`,
-    variables: { search: 'mam ca' },
   },
   {
     title: 'Stats by district',
     query: `# Certified products per district-level unit, with the definition and sources to cite.
-query StatsByUnit($asOf: Date) {
+query StatsByUnit($asOf: Date = "2021-12-31") {
   stats(measure: PRODUCTS, groupBy: UNIT, basis: EVER_CERTIFIED, asOf: $asOf) {
     definition
     asOf
@@ -60,7 +59,6 @@ query StatsByUnit($asOf: Date) {
     sources { url }
   }
 }`,
-    variables: { asOf: '2021-12-31' },
   },
   {
     title: 'Rate a scorecard',
