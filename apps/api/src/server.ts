@@ -20,8 +20,6 @@ import { schema } from './graphql/schema.js';
 /** Paths the SPA fallback must never answer with index.html. */
 const API_PATHS = ['/graphql', '/explorer', '/healthz', '/readyz'];
 
-export interface OcopServer extends FastifyInstance {}
-
 /**
  * Creates the app. With `orm` the caller owns the database (tests); without, the app opens the
  * configured one (migrating it) and closes it on `app.close()`.

