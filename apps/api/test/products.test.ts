@@ -1,4 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createContext } from '../src/graphql/context.js';
+import { createApollo } from '../src/graphql/apollo.js';
+import { limitsFromConfig } from '../src/graphql/limits.js';
+import { schema } from '../src/graphql/schema.js';
+import { loadConfig } from '../src/config.js';
+import { EconomicEntity } from '../src/modules/entities/economic-entity.entity.js';
 import { DIALECTS } from './db.js';
 import { createTestApi, type Json, type TestApi } from './api.js';
 
@@ -86,6 +92,24 @@ describe.each(DIALECTS)('products, entities, evaluations and decisions on %s', (
       expect(e.node.ownerName).toBeNull();
       expect(e.node.ownerPhone).toBeNull();
     }
+  });
+
+  it('shows owner data only to a request with the personalData scope', async () => {
+    const em = api.orm.em.fork();
+    const entity = await em.findOneOrFail(EconomicEntity, { normalizedName: { $like: '%palmania%' } });
+    entity.ownerName = 'Nguyễn Văn A';
+    entity.ownerPhone = '0900000000';
+    await em.flush();
+    const query = '{ entities(first: 1, filter: { search: "palmania" }) { edges { node { name ownerName ownerPhone } } } }';
+    const apollo = createApollo({ schema, limits: limitsFromConfig(loadConfig({})), logError: () => undefined });
+    const res = await apollo.executeOperation({ query }, { contextValue: createContext(api.orm, { viewer: { canSeePersonalData: true } }) });
+    const staff = res.body.kind === 'single' ? res.body.singleResult : null;
+    await apollo.stop();
+    expect(staff?.errors).toBeUndefined();
+    expect((staff?.data as Json).entities.edges[0].node).toMatchObject({ ownerName: 'Nguyễn Văn A', ownerPhone: '0900000000' });
+    const anonymous = await api.gql(query);
+    expect(anonymous.errors).toBeUndefined();
+    expect(anonymous.data!.entities.edges[0].node).toMatchObject({ ownerName: null, ownerPhone: null });
   });
 
   it('gives a product its entity, unit, latest decision, certificate, history, groups and sources', async () => {

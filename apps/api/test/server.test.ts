@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MikroORM } from '@mikro-orm/core';
 import type { FastifyInstance } from 'fastify';
@@ -105,5 +108,72 @@ describe.each(DIALECTS)('HTTP server on %s', (kind) => {
   it('reports the cost of a request in extensions.cost', async () => {
     const res = await post('{ __typename }');
     expect(res.json().extensions.cost).toMatchObject({ complexity: expect.any(Number), depth: expect.any(Number), limit: 5000 });
+  });
+});
+
+describe.each(DIALECTS)('dashboard, readiness and rate limit on %s', (kind) => {
+  let orm: MikroORM;
+  let webDist: string;
+  beforeAll(async () => {
+    orm = await createTestOrm(kind);
+    webDist = mkdtempSync(join(tmpdir(), 'ocop-web-'));
+    writeFileSync(join(webDist, 'index.html'), '<!doctype html><title>OCOP Monitor</title><div id="app"></div>');
+    mkdirSync(join(webDist, 'assets'));
+    writeFileSync(join(webDist, 'assets', 'app.js'), 'console.log("app")');
+  });
+  afterAll(async () => {
+    rmSync(webDist, { recursive: true, force: true });
+    await destroyTestOrm(orm);
+  });
+
+  it('serves WEB_DIST with an SPA fallback for page paths but not for API paths or missing files', async () => {
+    const app = await createServer(loadConfig({ LOG_LEVEL: 'silent', WEB_DIST: webDist }), orm);
+    try {
+      const root = await app.inject({ method: 'GET', url: '/' });
+      expect(root.statusCode).toBe(200);
+      expect(root.body).toContain('OCOP Monitor');
+      const deep = await app.inject({ method: 'GET', url: '/products/5?tab=history' });
+      expect(deep.statusCode).toBe(200);
+      expect(deep.headers['content-type']).toMatch(/text\/html/);
+      expect(deep.body).toContain('<div id="app">');
+      const asset = await app.inject({ method: 'GET', url: '/assets/app.js' });
+      expect(asset.statusCode).toBe(200);
+      expect(asset.headers['content-type']).toMatch(/javascript/);
+      expect((await app.inject({ method: 'GET', url: '/assets/missing.js' })).statusCode).toBe(404);
+      expect((await app.inject({ method: 'GET', url: '/graphql/nothing' })).statusCode).toBe(404);
+      const gql = await app.inject({ method: 'POST', url: '/graphql', payload: { query: '{ __typename }' } });
+      expect(gql.json().data).toEqual({ __typename: 'Query' });
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('answers 429 with a stable code once RATE_LIMIT_PER_MINUTE is used up, but never limits /healthz', async () => {
+    const app = await createServer(loadConfig({ LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '3' }), orm);
+    try {
+      const codes: number[] = [];
+      for (let i = 0; i < 4; i++) codes.push((await app.inject({ method: 'POST', url: '/graphql', payload: { query: '{ __typename }' } })).statusCode);
+      expect(codes).toEqual([200, 200, 200, 429]);
+      const limited = await app.inject({ method: 'POST', url: '/graphql', payload: { query: '{ __typename }' } });
+      expect(limited.json()).toMatchObject({ code: 'RATE_LIMITED' });
+      expect((await app.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('answers /readyz with 503 when the database is unreachable', async () => {
+    const other = await createTestOrm(kind);
+    const app = await createServer(loadConfig({ LOG_LEVEL: 'silent' }), other);
+    try {
+      await other.close(true);
+      const res = await app.inject({ method: 'GET', url: '/readyz' });
+      expect(res.statusCode).toBe(503);
+      expect(res.json()).toMatchObject({ status: 'not ready', database: false });
+      expect((await app.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);
+    } finally {
+      await app.close();
+      await destroyTestOrm(other).catch(() => undefined);
+    }
   });
 });
