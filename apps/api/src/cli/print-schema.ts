@@ -1,13 +1,19 @@
 // Writes apps/api/schema.graphql (sorted SDL) so schema changes show up in review (STYLE rule 5).
-import { writeFileSync } from 'node:fs';
+// With --check it writes nothing and exits 1 when the committed file is stale (tests, CI).
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { lexicographicSortSchema, printSchema } from 'graphql';
-import { schema } from '../graphql/schema.js';
-
-export function printSortedSchema(): string {
-  return `${printSchema(lexicographicSortSchema(schema))}\n`;
-}
+import { printSortedSchema } from '../graphql/print-schema.js';
 
 const target = fileURLToPath(new URL('../../schema.graphql', import.meta.url));
-writeFileSync(target, printSortedSchema());
-console.log(`wrote ${target}`);
+const printed = printSortedSchema();
+if (process.argv.includes('--check')) {
+  const committed = existsSync(target) ? readFileSync(target, 'utf8') : '';
+  if (committed !== printed) {
+    console.error(`${target} is stale: run pnpm --filter @ocop/api schema`);
+    process.exit(1);
+  }
+  console.log(`${target} is up to date`);
+} else {
+  writeFileSync(target, printed);
+  console.log(`wrote ${target}`);
+}
