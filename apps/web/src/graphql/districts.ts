@@ -23,6 +23,7 @@ export interface DistrictFigures {
   participatingEntities: number;
   productsEvaluated: number;
   productsCertified: number;
+  /** Percent (0–100) of provincially evaluated products reaching 3★; null when none was evaluated. */
   passRate: number | null;
   targetsMet: string[];
 }

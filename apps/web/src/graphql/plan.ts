@@ -30,6 +30,7 @@ export const PLAN_QUERY = /* GraphQL */ `
           targetMax
           ratio
           met
+          aboveUpperBound
           status
           statusRule
           statusReason
@@ -62,6 +63,8 @@ export interface TargetProgress {
   targetMax: number | null;
   ratio: number | null;
   met: boolean;
+  /** count_between reached above its upper bound (still achieved; flagged for review). */
+  aboveUpperBound: boolean;
   status: TargetStatus;
   statusRule: string;
   statusReason: string;

@@ -38,11 +38,14 @@ export const PRODUCT_QUERY = /* GraphQL */ `
         parts { part score max }
         total
         stars
+        potentialFiveStar
         council
+        round
         outcome
       }
       starHistory {
         stars
+        previousStars
         change
         decision {
           id
@@ -77,14 +80,21 @@ export interface Evaluation {
   parts: PartScore[];
   total: number | null;
   stars: number | null;
+  /** ≥ 90 points below the national stage ("tiềm năng 5 sao"). */
+  potentialFiveStar: boolean;
   council: string | null;
-  outcome: string | null;
+  round: string | null;
+  /** PASSED | FAILED | UNKNOWN */
+  outcome: EvaluationOutcome | string;
 }
+
+export type EvaluationOutcome = 'PASSED' | 'FAILED' | 'UNKNOWN';
 
 export type StarChange = 'NEW' | 'UPGRADE' | 'DOWNGRADE' | 'SAME' | 'REVOKED' | 'UNKNOWN';
 
 export interface StarHistoryEntry {
   stars: number | null;
+  previousStars: number | null;
   change: StarChange | string;
   decision: {
     id: string;

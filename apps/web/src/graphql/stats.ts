@@ -10,8 +10,15 @@ import type {
 } from './types';
 
 export const STATS_QUERY = /* GraphQL */ `
-  query Stats($measure: StatsMeasure!, $groupBy: StatsGroupBy!, $basis: CertifiedBasis, $asOf: Date, $filter: StatsFilter) {
-    stats(measure: $measure, groupBy: $groupBy, basis: $basis, asOf: $asOf, filter: $filter) {
+  query Stats(
+    $measure: StatsMeasure!
+    $groupBy: StatsGroupBy!
+    $basis: CertifiedBasis
+    $asOf: Date
+    $filter: StatsFilter
+    $groupTaxonomy: String
+  ) {
+    stats(measure: $measure, groupBy: $groupBy, basis: $basis, asOf: $asOf, filter: $filter, groupTaxonomy: $groupTaxonomy) {
       measure
       groupBy
       basis
@@ -42,7 +49,11 @@ export interface StatsVariables {
   basis?: CertifiedBasis;
   asOf?: DateString;
   filter?: StatsFilter;
+  /** Taxonomy of GROUP rows: "1048" (API default) or "148". */
+  groupTaxonomy?: GroupTaxonomy;
 }
+
+export type GroupTaxonomy = '1048' | '148';
 
 export interface StatsRow {
   key: string | null;

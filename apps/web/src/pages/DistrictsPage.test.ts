@@ -10,7 +10,7 @@ const unit = (code: string, name: string, entities: number) => ({
   participatingEntities: entities,
   productsEvaluated: entities,
   productsCertified: Math.max(0, entities - 1),
-  passRate: entities ? 0.5 : null,
+  passRate: entities ? 50 : null,
   targetsMet: [],
 });
 

@@ -11,6 +11,7 @@ import {
 const full: FiguresState = {
   measure: 'CERTIFICATES',
   groupBy: 'STARS',
+  groupTaxonomy: '148',
   basis: 'EVER_CERTIFIED',
   asOf: '2021-06-30',
   unitCode: 'tinh-bien',
@@ -54,6 +55,7 @@ describe('figures permalink state', () => {
       basis: 'VALID_ON_AS_OF',
       asOf: '2021-12-31',
       filter: { stars: [3, 4] },
+      groupTaxonomy: '1048',
     });
   });
 });

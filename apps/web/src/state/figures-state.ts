@@ -14,12 +14,14 @@ import {
   type StatsGroupBy,
   type StatsMeasure,
 } from '../graphql/types';
-import type { StatsFilter, StatsVariables } from '../graphql/stats';
+import type { GroupTaxonomy, StatsFilter, StatsVariables } from '../graphql/stats';
 import { isIsoDate } from './plan-period';
 
 export interface FiguresState {
   measure: StatsMeasure;
   groupBy: StatsGroupBy;
+  /** Taxonomy of product groups (rows and the group filter): 1048/QĐ-TTg or 148/QĐ-TTg. */
+  groupTaxonomy: GroupTaxonomy;
   basis: CertifiedBasis;
   /** null: today (resolved to a concrete date before a permalink is made). */
   asOf: string | null;
@@ -34,6 +36,7 @@ export interface FiguresState {
 export const DEFAULT_FIGURES_STATE: Readonly<FiguresState> = Object.freeze({
   measure: 'PRODUCTS',
   groupBy: 'UNIT',
+  groupTaxonomy: '1048',
   basis: 'VALID_ON_AS_OF',
   asOf: null,
   unitCode: null,
@@ -47,10 +50,11 @@ export const DEFAULT_FIGURES_STATE: Readonly<FiguresState> = Object.freeze({
 type QueryValue = string | null | (string | null)[] | undefined;
 export type QueryInput = Record<string, QueryValue>;
 
+const TAXONOMIES: readonly GroupTaxonomy[] = ['1048', '148'];
 const CODE = /^[\p{L}\p{N}_.-]{1,64}$/u;
 
 export function figuresStateToQuery(state: FiguresState): Record<string, string> {
-  const query: Record<string, string> = { measure: state.measure, groupBy: state.groupBy, basis: state.basis };
+  const query: Record<string, string> = { measure: state.measure, groupBy: state.groupBy, tax: state.groupTaxonomy, basis: state.basis };
   if (state.asOf) query.asOf = state.asOf;
   if (state.unitCode) query.unit = state.unitCode;
   if (state.group) query.group = state.group;
@@ -67,6 +71,7 @@ export function figuresStateFromQuery(query: QueryInput): FiguresState {
   return {
     measure: oneOf(first(query.measure), STATS_MEASURES) ?? DEFAULT_FIGURES_STATE.measure,
     groupBy: oneOf(first(query.groupBy), STATS_GROUP_BYS) ?? DEFAULT_FIGURES_STATE.groupBy,
+    groupTaxonomy: oneOf(first(query.tax), TAXONOMIES) ?? DEFAULT_FIGURES_STATE.groupTaxonomy,
     basis: oneOf(first(query.basis), CERTIFIED_BASES) ?? DEFAULT_FIGURES_STATE.basis,
     asOf: isIsoDate(asOf) ? asOf : null,
     unitCode: code(first(query.unit)),
@@ -87,7 +92,7 @@ export function figuresStateToVariables(state: FiguresState, asOf: string): Stat
   if (state.level) filter.level = state.level;
   if (state.year != null) filter.year = state.year;
   if (state.entityType) filter.entityType = state.entityType;
-  return { measure: state.measure, groupBy: state.groupBy, basis: state.basis, asOf, filter };
+  return { measure: state.measure, groupBy: state.groupBy, basis: state.basis, asOf, filter, groupTaxonomy: state.groupTaxonomy };
 }
 
 export function permalinkFor(origin: string, path: string, state: FiguresState, lang: string): string {

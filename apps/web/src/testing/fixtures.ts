@@ -10,6 +10,7 @@ export function progress(overrides: Partial<TargetProgress> = {}): TargetProgres
     targetMax: null,
     ratio: null,
     met: false,
+    aboveUpperBound: false,
     status: 'NOT_STARTED',
     statusRule: 'linear-pace-v1',
     statusReason: '',
