@@ -73,7 +73,7 @@ export async function createServer(config: AppConfig, orm?: MikroORM): Promise<F
   const apollo = createApollo({
     schema,
     limits: limitsFromConfig(config),
-    logError: (err) => app.log.error({ err }, 'unexpected error in a GraphQL request'),
+    logError: (err, meta) => app.log.error({ err, reqId: meta.requestId, operationName: meta.operationName }, 'unexpected error in a GraphQL request'),
   });
   await apollo.start();
   app.route({

@@ -179,6 +179,12 @@ describe.each(DIALECTS)('dashboard, readiness and rate limit on %s', (kind) => {
       expect(res.statusCode).toBe(503);
       expect(res.json()).toMatchObject({ status: 'not ready', database: false });
       expect((await app.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);
+      // A database failure inside a resolver is masked: stable code, no SQL or driver text.
+      const gql = await app.inject({ method: 'POST', url: '/graphql', payload: { query: '{ products(first: 1) { totalCount } }' } });
+      const error = gql.json().errors[0];
+      expect(error.extensions.code).toBe('INTERNAL_SERVER_ERROR');
+      expect(error.message).toBe('Internal server error. Please try again later.');
+      expect(JSON.stringify(gql.json())).not.toMatch(/select|sqlite|postgres|knex/i);
     } finally {
       await app.close();
       await destroyTestOrm(other).catch(() => undefined);

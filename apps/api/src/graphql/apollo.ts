@@ -4,13 +4,14 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import type { GraphQLContext } from './context.js';
-import { createFormatError } from './errors.js';
+import { createFormatError, isUnexpected } from './errors.js';
 import { costLimitPlugin, maxAliasesValidationRule, type QueryLimits } from './limits.js';
 
 export function createApollo(options: {
   schema: GraphQLSchema;
   limits: QueryLimits;
-  logError: (err: unknown) => void;
+  /** Receives unexpected (masked) errors with the request id and operation name. */
+  logError: (err: unknown, meta: { requestId?: string; operationName?: string | null }) => void;
   plugins?: ApolloServerPlugin<GraphQLContext>[];
 }): ApolloServer<GraphQLContext> {
   const { schema, limits } = options;
@@ -22,9 +23,23 @@ export function createApollo(options: {
     // graphql-js counts tokens while parsing and stops early: cheap protection for huge documents.
     parseOptions: { maxTokens: limits.maxTokens },
     validationRules: [maxAliasesValidationRule(limits)],
-    formatError: createFormatError(options.logError),
+    // Logging happens in the plugin below, where the request id is known.
+    formatError: createFormatError(() => undefined),
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
+      {
+        async requestDidStart() {
+          return {
+            async didEncounterErrors(rc) {
+              for (const error of rc.errors) {
+                if (isUnexpected(error)) {
+                  options.logError(error.originalError ?? error, { requestId: rc.contextValue.requestId, operationName: rc.operationName });
+                }
+              }
+            },
+          };
+        },
+      },
       costLimitPlugin<GraphQLContext>(limits),
       ...(options.plugins ?? []),
     ],

@@ -22,6 +22,11 @@ export interface GraphQLContext {
 
 export const ANONYMOUS: Viewer = Object.freeze({ canSeePersonalData: false });
 
+/** Today in An Giang (UTC+7): a decision dated today must count today, not tomorrow. */
+export function todayInVietnam(now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
 export function createContext(
   orm: MikroORM,
   options: { viewer?: Viewer; requestId?: string; today?: string } = {},
@@ -31,7 +36,7 @@ export function createContext(
     em,
     loaders: createLoaders(em),
     viewer: options.viewer ?? ANONYMOUS,
-    today: options.today ?? new Date().toISOString().slice(0, 10),
+    today: options.today ?? todayInVietnam(),
     requestId: options.requestId ?? 'local',
     memo: createMemo(),
   };

@@ -54,6 +54,15 @@ function isDomainErrorLike(e: unknown): e is DomainErrorLike {
   );
 }
 
+/** True for errors nobody raised on purpose (they are masked and logged). */
+export function isUnexpected(error: GraphQLError): boolean {
+  const original = error.originalError;
+  if (!original) return false;
+  if (isDomainErrorLike(original)) return false;
+  if (original instanceof GraphQLError) return false;
+  return !(original as { extensions?: { code?: unknown } }).extensions?.code;
+}
+
 const p = (params: Record<string, string | number>, key: string) => String(params[key] ?? '?');
 
 /** Vietnamese texts for the domain's stable codes; the English text is the domain's own message. */
