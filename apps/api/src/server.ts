@@ -32,7 +32,9 @@ export async function createServer(config: AppConfig, orm?: MikroORM): Promise<F
     logger: { level: config.LOG_LEVEL },
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
-    trustProxy: true,
+    // Not behind a trusted proxy by default: trusting X-Forwarded-For would let any client pick
+    // its own rate-limit key.
+    trustProxy: false,
   });
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);

@@ -63,9 +63,9 @@ builder.queryFields((t) => ({
       const perUnitProgress = await Promise.all(
         unitTargets.map(async (target) => ({ code: target.code, progress: computeTargetProgress(await toDomainTarget(ctx, target, plan), facts, asOf) })),
       );
+      const participating = computeMetric('entities_participating_per_unit', facts, period, asOf);
       return facts.units.map((unit) => {
         const own = factsOfUnit(facts, unit.code);
-        const participating = computeMetric('entities_participating_per_unit', facts, period, asOf);
         const passRate = computeMetric('provincial_pass_rate', own, period, asOf);
         const certified = computeMetric('products_first_certified', own, period, asOf);
         const unitValue = participating.shape === 'per_unit' ? participating.perUnit.find((u) => u.unitCode === unit.code)?.value ?? 0 : 0;
