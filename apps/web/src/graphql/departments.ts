@@ -1,7 +1,7 @@
-import type { DateString, TargetStatus, TaskRole } from './types';
+import type { TaskRole } from './types';
 
 export const DEPARTMENTS_QUERY = /* GraphQL */ `
-  query Departments($year: Int, $asOf: Date) {
+  query Departments($year: Int) {
     departments {
       id
       code
@@ -16,13 +16,7 @@ export const DEPARTMENTS_QUERY = /* GraphQL */ `
         summaryVi
         summaryEn
         activityKinds
-        linkedTargets {
-          id
-          code
-          labelVi
-          labelEn
-          progress(asOf: $asOf) { status statusReason }
-        }
+        linkedTargets { id code }
       }
       activityCounts(year: $year) { kind month count sample }
     }
@@ -31,7 +25,6 @@ export const DEPARTMENTS_QUERY = /* GraphQL */ `
 
 export interface DepartmentsVariables {
   year?: number;
-  asOf?: DateString;
 }
 
 export interface ActivityCount {
@@ -42,12 +35,11 @@ export interface ActivityCount {
   sample: boolean;
 }
 
+/** Only the code: labels and status come from the plan query, so they are computed once and
+ * the departments query stays under the API's cost limit. */
 export interface LinkedTarget {
   id: string;
   code: string;
-  labelVi: string;
-  labelEn: string;
-  progress: { status: TargetStatus; statusReason: string };
 }
 
 export interface DepartmentTask {

@@ -160,6 +160,7 @@ export const en: Messages = {
     batch: 'Batch',
     certificate: 'Certificate validity',
     noCertificate: 'No certificate on {date}.',
+    partialDate: 'The source gives no exact day; validity is counted from {date}.',
     validUntil: 'Valid until {date}',
     issuedOn: 'Recognised on: {date}',
     daysLeft: '{n} days left (counted from {date})',

@@ -160,6 +160,7 @@ export const vi = {
     batch: 'Đợt',
     certificate: 'Hiệu lực giấy chứng nhận',
     noCertificate: 'Không có giấy chứng nhận vào ngày {date}.',
+    partialDate: 'Nguồn không ghi ngày cụ thể; thời hạn được tính từ {date}.',
     validUntil: 'Hiệu lực đến {date}',
     issuedOn: 'Ngày công nhận: {date}',
     daysLeft: 'Còn {n} ngày (tính từ {date})',

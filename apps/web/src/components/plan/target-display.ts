@@ -14,15 +14,18 @@ export const STATUS_ICONS: Record<TargetStatus, string> = {
 export function progressFraction(target: PlanTarget): number | null {
   const p = target.progress;
   if (p.noData) return null;
+  // Each-unit targets are shown as "units met / units", so the bar follows that share; the API's
+  // ratio for them compares the weakest unit with the per-unit target.
+  if (target.kind === 'EACH_UNIT_AT_LEAST') {
+    if (p.numerator != null && p.denominator != null && p.denominator > 0) return clamp(p.numerator / p.denominator);
+    const units = p.perUnit.length;
+    return units === 0 ? null : clamp(p.perUnit.filter((u) => u.met).length / units);
+  }
   if (p.ratio != null) return clamp(p.ratio);
   switch (target.kind) {
     case 'SHARE_AT_LEAST': {
       const share = shareOf(target);
       return share == null || p.target <= 0 ? null : clamp(share / (p.target / 100));
-    }
-    case 'EACH_UNIT_AT_LEAST': {
-      const units = p.perUnit.length;
-      return units === 0 ? null : clamp(p.perUnit.filter((u) => u.met).length / units);
     }
     default:
       return p.actual == null || p.target <= 0 ? null : clamp(p.actual / p.target);
