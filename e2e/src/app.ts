@@ -51,3 +51,8 @@ export function formattedInt(text: string): number | null {
   const plain = text.replace(/[.,\s\u00a0\u202f]/g, '');
   return /^\d+$/.test(plain) ? Number(plain) : null;
 }
+
+/** How many CSS pixels the document is wider than the viewport (0 when nothing scrolls sideways). */
+export async function horizontalOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => Math.max(0, document.documentElement.scrollWidth - document.documentElement.clientWidth));
+}

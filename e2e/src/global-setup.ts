@@ -64,8 +64,13 @@ export default async function setup(project: TestProject) {
   await waitForReady(baseUrl, child, 90_000);
   project.provide('baseUrl', baseUrl);
   return async () => {
-    child.kill('SIGTERM');
-    await new Promise((r) => setTimeout(r, 300));
+    if (child.exitCode === null) {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      const force = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(force);
+    }
     rmSync(dir, { recursive: true, force: true });
   };
 }

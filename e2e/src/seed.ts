@@ -46,8 +46,26 @@ export function readSeedCsv(file: string): SeedRow[] {
   return rows.filter((r) => r.some((c) => c !== '')).map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
 }
 
-export function seedProducts(): SeedRow[] {
-  return readSeedCsv('products-2020-2021.csv');
+/** A row of data/seed/products-2020-2021.csv (every column present; empty when not given). */
+export interface ProductRow extends SeedRow {
+  product_name: string;
+  entity_name: string;
+  entity_type: string;
+  commune: string;
+  district: string;
+  product_group: string;
+  stars: string;
+  level: string;
+  decision: string;
+  decision_date: string;
+  year: string;
+}
+
+export function seedProducts(): ProductRow[] {
+  const rows = readSeedCsv('products-2020-2021.csv');
+  const missing = ['product_name', 'entity_name', 'commune', 'district', 'stars', 'decision_date', 'year'].filter((c) => !(c in (rows[0] ?? {})));
+  if (missing.length) throw new Error(`products-2020-2021.csv lacks columns ${missing.join(', ')}`);
+  return rows as ProductRow[];
 }
 
 /** Lowercase, no Vietnamese diacritics (đ → d), single spaces: how a reader types without accents. */
@@ -62,7 +80,7 @@ export function fold(value: string): string {
 }
 
 /** The day a seed row's certification counts from: its decision date, or the end of its year when only the year is known. */
-export function certifiedOn(row: SeedRow): string | null {
+export function certifiedOn(row: ProductRow): string | null {
   if (!row.year) return null;
   return row.decision_date || `${row.year}-12-31`;
 }
@@ -71,7 +89,7 @@ export function certifiedOn(row: SeedRow): string | null {
  * Target T1 as the plan defines it: distinct products (name + entity) whose first 3★+ certification
  * falls in the plan year and on or before `asOf`.
  */
-export function productsFirstCertifiedIn(year: number, asOf: string, rows: SeedRow[] = seedProducts()): string[] {
+export function productsFirstCertifiedIn(year: number, asOf: string, rows: ProductRow[] = seedProducts()): string[] {
   const first = new Map<string, string>();
   for (const row of rows) {
     const on = certifiedOn(row);

@@ -1,6 +1,7 @@
 // Vietnamese first; the language switch changes every label to the English strings of apps/web/src/i18n.
 import { afterEach, describe, expect, it } from 'vitest';
 import { openBrowser, type BrowserSession } from '../src/browser';
+import { stats } from '../src/api';
 import { open, settled } from '../src/app';
 import { vi } from '../../apps/web/src/i18n/vi';
 import { en } from '../../apps/web/src/i18n/en';
@@ -56,6 +57,27 @@ describe('language switch', () => {
     await page.waitForURL((url) => url.searchParams.get('lang') === 'vi');
     await page.getByTestId('nav-overview').filter({ hasText: vi.nav.overview }).waitFor();
     expect(await page.locator('h1').innerText()).toBe(vi.districts.title);
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('in English, the figures table names levels and entity types in English', async () => {
+    session = await openBrowser();
+    const { page, consoleErrors } = session;
+    const cases = [
+      { measure: 'EVALUATIONS', groupBy: 'LEVEL', labels: en.level as Record<string, string> },
+      { measure: 'ENTITIES', groupBy: 'ENTITY_TYPE', labels: en.entityType as Record<string, string> },
+    ];
+    for (const { measure, groupBy, labels } of cases) {
+      const expected = await stats({ measure, groupBy, basis: 'EVER_CERTIFIED', asOf: '2021-12-31' });
+      const keyed = expected.rows.filter((r) => r.key !== null);
+      expect(keyed.length).toBeGreaterThan(0);
+      await open(page, `/figures?measure=${measure}&groupBy=${groupBy}&basis=EVER_CERTIFIED&asOf=2021-12-31&lang=en`);
+      await settled(page, '[data-testid="figures-row"]');
+      const shown = (await page.getByTestId('figures-row').locator('th').allInnerTexts()).map((s) => s.trim());
+      // Row keys come from the API (e.g. "province", "household_business"); the label is the English enum name's.
+      const want = expected.rows.map((r) => (r.key === null ? shown[expected.rows.indexOf(r)] : labels[r.key.toUpperCase()]));
+      expect.soft(shown, `${groupBy} rows in English`).toEqual(want);
+    }
     expect(consoleErrors).toEqual([]);
   });
 });

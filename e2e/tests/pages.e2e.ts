@@ -2,8 +2,8 @@
 // captured as a full-page screenshot in test-artifacts/e2e.
 import { afterEach, describe, expect, it } from 'vitest';
 import { openBrowser, screenshot, type BrowserSession } from '../src/browser';
-import { gql, stats, targetActual } from '../src/api';
-import { formattedInt, open, settled, tableCells } from '../src/app';
+import { gql, stats } from '../src/api';
+import { formattedInt, horizontalOverflow, open, settled, tableCells } from '../src/app';
 import { fold, productsFirstCertifiedIn, seedProducts } from '../src/seed';
 
 let session: BrowserSession | null = null;
@@ -25,12 +25,12 @@ describe('every page loads with seeded figures and no console errors', () => {
     expect(await page.getByTestId('target-card-T1-CERTIFIED').getByTestId('target-actual').innerText()).toBe(String(expected));
     expect(await page.locator('[data-testid^="target-card-T"]').count()).toBe(8);
     await screenshot(page, 'overview');
+    expect.soft(await horizontalOverflow(page), 'no horizontal scrolling at 1280 px').toBe(0);
 
     await page.setViewportSize({ width: 360, height: 780 });
     await page.getByTestId('target-card-T1-CERTIFIED').waitFor({ state: 'visible' });
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     await screenshot(page, 'overview-360');
-    expect(overflow, 'no horizontal scrolling at 360 px').toBeLessThanOrEqual(0);
+    expect(await horizontalOverflow(page), 'no horizontal scrolling at 360 px').toBe(0);
     expect(consoleErrors).toEqual([]);
   });
 
@@ -53,6 +53,7 @@ describe('every page loads with seeded figures and no console errors', () => {
     const certified = cells.reduce((sum, row) => sum + (formattedInt(row[3]!) ?? 0), 0);
     expect(certified).toBe(productsFirstCertifiedIn(2021, '2021-12-31').length);
     await screenshot(page, 'districts');
+    expect.soft(await horizontalOverflow(page), 'no horizontal scrolling at 1280 px').toBe(0);
     expect(consoleErrors).toEqual([]);
   });
 
@@ -66,6 +67,7 @@ describe('every page loads with seeded figures and no console errors', () => {
       await expect(page.getByTestId(`department-${d.code}`).innerText()).resolves.toContain(d.nameVi);
     }
     await screenshot(page, 'departments');
+    expect.soft(await horizontalOverflow(page), 'no horizontal scrolling at 1280 px').toBe(0);
     expect(consoleErrors).toEqual([]);
   });
 
@@ -80,6 +82,7 @@ describe('every page loads with seeded figures and no console errors', () => {
     expect(await rows.count()).toBe(Math.min(20, products.totalCount));
     for (const name of await rows.locator('th').allInnerTexts()) expect(seeded.has(name.trim()), name).toBe(true);
     await screenshot(page, 'products');
+    expect.soft(await horizontalOverflow(page), 'no horizontal scrolling at 1280 px').toBe(0);
     expect(consoleErrors).toEqual([]);
   });
 
@@ -98,6 +101,7 @@ describe('every page loads with seeded figures and no console errors', () => {
     expect(facts).toContain(row.entity_name);
     expect(facts).toContain(row.district);
     await screenshot(page, 'product');
+    expect.soft(await horizontalOverflow(page), 'no horizontal scrolling at 1280 px').toBe(0);
     expect(consoleErrors).toEqual([]);
   });
 
@@ -110,6 +114,7 @@ describe('every page loads with seeded figures and no console errors', () => {
     expect(formattedInt(await page.getByTestId('figures-total').innerText())).toBe(expected.total);
     expect(await page.getByTestId('figures-row').count()).toBe(expected.rows.length);
     await screenshot(page, 'figures');
+    expect.soft(await horizontalOverflow(page), 'no horizontal scrolling at 1280 px').toBe(0);
     expect(consoleErrors).toEqual([]);
   });
 
@@ -123,6 +128,7 @@ describe('every page loads with seeded figures and no console errors', () => {
     const res = await fetch(new URL('/explorer', page.url()));
     expect(res.status).toBe(200);
     await screenshot(page, 'api');
+    expect.soft(await horizontalOverflow(page), 'no horizontal scrolling at 1280 px').toBe(0);
     expect(consoleErrors).toEqual([]);
   });
 });
