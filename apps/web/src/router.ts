@@ -1,6 +1,7 @@
 import { createRouter, createWebHistory, type RouteRecordRaw, type Router, type RouterHistory } from 'vue-router';
 import OverviewPage from './pages/OverviewPage.vue';
 import { DEFAULT_LOCALE, isLocale, readStoredLocale, storeLocale, type AppI18n } from './i18n/index';
+import { installAuthGuard } from './auth-guard';
 
 export const routes: RouteRecordRaw[] = [
   { path: '/', name: 'overview', component: OverviewPage, meta: { titleKey: 'nav.overview' } },
@@ -10,6 +11,15 @@ export const routes: RouteRecordRaw[] = [
   { path: '/products/:id', name: 'product', component: () => import('./pages/ProductPage.vue'), props: true, meta: { titleKey: 'nav.products' } },
   { path: '/figures', name: 'figures', component: () => import('./pages/FiguresPage.vue'), meta: { titleKey: 'nav.figures' } },
   { path: '/api', name: 'api', component: () => import('./pages/ApiPage.vue'), meta: { titleKey: 'nav.api' } },
+  { path: '/sign-in', name: 'sign-in', component: () => import('./pages/SignInPage.vue'), meta: { titleKey: 'auth.signIn' } },
+  // Data entry (issue 5): every form is its own lazy chunk; auth-guard.ts checks the role.
+  { path: '/entry', name: 'entry', component: () => import('./pages/EntryPage.vue'), meta: { titleKey: 'entry.menu', requiresAuth: true } },
+  { path: '/entry/evaluation', name: 'entry-evaluation', component: () => import('./pages/EntryEvaluationPage.vue'), meta: { titleKey: 'entry.forms.evaluation', requiresAuth: true, entryForm: 'evaluation' } },
+  { path: '/entry/decision', name: 'entry-decision', component: () => import('./pages/EntryDecisionPage.vue'), meta: { titleKey: 'entry.forms.decision', requiresAuth: true, entryForm: 'decision' } },
+  { path: '/entry/activity', name: 'entry-activity', component: () => import('./pages/EntryActivityPage.vue'), meta: { titleKey: 'entry.forms.activity', requiresAuth: true, entryForm: 'activity' } },
+  { path: '/entry/entity', name: 'entry-entity', component: () => import('./pages/EntryEntityPage.vue'), meta: { titleKey: 'entry.forms.entity', requiresAuth: true, entryForm: 'entity' } },
+  { path: '/entry/product', name: 'entry-product', component: () => import('./pages/EntryProductPage.vue'), meta: { titleKey: 'entry.forms.product', requiresAuth: true, entryForm: 'product' } },
+  { path: '/entry/import', name: 'entry-import', component: () => import('./pages/EntryImportPage.vue'), meta: { titleKey: 'entry.forms.import', requiresAuth: true, entryForm: 'import' } },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./pages/NotFoundPage.vue'), meta: { titleKey: 'common.notFound' } },
 ];
 
@@ -20,6 +30,7 @@ export function createAppRouter(i18n: AppI18n, history: RouterHistory = createWe
     scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
   });
   installLocaleSync(router, i18n);
+  installAuthGuard(router);
   return router;
 }
 

@@ -10,6 +10,7 @@ interface ErrorOptions {
   status?: number;
   code?: string;
   messages?: { vi?: string; en?: string };
+  extensions?: Record<string, unknown>;
 }
 
 export class RequestError extends Error {
@@ -18,6 +19,8 @@ export class RequestError extends Error {
   readonly code: string | undefined;
   /** The API's own explanation in both languages (extensions.messageVi / messageEn), when given. */
   readonly messages: { vi?: string; en?: string };
+  /** The error's whole `extensions` object (e.g. `field` for VALIDATION_FAILED, `current` for VERSION_CONFLICT). */
+  readonly extensions: Record<string, unknown>;
 
   constructor(kind: RequestErrorKind, message: string, opts: ErrorOptions = {}) {
     super(message);
@@ -26,6 +29,12 @@ export class RequestError extends Error {
     this.status = opts.status;
     this.code = opts.code;
     this.messages = opts.messages ?? {};
+    this.extensions = opts.extensions ?? {};
+  }
+
+  /** The input field the API blames (extensions.field), when it names one. */
+  get field(): string | undefined {
+    return typeof this.extensions.field === 'string' ? this.extensions.field : undefined;
   }
 
   /** The message in the reader's language if the API gave one, else the raw message. */
@@ -46,16 +55,33 @@ interface GraphQLResponse<T> {
 
 export const GRAPHQL_ENDPOINT = '/graphql';
 
+/**
+ * Auth hooks set by useSession: the client stays free of storage and routing, it only asks for the
+ * current bearer token and reports an UNAUTHENTICATED answer (expired or revoked token).
+ */
+interface AuthHooks {
+  token: () => string | null;
+  onUnauthenticated: () => void;
+}
+let authHooks: AuthHooks = { token: () => null, onUnauthenticated: () => {} };
+
+export function setAuthHooks(hooks: AuthHooks): void {
+  authHooks = hooks;
+}
+
 export async function requestGraphQL<TResult, TVariables extends object = Record<string, never>>(
   query: string,
   variables: TVariables,
   init: { signal?: AbortSignal } = {},
 ): Promise<TResult> {
   let response: Response;
+  const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
+  const token = authHooks.token();
+  if (token) headers.authorization = `Bearer ${token}`;
   try {
     response = await fetch(GRAPHQL_ENDPOINT, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      headers,
       body: JSON.stringify({ query, variables: stripUndefined(variables) }),
       signal: init.signal,
     });
@@ -74,10 +100,11 @@ export async function requestGraphQL<TResult, TVariables extends object = Record
   const first = body?.errors?.[0];
   if (first) {
     const ext = first.extensions ?? {};
-    const opts: ErrorOptions = { status: response.status, messages: {} };
+    const opts: ErrorOptions = { status: response.status, messages: {}, extensions: ext };
     if (typeof ext.code === 'string') opts.code = ext.code;
     if (typeof ext.messageVi === 'string') opts.messages!.vi = ext.messageVi;
     if (typeof ext.messageEn === 'string') opts.messages!.en = ext.messageEn;
+    if (opts.code === 'UNAUTHENTICATED' && token) authHooks.onUnauthenticated();
     throw new RequestError('graphql', first.message, opts);
   }
   if (!response.ok) {

@@ -1,4 +1,5 @@
 import type { Messages } from './vi';
+import { entryEn } from './entry-en';
 
 export const en: Messages = {
   app: {
@@ -270,4 +271,5 @@ export const en: Messages = {
     howTo: 'Send a POST request with content-type: application/json (GET requests are blocked against CSRF).',
     curl: 'Example with curl',
   },
+  ...entryEn,
 };

@@ -1,5 +1,7 @@
 // Vietnamese is the primary language. Avoid the characters @ { } | in plain text:
 // vue-i18n treats them as message syntax.
+import { entryVi } from './entry-vi';
+
 export const vi = {
   app: {
     title: 'OCOP Monitor',
@@ -270,6 +272,7 @@ export const vi = {
     howTo: 'Gửi yêu cầu POST với content-type: application/json (yêu cầu GET bị chặn để chống CSRF).',
     curl: 'Ví dụ với curl',
   },
+  ...entryVi,
 } as const;
 
 export type Messages = DeepString<typeof vi>;
