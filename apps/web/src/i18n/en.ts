@@ -243,6 +243,7 @@ export const en: Messages = {
     publishedNote: 'Published figures may use another definition (e.g. “ever certified” rather than “valid”).',
     empty: 'No record matches these choices. Loosen the filters or change the date.',
     decisions: '{n} decisions counted',
+    notGiven: 'Not given by the source',
     group: 'Group',
     measures: {
       PRODUCTS: 'Products',

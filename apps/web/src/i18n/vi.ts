@@ -244,6 +244,7 @@ export const vi = {
     publishedNote: 'Số công bố có thể dùng định nghĩa khác (ví dụ: “từng được công nhận” thay vì “còn hiệu lực”).',
     empty: 'Không có bản ghi nào khớp lựa chọn này. Hãy nới bộ lọc hoặc đổi ngày.',
     decisions: '{n} quyết định được tính',
+    notGiven: 'Không rõ (nguồn không ghi)',
     group: 'Nhóm',
     measures: {
       PRODUCTS: 'Sản phẩm',

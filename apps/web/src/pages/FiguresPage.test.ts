@@ -128,6 +128,26 @@ describe('Figures page', () => {
     wrapper.unmount();
   });
 
+  it('labels lower-case API keys (levels, entity types) and missing keys in the reader language', async () => {
+    const levelStats = {
+      stats: {
+        ...stats.stats,
+        groupBy: 'ENTITY_TYPE',
+        rows: [
+          { key: 'household_business', label: 'Hộ kinh doanh / cơ sở sản xuất', count: 10 },
+          { key: null, label: 'Không rõ (not given)', count: 8 },
+        ],
+      },
+    };
+    vi.stubGlobal('fetch', graphqlFetchStub({ Stats: levelStats, PublishedFigures: published, Reference: { adminUnits: [], productGroups: [] } }));
+    const { plugins } = await createTestApp('/figures?groupBy=ENTITY_TYPE&asOf=2021-12-31&lang=en', 'en');
+    const wrapper = mount(App, { global: { plugins: [...plugins] } });
+    await settle(10);
+    const rows = wrapper.findAll('[data-testid="figures-table"] tbody th').map((th) => th.text());
+    expect(rows).toEqual(['Household business / production establishment', 'Not given by the source']);
+    wrapper.unmount();
+  });
+
   it('shows the published figure beside the computed one', async () => {
     const { plugins } = await createTestApp(path.replace('&stars=3,4&unit=tri-ton', '').replace('2021-06-30', '2021-06-30'));
     const wrapper = mount(App, { global: { plugins: [...plugins] } });
