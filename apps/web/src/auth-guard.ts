@@ -1,5 +1,7 @@
 import type { RouteLocationNormalized, RouteLocationRaw, Router } from 'vue-router';
 import { ensureSession, onSessionExpired } from './composables/useSession';
+import { loadEntryMessages } from './i18n/entry-messages';
+import type { AppI18n } from './i18n/index';
 import { canOpenForm, canWrite, ENTRY_FORMS, type EntryForm } from './state/entry-permissions';
 
 /** The form a route opens (route meta `entryForm`), if any. */
@@ -19,10 +21,10 @@ function signInLocation(route: RouteLocationNormalized, expired = false): RouteL
  * Data-entry routes (meta.requiresAuth) need a signed-in user; a form route (meta.entryForm) also
  * needs a role that may use it, else the entry menu explains why. The API enforces the same rules.
  */
-export function installAuthGuard(router: Router): void {
+export function installAuthGuard(router: Router, i18n: AppI18n): void {
   router.beforeEach(async (to) => {
     if (!to.meta.requiresAuth) return true;
-    const user = await ensureSession();
+    const [user] = await Promise.all([ensureSession(), loadEntryMessages(i18n)]);
     if (!user) return signInLocation(to);
     const form = entryFormOf(to);
     if (form && !canOpenForm(user.role, form)) {

@@ -13,7 +13,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/api', name: 'api', component: () => import('./pages/ApiPage.vue'), meta: { titleKey: 'nav.api' } },
   { path: '/sign-in', name: 'sign-in', component: () => import('./pages/SignInPage.vue'), meta: { titleKey: 'auth.signIn' } },
   // Data entry (issue 5): every form is its own lazy chunk; auth-guard.ts checks the role.
-  { path: '/entry', name: 'entry', component: () => import('./pages/EntryPage.vue'), meta: { titleKey: 'entry.menu', requiresAuth: true } },
+  { path: '/entry', name: 'entry', component: () => import('./pages/EntryPage.vue'), meta: { titleKey: 'auth.entryMenu', requiresAuth: true } },
   { path: '/entry/evaluation', name: 'entry-evaluation', component: () => import('./pages/EntryEvaluationPage.vue'), meta: { titleKey: 'entry.forms.evaluation', requiresAuth: true, entryForm: 'evaluation' } },
   { path: '/entry/decision', name: 'entry-decision', component: () => import('./pages/EntryDecisionPage.vue'), meta: { titleKey: 'entry.forms.decision', requiresAuth: true, entryForm: 'decision' } },
   { path: '/entry/activity', name: 'entry-activity', component: () => import('./pages/EntryActivityPage.vue'), meta: { titleKey: 'entry.forms.activity', requiresAuth: true, entryForm: 'activity' } },
@@ -30,7 +30,7 @@ export function createAppRouter(i18n: AppI18n, history: RouterHistory = createWe
     scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
   });
   installLocaleSync(router, i18n);
-  installAuthGuard(router);
+  installAuthGuard(router, i18n);
   return router;
 }
 

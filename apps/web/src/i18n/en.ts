@@ -1,7 +1,7 @@
-import type { Messages } from './vi';
-import { entryEn } from './entry-en';
+import type { CoreMessages } from './vi';
+import { authEn } from './auth-en';
 
-export const en: Messages = {
+export const en: CoreMessages = {
   app: {
     title: 'OCOP Monitor',
     subtitle: 'Tracking plan 152/KH-UBND — An Giang province',
@@ -272,5 +272,5 @@ export const en: Messages = {
     howTo: 'Send a POST request with content-type: application/json (GET requests are blocked against CSRF).',
     curl: 'Example with curl',
   },
-  ...entryEn,
+  ...authEn,
 };

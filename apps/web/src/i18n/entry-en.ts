@@ -1,29 +1,7 @@
 import type { Messages } from './vi';
 
-export const entryEn: Pick<Messages, 'auth' | 'roles' | 'entry'> = {
-  auth: {
-    signIn: 'Sign in',
-    signOut: 'Sign out',
-    title: 'Sign in to enter data',
-    intro: 'For staff of the coordination office, departments and districts. The public dashboard needs no sign-in.',
-    email: 'Email',
-    password: 'Password',
-    submitting: 'Signing in…',
-    failed: 'Could not sign in.',
-    missing: 'Enter your email and password.',
-    expired: 'Your session expired or was revoked. Please sign in again.',
-    signedInAs: 'Signed in: {name} ({role})',
-    userLabel: 'Account',
-  },
-  roles: {
-    ADMIN: 'Administrator',
-    SECRETARIAT: 'Coordination office',
-    DEPARTMENT_OFFICER: 'Department officer',
-    DISTRICT_OFFICER: 'District officer',
-    VIEWER: 'Viewer',
-  },
+export const entryEn: Pick<Messages, 'entry'> = {
   entry: {
-    menu: 'Data entry',
     title: 'Data entry',
     intro: 'Choose a form. Every save is written to the audit log under your account.',
     viewerOnly: 'Your account can only view data; there are no data-entry forms for it.',

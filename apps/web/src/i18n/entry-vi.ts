@@ -1,28 +1,7 @@
-// Sign-in and data-entry texts (issue 5), merged into vi.ts. Same rule: no @ { } | in plain text.
+// Data-entry form texts (issue 5), loaded with the /entry routes (i18n/entry-messages.ts).
+// Same rule as vi.ts: no @ { } | in plain text.
 export const entryVi = {
-  auth: {
-    signIn: 'Đăng nhập',
-    signOut: 'Đăng xuất',
-    title: 'Đăng nhập để nhập liệu',
-    intro: 'Dành cho cán bộ Văn phòng Điều phối, sở, ngành và huyện. Bảng điều khiển công khai không cần đăng nhập.',
-    email: 'Email',
-    password: 'Mật khẩu',
-    submitting: 'Đang đăng nhập…',
-    failed: 'Không đăng nhập được.',
-    missing: 'Nhập email và mật khẩu.',
-    expired: 'Phiên đăng nhập đã hết hạn hoặc bị thu hồi. Hãy đăng nhập lại.',
-    signedInAs: 'Đang đăng nhập: {name} ({role})',
-    userLabel: 'Tài khoản',
-  },
-  roles: {
-    ADMIN: 'Quản trị',
-    SECRETARIAT: 'Văn phòng Điều phối',
-    DEPARTMENT_OFFICER: 'Cán bộ sở, ngành',
-    DISTRICT_OFFICER: 'Cán bộ huyện',
-    VIEWER: 'Chỉ xem',
-  },
   entry: {
-    menu: 'Nhập liệu',
     title: 'Nhập liệu',
     intro: 'Chọn biểu mẫu. Mỗi lần lưu được ghi vào nhật ký kiểm tra với tên tài khoản của bạn.',
     viewerOnly: 'Tài khoản của bạn chỉ có quyền xem; không có biểu mẫu nhập liệu nào.',

@@ -36,7 +36,8 @@ export function createAppI18n(locale: Locale = DEFAULT_LOCALE) {
     legacy: false,
     locale,
     fallbackLocale: 'vi',
-    messages: { vi, en },
+    // The data-entry texts are merged later (entry-messages.ts), before any /entry page renders.
+    messages: { vi, en } as Record<Locale, Messages>,
   });
 }
 

@@ -1,6 +1,7 @@
 // Vietnamese is the primary language. Avoid the characters @ { } | in plain text:
 // vue-i18n treats them as message syntax.
-import { entryVi } from './entry-vi';
+import { authVi } from './auth-vi';
+import type { entryVi } from './entry-vi';
 
 export const vi = {
   app: {
@@ -273,8 +274,11 @@ export const vi = {
     howTo: 'Gửi yêu cầu POST với content-type: application/json (yêu cầu GET bị chặn để chống CSRF).',
     curl: 'Ví dụ với curl',
   },
-  ...entryVi,
+  ...authVi,
 } as const;
 
-export type Messages = DeepString<typeof vi>;
+/** Texts loaded with the app. */
+export type CoreMessages = DeepString<typeof vi>;
+/** All texts: the data-entry part is merged when an /entry route first opens (entry-messages.ts). */
+export type Messages = CoreMessages & DeepString<typeof entryVi>;
 type DeepString<T> = { [K in keyof T]: T[K] extends string ? string : DeepString<T[K]> };
