@@ -31,6 +31,15 @@ const ConfigSchema = z.object({
   GRAPHQL_MAX_ALIASES: z.coerce.number().int().positive().default(15),
   GRAPHQL_MAX_TOKENS: z.coerce.number().int().positive().default(2000),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(300),
+  /** Sign-in: session lifetime, and the failed-attempt throttle (per email and per client address). */
+  SESSION_HOURS: z.coerce.number().positive().default(12),
+  LOGIN_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),
+  LOGIN_MAX_FAILURES_PER_EMAIL: z.coerce.number().int().positive().default(5),
+  LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().positive().default(20),
+  /** Largest decision-list upload accepted by importDecisionList (decoded bytes). */
+  IMPORT_MAX_BYTES: z.coerce.number().int().positive().default(2 * 1024 * 1024),
+  /** Password for `cli create-admin` when --password is not given (else it prompts). */
+  OCOP_ADMIN_PASSWORD: z.string().optional(),
   /** PostgreSQL server used by tests and the migration generator for throwaway databases. */
   PG_URL: z.string().default('postgres://postgres@127.0.0.1:5432/postgres'),
 });

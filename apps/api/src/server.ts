@@ -13,9 +13,10 @@ import type { AppConfig } from './config.js';
 import { checkReadiness, createOrm } from './db/orm.js';
 import { registerExplorer } from './explorer/explorer.js';
 import { createApollo } from './graphql/apollo.js';
-import { createContext, type GraphQLContext } from './graphql/context.js';
+import { createContext, type AuthSettings, type GraphQLContext } from './graphql/context.js';
 import { limitsFromConfig } from './graphql/limits.js';
 import { schema } from './graphql/schema.js';
+import { resolveViewer } from './modules/auth/session.repository.js';
 
 /** Paths the SPA fallback must never answer with index.html. */
 const API_PATHS = ['/graphql', '/explorer', '/healthz', '/readyz'];
@@ -35,7 +36,16 @@ export async function createServer(config: AppConfig, orm?: MikroORM): Promise<F
     // Not behind a trusted proxy by default: trusting X-Forwarded-For would let any client pick
     // its own rate-limit key.
     trustProxy: false,
+    // importDecisionList carries the file as base64 (4/3 of IMPORT_MAX_BYTES) inside JSON.
+    bodyLimit: Math.ceil((config.IMPORT_MAX_BYTES * 4) / 3) + 64 * 1024,
   });
+  const auth: AuthSettings = {
+    sessionHours: config.SESSION_HOURS,
+    windowMinutes: config.LOGIN_WINDOW_MINUTES,
+    maxFailuresPerEmail: config.LOGIN_MAX_FAILURES_PER_EMAIL,
+    maxFailuresPerIp: config.LOGIN_MAX_FAILURES_PER_IP,
+    importMaxBytes: config.IMPORT_MAX_BYTES,
+  };
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
@@ -82,7 +92,11 @@ export async function createServer(config: AppConfig, orm?: MikroORM): Promise<F
     url: '/graphql',
     method: ['GET', 'POST', 'OPTIONS'],
     handler: fastifyApolloHandler<GraphQLContext>(apollo, {
-      context: async (request) => createContext(db, { requestId: request.id }),
+      context: async (request) => {
+        const ctx = createContext(db, { requestId: request.id, auth, log: request.log });
+        ctx.viewer = await resolveViewer(ctx.em.fork(), request.headers.authorization, request.ip);
+        return ctx;
+      },
     }),
   });
 

@@ -2,19 +2,21 @@
 //   migrate                               apply pending migrations
 //   seed                                  load data/seed (idempotent; SAMPLE_ACTIVITIES=0 to leave samples out)
 //   import <file.csv> [--dry-run] [--skip-rejected]   import a decision list; exits 1 when rows are rejected
+//   create-admin --email <email> [--password <pw>]    first admin (else OCOP_ADMIN_PASSWORD, else a prompt)
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { loadConfig } from '../config.js';
 import { checkReadiness, createOrm } from '../db/orm.js';
 import { seedDatabase } from '../db/seed.js';
 import { importDecisionList } from '../modules/imports/decision-list-importer.js';
+import { createAdmin } from './create-admin.js';
 import { formatImportReport } from './format-report.js';
 
-const USAGE = 'usage: cli migrate | seed | import <file.csv> [--dry-run] [--skip-rejected]';
+const USAGE = 'usage: cli migrate | seed | import <file.csv> [--dry-run] [--skip-rejected] | create-admin --email <email> [--password <pw>]';
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
-  if (!command || !['migrate', 'seed', 'import'].includes(command)) {
+  if (!command || !['migrate', 'seed', 'import', 'create-admin'].includes(command)) {
     console.error(USAGE);
     return 2;
   }
@@ -26,6 +28,7 @@ async function main(argv: string[]): Promise<number> {
   const config = loadConfig();
   const orm = await createOrm(config);
   try {
+    if (command === 'create-admin') return await createAdmin(orm, args, config.OCOP_ADMIN_PASSWORD);
     if (command === 'migrate') {
       const readiness = await checkReadiness(orm);
       console.log(`database reachable: ${readiness.database}; pending migrations: ${readiness.migrationsPending}`);

@@ -1,4 +1,7 @@
 // Every entity the ORM knows, listed explicitly (no folder scanning: works under tsx, vitest and dist).
+import { AuditRecord } from '../modules/audit/audit-record.entity.js';
+import { LoginFailure } from '../modules/auth/login-failure.entity.js';
+import { Session } from '../modules/auth/session.entity.js';
 import { Activity } from '../modules/activities/activity.entity.js';
 import { AdminUnit } from '../modules/admin-units/admin-unit.entity.js';
 import { Certificate } from '../modules/certificates/certificate.entity.js';
@@ -14,6 +17,7 @@ import { Task } from '../modules/plans/task.entity.js';
 import { Product } from '../modules/products/product.entity.js';
 import { PublishedFigure } from '../modules/sources/published-figure.entity.js';
 import { Source } from '../modules/sources/source.entity.js';
+import { User } from '../modules/users/user.entity.js';
 
 export const ENTITIES = [
   AdminUnit,
@@ -31,4 +35,8 @@ export const ENTITIES = [
   Certificate,
   Activity,
   ImportRun,
+  User,
+  Session,
+  LoginFailure,
+  AuditRecord,
 ];

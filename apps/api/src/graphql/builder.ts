@@ -5,15 +5,9 @@ import ComplexityPlugin from '@pothos/plugin-complexity';
 import DataloaderPlugin from '@pothos/plugin-dataloader';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
+import { scopesFor, type AuthScopes } from '../modules/auth/scopes.js';
 import type { GraphQLContext } from './context.js';
-
-export interface AuthScopes {
-  /**
-   * May read an entity owner's personal name and phone. Nobody has it yet: the write-side issue
-   * grants it to authenticated programme staff. Anonymous requests never do.
-   */
-  personalData: boolean;
-}
+import { API_ERROR_CODES, apiError } from './errors.js';
 
 export const builder = new SchemaBuilder<{
   Context: GraphQLContext;
@@ -31,7 +25,20 @@ export const builder = new SchemaBuilder<{
   plugins: [ScopeAuthPlugin, ComplexityPlugin, RelayPlugin, DataloaderPlugin],
   defaultFieldNullability: false,
   scopeAuth: {
-    authScopes: (ctx) => ({ personalData: ctx.viewer.canSeePersonalData }),
+    authScopes: (ctx) => scopesFor(ctx.viewer.user),
+    // Scope parameters may be arrays/objects (districtOfficer, districtEvaluator).
+    cacheKey: (value) => JSON.stringify(value),
+    // Anonymous → UNAUTHENTICATED; signed in without the scope → FORBIDDEN.
+    unauthorizedError: (_parent, ctx) =>
+      ctx.viewer.user
+        ? apiError(API_ERROR_CODES.FORBIDDEN, {
+            en: 'Your role does not allow this operation on this record.',
+            vi: 'Vai trò của bạn không được phép thực hiện thao tác này với bản ghi này.',
+          })
+        : apiError(API_ERROR_CODES.UNAUTHENTICATED, {
+            en: 'Sign in to do this (no valid session).',
+            vi: 'Bạn cần đăng nhập để thực hiện thao tác này (không có phiên đăng nhập hợp lệ).',
+          }),
   },
   complexity: {
     // Scalars cost 1; a list multiplies its selection by 10 unless the field says otherwise
@@ -53,3 +60,4 @@ export const builder = new SchemaBuilder<{
 });
 
 builder.queryType({ description: 'Read model of OCOP Monitor: An Giang OCOP products, plans and figures.' });
+builder.mutationType({ description: 'Write side: sign-in, users, and recording OCOP facts. Every write is one transaction with one audit record.' });

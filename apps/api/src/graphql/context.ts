@@ -1,12 +1,47 @@
 // Per-request GraphQL context: one forked EntityManager (STYLE rule 6) and the DataLoaders bound
 // to it, plus who is asking. Built by server.ts for HTTP requests and by tests directly.
 import type { EntityManager, MikroORM } from '@mikro-orm/core';
+import type { Role } from '../modules/users/user.entity.js';
 import { createLoaders, type Loaders } from './loaders.js';
 import { createMemo, type Memo } from './memo.js';
 
+/** The signed-in user as the session found them (re-read from the database on every request). */
+export interface SessionUser {
+  id: number;
+  email: string;
+  role: Role;
+  departmentCode: string | null;
+  unitCode: string | null;
+}
+
 export interface Viewer {
-  /** Granted by the write-side issue to authenticated staff; false for every public request. */
-  canSeePersonalData: boolean;
+  /** Null for anonymous requests (no, expired or revoked token). */
+  user: SessionUser | null;
+  sessionId: number | null;
+  /** Client address (Fastify's request.ip; proxies are not trusted). */
+  ip: string;
+}
+
+/** Sign-in and upload settings from config.ts. */
+export interface AuthSettings {
+  sessionHours: number;
+  windowMinutes: number;
+  maxFailuresPerEmail: number;
+  maxFailuresPerIp: number;
+  importMaxBytes: number;
+}
+
+export const DEFAULT_AUTH_SETTINGS: AuthSettings = Object.freeze({
+  sessionHours: 12,
+  windowMinutes: 15,
+  maxFailuresPerEmail: 5,
+  maxFailuresPerIp: 20,
+  importMaxBytes: 2 * 1024 * 1024,
+});
+
+/** The request logger (Fastify's pino child in the server; silent in direct tests). */
+export interface RequestLog {
+  info(obj: object, msg?: string): void;
 }
 
 export interface GraphQLContext {
@@ -18,20 +53,24 @@ export interface GraphQLContext {
   requestId: string;
   /** Per-request cache of expensive loads (plan facts). */
   memo: Memo;
+  auth: AuthSettings;
+  log: RequestLog;
 }
 
-export const ANONYMOUS: Viewer = Object.freeze({ canSeePersonalData: false });
+export const ANONYMOUS: Viewer = Object.freeze({ user: null, sessionId: null, ip: 'local' });
 
 /** Today in An Giang (UTC+7): a decision dated today must count today, not tomorrow. */
 export function todayInVietnam(now = new Date()): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
 
+const SILENT: RequestLog = { info: () => undefined };
+
 export function createContext(
   orm: MikroORM,
-  options: { viewer?: Viewer; requestId?: string; today?: string } = {},
+  options: { viewer?: Viewer; requestId?: string; today?: string; auth?: AuthSettings; log?: RequestLog; em?: EntityManager } = {},
 ): GraphQLContext {
-  const em = orm.em.fork();
+  const em = options.em ?? orm.em.fork();
   return {
     em,
     loaders: createLoaders(em),
@@ -39,5 +78,7 @@ export function createContext(
     today: options.today ?? todayInVietnam(),
     requestId: options.requestId ?? 'local',
     memo: createMemo(),
+    auth: options.auth ?? DEFAULT_AUTH_SETTINGS,
+    log: options.log ?? SILENT,
   };
 }

@@ -23,6 +23,20 @@ export const API_ERROR_CODES = {
   BAD_USER_INPUT: 'BAD_USER_INPUT',
   /** Anything unexpected; details are logged, not returned. */
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+  /** The operation needs a signed-in user (no, expired or revoked bearer token). */
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  /** Signed in, but the role or its unit/department does not allow this. */
+  FORBIDDEN: 'FORBIDDEN',
+  /** An input value is refused; `extensions.field` names it. */
+  VALIDATION_FAILED: 'VALIDATION_FAILED',
+  /** The record changed since the client read it; `extensions.current` holds its current values. */
+  VERSION_CONFLICT: 'VERSION_CONFLICT',
+  /** The record the operation targets does not exist. */
+  NOT_FOUND: 'NOT_FOUND',
+  /** Unknown email or wrong password (deliberately the same error). */
+  INVALID_CREDENTIALS: 'INVALID_CREDENTIALS',
+  /** Too many failed sign-ins for this email or address; retry later. */
+  TOO_MANY_ATTEMPTS: 'TOO_MANY_ATTEMPTS',
 } as const;
 
 export type ApiErrorCode = (typeof API_ERROR_CODES)[keyof typeof API_ERROR_CODES];
@@ -37,6 +51,47 @@ export function apiError(
     extensions: { code, messageEn: messages.en, messageVi: messages.vi, ...extra, http: { status: 400 } },
   });
 }
+
+/** VALIDATION_FAILED naming the input field (dotted path, e.g. "input.parts.A"). */
+export function validationFailed(field: string, messages: { en: string; vi: string }, extra: Record<string, unknown> = {}): GraphQLError {
+  return apiError(API_ERROR_CODES.VALIDATION_FAILED, messages, { field, ...extra });
+}
+
+export function notFound(recordType: string, id: string | number, field = 'id'): GraphQLError {
+  return apiError(
+    API_ERROR_CODES.NOT_FOUND,
+    { en: `${recordType} ${id} does not exist.`, vi: `Không tìm thấy ${RECORD_TYPES_VI[recordType] ?? recordType} ${id}.` },
+    { field, recordType },
+  );
+}
+
+export function versionConflict(recordType: string, current: unknown): GraphQLError {
+  return apiError(
+    API_ERROR_CODES.VERSION_CONFLICT,
+    {
+      en: `This ${recordType} was changed by someone else since you opened it; review the current values and try again.`,
+      vi: `${capitalise(RECORD_TYPES_VI[recordType] ?? recordType)} đã được người khác sửa sau khi bạn mở; hãy xem giá trị hiện tại và thử lại.`,
+    },
+    { recordType, current },
+  );
+}
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** Vietnamese nouns for record types named in messages. */
+export const RECORD_TYPES_VI: Record<string, string> = {
+  Entity: 'chủ thể',
+  Product: 'sản phẩm',
+  Evaluation: 'kết quả đánh giá',
+  Decision: 'quyết định',
+  Activity: 'hoạt động',
+  Task: 'nhiệm vụ',
+  User: 'người dùng',
+  Session: 'phiên đăng nhập',
+  ImportRun: 'lần nhập dữ liệu',
+  Department: 'sở, ngành',
+  AdminUnit: 'đơn vị hành chính',
+};
 
 interface DomainErrorLike {
   name: 'DomainError';
@@ -85,6 +140,21 @@ const DOMAIN_MESSAGES_VI: Record<string, (params: Record<string, string | number
   AS_OF_BEFORE_ISSUE: () => 'Ngày tra cứu trước ngày cấp giấy chứng nhận.',
 };
 
+/** The input field a domain code is about, so forms can point at it (extensions.field). */
+const DOMAIN_FIELDS: Record<string, (params: Record<string, string | number>) => string> = {
+  DATE_BEFORE_PROGRAMME: () => 'date',
+  UNKNOWN_RULE_SET: () => 'ruleSet',
+  PART_ABOVE_MAX: (x) => `parts.${p(x, 'part')}`,
+  PART_NEGATIVE: (x) => `parts.${p(x, 'part')}`,
+  PART_NOT_A_NUMBER: (x) => `parts.${p(x, 'part')}`,
+  PART_MISSING: (x) => `parts.${p(x, 'part')}`,
+  UNKNOWN_PART: (x) => `parts.${p(x, 'part')}`,
+  DUPLICATE_PART: (x) => `parts.${p(x, 'part')}`,
+  INVALID_STARS: () => 'stars',
+  INVALID_DATE: () => 'date',
+  UNKNOWN_PRODUCT_GROUP: () => 'group',
+};
+
 const API_MESSAGES_VI: Record<string, string> = {
   GRAPHQL_PARSE_FAILED: 'Truy vấn GraphQL sai cú pháp.',
   GRAPHQL_VALIDATION_FAILED: 'Truy vấn GraphQL không hợp lệ với lược đồ.',
@@ -93,6 +163,7 @@ const API_MESSAGES_VI: Record<string, string> = {
   OPERATION_RESOLUTION_FAILURE: 'Không xác định được thao tác cần chạy.',
   PERSISTED_QUERY_NOT_FOUND: 'Không tìm thấy truy vấn đã lưu.',
   INTERNAL_SERVER_ERROR: 'Lỗi máy chủ. Vui lòng thử lại sau.',
+  INVALID_DATE: 'Ngày phải là ngày có thật, viết theo dạng YYYY-MM-DD.',
 };
 
 // graphql-js 16 spells it "more that"; accept both.
@@ -118,6 +189,7 @@ export function createFormatError(log: (err: unknown) => void) {
           messageEn: original.message,
           messageVi: vi,
           params: original.params,
+          ...(DOMAIN_FIELDS[original.code] ? { field: DOMAIN_FIELDS[original.code]!(original.params) } : {}),
         },
       };
     }

@@ -23,6 +23,14 @@ import '../modules/plans/plan-target.graphql.js';
 import '../modules/plans/plan.graphql.js';
 import '../modules/districts/district-figures.graphql.js';
 import '../modules/stats/stats.graphql.js';
+import '../modules/users/user.graphql.js';
+import '../modules/users/user.mutations.graphql.js';
+import '../modules/auth/auth.graphql.js';
+import '../modules/entities/entity.mutations.graphql.js';
+import '../modules/products/product.mutations.graphql.js';
+import '../modules/evaluations/evaluation.mutations.graphql.js';
+import '../modules/decisions/decision.mutations.graphql.js';
+import '../modules/audit/audit.graphql.js';
 import { builder } from './builder.js';
 
 export const schema = builder.toSchema({ sortSchema: false });

@@ -1,5 +1,6 @@
 // Entity (chủ thể OCOP): who makes the products. Owner name and phone are personal data.
 import { builder } from '../../graphql/builder.js';
+import type { GraphQLContext } from '../../graphql/context.js';
 import { dbEnum } from '../../graphql/enums.js';
 import { connectionComplexity, CONNECTION_ARG_DESCRIPTIONS, pageFromArgs, toConnection } from '../../graphql/pagination.js';
 import { AdminUnit } from '../admin-units/admin-unit.graphql.js';
@@ -18,6 +19,12 @@ export const EntityTypeEnum = dbEnum('EntityType', ENTITY_TYPES, {
   },
 });
 
+/** Personal data rule: the scope gets the entity's unit code (own-unit check in auth/scopes.ts). */
+async function personalDataScope(e: EconomicEntity, _args: object, ctx: GraphQLContext) {
+  const unit = e.unit ? await ctx.loaders.adminUnit.load(e.unit.id) : null;
+  return { personalDataOf: unit?.code ?? null };
+}
+
 export const Entity = builder.objectRef<EconomicEntity>('Entity');
 Entity.implement({
   description: 'An OCOP subject (chủ thể): an enterprise, cooperative, cooperative group or household business.',
@@ -32,6 +39,7 @@ Entity.implement({
       description: 'District-level unit, when known.',
       resolve: (e, _a, ctx) => (e.unit ? ctx.loaders.adminUnit.load(e.unit.id) : null),
     }),
+    version: t.exposeInt('version', { description: 'Optimistic-concurrency version; pass it to updateEntity.' }),
     products: t.field({
       type: [Product],
       description: 'Products of this entity, by name.',
@@ -39,15 +47,15 @@ Entity.implement({
     }),
     ownerName: t.string({
       nullable: true,
-      description: 'Owner’s personal name. Personal data: null unless the request has the personalData scope (never for anonymous requests).',
-      authScopes: { personalData: true },
+      description: 'Owner’s personal name. Personal data: null unless ADMIN, SECRETARIAT, or the DISTRICT_OFFICER / unit-bound VIEWER of the entity’s unit (never anonymous).',
+      authScopes: personalDataScope,
       unauthorizedResolver: () => null,
       resolve: (e) => e.ownerName ?? null,
     }),
     ownerPhone: t.string({
       nullable: true,
-      description: 'Owner’s phone. Personal data: null unless the request has the personalData scope (never for anonymous requests).',
-      authScopes: { personalData: true },
+      description: 'Owner’s phone. Personal data: null unless ADMIN, SECRETARIAT, or the DISTRICT_OFFICER / unit-bound VIEWER of the entity’s unit (never anonymous).',
+      authScopes: personalDataScope,
       unauthorizedResolver: () => null,
       resolve: (e) => e.ownerPhone ?? null,
     }),

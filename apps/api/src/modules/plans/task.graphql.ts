@@ -22,6 +22,9 @@ Task.implement({
     role: t.field({ type: TaskRoleEnum, description: 'Leads or coordinates.', resolve: (task) => task.role }),
     summaryVi: t.exposeString('summaryVi', { description: 'Summary in Vietnamese, as in the plan.' }),
     summaryEn: t.exposeString('summaryEn', { description: 'Summary in English.' }),
+    status: t.string({ description: 'NOT_STARTED, IN_PROGRESS or DONE (set by updateTaskProgress).', resolve: (task) => task.status.toUpperCase() }),
+    progressNote: t.string({ nullable: true, description: 'Latest progress note from the department.', resolve: (task) => task.progressNote ?? null }),
+    version: t.exposeInt('version', { description: 'Optimistic-concurrency version; pass it to updateTaskProgress.' }),
     activityKinds: t.stringList({ description: 'Activity kinds that evidence the task.', resolve: (task) => task.activityKinds }),
     linkedTargets: t.field({
       type: [PlanTarget],

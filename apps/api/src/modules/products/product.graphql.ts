@@ -59,6 +59,7 @@ Product.implement({
       resolve: (p, _a, ctx) => (p.unit ? ctx.loaders.adminUnit.load(p.unit.id) : null),
     }),
     commune: t.string({ nullable: true, description: 'Commune as published.', resolve: (p) => p.commune ?? null }),
+    version: t.exposeInt('version', { description: 'Optimistic-concurrency version; pass it to updateProduct.' }),
     group1048: t.field({ type: ProductGroup, nullable: true, description: 'Group under 1048/QĐ-TTg.', resolve: (p) => findGroup('1048', p.group1048) }),
     group148: t.field({ type: ProductGroup, nullable: true, description: 'Group under 148/QĐ-TTg (mapped from 1048).', resolve: (p) => findGroup('148', p.group148) }),
     currentStars: t.int({
