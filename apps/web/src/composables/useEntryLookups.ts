@@ -13,9 +13,9 @@ import {
 import type { PickerOption } from '../components/entry/picker-option';
 import { useGraphQLQuery } from './useGraphQLQuery';
 
-/** Product search for pickers (diacritics optional, first 10). */
-export async function searchProducts(search: string): Promise<PickerOption[]> {
-  const data = await requestGraphQL<PickerProductsResult, { search: string }>(PICKER_PRODUCTS_QUERY, { search });
+/** Product search for pickers (diacritics optional, first 10), optionally within one district-level unit. */
+export async function searchProducts(search: string, unitCode?: string): Promise<PickerOption[]> {
+  const data = await requestGraphQL<PickerProductsResult, { search: string; unitCode?: string }>(PICKER_PRODUCTS_QUERY, { search, unitCode });
   return data.products.edges.map(({ node }) => ({
     id: node.id,
     label: node.name,

@@ -1,8 +1,8 @@
 /** Small lookups behind the data-entry pickers and selects. */
 
 export const PICKER_PRODUCTS_QUERY = /* GraphQL */ `
-  query PickerProducts($search: String!) {
-    products(first: 10, filter: { search: $search }) {
+  query PickerProducts($search: String!, $unitCode: String) {
+    products(first: 10, filter: { search: $search, unitCode: $unitCode }) {
       edges { node { id name currentStars unit { code name } entity { id name } } }
     }
   }

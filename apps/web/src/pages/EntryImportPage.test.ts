@@ -8,20 +8,20 @@ vi.mock('vue-chartjs', () => import('../testing/chart-mock'));
 
 const csv = 'ten_san_pham,chu_the,huyen,so_sao\r\nMắm cá linh,Cơ sở Bà Giáo Khỏe,chau-doc,4\r\nKhô cá lóc,,xyz,6\r\n';
 
-function report(dryRun: boolean) {
+function report(dryRun: boolean, rejectedRows = 1) {
   return {
     importDecisionList: {
       dryRun,
       noChanges: false,
       accepted: 1,
-      flagged: 0,
-      rejected: 1,
+      flagged: 1 - rejectedRows,
+      rejected: rejectedRows,
       created: dryRun ? '' : '1 decision item',
       rows: [
         { line: 2, status: 'ACCEPTED', productName: 'Mắm cá linh', issues: [] },
         {
           line: 3,
-          status: 'REJECTED',
+          status: rejectedRows ? 'REJECTED' : 'FLAGGED',
           productName: 'Khô cá lóc',
           issues: [
             { field: 'huyen', code: 'UNKNOWN_UNIT', message: 'Unknown unit "xyz".', messageVi: 'Không có đơn vị "xyz".' },
@@ -37,7 +37,7 @@ describe('decision-list import', () => {
   beforeEach(() => sessionStorage.clear());
   afterEach(() => vi.unstubAllGlobals());
 
-  it('reads the file as base64, shows the dry-run report per line and issue, then runs for real on confirm', async () => {
+  it('reads the file as base64, shows the dry-run report per line and issue, and offers no confirm while rows are rejected', async () => {
     startWithToken();
     const stub = entryFetchStub({ Me: { me: sessionUser() }, ImportDecisionList: (v: Record<string, unknown>) => report(v.dryRun === true) });
     vi.stubGlobal('fetch', stub);
@@ -66,6 +66,26 @@ describe('decision-list import', () => {
     expect(rows[1]?.findAll('td').map((td) => td.text())).toEqual(['3', 'Bị loại', 'Khô cá lóc', 'huyen', 'Không có đơn vị "xyz".']);
     expect(rows[2]?.findAll('td').map((td) => td.text())).toEqual(['3', 'Bị loại', 'Khô cá lóc', 'so_sao', 'Hạng sao 6 không hợp lệ (1–5).']);
 
+    expect(wrapper.find('[data-testid="entry-import-confirm"]').exists()).toBe(false);
+    expect(wrapper.get('[data-testid="entry-import-blocked"]').text()).toContain('không ghi dòng nào');
+    wrapper.unmount();
+  });
+
+  it('runs for real with the same bytes after the user confirms a clean dry run', async () => {
+    startWithToken();
+    const stub = entryFetchStub({ Me: { me: sessionUser() }, ImportDecisionList: (v: Record<string, unknown>) => report(v.dryRun === true, 0) });
+    vi.stubGlobal('fetch', stub);
+    const { plugins } = await createTestApp('/entry/import');
+    const wrapper = mount(App, { global: { plugins: [...plugins] }, attachTo: document.body });
+    await vi.waitFor(() => expect(wrapper.find('[data-testid="entry-import-form"]').exists()).toBe(true));
+    const input = wrapper.get('[data-testid="entry-import-file"]');
+    Object.defineProperty(input.element, 'files', { value: [new File([csv], 'qd-2024.csv')], configurable: true });
+    await input.trigger('change');
+    await vi.waitFor(() => expect(wrapper.get('[data-testid="entry-import-dryrun"]').attributes('disabled')).toBeUndefined());
+    await wrapper.get('[data-testid="entry-import-form"]').trigger('submit');
+    await flushPromises();
+    expect(wrapper.get('[data-testid="entry-import-summary"]').text()).toBe('1 dòng hợp lệ, 1 dòng cần xem lại, 0 dòng bị loại.');
+    const dry = stub.calls.find((c) => c.operation === 'ImportDecisionList');
     await wrapper.get('[data-testid="entry-import-confirm"]').trigger('click');
     await flushPromises();
     await settle();

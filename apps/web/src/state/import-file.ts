@@ -8,8 +8,8 @@ export function importFormatOf(fileName: string): ImportFormat | null {
   return null;
 }
 
-/** Limit the browser enforces before reading; the API has its own. */
-export const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
+/** The API's default IMPORT_MAX_BYTES (2 MB), checked before reading; the API checks its own setting again. */
+export const IMPORT_MAX_BYTES = 2 * 1024 * 1024;
 
 /** Base64 of the bytes as they are (no re-encoding: the API detects UTF-8/UTF-16 and the BOM itself). */
 export function bytesToBase64(bytes: Uint8Array): string {
