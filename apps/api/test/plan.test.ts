@@ -32,6 +32,26 @@ describe.each(DIALECTS)('plan 152/KH-UBND (2021) on %s', (kind) => {
     expect(t1.progress.statusReason).toContain('12');
   });
 
+  it('gives T1 its Vietnamese definition and its status reason as a code with typed params', async () => {
+    const res = await api.gql(`{ plan(year: 2021) { targets(asOf: "2021-12-31") { code definition definitionVi
+      progress { status definitionVi statusReasonCode statusReasonParams { name number date } } } } }`);
+    expect(res.errors).toBeUndefined();
+    const t1 = res.data!.plan.targets.find((t: { code: string }) => t.code === 'T1-CERTIFIED');
+    expect(t1.definition).toBe('distinct products whose first OCOP certificate (3★+) is dated in the plan year');
+    expect(t1.definitionVi).toBe('số sản phẩm khác nhau có giấy chứng nhận OCOP (3 sao trở lên) đầu tiên được cấp trong năm kế hoạch');
+    expect(t1.progress.definitionVi).toBe(t1.definitionVi);
+    expect(t1.progress.status).toBe('AT_RISK');
+    expect(t1.progress.statusReasonCode).toBe('PACE_BEHIND');
+    expect(t1.progress.statusReasonParams).toEqual([
+      { name: 'asOf', number: null, date: '2021-12-31' },
+      { name: 'target', number: 20, date: null },
+      { name: 'actual', number: 12, date: null },
+      { name: 'expected', number: 20, date: null },
+      { name: 'elapsedPercent', number: 100, date: null },
+    ]);
+    expect(res.data!.plan.targets.every((t: { definitionVi: string | null }) => t.definitionVi)).toBe(true);
+  });
+
   it('counts T1 as 0 on 2021-06-30 because year-only decisions count from the end of the year', async () => {
     const t1 = await target('T1-CERTIFIED', '2021-06-30');
     expect(t1.progress.actual).toBe(0);

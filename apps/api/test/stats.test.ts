@@ -53,6 +53,25 @@ describe.each(DIALECTS)('stats on %s', (kind) => {
     expect(res.data!.valid.definition).toMatch(/in force on 2025-06-30/);
   });
 
+  it('gives the definition in Vietnamese too, dated dd/mm/yyyy', async () => {
+    const res = await api.gql(`{
+      ever: stats(measure: PRODUCTS, groupBy: UNIT, asOf: "2021-12-31") { definitionVi }
+      valid: stats(measure: PRODUCTS, groupBy: STARS, basis: VALID_ON_AS_OF, asOf: "2025-06-30") { definitionVi }
+      evaluations: stats(measure: EVALUATIONS, groupBy: LEVEL, asOf: "2021-12-31") { definitionVi }
+    }`);
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.ever.definitionVi).toBe(
+      'Số sản phẩm khác nhau có giấy chứng nhận OCOP (quyết định công nhận từ 3 sao trở lên) được chứng nhận đến hết ngày 31/12/2021 (từng được chứng nhận, dù nay còn hay đã hết hiệu lực), phân nhóm theo đơn vị cấp huyện. Bản ghi chỉ ghi năm được tính từ ngày 31/12 của năm đó.',
+    );
+    expect(res.data!.valid.definitionVi).toMatch(/còn hiệu lực vào ngày 30\/06\/2025/);
+    expect(res.data!.evaluations.definitionVi).toMatch(/^Số lượt đánh giá của hội đồng có ngày đến hết ngày 31\/12\/2021, phân nhóm theo cấp\./);
+  });
+
+  it('labels the group of records without a key "Không rõ", in one language', async () => {
+    const res = await api.gql('{ stats(measure: PRODUCTS, groupBy: UNIT, asOf: "2021-12-31") { rows { key label } } }');
+    expect(res.data!.stats.rows.find((r: { key: string | null }) => r.key === null).label).toBe('Không rõ');
+  });
+
   it('filters stats by unit', async () => {
     const res = await api.gql('{ stats(measure: PRODUCTS, groupBy: STARS, asOf: "2021-12-31", filter: { unitCode: "chau-phu" }) { total } }');
     expect(res.data!.stats.total).toBe(4);

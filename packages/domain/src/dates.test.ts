@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   addDays,
+  todayIn,
+  todayInVietnam,
   addMonths,
   compareIso,
   daysBetween,
@@ -86,5 +88,25 @@ describe('day arithmetic', () => {
     expect(compareIso('2021-01-01', '2021-01-02')).toBe(-1);
     expect(compareIso('2021-01-02', '2021-01-02')).toBe(0);
     expect(compareIso('2021-01-03', '2021-01-02')).toBe(1);
+  });
+});
+
+describe('todayIn / todayInVietnam', () => {
+  it('gives the Vietnamese date when UTC is still on the previous day', () => {
+    // 18:00 UTC on 21 April is 01:00 on 22 April in An Giang (UTC+7).
+    expect(todayInVietnam(new Date('2021-04-21T18:00:00Z'))).toBe('2021-04-22');
+    expect(todayIn('UTC', new Date('2021-04-21T18:00:00Z'))).toBe('2021-04-21');
+  });
+
+  it('keeps the same day before 17:00 UTC and handles the year change', () => {
+    expect(todayInVietnam(new Date('2021-04-21T16:59:59Z'))).toBe('2021-04-21');
+    expect(todayInVietnam(new Date('2020-12-31T17:00:00Z'))).toBe('2021-01-01');
+  });
+
+  it('rejects an unknown time zone and an invalid instant with INVALID_DATE', () => {
+    expect(() => todayIn('Mars/Olympus', new Date('2021-04-21T00:00:00Z'))).toThrowError(
+      expect.objectContaining({ code: 'INVALID_DATE' }),
+    );
+    expect(() => todayInVietnam(new Date('not a date'))).toThrowError(expect.objectContaining({ code: 'INVALID_DATE' }));
   });
 });

@@ -154,3 +154,29 @@ export function formatFactDate(fact: FactDate): string {
 export function factCountsOn(fact: FactDate, asOf: IsoDate): boolean {
   return compareIso(fact.date, asOf) <= 0;
 }
+
+/** An Giang's time zone (UTC+7, no daylight saving). */
+export const VIETNAM_TIME_ZONE = 'Asia/Ho_Chi_Minh';
+
+/**
+ * The calendar date at instant `now` in an IANA time zone, e.g. 2021-04-21T18:00Z is
+ * '2021-04-22' in Asia/Ho_Chi_Minh. Throws INVALID_DATE for an unknown zone or an invalid instant.
+ */
+export function todayIn(timeZone: string, now: Date = new Date()): IsoDate {
+  if (Number.isNaN(now.getTime())) {
+    throw new DomainError('INVALID_DATE', 'Cannot take the date of an invalid instant', { value: String(now) });
+  }
+  let parts: Intl.DateTimeFormatPart[];
+  try {
+    parts = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric' }).formatToParts(now);
+  } catch {
+    throw new DomainError('INVALID_DATE', `"${timeZone}" is not a known time zone`, { value: timeZone });
+  }
+  const part = (type: Intl.DateTimeFormatPartTypes): number => Number(parts.find((p) => p.type === type)?.value);
+  return toIso(part('year'), part('month'), part('day'));
+}
+
+/** Today in An Giang: a decision dated today there counts today, whatever the server's zone. */
+export function todayInVietnam(now: Date = new Date()): IsoDate {
+  return todayIn(VIETNAM_TIME_ZONE, now);
+}

@@ -1,6 +1,7 @@
 // Per-request GraphQL context: one forked EntityManager (STYLE rule 6) and the DataLoaders bound
 // to it, plus who is asking. Built by server.ts for HTTP requests and by tests directly.
 import type { EntityManager, MikroORM } from '@mikro-orm/core';
+import { todayInVietnam } from '@ocop/domain';
 import type { Role } from '../modules/users/user.entity.js';
 import { createLoaders, type Loaders } from './loaders.js';
 import { createMemo, type Memo } from './memo.js';
@@ -59,11 +60,6 @@ export interface GraphQLContext {
 
 export const ANONYMOUS: Viewer = Object.freeze({ user: null, sessionId: null, ip: 'local' });
 
-/** Today in An Giang (UTC+7): a decision dated today must count today, not tomorrow. */
-export function todayInVietnam(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
-
 const SILENT: RequestLog = { info: () => undefined };
 
 export function createContext(
@@ -75,6 +71,7 @@ export function createContext(
     em,
     loaders: createLoaders(em),
     viewer: options.viewer ?? ANONYMOUS,
+    // Today in An Giang (UTC+7), the same rule as the web: a decision dated today counts today.
     today: options.today ?? todayInVietnam(),
     requestId: options.requestId ?? 'local',
     memo: createMemo(),

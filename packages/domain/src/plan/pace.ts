@@ -44,13 +44,64 @@ export interface StatusInput {
   unitLabel: string;
 }
 
-/** A status and the English sentence that explains it with the numbers. */
+/**
+ * Which sentence of linear-pace-v1 explains a status, so apps can say it in their own language
+ * (the English `statusReason` says the same). One code per branch of {@link decideStatus}.
+ */
+export type StatusReasonCode =
+  /** asOf before the period: params periodStart, asOf. */
+  | 'before_period'
+  /** Target met: params asOf. */
+  | 'achieved'
+  /** count_between met above its upper bound: params asOf, targetMax. */
+  | 'achieved_above_range'
+  /** Period over, target unmet: params periodEnd. */
+  | 'period_ended_unmet'
+  /** Nothing measurable yet: params asOf. */
+  | 'no_data'
+  /** Share within shareOnTrackMarginPp of the target: params asOf, marginPoints. */
+  | 'share_within_margin'
+  /** Share short, within shareAtRiskMarginPp: params asOf, gapPoints, marginPoints. */
+  | 'share_short'
+  /** Share short beyond the at-risk margin: params asOf, gapPoints. */
+  | 'share_far_short'
+  /** Count at or above linear pace: params asOf, expected, elapsedPercent. */
+  | 'pace_ahead'
+  /** Count behind pace but at risk only: params asOf, expected, elapsedPercent. */
+  | 'pace_behind'
+  /** Count below half of linear pace: params asOf, expected, elapsedPercent. */
+  | 'pace_far_behind';
+
+/**
+ * Numbers and dates of a status reason. `target` (and `targetMax` for ranges) are always given;
+ * `actual` is absent when there is no data. Numbers are rounded to 2 decimals.
+ */
+export interface StatusReasonParams {
+  asOf: IsoDate;
+  target: number;
+  targetMax?: number;
+  actual?: number;
+  periodStart?: IsoDate;
+  periodEnd?: IsoDate;
+  expected?: number;
+  elapsedPercent?: number;
+  gapPoints?: number;
+  marginPoints?: number;
+}
+
+/** A status, the English sentence that explains it with the numbers, and the same as code + params. */
 export interface StatusDecision {
   status: TargetStatus;
   statusRule: string;
   statusReason: string;
+  statusReasonCode: StatusReasonCode;
+  statusReasonParams: StatusReasonParams;
   /** Expected value at this point under linear pace (counts only), else null. */
   expected: number | null;
+}
+
+function round2(value: number): number {
+  return Math.round(value * 100) / 100;
 }
 
 function fmt(value: number): string {
@@ -85,47 +136,76 @@ function describe(input: StatusInput): string {
 export function decideStatus(input: StatusInput): StatusDecision {
   const { kind, period, asOf, actual, target, met } = input;
   const base = describe(input);
-  const result = (status: TargetStatus, reason: string, expected: number | null = null): StatusDecision => ({
+  const common: StatusReasonParams = {
+    asOf,
+    target,
+    ...(kind === 'count_between' && input.targetMax !== null ? { targetMax: input.targetMax } : {}),
+    ...(actual === null ? {} : { actual: round2(actual) }),
+  };
+  const result = (
+    status: TargetStatus,
+    code: StatusReasonCode,
+    reason: string,
+    extra: Partial<StatusReasonParams> = {},
+    expected: number | null = null,
+  ): StatusDecision => ({
     status,
     statusRule: STATUS_RULE,
     statusReason: reason,
+    statusReasonCode: code,
+    statusReasonParams: { ...common, ...extra },
     expected,
   });
 
   if (compareIso(asOf, period.start) < 0) {
-    return result('not_started', `The plan period starts on ${period.start}, after ${asOf}; ${base}.`);
+    return result('not_started', 'before_period', `The plan period starts on ${period.start}, after ${asOf}; ${base}.`, {
+      periodStart: period.start,
+    });
   }
   if (met) {
-    const above =
-      kind === 'count_between' && input.targetMax !== null && actual !== null && actual > input.targetMax
-        ? `; above the planned upper bound of ${fmt(input.targetMax)}`
-        : '';
-    return result('achieved', `Achieved on ${asOf}: ${base}${above}.`);
+    if (kind === 'count_between' && input.targetMax !== null && actual !== null && actual > input.targetMax) {
+      return result(
+        'achieved',
+        'achieved_above_range',
+        `Achieved on ${asOf}: ${base}; above the planned upper bound of ${fmt(input.targetMax)}.`,
+      );
+    }
+    return result('achieved', 'achieved', `Achieved on ${asOf}: ${base}.`);
   }
   if (compareIso(asOf, period.end) > 0) {
-    return result('off_track', `The period ended on ${period.end} without meeting the target: ${base}.`);
+    return result('off_track', 'period_ended_unmet', `The period ended on ${period.end} without meeting the target: ${base}.`, {
+      periodEnd: period.end,
+    });
   }
   if (actual === null) {
-    return result('not_started', `Nothing to measure on ${asOf}: ${base}.`);
+    return result('not_started', 'no_data', `Nothing to measure on ${asOf}: ${base}.`);
   }
   if (kind === 'share_at_least') {
     const gap = target - actual;
-    if (gap <= PACE_RULE.shareOnTrackMarginPp) {
-      return result('on_track', `On ${asOf}: ${base}, within ${PACE_RULE.shareOnTrackMarginPp} points of the target.`);
+    const onTrack = PACE_RULE.shareOnTrackMarginPp;
+    const atRisk = PACE_RULE.shareAtRiskMarginPp;
+    if (gap <= onTrack) {
+      return result('on_track', 'share_within_margin', `On ${asOf}: ${base}, within ${onTrack} points of the target.`, {
+        marginPoints: onTrack,
+      });
     }
-    if (gap <= PACE_RULE.shareAtRiskMarginPp) {
-      return result('at_risk', `On ${asOf}: ${base}, ${fmt(gap)} points short (at-risk margin ${PACE_RULE.shareAtRiskMarginPp}).`);
+    if (gap <= atRisk) {
+      return result('at_risk', 'share_short', `On ${asOf}: ${base}, ${fmt(gap)} points short (at-risk margin ${atRisk}).`, {
+        gapPoints: round2(gap),
+        marginPoints: atRisk,
+      });
     }
-    return result('off_track', `On ${asOf}: ${base}, ${fmt(gap)} points short.`);
+    return result('off_track', 'share_far_short', `On ${asOf}: ${base}, ${fmt(gap)} points short.`, { gapPoints: round2(gap) });
   }
   const fraction = elapsedFraction(period, asOf);
   const expected = target * fraction;
   const pace = `linear pace expects ${fmt(expected)} after ${fmt(fraction * 100)}% of the period`;
-  if (actual >= expected) return result('on_track', `On ${asOf}: ${base}; ${pace}.`, expected);
+  const paceParams = { expected: round2(expected), elapsedPercent: round2(fraction * 100) };
+  if (actual >= expected) return result('on_track', 'pace_ahead', `On ${asOf}: ${base}; ${pace}.`, paceParams, expected);
   if (actual >= PACE_RULE.atRiskPaceFraction * expected || fraction <= PACE_RULE.graceFraction) {
-    return result('at_risk', `On ${asOf}: ${base}; ${pace}.`, expected);
+    return result('at_risk', 'pace_behind', `On ${asOf}: ${base}; ${pace}.`, paceParams, expected);
   }
-  return result('off_track', `On ${asOf}: ${base}; ${pace}, and it is below half of that.`, expected);
+  return result('off_track', 'pace_far_behind', `On ${asOf}: ${base}; ${pace}, and it is below half of that.`, paceParams, expected);
 }
 
 /** The as-of date to show by default: today, or the period end for a plan already over. */

@@ -332,5 +332,14 @@ describe('computePlanProgress', () => {
       'distinct products whose first OCOP certificate (3★+) is dated in the plan year',
     );
     expect(plan.targets[0]?.progress.metric).toBe('products_first_certified');
+    expect(plan.targets[0]?.progress.definitionVi).toBe(
+      'số sản phẩm khác nhau có giấy chứng nhận OCOP (3 sao trở lên) đầu tiên được cấp trong năm kế hoạch',
+    );
+  });
+
+  it('gives each status reason as a code with its numbers as well as in English', () => {
+    const plan = computePlanProgress(TARGETS, participationFacts(), '2020-12-31');
+    expect(plan.targets[0]?.progress.statusReasonCode).toBe('before_period');
+    expect(plan.targets[0]?.progress.statusReasonParams).toMatchObject({ asOf: '2020-12-31', periodStart: '2021-01-01', target: 20 });
   });
 });

@@ -2,7 +2,7 @@
 import { parseIsoDate, type IsoDate } from '../dates.js';
 import type { PlanFacts } from './facts.js';
 import { computeMetric } from './metrics.js';
-import { decideStatus, type TargetStatus } from './pace.js';
+import { decideStatus, type StatusReasonCode, type StatusReasonParams, type TargetStatus } from './pace.js';
 import type { PlanTarget } from './targets.js';
 
 /** One unit's value for an each_unit_at_least target. */
@@ -32,7 +32,11 @@ export interface TargetProgress {
   noData: boolean;
   status: TargetStatus;
   statusRule: string;
+  /** Why this status, in English. */
   statusReason: string;
+  /** The same reason as a code and its numbers and dates, for translation. */
+  statusReasonCode: StatusReasonCode;
+  statusReasonParams: StatusReasonParams;
   /** Distinct year-only records used (each counts from 31 Dec of its year). */
   yearOnlyRecords: number;
   /** Ids behind the number (products or entities), for "point to what it counts". */
@@ -40,6 +44,8 @@ export interface TargetProgress {
   /** The metric and its definition, so every figure carries its definition. */
   metric: string;
   definition: string;
+  /** The definition in Vietnamese; null when the target has none. */
+  definitionVi: string | null;
 }
 
 function round2(value: number): number {
@@ -114,10 +120,13 @@ export function computeTargetProgress(target: PlanTarget, facts: PlanFacts, asOf
     status: decision.status,
     statusRule: decision.statusRule,
     statusReason: decision.statusReason,
+    statusReasonCode: decision.statusReasonCode,
+    statusReasonParams: decision.statusReasonParams,
     yearOnlyRecords: outcome.yearOnlyRecords,
     counted,
     metric: target.metric,
     definition: target.definition,
+    definitionVi: target.definitionVi,
   };
 }
 

@@ -3,7 +3,7 @@ import { defaultAsOf } from '@ocop/domain';
 import { builder } from '../../graphql/builder.js';
 import { dbEnum } from '../../graphql/enums.js';
 import { Department } from '../departments/department.graphql.js';
-import { progressOf, planPeriod } from './plan-facts.js';
+import { definitionViOf, progressOf, planPeriod } from './plan-facts.js';
 import { TARGET_KINDS, type PlanTarget as PlanTargetEntity } from './plan-target.entity.js';
 import type { Plan } from './plan.entity.js';
 import { TargetProgress } from './target-progress.graphql.js';
@@ -34,7 +34,12 @@ PlanTarget.implement({
     kind: t.field({ type: TargetKindEnum, description: 'How it is judged.', resolve: ({ target }) => target.kind }),
     labelVi: t.string({ description: 'Label in Vietnamese, as in the plan.', resolve: ({ target }) => target.labelVi }),
     labelEn: t.string({ description: 'Label in English.', resolve: ({ target }) => target.labelEn }),
-    definition: t.string({ description: 'What is counted, exactly.', resolve: ({ target }) => target.definition }),
+    definition: t.string({ description: 'What is counted, exactly (English).', resolve: ({ target }) => target.definition }),
+    definitionVi: t.string({
+      nullable: true,
+      description: 'What is counted, in Vietnamese; null when the plan gives no Vietnamese definition.',
+      resolve: ({ target }) => definitionViOf(target),
+    }),
     targetValue: t.float({ description: 'Target (lower bound of a range; per unit for per-unit targets).', resolve: ({ target }) => target.targetValue }),
     targetMax: t.float({ nullable: true, description: 'Upper bound of a range.', resolve: ({ target }) => target.targetMax ?? null }),
     unitLabel: t.string({ description: 'Unit of the value: "products", "entities", "percent".', resolve: ({ target }) => target.unitLabel }),

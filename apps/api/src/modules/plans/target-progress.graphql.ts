@@ -1,6 +1,11 @@
 // TargetProgress: a plan target's value and status on an as-of date, computed by the domain
 // (computeTargetProgress, status rule linear-pace-v1) over the facts the repository loads.
-import type { TargetProgress as DomainTargetProgress, UnitProgress as DomainUnitProgress } from '@ocop/domain';
+import type {
+  StatusReasonCode,
+  StatusReasonParams,
+  TargetProgress as DomainTargetProgress,
+  UnitProgress as DomainUnitProgress,
+} from '@ocop/domain';
 import { builder } from '../../graphql/builder.js';
 import { AdminUnit } from '../admin-units/admin-unit.graphql.js';
 
@@ -13,6 +18,52 @@ export const TargetStatusEnum = builder.enumType('TargetStatus', {
     OFF_TRACK: { value: 'off_track', description: 'Far behind pace, or the period ended unmet.' },
     NOT_STARTED: { value: 'not_started', description: 'Before the period, or nothing measurable yet.' },
   } as const,
+});
+
+export const StatusReasonCodeEnum = builder.enumType('StatusReasonCode', {
+  description: 'Which sentence of the status rule explains the status; statusReasonParams carries its numbers and dates.',
+  values: {
+    BEFORE_PERIOD: { value: 'before_period', description: 'asOf is before the period (params periodStart, asOf).' },
+    ACHIEVED: { value: 'achieved', description: 'Target met (params asOf).' },
+    ACHIEVED_ABOVE_RANGE: { value: 'achieved_above_range', description: 'Range target met above its upper bound (params asOf, targetMax).' },
+    PERIOD_ENDED_UNMET: { value: 'period_ended_unmet', description: 'The period ended without meeting the target (params periodEnd).' },
+    NO_DATA: { value: 'no_data', description: 'Nothing measurable yet (params asOf).' },
+    SHARE_WITHIN_MARGIN: { value: 'share_within_margin', description: 'Share within marginPoints of the target.' },
+    SHARE_SHORT: { value: 'share_short', description: 'Share gapPoints short, within the at-risk margin marginPoints.' },
+    SHARE_FAR_SHORT: { value: 'share_far_short', description: 'Share gapPoints short, beyond the at-risk margin.' },
+    PACE_AHEAD: { value: 'pace_ahead', description: 'Count at or above linear pace (params expected, elapsedPercent).' },
+    PACE_BEHIND: { value: 'pace_behind', description: 'Count behind linear pace, recoverable (params expected, elapsedPercent).' },
+    PACE_FAR_BEHIND: { value: 'pace_far_behind', description: 'Count below half of linear pace (params expected, elapsedPercent).' },
+  } as const satisfies Record<string, { value: StatusReasonCode; description: string }>,
+});
+
+interface ReasonParamShape {
+  name: string;
+  number: number | null;
+  date: string | null;
+}
+
+const DATE_PARAMS: ReadonlySet<string> = new Set(['asOf', 'periodStart', 'periodEnd']);
+
+/** The domain's params object as a list; dates and numbers go in their own typed fields. */
+function reasonParamList(params: StatusReasonParams): ReasonParamShape[] {
+  return Object.entries(params)
+    .filter(([, value]) => value !== undefined)
+    .map(([name, value]) =>
+      DATE_PARAMS.has(name) ? { name, number: null, date: String(value) } : { name, number: Number(value), date: null },
+    );
+}
+
+export const StatusReasonParam = builder.objectRef<ReasonParamShape>('StatusReasonParam');
+StatusReasonParam.implement({
+  description: 'One number or date of a status reason; exactly one of number and date is set.',
+  fields: (t) => ({
+    name: t.exposeString('name', {
+      description: 'asOf, periodStart, periodEnd (dates); target, targetMax, actual, expected, elapsedPercent, gapPoints, marginPoints (numbers).',
+    }),
+    number: t.float({ nullable: true, description: 'The value of a number parameter (2 decimals at most).', resolve: (p) => p.number }),
+    date: t.field({ type: 'Date', nullable: true, description: 'The value of a date parameter.', resolve: (p) => p.date }),
+  }),
 });
 
 export const UnitProgress = builder.objectRef<DomainUnitProgress>('UnitProgress');
@@ -50,11 +101,22 @@ TargetProgress.implement({
     status: t.field({ type: TargetStatusEnum, description: 'Status under statusRule.', resolve: (p) => p.status }),
     statusRule: t.exposeString('statusRule', { description: 'Name of the status rule (e.g. "linear-pace-v1"); a changed rule gets a new name.' }),
     statusReason: t.exposeString('statusReason', { description: 'Why this status, with the numbers (English).' }),
+    statusReasonCode: t.field({
+      type: StatusReasonCodeEnum,
+      description: 'The same reason as a code, for clients that say it in their own language.',
+      resolve: (p) => p.statusReasonCode,
+    }),
+    statusReasonParams: t.field({
+      type: [StatusReasonParam],
+      description: 'Numbers and dates the reason uses (actual is absent when there is no data).',
+      resolve: (p) => reasonParamList(p.statusReasonParams),
+    }),
     noData: t.exposeBoolean('noData', { description: 'True when nothing measurable exists yet (e.g. a share with no base).' }),
     perUnit: t.field({ type: [UnitProgress], description: 'Per-unit values (per-unit targets only; otherwise empty).', resolve: (p) => p.perUnit ?? [] }),
     yearOnlyRecords: t.exposeInt('yearOnlyRecords', { description: 'Distinct year-only records used (each counts from 31 Dec).' }),
     metric: t.exposeString('metric', { description: 'Domain metric computed, e.g. "products_first_certified".' }),
-    definition: t.exposeString('definition', { description: 'What is counted, in words.' }),
+    definition: t.exposeString('definition', { description: 'What is counted, in words (English).' }),
+    definitionVi: t.string({ nullable: true, description: 'What is counted, in Vietnamese; null when the target has none.', resolve: (p) => p.definitionVi }),
     countedIds: t.idList({ description: 'Ids of the products or entities behind the number.', resolve: (p) => p.counted }),
   }),
 });

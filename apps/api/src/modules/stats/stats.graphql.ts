@@ -1,5 +1,6 @@
 // StatsResult and the stats query: grouped counts aggregated in SQL (stats.repository), each with
 // its basis, as-of day, definition, decisions and sources, so a journalist can cite it.
+import { formatFactDate } from '@ocop/domain';
 import { builder } from '../../graphql/builder.js';
 import type { GraphQLContext } from '../../graphql/context.js';
 import { EntityTypeEnum } from '../entities/entity.graphql.js';
@@ -65,6 +66,7 @@ interface StatsResultShape extends Omit<StatsCounts, 'rows'> {
   basis: CertifiedBasis;
   asOf: string;
   definition: string;
+  definitionVi: string;
   rows: StatsRowShape[];
 }
 
@@ -103,6 +105,33 @@ function definitionOf(measure: StatsMeasure, groupBy: StatsGroupBy, basis: Certi
   return `Count of ${MEASURE_TEXT[measure]} ${when}, grouped by ${GROUP_TEXT[groupBy]}. Year-only dates count from 31 December of their year.`;
 }
 
+const MEASURE_TEXT_VI: Record<StatsMeasure, string> = {
+  products: 'sản phẩm khác nhau có giấy chứng nhận OCOP (quyết định công nhận từ 3 sao trở lên)',
+  entities: 'chủ thể khác nhau có ít nhất một sản phẩm được chứng nhận',
+  evaluations: 'lượt đánh giá của hội đồng',
+  certificates: 'giấy chứng nhận OCOP (mỗi mục của quyết định công nhận là một giấy)',
+};
+const GROUP_TEXT_VI: Record<StatsGroupBy, string> = {
+  unit: 'đơn vị cấp huyện',
+  group: 'nhóm sản phẩm',
+  stars: 'hạng sao',
+  level: 'cấp',
+  year: 'năm',
+  entityType: 'loại hình chủ thể',
+};
+
+/** The same definition as {@link definitionOf}, in Vietnamese, with the date as dd/mm/yyyy. */
+function definitionViOf(measure: StatsMeasure, groupBy: StatsGroupBy, basis: CertifiedBasis, asOf: string): string {
+  const day = formatFactDate({ date: asOf, precision: 'day' });
+  const when =
+    measure === 'evaluations'
+      ? `có ngày đến hết ngày ${day}`
+      : basis === 'valid_on_as_of'
+        ? `có giấy chứng nhận còn hiệu lực vào ngày ${day} (đã cấp đến ngày đó, chưa hết hạn, chưa bị thu hồi hoặc thay thế; hiệu lực 36 tháng)`
+        : `được chứng nhận đến hết ngày ${day} (từng được chứng nhận, dù nay còn hay đã hết hiệu lực)`;
+  return `Số ${MEASURE_TEXT_VI[measure]} ${when}, phân nhóm theo ${GROUP_TEXT_VI[groupBy]}. Bản ghi chỉ ghi năm được tính từ ngày 31/12 của năm đó.`;
+}
+
 const ENTITY_TYPE_LABEL: Record<string, string> = {
   enterprise: 'Doanh nghiệp',
   cooperative: 'Hợp tác xã',
@@ -112,7 +141,8 @@ const ENTITY_TYPE_LABEL: Record<string, string> = {
 const LEVEL_LABEL: Record<string, string> = { district: 'Cấp huyện', province: 'Cấp tỉnh', national: 'Cấp quốc gia' };
 
 async function labelOf(ctx: GraphQLContext, groupBy: StatsGroupBy, key: string | null, taxonomy: '1048' | '148'): Promise<string> {
-  if (key === null) return 'Không rõ (not given)';
+  // Labels here are Vietnamese like the unit and group names; clients translate null keys themselves.
+  if (key === null) return 'Không rõ';
   switch (groupBy) {
     case 'unit':
       return (await ctx.loaders.adminUnitByCode.load(key))?.name ?? key;
@@ -137,7 +167,8 @@ StatsResult.implement({
     groupBy: t.field({ type: StatsGroupByEnum, description: 'Grouping.', resolve: (r) => r.groupBy }),
     basis: t.field({ type: CertifiedBasisEnum, description: 'Ever certified, or valid on asOf.', resolve: (r) => r.basis }),
     asOf: t.field({ type: 'Date', description: 'Day counted for.', resolve: (r) => r.asOf }),
-    definition: t.exposeString('definition', { description: 'What exactly is counted, in words.' }),
+    definition: t.exposeString('definition', { description: 'What exactly is counted, in words (English).' }),
+    definitionVi: t.exposeString('definitionVi', { description: 'The same definition in Vietnamese (dates as dd/mm/yyyy).' }),
     rows: t.field({ type: [StatsRow], description: 'Groups, largest first.', resolve: (r) => r.rows }),
     total: t.exposeInt('total', { description: 'Distinct records counted overall (a record in two groups counts once).' }),
     yearOnlyRecords: t.exposeInt('yearOnlyRecords', { description: 'Records dated only by year that the count used.' }),
@@ -191,7 +222,7 @@ builder.queryFields((t) => ({
         },
       });
       const rows = await Promise.all(counts.rows.map(async (r) => ({ ...r, label: await labelOf(ctx, args.groupBy, r.key, taxonomy) })));
-      return { ...counts, rows, measure: args.measure, groupBy: args.groupBy, basis, asOf, definition: definitionOf(args.measure, args.groupBy, basis, asOf) };
+      return { ...counts, rows, measure: args.measure, groupBy: args.groupBy, basis, asOf, definition: definitionOf(args.measure, args.groupBy, basis, asOf), definitionVi: definitionViOf(args.measure, args.groupBy, basis, asOf) };
     },
   }),
 }));
