@@ -31,6 +31,9 @@ import '../modules/products/product.mutations.graphql.js';
 import '../modules/evaluations/evaluation.mutations.graphql.js';
 import '../modules/decisions/decision.mutations.graphql.js';
 import '../modules/audit/audit.graphql.js';
+import '../modules/imports/import.graphql.js';
+import '../modules/activities/activity.graphql.js';
+import '../modules/plans/task.mutations.graphql.js';
 import { builder } from './builder.js';
 
 export const schema = builder.toSchema({ sortSchema: false });

@@ -5,6 +5,7 @@ import { parse } from 'csv-parse/sync';
 import { getProductGroup, starsForScore, ruleSetInForce, factDateFromYear, factDateFromDay, type FactDate } from '@ocop/domain';
 import { ENTITY_TYPES, type EntityType } from '../entities/economic-entity.entity.js';
 import { EVALUATION_LEVELS, type EvaluationLevel } from '../evaluations/evaluation.entity.js';
+import { FORMULA_START } from '../shared/formula-text.js';
 import { normalizeText } from '../shared/normalize-text.js';
 
 export const DECISION_LIST_COLUMNS = [
@@ -168,6 +169,10 @@ export function validateRecord(raw: RawRecord, expectedColumns: number, ctx: Val
   }
   const productName = v.product_name ?? '';
   if (!productName) reject('product_name', 'required', 'product name is empty');
+  // CSV injection: text a spreadsheet would run as a formula is refused, not rewritten.
+  for (const field of ['product_name', 'entity_name', 'commune', 'batch', 'decision'] as const) {
+    if (FORMULA_START.test(v[field] ?? '')) reject(field, 'formula', `"${v[field]}" starts with =, +, -, @ or a tab (spreadsheet formula)`);
+  }
 
   const entityName = blankToNull(v.entity_name);
   let entityType: EntityType | null = null;

@@ -36,6 +36,8 @@ export interface ImportInput {
   /** Write the valid rows even when some rows are rejected (default false: all or nothing). */
   skipRejected?: boolean;
   onProgress?: (done: number, total: number) => void;
+  /** Runs inside the import's transaction just before commit (real runs only): the audit record. */
+  beforeCommit?: (tx: EntityManager, report: ImportReport, run: ImportRun) => void | Promise<void>;
 }
 
 const KINDS = ['entities', 'products', 'evaluations', 'decisions', 'decisionItems', 'certificates', 'sources'] as const;
@@ -160,7 +162,11 @@ export async function importDecisionList(em: EntityManager, input: ImportInput):
         ? `Imported ${valid.length} rows (${report.totals.flagged} flagged${report.totals.rejected ? `, ${report.totals.rejected} rejected rows skipped` : ''}).`
         : 'No changes: every record in the file is already in the database.';
       if (input.dryRun) throw new DryRunRollback();
-      tx.create(ImportRun, { fileName: input.fileName, sha256, report: { ...report, rows: report.rows.filter((r) => r.status !== 'accepted') } as unknown as Record<string, unknown> });
+      const run = tx.create(ImportRun, { fileName: input.fileName, sha256, report: { ...report, rows: report.rows.filter((r) => r.status !== 'accepted') } as unknown as Record<string, unknown> });
+      if (input.beforeCommit) {
+        await tx.flush();
+        await input.beforeCommit(tx, report, run);
+      }
     });
     report.applied = true;
   } catch (error) {

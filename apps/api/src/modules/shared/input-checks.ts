@@ -3,13 +3,8 @@ import type { EntityManager } from '@mikro-orm/core';
 import { PROGRAMME_START } from '@ocop/domain';
 import { validationFailed } from '../../graphql/errors.js';
 import { AdminUnit } from '../admin-units/admin-unit.entity.js';
+import { FORMULA_START } from './formula-text.js';
 
-/**
- * Text that a spreadsheet would run as a formula when the data is exported again (CSV injection):
- * = + - @ or a tab/CR first. Refused (not neutralised) in mutations and in the importer, so what is
- * stored is exactly what was typed.
- */
-export const FORMULA_START = /^[=+\-@\t\r]/;
 
 /** Trimmed required text of 1..max characters, never formula-like. */
 export function requireText(field: string, value: string | null | undefined, max: number): string {
