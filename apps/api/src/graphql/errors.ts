@@ -210,7 +210,10 @@ export function createFormatError(log: (err: unknown) => void) {
     // Errors raised on purpose (ours, Apollo's parse/validation/CSRF errors, scalar errors) keep
     // their code; anything else, including INTERNAL_SERVER_ERROR, is masked and logged.
     if (code && code !== API_ERROR_CODES.INTERNAL_SERVER_ERROR) {
-      const ext = formatted.extensions ?? {};
+      const ext = { ...(formatted.extensions ?? {}) };
+      // Variable coercion errors ('… at "input.parts[0].score"; Float cannot …') name the field.
+      const at = (code === 'BAD_USER_INPUT' || code === 'INVALID_DATE') && !ext.field ? /got invalid value .* at "([^"]+)"/.exec(formatted.message) : null;
+      if (at) ext.field = at[1];
       const { http: _http, stacktrace: _stack, ...rest } = ext as Record<string, unknown>;
       return {
         ...formatted,
