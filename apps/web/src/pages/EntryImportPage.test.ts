@@ -12,11 +12,14 @@ function report(dryRun: boolean, rejectedRows = 1) {
   return {
     importDecisionList: {
       dryRun,
+      applied: !dryRun,
       noChanges: false,
+      message: dryRun ? 'Dry run: nothing was written.' : 'Imported.',
+      fileErrors: [],
       accepted: 1,
       flagged: 1 - rejectedRows,
       rejected: rejectedRows,
-      created: dryRun ? '' : '1 decision item',
+      created: dryRun ? '{"entities":0}' : '{"entities":0,"products":1,"decisions":1,"decisionItems":1}',
       rows: [
         { line: 2, status: 'ACCEPTED', productName: 'Mắm cá linh', issues: [] },
         {
@@ -37,7 +40,7 @@ describe('decision-list import', () => {
   beforeEach(() => sessionStorage.clear());
   afterEach(() => vi.unstubAllGlobals());
 
-  it('reads the file as base64, shows the dry-run report per line and issue, and offers no confirm while rows are rejected', async () => {
+  it('reads the file as base64, shows the dry-run report per line and issue, and imports the valid rows only when told to skip the rejected', async () => {
     startWithToken();
     const stub = entryFetchStub({ Me: { me: sessionUser() }, ImportDecisionList: (v: Record<string, unknown>) => report(v.dryRun === true) });
     vi.stubGlobal('fetch', stub);
@@ -66,8 +69,12 @@ describe('decision-list import', () => {
     expect(rows[1]?.findAll('td').map((td) => td.text())).toEqual(['3', 'Bị loại', 'Khô cá lóc', 'huyen', 'Không có đơn vị "xyz".']);
     expect(rows[2]?.findAll('td').map((td) => td.text())).toEqual(['3', 'Bị loại', 'Khô cá lóc', 'so_sao', 'Hạng sao 6 không hợp lệ (1–5).']);
 
-    expect(wrapper.find('[data-testid="entry-import-confirm"]').exists()).toBe(false);
-    expect(wrapper.get('[data-testid="entry-import-blocked"]').text()).toContain('không ghi dòng nào');
+    expect(wrapper.get('[data-testid="entry-import-rejected-note"]').text()).toContain('Còn 1 dòng bị loại');
+    expect(wrapper.get('[data-testid="entry-import-confirm"]').text()).toBe('Nhập 1 dòng hợp lệ, bỏ qua 1 dòng bị loại');
+    await wrapper.get('[data-testid="entry-import-confirm"]').trigger('click');
+    await flushPromises();
+    const real = stub.calls.filter((c) => c.operation === 'ImportDecisionList')[1];
+    expect(real?.variables).toMatchObject({ dryRun: false, skipRejected: true });
     wrapper.unmount();
   });
 
@@ -92,7 +99,8 @@ describe('decision-list import', () => {
     const real = stub.calls.filter((c) => c.operation === 'ImportDecisionList')[1];
     expect(real?.variables).toMatchObject({ fileName: 'qd-2024.csv', format: 'CSV', dryRun: false, contentBase64: dry?.variables.contentBase64 });
     expect(wrapper.get('[data-testid="entry-import-success"]').text()).toContain('Đã nhập xong.');
-    expect(wrapper.get('[data-testid="entry-import-created"]').text()).toContain('1 decision item');
+    expect(real?.variables.skipRejected).toBeUndefined();
+    expect(wrapper.get('[data-testid="entry-import-created"]').text()).toBe('Bản ghi mới: 1 sản phẩm, 1 quyết định, 1 dòng quyết định');
     expect(wrapper.find('[data-testid="entry-import-confirm"]').exists()).toBe(false);
     wrapper.unmount();
   });

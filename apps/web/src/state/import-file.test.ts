@@ -23,3 +23,15 @@ describe('import file', () => {
     expect(atob(bytesToBase64(bytes)).length).toBe(100_000);
   });
 });
+
+describe('parseCreatedCounts', () => {
+  it('lists the non-zero counts of ImportResult.created and survives bad JSON', async () => {
+    const { parseCreatedCounts } = await import('./import-created');
+    expect(parseCreatedCounts('{"entities":2,"products":0,"decisions":1}')).toEqual([
+      { key: 'entities', count: 2 },
+      { key: 'decisions', count: 1 },
+    ]);
+    expect(parseCreatedCounts('not json')).toEqual([]);
+    expect(parseCreatedCounts('[1]')).toEqual([]);
+  });
+});
