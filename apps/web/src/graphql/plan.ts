@@ -17,6 +17,7 @@ export const PLAN_QUERY = /* GraphQL */ `
         labelVi
         labelEn
         definition
+        definitionVi
         targetValue
         targetMax
         unitLabel
@@ -34,6 +35,8 @@ export const PLAN_QUERY = /* GraphQL */ `
           status
           statusRule
           statusReason
+          statusReasonCode
+          statusReasonParams { name number date }
           noData
           yearOnlyRecords
           perUnit { unit { id code name } value met }
@@ -54,6 +57,27 @@ export interface UnitProgress {
   met: boolean;
 }
 
+/** Which sentence of the status rule explains the status (API enum StatusReasonCode). */
+export type StatusReasonCode =
+  | 'BEFORE_PERIOD'
+  | 'ACHIEVED'
+  | 'ACHIEVED_ABOVE_RANGE'
+  | 'PERIOD_ENDED_UNMET'
+  | 'NO_DATA'
+  | 'SHARE_WITHIN_MARGIN'
+  | 'SHARE_SHORT'
+  | 'SHARE_FAR_SHORT'
+  | 'PACE_AHEAD'
+  | 'PACE_BEHIND'
+  | 'PACE_FAR_BEHIND';
+
+/** One number or date of a status reason; exactly one of number and date is set. */
+export interface StatusReasonParam {
+  name: string;
+  number: number | null;
+  date: DateString | null;
+}
+
 export interface TargetProgress {
   asOf: DateString;
   actual: number | null;
@@ -67,7 +91,10 @@ export interface TargetProgress {
   aboveUpperBound: boolean;
   status: TargetStatus;
   statusRule: string;
+  /** English; the web says the reason from statusReasonCode + statusReasonParams. */
   statusReason: string;
+  statusReasonCode: StatusReasonCode | null;
+  statusReasonParams: StatusReasonParam[];
   noData: boolean;
   yearOnlyRecords: number;
   perUnit: UnitProgress[];
@@ -79,7 +106,10 @@ export interface PlanTarget {
   kind: TargetKind;
   labelVi: string;
   labelEn: string;
+  /** English definition. */
   definition: string;
+  /** Vietnamese definition; null when the plan gives none. */
+  definitionVi: string | null;
   targetValue: number;
   targetMax: number | null;
   unitLabel: string;

@@ -24,6 +24,7 @@ export const STATS_QUERY = /* GraphQL */ `
       basis
       asOf
       definition
+      definitionVi
       rows { key label count }
       total
       yearOnlyRecords
@@ -66,7 +67,9 @@ export interface StatsResultData {
   groupBy: StatsGroupBy;
   basis: CertifiedBasis;
   asOf: DateString;
+  /** English. */
   definition: string;
+  definitionVi: string;
   rows: StatsRow[];
   total: number;
   yearOnlyRecords: number;

@@ -1,5 +1,6 @@
 import type { CoreMessages } from './vi';
 import { authEn } from './auth-en';
+import { statusReasonEn } from './status-reason-en';
 
 export const en: CoreMessages = {
   app: {
@@ -242,8 +243,9 @@ export const en: CoreMessages = {
     noPublished: 'No matching published figure.',
     publishedNote: 'Published figures may use another definition (e.g. “ever certified” rather than “valid”).',
     empty: 'No record matches these choices. Loosen the filters or change the date.',
+    emptyValidOn: 'No certificate is valid on {date} (each is valid for 36 months). Choose the basis “Ever certified” or an earlier date.',
     decisions: '{n} decisions counted',
-    notGiven: 'Not given by the source',
+    notGiven: 'Not given',
     group: 'Group',
     measures: {
       PRODUCTS: 'Products',
@@ -273,4 +275,5 @@ export const en: CoreMessages = {
     curl: 'Example with curl',
   },
   ...authEn,
+  ...statusReasonEn,
 };

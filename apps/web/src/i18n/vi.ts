@@ -1,6 +1,7 @@
 // Vietnamese is the primary language. Avoid the characters @ { } | in plain text:
 // vue-i18n treats them as message syntax.
 import { authVi } from './auth-vi';
+import { statusReasonVi } from './status-reason-vi';
 import type { entryVi } from './entry-vi';
 
 export const vi = {
@@ -244,8 +245,9 @@ export const vi = {
     noPublished: 'Không có số công bố tương ứng.',
     publishedNote: 'Số công bố có thể dùng định nghĩa khác (ví dụ: “từng được công nhận” thay vì “còn hiệu lực”).',
     empty: 'Không có bản ghi nào khớp lựa chọn này. Hãy nới bộ lọc hoặc đổi ngày.',
+    emptyValidOn: 'Không có giấy chứng nhận nào còn hiệu lực vào ngày {date} (mỗi giấy có hiệu lực 36 tháng). Chọn cách tính “Từng được công nhận” hoặc một ngày sớm hơn.',
     decisions: '{n} quyết định được tính',
-    notGiven: 'Không rõ (nguồn không ghi)',
+    notGiven: 'Không rõ',
     group: 'Nhóm',
     measures: {
       PRODUCTS: 'Sản phẩm',
@@ -275,6 +277,7 @@ export const vi = {
     curl: 'Ví dụ với curl',
   },
   ...authVi,
+  ...statusReasonVi,
 } as const;
 
 /** Texts loaded with the app. */

@@ -3,6 +3,7 @@ import { mount } from '@vue/test-utils';
 import App from '../App.vue';
 import { createTestApp, graphqlFetchStub, settle } from '../testing/setup';
 import { figuresStateFromQuery } from '../state/figures-state';
+import { todayIso } from '../state/plan-period';
 
 vi.mock('vue-chartjs', () => import('../testing/chart-mock'));
 
@@ -13,6 +14,7 @@ const stats = {
     basis: 'EVER_CERTIFIED',
     asOf: '2021-06-30',
     definition: 'certificates 3★+ issued on or before the as-of date',
+    definitionVi: 'giấy chứng nhận 3★+ cấp đến hết ngày chốt',
     rows: [
       { key: '3', label: '3', count: 30 },
       { key: '4', label: '4', count: 11 },
@@ -66,7 +68,7 @@ describe('Figures page', () => {
     const rows = wrapper.findAll('[data-testid="figures-table"] tbody tr');
     expect(rows.map((r) => r.text())).toEqual(['3★30', '4★11']);
     expect(wrapper.get('[data-testid="figures-total"]').text()).toBe('41');
-    expect(wrapper.get('[data-testid="figures-definition"]').text()).toContain('certificates 3★+');
+    expect(wrapper.get('[data-testid="figures-definition"]').text()).toBe('giấy chứng nhận 3★+ cấp đến hết ngày chốt');
     expect(wrapper.get('[data-testid="figures-asof"]').text()).toBe('30/06/2021');
     expect(wrapper.get('[data-testid="sources"]').text()).toContain('An Giang công nhận 12 sản phẩm OCOP');
     // The chart got an accessible name and its data.
@@ -106,7 +108,7 @@ describe('Figures page', () => {
     wrapper.unmount();
   });
 
-  it('downloads a CSV with a BOM, the rows, the definition and the sources', async () => {
+  it('downloads a CSV headed like the table (the count column names what it counts), with a BOM, the rows, the definition and the sources', async () => {
     const blobs: Blob[] = [];
     const createObjectURL = vi.fn((blob: Blob) => {
       blobs.push(blob);
@@ -122,7 +124,10 @@ describe('Figures page', () => {
     const bytes = new Uint8Array(await blobs[0]!.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder().decode(bytes);
-    expect(text).toContain('Hạng sao,Số lượng\r\n3★,30\r\n4★,11\r\nTổng,41\r\n');
+    expect(text).toContain('Hạng sao,Giấy chứng nhận\r\n3★,30\r\n4★,11\r\nTổng,41\r\n');
+    const headers = wrapper.findAll('[data-testid="figures-table"] thead th').map((th) => th.text());
+    expect(text.replace('\ufeff', '').split('\r\n')[0]).toBe(headers.join(','));
+    expect(text).toContain('giấy chứng nhận 3★+ cấp đến hết ngày chốt');
     expect(text).toContain('https://ocop.angiang.gov.vn/tin-tuc/x');
     click.mockRestore();
     wrapper.unmount();
@@ -135,7 +140,7 @@ describe('Figures page', () => {
         groupBy: 'ENTITY_TYPE',
         rows: [
           { key: 'household_business', label: 'Hộ kinh doanh / cơ sở sản xuất', count: 10 },
-          { key: null, label: 'Không rõ (not given)', count: 8 },
+          { key: null, label: 'Không rõ', count: 8 },
         ],
       },
     };
@@ -144,7 +149,41 @@ describe('Figures page', () => {
     const wrapper = mount(App, { global: { plugins: [...plugins] } });
     await settle(10);
     const rows = wrapper.findAll('[data-testid="figures-table"] tbody th').map((th) => th.text());
-    expect(rows).toEqual(['Household business / production establishment', 'Not given by the source']);
+    expect(rows).toEqual(['Household business / production establishment', 'Not given']);
+    expect(wrapper.get('[data-testid="figures-definition"]').text()).toBe('certificates 3★+ issued on or before the as-of date');
+    wrapper.unmount();
+  });
+
+  it('labels the missing key "Không rõ" in Vietnamese', async () => {
+    const withNull = { stats: { ...stats.stats, rows: [{ key: null, label: 'Không rõ', count: 8 }] } };
+    vi.stubGlobal('fetch', graphqlFetchStub({ Stats: withNull, PublishedFigures: published, Reference: { adminUnits: [], productGroups: [] } }));
+    const { plugins } = await createTestApp('/figures?groupBy=ENTITY_TYPE&asOf=2021-12-31&lang=vi');
+    const wrapper = mount(App, { global: { plugins: [...plugins] } });
+    await settle(10);
+    expect(wrapper.findAll('[data-testid="figures-table"] tbody th').map((th) => th.text())).toEqual(['Không rõ']);
+    wrapper.unmount();
+  });
+
+  it('opens without a date or basis on ever-certified as of today, and the permalink pins both', async () => {
+    const { plugins } = await createTestApp('/figures');
+    const wrapper = mount(App, { global: { plugins: [...plugins] } });
+    await settle(10);
+    const call = fetchStub.calls.find((c) => c.operation === 'Stats');
+    expect(call?.variables).toMatchObject({ basis: 'EVER_CERTIFIED', asOf: todayIso() });
+    const permalink = new URL(wrapper.get('[data-testid="permalink"]').attributes('href')!, 'http://x');
+    expect(permalink.searchParams.get('basis')).toBe('EVER_CERTIFIED');
+    expect(permalink.searchParams.get('asOf')).toBe(todayIso());
+    wrapper.unmount();
+  });
+
+  it('explains an empty valid-on-date result as "no certificate valid on this date"', async () => {
+    const empty = { stats: { ...stats.stats, basis: 'VALID_ON_AS_OF', asOf: '2026-01-15', rows: [], total: 0, decisions: [], sources: [] } };
+    vi.stubGlobal('fetch', graphqlFetchStub({ Stats: empty, PublishedFigures: published, Reference: { adminUnits: [], productGroups: [] } }));
+    const { plugins } = await createTestApp('/figures?basis=VALID_ON_AS_OF&asOf=2026-01-15&lang=vi');
+    const wrapper = mount(App, { global: { plugins: [...plugins] } });
+    await settle(10);
+    expect(wrapper.text()).toContain('Không có giấy chứng nhận nào còn hiệu lực vào ngày 15/01/2026');
+    expect(wrapper.text()).toContain('Từng được công nhận');
     wrapper.unmount();
   });
 

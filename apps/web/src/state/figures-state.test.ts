@@ -52,7 +52,7 @@ describe('figures permalink state', () => {
     expect(figuresStateToVariables({ ...DEFAULT_FIGURES_STATE, stars: [4, 3] }, '2021-12-31')).toEqual({
       measure: 'PRODUCTS',
       groupBy: 'UNIT',
-      basis: 'VALID_ON_AS_OF',
+      basis: 'EVER_CERTIFIED',
       asOf: '2021-12-31',
       filter: { stars: [3, 4] },
       groupTaxonomy: '1048',

@@ -37,7 +37,9 @@ export const DEFAULT_FIGURES_STATE: Readonly<FiguresState> = Object.freeze({
   measure: 'PRODUCTS',
   groupBy: 'UNIT',
   groupTaxonomy: '1048',
-  basis: 'VALID_ON_AS_OF',
+  // Ever certified: on today's date every 2020–21 certificate (36 months) has expired, so
+  // "valid on" would open on an empty page. The permalink always pins the basis.
+  basis: 'EVER_CERTIFIED',
   asOf: null,
   unitCode: null,
   group: null,

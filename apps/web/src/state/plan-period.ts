@@ -1,5 +1,5 @@
 /** Pure rules for the year and as-of date carried in the URL query (`?year=2021&asOf=2021-06-30`). */
-import { defaultAsOf as domainDefaultAsOf } from '@ocop/domain';
+import { defaultAsOf as domainDefaultAsOf, todayInVietnam } from '@ocop/domain';
 
 export const DEFAULT_PLAN_YEAR = 2021;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -10,8 +10,9 @@ export function isIsoDate(value: unknown): value is string {
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
 }
 
+/** Today in An Giang (Asia/Ho_Chi_Minh), the same domain rule the API uses, not the UTC date. */
 export function todayIso(now: Date = new Date()): string {
-  return now.toISOString().slice(0, 10);
+  return todayInVietnam(now);
 }
 
 export function parseYear(value: unknown): number | null {

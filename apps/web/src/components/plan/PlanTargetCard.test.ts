@@ -112,4 +112,63 @@ describe('PlanTargetCard', () => {
     const wrapper = await mountCard(target({ progress: progress({ actual: 1234.5, status: 'ON_TRACK' }) }), 'vi');
     expect(wrapper.get('[data-testid="target-actual"]').text()).toBe('1.234,5');
   });
+
+  it('shows the definition in the reader’s language', async () => {
+    const vi = await mountCard(target());
+    expect(vi.get('[data-testid="target-definition"]').text()).toBe(
+      'số sản phẩm khác nhau có giấy chứng nhận OCOP (3 sao trở lên) đầu tiên được cấp trong năm kế hoạch',
+    );
+    const en = await mountCard(target(), 'en');
+    expect(en.get('[data-testid="target-definition"]').text()).toBe('distinct products whose first OCOP certificate (3★+) is dated in the plan year');
+    const noVi = await mountCard(target({ definitionVi: null }));
+    expect(noVi.get('[data-testid="target-definition"]').text()).toBe('distinct products whose first OCOP certificate (3★+) is dated in the plan year');
+  });
+
+  it('says the status reason from its code and numbers in Vietnamese and English', async () => {
+    const behind = target({
+      progress: progress({
+        actual: 6,
+        status: 'AT_RISK',
+        statusReason: 'On 2021-07-02: 6 against a target of 20 products; linear pace expects 10.03 after 50.14% of the period.',
+        statusReasonCode: 'PACE_BEHIND',
+        statusReasonParams: [
+          { name: 'asOf', number: null, date: '2021-07-02' },
+          { name: 'target', number: 20, date: null },
+          { name: 'actual', number: 6, date: null },
+          { name: 'expected', number: 10.03, date: null },
+          { name: 'elapsedPercent', number: 50.14, date: null },
+        ],
+      }),
+    });
+    const tipOf = (wrapper: Awaited<ReturnType<typeof mountCard>>) => {
+      const trigger = wrapper.get('button.tooltip__trigger');
+      return wrapper.get(`#${trigger.attributes('aria-describedby')}`).text();
+    };
+    expect(tipOf(await mountCard(behind))).toContain(
+      'Ngày 02/07/2021: 6 so với chỉ tiêu 20 sản phẩm; theo tiến độ tuyến tính, sau 50,14% thời gian của kỳ cần đạt 10,03.',
+    );
+    expect(tipOf(await mountCard(behind, 'en'))).toContain(
+      'On 02/07/2021: 6 against a target of 20 products; linear pace expects 10.03 after 50.14% of the period.',
+    );
+  });
+
+  it('says a share with no data as "chưa có số liệu", never 0 %', async () => {
+    const share = target({
+      kind: 'SHARE_AT_LEAST',
+      unitLabel: 'percent',
+      progress: progress({
+        noData: true,
+        statusReasonCode: 'NO_DATA',
+        statusReasonParams: [
+          { name: 'asOf', number: null, date: '2021-07-02' },
+          { name: 'target', number: 100, date: null },
+        ],
+      }),
+    });
+    const wrapper = await mountCard(share);
+    const trigger = wrapper.get('button.tooltip__trigger');
+    expect(wrapper.get(`#${trigger.attributes('aria-describedby')}`).text()).toContain(
+      'Chưa có gì để đo vào ngày 02/07/2021: chưa có số liệu (chỉ tiêu 100%).',
+    );
+  });
 });
