@@ -2,7 +2,7 @@
 // UNAUTHENTICATED (anonymous) or FORBIDDEN and change no table. Then every private field as
 // public / viewer / other-unit officer / own-unit officer.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApi, type TestApi } from './api.js';
+import { createTestApi, type Json, type TestApi } from './api.js';
 import { ACTORS, createActors, emailOf, errorOf, PASSWORD, rowCounts, signIn, signInAll, type ActorName, type Client } from './auth-helpers.js';
 import { DIALECTS } from './db.js';
 import { csvBase64, csvRow, IMPORT, loadFixtures, type Fixtures } from './write-fixtures.js';
@@ -16,7 +16,7 @@ interface Case {
 }
 
 const entityInput = (name: string) => ({ name, type: 'HOUSEHOLD_BUSINESS', unitCode: 'chau-phu', ownerName: 'Chủ hộ', ownerPhone: '0900 111 222' });
-const versionOf = async (as: Record<ActorName, Client>, query: string, pick: (data: Record<string, never>) => number) => pick((await as.admin.gql(query)).data as never);
+const versionOf = async (as: Record<ActorName, Client>, query: string, pick: (data: Json) => number) => pick((await as.admin.gql(query)).data);
 
 const CASES: Record<string, Case> = {
   registerEntity: {
@@ -27,7 +27,7 @@ const CASES: Record<string, Case> = {
     allowed: ['admin', 'secretariat', 'chauPhuOfficer'],
     op: async (i, f, as) => {
       const v = await versionOf(as, `{ entities(first: 100, filter: { unitCode: "chau-phu" }) { edges { node { id version } } } }`, (d) =>
-        (d as { entities: { edges: { node: { id: string; version: number } }[] } }).entities.edges.find((e) => e.node.id === String(f.chauPhuEntityId))!.node.version);
+        d.entities.edges.find((e: { node: { id: string } }) => e.node.id === String(f.chauPhuEntityId)).node.version);
       return ['mutation($id: ID!, $v: Int!, $i: EntityInput!) { updateEntity(id: $id, version: $v, input: $i) { id } }', { id: f.chauPhuEntityId, v, i: entityInput(`Hộ Tư Sáu ${i}`) }];
     },
   },
@@ -39,7 +39,7 @@ const CASES: Record<string, Case> = {
     allowed: ['admin', 'secretariat', 'chauPhuOfficer'],
     op: async (i, f, as) => {
       const id = f.chauPhuProductIds[0]!;
-      const v = await versionOf(as, `{ product(id: "${id}") { version } }`, (d) => (d as { product: { version: number } }).product.version);
+      const v = await versionOf(as, `{ product(id: "${id}") { version } }`, (d) => d.product.version);
       return ['mutation($id: ID!, $v: Int!, $i: ProductInput!) { updateProduct(id: $id, version: $v, input: $i) { id } }', { id, v, i: { name: `Sản phẩm sửa ${i}`, entityId: f.chauPhuEntityId, unitCode: 'chau-phu' } }];
     },
   },
@@ -67,7 +67,7 @@ const CASES: Record<string, Case> = {
     allowed: ['snnOfficer'],
     op: async (i, f, as) => {
       const v = await versionOf(as, '{ department(code: "SNN") { tasks { id version } } }', (d) =>
-        (d as { department: { tasks: { id: string; version: number }[] } }).department.tasks.find((t) => t.id === String(f.snnTaskId))!.version);
+        d.department.tasks.find((t: { id: string }) => t.id === String(f.snnTaskId)).version);
       return ['mutation($id: ID!, $v: Int!, $i: TaskProgressInput!) { updateTaskProgress(id: $id, version: $v, input: $i) { id } }', { id: f.snnTaskId, v, i: { status: 'IN_PROGRESS', progressNote: `ghi chú ${i}` } }];
     },
   },
