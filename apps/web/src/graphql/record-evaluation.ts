@@ -19,6 +19,10 @@ export interface EvaluationInput {
   date: DateString;
   parts: { part: string; score: number }[];
   council?: string;
+  /** Star levels whose mandatory criteria are met; omitted = all met. */
+  mandatoryCriteriaMet?: number[];
+  /** Cross-check: the code of the rule set in force on `date`. */
+  ruleSet?: string;
 }
 export interface RecordEvaluationResult {
   recordEvaluation: {

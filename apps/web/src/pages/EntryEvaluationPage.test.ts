@@ -81,10 +81,19 @@ describe('evaluation form', () => {
     await settle();
     const call = stub.calls.find((c) => c.operation === 'RecordEvaluation');
     expect(call?.variables).toEqual({
-      input: { productId: 'p7', level: 'PROVINCE', date: '2024-01-01', parts: [{ part: 'A', score: 35 }, { part: 'B', score: 20 }, { part: 'C', score: 22.5 }] },
+      input: { productId: 'p7', level: 'PROVINCE', date: '2024-01-01', parts: [{ part: 'A', score: 35 }, { part: 'B', score: 20 }, { part: 'C', score: 22.5 }], ruleSet: 'QD148' },
     });
     expect(call?.headers.authorization).toBe('Bearer tok-123');
     expect(wrapper.get('[data-testid="entry-evaluation-success"]').text()).toContain('Mắm cá linh Châu Đốc');
+    wrapper.unmount();
+  });
+
+  it('lowers the previewed stars when a level’s mandatory criteria are ticked unmet, and sends the met levels', async () => {
+    const { wrapper } = await openForm();
+    await typeScores(wrapper, '2024-01-01', '35', '20', '22');
+    await wrapper.get('[data-testid="entry-evaluation-unmet-4"]').setValue(true);
+    expect(wrapper.get('[data-testid="entry-evaluation-preview-stars"]').attributes('data-stars')).toBe('3');
+    expect(wrapper.get('[data-testid="entry-evaluation-preview"]').text()).toContain('Hạng sao bị hạ');
     wrapper.unmount();
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseScore, previewScorecard } from './score-preview';
+import { mandatoryCriteriaMet, parseScore, previewScorecard } from './score-preview';
 
 describe('previewScorecard', () => {
   it('gives 4★ at 35+20+22 = 77 under 148/QĐ-TTg (2024-01-01), recognised by the province', () => {
@@ -31,6 +31,18 @@ describe('previewScorecard', () => {
     expect(previewScorecard('2019-01-01', 'PROVINCE', {}).dateProblem).toBe('beforeProgramme');
     expect(previewScorecard('2021-01-01', 'DISTRICT', {}).districtLevelAllowed).toBe(false);
     expect(previewScorecard('2024-01-01', 'DISTRICT', {}).districtLevelAllowed).toBe(true);
+  });
+
+  it('lowers the stars when the council found a mandatory criterion unmet, where such criteria apply', () => {
+    const withheld = previewScorecard('2024-01-01', 'PROVINCE', { A: '35', B: '20', C: '22' }, [4]);
+    expect(withheld.mandatoryApplies).toBe(true);
+    expect(withheld.rating).toMatchObject({ scoreStars: 4, stars: 3, withheld: true });
+    // Before 781/QĐ-TTg (2020-06-08) the 1048 score alone decides.
+    const early = previewScorecard('2020-01-15', 'PROVINCE', { A: '30', B: '20', C: '25' }, [4]);
+    expect(early.mandatoryApplies).toBe(false);
+    expect(early.rating?.stars).toBe(4);
+    expect(mandatoryCriteriaMet([])).toBeUndefined();
+    expect(mandatoryCriteriaMet([4, 5])).toEqual([1, 2, 3]);
   });
 
   it('reads Vietnamese decimal commas and rejects text', () => {

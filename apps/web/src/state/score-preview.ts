@@ -1,5 +1,6 @@
 import {
   isDomainError,
+  mandatoryCriteriaApply,
   rateScorecard,
   ruleSetInForce,
   type EvaluationStage,
@@ -30,7 +31,12 @@ export interface ScorePreview {
   rating: ScorecardRating | null;
   /** False when the district level is chosen but the rule set gives districts no role (1048, 1489). */
   districtLevelAllowed: boolean;
+  /** Whether mandatory criteria per star apply on the date (781/QĐ-TTg within 1048, all of 148). */
+  mandatoryApplies: boolean;
 }
+
+/** Star levels whose mandatory criteria the council found unmet (empty = all met, the API's default). */
+export type UnmetLevels = readonly (3 | 4 | 5)[];
 
 const STAGES: Record<EvaluationLevel, EvaluationStage> = { DISTRICT: 'district', PROVINCE: 'province', NATIONAL: 'national' };
 
@@ -56,9 +62,15 @@ function ruleSetFor(date: string): Pick<ScorePreview, 'ruleSet' | 'dateProblem'>
  * the maxima and the rating come from @ocop/domain (ruleSetInForce, rateScorecard), the same
  * functions the API rates with, so the preview and the stored result cannot disagree.
  */
-export function previewScorecard(date: string, level: EvaluationLevel, raw: Partial<Record<PartCode, string>>): ScorePreview {
+export function previewScorecard(
+  date: string,
+  level: EvaluationLevel,
+  raw: Partial<Record<PartCode, string>>,
+  unmet: UnmetLevels = [],
+): ScorePreview {
   const { ruleSet, dateProblem } = ruleSetFor(date);
-  if (!ruleSet) return { ruleSet, dateProblem, parts: [], rating: null, districtLevelAllowed: true };
+  if (!ruleSet) return { ruleSet, dateProblem, parts: [], rating: null, districtLevelAllowed: true, mandatoryApplies: false };
+  const mandatoryApplies = mandatoryCriteriaApply(ruleSet, date);
 
   const parts: PartPreview[] = ruleSet.parts.map((part) => {
     const score = parseScore(raw[part.code] ?? '');
@@ -73,11 +85,17 @@ export function previewScorecard(date: string, level: EvaluationLevel, raw: Part
   if (parts.every((p) => p.score !== null && p.problem === null)) {
     const scores = Object.fromEntries(parts.map((p) => [p.code, p.score as number]));
     try {
-      rating = rateScorecard({ ruleSet, parts: scores, stage: STAGES[level] });
+      const mandatoryMet = mandatoryApplies && unmet.length > 0 ? Object.fromEntries(unmet.map((l) => [l, false])) : undefined;
+      rating = rateScorecard({ ruleSet, parts: scores, stage: STAGES[level], ...(mandatoryMet ? { mandatoryMet } : {}) });
     } catch (cause) {
       if (!isDomainError(cause)) throw cause;
     }
   }
   const districtLevelAllowed = level !== 'DISTRICT' || Object.values(ruleSet.recognisers).includes('district');
-  return { ruleSet, dateProblem, parts, rating, districtLevelAllowed };
+  return { ruleSet, dateProblem, parts, rating, districtLevelAllowed, mandatoryApplies };
+}
+
+/** EvaluationInput.mandatoryCriteriaMet: every level but the unmet ones; omitted when all are met. */
+export function mandatoryCriteriaMet(unmet: UnmetLevels): number[] | undefined {
+  return unmet.length === 0 ? undefined : [1, 2, 3, 4, 5].filter((l) => !(unmet as readonly number[]).includes(l));
 }
