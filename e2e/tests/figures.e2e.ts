@@ -47,7 +47,8 @@ async function csvAndTable(): Promise<{ csv: string[][]; table: string[][]; raw:
 describe("journalists' figures page", () => {
   it('downloads a UTF-8 CSV with BOM whose rows and total equal the table on screen', async () => {
     const { consoleErrors } = await browser();
-    const expected = await stats({ measure: 'PRODUCTS', groupBy: 'UNIT', basis: 'VALID_ON_AS_OF', asOf: '2021-12-31' });
+    // The page's default basis is "ever certified" (journalists see the seeded figures at once).
+    const expected = await stats({ measure: 'PRODUCTS', groupBy: 'UNIT', basis: 'EVER_CERTIFIED', asOf: '2021-12-31' });
     const { csv, table, raw } = await csvAndTable();
 
     expect(raw.name).toBe('ocop-an-giang-products-unit-2021-12-31.csv');
@@ -68,7 +69,7 @@ describe("journalists' figures page", () => {
     // Then the metadata block: definition, as-of date, basis and permalink.
     const meta = Object.fromEntries(csv.slice(table.length + 1).map((r) => [r[0], r[1]]));
     expect(meta[vi.common.asOf]).toBe('2021-12-31');
-    expect(meta[vi.figures.basis]).toBe(vi.figures.bases.VALID_ON_AS_OF);
+    expect(meta[vi.figures.basis]).toBe(vi.figures.bases.EVER_CERTIFIED);
     expect(meta[vi.figures.permalink]).toContain('asOf=2021-12-31');
     expect(consoleErrors).toEqual([]);
   });
@@ -89,13 +90,14 @@ describe("journalists' figures page", () => {
     await page.waitForURL((u) => u.searchParams.get('measure') === 'ENTITIES');
     await afterQuery(page, 'Stats', () => page.getByTestId('figures-groupby').selectOption('STARS'));
     await page.waitForURL((u) => u.searchParams.get('groupBy') === 'STARS');
-    await afterQuery(page, 'Stats', () => page.getByTestId('figures-basis-EVER_CERTIFIED').check());
-    await page.waitForURL((u) => u.searchParams.get('basis') === 'EVER_CERTIFIED');
+    // Switch away from the default basis so the link has to carry it.
+    await afterQuery(page, 'Stats', () => page.getByTestId('figures-basis-VALID_ON_AS_OF').check());
+    await page.waitForURL((u) => u.searchParams.get('basis') === 'VALID_ON_AS_OF');
     await afterQuery(page, 'Stats', () => page.getByTestId('figures-year').selectOption('2020'));
     await page.waitForURL((u) => u.searchParams.get('year') === '2020');
     await settled(page, TABLE);
 
-    const expected = await stats({ measure: 'ENTITIES', groupBy: 'STARS', basis: 'EVER_CERTIFIED', asOf: '2021-12-31', filter: { year: 2020 } });
+    const expected = await stats({ measure: 'ENTITIES', groupBy: 'STARS', basis: 'VALID_ON_AS_OF', asOf: '2021-12-31', filter: { year: 2020 } });
     expect(expected.rows.length).toBeGreaterThan(1);
     const table = await tableCells(page.locator(TABLE));
     expect(table.slice(1, -1).map((r) => formattedInt(r[1]!))).toEqual(expected.rows.map((r) => r.count));
@@ -104,14 +106,14 @@ describe("journalists' figures page", () => {
     const permalink = await page.getByTestId('permalink').getAttribute('href');
     expect(permalink).toBeTruthy();
     const params = new URL(permalink!).searchParams;
-    expect(Object.fromEntries(params)).toMatchObject({ measure: 'ENTITIES', groupBy: 'STARS', basis: 'EVER_CERTIFIED', year: '2020', asOf: '2021-12-31' });
+    expect(Object.fromEntries(params)).toMatchObject({ measure: 'ENTITIES', groupBy: 'STARS', basis: 'VALID_ON_AS_OF', year: '2020', asOf: '2021-12-31' });
 
     const fresh = await browser();
     await fresh.page.goto(permalink!);
     await settled(fresh.page, TABLE);
     expect(await fresh.page.getByTestId('figures-measure').inputValue()).toBe('ENTITIES');
     expect(await fresh.page.getByTestId('figures-groupby').inputValue()).toBe('STARS');
-    expect(await fresh.page.getByTestId('figures-basis-EVER_CERTIFIED').isChecked()).toBe(true);
+    expect(await fresh.page.getByTestId('figures-basis-VALID_ON_AS_OF').isChecked()).toBe(true);
     expect(await fresh.page.getByTestId('figures-year').inputValue()).toBe('2020');
     expect(await fresh.page.getByTestId('asof-input').inputValue()).toBe('2021-12-31');
     expect(await tableCells(fresh.page.locator(TABLE))).toEqual(table);
