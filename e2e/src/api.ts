@@ -6,11 +6,21 @@ export function baseUrl(): string {
   return inject('baseUrl');
 }
 
+/** Where to send a request and as whom: by default the shared server, anonymously. */
+export interface GqlOptions {
+  /** Another server than the shared one (a test file's own, see src/server.ts). */
+  baseUrl?: string;
+  /** Bearer token from `signIn`. */
+  token?: string;
+}
+
 /** POSTs a GraphQL operation (the API's CSRF prevention rejects GET) and returns `data`, or throws. */
-export async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const res = await fetch(`${baseUrl()}/graphql`, {
+export async function gql<T>(query: string, variables: Record<string, unknown> = {}, options: GqlOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
+  const res = await fetch(`${options.baseUrl ?? baseUrl()}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers,
     body: JSON.stringify({ query, variables }),
   });
   const body = (await res.json()) as { data?: T; errors?: { message: string }[] };
@@ -45,10 +55,11 @@ export async function stats(args: StatsArgs): Promise<StatsResult> {
 }
 
 /** `progress.actual` of one target of a plan year on a day. */
-export async function targetActual(year: number, code: string, asOf: string): Promise<number | null> {
+export async function targetActual(year: number, code: string, asOf: string, options: GqlOptions = {}): Promise<number | null> {
   const data = await gql<{ plan: { targets: { code: string; progress: { actual: number | null } }[] } | null }>(
     `query ($year: Int!, $asOf: Date) { plan(year: $year) { targets(asOf: $asOf) { code progress(asOf: $asOf) { actual } } } }`,
     { year, asOf },
+    options,
   );
   const target = data.plan?.targets.find((t) => t.code === code);
   if (!target) throw new Error(`no target ${code} in plan ${year}`);

@@ -2,8 +2,9 @@
 import type { Locator, Page, Response } from 'playwright-core';
 import { baseUrl } from './api';
 
-export async function open(page: Page, path: string): Promise<void> {
-  const res = await page.goto(`${baseUrl()}${path}`, { waitUntil: 'load' });
+/** Opens `path` on the shared server, or on `base` (a test file's own server). */
+export async function open(page: Page, path: string, base: string = baseUrl()): Promise<void> {
+  const res = await page.goto(`${base}${path}`, { waitUntil: 'load' });
   if (!res || !res.ok()) throw new Error(`GET ${path} → ${res?.status() ?? 'no response'}`);
 }
 
@@ -18,13 +19,25 @@ export async function settled(page: Page, selector: string): Promise<void> {
   if (await error.count()) throw new Error(`page shows an error state: ${await error.first().innerText()}`);
 }
 
-/** Runs `action` and waits for the GraphQL response of the named operation it triggers. */
-export async function afterQuery(page: Page, operation: string, action: () => Promise<unknown>): Promise<Response> {
+/** Runs `action` and waits for the GraphQL response whose request contains `operation` (e.g. `mutation RecordEvaluation`). */
+export async function afterOperation(page: Page, operation: string, action: () => Promise<unknown>): Promise<Response> {
   const [response] = await Promise.all([
-    page.waitForResponse((r) => r.url().endsWith('/graphql') && (r.request().postData() ?? '').includes(`query ${operation}`)),
+    page.waitForResponse((r) => r.url().endsWith('/graphql') && (r.request().postData() ?? '').includes(operation)),
     action(),
   ]);
   return response;
+}
+
+/** Runs `action` and waits for the GraphQL response of the named query it triggers. */
+export async function afterQuery(page: Page, operation: string, action: () => Promise<unknown>): Promise<Response> {
+  return afterOperation(page, `query ${operation}`, action);
+}
+
+/** The `data` of a GraphQL response the page received; throws when it carries errors. */
+export async function responseData<T>(response: Response): Promise<T> {
+  const body = (await response.json()) as { data?: T; errors?: { message: string }[] };
+  if (body.errors?.length || !body.data) throw new Error(`GraphQL ${response.status()}: ${JSON.stringify(body.errors ?? body)}`);
+  return body.data;
 }
 
 /** Waits until the element's trimmed text equals `expected`; returns the text it has (also when waiting fails). */
