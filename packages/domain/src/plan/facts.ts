@@ -65,6 +65,11 @@ export interface ActivityFact {
   entityIds: string[];
   productIds: string[];
   unitCode: string | null;
+  /**
+   * A fabricated demo record (no activity records are published for An Giang). Results report
+   * how many such records they used, so a target met on sample data never passes for a real one.
+   */
+  sample?: boolean;
 }
 
 /** Everything the plan metrics read. */
@@ -102,16 +107,31 @@ export function previousYearOf(period: PlanPeriod): PlanPeriod {
   return { start: addMonths(period.start, -12), end: addDays(period.start, -1) };
 }
 
-/** Counts distinct year-only records a computation used, so results can report them. */
+/**
+ * Counts the distinct year-only records and sample records a computation used, so results can
+ * report both caveats beside the number.
+ */
 export class YearOnlyTally {
   private readonly seen = new Set<string>();
+  private readonly samples = new Set<string>();
 
   /** Notes a record if its date is year-only; `key` must be unique per record (e.g. 'eval:e1'). */
   note(key: string, date: FactDate): void {
     if (date.precision === 'year') this.seen.add(key);
   }
 
+  /** Notes an activity the result used: its date precision and whether it is sample data. */
+  noteActivity(activity: Pick<ActivityFact, 'id' | 'date' | 'sample'>): void {
+    this.note(`activity:${activity.id}`, activity.date);
+    if (activity.sample) this.samples.add(activity.id);
+  }
+
   get count(): number {
     return this.seen.size;
+  }
+
+  /** Distinct sample activities used. */
+  get sampleCount(): number {
+    return this.samples.size;
   }
 }

@@ -49,6 +49,7 @@ describe('entities_participating_per_unit', () => {
       perUnit: [{ unitCode: 'tri-ton', value: 1, counted: ['e1'] }],
       unassigned: ['e2', 'e3'],
       yearOnlyRecords: 0,
+      sampleRecords: 0,
     });
   });
 });

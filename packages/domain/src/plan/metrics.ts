@@ -37,7 +37,7 @@ export type MetricValue =
   | { shape: 'per_unit'; perUnit: { unitCode: string; value: number; counted: string[] }[]; unassigned: string[] };
 
 /** A metric's value plus how many year-only records it used. */
-export type MetricOutcome = MetricValue & { yearOnlyRecords: number };
+export type MetricOutcome = MetricValue & { yearOnlyRecords: number; sampleRecords: number };
 
 /** Inputs every metric receives. */
 export interface MetricContext {
@@ -251,7 +251,7 @@ const entitiesWithCapacityActivity: MetricDefinition = {
     );
     const counted = base.filter((entityId) => {
       const reached = activities.filter((a) => activityReaches(a, entityId, productsOf.get(entityId) ?? []));
-      reached.forEach((a) => tally.note(`activity:${a.id}`, a.date));
+      reached.forEach((a) => tally.noteActivity(a));
       return reached.length > 0;
     });
     return { shape: 'share', numerator: counted.length, denominator: base.length, counted, base };
@@ -283,7 +283,7 @@ const previousYear4StarStandardised: MetricDefinition = {
             (a.productIds.length === 0 && entityId !== null && a.entityIds.includes(entityId))),
       );
       if (activity) {
-        tally.note(`activity:${activity.id}`, activity.date);
+        tally.noteActivity(activity);
         return true;
       }
       const national = facts.evaluations.find(
@@ -325,5 +325,5 @@ export function getMetric(name: string): MetricDefinition {
 export function computeMetric(name: MetricName, facts: PlanFacts, period: PlanPeriod, asOf: IsoDate): MetricOutcome {
   const tally = new YearOnlyTally();
   const value = getMetric(name).compute(facts, { period, asOf, tally });
-  return { ...value, yearOnlyRecords: tally.count };
+  return { ...value, yearOnlyRecords: tally.count, sampleRecords: tally.sampleCount };
 }

@@ -290,6 +290,21 @@ describe('T2, T7, T8', () => {
     expect(progress.counted).toEqual(['e1', 'e2']);
   });
 
+  it('reports how many sample activities a figure rests on, so a target met on demo data says so', () => {
+    const facts = participationFacts();
+    facts.activities = [
+      { ...activity('a1', 'capacity_training', day('2021-06-01'), ['e1']), sample: true },
+      activity('a2', 'capacity_training', day('2021-06-02'), [], ['p2']),
+      { ...activity('a3', 'capacity_training', day('2021-06-03'), ['e1']), sample: true },
+      { ...activity('a4', 'trade_promotion', day('2021-06-04'), ['e3']), sample: true },
+    ];
+    const progress = computeTargetProgress(target('T7-CAPACITY'), facts, '2021-07-02');
+    expect(progress.numerator).toBe(2);
+    // a1 and a3 reach e1 (both samples); a4 is another kind and is not used.
+    expect(progress.sampleRecords).toBe(2);
+    expect(computeTargetProgress(target('T1-CERTIFIED'), facts, '2021-07-02').sampleRecords).toBe(0);
+  });
+
   it('T8 counts last year’s provincial 4★ products standardised or sent to national evaluation', () => {
     const facts: PlanFacts = {
       ...emptyPlanFacts(),

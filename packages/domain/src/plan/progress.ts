@@ -39,6 +39,8 @@ export interface TargetProgress {
   statusReasonParams: StatusReasonParams;
   /** Distinct year-only records used (each counts from 31 Dec of its year). */
   yearOnlyRecords: number;
+  /** Distinct sample (fabricated demo) activity records used; 0 when the figure rests on real records only. */
+  sampleRecords: number;
   /** Ids behind the number (products or entities), for "point to what it counts". */
   counted: string[];
   /** The metric and its definition, so every figure carries its definition. */
@@ -123,6 +125,7 @@ export function computeTargetProgress(target: PlanTarget, facts: PlanFacts, asOf
     statusReasonCode: decision.statusReasonCode,
     statusReasonParams: decision.statusReasonParams,
     yearOnlyRecords: outcome.yearOnlyRecords,
+    sampleRecords: outcome.sampleRecords,
     counted,
     metric: target.metric,
     definition: target.definition,
