@@ -23,7 +23,7 @@ describe('decision form', () => {
       RecordDecision: new GraphQLErrorAnswer('6★ is not an OCOP class (3–5).', {
         code: 'VALIDATION_FAILED',
         field: 'items.1.stars',
-        messageVi: 'Theo 148/QĐ-TTg, hạng 5 sao do cấp trung ương công nhận, không phải cấp tỉnh.',
+        messageVi: 'Theo 148/QĐ-TTg, hạng 5 sao do cấp quốc gia công nhận, không phải cấp tỉnh.',
         messageEn: '5★ is recognised at NATIONAL level under 148/QĐ-TTg, not PROVINCE.',
       }),
     });
@@ -59,7 +59,7 @@ describe('decision form', () => {
       },
     });
     const after = wrapper.findAll('[data-testid="entry-decision-item"]');
-    expect(after[1]!.get('[data-testid="entry-decision-item-error"]').text()).toContain('hạng 5 sao do cấp trung ương công nhận');
+    expect(after[1]!.get('[data-testid="entry-decision-item-error"]').text()).toContain('hạng 5 sao do cấp quốc gia công nhận');
     expect(after[0]!.find('[data-testid="entry-decision-item-error"]').exists()).toBe(false);
     expect(wrapper.get('[data-testid="entry-decision-number"]').element).toHaveProperty('value', '1234/QĐ-UBND');
     wrapper.unmount();

@@ -12,6 +12,7 @@ import { Certificate } from '../certificates/certificate.entity.js';
 import { Evaluation } from '../evaluations/evaluation.entity.js';
 import { Product } from '../products/product.entity.js';
 import { checkProgrammeDate, requireText, toId } from '../shared/input-checks.js';
+import { LEVEL_NAMES_VI } from '../shared/level-names.js';
 import { Source } from '../sources/source.entity.js';
 import { DECISION_ACTIONS, DecisionItem } from './decision-item.entity.js';
 import { Decision as DecisionEntity, type IssuingLevel } from './decision.entity.js';
@@ -45,8 +46,6 @@ const DecisionInput = builder.inputType('DecisionInput', {
 });
 type DecisionInputShape = typeof DecisionInput.$inferInput;
 
-const LEVEL_VI: Record<IssuingLevel, string> = { district: 'cấp huyện', province: 'cấp tỉnh', national: 'cấp trung ương' };
-
 function checkLevel(ruleSet: RuleSet, stars: number, level: IssuingLevel, index: number): void {
   if (stars < 3 || stars > 5 || !Number.isInteger(stars)) {
     throw validationFailed(`items.${index}.stars`, { en: `${stars}★ is not an OCOP class (3–5).`, vi: `${stars} sao không phải hạng OCOP (3–5 sao).` });
@@ -55,7 +54,7 @@ function checkLevel(ruleSet: RuleSet, stars: number, level: IssuingLevel, index:
   if (recogniser !== level) {
     throw validationFailed('issuingLevel', {
       en: `${stars}★ is recognised at ${recogniser.toUpperCase()} level under ${ruleSet.decision}, not ${level.toUpperCase()}.`,
-      vi: `Theo ${ruleSet.decision}, hạng ${stars} sao do ${LEVEL_VI[recogniser]} công nhận, không phải ${LEVEL_VI[level]}.`,
+      vi: `Theo ${ruleSet.decision}, hạng ${stars} sao do ${LEVEL_NAMES_VI[recogniser]} công nhận, không phải ${LEVEL_NAMES_VI[level]}.`,
     });
   }
 }
@@ -98,7 +97,7 @@ builder.mutationFields((t) => ({
         checkProgrammeDate('date', input.date, ctx.today);
         const ruleSet = ruleSetInForce(input.date);
         if (await tx.count(DecisionEntity, { number, issuingLevel: input.issuingLevel })) {
-          throw validationFailed('number', { en: `Decision ${number} (${input.issuingLevel}) is already recorded.`, vi: `Quyết định số ${number} (${LEVEL_VI[input.issuingLevel]}) đã được ghi nhận.` });
+          throw validationFailed('number', { en: `Decision ${number} (${input.issuingLevel}) is already recorded.`, vi: `Quyết định số ${number} (${LEVEL_NAMES_VI[input.issuingLevel]}) đã được ghi nhận.` });
         }
         if (input.items.length < 1 || input.items.length > 500) {
           throw validationFailed('items', { en: 'A decision lists 1–500 products.', vi: 'Quyết định phải có từ 1 đến 500 sản phẩm.' });

@@ -9,6 +9,7 @@ import { productUnitCode, whenSignedIn } from '../auth/resource-units.js';
 import { PartScoreInput } from './part-score.graphql.js';
 import { Product as ProductEntity } from '../products/product.entity.js';
 import { checkProgrammeDate, optionalText, toId } from '../shared/input-checks.js';
+import { LEVEL_NAMES_VI } from '../shared/level-names.js';
 import { EvaluationLevelEnum } from './evaluation-level.graphql.js';
 import { Evaluation as EvaluationEntity } from './evaluation.entity.js';
 import { Evaluation } from './evaluation.graphql.js';
@@ -76,7 +77,7 @@ builder.mutationFields((t) => ({
         if (await tx.count(EvaluationEntity, { product: product.id, level: input.level, date: input.date })) {
           throw validationFailed('date', {
             en: `A ${input.level} evaluation of this product on ${input.date} is already recorded.`,
-            vi: `Đã có kết quả đánh giá cấp ${input.level} của sản phẩm này ngày ${input.date}.`,
+            vi: `Đã có kết quả đánh giá ${LEVEL_NAMES_VI[input.level]} của sản phẩm này ngày ${input.date}.`,
           });
         }
         const score = (part: string) => rating.parts.find((p) => p.part === part)?.score ?? null;

@@ -1,6 +1,6 @@
 // StatsResult and the stats query: grouped counts aggregated in SQL (stats.repository), each with
 // its basis, as-of day, definition, decisions and sources, so a journalist can cite it.
-import { formatFactDate } from '@ocop/domain';
+import { formatFactDate, type EvaluationLevel } from '@ocop/domain';
 import { builder } from '../../graphql/builder.js';
 import type { GraphQLContext } from '../../graphql/context.js';
 import { EntityTypeEnum } from '../entities/entity.graphql.js';
@@ -10,6 +10,7 @@ import { EvaluationLevelEnum } from '../evaluations/evaluation-level.graphql.js'
 import { findGroup } from '../products/product-group.graphql.js';
 import { Source } from '../sources/source.graphql.js';
 import type { Source as SourceEntity } from '../sources/source.entity.js';
+import { LEVEL_NAMES_VI } from '../shared/level-names.js';
 import { countBy, type CertifiedBasis, type StatsCounts, type StatsGroupBy, type StatsMeasure } from './stats.repository.js';
 
 export const StatsMeasureEnum = builder.enumType('StatsMeasure', {
@@ -138,7 +139,6 @@ const ENTITY_TYPE_LABEL: Record<string, string> = {
   cooperative_group: 'Tổ hợp tác',
   household_business: 'Hộ kinh doanh / cơ sở sản xuất',
 };
-const LEVEL_LABEL: Record<string, string> = { district: 'Cấp huyện', province: 'Cấp tỉnh', national: 'Cấp quốc gia' };
 
 async function labelOf(ctx: GraphQLContext, groupBy: StatsGroupBy, key: string | null, taxonomy: '1048' | '148'): Promise<string> {
   // Labels here are Vietnamese like the unit and group names; clients translate null keys themselves.
@@ -151,7 +151,8 @@ async function labelOf(ctx: GraphQLContext, groupBy: StatsGroupBy, key: string |
     case 'stars':
       return `${key}★`;
     case 'level':
-      return LEVEL_LABEL[key] ?? key;
+      if (!(key in LEVEL_NAMES_VI)) return key;
+      return LEVEL_NAMES_VI[key as EvaluationLevel].replace(/^c/, 'C');
     case 'entityType':
       return ENTITY_TYPE_LABEL[key] ?? key;
     default:
