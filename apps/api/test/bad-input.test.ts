@@ -88,6 +88,7 @@ const CASES: Record<string, Case> = {
   'activity count 0': { op: (f) => [ACTIVITY, { i: { departmentCode: 'SNN', kind: f.snnKind, date: '2024-05-01', count: 0 } }], expect: { code: 'VALIDATION_FAILED', field: 'count' } },
   'activity of an unknown department': { op: (f) => [ACTIVITY, { i: { departmentCode: 'XYZ', kind: f.snnKind, date: '2024-05-01', count: 1 } }], expect: { code: 'VALIDATION_FAILED', field: 'departmentCode' } },
   'activity in the future': { op: (f) => [ACTIVITY, { i: { departmentCode: 'SNN', kind: f.snnKind, date: '2099-05-01', count: 1 } }], expect: { code: 'VALIDATION_FAILED', field: 'date' } },
+  'updating a task from a stale version': { actor: 'snnOfficer', op: (f) => [TASK, { id: f.snnTaskId, v: 0, i: { status: 'DONE' } }], expect: { code: 'VERSION_CONFLICT', current: { status: expect.stringMatching(/^(NOT_STARTED|IN_PROGRESS|DONE)$/) } } },
   'task status that does not exist': { actor: 'snnOfficer', op: (f) => [TASK, { id: f.snnTaskId, v: 1, i: { status: 'FINISHED' } }], expect: { code: 'VALIDATION_FAILED', field: 'status' } },
   'user with a short password': { actor: 'admin', op: () => [USER, { i: { email: 'a@ocop.test', displayName: 'A', role: 'VIEWER', password: 'short' } }], expect: { code: 'VALIDATION_FAILED', field: 'password' } },
   'district officer without a unit': { actor: 'admin', op: () => [USER, { i: { email: 'b@ocop.test', displayName: 'B', role: 'DISTRICT_OFFICER', password: 'long enough password' } }], expect: { code: 'VALIDATION_FAILED', field: 'unitCode' } },

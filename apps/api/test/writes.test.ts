@@ -74,6 +74,14 @@ describe.each(DIALECTS)('writes on %s', (kind) => {
     expect(JSON.parse((await lastAudit()).after!).certificates.revoked).toHaveLength(1);
   });
 
+  it('refuses a second evaluation of a product at the same level and date, naming the level in Vietnamese', async () => {
+    const res = await as.secretariat.gql(RECORD_EVALUATION, {
+      i: { productId, level: 'PROVINCE', date: '2024-05-10', parts: [{ part: 'A', score: 30 }, { part: 'B', score: 20 }, { part: 'C', score: 28.5 }] },
+    });
+    expect(errorOf(res)).toMatchObject({ code: 'VALIDATION_FAILED', field: 'date' });
+    expect(errorOf(res).messageVi).toBe('Đã có kết quả đánh giá cấp tỉnh của sản phẩm này ngày 2024-05-10.');
+  });
+
   it('registers and edits an entity with before/after in the audit log; a stale version gets VERSION_CONFLICT with current values', async () => {
     const input = { name: 'Hộ kinh doanh Bà Ba', type: 'HOUSEHOLD_BUSINESS', unitCode: 'chau-phu', ownerName: 'Trần Thị Ba', ownerPhone: '0912 345 678' };
     const created = await as.chauPhuOfficer.gql(REGISTER_ENTITY, { i: input });
@@ -87,7 +95,7 @@ describe.each(DIALECTS)('writes on %s', (kind) => {
     expect(JSON.parse(audit.after!)).toMatchObject({ name: 'Hộ kinh doanh Bà Ba Châu Phú', version: 2 });
     const countBefore = await auditCount();
     const stale = await as.chauPhuOfficer.gql(UPDATE_ENTITY, { id, v: 1, i: { ...input, name: 'Lost update' } });
-    expect(errorOf(stale)).toMatchObject({ code: 'VERSION_CONFLICT', current: { name: 'Hộ kinh doanh Bà Ba Châu Phú', version: 2 } });
+    expect(errorOf(stale)).toMatchObject({ code: 'VERSION_CONFLICT', current: { name: 'Hộ kinh doanh Bà Ba Châu Phú', type: 'HOUSEHOLD_BUSINESS', version: 2 } });
     expect(errorOf(stale).messageVi).toMatch(/người khác sửa/);
     expect(await auditCount()).toBe(countBefore);
   });

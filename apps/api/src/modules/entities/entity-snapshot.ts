@@ -15,3 +15,8 @@ export function entitySnapshot(e: EconomicEntity): Record<string, unknown> {
     version: e.version,
   };
 }
+
+/** extensions.current of a VERSION_CONFLICT: the snapshot with `type` as the Entity type shows it (ENTERPRISE). */
+export function entityCurrentView(e: EconomicEntity): Record<string, unknown> {
+  return { ...entitySnapshot(e), type: e.type?.toUpperCase() ?? null };
+}

@@ -8,7 +8,7 @@ import { entityUnitCode, ownUnits, whenSignedIn } from '../auth/resource-units.j
 import { findDistrictUnit, optionalText, requireText, toId } from '../shared/input-checks.js';
 import { normalizeText } from '../shared/normalize-text.js';
 import { EconomicEntity } from './economic-entity.entity.js';
-import { entitySnapshot } from './entity-snapshot.js';
+import { entityCurrentView, entitySnapshot } from './entity-snapshot.js';
 import { Entity, EntityTypeEnum } from './entity.graphql.js';
 
 const EntityInput = builder.inputType('EntityInput', {
@@ -67,10 +67,10 @@ builder.mutationFields((t) => ({
     resolve: (_root, args, ctx) => {
       const id = toId('id', args.id);
       const load = (em: EntityManager) => em.findOne(EconomicEntity, id, { populate: ['unit'], refresh: true });
-      return runWrite(ctx, { action: 'updateEntity', recordType: 'Entity', current: async (em) => (await load(em).then((e) => e && entitySnapshot(e))) }, async (tx) => {
+      return runWrite(ctx, { action: 'updateEntity', recordType: 'Entity', current: async (em) => (await load(em).then((e) => e && entityCurrentView(e))) }, async (tx) => {
         const entity = await load(tx);
         if (!entity) throw notFound('Entity', id);
-        expectVersion('Entity', entity, args.version, () => entitySnapshot(entity));
+        expectVersion('Entity', entity, args.version, () => entityCurrentView(entity));
         const before = entitySnapshot(entity);
         tx.assign(entity, await entityValues(tx, args.input, id));
         return { result: entity, audit: () => ({ recordId: id, before, after: entitySnapshot(entity) }) };

@@ -17,6 +17,8 @@ const TaskProgressInput = builder.inputType('TaskProgressInput', {
 });
 
 const snapshot = (task: TaskEntity) => ({ id: task.id, code: task.code, status: task.status, progressNote: task.progressNote ?? null, version: task.version });
+/** extensions.current of a VERSION_CONFLICT: the snapshot with `status` as the Task type shows it (DONE). */
+const currentView = (task: TaskEntity) => ({ ...snapshot(task), status: task.status.toUpperCase() });
 
 builder.mutationFields((t) => ({
   updateTaskProgress: t.field({
@@ -32,10 +34,10 @@ builder.mutationFields((t) => ({
     resolve: (_root, args, ctx) => {
       const id = toId('id', args.id);
       const load = (em: EntityManager) => em.findOne(TaskEntity, id, { refresh: true });
-      return runWrite(ctx, { action: 'updateTaskProgress', recordType: 'Task', current: async (em) => (await load(em).then((x) => x && snapshot(x))) }, async (tx) => {
+      return runWrite(ctx, { action: 'updateTaskProgress', recordType: 'Task', current: async (em) => (await load(em).then((x) => x && currentView(x))) }, async (tx) => {
         const task = await load(tx);
         if (!task) throw notFound('Task', id);
-        expectVersion('Task', task, args.version, () => snapshot(task));
+        expectVersion('Task', task, args.version, () => currentView(task));
         const before = snapshot(task);
         if (args.input.status != null) {
           const status = args.input.status.trim().toLowerCase() as TaskEntity['status'];

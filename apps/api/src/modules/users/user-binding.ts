@@ -50,6 +50,11 @@ export function userSnapshot(u: User): Record<string, unknown> {
   };
 }
 
+/** extensions.current of a VERSION_CONFLICT: the snapshot with `role` as the User type shows it (ADMIN). */
+export function userCurrentView(u: User): Record<string, unknown> {
+  return { ...userSnapshot(u), role: u.role.toUpperCase() };
+}
+
 const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export function normalizeEmail(field: string, email: string, strict = true): string {

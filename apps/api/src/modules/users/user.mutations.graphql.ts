@@ -7,7 +7,7 @@ import { expectVersion, runWrite } from '../audit/run-write.js';
 import { checkPasswordPolicy, hashPassword } from '../auth/passwords.js';
 import { revokeSessionsOf } from '../auth/session.repository.js';
 import { requireText, toId } from '../shared/input-checks.js';
-import { normalizeEmail, resolveBinding, userSnapshot } from './user-binding.js';
+import { normalizeEmail, resolveBinding, userCurrentView, userSnapshot } from './user-binding.js';
 import { User as UserEntity } from './user.entity.js';
 import { RoleEnum, User } from './user.graphql.js';
 
@@ -66,11 +66,11 @@ builder.mutationFields((t) => ({
       const id = toId('id', args.id);
       return runWrite(
         ctx,
-        { action: 'updateUser', recordType: 'User', current: async (em) => (await em.findOne(UserEntity, id).then((u) => u && userSnapshot(u))) },
+        { action: 'updateUser', recordType: 'User', current: async (em) => (await em.findOne(UserEntity, id).then((u) => u && userCurrentView(u))) },
         async (tx) => {
           const user = await tx.findOne(UserEntity, id, { populate: ['department', 'unit'] });
           if (!user) throw notFound('User', id);
-          expectVersion('User', user, args.version, () => userSnapshot(user));
+          expectVersion('User', user, args.version, () => userCurrentView(user));
           const before = userSnapshot(user);
           const role = args.role ?? user.role;
           const departmentCode = args.departmentCode !== undefined ? args.departmentCode : (user.department?.getEntity().code ?? null);
