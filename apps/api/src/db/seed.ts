@@ -91,6 +91,7 @@ export async function seedDatabase(orm: MikroORM, options: SeedOptions): Promise
         labelVi: t.labelVi,
         labelEn: t.labelEn,
         definition: t.definition,
+        definitionVi: t.definitionVi,
         metric: t.metric,
         sortOrder: index + 1,
       });

@@ -79,28 +79,6 @@ function validatePeriod(period: PlanPeriod): void {
 }
 
 /**
- * Plan 152/KH-UBND (2021): target code → Vietnamese definition, the same text as the
- * `definition_vi` column of data/seed/plan-2021-targets.csv (a test keeps them equal). The API
- * reads it from here until the stored target carries its own Vietnamese definition.
- */
-export const PLAN_152_DEFINITIONS_VI: Readonly<Record<string, string>> = Object.freeze({
-  'T1-CERTIFIED': 'số sản phẩm khác nhau có giấy chứng nhận OCOP (3 sao trở lên) đầu tiên được cấp trong năm kế hoạch',
-  'T2-NATIONAL': 'số sản phẩm khác nhau được đánh giá cấp quốc gia trong năm kế hoạch',
-  'T3-ENTITIES-PER-DISTRICT':
-    'theo từng đơn vị: số chủ thể khác nhau tham gia chương trình (đăng ký hoặc được đánh giá) trong năm kế hoạch; đạt khi mọi đơn vị đều có ít nhất 2 chủ thể',
-  'T4-ENTITY-HAS-PRODUCT':
-    'tỷ lệ chủ thể tham gia trong năm có ít nhất một sản phẩm được đánh giá cấp tỉnh trong năm kế hoạch',
-  'T5-PASS-RATE':
-    'số sản phẩm được đánh giá cấp tỉnh trong năm kế hoạch đạt từ 3 sao trở lên / số sản phẩm được đánh giá cấp tỉnh trong năm kế hoạch',
-  'T6-UPGRADES':
-    'số sản phẩm khác nhau được chứng nhận OCOP trong năm trước và được nâng hạng sao theo quyết định ban hành trong năm kế hoạch',
-  'T7-CAPACITY':
-    'tỷ lệ chủ thể tham gia trong năm có ít nhất một hoạt động nâng cao năng lực được ghi nhận trong năm kế hoạch',
-  'T8-STANDARDISE-4STAR':
-    'tỷ lệ sản phẩm 4 sao cấp tỉnh của năm trước có hoạt động hỗ trợ chuẩn hóa hoặc được đánh giá cấp quốc gia trong năm kế hoạch',
-});
-
-/**
  * Turns CSV rows (columns code, kind, target, unit, scope, owner, label_vi, label_en,
  * definition; optional metric and definition_vi) into typed targets. `target` is "20" or, for count_between,
  * "5-8". The metric comes from the row's `metric` column or else from `metrics[code]`.

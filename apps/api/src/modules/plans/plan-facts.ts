@@ -1,6 +1,6 @@
 // Bridges plan entities and the domain's target math: converts a stored target to the domain's
 // PlanTarget and memoises the plan's facts for the request (every target reads the same facts).
-import { computeTargetProgress, PLAN_152_DEFINITIONS_VI, type PlanFacts, type PlanTarget as DomainPlanTarget, type TargetProgress } from '@ocop/domain';
+import { computeTargetProgress, type PlanFacts, type PlanTarget as DomainPlanTarget, type TargetProgress } from '@ocop/domain';
 import type { GraphQLContext } from '../../graphql/context.js';
 import type { PlanTarget } from './plan-target.entity.js';
 import type { Plan } from './plan.entity.js';
@@ -16,14 +16,6 @@ export function planFacts(ctx: GraphQLContext, plan: Plan): Promise<PlanFacts> {
   return ctx.memo(`plan-facts:${plan.id}`, () => loadPlanFacts(ctx.em, plan));
 }
 
-/**
- * The target's Vietnamese definition. Not stored yet (that needs a plan_target column and a
- * migration), so it comes from the domain's plan 152 table, keyed by target code.
- */
-export function definitionViOf(target: PlanTarget): string | null {
-  return Object.prototype.hasOwnProperty.call(PLAN_152_DEFINITIONS_VI, target.code) ? PLAN_152_DEFINITIONS_VI[target.code]! : null;
-}
-
 export async function toDomainTarget(ctx: GraphQLContext, target: PlanTarget, plan: Plan): Promise<DomainPlanTarget> {
   const owner = target.owner ? await ctx.loaders.department.load(target.owner.id) : null;
   return {
@@ -32,7 +24,7 @@ export async function toDomainTarget(ctx: GraphQLContext, target: PlanTarget, pl
     labelVi: target.labelVi,
     labelEn: target.labelEn,
     definition: target.definition,
-    definitionVi: definitionViOf(target),
+    definitionVi: target.definitionVi ?? null,
     target: target.targetValue,
     targetMax: target.targetMax ?? null,
     unitLabel: target.unitLabel,

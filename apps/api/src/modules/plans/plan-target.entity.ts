@@ -23,6 +23,8 @@ export const PlanTarget = defineEntity({
     labelVi: p.text(),
     labelEn: p.text(),
     definition: p.text(),
+    /** The same definition in Vietnamese (the CSV's definition_vi); null when the plan gives none. */
+    definitionVi: p.text().nullable(),
     metric: p.string().length(64),
     sortOrder: p.integer(),
     version: p.integer().version(),

@@ -3,7 +3,7 @@ import { defaultAsOf } from '@ocop/domain';
 import { builder } from '../../graphql/builder.js';
 import { dbEnum } from '../../graphql/enums.js';
 import { Department } from '../departments/department.graphql.js';
-import { definitionViOf, progressOf, planPeriod } from './plan-facts.js';
+import { progressOf, planPeriod } from './plan-facts.js';
 import { TARGET_KINDS, type PlanTarget as PlanTargetEntity } from './plan-target.entity.js';
 import type { Plan } from './plan.entity.js';
 import { TargetProgress } from './target-progress.graphql.js';
@@ -38,7 +38,7 @@ PlanTarget.implement({
     definitionVi: t.string({
       nullable: true,
       description: 'What is counted, in Vietnamese; null when the plan gives no Vietnamese definition.',
-      resolve: ({ target }) => definitionViOf(target),
+      resolve: ({ target }) => target.definitionVi ?? null,
     }),
     targetValue: t.float({ description: 'Target (lower bound of a range; per unit for per-unit targets).', resolve: ({ target }) => target.targetValue }),
     targetMax: t.float({ nullable: true, description: 'Upper bound of a range.', resolve: ({ target }) => target.targetMax ?? null }),

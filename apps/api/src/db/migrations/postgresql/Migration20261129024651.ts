@@ -1,0 +1,13 @@
+import { Migration } from '@mikro-orm/migrations';
+
+export class Migration20261129024651 extends Migration {
+
+  override async up(): Promise<void> {
+    this.addSql(`alter table "plan_target" add column "definition_vi" text null;`);
+  }
+
+  override async down(): Promise<void> {
+    this.addSql(`alter table "plan_target" drop column "definition_vi";`);
+  }
+
+}
