@@ -1,3 +1,4 @@
+import type { PlanTarget as DomainPlanTarget } from '@ocop/domain';
 import type { DateString, TargetKind, TargetStatus } from './types';
 
 export const PLAN_QUERY = /* GraphQL */ `
@@ -100,16 +101,11 @@ export interface TargetProgress {
   perUnit: UnitProgress[];
 }
 
-export interface PlanTarget {
+/** The domain's target as the API sends it: labels and definitions as in the domain, the rest in GraphQL form. */
+export interface PlanTarget extends Pick<DomainPlanTarget, 'code' | 'labelVi' | 'labelEn' | 'definition' | 'definitionVi'> {
   id: string;
-  code: string;
+  /** The GraphQL enum (upper case), not the domain's lower-case kind. */
   kind: TargetKind;
-  labelVi: string;
-  labelEn: string;
-  /** English definition. */
-  definition: string;
-  /** Vietnamese definition; null when the plan gives none. */
-  definitionVi: string | null;
   targetValue: number;
   targetMax: number | null;
   unitLabel: string;
