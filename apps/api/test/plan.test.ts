@@ -32,6 +32,17 @@ describe.each(DIALECTS)('plan 152/KH-UBND (2021) on %s', (kind) => {
     expect(t1.progress.statusReason).toContain('12');
   });
 
+  it('says how many sample activities a figure rests on: T7 (capacity training) does, T1 does not', async () => {
+    const res = await api.gql(`{ plan(year: 2021) { targets(asOf: "2021-12-31") { code progress { sampleRecords } } } }`);
+    expect(res.errors).toBeUndefined();
+    const byCode = new Map(res.data!.plan.targets.map((t: { code: string; progress: { sampleRecords: number } }) => [t.code, t.progress.sampleRecords]));
+    // The seed generates sample activities (SAMPLE_ACTIVITIES default on); only T7/T8 read activities.
+    expect(byCode.get('T7-CAPACITY')).toBeGreaterThan(0);
+    expect(byCode.get('T8-STANDARDISE-4STAR')).toBeGreaterThan(0);
+    expect(byCode.get('T1-CERTIFIED')).toBe(0);
+    expect(byCode.get('T5-PASS-RATE')).toBe(0);
+  });
+
   it('gives T1 its Vietnamese definition and its status reason as a code with typed params', async () => {
     const res = await api.gql(`{ plan(year: 2021) { targets(asOf: "2021-12-31") { code definition definitionVi
       progress { status definitionVi statusReasonCode statusReasonParams { name number date } } } } }`);

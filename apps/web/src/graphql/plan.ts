@@ -40,6 +40,7 @@ export const PLAN_QUERY = /* GraphQL */ `
           statusReasonParams { name number date }
           noData
           yearOnlyRecords
+          sampleRecords
           perUnit { unit { id code name } value met }
         }
       }
@@ -98,6 +99,8 @@ export interface TargetProgress {
   statusReasonParams: StatusReasonParam[];
   noData: boolean;
   yearOnlyRecords: number;
+  /** Sample (fabricated demo) activities the figure rests on. */
+  sampleRecords: number;
   perUnit: UnitProgress[];
 }
 

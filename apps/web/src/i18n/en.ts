@@ -48,6 +48,7 @@ export const en: CoreMessages = {
     sample: 'Sample data',
     sampleNote: 'Part of the activity figures are sample data for illustration, not official figures.',
     yearOnlyRecords: '{n} records give only a year (counted from the end of that year).',
+    sampleRecords: 'Sample data: this figure rests on {n} generated sample activities, not real records.',
     dataTable: 'Data table of the chart',
     showTable: 'Show data table',
     chartUnavailable: 'No data to chart.',

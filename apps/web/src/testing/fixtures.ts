@@ -18,6 +18,7 @@ export function progress(overrides: Partial<TargetProgress> = {}): TargetProgres
     statusReasonParams: [],
     noData: false,
     yearOnlyRecords: 0,
+    sampleRecords: 0,
     perUnit: [],
     ...overrides,
   };

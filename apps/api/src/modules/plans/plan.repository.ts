@@ -60,7 +60,7 @@ export async function loadPlanFacts(em: EntityManager, plan: Pick<Plan, 'periodS
     .execute('all', false)) as Row[];
   const activities = (await sql
     .createQueryBuilder(Activity, 'a')
-    .select([raw('a.id as id'), raw('a.kind as kind'), raw('a.date as date'), raw('a.date_precision as date_precision'), raw('u.code as unit_code')])
+    .select([raw('a.id as id'), raw('a.kind as kind'), raw('a.date as date'), raw('a.date_precision as date_precision'), raw('a.sample as sample'), raw('u.code as unit_code')])
     .leftJoin('a.unit', 'u')
     .execute('all', false)) as Row[];
   const knex = sql.getKnex();
@@ -104,6 +104,8 @@ export async function loadPlanFacts(em: EntityManager, plan: Pick<Plan, 'periodS
       entityIds: entityLinks.get(str(r.id)) ?? [],
       productIds: productLinks.get(str(r.id)) ?? [],
       unitCode: strOrNull(r.unit_code),
+      // SQLite returns 0/1, PostgreSQL a boolean.
+      sample: r.sample === true || Number(r.sample) === 1,
     })),
   };
 }

@@ -114,6 +114,9 @@ TargetProgress.implement({
     noData: t.exposeBoolean('noData', { description: 'True when nothing measurable exists yet (e.g. a share with no base).' }),
     perUnit: t.field({ type: [UnitProgress], description: 'Per-unit values (per-unit targets only; otherwise empty).', resolve: (p) => p.perUnit ?? [] }),
     yearOnlyRecords: t.exposeInt('yearOnlyRecords', { description: 'Distinct year-only records used (each counts from 31 Dec).' }),
+    sampleRecords: t.exposeInt('sampleRecords', {
+      description: 'Distinct SAMPLE (fabricated demo) activity records the figure rests on; 0 when it uses real records only.',
+    }),
     metric: t.exposeString('metric', { description: 'Domain metric computed, e.g. "products_first_certified".' }),
     definition: t.exposeString('definition', { description: 'What is counted, in words (English).' }),
     definitionVi: t.string({ nullable: true, description: 'What is counted, in Vietnamese; null when the target has none.', resolve: (p) => p.definitionVi }),

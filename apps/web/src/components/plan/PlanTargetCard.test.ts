@@ -73,6 +73,15 @@ describe('PlanTargetCard', () => {
     expect(wrapper.get('[role="progressbar"]').attributes('aria-valuetext')).toBe('Chưa có dữ liệu');
   });
 
+  it('labels a figure that rests on sample activities, and says nothing when it uses real records only', async () => {
+    const onSamples = await mountCard(target({ progress: progress({ sampleRecords: 7 }) }));
+    expect(onSamples.get('[data-testid="target-sample-note"]').text()).toBe(
+      'Dữ liệu mẫu: con số này dựa trên 7 hoạt động mẫu do hệ thống tạo, không phải số liệu thật.',
+    );
+    const real = await mountCard(target({ progress: progress({ sampleRecords: 0 }) }));
+    expect(real.find('[data-testid="target-sample-note"]').exists()).toBe(false);
+  });
+
   it('counts units meeting an each-unit target and lists them', async () => {
     const wrapper = await mountCard(
       target({
