@@ -1,6 +1,6 @@
 import type { DateString } from './types';
 
-/** Roles of the write side (docs/api-contract-write.graphql). */
+/** Roles of the write side (the Role enum of apps/api/schema.graphql). */
 export type Role = 'ADMIN' | 'SECRETARIAT' | 'DEPARTMENT_OFFICER' | 'DISTRICT_OFFICER' | 'VIEWER';
 export const ROLES: readonly Role[] = ['ADMIN', 'SECRETARIAT', 'DEPARTMENT_OFFICER', 'DISTRICT_OFFICER', 'VIEWER'];
 

@@ -5,7 +5,7 @@ export type EntryForm = 'evaluation' | 'decision' | 'activity' | 'entity' | 'pro
 export const ENTRY_FORMS: readonly EntryForm[] = ['evaluation', 'decision', 'activity', 'entity', 'product', 'import'];
 
 /**
- * Who may open each form, as docs/api-contract-write.graphql grants the mutations. The API checks
+ * Who may open each form, as the API's scope rules grant the mutations (README, 'Roles and sign-in'). The API checks
  * again (own department, own unit, district level only where the rule set allows); this table only
  * keeps users away from forms that would always be refused.
  */
