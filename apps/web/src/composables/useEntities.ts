@@ -1,14 +1,12 @@
 import { computed, type MaybeRefOrGetter, toValue } from 'vue';
 import {
   ENTITIES_QUERY,
-  type EntitiesResult,
-  type EntitiesVariables,
   type ProductFilter,
 } from '../graphql/products';
 import { useGraphQLQuery } from './useGraphQLQuery';
 
 export function useEntities(filter: MaybeRefOrGetter<ProductFilter | null>, first = 100) {
-  const query = useGraphQLQuery<EntitiesResult, EntitiesVariables>(ENTITIES_QUERY, () => {
+  const query = useGraphQLQuery(ENTITIES_QUERY, () => {
     const value = toValue(filter);
     return value ? { first, filter: value } : null;
   });

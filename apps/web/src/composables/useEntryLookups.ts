@@ -5,17 +5,13 @@ import {
   DEPARTMENT_LIST_QUERY,
   PICKER_ENTITIES_QUERY,
   PICKER_PRODUCTS_QUERY,
-  type DepartmentActivityKindsResult,
-  type DepartmentListResult,
-  type PickerEntitiesResult,
-  type PickerProductsResult,
 } from '../graphql/entry-lookups';
 import type { PickerOption } from '../components/entry/picker-option';
 import { useGraphQLQuery } from './useGraphQLQuery';
 
 /** Product search for pickers (diacritics optional, first 10), optionally within one district-level unit. */
 export async function searchProducts(search: string, unitCode?: string): Promise<PickerOption[]> {
-  const data = await requestGraphQL<PickerProductsResult, { search: string; unitCode?: string }>(PICKER_PRODUCTS_QUERY, { search, unitCode });
+  const data = await requestGraphQL(PICKER_PRODUCTS_QUERY, { search, unitCode });
   return data.products.edges.map(({ node }) => ({
     id: node.id,
     label: node.name,
@@ -26,7 +22,7 @@ export async function searchProducts(search: string, unitCode?: string): Promise
 
 /** Entity search for pickers: the API finds entities through their products' names, communes and entity names. */
 export async function searchEntities(search: string): Promise<PickerOption[]> {
-  const data = await requestGraphQL<PickerEntitiesResult, { search: string }>(PICKER_ENTITIES_QUERY, { search });
+  const data = await requestGraphQL(PICKER_ENTITIES_QUERY, { search });
   return data.entities.edges.map(({ node }) => ({
     id: node.id,
     label: node.name,
@@ -36,12 +32,12 @@ export async function searchEntities(search: string): Promise<PickerOption[]> {
 }
 
 export function useDepartmentList(enabled: MaybeRefOrGetter<boolean>) {
-  return useGraphQLQuery<DepartmentListResult, Record<string, never>>(DEPARTMENT_LIST_QUERY, () => (toValue(enabled) ? {} : null));
+  return useGraphQLQuery(DEPARTMENT_LIST_QUERY, () => (toValue(enabled) ? {} : null));
 }
 
 /** Activity kinds of a department: the union of its tasks' activityKinds, in first-seen order. */
 export function useActivityKinds(code: MaybeRefOrGetter<string>) {
-  const query = useGraphQLQuery<DepartmentActivityKindsResult, { code: string }>(DEPARTMENT_ACTIVITY_KINDS_QUERY, () => {
+  const query = useGraphQLQuery(DEPARTMENT_ACTIVITY_KINDS_QUERY, () => {
     const value = toValue(code);
     return value ? { code: value } : null;
   });

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { parse } from 'gql.tada';
 import { effectScope, nextTick, ref } from 'vue';
 import { useGraphQLQuery } from './useGraphQLQuery';
 import { graphqlFetchStub, settle } from '../testing/setup';
@@ -12,7 +13,7 @@ describe('useGraphQLQuery', () => {
     const n = ref(1);
     const other = ref('a');
     const scope = effectScope();
-    const state = scope.run(() => useGraphQLQuery<{ echo: number }, { n: number }>('query Q { echo }', () => (other.value, { n: n.value })))!;
+    const state = scope.run(() => useGraphQLQuery(parse('query Q { echo }'), () => (other.value, { n: n.value })))!;
     expect(state.loading.value).toBe(true);
     await settle();
     expect(state.data.value).toEqual({ echo: 1 });
@@ -37,7 +38,7 @@ describe('useGraphQLQuery', () => {
     const stub = graphqlFetchStub({});
     vi.stubGlobal('fetch', stub);
     const scope = effectScope();
-    const state = scope.run(() => useGraphQLQuery('query Q { x }', () => null))!;
+    const state = scope.run(() => useGraphQLQuery(parse('query Q { x }'), () => null))!;
     await settle();
     expect(stub.calls).toHaveLength(0);
     expect(state.loading.value).toBe(false);

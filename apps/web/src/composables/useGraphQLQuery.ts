@@ -1,5 +1,6 @@
 import { onScopeDispose, ref, shallowRef, watch, type Ref, type ShallowRef } from 'vue';
 import { requestGraphQL, RequestError } from '../graphql/client';
+import type { TadaDocumentNode } from '../graphql/tada';
 
 export interface QueryState<T> {
   data: ShallowRef<T | null>;
@@ -9,11 +10,12 @@ export interface QueryState<T> {
 }
 
 /**
- * Runs `query` whenever the variables getter's result changes; `null` variables mean "don't run".
+ * Runs `query` (a typed document: its result and variable types come from the schema) whenever
+ * the variables getter's result changes; `null` variables mean "don't run".
  * A newer request aborts the older one, so a slow response never overwrites a fresh one.
  */
 export function useGraphQLQuery<TResult, TVariables extends object>(
-  query: string,
+  query: TadaDocumentNode<TResult, TVariables>,
   variables: () => TVariables | null,
 ): QueryState<TResult> {
   const data = shallowRef<TResult | null>(null);
@@ -37,7 +39,7 @@ export function useGraphQLQuery<TResult, TVariables extends object>(
     loading.value = true;
     error.value = null;
     try {
-      const result = await requestGraphQL<TResult, TVariables>(query, vars, { signal: mine.signal });
+      const result = await requestGraphQL(query, vars, { signal: mine.signal });
       if (controller !== mine) return;
       data.value = result;
     } catch (cause) {

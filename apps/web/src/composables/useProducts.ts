@@ -2,7 +2,6 @@ import { computed, type MaybeRefOrGetter, toValue } from 'vue';
 import {
   PRODUCTS_QUERY,
   type ProductFilter,
-  type ProductsResult,
   type ProductsVariables,
 } from '../graphql/products';
 import { useGraphQLQuery } from './useGraphQLQuery';
@@ -16,7 +15,7 @@ export interface ProductsQueryInput {
 }
 
 export function useProducts(input: MaybeRefOrGetter<ProductsQueryInput | null>) {
-  const query = useGraphQLQuery<ProductsResult, ProductsVariables>(PRODUCTS_QUERY, () => {
+  const query = useGraphQLQuery(PRODUCTS_QUERY, () => {
     const value = toValue(input);
     if (!value) return null;
     const vars: ProductsVariables = { first: value.first ?? PRODUCTS_PAGE_SIZE, filter: value.filter };

@@ -1,10 +1,10 @@
 import { computed, type MaybeRefOrGetter, toValue } from 'vue';
-import { REFERENCE_QUERY, type ReferenceResult, type ReferenceVariables } from '../graphql/products';
+import { REFERENCE_QUERY } from '../graphql/products';
 import { useGraphQLQuery } from './useGraphQLQuery';
 
 /** Administrative units valid on a date and product groups: the options of filter menus. */
 export function useReferenceData(onDate: MaybeRefOrGetter<string | undefined>) {
-  const query = useGraphQLQuery<ReferenceResult, ReferenceVariables>(REFERENCE_QUERY, () => {
+  const query = useGraphQLQuery(REFERENCE_QUERY, () => {
     const date = toValue(onDate);
     return date ? { onDate: date } : {};
   });

@@ -4,12 +4,8 @@ import {
   ME_QUERY,
   SIGN_IN_MUTATION,
   SIGN_OUT_MUTATION,
-  type MeResult,
   type Role,
   type SessionUser,
-  type SignInResult,
-  type SignInVariables,
-  type SignOutResult,
 } from '../graphql/session';
 import { canOpenForm, canWrite, formsFor, type EntryForm } from '../state/entry-permissions';
 
@@ -67,7 +63,7 @@ export async function ensureSession(): Promise<SessionUser | null> {
   if (resolved.value) return user.value;
   if (!pendingMe) {
     const asked = token.value;
-    pendingMe = requestGraphQL<MeResult>(ME_QUERY, {})
+    pendingMe = requestGraphQL(ME_QUERY, {})
       .then((result) => {
         if (token.value !== asked) return user.value;
         user.value = result.me;
@@ -88,7 +84,7 @@ export async function ensureSession(): Promise<SessionUser | null> {
 
 /** Signs in; throws the API's RequestError (INVALID_CREDENTIALS, TOO_MANY_ATTEMPTS…) unchanged. */
 export async function signIn(email: string, password: string): Promise<SessionUser> {
-  const result = await requestGraphQL<SignInResult, SignInVariables>(SIGN_IN_MUTATION, { email: email.trim(), password });
+  const result = await requestGraphQL(SIGN_IN_MUTATION, { email: email.trim(), password });
   token.value = result.signIn.token;
   writeToken(result.signIn.token);
   user.value = result.signIn.user;
@@ -99,7 +95,7 @@ export async function signIn(email: string, password: string): Promise<SessionUs
 /** Revokes the token on the server when it can, and always forgets it locally. */
 export async function signOut(): Promise<void> {
   try {
-    if (token.value) await requestGraphQL<SignOutResult>(SIGN_OUT_MUTATION, {});
+    if (token.value) await requestGraphQL(SIGN_OUT_MUTATION, {});
   } catch (cause) {
     if (!(cause instanceof RequestError)) throw cause;
   } finally {

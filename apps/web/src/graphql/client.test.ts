@@ -1,5 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { parse } from 'gql.tada';
 import { requestGraphQL, RequestError, stripUndefined } from './client';
+
+const Q = parse('query Q { ok }');
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -8,20 +11,20 @@ function respond(body: unknown, status = 200) {
 }
 
 describe('requestGraphQL', () => {
-  it('POSTs JSON to /graphql (CSRF prevention needs the content type) and returns data', async () => {
+  it('POSTs the printed document as JSON to /graphql (CSRF prevention needs the content type) and returns data', async () => {
     const fetchMock = respond({ data: { ok: true } });
     vi.stubGlobal('fetch', fetchMock);
-    await expect(requestGraphQL('query Q { ok }', { year: 2021, asOf: undefined })).resolves.toEqual({ ok: true });
+    await expect(requestGraphQL(Q, { year: 2021, asOf: undefined })).resolves.toEqual({ ok: true });
     const [url, init] = fetchMock.mock.calls[0] as unknown as [string, RequestInit];
     expect(url).toBe('/graphql');
     expect(init.method).toBe('POST');
     expect((init.headers as Record<string, string>)['content-type']).toBe('application/json');
-    expect(JSON.parse(String(init.body))).toEqual({ query: 'query Q { ok }', variables: { year: 2021 } });
+    expect(JSON.parse(String(init.body))).toEqual({ query: 'query Q {\n  ok\n}', variables: { year: 2021 } });
   });
 
   it('turns GraphQL errors into a RequestError with the stable code', async () => {
     vi.stubGlobal('fetch', respond({ errors: [{ message: 'Ngày không hợp lệ', extensions: { code: 'BAD_DATE' } }] }));
-    const error = await requestGraphQL('query Q { ok }', {}).catch((e: unknown) => e);
+    const error = await requestGraphQL(Q, {}).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RequestError);
     expect(error).toMatchObject({ kind: 'graphql', code: 'BAD_DATE', message: 'Ngày không hợp lệ' });
   });
@@ -31,16 +34,16 @@ describe('requestGraphQL', () => {
       'fetch',
       respond({ errors: [{ message: 'Invalid cursor', extensions: { code: 'INVALID_CURSOR', messageEn: 'Invalid cursor', messageVi: 'Con trỏ không hợp lệ' } }] }),
     );
-    const error = (await requestGraphQL('query Q { ok }', {}).catch((e: unknown) => e)) as RequestError;
+    const error = (await requestGraphQL(Q, {}).catch((e: unknown) => e)) as RequestError;
     expect(error.messageFor('vi')).toBe('Con trỏ không hợp lệ');
     expect(error.messageFor('en')).toBe('Invalid cursor');
   });
 
   it('reports HTTP failures and network failures distinctly', async () => {
     vi.stubGlobal('fetch', vi.fn(async () => new Response('busy', { status: 503, statusText: 'Service Unavailable' })));
-    await expect(requestGraphQL('query Q { ok }', {})).rejects.toMatchObject({ kind: 'http', status: 503 });
+    await expect(requestGraphQL(Q, {})).rejects.toMatchObject({ kind: 'http', status: 503 });
     vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
-    await expect(requestGraphQL('query Q { ok }', {})).rejects.toMatchObject({ kind: 'network' });
+    await expect(requestGraphQL(Q, {})).rejects.toMatchObject({ kind: 'network' });
   });
 });
 

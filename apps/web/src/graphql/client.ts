@@ -2,7 +2,12 @@
  * The one way the dashboard talks to the API: POST JSON to /graphql.
  * Always POST with content-type application/json — the server's CSRF
  * prevention rejects GETs and "simple" requests.
+ * Operations are typed documents (`graphql()` of ./tada.ts): their result and variable types are
+ * derived from the API's schema, and the document is printed back to a query string to send
+ * (with @0no-co/graphql.web, the small GraphQL library gql.tada already parses documents with).
  */
+import { print } from '@0no-co/graphql.web';
+import type { TadaDocumentNode } from './tada';
 
 export type RequestErrorKind = 'network' | 'http' | 'graphql' | 'empty';
 
@@ -69,12 +74,24 @@ export function setAuthHooks(hooks: AuthHooks): void {
   authHooks = hooks;
 }
 
+/** Each document is printed once; its text is what goes over the wire. */
+const printed = new WeakMap<object, string>();
+function queryText(document: TadaDocumentNode<unknown, never>): string {
+  let text = printed.get(document);
+  if (text === undefined) {
+    text = print(document);
+    printed.set(document, text);
+  }
+  return text;
+}
+
 export async function requestGraphQL<TResult, TVariables extends object = Record<string, never>>(
-  query: string,
+  document: TadaDocumentNode<TResult, TVariables>,
   variables: TVariables,
   init: { signal?: AbortSignal } = {},
 ): Promise<TResult> {
   let response: Response;
+  const query = queryText(document);
   const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
   const token = authHooks.token();
   if (token) headers.authorization = `Bearer ${token}`;

@@ -1,6 +1,6 @@
-import type { TaskRole } from './types';
+import { graphql, type ResultOf } from './tada';
 
-export const DEPARTMENTS_QUERY = /* GraphQL */ `
+export const DEPARTMENTS_QUERY = graphql(`
   query Departments($year: Int) {
     departments {
       id
@@ -21,48 +21,9 @@ export const DEPARTMENTS_QUERY = /* GraphQL */ `
       activityCounts(year: $year) { kind month count sample }
     }
   }
-`;
+`);
 
-export interface DepartmentsVariables {
-  year?: number;
-}
-
-export interface ActivityCount {
-  kind: string;
-  /** "YYYY-MM" */
-  month: string;
-  count: number;
-  sample: boolean;
-}
-
-/** Only the code: labels and status come from the plan query, so they are computed once and
- * the departments query stays under the API's cost limit. */
-export interface LinkedTarget {
-  id: string;
-  code: string;
-}
-
-export interface DepartmentTask {
-  id: string;
-  code: string;
-  role: TaskRole;
-  summaryVi: string;
-  summaryEn: string;
-  activityKinds: string[];
-  linkedTargets: LinkedTarget[];
-}
-
-export interface Department {
-  id: string;
-  code: string;
-  nameVi: string;
-  nameEn: string;
-  role: string;
-  isSampleDataIncluded: boolean;
-  tasks: DepartmentTask[];
-  activityCounts: ActivityCount[];
-}
-
-export interface DepartmentsResult {
-  departments: Department[];
-}
+export type DepartmentsResult = ResultOf<typeof DEPARTMENTS_QUERY>;
+export type Department = DepartmentsResult['departments'][number];
+/** `month` is "YYYY-MM". */
+export type ActivityCount = Department['activityCounts'][number];

@@ -1,6 +1,6 @@
-import type { AdminUnitRef, DateString } from './types';
+import { graphql, type ResultOf, type VariablesOf } from './tada';
 
-export const DISTRICTS_QUERY = /* GraphQL */ `
+export const DISTRICTS_QUERY = graphql(`
   query Districts($planYear: Int!, $asOf: Date) {
     districts(planYear: $planYear, asOf: $asOf) {
       unit { id code name type typeVi }
@@ -11,23 +11,9 @@ export const DISTRICTS_QUERY = /* GraphQL */ `
       targetsMet
     }
   }
-`;
+`);
 
-export interface DistrictsVariables {
-  planYear: number;
-  asOf?: DateString;
-}
-
-export interface DistrictFigures {
-  unit: AdminUnitRef;
-  participatingEntities: number;
-  productsEvaluated: number;
-  productsCertified: number;
-  /** Percent (0–100) of provincially evaluated products reaching 3★; null when none was evaluated. */
-  passRate: number | null;
-  targetsMet: string[];
-}
-
-export interface DistrictsResult {
-  districts: DistrictFigures[];
-}
+export type DistrictsVariables = VariablesOf<typeof DISTRICTS_QUERY>;
+export type DistrictsResult = ResultOf<typeof DISTRICTS_QUERY>;
+/** `passRate`: percent (0–100) of provincially evaluated products reaching 3★; null when none was evaluated. */
+export type DistrictFigures = DistrictsResult['districts'][number];

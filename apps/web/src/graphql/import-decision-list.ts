@@ -1,6 +1,8 @@
-export type ImportFormat = 'CSV' | 'XLSX';
+import { graphql, type ResultOf, type SchemaEnum, type VariablesOf } from './tada';
 
-export const IMPORT_DECISION_LIST_MUTATION = /* GraphQL */ `
+export type ImportFormat = SchemaEnum<'ImportFormat'>;
+
+export const IMPORT_DECISION_LIST_MUTATION = graphql(`
   mutation ImportDecisionList($fileName: String!, $contentBase64: String!, $format: ImportFormat!, $dryRun: Boolean!, $skipRejected: Boolean) {
     importDecisionList(fileName: $fileName, contentBase64: $contentBase64, format: $format, dryRun: $dryRun, skipRejected: $skipRejected) {
       dryRun
@@ -15,44 +17,15 @@ export const IMPORT_DECISION_LIST_MUTATION = /* GraphQL */ `
       rows { line status productName issues { field code message messageVi } }
     }
   }
-`;
-export interface ImportDecisionListVariables {
-  fileName: string;
-  contentBase64: string;
-  format: ImportFormat;
-  dryRun: boolean;
-  /** Write the valid rows even when some are rejected (otherwise nothing is written). */
-  skipRejected?: boolean;
-}
-export interface ImportIssue {
-  field: string | null;
-  code: string;
-  /** English. */
-  message: string;
-  messageVi: string;
-}
-export interface ImportRowReport {
-  line: number;
-  status: string;
-  productName: string | null;
-  issues: ImportIssue[];
-}
-export interface ImportResult {
-  dryRun: boolean;
-  /** True when the changes were committed. */
-  applied: boolean;
-  noChanges: boolean;
-  /** Summary, English only. */
-  message: string;
-  /** File-level problems (encoding, CSV syntax, columns); then no row is read. */
-  fileErrors: ImportIssue[];
-  accepted: number;
-  flagged: number;
-  rejected: number;
-  /** JSON: {"entities":n,"products":n,…}. */
-  created: string;
-  rows: ImportRowReport[];
-}
-export interface ImportDecisionListResult {
-  importDecisionList: ImportResult;
-}
+`);
+/** `skipRejected`: write the valid rows even when some are rejected (otherwise nothing is written). */
+export type ImportDecisionListVariables = VariablesOf<typeof IMPORT_DECISION_LIST_MUTATION>;
+export type ImportDecisionListResult = ResultOf<typeof IMPORT_DECISION_LIST_MUTATION>;
+/**
+ * `applied`: the changes were committed; `message`: summary, English only; `fileErrors`: file-level
+ * problems (encoding, CSV syntax, columns), then no row is read; `created`: JSON {"entities":n,"products":n,…}.
+ */
+export type ImportResult = ImportDecisionListResult['importDecisionList'];
+export type ImportRowReport = ImportResult['rows'][number];
+/** `message` is English. */
+export type ImportIssue = ImportResult['fileErrors'][number];

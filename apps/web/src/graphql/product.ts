@@ -1,18 +1,8 @@
-import type {
-  CertificateStatus,
-  DateString,
-  EntityType,
-  EvaluationLevel,
-  FactDate,
-  IssuingLevel,
-  ProductGroup,
-  Source,
-} from './types';
+import { graphql, type ResultOf, type VariablesOf } from './tada';
+import { FACT_DATE_FRAGMENT, SOURCE_FRAGMENT } from './types';
 
-const SOURCE_FIELDS = 'id url title publishedOn';
-const FACT_DATE_FIELDS = 'value precision label';
-
-export const PRODUCT_QUERY = /* GraphQL */ `
+export const PRODUCT_QUERY = graphql(
+  `
   query Product($id: ID!, $asOf: Date) {
     product(id: $id) {
       id
@@ -25,7 +15,7 @@ export const PRODUCT_QUERY = /* GraphQL */ `
       group1048 { code taxonomy nameVi nameEn }
       certificate(asOf: $asOf) {
         stars
-        issuedOn { ${FACT_DATE_FIELDS} }
+        issuedOn { ...FactDateFields }
         validUntil
         status
         decision { id number issuingLevel }
@@ -33,7 +23,7 @@ export const PRODUCT_QUERY = /* GraphQL */ `
       evaluations {
         id
         level
-        date { ${FACT_DATE_FIELDS} }
+        date { ...FactDateFields }
         ruleSet
         parts { part score max }
         total
@@ -50,83 +40,30 @@ export const PRODUCT_QUERY = /* GraphQL */ `
         decision {
           id
           number
-          date { ${FACT_DATE_FIELDS} }
+          date { ...FactDateFields }
           issuingLevel
           batch
-          sources { ${SOURCE_FIELDS} }
+          sources { ...SourceFields }
         }
       }
-      sources { ${SOURCE_FIELDS} }
+      sources { ...SourceFields }
     }
   }
-`;
+`,
+  [FACT_DATE_FRAGMENT, SOURCE_FRAGMENT],
+);
 
-export interface ProductVariables {
-  id: string;
-  asOf?: DateString;
-}
-
-export interface PartScore {
-  part: string;
-  score: number;
-  max: number;
-}
-
-export interface Evaluation {
-  id: string;
-  level: EvaluationLevel;
-  date: FactDate;
-  ruleSet: string;
-  parts: PartScore[];
-  total: number | null;
-  stars: number | null;
-  /** ≥ 90 points below the national stage ("tiềm năng 5 sao"). */
-  potentialFiveStar: boolean;
-  council: string | null;
-  round: string | null;
-  /** PASSED | FAILED | UNKNOWN */
-  outcome: EvaluationOutcome | string;
-}
+export type ProductVariables = VariablesOf<typeof PRODUCT_QUERY>;
+export type ProductResult = ResultOf<typeof PRODUCT_QUERY>;
+export type ProductDetail = NonNullable<ProductResult['product']>;
+/**
+ * `potentialFiveStar`: ≥ 90 points below the national stage ("tiềm năng 5 sao");
+ * `outcome`: PASSED | FAILED | UNKNOWN (a String in the schema).
+ */
+export type Evaluation = ProductDetail['evaluations'][number];
+export type PartScore = Evaluation['parts'][number];
+/** `change`: NEW | UPGRADE | DOWNGRADE | SAME | REVOKED | UNKNOWN (a String in the schema). */
+export type StarHistoryEntry = ProductDetail['starHistory'][number];
 
 export type EvaluationOutcome = 'PASSED' | 'FAILED' | 'UNKNOWN';
-
 export type StarChange = 'NEW' | 'UPGRADE' | 'DOWNGRADE' | 'SAME' | 'REVOKED' | 'UNKNOWN';
-
-export interface StarHistoryEntry {
-  stars: number | null;
-  previousStars: number | null;
-  change: StarChange | string;
-  decision: {
-    id: string;
-    number: string | null;
-    date: FactDate;
-    issuingLevel: IssuingLevel;
-    batch: string | null;
-    sources: Source[];
-  };
-}
-
-export interface ProductDetail {
-  id: string;
-  name: string;
-  commune: string | null;
-  currentStars: number | null;
-  unit: { id: string; code: string; name: string } | null;
-  entity: { id: string; name: string; type: EntityType | null; commune: string | null } | null;
-  group148: ProductGroup | null;
-  group1048: ProductGroup | null;
-  certificate: {
-    stars: number | null;
-    issuedOn: FactDate;
-    validUntil: DateString;
-    status: CertificateStatus;
-    decision: { id: string; number: string | null; issuingLevel: IssuingLevel };
-  } | null;
-  evaluations: Evaluation[];
-  starHistory: StarHistoryEntry[];
-  sources: Source[];
-}
-
-export interface ProductResult {
-  product: ProductDetail | null;
-}

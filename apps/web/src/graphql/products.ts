@@ -1,29 +1,6 @@
-import type {
-  CertificateStatus,
-  Connection,
-  DateString,
-  EntityType,
-  EvaluationLevel,
-  FactDate,
-  ProductGroup,
-} from './types';
+import { graphql, type ResultOf, type VariablesOf } from './tada';
 
-/** ProductFilter input (schema). */
-export interface ProductFilter {
-  unitCode?: string;
-  commune?: string;
-  group?: string;
-  stars?: number[];
-  level?: EvaluationLevel;
-  year?: number;
-  decisionId?: string;
-  entityType?: EntityType;
-  certificateStatus?: CertificateStatus;
-  asOf?: DateString;
-  search?: string;
-}
-
-export const PRODUCTS_QUERY = /* GraphQL */ `
+export const PRODUCTS_QUERY = graphql(`
   query Products($first: Int!, $after: String, $filter: ProductFilter, $asOf: Date) {
     products(first: $first, after: $after, filter: $filter) {
       totalCount
@@ -45,33 +22,16 @@ export const PRODUCTS_QUERY = /* GraphQL */ `
       }
     }
   }
-`;
+`);
 
-export interface ProductsVariables {
-  first: number;
-  after?: string;
-  filter?: ProductFilter;
-  asOf?: DateString;
-}
+export type ProductsVariables = VariablesOf<typeof PRODUCTS_QUERY>;
+/** ProductFilter input (schema). */
+export type ProductFilter = NonNullable<ProductsVariables['filter']>;
+export type ProductsResult = ResultOf<typeof PRODUCTS_QUERY>;
+export type ProductListItem = ProductsResult['products']['edges'][number]['node'];
+export type ProductGroup = NonNullable<ProductListItem['group1048']>;
 
-export interface ProductListItem {
-  id: string;
-  name: string;
-  commune: string | null;
-  currentStars: number | null;
-  unit: { id: string; code: string; name: string } | null;
-  entity: { id: string; name: string; type: EntityType | null } | null;
-  group148: ProductGroup | null;
-  group1048: ProductGroup | null;
-  latestDecision: { id: string; date: FactDate } | null;
-  certificate: { stars: number | null; validUntil: DateString; status: CertificateStatus } | null;
-}
-
-export interface ProductsResult {
-  products: Connection<ProductListItem>;
-}
-
-export const ENTITIES_QUERY = /* GraphQL */ `
+export const ENTITIES_QUERY = graphql(`
   query Entities($first: Int!, $after: String, $filter: ProductFilter) {
     entities(first: $first, after: $after, filter: $filter) {
       totalCount
@@ -82,38 +42,12 @@ export const ENTITIES_QUERY = /* GraphQL */ `
       }
     }
   }
-`;
+`);
 
-export interface EntitiesVariables {
-  first: number;
-  after?: string;
-  filter?: ProductFilter;
-}
-
-export interface EntityListItem {
-  id: string;
-  name: string;
-  type: EntityType | null;
-  commune: string | null;
-  products: { id: string; name: string; currentStars: number | null }[];
-}
-
-export interface EntitiesResult {
-  entities: Connection<EntityListItem>;
-}
-
-export const REFERENCE_QUERY = /* GraphQL */ `
+export const REFERENCE_QUERY = graphql(`
   query Reference($onDate: Date) {
     adminUnits(onDate: $onDate) { id code name type typeVi }
     productGroups { code taxonomy nameVi nameEn }
   }
-`;
+`);
 
-export interface ReferenceVariables {
-  onDate?: DateString;
-}
-
-export interface ReferenceResult {
-  adminUnits: { id: string; code: string; name: string; type: string; typeVi: string }[];
-  productGroups: ProductGroup[];
-}

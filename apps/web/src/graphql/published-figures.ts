@@ -1,6 +1,6 @@
-import type { FactDate, Source } from './types';
+import { graphql, type ResultOf } from './tada';
 
-export const PUBLISHED_FIGURES_QUERY = /* GraphQL */ `
+export const PUBLISHED_FIGURES_QUERY = graphql(`
   query PublishedFigures($metricPrefix: String) {
     publishedFigures(metricPrefix: $metricPrefix) {
       id
@@ -11,21 +11,7 @@ export const PUBLISHED_FIGURES_QUERY = /* GraphQL */ `
       sources { id url title publishedOn }
     }
   }
-`;
+`);
 
-export interface PublishedFiguresVariables {
-  metricPrefix?: string;
-}
-
-export interface PublishedFigure {
-  id: string;
-  dateLabel: string;
-  date: FactDate | null;
-  metric: string;
-  value: string;
-  sources: Source[];
-}
-
-export interface PublishedFiguresResult {
-  publishedFigures: PublishedFigure[];
-}
+export type PublishedFiguresResult = ResultOf<typeof PUBLISHED_FIGURES_QUERY>;
+export type PublishedFigure = PublishedFiguresResult['publishedFigures'][number];

@@ -1,20 +1,8 @@
-import type { DateString } from './types';
+import { graphql, type VariablesOf } from './tada';
 
-export const RECORD_ACTIVITY_MUTATION = /* GraphQL */ `
+export const RECORD_ACTIVITY_MUTATION = graphql(`
   mutation RecordActivity($input: ActivityInput!) {
     recordActivity(input: $input) { id }
   }
-`;
-export interface ActivityInput {
-  departmentCode: string;
-  kind: string;
-  date: DateString;
-  unitCode?: string;
-  entityIds?: string[];
-  productIds?: string[];
-  count: number;
-  note?: string;
-}
-export interface RecordActivityResult {
-  recordActivity: { id: string };
-}
+`);
+export type ActivityInput = VariablesOf<typeof RECORD_ACTIVITY_MUTATION>['input'];

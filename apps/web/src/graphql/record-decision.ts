@@ -1,9 +1,9 @@
-import type { DateString, IssuingLevel } from './types';
+import { graphql, type ResultOf, type SchemaEnum, type VariablesOf } from './tada';
 
-export type DecisionAction = 'RECOGNISE' | 'REVOKE';
+export type DecisionAction = SchemaEnum<'DecisionAction'>;
 export const DECISION_ACTIONS: readonly DecisionAction[] = ['RECOGNISE', 'REVOKE'];
 
-export const RECORD_DECISION_MUTATION = /* GraphQL */ `
+export const RECORD_DECISION_MUTATION = graphql(`
   mutation RecordDecision($input: DecisionInput!) {
     recordDecision(input: $input) {
       id
@@ -12,19 +12,6 @@ export const RECORD_DECISION_MUTATION = /* GraphQL */ `
       items { stars action product { id name } }
     }
   }
-`;
-export interface DecisionInput {
-  number: string;
-  date: DateString;
-  issuingLevel: IssuingLevel;
-  items: { productId: string; stars: number; action: DecisionAction }[];
-  sourceUrl?: string;
-}
-export interface RecordDecisionResult {
-  recordDecision: {
-    id: string;
-    number: string | null;
-    issuingLevel: IssuingLevel;
-    items: { stars: number | null; action: string; product: { id: string; name: string } }[];
-  };
-}
+`);
+export type DecisionInput = VariablesOf<typeof RECORD_DECISION_MUTATION>['input'];
+export type RecordDecisionResult = ResultOf<typeof RECORD_DECISION_MUTATION>;

@@ -1,6 +1,6 @@
-import type { DateString, EvaluationLevel } from './types';
+import { graphql, type ResultOf, type VariablesOf } from './tada';
 
-export const RECORD_EVALUATION_MUTATION = /* GraphQL */ `
+export const RECORD_EVALUATION_MUTATION = graphql(`
   mutation RecordEvaluation($input: EvaluationInput!) {
     recordEvaluation(input: $input) {
       id
@@ -12,26 +12,10 @@ export const RECORD_EVALUATION_MUTATION = /* GraphQL */ `
       product { id name }
     }
   }
-`;
-export interface EvaluationInput {
-  productId: string;
-  level: EvaluationLevel;
-  date: DateString;
-  parts: { part: string; score: number }[];
-  council?: string;
-  /** Star levels whose mandatory criteria are met; omitted = all met. */
-  mandatoryCriteriaMet?: number[];
-  /** Cross-check: the code of the rule set in force on `date`. */
-  ruleSet?: string;
-}
-export interface RecordEvaluationResult {
-  recordEvaluation: {
-    id: string;
-    level: EvaluationLevel;
-    total: number | null;
-    stars: number | null;
-    potentialFiveStar: boolean;
-    ruleSet: string;
-    product: { id: string; name: string };
-  };
-}
+`);
+/**
+ * `mandatoryCriteriaMet`: star levels whose mandatory criteria are met (omitted = all met);
+ * `ruleSet`: cross-check, the code of the rule set in force on `date`.
+ */
+export type EvaluationInput = VariablesOf<typeof RECORD_EVALUATION_MUTATION>['input'];
+export type RecordEvaluationResult = ResultOf<typeof RECORD_EVALUATION_MUTATION>;

@@ -1,18 +1,9 @@
-import type { EntityType } from './types';
+import { graphql, type ResultOf, type VariablesOf } from './tada';
 
-export const REGISTER_ENTITY_MUTATION = /* GraphQL */ `
+export const REGISTER_ENTITY_MUTATION = graphql(`
   mutation RegisterEntity($input: EntityInput!) {
     registerEntity(input: $input) { id name unit { code name } }
   }
-`;
-export interface EntityInput {
-  name: string;
-  type: EntityType;
-  commune?: string;
-  unitCode: string;
-  ownerName?: string;
-  ownerPhone?: string;
-}
-export interface RegisterEntityResult {
-  registerEntity: { id: string; name: string; unit: { code: string; name: string } | null };
-}
+`);
+export type EntityInput = VariablesOf<typeof REGISTER_ENTITY_MUTATION>['input'];
+export type RegisterEntityResult = ResultOf<typeof REGISTER_ENTITY_MUTATION>;

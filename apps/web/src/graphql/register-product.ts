@@ -1,16 +1,9 @@
-export const REGISTER_PRODUCT_MUTATION = /* GraphQL */ `
+import { graphql, type ResultOf, type VariablesOf } from './tada';
+
+export const REGISTER_PRODUCT_MUTATION = graphql(`
   mutation RegisterProduct($input: ProductInput!) {
     registerProduct(input: $input) { id name }
   }
-`;
-export interface ProductInput {
-  name: string;
-  entityId: string;
-  unitCode: string;
-  commune?: string;
-  group1048?: string;
-  group148?: string;
-}
-export interface RegisterProductResult {
-  registerProduct: { id: string; name: string };
-}
+`);
+export type ProductInput = VariablesOf<typeof REGISTER_PRODUCT_MUTATION>['input'];
+export type RegisterProductResult = ResultOf<typeof REGISTER_PRODUCT_MUTATION>;

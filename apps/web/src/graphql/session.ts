@@ -1,58 +1,45 @@
-import type { DateString } from './types';
+import { graphql, type ResultOf, type SchemaEnum } from './tada';
 
 /** Roles of the write side (the Role enum of apps/api/schema.graphql). */
-export type Role = 'ADMIN' | 'SECRETARIAT' | 'DEPARTMENT_OFFICER' | 'DISTRICT_OFFICER' | 'VIEWER';
+export type Role = SchemaEnum<'Role'>;
 export const ROLES: readonly Role[] = ['ADMIN', 'SECRETARIAT', 'DEPARTMENT_OFFICER', 'DISTRICT_OFFICER', 'VIEWER'];
 
-export interface SessionUser {
-  id: string;
-  email: string;
-  displayName: string;
-  role: Role;
-  department: { code: string; nameVi: string; nameEn: string } | null;
-  unit: { code: string; name: string } | null;
-}
-
-const USER_FIELDS = /* GraphQL */ `
-  id
-  email
-  displayName
-  role
-  department { code nameVi nameEn }
-  unit { code name }
-`;
-
-export const ME_QUERY = /* GraphQL */ `
-  query Me {
-    me { ${USER_FIELDS} }
+export const SESSION_USER_FRAGMENT = graphql(`
+  fragment SessionUserFields on User {
+    id
+    email
+    displayName
+    role
+    department { code nameVi nameEn }
+    unit { code name }
   }
-`;
-export interface MeResult {
-  me: SessionUser | null;
-}
+`);
+export type SessionUser = ResultOf<typeof SESSION_USER_FRAGMENT>;
 
-export const SIGN_IN_MUTATION = /* GraphQL */ `
+export const ME_QUERY = graphql(
+  `
+  query Me {
+    me { ...SessionUserFields }
+  }
+`,
+  [SESSION_USER_FRAGMENT],
+);
+
+export const SIGN_IN_MUTATION = graphql(
+  `
   mutation SignIn($email: String!, $password: String!) {
     signIn(email: $email, password: $password) {
       token
       expiresAt
-      user { ${USER_FIELDS} }
+      user { ...SessionUserFields }
     }
   }
-`;
-export interface SignInVariables {
-  email: string;
-  password: string;
-}
-export interface SignInResult {
-  signIn: { token: string; expiresAt: DateString; user: SessionUser };
-}
+`,
+  [SESSION_USER_FRAGMENT],
+);
 
-export const SIGN_OUT_MUTATION = /* GraphQL */ `
+export const SIGN_OUT_MUTATION = graphql(`
   mutation SignOut {
     signOut
   }
-`;
-export interface SignOutResult {
-  signOut: boolean;
-}
+`);

@@ -1,15 +1,6 @@
-import type {
-  CertifiedBasis,
-  DateString,
-  EntityType,
-  EvaluationLevel,
-  Source,
-  StatsGroupBy,
-  StatsMeasure,
-  FactDate,
-} from './types';
+import { graphql, type ResultOf, type VariablesOf } from './tada';
 
-export const STATS_QUERY = /* GraphQL */ `
+export const STATS_QUERY = graphql(`
   query Stats(
     $measure: StatsMeasure!
     $groupBy: StatsGroupBy!
@@ -32,51 +23,16 @@ export const STATS_QUERY = /* GraphQL */ `
       sources { id url title publishedOn }
     }
   }
-`;
+`);
 
-/** StatsFilter input (schema). */
-export interface StatsFilter {
-  unitCode?: string;
-  group?: string;
-  stars?: number[];
-  level?: EvaluationLevel;
-  year?: number;
-  entityType?: EntityType;
-}
-
-export interface StatsVariables {
-  measure: StatsMeasure;
-  groupBy: StatsGroupBy;
-  basis?: CertifiedBasis;
-  asOf?: DateString;
-  filter?: StatsFilter;
-  /** Taxonomy of GROUP rows: "1048" (API default) or "148". */
-  groupTaxonomy?: GroupTaxonomy;
-}
-
+/** Taxonomy of GROUP rows: "1048" (API default) or "148". */
 export type GroupTaxonomy = '1048' | '148';
 
-export interface StatsRow {
-  key: string | null;
-  label: string;
-  count: number;
-}
-
-export interface StatsResultData {
-  measure: StatsMeasure;
-  groupBy: StatsGroupBy;
-  basis: CertifiedBasis;
-  asOf: DateString;
-  /** English. */
-  definition: string;
-  definitionVi: string;
-  rows: StatsRow[];
-  total: number;
-  yearOnlyRecords: number;
-  decisions: { id: string; number: string | null; date: FactDate }[];
-  sources: Source[];
-}
-
-export interface StatsResult {
-  stats: StatsResultData;
-}
+/** The schema types `groupTaxonomy` as a String; the dashboard only sends the two taxonomies. */
+export type StatsVariables = Omit<VariablesOf<typeof STATS_QUERY>, 'groupTaxonomy'> & { groupTaxonomy?: GroupTaxonomy };
+/** StatsFilter input (schema). */
+export type StatsFilter = NonNullable<StatsVariables['filter']>;
+export type StatsResult = ResultOf<typeof STATS_QUERY>;
+/** `definition` is English. */
+export type StatsResultData = StatsResult['stats'];
+export type StatsRow = StatsResultData['rows'][number];
