@@ -29,3 +29,11 @@ export type ImportResult = ImportDecisionListResult['importDecisionList'];
 export type ImportRowReport = ImportResult['rows'][number];
 /** `message` is English. */
 export type ImportIssue = ImportResult['fileErrors'][number];
+
+/** Progress of the latest import in the answering API process (rows written so far). */
+export const LAST_IMPORT_PROGRESS_QUERY = graphql(`
+  query LastImportProgress {
+    lastImportProgress { fileName done total finishedAt }
+  }
+`);
+export type ImportProgress = NonNullable<ResultOf<typeof LAST_IMPORT_PROGRESS_QUERY>['lastImportProgress']>;

@@ -154,6 +154,7 @@ export const entryEn: Pick<Messages, 'entry'> = {
       notApplied: 'Nothing was written.',
       dryRun: 'Dry run',
       running: 'Processing…',
+      progress: 'Writing: {done} of {total} rows',
       confirm: 'Confirm import',
       cancel: 'Choose another file',
       reportTitle: 'Dry-run report: {file}',

@@ -154,6 +154,7 @@ export const entryVi = {
       notApplied: 'Không có gì được ghi.',
       dryRun: 'Chạy thử',
       running: 'Đang xử lý…',
+      progress: 'Đang ghi: {done}/{total} dòng',
       confirm: 'Xác nhận nhập',
       cancel: 'Chọn tệp khác',
       reportTitle: 'Báo cáo chạy thử: {file}',
