@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from './db.js';
 import { createTestApi, type TestApi } from './api.js';
+import { importDecisionList } from '../src/modules/imports/decision-list-importer.js';
 
 const rowsOf = (rows: { key: string | null; count: number }[]) => Object.fromEntries(rows.map((r) => [r.key ?? 'null', r.count]));
 
@@ -75,5 +76,68 @@ describe.each(DIALECTS)('stats on %s', (kind) => {
   it('filters stats by unit', async () => {
     const res = await api.gql('{ stats(measure: PRODUCTS, groupBy: STARS, asOf: "2021-12-31", filter: { unitCode: "chau-phu" }) { total } }');
     expect(res.data!.stats.total).toBe(4);
+  });
+});
+
+// A product upgraded from 3★ (2021) to 4★ (2022) counts once, under the star of its latest
+// certificate on asOf; before the upgrade it is still 3★. Own database: the import changes data.
+describe.each(DIALECTS)('stats by stars after an upgrade on %s', (kind) => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await createTestApi(kind);
+  });
+  afterAll(() => api?.close());
+
+  const HEADER = 'product_name,entity_name,entity_type,commune,district,product_group,stars,score,level,decision,decision_date,year,batch,source_url';
+  // Cà na muối (Tịnh Biên) is 3★ from the year-only 2021 list; 45/QĐ-UBND upgrades it to 4★.
+  const UPGRADE = 'Cà na muối,Hộ kinh doanh Hòa Kiều,household_business,xã Tân Lập,Tịnh Biên,food,4,72,province,45/QĐ-UBND,2022-09-01,2022,đợt 2/2022,https://example.org/decision';
+  const byStars = async (args: string) => {
+    const res = await api.gql(`{ stats(${args}) { total definition definitionVi rows { key count } } }`);
+    expect(res.errors).toBeUndefined();
+    const s = res.data!.stats;
+    return { total: s.total as number, rows: rowsOf(s.rows), sum: (s.rows as { count: number }[]).reduce((a, r) => a + r.count, 0), definition: s.definition as string, definitionVi: s.definitionVi as string };
+  };
+  const ever = (asOf: string, filter = '') => `measure: PRODUCTS, groupBy: STARS, basis: EVER_CERTIFIED, asOf: "${asOf}"${filter}`;
+
+  it('counts the upgraded product once, under its latest star, and under 3★ before the upgrade', async () => {
+    const before2022 = await byStars(ever('2022-12-31'));
+    const tinhBienBefore = await byStars(ever('2022-12-31', ', filter: { unitCode: "tinh-bien" }'));
+    const report = await importDecisionList(api.orm.em.fork(), { fileName: 'upgrade.csv', content: `${HEADER}\n${UPGRADE}\n` });
+    expect(report.applied).toBe(true);
+    expect(report.reused.products).toBe(1);
+
+    const after2022 = await byStars(ever('2022-12-31'));
+    expect(after2022.sum).toBe(after2022.total);
+    expect(after2022.total).toBe(before2022.total);
+    expect(after2022.rows['3']).toBe(before2022.rows['3']! - 1);
+    expect(after2022.rows['4']).toBe(before2022.rows['4']! + 1);
+    const tinhBienAfter = await byStars(ever('2022-12-31', ', filter: { unitCode: "tinh-bien" }'));
+    expect(tinhBienAfter.total).toBe(tinhBienBefore.total);
+    expect(tinhBienAfter.rows['3']).toBe(tinhBienBefore.rows['3']! - 1);
+    expect(tinhBienAfter.rows['4']).toBe((tinhBienBefore.rows['4'] ?? 0) + 1);
+    // A star filter means the same star as the grouping: the product is 4★ now, not 3★.
+    expect((await byStars(ever('2022-12-31', ', filter: { stars: [3] }'))).total).toBe(after2022.rows['3']);
+    expect((await byStars(ever('2022-12-31', ', filter: { stars: [4] }'))).total).toBe(after2022.rows['4']);
+    expect(after2022.definition).toMatch(/latest certificate issued on or before 2022-12-31/);
+    expect(after2022.definitionVi).toMatch(/giấy chứng nhận mới nhất cấp đến hết ngày 31\/12\/2022/);
+
+    // Before the upgrade (and at 2021-12-31) it is still 3★.
+    const at2021 = await byStars(ever('2021-12-31'));
+    expect(at2021.rows).toEqual({ '3': 27, '4': 10, '5': 2 });
+    expect(at2021.sum).toBe(at2021.total);
+    expect((await byStars(ever('2022-08-31'))).rows).toEqual(before2022.rows);
+
+    // Valid on asOf: the 3★ certificate is superseded, the 4★ one is in force.
+    const valid = await byStars('measure: PRODUCTS, groupBy: STARS, basis: VALID_ON_AS_OF, asOf: "2022-12-31"');
+    expect(valid.sum).toBe(valid.total);
+    expect(valid.rows['4']).toBe(after2022.rows['4']);
+    expect(valid.definition).toMatch(/certificate in force on 2022-12-31/);
+  });
+
+  it('counts each entity once, under the highest current star of its products', async () => {
+    const entities = await byStars('measure: ENTITIES, groupBy: STARS, asOf: "2022-12-31"');
+    expect(entities.sum).toBe(entities.total);
+    expect(entities.total).toBeGreaterThan(0);
+    expect(entities.definition).toMatch(/highest star among its products/);
   });
 });

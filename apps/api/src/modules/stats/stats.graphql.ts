@@ -28,7 +28,11 @@ export const StatsGroupByEnum = builder.enumType('StatsGroupBy', {
   values: {
     UNIT: { value: 'unit', description: 'District-level unit.' },
     GROUP: { value: 'group', description: 'Product group (taxonomy chosen by groupTaxonomy).' },
-    STARS: { value: 'stars', description: 'Star class.' },
+    STARS: {
+      value: 'stars',
+      description:
+        "Star class. Products count once, under the star of their latest certificate on asOf (an upgraded product only under its new star); entities once, under their products' highest such star.",
+    },
     LEVEL: { value: 'level', description: 'Council or issuing level.' },
     YEAR: { value: 'year', description: 'Year of the evaluation or decision.' },
     ENTITY_TYPE: { value: 'entityType', description: 'Legal form of the entity.' },
@@ -48,7 +52,7 @@ const StatsFilterInput = builder.inputType('StatsFilter', {
   fields: (t) => ({
     unitCode: t.string({ description: 'District-level unit code.' }),
     group: t.string({ description: 'Product group code in either taxonomy.' }),
-    stars: t.intList({ description: 'Star classes.' }),
+    stars: t.intList({ description: "Star classes (for products and entities: the star of each product's latest certificate on asOf, as in STARS)." }),
     level: t.field({ type: EvaluationLevelEnum, description: 'Council or issuing level.' }),
     year: t.int({ description: 'Year of the evaluation or decision.' }),
     entityType: t.field({ type: EntityTypeEnum, description: 'Legal form of the entity.' }),
@@ -103,7 +107,28 @@ function definitionOf(measure: StatsMeasure, groupBy: StatsGroupBy, basis: Certi
       : basis === 'valid_on_as_of'
         ? `whose certificate is in force on ${asOf} (issued by then, not expired, revoked or superseded; valid 36 months)`
         : `certified on or before ${asOf} (ever certified, whether or not still valid)`;
-  return `Count of ${MEASURE_TEXT[measure]} ${when}, grouped by ${GROUP_TEXT[groupBy]}. Year-only dates count from 31 December of their year.`;
+  return `Count of ${MEASURE_TEXT[measure]} ${when}, grouped by ${GROUP_TEXT[groupBy]}.${starsRule(measure, groupBy, basis, asOf)} Year-only dates count from 31 December of their year.`;
+}
+
+/** How products and entities get their one star (stats.repository: latest certificate per product). */
+function starsRule(measure: StatsMeasure, groupBy: StatsGroupBy, basis: CertifiedBasis, asOf: string): string {
+  if (groupBy !== 'stars' || (measure !== 'products' && measure !== 'entities')) return '';
+  const latest =
+    basis === 'valid_on_as_of' ? `its certificate in force on ${asOf} (the latest, if several)` : `its latest certificate issued on or before ${asOf} (an upgraded product counts only under its new star)`;
+  return measure === 'products'
+    ? ` Each product counts once, under the star of ${latest}.`
+    : ` Each entity counts once, under the highest star among its products, each product taking the star of ${latest}.`;
+}
+
+function starsRuleVi(measure: StatsMeasure, groupBy: StatsGroupBy, basis: CertifiedBasis, day: string): string {
+  if (groupBy !== 'stars' || (measure !== 'products' && measure !== 'entities')) return '';
+  const latest =
+    basis === 'valid_on_as_of'
+      ? `giấy chứng nhận còn hiệu lực vào ngày ${day} (giấy mới nhất, nếu có nhiều giấy)`
+      : `giấy chứng nhận mới nhất cấp đến hết ngày ${day} (sản phẩm được nâng hạng chỉ tính ở hạng sao mới)`;
+  return measure === 'products'
+    ? ` Mỗi sản phẩm chỉ tính một lần, theo hạng sao của ${latest}.`
+    : ` Mỗi chủ thể chỉ tính một lần, theo hạng sao cao nhất trong các sản phẩm của chủ thể; mỗi sản phẩm lấy hạng sao của ${latest}.`;
 }
 
 const MEASURE_TEXT_VI: Record<StatsMeasure, string> = {
@@ -130,7 +155,7 @@ function definitionViOf(measure: StatsMeasure, groupBy: StatsGroupBy, basis: Cer
       : basis === 'valid_on_as_of'
         ? `có giấy chứng nhận còn hiệu lực vào ngày ${day} (đã cấp đến ngày đó, chưa hết hạn, chưa bị thu hồi hoặc thay thế; hiệu lực 36 tháng)`
         : `được chứng nhận đến hết ngày ${day} (từng được chứng nhận, dù nay còn hay đã hết hiệu lực)`;
-  return `Số ${MEASURE_TEXT_VI[measure]} ${when}, phân nhóm theo ${GROUP_TEXT_VI[groupBy]}. Bản ghi chỉ ghi năm được tính từ ngày 31/12 của năm đó.`;
+  return `Số ${MEASURE_TEXT_VI[measure]} ${when}, phân nhóm theo ${GROUP_TEXT_VI[groupBy]}.${starsRuleVi(measure, groupBy, basis, day)} Bản ghi chỉ ghi năm được tính từ ngày 31/12 của năm đó.`;
 }
 
 const ENTITY_TYPE_LABEL: Record<string, string> = {

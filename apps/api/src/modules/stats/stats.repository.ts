@@ -3,6 +3,15 @@
 // on asOf" (issued, not yet expired, revoked or superseded on asOf). Year-only records are dated
 // 31 December, so they count only from the end of their year, and yearOnlyRecords says how many
 // of them were used.
+//
+// Stars of products and entities: a product re-certified with another star (3★ in 2021, 4★ in
+// 2022) has one certificate per star, so products (and entities) counted per certificate star
+// would sit in two rows while `total` counts them once. When products or entities are grouped or
+// filtered by stars, only each product's LATEST certificate counts: the last one issued on or
+// before asOf that meets the basis (on 'valid_on_as_of', the one in force on asOf; superseded ones
+// are already out, this also settles same-day certificates) and the level/year filters; ties on
+// the issue day go to the later record. An entity is counted once, under the highest of those
+// stars among its products. Other groupings (unit, group, level, year, ...) are unchanged.
 import { raw, type EntityManager } from '@mikro-orm/core';
 import type { QueryBuilder } from '@mikro-orm/knex';
 import { Certificate } from '../certificates/certificate.entity.js';
@@ -57,6 +66,29 @@ export async function countBy(em: EntityManager, query: StatsQuery): Promise<Sta
   const filter = query.filter ?? {};
   const onEvaluations = query.measure === 'evaluations';
 
+  // Products and entities by stars: only each product's latest certificate counts (see above).
+  const latestOnly = (query.measure === 'products' || query.measure === 'entities') && (query.groupBy === 'stars' || !!filter.stars?.length);
+  /** "No later certificate of the same product meets the basis and the decision filters" (correlated, both dialects). */
+  const latestCertificate = (): [string, unknown[]] => {
+    const conditions = ['c2.product_id = r.product_id', 'c2.issued_on <= ?'];
+    const params: unknown[] = [query.asOf];
+    if (basis === 'valid_on_as_of') {
+      conditions.push('c2.valid_until >= ?', '(c2.revoked_on is null or c2.revoked_on > ?)', '(c2.superseded_on is null or c2.superseded_on > ?)');
+      params.push(query.asOf, query.asOf, query.asOf);
+    }
+    if (filter.level) {
+      conditions.push('d2.issuing_level = ?');
+      params.push(filter.level);
+    }
+    if (filter.year) {
+      conditions.push('d2.year = ?');
+      params.push(filter.year);
+    }
+    conditions.push('(c2.issued_on > r.issued_on or (c2.issued_on = r.issued_on and c2.id > r.id))');
+    const later = `select 1 from certificate c2 join decision_item di2 on di2.id = c2.decision_item_id join decision d2 on d2.id = di2.decision_id where ${conditions.join(' and ')}`;
+    return [`not exists (${later})`, params];
+  };
+
   const base = (): QueryBuilder<object> => {
     const qb = (onEvaluations ? sql.createQueryBuilder(Evaluation, 'r') : sql.createQueryBuilder(Certificate, 'r')) as unknown as QueryBuilder<object>;
     qb.join('r.product', 'p').leftJoin('p.entity', 'e').leftJoin('p.unit', 'u');
@@ -71,6 +103,7 @@ export async function countBy(em: EntityManager, query: StatsQuery): Promise<Sta
         qb.andWhere({ $or: [{ supersededOn: null }, { supersededOn: { $gt: query.asOf } }] });
       }
     }
+    if (latestOnly) qb.andWhere(...latestCertificate());
     if (filter.unitCode) qb.andWhere({ 'u.code': filter.unitCode });
     if (filter.group) qb.andWhere({ $or: [{ 'p.group1048': filter.group }, { 'p.group148': filter.group }] });
     if (filter.stars?.length) qb.andWhere({ 'r.stars': { $in: filter.stars } });
@@ -91,10 +124,24 @@ export async function countBy(em: EntityManager, query: StatsQuery): Promise<Sta
   }[query.groupBy];
   const precision = onEvaluations ? 'r.date_precision' : 'r.issued_precision';
 
-  const grouped = (await base()
-    .select([raw(`${keyColumn} as group_key`), raw(`count(distinct ${counted}) as count`)])
-    .groupBy(raw(keyColumn) as never)
-    .execute('all', false)) as { group_key: unknown; count: unknown }[];
+  let grouped: { group_key: unknown; count: unknown }[];
+  if (query.measure === 'entities' && query.groupBy === 'stars') {
+    // Each entity once, under the highest star among its products' latest certificates.
+    const perEntity = base()
+      .select([raw('e.id as entity_id'), raw('max(r.stars) as stars')])
+      .groupBy(raw('e.id') as never)
+      .as('x');
+    const knex = sql.getKnex();
+    grouped = (await knex
+      .select(knex.raw('x.stars as group_key'), knex.raw('count(distinct x.entity_id) as count'))
+      .from(perEntity)
+      .groupBy('x.stars')) as { group_key: unknown; count: unknown }[];
+  } else {
+    grouped = (await base()
+      .select([raw(`${keyColumn} as group_key`), raw(`count(distinct ${counted}) as count`)])
+      .groupBy(raw(keyColumn) as never)
+      .execute('all', false)) as { group_key: unknown; count: unknown }[];
+  }
   const [totals] = (await base()
     .select([raw(`count(distinct ${counted}) as total`), raw(`count(distinct case when ${precision} = 'year' then r.id end) as year_only`)])
     .execute('all', false)) as { total: unknown; year_only: unknown }[];
