@@ -7,13 +7,52 @@ import globals from 'globals';
 /** Imports the pure domain package may never use (STYLE rule 2). */
 const domainForbiddenImports = {
   patterns: [
-    { group: ['@mikro-orm/*', '@pothos/*', 'graphql', 'graphql/*', 'vue', 'vue-*', '@vue/*', 'fastify', '@fastify/*'], message: 'packages/domain is pure: no ORM, GraphQL, Vue or server code.' },
-    { group: ['node:*', 'fs', 'path', 'os', 'http', 'https', 'crypto', 'child_process', 'url', 'util', 'stream', 'buffer'], message: 'packages/domain may not use Node APIs.' },
+    {
+      group: [
+        '@mikro-orm/*',
+        '@pothos/*',
+        'graphql',
+        'graphql/*',
+        'vue',
+        'vue-*',
+        '@vue/*',
+        'fastify',
+        '@fastify/*',
+      ],
+      message: 'packages/domain is pure: no ORM, GraphQL, Vue or server code.',
+    },
+    {
+      group: [
+        'node:*',
+        'fs',
+        'path',
+        'os',
+        'http',
+        'https',
+        'crypto',
+        'child_process',
+        'url',
+        'util',
+        'stream',
+        'buffer',
+      ],
+      message: 'packages/domain may not use Node APIs.',
+    },
   ],
 };
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', '**/.turbo/**', '**/coverage/**', 'test-artifacts/**', '**/*.d.ts', 'apps/api/src/db/migrations/**'] },
+  {
+    ignores: [
+      '**/dist/**',
+      '**/node_modules/**',
+      '**/.turbo/**',
+      '**/coverage/**',
+      'test-artifacts/**',
+      '**/*.d.ts',
+      'apps/api/src/db/migrations/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...pluginVue.configs['flat/recommended'],
@@ -25,7 +64,10 @@ export default tseslint.config(
     files: ['**/*.{ts,js,vue}'],
     languageOptions: { globals: { ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       'vue/multi-word-component-names': 'off',
       'vue/max-attributes-per-line': 'off',
       'vue/singleline-html-element-content-newline': 'off',
@@ -45,7 +87,19 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.es2022 } },
     rules: {
       'no-restricted-imports': ['error', domainForbiddenImports],
-      'no-restricted-globals': ['error', 'process', 'Buffer', 'require', '__dirname', '__filename', 'window', 'document', 'navigator', 'localStorage', 'fetch'],
+      'no-restricted-globals': [
+        'error',
+        'process',
+        'Buffer',
+        'require',
+        '__dirname',
+        '__filename',
+        'window',
+        'document',
+        'navigator',
+        'localStorage',
+        'fetch',
+      ],
     },
   },
   {
@@ -53,7 +107,14 @@ export default tseslint.config(
     files: ['apps/api/src/**/*.ts'],
     ignores: ['apps/api/src/config.ts', 'apps/api/src/**/*.test.ts', 'apps/api/test/**'],
     rules: {
-      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read configuration through src/config.ts.' }],
+      'no-restricted-properties': [
+        'error',
+        {
+          object: 'process',
+          property: 'env',
+          message: 'Read configuration through src/config.ts.',
+        },
+      ],
     },
   },
 );

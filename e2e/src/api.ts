@@ -15,7 +15,11 @@ export interface GqlOptions {
 }
 
 /** POSTs a GraphQL operation (the API's CSRF prevention rejects GET) and returns `data`, or throws. */
-export async function gql<T>(query: string, variables: Record<string, unknown> = {}, options: GqlOptions = {}): Promise<T> {
+export async function gql<T>(
+  query: string,
+  variables: Record<string, unknown> = {},
+  options: GqlOptions = {},
+): Promise<T> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   const res = await fetch(`${options.baseUrl ?? baseUrl()}/graphql`, {
@@ -55,8 +59,15 @@ export async function stats(args: StatsArgs): Promise<StatsResult> {
 }
 
 /** `progress.actual` of one target of a plan year on a day. */
-export async function targetActual(year: number, code: string, asOf: string, options: GqlOptions = {}): Promise<number | null> {
-  const data = await gql<{ plan: { targets: { code: string; progress: { actual: number | null } }[] } | null }>(
+export async function targetActual(
+  year: number,
+  code: string,
+  asOf: string,
+  options: GqlOptions = {},
+): Promise<number | null> {
+  const data = await gql<{
+    plan: { targets: { code: string; progress: { actual: number | null } }[] } | null;
+  }>(
     `query ($year: Int!, $asOf: Date) { plan(year: $year) { targets(asOf: $asOf) { code progress(asOf: $asOf) { actual } } } }`,
     { year, asOf },
     options,

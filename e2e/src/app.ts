@@ -14,29 +14,43 @@ export async function open(page: Page, path: string, base: string = baseUrl()): 
  */
 export async function settled(page: Page, selector: string): Promise<void> {
   await page.locator(selector).first().waitFor({ state: 'visible' });
-  await page.waitForFunction(() => !document.querySelector('[data-testid="state-loading"], [aria-busy="true"]'));
+  await page.waitForFunction(
+    () => !document.querySelector('[data-testid="state-loading"], [aria-busy="true"]'),
+  );
   const error = page.getByTestId('state-error');
-  if (await error.count()) throw new Error(`page shows an error state: ${await error.first().innerText()}`);
+  if (await error.count())
+    throw new Error(`page shows an error state: ${await error.first().innerText()}`);
 }
 
 /** Runs `action` and waits for the GraphQL response whose request contains `operation` (e.g. `mutation RecordEvaluation`). */
-export async function afterOperation(page: Page, operation: string, action: () => Promise<unknown>): Promise<Response> {
+export async function afterOperation(
+  page: Page,
+  operation: string,
+  action: () => Promise<unknown>,
+): Promise<Response> {
   const [response] = await Promise.all([
-    page.waitForResponse((r) => r.url().endsWith('/graphql') && (r.request().postData() ?? '').includes(operation)),
+    page.waitForResponse(
+      (r) => r.url().endsWith('/graphql') && (r.request().postData() ?? '').includes(operation),
+    ),
     action(),
   ]);
   return response;
 }
 
 /** Runs `action` and waits for the GraphQL response of the named query it triggers. */
-export async function afterQuery(page: Page, operation: string, action: () => Promise<unknown>): Promise<Response> {
+export async function afterQuery(
+  page: Page,
+  operation: string,
+  action: () => Promise<unknown>,
+): Promise<Response> {
   return afterOperation(page, `query ${operation}`, action);
 }
 
 /** The `data` of a GraphQL response the page received; throws when it carries errors. */
 export async function responseData<T>(response: Response): Promise<T> {
   const body = (await response.json()) as { data?: T; errors?: { message: string }[] };
-  if (body.errors?.length || !body.data) throw new Error(`GraphQL ${response.status()}: ${JSON.stringify(body.errors ?? body)}`);
+  if (body.errors?.length || !body.data)
+    throw new Error(`GraphQL ${response.status()}: ${JSON.stringify(body.errors ?? body)}`);
   return body.data;
 }
 
@@ -46,7 +60,11 @@ export async function textBecomes(locator: Locator, expected: string): Promise<s
   if (handle) {
     await locator
       .page()
-      .waitForFunction(([el, want]) => (el as Element).textContent?.trim() === want, [handle, expected] as const, { timeout: 10_000 })
+      .waitForFunction(
+        ([el, want]) => (el as Element).textContent?.trim() === want,
+        [handle, expected] as const,
+        { timeout: 10_000 },
+      )
       .catch(() => undefined);
   }
   return ((await locator.textContent()) ?? '').trim();
@@ -55,7 +73,9 @@ export async function textBecomes(locator: Locator, expected: string): Promise<s
 /** Every row of a table (thead, tbody, tfoot) as trimmed cell texts. */
 export async function tableCells(table: Locator): Promise<string[][]> {
   return table.evaluate((t) =>
-    [...(t as HTMLTableElement).rows].map((r) => [...r.cells].map((c) => (c.textContent ?? '').replace(/\s+/g, ' ').trim())),
+    [...(t as HTMLTableElement).rows].map((r) =>
+      [...r.cells].map((c) => (c.textContent ?? '').replace(/\s+/g, ' ').trim()),
+    ),
   );
 }
 
@@ -67,5 +87,7 @@ export function formattedInt(text: string): number | null {
 
 /** How many CSS pixels the document is wider than the viewport (0 when nothing scrolls sideways). */
 export async function horizontalOverflow(page: Page): Promise<number> {
-  return page.evaluate(() => Math.max(0, document.documentElement.scrollWidth - document.documentElement.clientWidth));
+  return page.evaluate(() =>
+    Math.max(0, document.documentElement.scrollWidth - document.documentElement.clientWidth),
+  );
 }

@@ -33,7 +33,9 @@ export async function createUser(
   options: Required<GqlOptions>,
   user: NewUser,
 ): Promise<{ id: string; email: string; role: Role; department: { code: string } | null }> {
-  const data = await gql<{ createUser: { id: string; email: string; role: Role; department: { code: string } | null } }>(
+  const data = await gql<{
+    createUser: { id: string; email: string; role: Role; department: { code: string } | null };
+  }>(
     `mutation CreateUser($input: UserInput!) { createUser(input: $input) { id email role department { code } } }`,
     { input: user },
     options,
@@ -56,7 +58,9 @@ export async function signInThroughPage(
   await page.getByTestId('signin-email').fill(who.email);
   await page.getByTestId('signin-password').fill(who.password);
   await options.beforeSubmit?.();
-  const response = await afterOperation(page, 'signIn(', () => page.getByTestId('signin-submit').click());
+  const response = await afterOperation(page, 'signIn(', () =>
+    page.getByTestId('signin-submit').click(),
+  );
   await responseData(response);
   await page.waitForURL((url) => url.pathname === redirect.split('?')[0]);
   await page.getByTestId('nav-user').waitFor({ state: 'visible' });

@@ -14,7 +14,9 @@ export interface BrowserSession {
   close(): Promise<void>;
 }
 
-export async function openBrowser(options: { acceptDownloads?: boolean } = {}): Promise<BrowserSession> {
+export async function openBrowser(
+  options: { acceptDownloads?: boolean } = {},
+): Promise<BrowserSession> {
   const profile = mkdtempSync(join(tmpdir(), 'ocop-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

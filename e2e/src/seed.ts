@@ -41,9 +41,13 @@ export function parseCsv(text: string): string[][] {
 export type SeedRow = Record<string, string>;
 
 export function readSeedCsv(file: string): SeedRow[] {
-  const [header, ...rows] = parseCsv(readFileSync(resolve(seedDir, file), 'utf8').replace(/^\uFEFF/, ''));
+  const [header, ...rows] = parseCsv(
+    readFileSync(resolve(seedDir, file), 'utf8').replace(/^\uFEFF/, ''),
+  );
   if (!header) throw new Error(`${file} is empty`);
-  return rows.filter((r) => r.some((c) => c !== '')).map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
+  return rows
+    .filter((r) => r.some((c) => c !== ''))
+    .map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
 }
 
 /** A row of data/seed/products-2020-2021.csv (every column present; empty when not given). */
@@ -63,7 +67,15 @@ export interface ProductRow extends SeedRow {
 
 export function seedProducts(): ProductRow[] {
   const rows = readSeedCsv('products-2020-2021.csv');
-  const missing = ['product_name', 'entity_name', 'commune', 'district', 'stars', 'decision_date', 'year'].filter((c) => !(c in (rows[0] ?? {})));
+  const missing = [
+    'product_name',
+    'entity_name',
+    'commune',
+    'district',
+    'stars',
+    'decision_date',
+    'year',
+  ].filter((c) => !(c in (rows[0] ?? {})));
   if (missing.length) throw new Error(`products-2020-2021.csv lacks columns ${missing.join(', ')}`);
   return rows as ProductRow[];
 }
@@ -89,7 +101,11 @@ export function certifiedOn(row: ProductRow): string | null {
  * Target T1 as the plan defines it: distinct products (name + entity) whose first 3★+ certification
  * falls in the plan year and on or before `asOf`.
  */
-export function productsFirstCertifiedIn(year: number, asOf: string, rows: ProductRow[] = seedProducts()): string[] {
+export function productsFirstCertifiedIn(
+  year: number,
+  asOf: string,
+  rows: ProductRow[] = seedProducts(),
+): string[] {
   const first = new Map<string, string>();
   for (const row of rows) {
     const on = certifiedOn(row);
@@ -98,5 +114,7 @@ export function productsFirstCertifiedIn(year: number, asOf: string, rows: Produ
     const prev = first.get(key);
     if (!prev || on < prev) first.set(key, on);
   }
-  return [...first.entries()].filter(([, on]) => on.startsWith(`${year}-`) && on <= asOf).map(([key]) => key);
+  return [...first.entries()]
+    .filter(([, on]) => on.startsWith(`${year}-`) && on <= asOf)
+    .map(([key]) => key);
 }

@@ -26,7 +26,9 @@ function freePort(): Promise<number> {
     srv.on('error', fail);
     srv.listen(0, '127.0.0.1', () => {
       const address = srv.address();
-      srv.close(() => (typeof address === 'object' && address ? ok(address.port) : fail(new Error('no port'))));
+      srv.close(() =>
+        typeof address === 'object' && address ? ok(address.port) : fail(new Error('no port')),
+      );
     });
   });
 }
@@ -53,7 +55,9 @@ function dbEnv(sqlitePath: string): NodeJS.ProcessEnv {
 
 export async function startApi(): Promise<ApiServer> {
   if (!existsSync(main) || !existsSync(cli) || !existsSync(join(webDist, 'index.html'))) {
-    throw new Error('Build first: apps/api/dist/main.js, apps/api/dist/cli/index.js and apps/web/dist/index.html are needed (pnpm build).');
+    throw new Error(
+      'Build first: apps/api/dist/main.js, apps/api/dist/cli/index.js and apps/web/dist/index.html are needed (pnpm build).',
+    );
   }
   const dir = mkdtempSync(join(tmpdir(), 'ocop-e2e-'));
   const sqlitePath = join(dir, 'e2e.sqlite');
@@ -96,7 +100,11 @@ export async function startApi(): Promise<ApiServer> {
  * `cli create-admin --email … --password …` on the server's SQLite file, as an operator would run it
  * (the server keeps running: the CLI opens the same file, migrations already applied by the server).
  */
-export function createAdminWithCli(server: ApiServer, email: string, password: string): Promise<string> {
+export function createAdminWithCli(
+  server: ApiServer,
+  email: string,
+  password: string,
+): Promise<string> {
   return new Promise((ok, fail) => {
     execFile(
       process.execPath,

@@ -21,7 +21,10 @@ afterEach(async () => {
 const TABLE = '[data-testid="figures-table"]';
 
 async function downloadCsv(page: Page): Promise<{ name: string; bytes: Buffer }> {
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-csv').click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('download-csv').click(),
+  ]);
   const failure = await download.failure();
   if (failure) throw new Error(`download failed: ${failure}`);
   const path = await download.path();
@@ -34,7 +37,11 @@ function comparable(cell: string): string {
   return n === null ? cell : String(n);
 }
 
-async function csvAndTable(): Promise<{ csv: string[][]; table: string[][]; raw: { name: string; bytes: Buffer } }> {
+async function csvAndTable(): Promise<{
+  csv: string[][];
+  table: string[][];
+  raw: { name: string; bytes: Buffer };
+}> {
   const { page } = sessions[0]!;
   await open(page, '/figures?asOf=2021-12-31');
   await settled(page, TABLE);
@@ -48,7 +55,12 @@ describe("journalists' figures page", () => {
   it('downloads a UTF-8 CSV with BOM whose rows and total equal the table on screen', async () => {
     const { consoleErrors } = await browser();
     // The page's default basis is "ever certified" (journalists see the seeded figures at once).
-    const expected = await stats({ measure: 'PRODUCTS', groupBy: 'UNIT', basis: 'EVER_CERTIFIED', asOf: '2021-12-31' });
+    const expected = await stats({
+      measure: 'PRODUCTS',
+      groupBy: 'UNIT',
+      basis: 'EVER_CERTIFIED',
+      asOf: '2021-12-31',
+    });
     const { csv, table, raw } = await csvAndTable();
 
     expect(raw.name).toBe('ocop-an-giang-products-unit-2021-12-31.csv');
@@ -86,9 +98,13 @@ describe("journalists' figures page", () => {
     await open(page, '/figures?asOf=2021-12-31');
     await settled(page, TABLE);
 
-    await afterQuery(page, 'Stats', () => page.getByTestId('figures-measure').selectOption('ENTITIES'));
+    await afterQuery(page, 'Stats', () =>
+      page.getByTestId('figures-measure').selectOption('ENTITIES'),
+    );
     await page.waitForURL((u) => u.searchParams.get('measure') === 'ENTITIES');
-    await afterQuery(page, 'Stats', () => page.getByTestId('figures-groupby').selectOption('STARS'));
+    await afterQuery(page, 'Stats', () =>
+      page.getByTestId('figures-groupby').selectOption('STARS'),
+    );
     await page.waitForURL((u) => u.searchParams.get('groupBy') === 'STARS');
     // Switch away from the default basis so the link has to carry it.
     await afterQuery(page, 'Stats', () => page.getByTestId('figures-basis-VALID_ON_AS_OF').check());
@@ -97,16 +113,30 @@ describe("journalists' figures page", () => {
     await page.waitForURL((u) => u.searchParams.get('year') === '2020');
     await settled(page, TABLE);
 
-    const expected = await stats({ measure: 'ENTITIES', groupBy: 'STARS', basis: 'VALID_ON_AS_OF', asOf: '2021-12-31', filter: { year: 2020 } });
+    const expected = await stats({
+      measure: 'ENTITIES',
+      groupBy: 'STARS',
+      basis: 'VALID_ON_AS_OF',
+      asOf: '2021-12-31',
+      filter: { year: 2020 },
+    });
     expect(expected.rows.length).toBeGreaterThan(1);
     const table = await tableCells(page.locator(TABLE));
-    expect(table.slice(1, -1).map((r) => formattedInt(r[1]!))).toEqual(expected.rows.map((r) => r.count));
+    expect(table.slice(1, -1).map((r) => formattedInt(r[1]!))).toEqual(
+      expected.rows.map((r) => r.count),
+    );
     expect(formattedInt(table.at(-1)![1]!)).toBe(expected.total);
 
     const permalink = await page.getByTestId('permalink').getAttribute('href');
     expect(permalink).toBeTruthy();
     const params = new URL(permalink!).searchParams;
-    expect(Object.fromEntries(params)).toMatchObject({ measure: 'ENTITIES', groupBy: 'STARS', basis: 'VALID_ON_AS_OF', year: '2020', asOf: '2021-12-31' });
+    expect(Object.fromEntries(params)).toMatchObject({
+      measure: 'ENTITIES',
+      groupBy: 'STARS',
+      basis: 'VALID_ON_AS_OF',
+      year: '2020',
+      asOf: '2021-12-31',
+    });
 
     const fresh = await browser();
     await fresh.page.goto(permalink!);

@@ -16,7 +16,9 @@ const NAV = ['overview', 'districts', 'departments', 'products', 'figures', 'api
 
 async function navTexts(): Promise<string[]> {
   const { page } = session!;
-  return Promise.all(NAV.map(async (key) => (await page.getByTestId(`nav-${key}`).innerText()).trim()));
+  return Promise.all(
+    NAV.map(async (key) => (await page.getByTestId(`nav-${key}`).innerText()).trim()),
+  );
 }
 
 describe('language switch', () => {
@@ -42,11 +44,15 @@ describe('language switch', () => {
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
     expect(await page.title()).toBe(`${en.nav.overview} — ${en.app.title}`);
     // Data stays: the target card still shows its figure.
-    expect(await page.getByTestId('target-card-T1-CERTIFIED').getByTestId('target-actual').innerText()).toBe('12');
+    expect(
+      await page.getByTestId('target-card-T1-CERTIFIED').getByTestId('target-actual').innerText(),
+    ).toBe('12');
 
     // Navigating keeps English, and so does a new visit without ?lang (kept in localStorage).
     await page.getByTestId('nav-products').click();
-    await page.waitForURL((url) => url.pathname === '/products' && url.searchParams.get('lang') === 'en');
+    await page.waitForURL(
+      (url) => url.pathname === '/products' && url.searchParams.get('lang') === 'en',
+    );
     await settled(page, '[data-testid="product-row"]');
     expect(await page.locator('h1').innerText()).toBe(en.products.title);
     await open(page, '/districts');
@@ -65,17 +71,33 @@ describe('language switch', () => {
     const { page, consoleErrors } = session;
     const cases = [
       { measure: 'EVALUATIONS', groupBy: 'LEVEL', labels: en.level as Record<string, string> },
-      { measure: 'ENTITIES', groupBy: 'ENTITY_TYPE', labels: en.entityType as Record<string, string> },
+      {
+        measure: 'ENTITIES',
+        groupBy: 'ENTITY_TYPE',
+        labels: en.entityType as Record<string, string>,
+      },
     ];
     for (const { measure, groupBy, labels } of cases) {
-      const expected = await stats({ measure, groupBy, basis: 'EVER_CERTIFIED', asOf: '2021-12-31' });
+      const expected = await stats({
+        measure,
+        groupBy,
+        basis: 'EVER_CERTIFIED',
+        asOf: '2021-12-31',
+      });
       const keyed = expected.rows.filter((r) => r.key !== null);
       expect(keyed.length).toBeGreaterThan(0);
-      await open(page, `/figures?measure=${measure}&groupBy=${groupBy}&basis=EVER_CERTIFIED&asOf=2021-12-31&lang=en`);
+      await open(
+        page,
+        `/figures?measure=${measure}&groupBy=${groupBy}&basis=EVER_CERTIFIED&asOf=2021-12-31&lang=en`,
+      );
       await settled(page, '[data-testid="figures-row"]');
-      const shown = (await page.getByTestId('figures-row').locator('th').allInnerTexts()).map((s) => s.trim());
+      const shown = (await page.getByTestId('figures-row').locator('th').allInnerTexts()).map((s) =>
+        s.trim(),
+      );
       // Row keys come from the API (e.g. "province", "household_business"); the label is the English enum name's.
-      const want = expected.rows.map((r) => (r.key === null ? shown[expected.rows.indexOf(r)] : labels[r.key.toUpperCase()]));
+      const want = expected.rows.map((r) =>
+        r.key === null ? shown[expected.rows.indexOf(r)] : labels[r.key.toUpperCase()],
+      );
       expect.soft(shown, `${groupBy} rows in English`).toEqual(want);
     }
     expect(consoleErrors).toEqual([]);

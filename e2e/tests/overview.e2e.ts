@@ -27,7 +27,9 @@ describe('overview of plan 2021', () => {
     expect(await page.getByTestId('asof-input').inputValue()).toBe('2021-12-31');
     expect(await page.getByTestId('year-select').inputValue()).toBe('2021');
     expect(await page.locator(T1).innerText()).toBe(String(fromSeed));
-    expect(await page.getByTestId('target-card-T1-CERTIFIED').getByTestId('target-goal').innerText()).toContain('20');
+    expect(
+      await page.getByTestId('target-card-T1-CERTIFIED').getByTestId('target-goal').innerText(),
+    ).toContain('20');
     expect(consoleErrors).toEqual([]);
   });
 

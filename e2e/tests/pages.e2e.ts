@@ -22,7 +22,9 @@ describe('every page loads with seeded figures and no console errors', () => {
     await open(page, '/');
     await settled(page, '[data-testid="target-card-T1-CERTIFIED"]');
     const expected = productsFirstCertifiedIn(2021, '2021-12-31').length;
-    expect(await page.getByTestId('target-card-T1-CERTIFIED').getByTestId('target-actual').innerText()).toBe(String(expected));
+    expect(
+      await page.getByTestId('target-card-T1-CERTIFIED').getByTestId('target-actual').innerText(),
+    ).toBe(String(expected));
     expect(await page.locator('[data-testid^="target-card-T"]').count()).toBe(8);
     await screenshot(page, 'overview');
     expect.soft(await horizontalOverflow(page), 'no horizontal scrolling at 1280 px').toBe(0);
@@ -37,8 +39,15 @@ describe('every page loads with seeded figures and no console errors', () => {
   it('/districts lists every district-level unit with the API figures', async () => {
     const { page, consoleErrors } = await browser();
     const { districts } = await gql<{
-      districts: { unit: { name: string }; participatingEntities: number; productsEvaluated: number; productsCertified: number }[];
-    }>(`{ districts(planYear: 2021, asOf: "2021-12-31") { unit { name } participatingEntities productsEvaluated productsCertified } }`);
+      districts: {
+        unit: { name: string };
+        participatingEntities: number;
+        productsEvaluated: number;
+        productsCertified: number;
+      }[];
+    }>(
+      `{ districts(planYear: 2021, asOf: "2021-12-31") { unit { name } participatingEntities productsEvaluated productsCertified } }`,
+    );
     await open(page, '/districts?year=2021');
     await settled(page, '[data-testid="district-row"]');
     const cells = (await tableCells(page.getByTestId('districts-table'))).slice(1);
@@ -47,7 +56,11 @@ describe('every page loads with seeded figures and no console errors', () => {
     districts.forEach((d, i) => {
       const row = cells[i]!;
       expect(row[0]).toContain(d.unit.name);
-      expect(row.slice(1, 4).map(formattedInt)).toEqual([d.participatingEntities, d.productsEvaluated, d.productsCertified]);
+      expect(row.slice(1, 4).map(formattedInt)).toEqual([
+        d.participatingEntities,
+        d.productsEvaluated,
+        d.productsCertified,
+      ]);
     });
     // The certified column adds up to the seed's 2021 certifications.
     const certified = cells.reduce((sum, row) => sum + (formattedInt(row[3]!) ?? 0), 0);
@@ -59,12 +72,16 @@ describe('every page loads with seeded figures and no console errors', () => {
 
   it('/departments shows a card per department with its Vietnamese name', async () => {
     const { page, consoleErrors } = await browser();
-    const { departments } = await gql<{ departments: { code: string; nameVi: string }[] }>(`{ departments { code nameVi } }`);
+    const { departments } = await gql<{ departments: { code: string; nameVi: string }[] }>(
+      `{ departments { code nameVi } }`,
+    );
     await open(page, '/departments');
     await settled(page, '[data-testid^="department-"]');
     expect(departments.length).toBeGreaterThan(0);
     for (const d of departments) {
-      await expect(page.getByTestId(`department-${d.code}`).innerText()).resolves.toContain(d.nameVi);
+      await expect(page.getByTestId(`department-${d.code}`).innerText()).resolves.toContain(
+        d.nameVi,
+      );
     }
     await screenshot(page, 'departments');
     expect.soft(await horizontalOverflow(page), 'no horizontal scrolling at 1280 px').toBe(0);
@@ -74,13 +91,18 @@ describe('every page loads with seeded figures and no console errors', () => {
   it('/products lists the seeded products, 20 a page', async () => {
     const { page, consoleErrors } = await browser();
     const seeded = new Set(seedProducts().map((r) => r.product_name));
-    const { products } = await gql<{ products: { totalCount: number } }>(`{ products(first: 1) { totalCount } }`);
+    const { products } = await gql<{ products: { totalCount: number } }>(
+      `{ products(first: 1) { totalCount } }`,
+    );
     await open(page, '/products');
     await settled(page, '[data-testid="product-row"]');
-    expect(await page.getByTestId('products-count').innerText()).toContain(String(products.totalCount));
+    expect(await page.getByTestId('products-count').innerText()).toContain(
+      String(products.totalCount),
+    );
     const rows = page.getByTestId('product-row');
     expect(await rows.count()).toBe(Math.min(20, products.totalCount));
-    for (const name of await rows.locator('th').allInnerTexts()) expect(seeded.has(name.trim()), name).toBe(true);
+    for (const name of await rows.locator('th').allInnerTexts())
+      expect(seeded.has(name.trim()), name).toBe(true);
     await screenshot(page, 'products');
     expect.soft(await horizontalOverflow(page), 'no horizontal scrolling at 1280 px').toBe(0);
     expect(consoleErrors).toEqual([]);
@@ -88,8 +110,12 @@ describe('every page loads with seeded figures and no console errors', () => {
 
   it('/products/:id shows the product from the seed', async () => {
     const { page, consoleErrors } = await browser();
-    const row = seedProducts().find((r) => fold(r.product_name) === 'mam ca linh chung (dong hop)')!;
-    const { products } = await gql<{ products: { edges: { node: { id: string; name: string } }[] } }>(
+    const row = seedProducts().find(
+      (r) => fold(r.product_name) === 'mam ca linh chung (dong hop)',
+    )!;
+    const { products } = await gql<{
+      products: { edges: { node: { id: string; name: string } }[] };
+    }>(
       `query ($s: String) { products(first: 5, filter: { search: $s }) { edges { node { id name } } } }`,
       { s: row.product_name },
     );
@@ -107,7 +133,12 @@ describe('every page loads with seeded figures and no console errors', () => {
 
   it('/figures shows the products table and total as of the end of 2021', async () => {
     const { page, consoleErrors } = await browser();
-    const expected = await stats({ measure: 'PRODUCTS', groupBy: 'UNIT', basis: 'VALID_ON_AS_OF', asOf: '2021-12-31' });
+    const expected = await stats({
+      measure: 'PRODUCTS',
+      groupBy: 'UNIT',
+      basis: 'VALID_ON_AS_OF',
+      asOf: '2021-12-31',
+    });
     expect(expected.total).toBeGreaterThan(0);
     await open(page, '/figures?asOf=2021-12-31');
     await settled(page, '[data-testid="figures-table"]');

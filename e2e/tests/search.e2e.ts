@@ -47,7 +47,11 @@ describe('diacritic-insensitive product search', () => {
   it('"cho moi" finds the products of Chợ Mới (unit, commune or entity name)', async () => {
     session = await openBrowser();
     const expected = seedProducts()
-      .filter((r) => [r.product_name, r.commune, r.entity_name, r.district].some((v) => fold(v).includes('cho moi')))
+      .filter((r) =>
+        [r.product_name, r.commune, r.entity_name, r.district].some((v) =>
+          fold(v).includes('cho moi'),
+        ),
+      )
       .map((r) => r.product_name)
       .sort();
     expect(expected).toEqual(['Bánh hạnh nhân', 'Khô cá lóc', 'Nước ép xoài (đóng lon)']);
@@ -55,7 +59,9 @@ describe('diacritic-insensitive product search', () => {
 
     const names = await searchInPage('cho moi');
     expect([...names].sort()).toEqual(expected);
-    expect(await session.page.getByTestId('products-count').innerText()).toContain(String(expected.length));
+    expect(await session.page.getByTestId('products-count').innerText()).toContain(
+      String(expected.length),
+    );
     expect(session.consoleErrors).toEqual([]);
   });
 });

@@ -14,7 +14,10 @@ import { productsFirstCertifiedIn, seedProducts } from '../src/seed';
 import { vi as viMessages } from '../../apps/web/src/i18n/vi';
 
 const ADMIN: Credentials = { email: 'admin@e2e.test', password: 'Admin-e2e-pass-2021' };
-const SECRETARIAT: Credentials = { email: 'secretariat@e2e.test', password: 'Secretariat-e2e-pass' };
+const SECRETARIAT: Credentials = {
+  email: 'secretariat@e2e.test',
+  password: 'Secretariat-e2e-pass',
+};
 const SCT_OFFICER: Credentials = { email: 'sct-officer@e2e.test', password: 'Officer-e2e-pass-21' };
 
 /** A seeded product with no evaluation or decision in the seed (no stars, no year). */
@@ -39,9 +42,18 @@ beforeAll(async () => {
   expect(await createAdminWithCli(server, ADMIN.email, ADMIN.password)).toContain(ADMIN.email);
   const token = await signInApi(server.baseUrl, ADMIN);
   const as = { baseUrl: server.baseUrl, token };
-  const secretariat = await createUser(as, { ...SECRETARIAT, displayName: 'Văn phòng Điều phối (e2e)', role: 'SECRETARIAT' });
+  const secretariat = await createUser(as, {
+    ...SECRETARIAT,
+    displayName: 'Văn phòng Điều phối (e2e)',
+    role: 'SECRETARIAT',
+  });
   expect(secretariat.role).toBe('SECRETARIAT');
-  const officer = await createUser(as, { ...SCT_OFFICER, displayName: 'Cán bộ Sở Công Thương (e2e)', role: 'DEPARTMENT_OFFICER', departmentCode: DEPARTMENT });
+  const officer = await createUser(as, {
+    ...SCT_OFFICER,
+    displayName: 'Cán bộ Sở Công Thương (e2e)',
+    role: 'DEPARTMENT_OFFICER',
+    departmentCode: DEPARTMENT,
+  });
   expect(officer).toMatchObject({ role: 'DEPARTMENT_OFFICER', department: { code: DEPARTMENT } });
 });
 
@@ -68,24 +80,40 @@ async function pick(page: Page, testid: string, search: string, label: string): 
 }
 
 /** The number the departments page shows for a kind in a month, from the chart's data table. */
-async function shownActivityCount(page: Page, department: string, kindLabel: string, month: string): Promise<number | null> {
-  const [header, ...rows] = await tableCells(page.getByTestId(`activity-chart-${department}`).getByTestId('chart-table'));
+async function shownActivityCount(
+  page: Page,
+  department: string,
+  kindLabel: string,
+  month: string,
+): Promise<number | null> {
+  const [header, ...rows] = await tableCells(
+    page.getByTestId(`activity-chart-${department}`).getByTestId('chart-table'),
+  );
   const column = header!.indexOf(kindLabel);
   expect(column, `column "${kindLabel}" in ${JSON.stringify(header)}`).toBeGreaterThan(0);
   // Month labels follow the locale ("tháng 04, 2021"); match on the month and year digits.
   const [year, mm] = month.split('-');
-  const matching = rows.filter((r) => r[0]!.includes(year!) && new RegExp(`(^|\\D)${mm}(\\D|$)`).test(r[0]!));
-  expect(matching.map((r) => r[0]), `one row for ${month}`).toHaveLength(1);
+  const matching = rows.filter(
+    (r) => r[0]!.includes(year!) && new RegExp(`(^|\\D)${mm}(\\D|$)`).test(r[0]!),
+  );
+  expect(
+    matching.map((r) => r[0]),
+    `one row for ${month}`,
+  ).toHaveLength(1);
   return formattedInt(matching[0]![column]!);
 }
 
 /** What the API says for a kind in a month (the chart adds the sample and the recorded rows). */
 async function apiActivityCount(department: string, kind: string, month: string): Promise<number> {
-  const { department: d } = await api<{ department: { activityCounts: { kind: string; month: string; count: number }[] } }>(
+  const { department: d } = await api<{
+    department: { activityCounts: { kind: string; month: string; count: number }[] };
+  }>(
     `query ($code: String!) { department(code: $code) { activityCounts(year: 2021) { kind month count } } }`,
     { code: department },
   );
-  return d.activityCounts.filter((c) => c.kind === kind && c.month === month).reduce((sum, c) => sum + c.count, 0);
+  return d.activityCounts
+    .filter((c) => c.kind === kind && c.month === month)
+    .reduce((sum, c) => sum + c.count, 0);
 }
 
 describe('write side: sign in, record, and the public pages move', () => {
@@ -95,7 +123,9 @@ describe('write side: sign in, record, and the public pages move', () => {
     const row = seedProducts().find((r) => r.product_name === PRODUCT);
     expect(row, `${PRODUCT} in the seed`).toBeDefined();
     expect([row!.stars, row!.year, row!.decision_date]).toEqual(['', '', '']);
-    const { products } = await api<{ products: { edges: { node: { id: string; name: string; evaluations: { id: string }[] } }[] } }>(
+    const { products } = await api<{
+      products: { edges: { node: { id: string; name: string; evaluations: { id: string }[] } }[] };
+    }>(
       `query ($s: String) { products(first: 5, filter: { search: $s }) { edges { node { id name evaluations { id } } } } }`,
       { s: PRODUCT },
     );
@@ -105,14 +135,18 @@ describe('write side: sign in, record, and the public pages move', () => {
     // Before: the seed's 12, on the API and on the overview card.
     const before = productsFirstCertifiedIn(2021, '2021-12-31').length;
     expect(before).toBe(12);
-    expect(await targetActual(2021, 'T1-CERTIFIED', '2021-12-31', { baseUrl: server.baseUrl })).toBe(before);
+    expect(
+      await targetActual(2021, 'T1-CERTIFIED', '2021-12-31', { baseUrl: server.baseUrl }),
+    ).toBe(before);
     await open(page, '/?year=2021', server.baseUrl);
     await settled(page, T1);
     expect(await page.getByTestId('asof-input').inputValue()).toBe('2021-12-31');
     expect(await page.locator(T1).innerText()).toBe(String(before));
 
     // Sign in through the page.
-    await signInThroughPage(page, server.baseUrl, SECRETARIAT, { beforeSubmit: () => screenshot(page, 'signin') });
+    await signInThroughPage(page, server.baseUrl, SECRETARIAT, {
+      beforeSubmit: () => screenshot(page, 'signin'),
+    });
     expect(await page.getByTestId('nav-role').innerText()).toBe(viMessages.roles.SECRETARIAT);
 
     // Evaluation: product picker, provincial council, a 2021 day, part scores; the preview rates live.
@@ -120,26 +154,43 @@ describe('write side: sign in, record, and the public pages move', () => {
     await page.waitForURL((url) => url.pathname === '/entry/evaluation');
     await page.getByTestId('entry-evaluation-form').waitFor({ state: 'visible' });
     await pick(page, 'entry-evaluation-product', 'sa te thai hoa', PRODUCT);
-    expect(await page.getByTestId('entry-evaluation-product-chosen').innerText()).toContain(PRODUCT);
+    expect(await page.getByTestId('entry-evaluation-product-chosen').innerText()).toContain(
+      PRODUCT,
+    );
     await page.getByTestId('entry-evaluation-level').selectOption('PROVINCE');
     await page.getByTestId('entry-evaluation-date').fill(EVALUATION_DATE);
-    await page.getByTestId('entry-evaluation-ruleset').filter({ hasText: '1048/QĐ-TTg' }).waitFor({ state: 'visible' });
+    await page
+      .getByTestId('entry-evaluation-ruleset')
+      .filter({ hasText: '1048/QĐ-TTg' })
+      .waitFor({ state: 'visible' });
     await page.getByTestId('entry-evaluation-preview-waiting').waitFor({ state: 'visible' });
     await page.getByTestId('entry-evaluation-score-A').fill(SCORES.A);
     await page.getByTestId('entry-evaluation-score-B').fill(SCORES.B);
     // 20 + 15 + 5 = 40 → 2★ first, then C = 25 → 60 → 3★: the preview follows the typing.
     await page.getByTestId('entry-evaluation-score-C').fill('5');
-    await page.locator('[data-testid="entry-evaluation-preview-stars"][data-stars="2"]').waitFor({ state: 'visible' });
+    await page
+      .locator('[data-testid="entry-evaluation-preview-stars"][data-stars="2"]')
+      .waitFor({ state: 'visible' });
     await page.getByTestId('entry-evaluation-score-C').fill(SCORES.C);
-    await page.locator('[data-testid="entry-evaluation-preview-stars"][data-stars="3"]').waitFor({ state: 'visible' });
-    expect(formattedInt((await page.getByTestId('entry-evaluation-preview-total').innerText()).split('/')[0]!)).toBe(60);
+    await page
+      .locator('[data-testid="entry-evaluation-preview-stars"][data-stars="3"]')
+      .waitFor({ state: 'visible' });
+    expect(
+      formattedInt(
+        (await page.getByTestId('entry-evaluation-preview-total').innerText()).split('/')[0]!,
+      ),
+    ).toBe(60);
     // 1048: the province recognises 3★.
-    expect(await page.getByTestId('entry-evaluation-preview-recogniser').innerText()).toBe(viMessages.level.PROVINCE);
-    expect(await page.locator('[data-testid$="-error"]').count(), 'no inline errors').toBe(0);
-    const evaluationResponse = await afterOperation(page, 'mutation RecordEvaluation', () => page.getByTestId('entry-evaluation-submit').click());
-    const { recordEvaluation } = await responseData<{ recordEvaluation: { id: string; total: number; stars: number; ruleSet: string } }>(
-      evaluationResponse,
+    expect(await page.getByTestId('entry-evaluation-preview-recogniser').innerText()).toBe(
+      viMessages.level.PROVINCE,
     );
+    expect(await page.locator('[data-testid$="-error"]').count(), 'no inline errors').toBe(0);
+    const evaluationResponse = await afterOperation(page, 'mutation RecordEvaluation', () =>
+      page.getByTestId('entry-evaluation-submit').click(),
+    );
+    const { recordEvaluation } = await responseData<{
+      recordEvaluation: { id: string; total: number; stars: number; ruleSet: string };
+    }>(evaluationResponse);
     expect(recordEvaluation).toMatchObject({ total: 60, stars: 3, ruleSet: 'QD1048' });
     await page.getByTestId('entry-evaluation-success').waitFor({ state: 'visible' });
     expect(await page.getByTestId('entry-evaluation-success').innerText()).toContain(PRODUCT);
@@ -158,11 +209,19 @@ describe('write side: sign in, record, and the public pages move', () => {
     expect(await item.locator('th').innerText()).toContain(PRODUCT);
     await item.getByTestId('entry-decision-item-stars').selectOption('3');
     await item.getByTestId('entry-decision-item-action').selectOption('RECOGNISE');
-    const decisionResponse = await afterOperation(page, 'mutation RecordDecision', () => page.getByTestId('entry-decision-submit').click());
-    const { recordDecision } = await responseData<{ recordDecision: { number: string; items: { stars: number; action: string; product: { id: string } }[] } }>(
-      decisionResponse,
+    const decisionResponse = await afterOperation(page, 'mutation RecordDecision', () =>
+      page.getByTestId('entry-decision-submit').click(),
     );
-    expect(recordDecision).toMatchObject({ number: DECISION.number, items: [{ stars: 3, action: 'RECOGNISE', product: { id: product.id } }] });
+    const { recordDecision } = await responseData<{
+      recordDecision: {
+        number: string;
+        items: { stars: number; action: string; product: { id: string } }[];
+      };
+    }>(decisionResponse);
+    expect(recordDecision).toMatchObject({
+      number: DECISION.number,
+      items: [{ stars: 3, action: 'RECOGNISE', product: { id: product.id } }],
+    });
     await page.getByTestId('entry-decision-success').waitFor({ state: 'visible' });
     expect(await page.getByTestId('entry-decision-success').innerText()).toContain(DECISION.number);
     await screenshot(page, 'entry-decision');
@@ -171,7 +230,13 @@ describe('write side: sign in, record, and the public pages move', () => {
     const { product: stored } = await api<{
       product: {
         currentStars: number | null;
-        evaluations: { level: string; total: number; stars: number; ruleSet: string; date: { value: string } }[];
+        evaluations: {
+          level: string;
+          total: number;
+          stars: number;
+          ruleSet: string;
+          date: { value: string };
+        }[];
         latestDecision: { number: string; issuingLevel: string; date: { value: string } } | null;
       };
     }>(
@@ -179,12 +244,26 @@ describe('write side: sign in, record, and the public pages move', () => {
         latestDecision { number issuingLevel date { value } } } }`,
       { id: product.id },
     );
-    expect(stored.evaluations).toEqual([{ level: 'PROVINCE', total: 60, stars: 3, ruleSet: 'QD1048', date: { value: EVALUATION_DATE } }]);
-    expect(stored.latestDecision).toEqual({ number: DECISION.number, issuingLevel: 'PROVINCE', date: { value: DECISION.date } });
+    expect(stored.evaluations).toEqual([
+      {
+        level: 'PROVINCE',
+        total: 60,
+        stars: 3,
+        ruleSet: 'QD1048',
+        date: { value: EVALUATION_DATE },
+      },
+    ]);
+    expect(stored.latestDecision).toEqual({
+      number: DECISION.number,
+      issuingLevel: 'PROVINCE',
+      date: { value: DECISION.date },
+    });
     expect(stored.currentStars).toBe(3);
 
     // After: 13 on the API and on the overview of 2021.
-    expect(await targetActual(2021, 'T1-CERTIFIED', '2021-12-31', { baseUrl: server.baseUrl })).toBe(before + 1);
+    expect(
+      await targetActual(2021, 'T1-CERTIFIED', '2021-12-31', { baseUrl: server.baseUrl }),
+    ).toBe(before + 1);
     await open(page, '/?year=2021', server.baseUrl);
     await settled(page, T1);
     expect(await page.getByTestId('asof-input').inputValue()).toBe('2021-12-31');
@@ -196,10 +275,11 @@ describe('write side: sign in, record, and the public pages move', () => {
     session = await openBrowser();
     const { page, consoleErrors } = session;
     const kindLabel = viMessages.activityKinds[KIND];
-    const { department } = await api<{ department: { nameVi: string; tasks: { activityKinds: string[] }[] } }>(
-      `query ($code: String!) { department(code: $code) { nameVi tasks { activityKinds } } }`,
-      { code: DEPARTMENT },
-    );
+    const { department } = await api<{
+      department: { nameVi: string; tasks: { activityKinds: string[] }[] };
+    }>(`query ($code: String!) { department(code: $code) { nameVi tasks { activityKinds } } }`, {
+      code: DEPARTMENT,
+    });
     const kinds = [...new Set(department.tasks.flatMap((t) => t.activityKinds))];
     expect(kinds).toContain(KIND);
 
@@ -212,23 +292,39 @@ describe('write side: sign in, record, and the public pages move', () => {
 
     // Sign in through the page: the officer may only record activities.
     await signInThroughPage(page, server.baseUrl, SCT_OFFICER);
-    expect(await page.getByTestId('nav-role').innerText()).toBe(viMessages.roles.DEPARTMENT_OFFICER);
-    const links = await page.locator('[data-testid^="entry-link-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
+    expect(await page.getByTestId('nav-role').innerText()).toBe(
+      viMessages.roles.DEPARTMENT_OFFICER,
+    );
+    const links = await page
+      .locator('[data-testid^="entry-link-"]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
     expect(links).toEqual(['entry-link-activity']);
 
     await page.getByTestId('entry-link-activity').click();
     await page.waitForURL((url) => url.pathname === '/entry/activity');
     await page.getByTestId('entry-activity-form').waitFor({ state: 'visible' });
     // The officer's own department, fixed; the kinds are that department's.
-    expect(await page.getByTestId('entry-activity-department').inputValue()).toBe(department.nameVi);
+    expect(await page.getByTestId('entry-activity-department').inputValue()).toBe(
+      department.nameVi,
+    );
     const kindSelect = page.getByTestId('entry-activity-kind');
     await kindSelect.locator(`option[value="${KIND}"]`).waitFor({ state: 'attached' });
-    expect((await kindSelect.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).sort()).toEqual([...kinds].sort());
+    expect(
+      (
+        await kindSelect
+          .locator('option')
+          .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))
+      ).sort(),
+    ).toEqual([...kinds].sort());
     await kindSelect.selectOption(KIND);
     await page.getByTestId('entry-activity-date').fill(ACTIVITY.date);
     await page.getByTestId('entry-activity-count').fill(String(ACTIVITY.count));
-    const activityResponse = await afterOperation(page, 'mutation RecordActivity', () => page.getByTestId('entry-activity-submit').click());
-    const { recordActivity } = await responseData<{ recordActivity: { id: string } }>(activityResponse);
+    const activityResponse = await afterOperation(page, 'mutation RecordActivity', () =>
+      page.getByTestId('entry-activity-submit').click(),
+    );
+    const { recordActivity } = await responseData<{ recordActivity: { id: string } }>(
+      activityResponse,
+    );
     expect(recordActivity.id).toBeTruthy();
     await page.getByTestId('entry-activity-success').waitFor({ state: 'visible' });
     await screenshot(page, 'entry-activity');
@@ -237,7 +333,9 @@ describe('write side: sign in, record, and the public pages move', () => {
     expect(await apiActivityCount(DEPARTMENT, KIND, ACTIVITY.month)).toBe(before + ACTIVITY.count);
     await open(page, '/departments?year=2021', server.baseUrl);
     await settled(page, `[data-testid="activity-chart-${DEPARTMENT}"]`);
-    expect(await shownActivityCount(page, DEPARTMENT, kindLabel, ACTIVITY.month)).toBe(before + ACTIVITY.count);
+    expect(await shownActivityCount(page, DEPARTMENT, kindLabel, ACTIVITY.month)).toBe(
+      before + ACTIVITY.count,
+    );
     expect(consoleErrors).toEqual([]);
   });
 });

@@ -30,15 +30,21 @@ async function benchDialect(kind: DbKind): Promise<void> {
     const t0 = performance.now();
     await seedDatabase(orm, { sampleActivities: true });
     console.log(`\n[${kind}] seed: ${(performance.now() - t0).toFixed(0)} ms`);
-    const app = await createServer(loadConfig({ LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '1000000' }), orm);
-    console.log(`[${kind}] ${'query'.padEnd(44)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)} ${'max ms'.padStart(8)}`);
+    const app = await createServer(
+      loadConfig({ LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '1000000' }),
+      orm,
+    );
+    console.log(
+      `[${kind}] ${'query'.padEnd(44)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)} ${'max ms'.padStart(8)}`,
+    );
     for (const [name, query] of Object.entries(QUERIES)) {
       const times: number[] = [];
       for (let i = 0; i < rounds; i++) {
         const start = performance.now();
         const res = await app.inject({ method: 'POST', url: '/graphql', payload: { query } });
         times.push(performance.now() - start);
-        if (res.statusCode !== 200 || res.json().errors) throw new Error(`${name}: ${res.body.slice(0, 300)}`);
+        if (res.statusCode !== 200 || res.json().errors)
+          throw new Error(`${name}: ${res.body.slice(0, 300)}`);
       }
       times.sort((a, b) => a - b);
       console.log(
@@ -58,4 +64,6 @@ try {
   console.log(`\n[postgresql] skipped: ${(error as Error).message.split('\n')[0]}`);
 }
 const mem = process.memoryUsage();
-console.log(`\nrounds per query: ${rounds}; peak-ish RSS now: ${(mem.rss / 1024 / 1024).toFixed(0)} MiB, heap used ${(mem.heapUsed / 1024 / 1024).toFixed(0)} MiB`);
+console.log(
+  `\nrounds per query: ${rounds}; peak-ish RSS now: ${(mem.rss / 1024 / 1024).toFixed(0)} MiB, heap used ${(mem.heapUsed / 1024 / 1024).toFixed(0)} MiB`,
+);

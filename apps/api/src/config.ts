@@ -11,9 +11,12 @@ const ConfigSchema = z.object({
   DATABASE_URL: z
     .string()
     .optional()
-    .refine((v) => !v || /^postgres(ql)?:\/\//.test(v) || v.startsWith('file:') || v.endsWith('.sqlite'), {
-      message: 'must be a postgres:// URL, a file: URL or a path ending in .sqlite',
-    }),
+    .refine(
+      (v) => !v || /^postgres(ql)?:\/\//.test(v) || v.startsWith('file:') || v.endsWith('.sqlite'),
+      {
+        message: 'must be a postgres:// URL, a file: URL or a path ending in .sqlite',
+      },
+    ),
   /** Path of the embedded SQLite file (used when DATABASE_URL is not a postgres URL). */
   SQLITE_PATH: z.string().default('ocop.sqlite'),
   HOST: z.string().default('127.0.0.1'),
@@ -37,7 +40,11 @@ const ConfigSchema = z.object({
   LOGIN_MAX_FAILURES_PER_EMAIL: z.coerce.number().int().positive().default(5),
   LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().positive().default(20),
   /** Largest decision-list upload accepted by importDecisionList (decoded bytes). */
-  IMPORT_MAX_BYTES: z.coerce.number().int().positive().default(2 * 1024 * 1024),
+  IMPORT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(2 * 1024 * 1024),
   /** Password for `cli create-admin` when --password is not given (else it prompts). */
   OCOP_ADMIN_PASSWORD: z.string().optional(),
   /** PostgreSQL server used by tests and the migration generator for throwaway databases. */
@@ -62,5 +69,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 
 /** Which database the config selects. */
 export function databaseKind(config: AppConfig): 'postgresql' | 'libsql' {
-  return config.DATABASE_URL && /^postgres(ql)?:\/\//.test(config.DATABASE_URL) ? 'postgresql' : 'libsql';
+  return config.DATABASE_URL && /^postgres(ql)?:\/\//.test(config.DATABASE_URL)
+    ? 'postgresql'
+    : 'libsql';
 }

@@ -11,7 +11,10 @@ const loaded = loadConfig();
 // Without WEB_DIST, serve the dashboard built in this checkout (apps/web/dist) when it exists, so
 // `pnpm demo` gives API, explorer and dashboard on one port.
 const bundledWeb = fileURLToPath(new URL('../../web/dist', import.meta.url));
-const config = loaded.WEB_DIST || !existsSync(`${bundledWeb}/index.html`) ? loaded : { ...loaded, WEB_DIST: bundledWeb };
+const config =
+  loaded.WEB_DIST || !existsSync(`${bundledWeb}/index.html`)
+    ? loaded
+    : { ...loaded, WEB_DIST: bundledWeb };
 const orm = await createOrm(config);
 if (config.SEED || process.argv.includes('--seed')) {
   // Seed only an empty database: a restart must not re-import over edited data.
@@ -29,4 +32,8 @@ await app.listen({ host: config.HOST, port: config.PORT });
 const base = `http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${config.PORT}`;
 console.log(`OCOP Monitor API       ${base}/graphql`);
 console.log(`GraphQL explorer       ${base}/explorer`);
-console.log(config.WEB_DIST ? `Dashboard              ${base}/` : 'Dashboard              not served (set WEB_DIST to the built apps/web/dist)');
+console.log(
+  config.WEB_DIST
+    ? `Dashboard              ${base}/`
+    : 'Dashboard              not served (set WEB_DIST to the built apps/web/dist)',
+);

@@ -79,13 +79,19 @@ export async function createServer(config: AppConfig, orm?: MikroORM): Promise<F
   app.get('/readyz', { config: { rateLimit: false } }, async (_req, reply) => {
     const readiness = await checkReadiness(db);
     const ready = readiness.database && readiness.migrationsPending === 0;
-    return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not ready', ...readiness });
+    return reply
+      .code(ready ? 200 : 503)
+      .send({ status: ready ? 'ready' : 'not ready', ...readiness });
   });
 
   const apollo = createApollo({
     schema,
     limits: limitsFromConfig(config),
-    logError: (err, meta) => app.log.error({ err, reqId: meta.requestId, operationName: meta.operationName }, 'unexpected error in a GraphQL request'),
+    logError: (err, meta) =>
+      app.log.error(
+        { err, reqId: meta.requestId, operationName: meta.operationName },
+        'unexpected error in a GraphQL request',
+      ),
   });
   await apollo.start();
   app.route({
@@ -103,7 +109,13 @@ export async function createServer(config: AppConfig, orm?: MikroORM): Promise<F
   await registerExplorer(app);
 
   if (config.WEB_DIST) await serveDashboard(app, resolve(config.WEB_DIST));
-  else app.get('/', async () => ({ api: '/graphql', explorer: '/explorer', health: '/healthz', ready: '/readyz' }));
+  else
+    app.get('/', async () => ({
+      api: '/graphql',
+      explorer: '/explorer',
+      health: '/healthz',
+      ready: '/readyz',
+    }));
 
   // Fastify drains open connections on close; then Apollo stops (no drain plugin: it would call
   // app.close() again from inside this hook).
@@ -116,7 +128,9 @@ export async function createServer(config: AppConfig, orm?: MikroORM): Promise<F
 
 async function serveDashboard(app: FastifyInstance, root: string): Promise<void> {
   if (!existsSync(resolve(root, 'index.html'))) {
-    throw new Error(`WEB_DIST=${root} has no index.html; build the dashboard first (pnpm --filter @ocop/web build).`);
+    throw new Error(
+      `WEB_DIST=${root} has no index.html; build the dashboard first (pnpm --filter @ocop/web build).`,
+    );
   }
   await app.register(fastifyStatic, { root, prefix: '/', wildcard: true, index: ['index.html'] });
   app.setNotFoundHandler((request, reply) => {

@@ -25,15 +25,26 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
-export async function createTestApi(kind: DbKind, env: Record<string, string> = {}, options: { seed?: boolean } = {}): Promise<TestApi> {
+export async function createTestApi(
+  kind: DbKind,
+  env: Record<string, string> = {},
+  options: { seed?: boolean } = {},
+): Promise<TestApi> {
   const orm = await createTestOrm(kind);
   if (options.seed ?? true) await seedDatabase(orm, { sampleActivities: true });
-  const app = await createServer(loadConfig({ LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '100000', ...env }), orm);
+  const app = await createServer(
+    loadConfig({ LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '100000', ...env }),
+    orm,
+  );
   return {
     orm,
     app,
     async gql(query, variables) {
-      const res = await app.inject({ method: 'POST', url: '/graphql', payload: { query, variables } });
+      const res = await app.inject({
+        method: 'POST',
+        url: '/graphql',
+        payload: { query, variables },
+      });
       return { status: res.statusCode, ...res.json() };
     },
     async close() {

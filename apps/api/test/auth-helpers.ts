@@ -50,7 +50,11 @@ export interface Client {
 let ipCounter = 0;
 
 /** A client with its own address (so throttling in one test never blocks another). */
-export function clientFor(api: TestApi, token: string | null, ip = `10.0.${Math.floor(++ipCounter / 250)}.${ipCounter % 250}`): Client {
+export function clientFor(
+  api: TestApi,
+  token: string | null,
+  ip = `10.0.${Math.floor(++ipCounter / 250)}.${ipCounter % 250}`,
+): Client {
   return {
     token,
     async gql(query, variables) {
@@ -66,28 +70,39 @@ export function clientFor(api: TestApi, token: string | null, ip = `10.0.${Math.
   };
 }
 
-export const SIGN_IN = 'mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { token expiresAt user { id email role } } }';
+export const SIGN_IN =
+  'mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { token expiresAt user { id email role } } }';
 
 export async function signIn(api: TestApi, name: string, password = PASSWORD): Promise<Client> {
   const res = await clientFor(api, null).gql(SIGN_IN, { e: emailOf(name), p: password });
-  if (!res.data?.signIn) throw new Error(`sign-in of ${name} failed: ${JSON.stringify(res.errors)}`);
+  if (!res.data?.signIn)
+    throw new Error(`sign-in of ${name} failed: ${JSON.stringify(res.errors)}`);
   return clientFor(api, res.data.signIn.token);
 }
 
 /** Signs every actor in; `anonymous` has no token. */
 export async function signInAll(api: TestApi): Promise<Record<ActorName, Client>> {
   const clients = { anonymous: clientFor(api, null) } as Record<ActorName, Client>;
-  for (const name of Object.keys(ACTORS) as (keyof typeof ACTORS)[]) clients[name] = await signIn(api, name);
+  for (const name of Object.keys(ACTORS) as (keyof typeof ACTORS)[])
+    clients[name] = await signIn(api, name);
   return clients;
 }
 
 /** Row count of every table the ORM knows (entities and pivot tables). */
 export async function rowCounts(orm: MikroORM): Promise<Record<string, number>> {
-  const tables = [...new Set(Object.values(orm.getMetadata().getAll()).map((m) => m.tableName).filter(Boolean))].sort();
+  const tables = [
+    ...new Set(
+      Object.values(orm.getMetadata().getAll())
+        .map((m) => m.tableName)
+        .filter(Boolean),
+    ),
+  ].sort();
   const conn = orm.em.fork().getConnection();
   const counts: Record<string, number> = {};
   for (const table of tables) {
-    const rows = await conn.execute<{ n: number | string }[]>(`select count(*) as n from ${conn.getPlatform().quoteIdentifier(table)}`);
+    const rows = await conn.execute<{ n: number | string }[]>(
+      `select count(*) as n from ${conn.getPlatform().quoteIdentifier(table)}`,
+    );
     counts[table] = Number(rows[0]!.n);
   }
   return counts;

@@ -5,7 +5,16 @@ import { createTestApi, type TestApi } from './api.js';
 describe.each(DIALECTS)('query guard rails on %s', (kind) => {
   let api: TestApi;
   beforeAll(async () => {
-    api = await createTestApi(kind, { GRAPHQL_MAX_COST: '3000', GRAPHQL_MAX_DEPTH: '8', GRAPHQL_MAX_ALIASES: '3', GRAPHQL_MAX_TOKENS: '400' }, { seed: false });
+    api = await createTestApi(
+      kind,
+      {
+        GRAPHQL_MAX_COST: '3000',
+        GRAPHQL_MAX_DEPTH: '8',
+        GRAPHQL_MAX_ALIASES: '3',
+        GRAPHQL_MAX_TOKENS: '400',
+      },
+      { seed: false },
+    );
   });
   afterAll(() => api?.close());
 
@@ -17,9 +26,15 @@ describe.each(DIALECTS)('query guard rails on %s', (kind) => {
   });
 
   it('prices a connection by its page size', async () => {
-    const small = await api.gql('{ products(first: 10) { edges { node { name entity { name } } } } }');
-    const large = await api.gql('{ products(first: 100) { edges { node { name entity { name } } } } }');
-    expect(large.extensions!.cost.complexity).toBeGreaterThan(9 * small.extensions!.cost.complexity);
+    const small = await api.gql(
+      '{ products(first: 10) { edges { node { name entity { name } } } } }',
+    );
+    const large = await api.gql(
+      '{ products(first: 100) { edges { node { name entity { name } } } } }',
+    );
+    expect(large.extensions!.cost.complexity).toBeGreaterThan(
+      9 * small.extensions!.cost.complexity,
+    );
   });
 
   it('refuses an expensive query before running it, with QUERY_TOO_COMPLEX and the limit in the message', async () => {
@@ -37,13 +52,17 @@ describe.each(DIALECTS)('query guard rails on %s', (kind) => {
   });
 
   it('refuses a query deeper than the limit with QUERY_TOO_DEEP', async () => {
-    const res = await api.gql('{ products(first: 1) { edges { node { entity { products { entity { products { entity { name } } } } } } } } }');
+    const res = await api.gql(
+      '{ products(first: 1) { edges { node { entity { products { entity { products { entity { name } } } } } } } } }',
+    );
     expect(res.errors![0]!.extensions.code).toBe('QUERY_TOO_DEEP');
     expect(res.errors![0]!.message).toMatch(/limit 8/);
   });
 
   it('refuses too many aliases with TOO_MANY_ALIASES', async () => {
-    const res = await api.gql('{ a: plans { code } b: plans { code } c: plans { code } d: plans { code } }');
+    const res = await api.gql(
+      '{ a: plans { code } b: plans { code } c: plans { code } d: plans { code } }',
+    );
     expect(res.errors![0]!.extensions.code).toBe('TOO_MANY_ALIASES');
     expect(res.errors![0]!.message).toMatch(/limit 3/);
   });
@@ -56,7 +75,11 @@ describe.each(DIALECTS)('query guard rails on %s', (kind) => {
 
   it('maps schema validation errors to GRAPHQL_VALIDATION_FAILED with both languages', async () => {
     const res = await api.gql('{ noSuchField }');
-    expect(res.errors![0]!.extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', messageVi: expect.any(String), messageEn: expect.any(String) });
+    expect(res.errors![0]!.extensions).toMatchObject({
+      code: 'GRAPHQL_VALIDATION_FAILED',
+      messageVi: expect.any(String),
+      messageEn: expect.any(String),
+    });
   });
 
   it('maps an invalid Date argument to INVALID_DATE', async () => {

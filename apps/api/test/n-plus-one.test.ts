@@ -35,7 +35,9 @@ describe.each(DIALECTS)('SQL statements per request on %s', (kind) => {
   it('does not grow with the page size (10 vs 40 products)', async () => {
     const at10 = await countFor(10);
     const at40 = await countFor(40);
-    console.log(`[${kind}] SQL statements for products(first: 10): ${at10}, products(first: 40): ${at40}`);
+    console.log(
+      `[${kind}] SQL statements for products(first: 10): ${at10}, products(first: 40): ${at40}`,
+    );
     expect(at40).toBe(at10);
     expect(at10).toBeLessThanOrEqual(12);
   });

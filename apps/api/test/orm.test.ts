@@ -27,12 +27,20 @@ describe.each(DIALECTS)('createOrm on %s', (kind) => {
       const missing: string[] = [];
       for (const meta of Object.values(orm.getMetadata().getAll())) {
         if (meta.embeddable || meta.virtual || !meta.tableName) continue;
-        const cols = (await conn.execute(`PRAGMA table_info("${meta.tableName}")`)) as { name: string }[];
+        const cols = (await conn.execute(`PRAGMA table_info("${meta.tableName}")`)) as {
+          name: string;
+        }[];
         if (cols.length === 0) missing.push(meta.tableName);
         const names = new Set(cols.map((c) => c.name));
         for (const prop of meta.props) {
           for (const field of prop.fieldNames ?? []) {
-            if (prop.persist !== false && !names.has(field) && cols.length > 0 && prop.kind !== 'm:n' && prop.kind !== '1:m') {
+            if (
+              prop.persist !== false &&
+              !names.has(field) &&
+              cols.length > 0 &&
+              prop.kind !== 'm:n' &&
+              prop.kind !== '1:m'
+            ) {
               missing.push(`${meta.tableName}.${field}`);
             }
           }

@@ -27,15 +27,28 @@ describe.each(DIALECTS)('plan 152/KH-UBND (2021) on %s', (kind) => {
 
   it('counts T1 (products first certified 3★+ in 2021) as 12 on 2021-12-31', async () => {
     const t1 = await target('T1-CERTIFIED', '2021-12-31');
-    expect(t1.progress).toMatchObject({ asOf: '2021-12-31', actual: 12, target: 20, met: false, statusRule: 'linear-pace-v1' });
+    expect(t1.progress).toMatchObject({
+      asOf: '2021-12-31',
+      actual: 12,
+      target: 20,
+      met: false,
+      statusRule: 'linear-pace-v1',
+    });
     expect(t1.progress.yearOnlyRecords).toBe(12);
     expect(t1.progress.statusReason).toContain('12');
   });
 
   it('says how many sample activities a figure rests on: T7 (capacity training) does, T1 does not', async () => {
-    const res = await api.gql(`{ plan(year: 2021) { targets(asOf: "2021-12-31") { code progress { sampleRecords } } } }`);
+    const res = await api.gql(
+      `{ plan(year: 2021) { targets(asOf: "2021-12-31") { code progress { sampleRecords } } } }`,
+    );
     expect(res.errors).toBeUndefined();
-    const byCode = new Map(res.data!.plan.targets.map((t: { code: string; progress: { sampleRecords: number } }) => [t.code, t.progress.sampleRecords]));
+    const byCode = new Map(
+      res.data!.plan.targets.map((t: { code: string; progress: { sampleRecords: number } }) => [
+        t.code,
+        t.progress.sampleRecords,
+      ]),
+    );
     // The seed generates sample activities (SAMPLE_ACTIVITIES default on); only T7/T8 read activities.
     expect(byCode.get('T7-CAPACITY')).toBeGreaterThan(0);
     expect(byCode.get('T8-STANDARDISE-4STAR')).toBeGreaterThan(0);
@@ -44,12 +57,17 @@ describe.each(DIALECTS)('plan 152/KH-UBND (2021) on %s', (kind) => {
   });
 
   it('gives T1 its Vietnamese definition and its status reason as a code with typed params', async () => {
-    const res = await api.gql(`{ plan(year: 2021) { targets(asOf: "2021-12-31") { code definition definitionVi
+    const res =
+      await api.gql(`{ plan(year: 2021) { targets(asOf: "2021-12-31") { code definition definitionVi
       progress { status definitionVi statusReasonCode statusReasonParams { name number date } } } } }`);
     expect(res.errors).toBeUndefined();
     const t1 = res.data!.plan.targets.find((t: { code: string }) => t.code === 'T1-CERTIFIED');
-    expect(t1.definition).toBe('distinct products whose first OCOP certificate (3★+) is dated in the plan year');
-    expect(t1.definitionVi).toBe('số sản phẩm khác nhau có giấy chứng nhận OCOP (3 sao trở lên) đầu tiên được cấp trong năm kế hoạch');
+    expect(t1.definition).toBe(
+      'distinct products whose first OCOP certificate (3★+) is dated in the plan year',
+    );
+    expect(t1.definitionVi).toBe(
+      'số sản phẩm khác nhau có giấy chứng nhận OCOP (3 sao trở lên) đầu tiên được cấp trong năm kế hoạch',
+    );
     expect(t1.progress.definitionVi).toBe(t1.definitionVi);
     expect(t1.progress.status).toBe('AT_RISK');
     expect(t1.progress.statusReasonCode).toBe('PACE_BEHIND');
@@ -60,7 +78,9 @@ describe.each(DIALECTS)('plan 152/KH-UBND (2021) on %s', (kind) => {
       { name: 'expected', number: 20, date: null },
       { name: 'elapsedPercent', number: 100, date: null },
     ]);
-    expect(res.data!.plan.targets.every((t: { definitionVi: string | null }) => t.definitionVi)).toBe(true);
+    expect(
+      res.data!.plan.targets.every((t: { definitionVi: string | null }) => t.definitionVi),
+    ).toBe(true);
   });
 
   it('counts T1 as 0 on 2021-06-30 because year-only decisions count from the end of the year', async () => {
@@ -71,13 +91,30 @@ describe.each(DIALECTS)('plan 152/KH-UBND (2021) on %s', (kind) => {
 
   it('gives T3 per-unit entity counts that match the seed CSV', async () => {
     const t3 = await target('T3-ENTITIES-PER-DISTRICT', '2021-12-31');
-    const values = Object.fromEntries(t3.progress.perUnit.map((u: { unit: { name: string }; value: number }) => [u.unit.name, u.value]));
+    const values = Object.fromEntries(
+      t3.progress.perUnit.map((u: { unit: { name: string }; value: number }) => [
+        u.unit.name,
+        u.value,
+      ]),
+    );
     expect(values).toEqual({
-      'Tịnh Biên': 2, 'An Phú': 2, 'Châu Phú': 2, 'Tân Châu': 1, 'Thoại Sơn': 1, 'Phú Tân': 1,
-      'Long Xuyên': 0, 'Châu Đốc': 0, 'Châu Thành': 0, 'Chợ Mới': 0, 'Tri Tôn': 0,
+      'Tịnh Biên': 2,
+      'An Phú': 2,
+      'Châu Phú': 2,
+      'Tân Châu': 1,
+      'Thoại Sơn': 1,
+      'Phú Tân': 1,
+      'Long Xuyên': 0,
+      'Châu Đốc': 0,
+      'Châu Thành': 0,
+      'Chợ Mới': 0,
+      'Tri Tôn': 0,
     });
     expect(t3.progress.met).toBe(false);
-    const met = t3.progress.perUnit.filter((u: { met: boolean }) => u.met).map((u: { unit: { code: string } }) => u.unit.code).sort();
+    const met = t3.progress.perUnit
+      .filter((u: { met: boolean }) => u.met)
+      .map((u: { unit: { code: string } }) => u.unit.code)
+      .sort();
     expect(met).toEqual(['an-phu', 'chau-phu', 'tinh-bien']);
   });
 
@@ -88,7 +125,9 @@ describe.each(DIALECTS)('plan 152/KH-UBND (2021) on %s', (kind) => {
   });
 
   it('lets a target’s own asOf override the plan-level one', async () => {
-    const res = await api.gql('{ plan(year: 2021) { targets(asOf: "2021-12-31") { code progress(asOf: "2021-06-30") { asOf actual } } } }');
+    const res = await api.gql(
+      '{ plan(year: 2021) { targets(asOf: "2021-12-31") { code progress(asOf: "2021-06-30") { asOf actual } } } }',
+    );
     const t1 = res.data!.plan.targets.find((t: { code: string }) => t.code === 'T1-CERTIFIED');
     expect(t1.progress).toEqual({ asOf: '2021-06-30', actual: 0 });
   });
@@ -98,22 +137,47 @@ describe.each(DIALECTS)('plan 152/KH-UBND (2021) on %s', (kind) => {
   });
 
   it('lists district figures with the unit-level targets each unit meets', async () => {
-    const res = await api.gql('{ districts(planYear: 2021, asOf: "2021-12-31") { unit { name } participatingEntities productsEvaluated productsCertified passRate targetsMet } }');
+    const res = await api.gql(
+      '{ districts(planYear: 2021, asOf: "2021-12-31") { unit { name } participatingEntities productsEvaluated productsCertified passRate targetsMet } }',
+    );
     expect(res.errors).toBeUndefined();
-    const byName = Object.fromEntries(res.data!.districts.map((d: { unit: { name: string } }) => [d.unit.name, d]));
+    const byName = Object.fromEntries(
+      res.data!.districts.map((d: { unit: { name: string } }) => [d.unit.name, d]),
+    );
     expect(res.data!.districts).toHaveLength(11);
-    expect(byName['Châu Phú']).toMatchObject({ participatingEntities: 2, productsEvaluated: 4, productsCertified: 4, passRate: 100, targetsMet: ['T3-ENTITIES-PER-DISTRICT'] });
-    expect(byName['Tân Châu']).toMatchObject({ participatingEntities: 1, productsCertified: 1, targetsMet: [] });
-    expect(byName['Chợ Mới']).toMatchObject({ participatingEntities: 0, productsEvaluated: 0, passRate: null, targetsMet: [] });
+    expect(byName['Châu Phú']).toMatchObject({
+      participatingEntities: 2,
+      productsEvaluated: 4,
+      productsCertified: 4,
+      passRate: 100,
+      targetsMet: ['T3-ENTITIES-PER-DISTRICT'],
+    });
+    expect(byName['Tân Châu']).toMatchObject({
+      participatingEntities: 1,
+      productsCertified: 1,
+      targetsMet: [],
+    });
+    expect(byName['Chợ Mới']).toMatchObject({
+      participatingEntities: 0,
+      productsEvaluated: 0,
+      passRate: null,
+      targetsMet: [],
+    });
   });
 
   it('lists departments with tasks and sample-flagged activity counts', async () => {
-    const res = await api.gql('{ department(code: "SNN") { nameVi isSampleDataIncluded tasks { code role } activityCounts(year: 2021) { kind month count sample } } }');
+    const res = await api.gql(
+      '{ department(code: "SNN") { nameVi isSampleDataIncluded tasks { code role } activityCounts(year: 2021) { kind month count sample } } }',
+    );
     expect(res.errors).toBeUndefined();
     const snn = res.data!.department;
     expect(snn.nameVi).toBe('Sở Nông nghiệp và Phát triển nông thôn');
     expect(snn.tasks.map((t: { code: string }) => t.code)).toContain('SNN-1');
     expect(snn.isSampleDataIncluded).toBe(true);
-    expect(snn.activityCounts.every((c: { sample: boolean; month: string }) => c.sample && c.month.startsWith('2021-'))).toBe(true);
+    expect(
+      snn.activityCounts.every(
+        (c: { sample: boolean; month: string }) => c.sample && c.month.startsWith('2021-'),
+      ),
+    ).toBe(true);
   });
 });

@@ -16,45 +16,77 @@ describe.each(DIALECTS)('products, entities, evaluations and decisions on %s', (
 
   it('finds "Mắm cá" with or without diacritics', async () => {
     for (const search of ['mam ca', 'Mắm cá', 'MAM CA']) {
-      const res = await api.gql('query($s: String) { products(first: 10, filter: { search: $s }) { totalCount edges { node { name } } } }', { s: search });
+      const res = await api.gql(
+        'query($s: String) { products(first: 10, filter: { search: $s }) { totalCount edges { node { name } } } }',
+        { s: search },
+      );
       expect(res.errors).toBeUndefined();
       expect(names(res)).toEqual(['Mắm cá linh chưng (đóng hộp)']);
     }
   });
 
   it('finds every Chợ Mới product with "cho moi" (unit name, commune or entity)', async () => {
-    const plain = await api.gql('{ products(first: 10, filter: { search: "cho moi" }) { totalCount edges { node { name unit { name } } } } }');
-    const accented = await api.gql('{ products(first: 10, filter: { search: "Chợ Mới" }) { totalCount edges { node { name } } } }');
+    const plain = await api.gql(
+      '{ products(first: 10, filter: { search: "cho moi" }) { totalCount edges { node { name unit { name } } } } }',
+    );
+    const accented = await api.gql(
+      '{ products(first: 10, filter: { search: "Chợ Mới" }) { totalCount edges { node { name } } } }',
+    );
     expect(plain.data!.products.totalCount).toBe(3);
-    expect(names(plain).sort()).toEqual(['Bánh hạnh nhân', 'Khô cá lóc', 'Nước ép xoài (đóng lon)']);
+    expect(names(plain).sort()).toEqual([
+      'Bánh hạnh nhân',
+      'Khô cá lóc',
+      'Nước ép xoài (đóng lon)',
+    ]);
     expect(names(accented)).toEqual(names(plain));
   });
 
   it('filters by unit, stars, group, year and level, with totalCount', async () => {
-    const unit = await api.gql('{ products(first: 100, filter: { unitCode: "chau-phu" }) { totalCount } }');
+    const unit = await api.gql(
+      '{ products(first: 100, filter: { unitCode: "chau-phu" }) { totalCount } }',
+    );
     expect(unit.data!.products.totalCount).toBe(4);
-    const fiveStar = await api.gql('{ products(first: 100, filter: { stars: [5] }) { totalCount edges { node { name currentStars } } } }');
+    const fiveStar = await api.gql(
+      '{ products(first: 100, filter: { stars: [5] }) { totalCount edges { node { name currentStars } } } }',
+    );
     expect(fiveStar.data!.products.totalCount).toBe(2);
-    expect(fiveStar.data!.products.edges.every((e: { node: { currentStars: number } }) => e.node.currentStars === 5)).toBe(true);
-    const evaluated2021 = await api.gql('{ products(first: 100, filter: { year: 2021, level: PROVINCE }) { totalCount } }');
+    expect(
+      fiveStar.data!.products.edges.every(
+        (e: { node: { currentStars: number } }) => e.node.currentStars === 5,
+      ),
+    ).toBe(true);
+    const evaluated2021 = await api.gql(
+      '{ products(first: 100, filter: { year: 2021, level: PROVINCE }) { totalCount } }',
+    );
     expect(evaluated2021.data!.products.totalCount).toBe(12);
-    const beverage = await api.gql('{ products(first: 100, filter: { group: "beverage" }) { totalCount } }');
+    const beverage = await api.gql(
+      '{ products(first: 100, filter: { group: "beverage" }) { totalCount } }',
+    );
     expect(beverage.data!.products.totalCount).toBeGreaterThan(0);
   });
 
   it('filters by certificate status on an as-of date (computed by the domain)', async () => {
-    const valid2021 = await api.gql('{ products(first: 100, filter: { certificateStatus: VALID, asOf: "2021-12-31" }) { totalCount } }');
+    const valid2021 = await api.gql(
+      '{ products(first: 100, filter: { certificateStatus: VALID, asOf: "2021-12-31" }) { totalCount } }',
+    );
     expect(valid2021.data!.products.totalCount).toBe(39);
-    const expired2025 = await api.gql('{ products(first: 100, filter: { certificateStatus: EXPIRED, asOf: "2025-06-30" }) { totalCount } }');
+    const expired2025 = await api.gql(
+      '{ products(first: 100, filter: { certificateStatus: EXPIRED, asOf: "2025-06-30" }) { totalCount } }',
+    );
     expect(expired2025.data!.products.totalCount).toBe(39);
   });
 
   it('pages with cursors and reports hasNextPage', async () => {
-    const first = await api.gql('{ products(first: 5) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } }');
+    const first = await api.gql(
+      '{ products(first: 5) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } }',
+    );
     const p1 = first.data!.products;
     expect(p1.edges).toHaveLength(5);
     expect(p1.pageInfo.hasNextPage).toBe(true);
-    const next = await api.gql('query($after: String) { products(first: 5, after: $after) { edges { node { id } } } }', { after: p1.pageInfo.endCursor });
+    const next = await api.gql(
+      'query($after: String) { products(first: 5, after: $after) { edges { node { id } } } }',
+      { after: p1.pageInfo.endCursor },
+    );
     const ids1 = p1.edges.map((e: { node: { id: string } }) => e.node.id);
     const ids2 = next.data!.products.edges.map((e: { node: { id: string } }) => e.node.id);
     expect(ids2).toHaveLength(5);
@@ -72,7 +104,8 @@ describe.each(DIALECTS)('products, entities, evaluations and decisions on %s', (
     const res = await api.gql(`{ ${field} { totalCount } }`);
     expect(res.data?.products ?? null).toBeNull();
     expect(res.errors?.[0]?.extensions.code).toBe(code);
-    if (code === 'PAGE_SIZE_OUT_OF_RANGE') expect(res.errors![0]!.message).toMatch(/between 1 and 100/);
+    if (code === 'PAGE_SIZE_OUT_OF_RANGE')
+      expect(res.errors![0]!.message).toMatch(/between 1 and 100/);
   });
 
   it('refuses a cursor it did not issue', async () => {
@@ -81,7 +114,9 @@ describe.each(DIALECTS)('products, entities, evaluations and decisions on %s', (
   });
 
   it('returns null owner name and phone to anonymous requests, without leaking them in errors', async () => {
-    const res = await api.gql('{ entities(first: 100) { totalCount edges { node { name ownerName ownerPhone } } } }');
+    const res = await api.gql(
+      '{ entities(first: 100) { totalCount edges { node { name ownerName ownerPhone } } } }',
+    );
     expect(res.errors).toBeUndefined();
     expect(res.data!.entities.totalCount).toBeGreaterThan(10);
     for (const e of res.data!.entities.edges) {
@@ -92,18 +127,27 @@ describe.each(DIALECTS)('products, entities, evaluations and decisions on %s', (
 
   it('shows owner data only to staff allowed to see it (secretariat here; the full matrix is in write-authorisation.test.ts)', async () => {
     const em = api.orm.em.fork();
-    const entity = await em.findOneOrFail(EconomicEntity, { normalizedName: { $like: '%palmania%' } });
+    const entity = await em.findOneOrFail(EconomicEntity, {
+      normalizedName: { $like: '%palmania%' },
+    });
     entity.ownerName = 'Nguyễn Văn A';
     entity.ownerPhone = '0900000000';
     await em.flush();
     await createActors(api.orm);
-    const query = '{ entities(first: 1, filter: { search: "palmania" }) { edges { node { name ownerName ownerPhone } } } }';
+    const query =
+      '{ entities(first: 1, filter: { search: "palmania" }) { edges { node { name ownerName ownerPhone } } } }';
     const staff = await (await signIn(api, 'secretariat')).gql(query);
     expect(staff.errors).toBeUndefined();
-    expect(staff.data!.entities.edges[0].node).toMatchObject({ ownerName: 'Nguyễn Văn A', ownerPhone: '0900000000' });
+    expect(staff.data!.entities.edges[0].node).toMatchObject({
+      ownerName: 'Nguyễn Văn A',
+      ownerPhone: '0900000000',
+    });
     const anonymous = await api.gql(query);
     expect(anonymous.errors).toBeUndefined();
-    expect(anonymous.data!.entities.edges[0].node).toMatchObject({ ownerName: null, ownerPhone: null });
+    expect(anonymous.data!.entities.edges[0].node).toMatchObject({
+      ownerName: null,
+      ownerPhone: null,
+    });
   });
 
   it('gives a product its entity, unit, latest decision, certificate, history, groups and sources', async () => {
@@ -118,7 +162,10 @@ describe.each(DIALECTS)('products, entities, evaluations and decisions on %s', (
       currentStars: 4,
       entity: { type: 'ENTERPRISE' },
       unit: { code: 'long-xuyen' },
-      latestDecision: { issuingLevel: 'PROVINCE', date: { value: '2020-12-31', precision: 'YEAR', label: '2020' } },
+      latestDecision: {
+        issuingLevel: 'PROVINCE',
+        date: { value: '2020-12-31', precision: 'YEAR', label: '2020' },
+      },
       certificate: { stars: 4, status: 'VALID', validUntil: '2023-12-31' },
       starHistory: [{ change: 'NEW', stars: 4 }],
       group1048: { code: 'food' },
@@ -131,7 +178,9 @@ describe.each(DIALECTS)('products, entities, evaluations and decisions on %s', (
   it('looks up one product by id and returns null for an unknown id', async () => {
     const list = await api.gql('{ products(first: 1) { edges { node { id name } } } }');
     const { id, name } = list.data!.products.edges[0].node;
-    expect((await api.gql(`{ product(id: "${id}") { name } }`)).data).toEqual({ product: { name } });
+    expect((await api.gql(`{ product(id: "${id}") { name } }`)).data).toEqual({
+      product: { name },
+    });
     expect((await api.gql('{ product(id: "999999") { name } }')).data).toEqual({ product: null });
   });
 
@@ -143,8 +192,15 @@ describe.each(DIALECTS)('products, entities, evaluations and decisions on %s', (
     }`);
     expect(res.errors).toBeUndefined();
     expect(res.data!.evaluations.totalCount).toBe(12);
-    const items = res.data!.decisions.edges.flatMap((e: { node: { items: unknown[] } }) => e.node.items);
-    expect(items.length).toBe(res.data!.decisions.edges.reduce((n: number, e: { node: { items: unknown[] } }) => n + e.node.items.length, 0));
+    const items = res.data!.decisions.edges.flatMap(
+      (e: { node: { items: unknown[] } }) => e.node.items,
+    );
+    expect(items.length).toBe(
+      res.data!.decisions.edges.reduce(
+        (n: number, e: { node: { items: unknown[] } }) => n + e.node.items.length,
+        0,
+      ),
+    );
     expect(res.data!.decisions.totalCount).toBeGreaterThan(0);
     expect(res.data!.entities.totalCount).toBe(3);
   });

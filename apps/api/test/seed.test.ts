@@ -13,14 +13,19 @@ import { Plan } from '../src/modules/plans/plan.entity.js';
 import { loadPlanFacts, loadPlanUnits } from '../src/modules/plans/plan.repository.js';
 import { Task } from '../src/modules/plans/task.entity.js';
 import { Product } from '../src/modules/products/product.entity.js';
-import { findProducts, searchProducts, searchUnits } from '../src/modules/products/product.repository.js';
+import {
+  findProducts,
+  searchProducts,
+  searchUnits,
+} from '../src/modules/products/product.repository.js';
 import { PublishedFigure } from '../src/modules/sources/published-figure.entity.js';
 import { countBy } from '../src/modules/stats/stats.repository.js';
 import { seedDatabase } from '../src/db/seed.js';
 import { createTestOrm, destroyTestOrm, DIALECTS } from './db.js';
 
 const PERIOD = { start: '2021-01-01', end: '2021-12-31' };
-const asMap = (rows: { key: string | null; count: number }[]) => Object.fromEntries(rows.map((r) => [String(r.key), r.count]));
+const asMap = (rows: { key: string | null; count: number }[]) =>
+  Object.fromEntries(rows.map((r) => [String(r.key), r.count]));
 
 describe.each(DIALECTS)('seeded database on %s', (kind) => {
   let orm: MikroORM;
@@ -44,7 +49,11 @@ describe.each(DIALECTS)('seeded database on %s', (kind) => {
 
   it('keeps Tịnh Biên huyện until 2023-02-12 with the thị xã as its successor, all units ending 2025-06-30', async () => {
     const em = orm.em.fork();
-    const district = await em.findOneOrFail(AdminUnit, { code: 'tinh-bien' }, { populate: ['successor'] });
+    const district = await em.findOneOrFail(
+      AdminUnit,
+      { code: 'tinh-bien' },
+      { populate: ['successor'] },
+    );
     expect(district.validTo).toBe('2023-02-12');
     expect(district.successor?.getEntity().type).toBe('town');
     expect(district.successor?.getEntity().validFrom).toBe('2023-02-13');
@@ -53,12 +62,22 @@ describe.each(DIALECTS)('seeded database on %s', (kind) => {
 
   it('keeps the two "Nước cốt dâu tằm" and the two "Bưởi da xanh" as different products', async () => {
     const em = orm.em.fork();
-    const dauTam = await em.find(Product, { normalizedName: 'nuoc cot dau tam' }, { populate: ['unit', 'entity'], orderBy: { id: 'asc' } });
-    expect(dauTam.map((p) => [p.unit?.getEntity().name ?? null, p.entity?.getEntity().name ?? null])).toEqual([
+    const dauTam = await em.find(
+      Product,
+      { normalizedName: 'nuoc cot dau tam' },
+      { populate: ['unit', 'entity'], orderBy: { id: 'asc' } },
+    );
+    expect(
+      dauTam.map((p) => [p.unit?.getEntity().name ?? null, p.entity?.getEntity().name ?? null]),
+    ).toEqual([
       [null, null],
       ['Phú Tân', 'Hộ kinh doanh Ngọc Thái'],
     ]);
-    const buoi = await em.find(Product, { normalizedName: 'buoi da xanh' }, { populate: ['unit'], orderBy: { id: 'asc' } });
+    const buoi = await em.find(
+      Product,
+      { normalizedName: 'buoi da xanh' },
+      { populate: ['unit'], orderBy: { id: 'asc' } },
+    );
     expect(buoi.map((p) => p.unit?.getEntity().name)).toEqual(['Thoại Sơn', 'Châu Phú']);
   });
 
@@ -77,15 +96,29 @@ describe.each(DIALECTS)('seeded database on %s', (kind) => {
     expect(decisions.every((d) => d.number === null && d.datePrecision === 'year')).toBe(true);
     const round2021 = decisions.find((d) => d.year === 2021)!;
     expect(round2021.date).toBe('2021-12-31');
-    expect(round2021.batch).toBe('đợt 1/2021 (HĐ tỉnh họp 7/4/2021; TB 03/TB-HĐĐGPHSP 14/4/2021; trao GCN 22/4/2021)');
+    expect(round2021.batch).toBe(
+      'đợt 1/2021 (HĐ tỉnh họp 7/4/2021; TB 03/TB-HĐĐGPHSP 14/4/2021; trao GCN 22/4/2021)',
+    );
     const certificate = await em.findOneOrFail(Certificate, { product: { name: 'Siro atiso đỏ' } });
-    expect([certificate.issuedOn, certificate.issuedPrecision, certificate.validUntil, certificate.stars]).toEqual(['2021-12-31', 'year', '2024-12-31', 3]);
+    expect([
+      certificate.issuedOn,
+      certificate.issuedPrecision,
+      certificate.validUntil,
+      certificate.stars,
+    ]).toEqual(['2021-12-31', 'year', '2024-12-31', 3]);
     const evaluation = await em.findOneOrFail(Evaluation, { product: { name: 'Siro atiso đỏ' } });
-    expect([evaluation.total, evaluation.ruleSetCode, evaluation.level]).toEqual([52.4, 'QD1048', 'province']);
+    expect([evaluation.total, evaluation.ruleSetCode, evaluation.level]).toEqual([
+      52.4,
+      'QD1048',
+      'province',
+    ]);
   });
 
   it('counts 12 products first certified 3★+ in 2021, but none as of mid-2021 (year-only records count from 31 December)', async () => {
-    const facts = await loadPlanFacts(orm.em.fork(), { periodStart: PERIOD.start, periodEnd: PERIOD.end });
+    const facts = await loadPlanFacts(orm.em.fork(), {
+      periodStart: PERIOD.start,
+      periodEnd: PERIOD.end,
+    });
     const endOfYear = computeMetric('products_first_certified', facts, PERIOD, '2021-12-31');
     expect(endOfYear.shape === 'count' && endOfYear.value).toBe(12);
     expect(endOfYear.yearOnlyRecords).toBeGreaterThan(0);
@@ -99,7 +132,10 @@ describe.each(DIALECTS)('seeded database on %s', (kind) => {
     const outcome = computeMetric('entities_participating_per_unit', facts, PERIOD, '2021-12-31');
     if (outcome.shape !== 'per_unit') throw new Error('expected a per-unit metric');
     const units = new Map((await em.find(AdminUnit, {})).map((u) => [u.code, u.name]));
-    const atLeastTwo = outcome.perUnit.filter((u) => u.value >= 2).map((u) => units.get(u.unitCode)).sort();
+    const atLeastTwo = outcome.perUnit
+      .filter((u) => u.value >= 2)
+      .map((u) => units.get(u.unitCode))
+      .sort();
     expect(atLeastTwo).toEqual(['An Phú', 'Châu Phú', 'Tịnh Biên']);
     // By hand: Tân Châu, Thoại Sơn and Phú Tân have 1 each; the other 5 units 0.
     expect(outcome.perUnit.filter((u) => u.value === 1).length).toBe(3);
@@ -110,13 +146,22 @@ describe.each(DIALECTS)('seeded database on %s', (kind) => {
     expect(await em.count(Activity, { sample: false })).toBe(0);
     const facts = await loadPlanFacts(em, { periodStart: PERIOD.start, periodEnd: PERIOD.end });
     const capacity = computeMetric('entities_with_capacity_activity', facts, PERIOD, '2021-12-31');
-    const standardised = computeMetric('previous_year_4star_standardised', facts, PERIOD, '2021-12-31');
+    const standardised = computeMetric(
+      'previous_year_4star_standardised',
+      facts,
+      PERIOD,
+      '2021-12-31',
+    );
     expect(capacity.shape === 'share' && capacity.numerator).toBeGreaterThan(0);
     expect(standardised.shape === 'share' && standardised.numerator).toBeGreaterThan(0);
   });
 
   it('counts certificates by unit, ever certified as of 2021-12-31', async () => {
-    const result = await countBy(orm.em.fork(), { measure: 'certificates', groupBy: 'unit', asOf: '2021-12-31' });
+    const result = await countBy(orm.em.fork(), {
+      measure: 'certificates',
+      groupBy: 'unit',
+      asOf: '2021-12-31',
+    });
     expect(result.total).toBe(39);
     expect(asMap(result.rows)).toEqual({
       null: 10,
@@ -148,24 +193,52 @@ describe.each(DIALECTS)('seeded database on %s', (kind) => {
     const em = orm.em.fork();
     const groups = await countBy(em, { measure: 'products', groupBy: 'group', asOf: '2021-12-31' });
     expect(asMap(groups.rows)).toEqual({ food: 27, beverage: 9, null: 2, handicraft: 1 });
-    const types = await countBy(em, { measure: 'entities', groupBy: 'entityType', asOf: '2021-12-31' });
+    const types = await countBy(em, {
+      measure: 'entities',
+      groupBy: 'entityType',
+      asOf: '2021-12-31',
+    });
     expect(asMap(types.rows)).toEqual({ enterprise: 11, household_business: 9, cooperative: 2 });
-    const filtered = await countBy(em, { measure: 'products', groupBy: 'stars', asOf: '2021-12-31', filter: { unitCode: 'tinh-bien' } });
+    const filtered = await countBy(em, {
+      measure: 'products',
+      groupBy: 'stars',
+      asOf: '2021-12-31',
+      filter: { unitCode: 'tinh-bien' },
+    });
     expect(asMap(filtered.rows)).toEqual({ '3': 3, '4': 4 });
   });
 
   it('separates "ever certified" from "valid on the as-of date"', async () => {
     const em = orm.em.fork();
-    const ever = await countBy(em, { measure: 'products', groupBy: 'year', basis: 'ever_certified', asOf: '2024-06-30' });
+    const ever = await countBy(em, {
+      measure: 'products',
+      groupBy: 'year',
+      basis: 'ever_certified',
+      asOf: '2024-06-30',
+    });
     expect(asMap(ever.rows)).toEqual({ '2020': 27, '2021': 12 });
-    const valid = await countBy(em, { measure: 'products', groupBy: 'year', basis: 'valid_on_as_of', asOf: '2024-06-30' });
+    const valid = await countBy(em, {
+      measure: 'products',
+      groupBy: 'year',
+      basis: 'valid_on_as_of',
+      asOf: '2024-06-30',
+    });
     expect(asMap(valid.rows)).toEqual({ '2021': 12 });
-    const none = await countBy(em, { measure: 'products', groupBy: 'year', basis: 'valid_on_as_of', asOf: '2025-01-01' });
+    const none = await countBy(em, {
+      measure: 'products',
+      groupBy: 'year',
+      basis: 'valid_on_as_of',
+      asOf: '2025-01-01',
+    });
     expect(none.total).toBe(0);
   });
 
   it('counts evaluations by level', async () => {
-    const result = await countBy(orm.em.fork(), { measure: 'evaluations', groupBy: 'level', asOf: '2021-12-31' });
+    const result = await countBy(orm.em.fork(), {
+      measure: 'evaluations',
+      groupBy: 'level',
+      asOf: '2021-12-31',
+    });
     expect(asMap(result.rows)).toEqual({ province: 37, national: 2 });
   });
 
@@ -173,17 +246,32 @@ describe.each(DIALECTS)('seeded database on %s', (kind) => {
     const em = orm.em.fork();
     expect((await searchUnits(em, 'cho moi')).map((u) => u.name)).toEqual(['Chợ Mới']);
     expect((await searchUnits(em, 'Chợ Mới')).map((u) => u.name)).toEqual(['Chợ Mới']);
-    expect((await searchProducts(em, 'mam ca')).map((p) => p.name)).toEqual(['Mắm cá linh chưng (đóng hộp)']);
-    expect((await searchProducts(em, 'MẮM  CÁ')).map((p) => p.name)).toEqual(['Mắm cá linh chưng (đóng hộp)']);
+    expect((await searchProducts(em, 'mam ca')).map((p) => p.name)).toEqual([
+      'Mắm cá linh chưng (đóng hộp)',
+    ]);
+    expect((await searchProducts(em, 'MẮM  CÁ')).map((p) => p.name)).toEqual([
+      'Mắm cá linh chưng (đóng hộp)',
+    ]);
     expect((await searchProducts(em, 'duong thot not')).length).toBe(4);
-    const page = await findProducts(em, { search: 'thot not', year: 2020, stars: [4] }, { limit: 10 });
+    const page = await findProducts(
+      em,
+      { search: 'thot not', year: 2020, stars: [4] },
+      { limit: 10 },
+    );
     // 4★ of 2020 with "thốt nốt" in the name: Palmania, Nước màu, bột, cô đặc, Rượu vang, Tranh lá.
     expect(page.totalCount).toBe(6);
   });
 
   it('does nothing when seeding an already seeded database', async () => {
     const summary = await seedDatabase(orm, { sampleActivities: true });
-    expect([summary.units, summary.departments, summary.targets, summary.tasks, summary.publishedFigures, summary.sampleActivities]).toEqual([0, 0, 0, 0, 0, 0]);
+    expect([
+      summary.units,
+      summary.departments,
+      summary.targets,
+      summary.tasks,
+      summary.publishedFigures,
+      summary.sampleActivities,
+    ]).toEqual([0, 0, 0, 0, 0, 0]);
     expect(summary.products.noChanges).toBe(true);
     expect(await orm.em.fork().count(Product, {})).toBe(44);
   });

@@ -23,12 +23,22 @@ describe.each(DIALECTS)('HTTP server on %s', (kind) => {
   });
 
   const post = (query: string, variables?: Record<string, unknown>) =>
-    app.inject({ method: 'POST', url: '/graphql', payload: { query, variables }, headers: { 'content-type': 'application/json' } });
+    app.inject({
+      method: 'POST',
+      url: '/graphql',
+      payload: { query, variables },
+      headers: { 'content-type': 'application/json' },
+    });
 
   // Printed in a child process: under vitest, Pothos and the test would load two copies of graphql.
   it('matches the committed schema.graphql (run `pnpm --filter @ocop/api schema` after changing types)', () => {
     const cwd = fileURLToPath(new URL('..', import.meta.url));
-    expect(() => execFileSync(process.execPath, ['--import', 'tsx', 'src/cli/print-schema.ts', '--check'], { cwd, stdio: 'pipe' })).not.toThrow();
+    expect(() =>
+      execFileSync(process.execPath, ['--import', 'tsx', 'src/cli/print-schema.ts', '--check'], {
+        cwd,
+        stdio: 'pipe',
+      }),
+    ).not.toThrow();
   });
 
   it('answers /healthz while the process is up', async () => {
@@ -44,7 +54,11 @@ describe.each(DIALECTS)('HTTP server on %s', (kind) => {
   });
 
   it('returns a request id header on every response', async () => {
-    const res = await app.inject({ method: 'GET', url: '/healthz', headers: { 'x-request-id': 'abc-123' } });
+    const res = await app.inject({
+      method: 'GET',
+      url: '/healthz',
+      headers: { 'x-request-id': 'abc-123' },
+    });
     expect(res.headers['x-request-id']).toBe('abc-123');
   });
 
@@ -94,19 +108,30 @@ describe.each(DIALECTS)('HTTP server on %s', (kind) => {
   });
 
   it('rates a scorecard with the rule set in force on the date', async () => {
-    const res = await post(`{ rateScorecard(parts: [{part: "A", score: 30}, {part: "B", score: 20}, {part: "C", score: 28.5}], date: "2021-04-07") {
+    const res =
+      await post(`{ rateScorecard(parts: [{part: "A", score: 30}, {part: "B", score: 20}, {part: "C", score: 28.5}], date: "2021-04-07") {
       ruleSet total stars isOcop recognisedBy potentialFiveStar withheld parts { part max } } }`);
     expect(res.json().errors).toBeUndefined();
     expect(res.json().data.rateScorecard).toMatchObject({
-      ruleSet: 'QD1048', total: 78.5, stars: 4, isOcop: true, recognisedBy: 'PROVINCE', potentialFiveStar: false, withheld: false,
+      ruleSet: 'QD1048',
+      total: 78.5,
+      stars: 4,
+      isOcop: true,
+      recognisedBy: 'PROVINCE',
+      potentialFiveStar: false,
+      withheld: false,
     });
     expect(res.json().data.rateScorecard.parts).toEqual([
-      { part: 'A', max: 35 }, { part: 'B', max: 25 }, { part: 'C', max: 40 },
+      { part: 'A', max: 35 },
+      { part: 'B', max: 25 },
+      { part: 'C', max: 40 },
     ]);
   });
 
   it('refuses a part above its maximum with the domain code and both languages', async () => {
-    const res = await post(`{ rateScorecard(parts: [{part: "A", score: 38}, {part: "B", score: 20}, {part: "C", score: 28}], ruleSet: "QD1048") { stars } }`);
+    const res = await post(
+      `{ rateScorecard(parts: [{part: "A", score: 38}, {part: "B", score: 20}, {part: "C", score: 28}], ruleSet: "QD1048") { stars } }`,
+    );
     const error = res.json().errors[0];
     expect(error.extensions.code).toBe('PART_ABOVE_MAX');
     expect(error.extensions.messageVi).toMatch(/vượt mức tối đa/);
@@ -115,7 +140,11 @@ describe.each(DIALECTS)('HTTP server on %s', (kind) => {
 
   it('reports the cost of a request in extensions.cost', async () => {
     const res = await post('{ __typename }');
-    expect(res.json().extensions.cost).toMatchObject({ complexity: expect.any(Number), depth: expect.any(Number), limit: 5000 });
+    expect(res.json().extensions.cost).toMatchObject({
+      complexity: expect.any(Number),
+      depth: expect.any(Number),
+      limit: 5000,
+    });
   });
 });
 
@@ -125,7 +154,10 @@ describe.each(DIALECTS)('dashboard, readiness and rate limit on %s', (kind) => {
   beforeAll(async () => {
     orm = await createTestOrm(kind);
     webDist = mkdtempSync(join(tmpdir(), 'ocop-web-'));
-    writeFileSync(join(webDist, 'index.html'), '<!doctype html><title>OCOP Monitor</title><div id="app"></div>');
+    writeFileSync(
+      join(webDist, 'index.html'),
+      '<!doctype html><title>OCOP Monitor</title><div id="app"></div>',
+    );
     mkdirSync(join(webDist, 'assets'));
     writeFileSync(join(webDist, 'assets', 'app.js'), 'console.log("app")');
   });
@@ -149,7 +181,11 @@ describe.each(DIALECTS)('dashboard, readiness and rate limit on %s', (kind) => {
       expect(asset.headers['content-type']).toMatch(/javascript/);
       expect((await app.inject({ method: 'GET', url: '/assets/missing.js' })).statusCode).toBe(404);
       expect((await app.inject({ method: 'GET', url: '/graphql/nothing' })).statusCode).toBe(404);
-      const gql = await app.inject({ method: 'POST', url: '/graphql', payload: { query: '{ __typename }' } });
+      const gql = await app.inject({
+        method: 'POST',
+        url: '/graphql',
+        payload: { query: '{ __typename }' },
+      });
       expect(gql.json().data).toEqual({ __typename: 'Query' });
     } finally {
       await app.close();
@@ -157,12 +193,28 @@ describe.each(DIALECTS)('dashboard, readiness and rate limit on %s', (kind) => {
   });
 
   it('answers 429 with a stable code once RATE_LIMIT_PER_MINUTE is used up, but never limits /healthz', async () => {
-    const app = await createServer(loadConfig({ LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '3' }), orm);
+    const app = await createServer(
+      loadConfig({ LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '3' }),
+      orm,
+    );
     try {
       const codes: number[] = [];
-      for (let i = 0; i < 4; i++) codes.push((await app.inject({ method: 'POST', url: '/graphql', payload: { query: '{ __typename }' } })).statusCode);
+      for (let i = 0; i < 4; i++)
+        codes.push(
+          (
+            await app.inject({
+              method: 'POST',
+              url: '/graphql',
+              payload: { query: '{ __typename }' },
+            })
+          ).statusCode,
+        );
       expect(codes).toEqual([200, 200, 200, 429]);
-      const limited = await app.inject({ method: 'POST', url: '/graphql', payload: { query: '{ __typename }' } });
+      const limited = await app.inject({
+        method: 'POST',
+        url: '/graphql',
+        payload: { query: '{ __typename }' },
+      });
       expect(limited.json()).toMatchObject({ code: 'RATE_LIMITED' });
       expect((await app.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);
     } finally {
@@ -180,7 +232,11 @@ describe.each(DIALECTS)('dashboard, readiness and rate limit on %s', (kind) => {
       expect(res.json()).toMatchObject({ status: 'not ready', database: false });
       expect((await app.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);
       // A database failure inside a resolver is masked: stable code, no SQL or driver text.
-      const gql = await app.inject({ method: 'POST', url: '/graphql', payload: { query: '{ products(first: 1) { totalCount } }' } });
+      const gql = await app.inject({
+        method: 'POST',
+        url: '/graphql',
+        payload: { query: '{ products(first: 1) { totalCount } }' },
+      });
       const error = gql.json().errors[0];
       expect(error.extensions.code).toBe('INTERNAL_SERVER_ERROR');
       expect(error.message).toBe('Internal server error. Please try again later.');

@@ -3,7 +3,8 @@ import { DIALECTS } from './db.js';
 import { createTestApi, type TestApi } from './api.js';
 import { importDecisionList } from '../src/modules/imports/decision-list-importer.js';
 
-const rowsOf = (rows: { key: string | null; count: number }[]) => Object.fromEntries(rows.map((r) => [r.key ?? 'null', r.count]));
+const rowsOf = (rows: { key: string | null; count: number }[]) =>
+  Object.fromEntries(rows.map((r) => [r.key ?? 'null', r.count]));
 
 describe.each(DIALECTS)('stats on %s', (kind) => {
   let api: TestApi;
@@ -17,8 +18,22 @@ describe.each(DIALECTS)('stats on %s', (kind) => {
       measure groupBy basis asOf definition total yearOnlyRecords rows { key label count } decisions { id } sources { url } } }`);
     expect(res.errors).toBeUndefined();
     const s = res.data!.stats;
-    expect(s).toMatchObject({ measure: 'PRODUCTS', groupBy: 'UNIT', basis: 'EVER_CERTIFIED', asOf: '2021-12-31', total: 39, yearOnlyRecords: 39 });
-    expect(rowsOf(s.rows)).toMatchObject({ 'tinh-bien': 7, 'chau-phu': 4, 'an-phu': 2, 'phu-tan': 2, 'tri-ton': 1, null: 10 });
+    expect(s).toMatchObject({
+      measure: 'PRODUCTS',
+      groupBy: 'UNIT',
+      basis: 'EVER_CERTIFIED',
+      asOf: '2021-12-31',
+      total: 39,
+      yearOnlyRecords: 39,
+    });
+    expect(rowsOf(s.rows)).toMatchObject({
+      'tinh-bien': 7,
+      'chau-phu': 4,
+      'an-phu': 2,
+      'phu-tan': 2,
+      'tri-ton': 1,
+      null: 10,
+    });
     expect(s.rows.find((r: { key: string }) => r.key === 'tinh-bien').label).toBe('Tịnh Biên');
     expect(s.definition).toMatch(/on or before 2021-12-31/);
     expect(s.definition).toMatch(/Year-only dates count from 31 December/);
@@ -27,20 +42,28 @@ describe.each(DIALECTS)('stats on %s', (kind) => {
   });
 
   it('counts by stars', async () => {
-    const res = await api.gql('{ stats(measure: PRODUCTS, groupBy: STARS, asOf: "2021-12-31") { total rows { key label count } } }');
+    const res = await api.gql(
+      '{ stats(measure: PRODUCTS, groupBy: STARS, asOf: "2021-12-31") { total rows { key label count } } }',
+    );
     expect(rowsOf(res.data!.stats.rows)).toEqual({ '3': 27, '4': 10, '5': 2 });
     expect(res.data!.stats.rows.map((r: { label: string }) => r.label)).toEqual(['3★', '4★', '5★']);
   });
 
   it('counts by product group in either taxonomy', async () => {
-    const g1048 = await api.gql('{ stats(measure: PRODUCTS, groupBy: GROUP, asOf: "2021-12-31") { total rows { key label count } } }');
+    const g1048 = await api.gql(
+      '{ stats(measure: PRODUCTS, groupBy: GROUP, asOf: "2021-12-31") { total rows { key label count } } }',
+    );
     expect(rowsOf(g1048.data!.stats.rows)).toMatchObject({ food: 27, beverage: 9 });
-    const g148 = await api.gql('{ stats(measure: PRODUCTS, groupBy: GROUP, groupTaxonomy: "148", asOf: "2021-12-31") { rows { key count } } }');
+    const g148 = await api.gql(
+      '{ stats(measure: PRODUCTS, groupBy: GROUP, groupTaxonomy: "148", asOf: "2021-12-31") { rows { key count } } }',
+    );
     expect(rowsOf(g148.data!.stats.rows)).toMatchObject({ food: 27, beverage: 9 });
   });
 
   it('counts nothing before the first year-only decision takes effect', async () => {
-    const res = await api.gql('{ stats(measure: PRODUCTS, groupBy: UNIT, asOf: "2020-06-30") { total rows { count } } }');
+    const res = await api.gql(
+      '{ stats(measure: PRODUCTS, groupBy: UNIT, asOf: "2020-06-30") { total rows { count } } }',
+    );
     expect(res.data!.stats.total).toBe(0);
   });
 
@@ -65,16 +88,24 @@ describe.each(DIALECTS)('stats on %s', (kind) => {
       'Số sản phẩm khác nhau có giấy chứng nhận OCOP (quyết định công nhận từ 3 sao trở lên) được chứng nhận đến hết ngày 31/12/2021 (từng được chứng nhận, dù nay còn hay đã hết hiệu lực), phân nhóm theo đơn vị cấp huyện. Bản ghi chỉ ghi năm được tính từ ngày 31/12 của năm đó.',
     );
     expect(res.data!.valid.definitionVi).toMatch(/còn hiệu lực vào ngày 30\/06\/2025/);
-    expect(res.data!.evaluations.definitionVi).toMatch(/^Số lượt đánh giá của hội đồng có ngày đến hết ngày 31\/12\/2021, phân nhóm theo cấp\./);
+    expect(res.data!.evaluations.definitionVi).toMatch(
+      /^Số lượt đánh giá của hội đồng có ngày đến hết ngày 31\/12\/2021, phân nhóm theo cấp\./,
+    );
   });
 
   it('labels the group of records without a key "Không rõ", in one language', async () => {
-    const res = await api.gql('{ stats(measure: PRODUCTS, groupBy: UNIT, asOf: "2021-12-31") { rows { key label } } }');
-    expect(res.data!.stats.rows.find((r: { key: string | null }) => r.key === null).label).toBe('Không rõ');
+    const res = await api.gql(
+      '{ stats(measure: PRODUCTS, groupBy: UNIT, asOf: "2021-12-31") { rows { key label } } }',
+    );
+    expect(res.data!.stats.rows.find((r: { key: string | null }) => r.key === null).label).toBe(
+      'Không rõ',
+    );
   });
 
   it('filters stats by unit', async () => {
-    const res = await api.gql('{ stats(measure: PRODUCTS, groupBy: STARS, asOf: "2021-12-31", filter: { unitCode: "chau-phu" }) { total } }');
+    const res = await api.gql(
+      '{ stats(measure: PRODUCTS, groupBy: STARS, asOf: "2021-12-31", filter: { unitCode: "chau-phu" }) { total } }',
+    );
     expect(res.data!.stats.total).toBe(4);
   });
 });
@@ -88,21 +119,35 @@ describe.each(DIALECTS)('stats by stars after an upgrade on %s', (kind) => {
   });
   afterAll(() => api?.close());
 
-  const HEADER = 'product_name,entity_name,entity_type,commune,district,product_group,stars,score,level,decision,decision_date,year,batch,source_url';
+  const HEADER =
+    'product_name,entity_name,entity_type,commune,district,product_group,stars,score,level,decision,decision_date,year,batch,source_url';
   // Cà na muối (Tịnh Biên) is 3★ from the year-only 2021 list; 45/QĐ-UBND upgrades it to 4★.
-  const UPGRADE = 'Cà na muối,Hộ kinh doanh Hòa Kiều,household_business,xã Tân Lập,Tịnh Biên,food,4,72,province,45/QĐ-UBND,2022-09-01,2022,đợt 2/2022,https://example.org/decision';
+  const UPGRADE =
+    'Cà na muối,Hộ kinh doanh Hòa Kiều,household_business,xã Tân Lập,Tịnh Biên,food,4,72,province,45/QĐ-UBND,2022-09-01,2022,đợt 2/2022,https://example.org/decision';
   const byStars = async (args: string) => {
-    const res = await api.gql(`{ stats(${args}) { total definition definitionVi rows { key count } } }`);
+    const res = await api.gql(
+      `{ stats(${args}) { total definition definitionVi rows { key count } } }`,
+    );
     expect(res.errors).toBeUndefined();
     const s = res.data!.stats;
-    return { total: s.total as number, rows: rowsOf(s.rows), sum: (s.rows as { count: number }[]).reduce((a, r) => a + r.count, 0), definition: s.definition as string, definitionVi: s.definitionVi as string };
+    return {
+      total: s.total as number,
+      rows: rowsOf(s.rows),
+      sum: (s.rows as { count: number }[]).reduce((a, r) => a + r.count, 0),
+      definition: s.definition as string,
+      definitionVi: s.definitionVi as string,
+    };
   };
-  const ever = (asOf: string, filter = '') => `measure: PRODUCTS, groupBy: STARS, basis: EVER_CERTIFIED, asOf: "${asOf}"${filter}`;
+  const ever = (asOf: string, filter = '') =>
+    `measure: PRODUCTS, groupBy: STARS, basis: EVER_CERTIFIED, asOf: "${asOf}"${filter}`;
 
   it('counts the upgraded product once, under its latest star, and under 3★ before the upgrade', async () => {
     const before2022 = await byStars(ever('2022-12-31'));
     const tinhBienBefore = await byStars(ever('2022-12-31', ', filter: { unitCode: "tinh-bien" }'));
-    const report = await importDecisionList(api.orm.em.fork(), { fileName: 'upgrade.csv', content: `${HEADER}\n${UPGRADE}\n` });
+    const report = await importDecisionList(api.orm.em.fork(), {
+      fileName: 'upgrade.csv',
+      content: `${HEADER}\n${UPGRADE}\n`,
+    });
     expect(report.applied).toBe(true);
     expect(report.reused.products).toBe(1);
 
@@ -116,10 +161,16 @@ describe.each(DIALECTS)('stats by stars after an upgrade on %s', (kind) => {
     expect(tinhBienAfter.rows['3']).toBe(tinhBienBefore.rows['3']! - 1);
     expect(tinhBienAfter.rows['4']).toBe((tinhBienBefore.rows['4'] ?? 0) + 1);
     // A star filter means the same star as the grouping: the product is 4★ now, not 3★.
-    expect((await byStars(ever('2022-12-31', ', filter: { stars: [3] }'))).total).toBe(after2022.rows['3']);
-    expect((await byStars(ever('2022-12-31', ', filter: { stars: [4] }'))).total).toBe(after2022.rows['4']);
+    expect((await byStars(ever('2022-12-31', ', filter: { stars: [3] }'))).total).toBe(
+      after2022.rows['3'],
+    );
+    expect((await byStars(ever('2022-12-31', ', filter: { stars: [4] }'))).total).toBe(
+      after2022.rows['4'],
+    );
     expect(after2022.definition).toMatch(/latest certificate issued on or before 2022-12-31/);
-    expect(after2022.definitionVi).toMatch(/giấy chứng nhận mới nhất cấp đến hết ngày 31\/12\/2022/);
+    expect(after2022.definitionVi).toMatch(
+      /giấy chứng nhận mới nhất cấp đến hết ngày 31\/12\/2022/,
+    );
 
     // Before the upgrade (and at 2021-12-31) it is still 3★.
     const at2021 = await byStars(ever('2021-12-31'));
@@ -128,7 +179,9 @@ describe.each(DIALECTS)('stats by stars after an upgrade on %s', (kind) => {
     expect((await byStars(ever('2022-08-31'))).rows).toEqual(before2022.rows);
 
     // Valid on asOf: the 3★ certificate is superseded, the 4★ one is in force.
-    const valid = await byStars('measure: PRODUCTS, groupBy: STARS, basis: VALID_ON_AS_OF, asOf: "2022-12-31"');
+    const valid = await byStars(
+      'measure: PRODUCTS, groupBy: STARS, basis: VALID_ON_AS_OF, asOf: "2022-12-31"',
+    );
     expect(valid.sum).toBe(valid.total);
     expect(valid.rows['4']).toBe(after2022.rows['4']);
     expect(valid.definition).toMatch(/certificate in force on 2022-12-31/);

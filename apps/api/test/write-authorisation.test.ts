@@ -3,7 +3,18 @@
 // public / viewer / other-unit officer / own-unit officer.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApi, type Json, type TestApi } from './api.js';
-import { ACTORS, createActors, emailOf, errorOf, PASSWORD, rowCounts, signIn, signInAll, type ActorName, type Client } from './auth-helpers.js';
+import {
+  ACTORS,
+  createActors,
+  emailOf,
+  errorOf,
+  PASSWORD,
+  rowCounts,
+  signIn,
+  signInAll,
+  type ActorName,
+  type Client,
+} from './auth-helpers.js';
 import { DIALECTS } from './db.js';
 import { csvBase64, csvRow, IMPORT, loadFixtures, type Fixtures } from './write-fixtures.js';
 
@@ -12,78 +23,217 @@ const ALL: ActorName[] = ['anonymous', ...(Object.keys(ACTORS) as ActorName[])];
 interface Case {
   allowed: ActorName[];
   /** Builds the operation for one actor (i = actor index, so allowed writes never collide). */
-  op: (i: number, f: Fixtures, as: Record<ActorName, Client>) => Promise<[string, Record<string, unknown>]> | [string, Record<string, unknown>];
+  op: (
+    i: number,
+    f: Fixtures,
+    as: Record<ActorName, Client>,
+  ) => Promise<[string, Record<string, unknown>]> | [string, Record<string, unknown>];
 }
 
-const entityInput = (name: string) => ({ name, type: 'HOUSEHOLD_BUSINESS', unitCode: 'chau-phu', ownerName: 'Chủ hộ', ownerPhone: '0900 111 222' });
-const versionOf = async (as: Record<ActorName, Client>, query: string, pick: (data: Json) => number) => pick((await as.admin.gql(query)).data);
+const entityInput = (name: string) => ({
+  name,
+  type: 'HOUSEHOLD_BUSINESS',
+  unitCode: 'chau-phu',
+  ownerName: 'Chủ hộ',
+  ownerPhone: '0900 111 222',
+});
+const versionOf = async (
+  as: Record<ActorName, Client>,
+  query: string,
+  pick: (data: Json) => number,
+) => pick((await as.admin.gql(query)).data);
 
 const CASES: Record<string, Case> = {
   registerEntity: {
     allowed: ['admin', 'secretariat', 'chauPhuOfficer'],
-    op: (i) => ['mutation($i: EntityInput!) { registerEntity(input: $i) { id } }', { i: entityInput(`Hộ ma trận ${i}`) }],
+    op: (i) => [
+      'mutation($i: EntityInput!) { registerEntity(input: $i) { id } }',
+      { i: entityInput(`Hộ ma trận ${i}`) },
+    ],
   },
   updateEntity: {
     allowed: ['admin', 'secretariat', 'chauPhuOfficer'],
     op: async (i, f, as) => {
-      const v = await versionOf(as, `{ entities(first: 100, filter: { unitCode: "chau-phu" }) { edges { node { id version } } } }`, (d) =>
-        d.entities.edges.find((e: { node: { id: string } }) => e.node.id === String(f.chauPhuEntityId)).node.version);
-      return ['mutation($id: ID!, $v: Int!, $i: EntityInput!) { updateEntity(id: $id, version: $v, input: $i) { id } }', { id: f.chauPhuEntityId, v, i: entityInput(`Hộ Tư Sáu ${i}`) }];
+      const v = await versionOf(
+        as,
+        `{ entities(first: 100, filter: { unitCode: "chau-phu" }) { edges { node { id version } } } }`,
+        (d) =>
+          d.entities.edges.find(
+            (e: { node: { id: string } }) => e.node.id === String(f.chauPhuEntityId),
+          ).node.version,
+      );
+      return [
+        'mutation($id: ID!, $v: Int!, $i: EntityInput!) { updateEntity(id: $id, version: $v, input: $i) { id } }',
+        { id: f.chauPhuEntityId, v, i: entityInput(`Hộ Tư Sáu ${i}`) },
+      ];
     },
   },
   registerProduct: {
     allowed: ['admin', 'secretariat', 'chauPhuOfficer'],
-    op: (i, f) => ['mutation($i: ProductInput!) { registerProduct(input: $i) { id } }', { i: { name: `Bánh ma trận ${i}`, entityId: f.chauPhuEntityId, unitCode: 'chau-phu', group1048: 'food' } }],
+    op: (i, f) => [
+      'mutation($i: ProductInput!) { registerProduct(input: $i) { id } }',
+      {
+        i: {
+          name: `Bánh ma trận ${i}`,
+          entityId: f.chauPhuEntityId,
+          unitCode: 'chau-phu',
+          group1048: 'food',
+        },
+      },
+    ],
   },
   updateProduct: {
     allowed: ['admin', 'secretariat', 'chauPhuOfficer'],
     op: async (i, f, as) => {
       const id = f.chauPhuProductIds[0]!;
-      const v = await versionOf(as, `{ product(id: "${id}") { version } }`, (d) => d.product.version);
-      return ['mutation($id: ID!, $v: Int!, $i: ProductInput!) { updateProduct(id: $id, version: $v, input: $i) { id } }', { id, v, i: { name: `Sản phẩm sửa ${i}`, entityId: f.chauPhuEntityId, unitCode: 'chau-phu' } }];
+      const v = await versionOf(
+        as,
+        `{ product(id: "${id}") { version } }`,
+        (d) => d.product.version,
+      );
+      return [
+        'mutation($id: ID!, $v: Int!, $i: ProductInput!) { updateProduct(id: $id, version: $v, input: $i) { id } }',
+        {
+          id,
+          v,
+          i: { name: `Sản phẩm sửa ${i}`, entityId: f.chauPhuEntityId, unitCode: 'chau-phu' },
+        },
+      ];
     },
   },
   'recordEvaluation (province)': {
     allowed: ['secretariat'],
-    op: (i, f) => ['mutation($i: EvaluationInput!) { recordEvaluation(input: $i) { id } }', { i: { productId: f.chauPhuProductIds[1], level: 'PROVINCE', date: `2024-03-${10 + i}`, parts: [{ part: 'A', score: 30 }, { part: 'B', score: 20 }, { part: 'C', score: 25 }] } }],
+    op: (i, f) => [
+      'mutation($i: EvaluationInput!) { recordEvaluation(input: $i) { id } }',
+      {
+        i: {
+          productId: f.chauPhuProductIds[1],
+          level: 'PROVINCE',
+          date: `2024-03-${10 + i}`,
+          parts: [
+            { part: 'A', score: 30 },
+            { part: 'B', score: 20 },
+            { part: 'C', score: 25 },
+          ],
+        },
+      },
+    ],
   },
   'recordEvaluation (district, 2024: 148 gives districts 3★)': {
     allowed: ['secretariat', 'chauPhuOfficer'],
-    op: (i, f) => ['mutation($i: EvaluationInput!) { recordEvaluation(input: $i) { id } }', { i: { productId: f.chauPhuProductIds[2], level: 'DISTRICT', date: `2024-04-${10 + i}`, parts: [{ part: 'A', score: 25 }, { part: 'B', score: 15 }, { part: 'C', score: 20 }] } }],
+    op: (i, f) => [
+      'mutation($i: EvaluationInput!) { recordEvaluation(input: $i) { id } }',
+      {
+        i: {
+          productId: f.chauPhuProductIds[2],
+          level: 'DISTRICT',
+          date: `2024-04-${10 + i}`,
+          parts: [
+            { part: 'A', score: 25 },
+            { part: 'B', score: 15 },
+            { part: 'C', score: 20 },
+          ],
+        },
+      },
+    ],
   },
   'recordEvaluation (district, 2021: 1048 gives districts no role)': {
     allowed: ['secretariat'],
-    op: (i, f) => ['mutation($i: EvaluationInput!) { recordEvaluation(input: $i) { id } }', { i: { productId: f.chauPhuProductIds[3], level: 'DISTRICT', date: `2021-04-${10 + i}`, parts: [{ part: 'A', score: 25 }, { part: 'B', score: 15 }, { part: 'C', score: 20 }] } }],
+    op: (i, f) => [
+      'mutation($i: EvaluationInput!) { recordEvaluation(input: $i) { id } }',
+      {
+        i: {
+          productId: f.chauPhuProductIds[3],
+          level: 'DISTRICT',
+          date: `2021-04-${10 + i}`,
+          parts: [
+            { part: 'A', score: 25 },
+            { part: 'B', score: 15 },
+            { part: 'C', score: 20 },
+          ],
+        },
+      },
+    ],
   },
   recordDecision: {
     allowed: ['secretariat'],
-    op: (i, f) => ['mutation($i: DecisionInput!) { recordDecision(input: $i) { id } }', { i: { number: `M-${i}/QĐ-UBND`, date: '2024-07-01', issuingLevel: 'PROVINCE', items: [{ productId: f.chauPhuProductIds[4 + i], stars: 4, action: 'RECOGNISE' }] } }],
+    op: (i, f) => [
+      'mutation($i: DecisionInput!) { recordDecision(input: $i) { id } }',
+      {
+        i: {
+          number: `M-${i}/QĐ-UBND`,
+          date: '2024-07-01',
+          issuingLevel: 'PROVINCE',
+          items: [{ productId: f.chauPhuProductIds[4 + i], stars: 4, action: 'RECOGNISE' }],
+        },
+      },
+    ],
   },
   'recordActivity (SNN)': {
     allowed: ['admin', 'secretariat', 'snnOfficer'],
-    op: (i, f) => ['mutation($i: ActivityInput!) { recordActivity(input: $i) { id } }', { i: { departmentCode: 'SNN', kind: f.snnKind, date: '2024-05-02', unitCode: 'chau-phu', count: i + 1, note: 'ma trận' } }],
+    op: (i, f) => [
+      'mutation($i: ActivityInput!) { recordActivity(input: $i) { id } }',
+      {
+        i: {
+          departmentCode: 'SNN',
+          kind: f.snnKind,
+          date: '2024-05-02',
+          unitCode: 'chau-phu',
+          count: i + 1,
+          note: 'ma trận',
+        },
+      },
+    ],
   },
   'updateTaskProgress (SNN task)': {
     allowed: ['snnOfficer'],
     op: async (i, f, as) => {
-      const v = await versionOf(as, '{ department(code: "SNN") { tasks { id version } } }', (d) =>
-        d.department.tasks.find((t: { id: string }) => t.id === String(f.snnTaskId)).version);
-      return ['mutation($id: ID!, $v: Int!, $i: TaskProgressInput!) { updateTaskProgress(id: $id, version: $v, input: $i) { id } }', { id: f.snnTaskId, v, i: { status: 'IN_PROGRESS', progressNote: `ghi chú ${i}` } }];
+      const v = await versionOf(
+        as,
+        '{ department(code: "SNN") { tasks { id version } } }',
+        (d) => d.department.tasks.find((t: { id: string }) => t.id === String(f.snnTaskId)).version,
+      );
+      return [
+        'mutation($id: ID!, $v: Int!, $i: TaskProgressInput!) { updateTaskProgress(id: $id, version: $v, input: $i) { id } }',
+        { id: f.snnTaskId, v, i: { status: 'IN_PROGRESS', progressNote: `ghi chú ${i}` } },
+      ];
     },
   },
   importDecisionList: {
     allowed: ['secretariat'],
-    op: (i) => [IMPORT, { f: `m${i}.csv`, c: csvBase64(csvRow(`Bánh nhập ${i}`)), fmt: 'CSV', d: false }],
+    op: (i) => [
+      IMPORT,
+      { f: `m${i}.csv`, c: csvBase64(csvRow(`Bánh nhập ${i}`)), fmt: 'CSV', d: false },
+    ],
   },
   createUser: {
     allowed: ['admin'],
-    op: (i) => ['mutation($i: UserInput!) { createUser(input: $i) { id } }', { i: { email: `matrix${i}@ocop.test`, displayName: 'X', role: 'VIEWER', password: 'long enough password' } }],
+    op: (i) => [
+      'mutation($i: UserInput!) { createUser(input: $i) { id } }',
+      {
+        i: {
+          email: `matrix${i}@ocop.test`,
+          displayName: 'X',
+          role: 'VIEWER',
+          password: 'long enough password',
+        },
+      },
+    ],
   },
   updateUser: {
     allowed: ['admin'],
     op: async (i, _f, as) => {
-      const u = ((await as.admin.gql('{ users { id email version } }')).data!.users as { id: string; email: string; version: number }[]).find((x) => x.email === emailOf('viewer'))!;
-      return ['mutation($id: ID!, $v: Int!, $n: String) { updateUser(id: $id, version: $v, displayName: $n) { id } }', { id: u.id, v: u.version, n: `Người xem ${i}` }];
+      const u = (
+        (await as.admin.gql('{ users { id email version } }')).data!.users as {
+          id: string;
+          email: string;
+          version: number;
+        }[]
+      ).find((x) => x.email === emailOf('viewer'))!;
+      return [
+        'mutation($id: ID!, $v: Int!, $n: String) { updateUser(id: $id, version: $v, displayName: $n) { id } }',
+        { id: u.id, v: u.version, n: `Người xem ${i}` },
+      ];
     },
   },
 };
@@ -108,9 +258,15 @@ describe.each(DIALECTS)('authorisation matrix on %s', (kind) => {
         const before = c.allowed.includes(actor) ? null : await rowCounts(api.orm);
         const res = await as[actor].gql(query, variables);
         outcome[actor] = res.errors ? String(errorOf(res).code) : 'OK';
-        if (before) expect(await rowCounts(api.orm), `${actor} changed the database`).toEqual(before);
+        if (before)
+          expect(await rowCounts(api.orm), `${actor} changed the database`).toEqual(before);
       }
-      const expected = Object.fromEntries(ALL.map((a) => [a, c.allowed.includes(a) ? 'OK' : a === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN']));
+      const expected = Object.fromEntries(
+        ALL.map((a) => [
+          a,
+          c.allowed.includes(a) ? 'OK' : a === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN',
+        ]),
+      );
       expect(outcome).toEqual(expected);
     });
   }
@@ -119,10 +275,17 @@ describe.each(DIALECTS)('authorisation matrix on %s', (kind) => {
     for (const actor of ALL) {
       const client = actor === 'anonymous' ? as.anonymous : await signIn(api, actor);
       const out = await client.gql('mutation { signOut }');
-      expect(out.errors ? errorOf(out).code : 'OK', actor).toBe(actor === 'anonymous' ? 'UNAUTHENTICATED' : 'OK');
+      expect(out.errors ? errorOf(out).code : 'OK', actor).toBe(
+        actor === 'anonymous' ? 'UNAUTHENTICATED' : 'OK',
+      );
       const again = actor === 'anonymous' ? as.anonymous : await signIn(api, actor);
-      const change = await again.gql('mutation($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) }', { c: PASSWORD, n: PASSWORD });
-      expect(change.errors ? errorOf(change).code : 'OK', actor).toBe(actor === 'anonymous' ? 'UNAUTHENTICATED' : 'OK');
+      const change = await again.gql(
+        'mutation($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) }',
+        { c: PASSWORD, n: PASSWORD },
+      );
+      expect(change.errors ? errorOf(change).code : 'OK', actor).toBe(
+        actor === 'anonymous' ? 'UNAUTHENTICATED' : 'OK',
+      );
     }
   });
 
@@ -135,15 +298,34 @@ describe.each(DIALECTS)('authorisation matrix on %s', (kind) => {
     for (const actor of ALL) {
       const staff = actor === 'admin' || actor === 'secretariat';
       const refused = actor === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN';
-      expect(await codeOf(actor, '{ users { id } }'), actor).toBe(actor === 'admin' ? 'OK' : refused);
-      expect(await codeOf(actor, '{ auditLog(first: 5) { totalCount } }'), actor).toBe(staff ? 'OK' : refused);
-      expect(await codeOf(actor, '{ auditLog(first: 5, recordType: "User") { totalCount } }'), actor).toBe(actor === 'admin' ? 'OK' : refused);
-      expect(await codeOf(actor, '{ lastImportProgress { done } }'), actor).toBe(staff ? 'OK' : refused);
+      expect(await codeOf(actor, '{ users { id } }'), actor).toBe(
+        actor === 'admin' ? 'OK' : refused,
+      );
+      expect(await codeOf(actor, '{ auditLog(first: 5) { totalCount } }'), actor).toBe(
+        staff ? 'OK' : refused,
+      );
+      expect(
+        await codeOf(actor, '{ auditLog(first: 5, recordType: "User") { totalCount } }'),
+        actor,
+      ).toBe(actor === 'admin' ? 'OK' : refused);
+      expect(await codeOf(actor, '{ lastImportProgress { done } }'), actor).toBe(
+        staff ? 'OK' : refused,
+      );
     }
-    const area = await as.secretariat.gql('{ auditLog(first: 100) { edges { node { recordType } } } }');
-    const types = new Set(area.data!.auditLog.edges.map((e: { node: { recordType: string } }) => e.node.recordType));
-    expect([...types].every((t) => ['Evaluation', 'Decision', 'ImportRun', 'Entity', 'Product'].includes(t as string))).toBe(true);
-    const all = await as.admin.gql('{ auditLog(first: 100, recordType: "Session") { totalCount } }');
+    const area = await as.secretariat.gql(
+      '{ auditLog(first: 100) { edges { node { recordType } } } }',
+    );
+    const types = new Set(
+      area.data!.auditLog.edges.map((e: { node: { recordType: string } }) => e.node.recordType),
+    );
+    expect(
+      [...types].every((t) =>
+        ['Evaluation', 'Decision', 'ImportRun', 'Entity', 'Product'].includes(t as string),
+      ),
+    ).toBe(true);
+    const all = await as.admin.gql(
+      '{ auditLog(first: 100, recordType: "Session") { totalCount } }',
+    );
     expect(all.data!.auditLog.totalCount).toBeGreaterThan(0);
   });
 

@@ -19,20 +19,44 @@ export interface Fixtures {
 export async function loadFixtures(orm: MikroORM): Promise<Fixtures> {
   const em = orm.em.fork();
   const chauPhu = await em.findOneOrFail(AdminUnit, { code: 'chau-phu' });
-  const entity = em.create(EconomicEntity, { name: 'Hộ Tư Sáu', normalizedName: 'ho tu sau', type: 'household_business', unit: chauPhu, ownerName: 'Lê Văn Sáu', ownerPhone: '0987 654 321' });
+  const entity = em.create(EconomicEntity, {
+    name: 'Hộ Tư Sáu',
+    normalizedName: 'ho tu sau',
+    type: 'household_business',
+    unit: chauPhu,
+    ownerName: 'Lê Văn Sáu',
+    ownerPhone: '0987 654 321',
+  });
   const snn = await em.findOneOrFail(Department, { code: 'SNN' });
   const task = await em.findOneOrFail(Task, { department: snn.id }, { orderBy: { id: 'asc' } });
   await em.flush();
   const products: Product[] = [];
   for (let i = 0; i < 16; i++) {
-    products.push(em.create(Product, { name: `Sản phẩm thử ${i}`, normalizedName: `san pham thu ${i}`, entity, unit: chauPhu, group1048: 'food', group148: 'food' }));
+    products.push(
+      em.create(Product, {
+        name: `Sản phẩm thử ${i}`,
+        normalizedName: `san pham thu ${i}`,
+        entity,
+        unit: chauPhu,
+        group1048: 'food',
+        group148: 'food',
+      }),
+    );
   }
   await em.flush();
-  return { chauPhuEntityId: entity.id, chauPhuProductIds: products.map((p) => p.id), snnTaskId: task.id, snnKind: task.activityKinds[0]! };
+  return {
+    chauPhuEntityId: entity.id,
+    chauPhuProductIds: products.map((p) => p.id),
+    snnTaskId: task.id,
+    snnKind: task.activityKinds[0]!,
+  };
 }
 
 export const CSV_HEADER = DECISION_LIST_COLUMNS.join(',');
-export const csvRow = (name: string, extra: Partial<Record<(typeof DECISION_LIST_COLUMNS)[number], string>> = {}) => {
+export const csvRow = (
+  name: string,
+  extra: Partial<Record<(typeof DECISION_LIST_COLUMNS)[number], string>> = {},
+) => {
   const values: Record<string, string> = {
     product_name: name,
     entity_name: 'Công ty Thử nghiệm',
@@ -52,10 +76,13 @@ export const csvRow = (name: string, extra: Partial<Record<(typeof DECISION_LIST
   };
   return DECISION_LIST_COLUMNS.map((c) => `"${values[c]!.replace(/"/g, '""')}"`).join(',');
 };
-export const csvBase64 = (...rows: string[]) => Buffer.from([CSV_HEADER, ...rows].join('\n'), 'utf8').toString('base64');
+export const csvBase64 = (...rows: string[]) =>
+  Buffer.from([CSV_HEADER, ...rows].join('\n'), 'utf8').toString('base64');
 
 /** An .xlsx workbook whose first sheet has the header and the given rows (cells may be formulas). */
-export async function xlsxBase64(rows: (string | number | Date | { formula: string })[][]): Promise<string> {
+export async function xlsxBase64(
+  rows: (string | number | Date | { formula: string })[][],
+): Promise<string> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('Danh sách');
   sheet.addRow([...DECISION_LIST_COLUMNS]);

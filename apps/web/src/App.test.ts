@@ -16,14 +16,24 @@ const planData = (asOf: string) => ({
     issuedOn: '2021-03-24',
     periodStart: '2021-01-01',
     periodEnd: '2021-12-31',
-    targets: [target({ progress: progress({ asOf, actual: asOf < '2021-07-01' ? 8 : 23, status: 'ACHIEVED' }) })],
+    targets: [
+      target({
+        progress: progress({ asOf, actual: asOf < '2021-07-01' ? 8 : 23, status: 'ACHIEVED' }),
+      }),
+    ],
   },
 });
 
 describe('App shell', () => {
   beforeEach(() => {
     localStorage.clear();
-    vi.stubGlobal('fetch', graphqlFetchStub({ Plan: (v: Record<string, unknown>) => planData(String(v.asOf)), PlanYears: { plans: [] } }));
+    vi.stubGlobal(
+      'fetch',
+      graphqlFetchStub({
+        Plan: (v: Record<string, unknown>) => planData(String(v.asOf)),
+        PlanYears: { plans: [] },
+      }),
+    );
   });
   afterEach(() => vi.unstubAllGlobals());
 

@@ -7,7 +7,9 @@ import { canOpenForm, canWrite, ENTRY_FORMS, type EntryForm } from './state/entr
 /** The form a route opens (route meta `entryForm`), if any. */
 function entryFormOf(route: RouteLocationNormalized): EntryForm | null {
   const form = route.meta.entryForm;
-  return typeof form === 'string' && (ENTRY_FORMS as readonly string[]).includes(form) ? (form as EntryForm) : null;
+  return typeof form === 'string' && (ENTRY_FORMS as readonly string[]).includes(form)
+    ? (form as EntryForm)
+    : null;
 }
 
 function signInLocation(route: RouteLocationNormalized, expired = false): RouteLocationRaw {
@@ -30,7 +32,8 @@ export function installAuthGuard(router: Router, i18n: AppI18n): void {
     if (form && !canOpenForm(user.role, form)) {
       return { name: 'entry', query: { lang: to.query.lang, denied: form } };
     }
-    if (!form && !canWrite(user.role) && to.name !== 'entry') return { name: 'entry', query: { lang: to.query.lang } };
+    if (!form && !canWrite(user.role) && to.name !== 'entry')
+      return { name: 'entry', query: { lang: to.query.lang } };
     return true;
   });
 

@@ -30,9 +30,12 @@ describe('parseIsoDate', () => {
     expect(parseIsoDate('2020-02-29')).toBe('2020-02-29');
   });
 
-  it.each(['2021-02-29', '2021-13-01', '2021-4-22', '22/04/2021', '', '2021-04-31'])('rejects %j with INVALID_DATE', (v) => {
-    expect(codeOf(() => parseIsoDate(v))).toBe('INVALID_DATE');
-  });
+  it.each(['2021-02-29', '2021-13-01', '2021-4-22', '22/04/2021', '', '2021-04-31'])(
+    'rejects %j with INVALID_DATE',
+    (v) => {
+      expect(codeOf(() => parseIsoDate(v))).toBe('INVALID_DATE');
+    },
+  );
 });
 
 describe('fact dates', () => {
@@ -107,6 +110,8 @@ describe('todayIn / todayInVietnam', () => {
     expect(() => todayIn('Mars/Olympus', new Date('2021-04-21T00:00:00Z'))).toThrowError(
       expect.objectContaining({ code: 'INVALID_DATE' }),
     );
-    expect(() => todayInVietnam(new Date('not a date'))).toThrowError(expect.objectContaining({ code: 'INVALID_DATE' }));
+    expect(() => todayInVietnam(new Date('not a date'))).toThrowError(
+      expect.objectContaining({ code: 'INVALID_DATE' }),
+    );
   });
 });

@@ -44,7 +44,9 @@ function toIso(year: number, month: number, day: number): IsoDate {
 
 function assertYear(year: number): void {
   if (!Number.isInteger(year) || year < 1 || year > 9999) {
-    throw new DomainError('INVALID_DATE', `Year ${year} is not a valid year`, { value: String(year) });
+    throw new DomainError('INVALID_DATE', `Year ${year} is not a valid year`, {
+      value: String(year),
+    });
   }
 }
 
@@ -52,9 +54,13 @@ function assertYear(year: number): void {
 export function isoParts(value: IsoDate): { year: number; month: number; day: number } {
   const match = typeof value === 'string' ? ISO_PATTERN.exec(value) : null;
   if (!match) {
-    throw new DomainError('INVALID_DATE', `"${String(value)}" is not a date in the form YYYY-MM-DD`, {
-      value: String(value),
-    });
+    throw new DomainError(
+      'INVALID_DATE',
+      `"${String(value)}" is not a date in the form YYYY-MM-DD`,
+      {
+        value: String(value),
+      },
+    );
   }
   const year = Number(match[1]);
   const month = Number(match[2]);
@@ -81,7 +87,9 @@ export function factDateFromYear(year: number): FactDate {
 export function factDateFromMonth(year: number, month: number): FactDate {
   assertYear(year);
   if (!Number.isInteger(month) || month < 1 || month > 12) {
-    throw new DomainError('INVALID_DATE', `Month ${month} is not between 1 and 12`, { value: String(month) });
+    throw new DomainError('INVALID_DATE', `Month ${month} is not between 1 and 12`, {
+      value: String(month),
+    });
   }
   return { date: toIso(year, month, daysInMonth(year, month)), precision: 'month' };
 }
@@ -164,15 +172,25 @@ export const VIETNAM_TIME_ZONE = 'Asia/Ho_Chi_Minh';
  */
 export function todayIn(timeZone: string, now: Date = new Date()): IsoDate {
   if (Number.isNaN(now.getTime())) {
-    throw new DomainError('INVALID_DATE', 'Cannot take the date of an invalid instant', { value: String(now) });
+    throw new DomainError('INVALID_DATE', 'Cannot take the date of an invalid instant', {
+      value: String(now),
+    });
   }
   let parts: Intl.DateTimeFormatPart[];
   try {
-    parts = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric' }).formatToParts(now);
+    parts = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+    }).formatToParts(now);
   } catch {
-    throw new DomainError('INVALID_DATE', `"${timeZone}" is not a known time zone`, { value: timeZone });
+    throw new DomainError('INVALID_DATE', `"${timeZone}" is not a known time zone`, {
+      value: timeZone,
+    });
   }
-  const part = (type: Intl.DateTimeFormatPartTypes): number => Number(parts.find((p) => p.type === type)?.value);
+  const part = (type: Intl.DateTimeFormatPartTypes): number =>
+    Number(parts.find((p) => p.type === type)?.value);
   return toIso(part('year'), part('month'), part('day'));
 }
 

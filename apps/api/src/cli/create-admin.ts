@@ -22,22 +22,45 @@ function option(args: string[], name: string): string | undefined {
   return i >= 0 ? args[i + 1] : undefined;
 }
 
-export async function createAdmin(orm: MikroORM, args: string[], envPassword: string | undefined): Promise<number> {
+export async function createAdmin(
+  orm: MikroORM,
+  args: string[],
+  envPassword: string | undefined,
+): Promise<number> {
   const rawEmail = option(args, '--email');
   if (!rawEmail) {
-    console.error('usage: cli create-admin --email <email> [--password <password>]  (or OCOP_ADMIN_PASSWORD, or a prompt)');
+    console.error(
+      'usage: cli create-admin --email <email> [--password <password>]  (or OCOP_ADMIN_PASSWORD, or a prompt)',
+    );
     return 2;
   }
-  const password = option(args, '--password') ?? envPassword ?? (await prompt('Password for the new admin: '));
+  const password =
+    option(args, '--password') ?? envPassword ?? (await prompt('Password for the new admin: '));
   const ctx = createContext(orm, { requestId: 'cli:create-admin' });
   try {
     const email = normalizeEmail('email', rawEmail);
     checkPasswordPolicy('password', password);
-    const user = await runWrite(ctx, { action: 'createAdmin', recordType: 'User', actor: null }, async (tx) => {
-      if (await tx.count(User, { email })) throw new Error(`A user with email ${email} already exists.`);
-      const created = tx.create(User, { email, displayName: email, role: 'admin', department: null, unit: null, passwordHash: await hashPassword(password), active: true });
-      return { result: created, audit: () => ({ recordId: created.id, after: userSnapshot(created) }) };
-    });
+    const user = await runWrite(
+      ctx,
+      { action: 'createAdmin', recordType: 'User', actor: null },
+      async (tx) => {
+        if (await tx.count(User, { email }))
+          throw new Error(`A user with email ${email} already exists.`);
+        const created = tx.create(User, {
+          email,
+          displayName: email,
+          role: 'admin',
+          department: null,
+          unit: null,
+          passwordHash: await hashPassword(password),
+          active: true,
+        });
+        return {
+          result: created,
+          audit: () => ({ recordId: created.id, after: userSnapshot(created) }),
+        };
+      },
+    );
     console.log(`created admin ${user.email} (id ${user.id})`);
     return 0;
   } catch (error) {

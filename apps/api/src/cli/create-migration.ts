@@ -40,7 +40,12 @@ async function generate(kind: DbKind, url: string): Promise<string | undefined> 
   const options = buildOrmOptions(config, { kind, url });
   const orm = await MikroORM.init({
     ...options,
-    migrations: { ...options.migrations, path: join(migrationsRoot, folders[kind]), emit: 'ts', snapshot: false },
+    migrations: {
+      ...options.migrations,
+      path: join(migrationsRoot, folders[kind]),
+      emit: 'ts',
+      snapshot: false,
+    },
   });
   try {
     const migrator = orm.getMigrator();
@@ -57,7 +62,12 @@ async function main(): Promise<void> {
   const pgUrl = loadConfig().PG_URL;
   const dir = mkdtempSync(join(tmpdir(), 'ocop-migr-'));
   const dbName = `ocop_migr_${process.pid}_${randomBytes(3).toString('hex')}`;
-  const admin = await MikroORM.init({ driver: PostgreSqlDriver, clientUrl: pgUrl, entities: [], discovery: { warnWhenNoEntities: false } });
+  const admin = await MikroORM.init({
+    driver: PostgreSqlDriver,
+    clientUrl: pgUrl,
+    entities: [],
+    discovery: { warnWhenNoEntities: false },
+  });
   await admin.em.getConnection().execute(`create database "${dbName}"`);
   try {
     const pgTarget = new URL(pgUrl);

@@ -12,7 +12,8 @@ import { importDecisionList } from '../modules/imports/decision-list-importer.js
 import { createAdmin } from './create-admin.js';
 import { formatImportReport } from './format-report.js';
 
-const USAGE = 'usage: cli migrate | seed | import <file.csv> [--dry-run] [--skip-rejected] | create-admin --email <email> [--password <pw>]';
+const USAGE =
+  'usage: cli migrate | seed | import <file.csv> [--dry-run] [--skip-rejected] | create-admin --email <email> [--password <pw>]';
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
@@ -31,7 +32,9 @@ async function main(argv: string[]): Promise<number> {
     if (command === 'create-admin') return await createAdmin(orm, args, config.OCOP_ADMIN_PASSWORD);
     if (command === 'migrate') {
       const readiness = await checkReadiness(orm);
-      console.log(`database reachable: ${readiness.database}; pending migrations: ${readiness.migrationsPending}`);
+      console.log(
+        `database reachable: ${readiness.database}; pending migrations: ${readiness.migrationsPending}`,
+      );
       return readiness.migrationsPending === 0 ? 0 : 1;
     }
     if (command === 'seed') {

@@ -38,14 +38,30 @@ export function buildOrmOptions(config: AppConfig, overrides: OrmOverrides = {})
       ...common,
       driver: PostgreSqlDriver,
       clientUrl: overrides.url ?? config.DATABASE_URL,
-      migrations: { migrationsList: postgresqlMigrations, transactional: true, allOrNothing: true, snapshot: false, silent: true },
+      migrations: {
+        migrationsList: postgresqlMigrations,
+        transactional: true,
+        allOrNothing: true,
+        snapshot: false,
+        silent: true,
+      },
     };
   }
-  const file = overrides.url ?? (config.DATABASE_URL && !/^postgres/.test(config.DATABASE_URL) ? config.DATABASE_URL.replace(/^file:/, '') : config.SQLITE_PATH);
+  const file =
+    overrides.url ??
+    (config.DATABASE_URL && !/^postgres/.test(config.DATABASE_URL)
+      ? config.DATABASE_URL.replace(/^file:/, '')
+      : config.SQLITE_PATH);
   return {
     ...common,
     driver: LibSqlDriver,
     dbName: file,
-    migrations: { migrationsList: sqliteMigrations, transactional: true, allOrNothing: true, snapshot: false, silent: true },
+    migrations: {
+      migrationsList: sqliteMigrations,
+      transactional: true,
+      allOrNothing: true,
+      snapshot: false,
+      silent: true,
+    },
   };
 }

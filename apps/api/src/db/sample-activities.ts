@@ -38,18 +38,40 @@ export async function generateSampleActivities(em: EntityManager): Promise<numbe
     if (!plan) return 0;
     const random = createPrng(SEED);
     const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
-    const tasks = await tx.find(Task, { plan }, { orderBy: { code: 'asc' }, populate: ['department'] });
-    const units = await tx.find(AdminUnit, { type: { $in: ['city', 'town', 'district'] }, $or: [{ validTo: null }, { validTo: { $gte: `${SAMPLE_YEAR}-12-31` } }], validFrom: null }, { orderBy: { code: 'asc' } });
+    const tasks = await tx.find(
+      Task,
+      { plan },
+      { orderBy: { code: 'asc' }, populate: ['department'] },
+    );
+    const units = await tx.find(
+      AdminUnit,
+      {
+        type: { $in: ['city', 'town', 'district'] },
+        $or: [{ validTo: null }, { validTo: { $gte: `${SAMPLE_YEAR}-12-31` } }],
+        validFrom: null,
+      },
+      { orderBy: { code: 'asc' } },
+    );
 
     // Real records the T7/T8 samples point at: the 2021 participants and 2020's provincial 4★ products.
-    const evaluated2021 = await tx.find(Evaluation, { year: SAMPLE_YEAR }, { populate: ['product.entity'], orderBy: { id: 'asc' } });
+    const evaluated2021 = await tx.find(
+      Evaluation,
+      { year: SAMPLE_YEAR },
+      { populate: ['product.entity'], orderBy: { id: 'asc' } },
+    );
     const byId = new Map<number, EconomicEntity>();
     for (const evaluation of evaluated2021) {
       const entity = evaluation.product.getEntity().entity?.getEntity();
       if (entity) byId.set(entity.id, entity);
     }
     const entities2021 = [...byId.values()];
-    const fourStar2020 = (await tx.find(Evaluation, { year: SAMPLE_YEAR - 1, level: 'province', stars: 4 }, { populate: ['product'], orderBy: { id: 'asc' } })).map((e) => e.product.getEntity());
+    const fourStar2020 = (
+      await tx.find(
+        Evaluation,
+        { year: SAMPLE_YEAR - 1, level: 'province', stars: 4 },
+        { populate: ['product'], orderBy: { id: 'asc' } },
+      )
+    ).map((e) => e.product.getEntity());
 
     let created = 0;
     const randomDate = () => {
@@ -73,10 +95,14 @@ export async function generateSampleActivities(em: EntityManager): Promise<numbe
           });
           // Spread the real entities/products over the samples so T7 and T8 have (sample) evidence.
           if (kind === 'capacity_training') {
-            entities2021.filter((_, index) => index % howMany === i).forEach((e) => activity.entities.add(e));
+            entities2021
+              .filter((_, index) => index % howMany === i)
+              .forEach((e) => activity.entities.add(e));
           }
           if (kind === 'standardisation_support') {
-            fourStar2020.filter((_, index) => index % howMany === i && random() < 0.75).forEach((p) => activity.products.add(p));
+            fourStar2020
+              .filter((_, index) => index % howMany === i && random() < 0.75)
+              .forEach((p) => activity.products.add(p));
           }
           created += 1;
         }

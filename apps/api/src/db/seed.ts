@@ -1,10 +1,18 @@
 // Loads the real An Giang data from data/seed/ in dependency order. Idempotent: each step skips
 // what is already there, and the product list goes through the same importer users use.
 import type { MikroORM } from '@mikro-orm/core';
-import { buildDistrictUnits, parsePlanTargets, unitTypeLabel, type DistrictRow } from '@ocop/domain';
+import {
+  buildDistrictUnits,
+  parsePlanTargets,
+  unitTypeLabel,
+  type DistrictRow,
+} from '@ocop/domain';
 import { AdminUnit } from '../modules/admin-units/admin-unit.entity.js';
 import { Department } from '../modules/departments/department.entity.js';
-import { importDecisionList, type ImportReport } from '../modules/imports/decision-list-importer.js';
+import {
+  importDecisionList,
+  type ImportReport,
+} from '../modules/imports/decision-list-importer.js';
 import { PlanTarget, type TargetKind } from '../modules/plans/plan-target.entity.js';
 import { Plan } from '../modules/plans/plan.entity.js';
 import { Task } from '../modules/plans/task.entity.js';
@@ -51,12 +59,23 @@ export async function seedDatabase(orm: MikroORM, options: SeedOptions): Promise
 
   summary.units = await em.transactional(async (tx) => {
     if (await tx.count(AdminUnit, {})) return 0;
-    const records = buildDistrictUnits(readSeedCsv(dir, 'districts-2021.csv') as unknown as DistrictRow[]);
+    const records = buildDistrictUnits(
+      readSeedCsv(dir, 'districts-2021.csv') as unknown as DistrictRow[],
+    );
     const byCode = new Map<string, AdminUnit>();
     for (const r of records) {
       byCode.set(
         r.code,
-        tx.create(AdminUnit, { code: r.code, name: r.name, normalizedName: normalizeText(r.name), type: r.type, typeVi: unitTypeLabel(r.type, 'vi'), validFrom: r.validFrom, validTo: r.validTo, successor: null }),
+        tx.create(AdminUnit, {
+          code: r.code,
+          name: r.name,
+          normalizedName: normalizeText(r.name),
+          type: r.type,
+          typeVi: unitTypeLabel(r.type, 'vi'),
+          validFrom: r.validFrom,
+          validTo: r.validTo,
+          successor: null,
+        }),
       );
     }
     for (const r of records) {
@@ -68,7 +87,13 @@ export async function seedDatabase(orm: MikroORM, options: SeedOptions): Promise
   summary.departments = await em.transactional(async (tx) => {
     if (await tx.count(Department, {})) return 0;
     const rows = readSeedCsv(dir, 'departments.csv');
-    for (const row of rows) tx.create(Department, { code: row.code!, nameVi: row.name_vi!, nameEn: row.name_en!, role: row.role! });
+    for (const row of rows)
+      tx.create(Department, {
+        code: row.code!,
+        nameVi: row.name_vi!,
+        nameEn: row.name_en!,
+        role: row.role!,
+      });
     return rows.length;
   });
 
@@ -77,7 +102,10 @@ export async function seedDatabase(orm: MikroORM, options: SeedOptions): Promise
     const plan = tx.create(Plan, { ...PLAN_152 });
     const departments = new Map((await tx.find(Department, {})).map((d) => [d.code, d]));
     const targetRows = readSeedCsv(dir, 'plan-2021-targets.csv');
-    const targets = parsePlanTargets(targetRows, { start: PLAN_152.periodStart, end: PLAN_152.periodEnd });
+    const targets = parsePlanTargets(targetRows, {
+      start: PLAN_152.periodStart,
+      end: PLAN_152.periodEnd,
+    });
     targets.forEach((t, index) => {
       tx.create(PlanTarget, {
         plan,
@@ -99,7 +127,10 @@ export async function seedDatabase(orm: MikroORM, options: SeedOptions): Promise
     const taskRows = readSeedCsv(dir, 'plan-2021-tasks.csv');
     for (const row of taskRows) {
       const department = departments.get(row.department!);
-      if (!department) throw new Error(`plan-2021-tasks.csv: task ${row.code} names unknown department ${row.department}`);
+      if (!department)
+        throw new Error(
+          `plan-2021-tasks.csv: task ${row.code} names unknown department ${row.department}`,
+        );
       tx.create(Task, {
         plan,
         code: row.code!,
@@ -107,7 +138,10 @@ export async function seedDatabase(orm: MikroORM, options: SeedOptions): Promise
         role: row.role === 'coordinate' ? 'coordinate' : 'lead',
         summaryVi: row.summary_vi!,
         summaryEn: row.summary_en!,
-        activityKinds: row.activity_kinds!.split(';').map((k) => k.trim()).filter(Boolean),
+        activityKinds: row
+          .activity_kinds!.split(';')
+          .map((k) => k.trim())
+          .filter(Boolean),
       });
     }
     return { targets: targets.length, tasks: taskRows.length };
@@ -115,7 +149,10 @@ export async function seedDatabase(orm: MikroORM, options: SeedOptions): Promise
   summary.targets = planCounts.targets;
   summary.tasks = planCounts.tasks;
 
-  summary.products = await importDecisionList(orm.em.fork(), { fileName: PRODUCTS_FILE, content: readSeedFile(dir, PRODUCTS_FILE) });
+  summary.products = await importDecisionList(orm.em.fork(), {
+    fileName: PRODUCTS_FILE,
+    content: readSeedFile(dir, PRODUCTS_FILE),
+  });
   if (!summary.products.applied && !summary.products.noChanges) {
     throw new Error(`Seeding ${PRODUCTS_FILE} failed: ${summary.products.message}`);
   }
@@ -137,7 +174,10 @@ export async function seedDatabase(orm: MikroORM, options: SeedOptions): Promise
         valueMax: max,
         sortOrder: index + 1,
       });
-      for (const url of row.source_url!.split(' ; ').map((u) => u.trim()).filter(Boolean)) {
+      for (const url of row
+        .source_url!.split(' ; ')
+        .map((u) => u.trim())
+        .filter(Boolean)) {
         let source = sources.get(url);
         if (!source) {
           source = tx.create(Source, { url });
@@ -149,6 +189,8 @@ export async function seedDatabase(orm: MikroORM, options: SeedOptions): Promise
     return rows.length;
   });
 
-  summary.sampleActivities = options.sampleActivities ? await generateSampleActivities(orm.em.fork()) : 0;
+  summary.sampleActivities = options.sampleActivities
+    ? await generateSampleActivities(orm.em.fork())
+    : 0;
   return summary as SeedSummary;
 }

@@ -1,5 +1,9 @@
 // Example operations opened as tabs in the explorer: what analysts usually ask first.
-export const EXPLORER_EXAMPLES: { title: string; query: string; variables?: Record<string, unknown> }[] = [
+export const EXPLORER_EXAMPLES: {
+  title: string;
+  query: string;
+  variables?: Record<string, unknown>;
+}[] = [
   {
     title: 'Plan 2021 progress',
     query: `# Targets of plan 152/KH-UBND (2021) on an as-of date, with the rule behind each status.

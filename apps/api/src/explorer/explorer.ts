@@ -29,9 +29,15 @@ function assetFiles(): Record<string, [string, string]> {
   const js = 'application/javascript; charset=utf-8';
   return {
     'graphiql.min.js': [join(packageDir('graphiql'), 'graphiql.min.js'), js],
-    'graphiql.min.css': [join(packageDir('graphiql'), 'graphiql.min.css'), 'text/css; charset=utf-8'],
+    'graphiql.min.css': [
+      join(packageDir('graphiql'), 'graphiql.min.css'),
+      'text/css; charset=utf-8',
+    ],
     'react.production.min.js': [join(packageDir('react'), 'umd/react.production.min.js'), js],
-    'react-dom.production.min.js': [join(packageDir('react-dom'), 'umd/react-dom.production.min.js'), js],
+    'react-dom.production.min.js': [
+      join(packageDir('react-dom'), 'umd/react-dom.production.min.js'),
+      js,
+    ],
   };
 }
 
@@ -40,13 +46,22 @@ export async function registerExplorer(app: FastifyInstance): Promise<void> {
   const script = explorerScript();
   // Read once at start: a missing file fails the boot, not the first analyst.
   const assets = Object.fromEntries(
-    Object.entries(assetFiles()).map(([name, [file, type]]) => [name, { body: readFileSync(file), type }]),
+    Object.entries(assetFiles()).map(([name, [file, type]]) => [
+      name,
+      { body: readFileSync(file), type },
+    ]),
   );
-  assets['explorer.js'] = { body: Buffer.from(script), type: 'application/javascript; charset=utf-8' };
+  assets['explorer.js'] = {
+    body: Buffer.from(script),
+    type: 'application/javascript; charset=utf-8',
+  };
   assets['explorer.css'] = { body: Buffer.from(EXPLORER_CSS), type: 'text/css; charset=utf-8' };
 
   app.get('/explorer', async (_req, reply) =>
-    reply.header('content-security-policy', EXPLORER_CSP).type('text/html; charset=utf-8').send(html),
+    reply
+      .header('content-security-policy', EXPLORER_CSP)
+      .type('text/html; charset=utf-8')
+      .send(html),
   );
   app.get<{ Params: { name: string } }>(`${EXPLORER_ASSET_BASE}/:name`, async (req, reply) => {
     const asset = assets[req.params.name];

@@ -33,7 +33,10 @@ export function createApollo(options: {
             async didEncounterErrors(rc) {
               for (const error of rc.errors) {
                 if (isUnexpected(error)) {
-                  options.logError(error.originalError ?? error, { requestId: rc.contextValue.requestId, operationName: rc.operationName });
+                  options.logError(error.originalError ?? error, {
+                    requestId: rc.contextValue.requestId,
+                    operationName: rc.operationName,
+                  });
                 }
               }
             },

@@ -59,5 +59,10 @@ export const builder = new SchemaBuilder<{
   },
 });
 
-builder.queryType({ description: 'Read model of OCOP Monitor: An Giang OCOP products, plans and figures.' });
-builder.mutationType({ description: 'Write side: sign-in, users, and recording OCOP facts. Every write is one transaction with one audit record.' });
+builder.queryType({
+  description: 'Read model of OCOP Monitor: An Giang OCOP products, plans and figures.',
+});
+builder.mutationType({
+  description:
+    'Write side: sign-in, users, and recording OCOP facts. Every write is one transaction with one audit record.',
+});

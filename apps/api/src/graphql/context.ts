@@ -64,7 +64,14 @@ const SILENT: RequestLog = { info: () => undefined };
 
 export function createContext(
   orm: MikroORM,
-  options: { viewer?: Viewer; requestId?: string; today?: string; auth?: AuthSettings; log?: RequestLog; em?: EntityManager } = {},
+  options: {
+    viewer?: Viewer;
+    requestId?: string;
+    today?: string;
+    auth?: AuthSettings;
+    log?: RequestLog;
+    em?: EntityManager;
+  } = {},
 ): GraphQLContext {
   const em = options.em ?? orm.em.fork();
   return {

@@ -12,7 +12,10 @@ export function dbEnum<const T extends string>(
     values: Object.fromEntries(
       values.map((v) => [
         v.toUpperCase(),
-        { value: v, ...(options.valueDescriptions?.[v] ? { description: options.valueDescriptions[v] } : {}) },
+        {
+          value: v,
+          ...(options.valueDescriptions?.[v] ? { description: options.valueDescriptions[v] } : {}),
+        },
       ]),
     ) as Record<Uppercase<T>, { value: T; description?: string }>,
   });

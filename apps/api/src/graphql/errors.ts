@@ -48,19 +48,32 @@ export function apiError(
   extra: Record<string, unknown> = {},
 ): GraphQLError {
   return new GraphQLError(messages.en, {
-    extensions: { code, messageEn: messages.en, messageVi: messages.vi, ...extra, http: { status: 400 } },
+    extensions: {
+      code,
+      messageEn: messages.en,
+      messageVi: messages.vi,
+      ...extra,
+      http: { status: 400 },
+    },
   });
 }
 
 /** VALIDATION_FAILED naming the input field (dotted path, e.g. "input.parts.A"). */
-export function validationFailed(field: string, messages: { en: string; vi: string }, extra: Record<string, unknown> = {}): GraphQLError {
+export function validationFailed(
+  field: string,
+  messages: { en: string; vi: string },
+  extra: Record<string, unknown> = {},
+): GraphQLError {
   return apiError(API_ERROR_CODES.VALIDATION_FAILED, messages, { field, ...extra });
 }
 
 export function notFound(recordType: string, id: string | number, field = 'id'): GraphQLError {
   return apiError(
     API_ERROR_CODES.NOT_FOUND,
-    { en: `${recordType} ${id} does not exist.`, vi: `Không tìm thấy ${RECORD_TYPES_VI[recordType] ?? recordType} ${id}.` },
+    {
+      en: `${recordType} ${id} does not exist.`,
+      vi: `Không tìm thấy ${RECORD_TYPES_VI[recordType] ?? recordType} ${id}.`,
+    },
     { field, recordType },
   );
 }
@@ -122,9 +135,11 @@ const p = (params: Record<string, string | number>, key: string) => String(param
 
 /** Vietnamese texts for the domain's stable codes; the English text is the domain's own message. */
 const DOMAIN_MESSAGES_VI: Record<string, (params: Record<string, string | number>) => string> = {
-  DATE_BEFORE_PROGRAMME: (x) => `Ngày ${p(x, 'date')} trước khi có Chương trình OCOP (QĐ 1048/QĐ-TTg, 21/8/2019).`,
+  DATE_BEFORE_PROGRAMME: (x) =>
+    `Ngày ${p(x, 'date')} trước khi có Chương trình OCOP (QĐ 1048/QĐ-TTg, 21/8/2019).`,
   UNKNOWN_RULE_SET: (x) => `Không có bộ tiêu chí "${p(x, 'ruleSet')}".`,
-  PART_ABOVE_MAX: (x) => `Điểm phần ${p(x, 'part')} (${p(x, 'score')}) vượt mức tối đa ${p(x, 'max')} của bộ tiêu chí ${p(x, 'ruleSet')}.`,
+  PART_ABOVE_MAX: (x) =>
+    `Điểm phần ${p(x, 'part')} (${p(x, 'score')}) vượt mức tối đa ${p(x, 'max')} của bộ tiêu chí ${p(x, 'ruleSet')}.`,
   PART_NEGATIVE: (x) => `Điểm phần ${p(x, 'part')} không được âm.`,
   PART_NOT_A_NUMBER: (x) => `Điểm phần ${p(x, 'part')} không phải là số.`,
   PART_MISSING: (x) => `Thiếu điểm phần ${p(x, 'part')}.`,
@@ -189,22 +204,36 @@ export function createFormatError(log: (err: unknown) => void) {
           messageEn: original.message,
           messageVi: vi,
           params: original.params,
-          ...(DOMAIN_FIELDS[original.code] ? { field: DOMAIN_FIELDS[original.code]!(original.params) } : {}),
+          ...(DOMAIN_FIELDS[original.code]
+            ? { field: DOMAIN_FIELDS[original.code]!(original.params) }
+            : {}),
         },
       };
     }
 
     const tokens = TOKENS_RE.exec(formatted.message);
     if (tokens) {
-      return withCode(formatted, API_ERROR_CODES.TOO_MANY_TOKENS, {
-        en: `Query has more than ${tokens[1]} tokens (limit ${tokens[1]}).`,
-        vi: `Truy vấn có quá ${tokens[1]} token (giới hạn ${tokens[1]}).`,
-      }, { limit: Number(tokens[1]) });
+      return withCode(
+        formatted,
+        API_ERROR_CODES.TOO_MANY_TOKENS,
+        {
+          en: `Query has more than ${tokens[1]} tokens (limit ${tokens[1]}).`,
+          vi: `Truy vấn có quá ${tokens[1]} token (giới hạn ${tokens[1]}).`,
+        },
+        { limit: Number(tokens[1]) },
+      );
     }
 
     // Apollo re-codes every validation error as GRAPHQL_VALIDATION_FAILED; restore ours.
     if (ALIASES_RE.test(formatted.message)) {
-      return { ...formatted, extensions: { ...formatted.extensions, code: API_ERROR_CODES.TOO_MANY_ALIASES, messageEn: formatted.message } };
+      return {
+        ...formatted,
+        extensions: {
+          ...formatted.extensions,
+          code: API_ERROR_CODES.TOO_MANY_ALIASES,
+          messageEn: formatted.message,
+        },
+      };
     }
 
     // Errors raised on purpose (ours, Apollo's parse/validation/CSRF errors, scalar errors) keep
@@ -212,7 +241,10 @@ export function createFormatError(log: (err: unknown) => void) {
     if (code && code !== API_ERROR_CODES.INTERNAL_SERVER_ERROR) {
       const ext = { ...(formatted.extensions ?? {}) };
       // Variable coercion errors ('… at "input.parts[0].score"; Float cannot …') name the field.
-      const at = (code === 'BAD_USER_INPUT' || code === 'INVALID_DATE') && !ext.field ? /got invalid value .* at "([^"]+)"/.exec(formatted.message) : null;
+      const at =
+        (code === 'BAD_USER_INPUT' || code === 'INVALID_DATE') && !ext.field
+          ? /got invalid value .* at "([^"]+)"/.exec(formatted.message)
+          : null;
       if (at) ext.field = at[1];
       const { http: _http, stacktrace: _stack, ...rest } = ext as Record<string, unknown>;
       return {
@@ -221,7 +253,8 @@ export function createFormatError(log: (err: unknown) => void) {
           ...rest,
           code,
           messageEn: (ext.messageEn as string | undefined) ?? formatted.message,
-          messageVi: (ext.messageVi as string | undefined) ?? API_MESSAGES_VI[code] ?? formatted.message,
+          messageVi:
+            (ext.messageVi as string | undefined) ?? API_MESSAGES_VI[code] ?? formatted.message,
         },
       };
     }
@@ -249,6 +282,10 @@ function mask(formatted: GraphQLFormattedError): GraphQLFormattedError {
     message: en,
     ...(formatted.path ? { path: formatted.path } : {}),
     ...(formatted.locations ? { locations: formatted.locations } : {}),
-    extensions: { code: API_ERROR_CODES.INTERNAL_SERVER_ERROR, messageEn: en, messageVi: API_MESSAGES_VI.INTERNAL_SERVER_ERROR },
+    extensions: {
+      code: API_ERROR_CODES.INTERNAL_SERVER_ERROR,
+      messageEn: en,
+      messageVi: API_MESSAGES_VI.INTERNAL_SERVER_ERROR,
+    },
   };
 }

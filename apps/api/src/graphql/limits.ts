@@ -63,16 +63,22 @@ export function measureOperation(
 ): { complexity: number; depth: number } {
   const operations = document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION);
   const selected =
-    operations.find((d) => operationName != null && d.name?.value === operationName) ?? operations[0];
+    operations.find((d) => operationName != null && d.name?.value === operationName) ??
+    operations[0];
   const fragments = document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION);
   // complexityFromQuery measures the first operation: put the selected one first.
-  const doc: DocumentNode = { kind: Kind.DOCUMENT, definitions: selected ? [selected, ...fragments] : fragments };
+  const doc: DocumentNode = {
+    kind: Kind.DOCUMENT,
+    definitions: selected ? [selected, ...fragments] : fragments,
+  };
   const { complexity, depth } = complexityFromQuery(doc, options);
   return { complexity, depth };
 }
 
 /** Apollo plugin: refuse over-limit operations before execution; report the cost. */
-export function costLimitPlugin<TContext extends object>(limits: QueryLimits): ApolloServerPlugin<TContext> {
+export function costLimitPlugin<TContext extends object>(
+  limits: QueryLimits,
+): ApolloServerPlugin<TContext> {
   return {
     async requestDidStart() {
       let cost: QueryCost | undefined;

@@ -42,7 +42,10 @@ function manyBy<T>(load: (ids: number[]) => Promise<T[]>, key: (row: T) => numbe
   });
 }
 
-function sourcesOf<T extends WithId & { sources: { getItems(): Source[] } }>(em: EntityManager, entity: EntityName<T>) {
+function sourcesOf<T extends WithId & { sources: { getItems(): Source[] } }>(
+  em: EntityManager,
+  entity: EntityName<T>,
+) {
   return new DataLoader<number, Source[]>(async (ids) => {
     const rows = (await em.find(entity, { id: { $in: [...ids] } } as never, {
       populate: ['sources'] as never,
@@ -80,11 +83,17 @@ export function createLoaders(em: EntityManager) {
       (row) => row.decision.id,
     ),
     certificatesByProduct: manyBy<Certificate>(
-      (ids) => em.find(Certificate, { product: { $in: ids } }, { populate: ['decisionItem'], orderBy: { issuedOn: 'asc', id: 'asc' } }),
+      (ids) =>
+        em.find(
+          Certificate,
+          { product: { $in: ids } },
+          { populate: ['decisionItem'], orderBy: { issuedOn: 'asc', id: 'asc' } },
+        ),
       (row) => row.product.id,
     ),
     evaluationsByProduct: manyBy<Evaluation>(
-      (ids) => em.find(Evaluation, { product: { $in: ids } }, { orderBy: { date: 'asc', id: 'asc' } }),
+      (ids) =>
+        em.find(Evaluation, { product: { $in: ids } }, { orderBy: { date: 'asc', id: 'asc' } }),
       (row) => row.product.id,
     ),
     productsByEntity: manyBy<Product>(

@@ -21,9 +21,12 @@ export function toIsoDate(value: string | Date): string {
 
 function parseDate(value: unknown): string {
   if (typeof value !== 'string' || !isIsoDate(value)) {
-    throw new GraphQLError(`Date must be a real day written YYYY-MM-DD, got ${JSON.stringify(value)}`, {
-      extensions: { code: 'INVALID_DATE' },
-    });
+    throw new GraphQLError(
+      `Date must be a real day written YYYY-MM-DD, got ${JSON.stringify(value)}`,
+      {
+        extensions: { code: 'INVALID_DATE' },
+      },
+    );
   }
   return value;
 }
@@ -33,7 +36,10 @@ builder.scalarType('Date', {
   serialize: (value) => toIsoDate(value),
   parseValue: parseDate,
   parseLiteral: (ast) => {
-    if (ast.kind !== Kind.STRING) throw new GraphQLError('Date must be a string "YYYY-MM-DD"', { extensions: { code: 'INVALID_DATE' } });
+    if (ast.kind !== Kind.STRING)
+      throw new GraphQLError('Date must be a string "YYYY-MM-DD"', {
+        extensions: { code: 'INVALID_DATE' },
+      });
     return parseDate(ast.value);
   },
 });
@@ -50,10 +56,12 @@ function parseDateTime(value: unknown): Date {
 
 builder.scalarType('DateTime', {
   description: 'An instant, ISO 8601 (e.g. "2021-04-07T09:00:00.000Z").',
-  serialize: (value) => (value instanceof Date ? value.toISOString() : new Date(value).toISOString()),
+  serialize: (value) =>
+    value instanceof Date ? value.toISOString() : new Date(value).toISOString(),
   parseValue: parseDateTime,
   parseLiteral: (ast) => {
-    if (ast.kind !== Kind.STRING) throw new GraphQLError('DateTime must be a string', { extensions: { code: 'INVALID_DATE' } });
+    if (ast.kind !== Kind.STRING)
+      throw new GraphQLError('DateTime must be a string', { extensions: { code: 'INVALID_DATE' } });
     return parseDateTime(ast.value);
   },
 });

@@ -21,7 +21,10 @@ describe('ChartFrame', () => {
       props: {
         label: 'Biểu đồ cột: số sản phẩm theo đơn vị',
         categoryHeader: 'Đơn vị',
-        data: { labels: ['Tri Tôn', 'Tịnh Biên'], datasets: [{ label: 'Sản phẩm', data: [1234, 7] }] },
+        data: {
+          labels: ['Tri Tôn', 'Tịnh Biên'],
+          datasets: [{ label: 'Sản phẩm', data: [1234, 7] }],
+        },
       },
       global: { plugins: [...plugins] },
     });
@@ -30,7 +33,10 @@ describe('ChartFrame', () => {
     expect(canvas.attributes('aria-label')).toBe('Biểu đồ cột: số sản phẩm theo đơn vị');
     const table = wrapper.get('[data-testid="chart-table"]');
     expect(table.findAll('thead th').map((th) => th.text())).toEqual(['Đơn vị', 'Sản phẩm']);
-    expect(table.findAll('tbody tr').map((tr) => tr.text())).toEqual(['Tri Tôn1.234', 'Tịnh Biên7']);
+    expect(table.findAll('tbody tr').map((tr) => tr.text())).toEqual([
+      'Tri Tôn1.234',
+      'Tịnh Biên7',
+    ]);
   });
 
   it('explains an empty chart instead of drawing nothing', async () => {

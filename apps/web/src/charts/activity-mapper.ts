@@ -15,7 +15,11 @@ export function mapActivityChart(
   const months = monthRange(counts.map((c) => c.month));
   const kinds = [...new Set(counts.map((c) => c.kind))].sort();
   const totals = new Map<string, number>();
-  for (const c of counts) totals.set(`${c.kind}\u0000${c.month}`, (totals.get(`${c.kind}\u0000${c.month}`) ?? 0) + c.count);
+  for (const c of counts)
+    totals.set(
+      `${c.kind}\u0000${c.month}`,
+      (totals.get(`${c.kind}\u0000${c.month}`) ?? 0) + c.count,
+    );
 
   return {
     labels: months.map(formatMonth),

@@ -9,7 +9,11 @@ export interface DistrictsChartLabels {
 }
 
 /** Entities and certified products per unit as bars, with the plan's "≥ threshold entities" line. */
-export function mapDistrictsChart(rows: DistrictFigures[], labels: DistrictsChartLabels, threshold = 2): FrameData {
+export function mapDistrictsChart(
+  rows: DistrictFigures[],
+  labels: DistrictsChartLabels,
+  threshold = 2,
+): FrameData {
   return {
     labels: rows.map((r) => r.unit.name),
     datasets: [

@@ -7,7 +7,12 @@ import { mapStatsChart } from './stats-mapper';
 import { chartToTable } from './chart-table';
 import { OKABE_ITO } from './palette';
 
-function district(code: string, name: string, entities: number, certified: number): DistrictFigures {
+function district(
+  code: string,
+  name: string,
+  entities: number,
+  certified: number,
+): DistrictFigures {
   return {
     unit: { id: code, code, name, type: 'DISTRICT', typeVi: 'huyện' },
     participatingEntities: entities,
@@ -19,11 +24,14 @@ function district(code: string, name: string, entities: number, certified: numbe
 }
 
 describe('mapDistrictsChart', () => {
-  const data = mapDistrictsChart([district('tri-ton', 'Tri Tôn', 3, 2), district('an-phu', 'An Phú', 1, 0)], {
-    entities: 'Chủ thể',
-    certified: 'Sản phẩm',
-    threshold: 'Ngưỡng',
-  });
+  const data = mapDistrictsChart(
+    [district('tri-ton', 'Tri Tôn', 3, 2), district('an-phu', 'An Phú', 1, 0)],
+    {
+      entities: 'Chủ thể',
+      certified: 'Sản phẩm',
+      threshold: 'Ngưỡng',
+    },
+  );
 
   it('puts one category per unit, in the given order', () => {
     expect(data.labels).toEqual(['Tri Tôn', 'An Phú']);
@@ -112,9 +120,18 @@ describe('mapStatsChart', () => {
 describe('chartToTable', () => {
   it('turns chart data into rows per category and a column per dataset', () => {
     const table = chartToTable(
-      { labels: ['Tri Tôn'], datasets: [{ label: 'a', data: [3] }, { label: 'b', data: [] }] },
+      {
+        labels: ['Tri Tôn'],
+        datasets: [
+          { label: 'a', data: [3] },
+          { label: 'b', data: [] },
+        ],
+      },
       'Đơn vị',
     );
-    expect(table).toEqual({ columns: ['Đơn vị', 'a', 'b'], rows: [{ label: 'Tri Tôn', values: [3, null] }] });
+    expect(table).toEqual({
+      columns: ['Đơn vị', 'a', 'b'],
+      rows: [{ label: 'Tri Tôn', values: [3, null] }],
+    });
   });
 });

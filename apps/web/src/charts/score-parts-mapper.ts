@@ -13,7 +13,12 @@ export function mapScorePartsChart(parts: PartScore[], labels: ScorePartsLabels)
   return {
     labels: parts.map((p) => labels.part(p.part)),
     datasets: [
-      { type: 'bar', label: labels.score, data: parts.map((p) => p.score), backgroundColor: colorAt(0) },
+      {
+        type: 'bar',
+        label: labels.score,
+        data: parts.map((p) => p.score),
+        backgroundColor: colorAt(0),
+      },
       {
         type: 'bar',
         label: labels.max,

@@ -1,8 +1,5 @@
 import { computed, type MaybeRefOrGetter, toValue } from 'vue';
-import {
-  ENTITIES_QUERY,
-  type ProductFilter,
-} from '../graphql/products';
+import { ENTITIES_QUERY, type ProductFilter } from '../graphql/products';
 import { useGraphQLQuery } from './useGraphQLQuery';
 
 export function useEntities(filter: MaybeRefOrGetter<ProductFilter | null>, first = 100) {

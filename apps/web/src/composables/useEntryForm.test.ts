@@ -14,7 +14,14 @@ describe('normaliseField', () => {
 
 describe('entry permissions', () => {
   it('gives each role its forms as the write contract grants the mutations', () => {
-    expect(formsFor('SECRETARIAT')).toEqual(['evaluation', 'decision', 'activity', 'entity', 'product', 'import']);
+    expect(formsFor('SECRETARIAT')).toEqual([
+      'evaluation',
+      'decision',
+      'activity',
+      'entity',
+      'product',
+      'import',
+    ]);
     expect(formsFor('DISTRICT_OFFICER')).toEqual(['evaluation', 'entity', 'product']);
     expect(formsFor('DEPARTMENT_OFFICER')).toEqual(['activity']);
     expect(formsFor('ADMIN')).toEqual(['activity', 'entity', 'product']);

@@ -9,7 +9,8 @@ import { useLocale } from './useLocale';
  */
 export function normaliseField(field: string, extensions: Record<string, unknown> = {}): string {
   let name = field.replace(/^input\./, '').replace(/\[(\w+)\]/g, '.$1');
-  if (/^parts(\.|$)/.test(name) && typeof extensions.part === 'string') name = `parts.${extensions.part.toUpperCase()}`;
+  if (/^parts(\.|$)/.test(name) && typeof extensions.part === 'string')
+    name = `parts.${extensions.part.toUpperCase()}`;
   return name.replace(/\.score$/, '');
 }
 
@@ -37,7 +38,10 @@ export function useEntryForm(fields: readonly string[]) {
     const e = error.value;
     if (!e) return '';
     if (e.kind === 'network') return t('entry.errorNetwork');
-    if (e.kind === 'http') return e.status === 429 ? t('common.errorRateLimited') : t('common.errorHttp', { status: e.status ?? '?' });
+    if (e.kind === 'http')
+      return e.status === 429
+        ? t('common.errorRateLimited')
+        : t('common.errorHttp', { status: e.status ?? '?' });
     return e.messageFor(locale.value);
   });
 
@@ -48,7 +52,8 @@ export function useEntryForm(fields: readonly string[]) {
 
   /** The message shown at the top: errors no field of the form claims, or a pointer to the marked fields. */
   const formError = computed(() => {
-    if (error.value && !apiField.value && error.value.code !== 'VERSION_CONFLICT') return apiMessage.value;
+    if (error.value && !apiField.value && error.value.code !== 'VERSION_CONFLICT')
+      return apiMessage.value;
     if (error.value || Object.keys(localErrors.value).length > 0) return t('entry.fixErrors');
     return '';
   });
@@ -57,11 +62,16 @@ export function useEntryForm(fields: readonly string[]) {
     const e = error.value;
     if (e?.code !== 'VERSION_CONFLICT') return null;
     const current = e.extensions.current;
-    return current !== null && typeof current === 'object' ? (current as Record<string, unknown>) : {};
+    return current !== null && typeof current === 'object'
+      ? (current as Record<string, unknown>)
+      : {};
   });
 
   /** Runs the mutation unless `check` found errors; returns its result, or null on failure. */
-  async function submit<T>(run: () => Promise<T>, check: () => Record<string, string> = () => ({})): Promise<T | null> {
+  async function submit<T>(
+    run: () => Promise<T>,
+    check: () => Record<string, string> = () => ({}),
+  ): Promise<T | null> {
     succeeded.value = false;
     error.value = null;
     localErrors.value = check();
@@ -72,7 +82,8 @@ export function useEntryForm(fields: readonly string[]) {
       succeeded.value = true;
       return result;
     } catch (cause) {
-      error.value = cause instanceof RequestError ? cause : new RequestError('network', String(cause));
+      error.value =
+        cause instanceof RequestError ? cause : new RequestError('network', String(cause));
       return null;
     } finally {
       submitting.value = false;

@@ -41,6 +41,8 @@ export function useActivityKinds(code: MaybeRefOrGetter<string>) {
     const value = toValue(code);
     return value ? { code: value } : null;
   });
-  const kinds = computed(() => [...new Set((query.data.value?.department?.tasks ?? []).flatMap((task) => task.activityKinds))]);
+  const kinds = computed(() => [
+    ...new Set((query.data.value?.department?.tasks ?? []).flatMap((task) => task.activityKinds)),
+  ]);
   return { ...query, kinds };
 }

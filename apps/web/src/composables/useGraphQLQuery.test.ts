@@ -13,7 +13,9 @@ describe('useGraphQLQuery', () => {
     const n = ref(1);
     const other = ref('a');
     const scope = effectScope();
-    const state = scope.run(() => useGraphQLQuery(parse('query Q { echo }'), () => (other.value, { n: n.value })))!;
+    const state = scope.run(() =>
+      useGraphQLQuery(parse('query Q { echo }'), () => (other.value, { n: n.value })),
+    )!;
     expect(state.loading.value).toBe(true);
     await settle();
     expect(state.data.value).toEqual({ echo: 1 });

@@ -45,7 +45,8 @@ export function useGraphQLQuery<TResult, TVariables extends object>(
     } catch (cause) {
       if (controller !== mine) return;
       if (cause instanceof DOMException && cause.name === 'AbortError') return;
-      error.value = cause instanceof RequestError ? cause : new RequestError('network', String(cause));
+      error.value =
+        cause instanceof RequestError ? cause : new RequestError('network', String(cause));
     } finally {
       if (controller === mine) loading.value = false;
     }

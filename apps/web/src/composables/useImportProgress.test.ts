@@ -4,14 +4,24 @@ import { flushPromises, mount } from '@vue/test-utils';
 import { IMPORT_PROGRESS_POLL_MS, useImportProgress } from './useImportProgress';
 
 function progressResponse(fileName: string, done: number, finishedAt: string | null = null) {
-  return new Response(JSON.stringify({ data: { lastImportProgress: { fileName, done, total: 400, finishedAt } } }), {
-    headers: { 'content-type': 'application/json' },
-  });
+  return new Response(
+    JSON.stringify({ data: { lastImportProgress: { fileName, done, total: 400, finishedAt } } }),
+    {
+      headers: { 'content-type': 'application/json' },
+    },
+  );
 }
 
 function mountWithProgress() {
   let api!: ReturnType<typeof useImportProgress>;
-  mount(defineComponent({ setup() { api = useImportProgress(); return () => h('div'); } }));
+  mount(
+    defineComponent({
+      setup() {
+        api = useImportProgress();
+        return () => h('div');
+      },
+    }),
+  );
   return api;
 }
 
@@ -23,7 +33,11 @@ describe('useImportProgress', () => {
 
   it('polls the API while a file is written and shows only that file’s unfinished run', async () => {
     vi.useFakeTimers();
-    const answers = [progressResponse('other.csv', 50), progressResponse('qd.csv', 120), progressResponse('qd.csv', 400, '2026-01-01T00:00:00Z')];
+    const answers = [
+      progressResponse('other.csv', 50),
+      progressResponse('qd.csv', 120),
+      progressResponse('qd.csv', 400, '2026-01-01T00:00:00Z'),
+    ];
     const fetchStub = vi.fn(async () => answers.shift()!);
     vi.stubGlobal('fetch', fetchStub);
     const writing = mountWithProgress();

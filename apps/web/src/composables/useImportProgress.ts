@@ -15,7 +15,8 @@ export function useImportProgress() {
       const data = await requestGraphQL(LAST_IMPORT_PROGRESS_QUERY, {});
       const latest = data.lastImportProgress;
       // Only this file's run, and only while it is still writing.
-      if (timer && latest && latest.fileName === fileName && !latest.finishedAt) progress.value = latest;
+      if (timer && latest && latest.fileName === fileName && !latest.finishedAt)
+        progress.value = latest;
     } catch {
       // Progress is a courtesy: the import's own answer reports success or failure.
     }

@@ -2,7 +2,10 @@ import { computed, type MaybeRefOrGetter, toValue } from 'vue';
 import { PLAN_QUERY, type PlanVariables } from '../graphql/plan';
 import { useGraphQLQuery } from './useGraphQLQuery';
 
-export function usePlan(year: MaybeRefOrGetter<number>, asOf: MaybeRefOrGetter<string | undefined>) {
+export function usePlan(
+  year: MaybeRefOrGetter<number>,
+  asOf: MaybeRefOrGetter<string | undefined>,
+) {
   const query = useGraphQLQuery(PLAN_QUERY, () => {
     const vars: PlanVariables = { year: toValue(year) };
     const date = toValue(asOf);

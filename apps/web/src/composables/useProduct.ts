@@ -2,7 +2,10 @@ import { computed, type MaybeRefOrGetter, toValue } from 'vue';
 import { PRODUCT_QUERY, type ProductVariables } from '../graphql/product';
 import { useGraphQLQuery } from './useGraphQLQuery';
 
-export function useProduct(id: MaybeRefOrGetter<string>, asOf: MaybeRefOrGetter<string | undefined>) {
+export function useProduct(
+  id: MaybeRefOrGetter<string>,
+  asOf: MaybeRefOrGetter<string | undefined>,
+) {
   const query = useGraphQLQuery(PRODUCT_QUERY, () => {
     const vars: ProductVariables = { id: toValue(id) };
     const date = toValue(asOf);

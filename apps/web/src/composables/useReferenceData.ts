@@ -9,7 +9,9 @@ export function useReferenceData(onDate: MaybeRefOrGetter<string | undefined>) {
     return date ? { onDate: date } : {};
   });
   const units = computed(() =>
-    (query.data.value?.adminUnits ?? []).filter((u) => u.type !== 'PROVINCE' && u.type !== 'COMMUNE'),
+    (query.data.value?.adminUnits ?? []).filter(
+      (u) => u.type !== 'PROVINCE' && u.type !== 'COMMUNE',
+    ),
   );
   const groups = computed(() => query.data.value?.productGroups ?? []);
   return { ...query, units, groups };

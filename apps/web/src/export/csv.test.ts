@@ -8,13 +8,23 @@ describe('buildCsv', () => {
   });
 
   it('ends every record with CRLF', () => {
-    expect(buildCsv([['a', 'b'], ['c', 'd']])).toBe('\uFEFFa,b\r\nc,d\r\n');
+    expect(
+      buildCsv([
+        ['a', 'b'],
+        ['c', 'd'],
+      ]),
+    ).toBe('\uFEFFa,b\r\nc,d\r\n');
   });
 
   it('keeps Vietnamese text intact in UTF-8', () => {
-    const csv = buildCsv([['Đơn vị', 'Sản phẩm'], ['Tịnh Biên', 'Đường thốt nốt']]);
+    const csv = buildCsv([
+      ['Đơn vị', 'Sản phẩm'],
+      ['Tịnh Biên', 'Đường thốt nốt'],
+    ]);
     expect(csv).toContain('Tịnh Biên,Đường thốt nốt');
-    const decoded = new TextDecoder('utf-8', { ignoreBOM: true }).decode(new TextEncoder().encode(csv));
+    const decoded = new TextDecoder('utf-8', { ignoreBOM: true }).decode(
+      new TextEncoder().encode(csv),
+    );
     expect(decoded).toBe(csv);
   });
 

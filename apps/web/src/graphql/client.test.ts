@@ -7,7 +7,13 @@ const Q = parse('query Q { ok }');
 afterEach(() => vi.unstubAllGlobals());
 
 function respond(body: unknown, status = 200) {
-  return vi.fn(async () => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } }));
+  return vi.fn(
+    async () =>
+      new Response(JSON.stringify(body), {
+        status,
+        headers: { 'content-type': 'application/json' },
+      }),
+  );
 }
 
 describe('requestGraphQL', () => {
@@ -19,20 +25,41 @@ describe('requestGraphQL', () => {
     expect(url).toBe('/graphql');
     expect(init.method).toBe('POST');
     expect((init.headers as Record<string, string>)['content-type']).toBe('application/json');
-    expect(JSON.parse(String(init.body))).toEqual({ query: 'query Q {\n  ok\n}', variables: { year: 2021 } });
+    expect(JSON.parse(String(init.body))).toEqual({
+      query: 'query Q {\n  ok\n}',
+      variables: { year: 2021 },
+    });
   });
 
   it('turns GraphQL errors into a RequestError with the stable code', async () => {
-    vi.stubGlobal('fetch', respond({ errors: [{ message: 'Ngày không hợp lệ', extensions: { code: 'BAD_DATE' } }] }));
-    const error = await requestGraphQL(Q, {}).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(RequestError);
-    expect(error).toMatchObject({ kind: 'graphql', code: 'BAD_DATE', message: 'Ngày không hợp lệ' });
-  });
-
-  it('keeps the API\'s Vietnamese and English messages', async () => {
     vi.stubGlobal(
       'fetch',
-      respond({ errors: [{ message: 'Invalid cursor', extensions: { code: 'INVALID_CURSOR', messageEn: 'Invalid cursor', messageVi: 'Con trỏ không hợp lệ' } }] }),
+      respond({ errors: [{ message: 'Ngày không hợp lệ', extensions: { code: 'BAD_DATE' } }] }),
+    );
+    const error = await requestGraphQL(Q, {}).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RequestError);
+    expect(error).toMatchObject({
+      kind: 'graphql',
+      code: 'BAD_DATE',
+      message: 'Ngày không hợp lệ',
+    });
+  });
+
+  it("keeps the API's Vietnamese and English messages", async () => {
+    vi.stubGlobal(
+      'fetch',
+      respond({
+        errors: [
+          {
+            message: 'Invalid cursor',
+            extensions: {
+              code: 'INVALID_CURSOR',
+              messageEn: 'Invalid cursor',
+              messageVi: 'Con trỏ không hợp lệ',
+            },
+          },
+        ],
+      }),
     );
     const error = (await requestGraphQL(Q, {}).catch((e: unknown) => e)) as RequestError;
     expect(error.messageFor('vi')).toBe('Con trỏ không hợp lệ');
@@ -40,16 +67,24 @@ describe('requestGraphQL', () => {
   });
 
   it('reports HTTP failures and network failures distinctly', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => new Response('busy', { status: 503, statusText: 'Service Unavailable' })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response('busy', { status: 503, statusText: 'Service Unavailable' })),
+    );
     await expect(requestGraphQL(Q, {})).rejects.toMatchObject({ kind: 'http', status: 503 });
-    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
+    );
     await expect(requestGraphQL(Q, {})).rejects.toMatchObject({ kind: 'network' });
   });
 });
 
 describe('stripUndefined', () => {
   it('drops undefined, empty strings and empty lists, also inside input objects', () => {
-    expect(stripUndefined({ a: 1, b: undefined, c: '', d: [], e: { f: undefined, g: [3] }, h: null })).toEqual({
+    expect(
+      stripUndefined({ a: 1, b: undefined, c: '', d: [], e: { f: undefined, g: [3] }, h: null }),
+    ).toEqual({
       a: 1,
       e: { g: [3] },
       h: null,

@@ -92,7 +92,10 @@ export async function requestGraphQL<TResult, TVariables extends object = Record
 ): Promise<TResult> {
   let response: Response;
   const query = queryText(document);
-  const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    accept: 'application/json',
+  };
   const token = authHooks.token();
   if (token) headers.authorization = `Bearer ${token}`;
   try {
@@ -125,7 +128,9 @@ export async function requestGraphQL<TResult, TVariables extends object = Record
     throw new RequestError('graphql', first.message, opts);
   }
   if (!response.ok) {
-    throw new RequestError('http', `HTTP ${response.status} ${response.statusText}`.trim(), { status: response.status });
+    throw new RequestError('http', `HTTP ${response.status} ${response.statusText}`.trim(), {
+      status: response.status,
+    });
   }
   if (body?.data == null) {
     throw new RequestError('empty', 'The server returned no data.', { status: response.status });
@@ -138,7 +143,8 @@ export function stripUndefined<T extends object>(value: T): T {
   const out: Record<string, unknown> = {};
   for (const [key, v] of Object.entries(value)) {
     if (v === undefined || v === '' || (Array.isArray(v) && v.length === 0)) continue;
-    out[key] = v !== null && typeof v === 'object' && !Array.isArray(v) ? stripUndefined(v as object) : v;
+    out[key] =
+      v !== null && typeof v === 'object' && !Array.isArray(v) ? stripUndefined(v as object) : v;
   }
   return out as T;
 }

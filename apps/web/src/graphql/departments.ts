@@ -16,9 +16,17 @@ export const DEPARTMENTS_QUERY = graphql(`
         summaryVi
         summaryEn
         activityKinds
-        linkedTargets { id code }
+        linkedTargets {
+          id
+          code
+        }
       }
-      activityCounts(year: $year) { kind month count sample }
+      activityCounts(year: $year) {
+        kind
+        month
+        count
+        sample
+      }
     }
   }
 `);

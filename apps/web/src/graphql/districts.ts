@@ -3,7 +3,13 @@ import { graphql, type ResultOf, type VariablesOf } from './tada';
 export const DISTRICTS_QUERY = graphql(`
   query Districts($planYear: Int!, $asOf: Date) {
     districts(planYear: $planYear, asOf: $asOf) {
-      unit { id code name type typeVi }
+      unit {
+        id
+        code
+        name
+        type
+        typeVi
+      }
       participatingEntities
       productsEvaluated
       productsCertified

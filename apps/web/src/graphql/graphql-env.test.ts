@@ -3,7 +3,12 @@
 // from apps/api/schema.graphql by `pnpm gql:generate`. This test regenerates it in memory the way
 // that command does and fails when the committed file is stale.
 import { fileURLToPath } from 'node:url';
-import { extractIntrospectionHeader, loadFromSDL, minifyIntrospection, outputIntrospectionFile } from 'gql.tada/internal';
+import {
+  extractIntrospectionHeader,
+  loadFromSDL,
+  minifyIntrospection,
+  outputIntrospectionFile,
+} from 'gql.tada/internal';
 import { describe, expect, it } from 'vitest';
 import committed from './graphql-env.d.ts?raw';
 import tsconfigText from '../../tsconfig.json?raw';
@@ -12,7 +17,9 @@ const schemaFile = fileURLToPath(new URL('../../../api/schema.graphql', import.m
 
 describe('graphql-env.d.ts', () => {
   it('is generated from apps/api/schema.graphql as configured in tsconfig.json', () => {
-    const tsconfig = JSON.parse(tsconfigText) as { compilerOptions: { plugins?: Record<string, unknown>[] } };
+    const tsconfig = JSON.parse(tsconfigText) as {
+      compilerOptions: { plugins?: Record<string, unknown>[] };
+    };
     expect(tsconfig.compilerOptions.plugins).toContainEqual({
       name: 'gql.tada/ts-plugin',
       schema: '../api/schema.graphql',
@@ -27,6 +34,9 @@ describe('graphql-env.d.ts', () => {
       shouldPreprocess: true,
       preamble: extractIntrospectionHeader(committed) ?? undefined,
     });
-    expect(committed === expected, 'src/graphql/graphql-env.d.ts is stale: run `pnpm --filter @ocop/web gql:generate`').toBe(true);
+    expect(
+      committed === expected,
+      'src/graphql/graphql-env.d.ts is stale: run `pnpm --filter @ocop/web gql:generate`',
+    ).toBe(true);
   });
 });

@@ -3,18 +3,45 @@ import { graphql, type ResultOf, type SchemaEnum, type VariablesOf } from './tad
 export type ImportFormat = SchemaEnum<'ImportFormat'>;
 
 export const IMPORT_DECISION_LIST_MUTATION = graphql(`
-  mutation ImportDecisionList($fileName: String!, $contentBase64: String!, $format: ImportFormat!, $dryRun: Boolean!, $skipRejected: Boolean) {
-    importDecisionList(fileName: $fileName, contentBase64: $contentBase64, format: $format, dryRun: $dryRun, skipRejected: $skipRejected) {
+  mutation ImportDecisionList(
+    $fileName: String!
+    $contentBase64: String!
+    $format: ImportFormat!
+    $dryRun: Boolean!
+    $skipRejected: Boolean
+  ) {
+    importDecisionList(
+      fileName: $fileName
+      contentBase64: $contentBase64
+      format: $format
+      dryRun: $dryRun
+      skipRejected: $skipRejected
+    ) {
       dryRun
       applied
       noChanges
       message
-      fileErrors { field code message messageVi }
+      fileErrors {
+        field
+        code
+        message
+        messageVi
+      }
       accepted
       flagged
       rejected
       created
-      rows { line status productName issues { field code message messageVi } }
+      rows {
+        line
+        status
+        productName
+        issues {
+          field
+          code
+          message
+          messageVi
+        }
+      }
     }
   }
 `);
@@ -33,7 +60,14 @@ export type ImportIssue = ImportResult['fileErrors'][number];
 /** Progress of the latest import in the answering API process (rows written so far). */
 export const LAST_IMPORT_PROGRESS_QUERY = graphql(`
   query LastImportProgress {
-    lastImportProgress { fileName done total finishedAt }
+    lastImportProgress {
+      fileName
+      done
+      total
+      finishedAt
+    }
   }
 `);
-export type ImportProgress = NonNullable<ResultOf<typeof LAST_IMPORT_PROGRESS_QUERY>['lastImportProgress']>;
+export type ImportProgress = NonNullable<
+  ResultOf<typeof LAST_IMPORT_PROGRESS_QUERY>['lastImportProgress']
+>;

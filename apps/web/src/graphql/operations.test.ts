@@ -8,7 +8,9 @@ import { describe, expect, it } from 'vitest';
 import schemaText from '../../../api/schema.graphql?raw';
 
 const schema = buildSchema(schemaText);
-const modules = import.meta.glob<Record<string, unknown>>(['./*.ts', '!./*.test.ts', '!./*.d.ts'], { eager: true });
+const modules = import.meta.glob<Record<string, unknown>>(['./*.ts', '!./*.test.ts', '!./*.d.ts'], {
+  eager: true,
+});
 
 const operations = Object.entries(modules).flatMap(([file, exports]) =>
   Object.entries(exports)
@@ -37,12 +39,15 @@ describe('GraphQL operations of the dashboard', () => {
     expect(operations.length).toBeGreaterThanOrEqual(20);
   });
 
-  it.each(operations)('$name ($file) is a graphql() document that validates against apps/api/schema.graphql', ({ document }) => {
-    expect(document).toMatchObject({ kind: 'Document' });
-    // The text the client sends (graphql.web's print), parsed again by graphql-js.
-    const errors = validate(schema, parse(print(document))).map((e) => e.message);
-    expect(errors).toEqual([]);
-  });
+  it.each(operations)(
+    '$name ($file) is a graphql() document that validates against apps/api/schema.graphql',
+    ({ document }) => {
+      expect(document).toMatchObject({ kind: 'Document' });
+      // The text the client sends (graphql.web's print), parsed again by graphql-js.
+      const errors = validate(schema, parse(print(document))).map((e) => e.message);
+      expect(errors).toEqual([]);
+    },
+  );
 
   it.each(enumLists)('%s lists exactly the values of the %s enum', (exportName, enumName) => {
     const type = schema.getType(enumName);

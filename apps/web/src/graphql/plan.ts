@@ -21,7 +21,12 @@ export const PLAN_QUERY = graphql(`
         targetValue
         targetMax
         unitLabel
-        owner { id code nameVi nameEn }
+        owner {
+          id
+          code
+          nameVi
+          nameEn
+        }
         progress(asOf: $asOf) {
           asOf
           actual
@@ -36,11 +41,23 @@ export const PLAN_QUERY = graphql(`
           statusRule
           statusReason
           statusReasonCode
-          statusReasonParams { name number date }
+          statusReasonParams {
+            name
+            number
+            date
+          }
           noData
           yearOnlyRecords
           sampleRecords
-          perUnit { unit { id code name } value met }
+          perUnit {
+            unit {
+              id
+              code
+              name
+            }
+            value
+            met
+          }
         }
       }
     }
@@ -69,7 +86,10 @@ export type StatusReasonParam = TargetProgress['statusReasonParams'][number];
 
 export const PLAN_YEARS_QUERY = graphql(`
   query PlanYears {
-    plans { id year code }
+    plans {
+      id
+      year
+      code
+    }
   }
 `);
-

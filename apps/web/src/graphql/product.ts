@@ -3,53 +3,90 @@ import { FACT_DATE_FRAGMENT, SOURCE_FRAGMENT } from './types';
 
 export const PRODUCT_QUERY = graphql(
   `
-  query Product($id: ID!, $asOf: Date) {
-    product(id: $id) {
-      id
-      name
-      commune
-      currentStars
-      unit { id code name }
-      entity { id name type commune }
-      group148 { code taxonomy nameVi nameEn }
-      group1048 { code taxonomy nameVi nameEn }
-      certificate(asOf: $asOf) {
-        stars
-        issuedOn { ...FactDateFields }
-        validUntil
-        status
-        decision { id number issuingLevel }
-      }
-      evaluations {
+    query Product($id: ID!, $asOf: Date) {
+      product(id: $id) {
         id
-        level
-        date { ...FactDateFields }
-        ruleSet
-        parts { part score max }
-        total
-        stars
-        potentialFiveStar
-        council
-        round
-        outcome
-      }
-      starHistory {
-        stars
-        previousStars
-        change
-        decision {
+        name
+        commune
+        currentStars
+        unit {
           id
-          number
-          date { ...FactDateFields }
-          issuingLevel
-          batch
-          sources { ...SourceFields }
+          code
+          name
+        }
+        entity {
+          id
+          name
+          type
+          commune
+        }
+        group148 {
+          code
+          taxonomy
+          nameVi
+          nameEn
+        }
+        group1048 {
+          code
+          taxonomy
+          nameVi
+          nameEn
+        }
+        certificate(asOf: $asOf) {
+          stars
+          issuedOn {
+            ...FactDateFields
+          }
+          validUntil
+          status
+          decision {
+            id
+            number
+            issuingLevel
+          }
+        }
+        evaluations {
+          id
+          level
+          date {
+            ...FactDateFields
+          }
+          ruleSet
+          parts {
+            part
+            score
+            max
+          }
+          total
+          stars
+          potentialFiveStar
+          council
+          round
+          outcome
+        }
+        starHistory {
+          stars
+          previousStars
+          change
+          decision {
+            id
+            number
+            date {
+              ...FactDateFields
+            }
+            issuingLevel
+            batch
+            sources {
+              ...SourceFields
+            }
+          }
+        }
+        sources {
+          ...SourceFields
         }
       }
-      sources { ...SourceFields }
     }
-  }
-`,
+  `,
   [FACT_DATE_FRAGMENT, SOURCE_FRAGMENT],
 );
 

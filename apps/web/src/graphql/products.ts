@@ -4,7 +4,10 @@ export const PRODUCTS_QUERY = graphql(`
   query Products($first: Int!, $after: String, $filter: ProductFilter, $asOf: Date) {
     products(first: $first, after: $after, filter: $filter) {
       totalCount
-      pageInfo { hasNextPage endCursor }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
       edges {
         cursor
         node {
@@ -12,12 +15,41 @@ export const PRODUCTS_QUERY = graphql(`
           name
           commune
           currentStars
-          unit { id code name }
-          entity { id name type }
-          group148 { code taxonomy nameVi nameEn }
-          group1048 { code taxonomy nameVi nameEn }
-          latestDecision { id date { value precision label } }
-          certificate(asOf: $asOf) { stars validUntil status }
+          unit {
+            id
+            code
+            name
+          }
+          entity {
+            id
+            name
+            type
+          }
+          group148 {
+            code
+            taxonomy
+            nameVi
+            nameEn
+          }
+          group1048 {
+            code
+            taxonomy
+            nameVi
+            nameEn
+          }
+          latestDecision {
+            id
+            date {
+              value
+              precision
+              label
+            }
+          }
+          certificate(asOf: $asOf) {
+            stars
+            validUntil
+            status
+          }
         }
       }
     }
@@ -35,10 +67,23 @@ export const ENTITIES_QUERY = graphql(`
   query Entities($first: Int!, $after: String, $filter: ProductFilter) {
     entities(first: $first, after: $after, filter: $filter) {
       totalCount
-      pageInfo { hasNextPage endCursor }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
       edges {
         cursor
-        node { id name type commune products { id name currentStars } }
+        node {
+          id
+          name
+          type
+          commune
+          products {
+            id
+            name
+            currentStars
+          }
+        }
       }
     }
   }
@@ -46,8 +91,18 @@ export const ENTITIES_QUERY = graphql(`
 
 export const REFERENCE_QUERY = graphql(`
   query Reference($onDate: Date) {
-    adminUnits(onDate: $onDate) { id code name type typeVi }
-    productGroups { code taxonomy nameVi nameEn }
+    adminUnits(onDate: $onDate) {
+      id
+      code
+      name
+      type
+      typeVi
+    }
+    productGroups {
+      code
+      taxonomy
+      nameVi
+      nameEn
+    }
   }
 `);
-

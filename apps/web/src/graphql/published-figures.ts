@@ -5,10 +5,19 @@ export const PUBLISHED_FIGURES_QUERY = graphql(`
     publishedFigures(metricPrefix: $metricPrefix) {
       id
       dateLabel
-      date { value precision label }
+      date {
+        value
+        precision
+        label
+      }
       metric
       value
-      sources { id url title publishedOn }
+      sources {
+        id
+        url
+        title
+        publishedOn
+      }
     }
   }
 `);

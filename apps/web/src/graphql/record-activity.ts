@@ -2,7 +2,9 @@ import { graphql, type VariablesOf } from './tada';
 
 export const RECORD_ACTIVITY_MUTATION = graphql(`
   mutation RecordActivity($input: ActivityInput!) {
-    recordActivity(input: $input) { id }
+    recordActivity(input: $input) {
+      id
+    }
   }
 `);
 export type ActivityInput = VariablesOf<typeof RECORD_ACTIVITY_MUTATION>['input'];

@@ -9,7 +9,14 @@ export const RECORD_DECISION_MUTATION = graphql(`
       id
       number
       issuingLevel
-      items { stars action product { id name } }
+      items {
+        stars
+        action
+        product {
+          id
+          name
+        }
+      }
     }
   }
 `);

@@ -9,7 +9,10 @@ export const RECORD_EVALUATION_MUTATION = graphql(`
       stars
       potentialFiveStar
       ruleSet
-      product { id name }
+      product {
+        id
+        name
+      }
     }
   }
 `);

@@ -2,7 +2,14 @@ import { graphql, type ResultOf, type VariablesOf } from './tada';
 
 export const REGISTER_ENTITY_MUTATION = graphql(`
   mutation RegisterEntity($input: EntityInput!) {
-    registerEntity(input: $input) { id name unit { code name } }
+    registerEntity(input: $input) {
+      id
+      name
+      unit {
+        code
+        name
+      }
+    }
   }
 `);
 export type EntityInput = VariablesOf<typeof REGISTER_ENTITY_MUTATION>['input'];

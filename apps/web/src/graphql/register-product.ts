@@ -2,7 +2,10 @@ import { graphql, type ResultOf, type VariablesOf } from './tada';
 
 export const REGISTER_PRODUCT_MUTATION = graphql(`
   mutation RegisterProduct($input: ProductInput!) {
-    registerProduct(input: $input) { id name }
+    registerProduct(input: $input) {
+      id
+      name
+    }
   }
 `);
 export type ProductInput = VariablesOf<typeof REGISTER_PRODUCT_MUTATION>['input'];

@@ -9,18 +9,42 @@ export const STATS_QUERY = graphql(`
     $filter: StatsFilter
     $groupTaxonomy: String
   ) {
-    stats(measure: $measure, groupBy: $groupBy, basis: $basis, asOf: $asOf, filter: $filter, groupTaxonomy: $groupTaxonomy) {
+    stats(
+      measure: $measure
+      groupBy: $groupBy
+      basis: $basis
+      asOf: $asOf
+      filter: $filter
+      groupTaxonomy: $groupTaxonomy
+    ) {
       measure
       groupBy
       basis
       asOf
       definition
       definitionVi
-      rows { key label count }
+      rows {
+        key
+        label
+        count
+      }
       total
       yearOnlyRecords
-      decisions { id number date { value precision label } }
-      sources { id url title publishedOn }
+      decisions {
+        id
+        number
+        date {
+          value
+          precision
+          label
+        }
+      }
+      sources {
+        id
+        url
+        title
+        publishedOn
+      }
     }
   }
 `);
@@ -29,7 +53,9 @@ export const STATS_QUERY = graphql(`
 export type GroupTaxonomy = '1048' | '148';
 
 /** The schema types `groupTaxonomy` as a String; the dashboard only sends the two taxonomies. */
-export type StatsVariables = Omit<VariablesOf<typeof STATS_QUERY>, 'groupTaxonomy'> & { groupTaxonomy?: GroupTaxonomy };
+export type StatsVariables = Omit<VariablesOf<typeof STATS_QUERY>, 'groupTaxonomy'> & {
+  groupTaxonomy?: GroupTaxonomy;
+};
 /** StatsFilter input (schema). */
 export type StatsFilter = NonNullable<StatsVariables['filter']>;
 export type StatsResult = ResultOf<typeof STATS_QUERY>;

@@ -16,6 +16,8 @@ export const graphql = initGraphQLTada<{
 export type { ResultOf, TadaDocumentNode, VariablesOf } from 'gql.tada';
 
 /** The values of one of the schema's enums, e.g. `SchemaEnum<'EntityType'>`. */
-export type SchemaEnum<Name extends keyof introspection_types> = introspection_types[Name] extends { enumValues: infer V }
+export type SchemaEnum<Name extends keyof introspection_types> = introspection_types[Name] extends {
+  enumValues: infer V;
+}
   ? V
   : never;

@@ -21,19 +21,51 @@ export type StatsGroupBy = SchemaEnum<'StatsGroupBy'>;
 export type CertifiedBasis = SchemaEnum<'CertifiedBasis'>;
 export type TaskRole = SchemaEnum<'TaskRole'>;
 
-export const ENTITY_TYPES: readonly EntityType[] = ['ENTERPRISE', 'COOPERATIVE', 'COOPERATIVE_GROUP', 'HOUSEHOLD_BUSINESS'];
-export const CERTIFICATE_STATUSES: readonly CertificateStatus[] = ['VALID', 'EXPIRING', 'EXPIRED', 'REVOKED', 'SUPERSEDED'];
-export const STATS_MEASURES: readonly StatsMeasure[] = ['PRODUCTS', 'ENTITIES', 'EVALUATIONS', 'CERTIFICATES'];
-export const STATS_GROUP_BYS: readonly StatsGroupBy[] = ['UNIT', 'GROUP', 'STARS', 'LEVEL', 'YEAR', 'ENTITY_TYPE'];
+export const ENTITY_TYPES: readonly EntityType[] = [
+  'ENTERPRISE',
+  'COOPERATIVE',
+  'COOPERATIVE_GROUP',
+  'HOUSEHOLD_BUSINESS',
+];
+export const CERTIFICATE_STATUSES: readonly CertificateStatus[] = [
+  'VALID',
+  'EXPIRING',
+  'EXPIRED',
+  'REVOKED',
+  'SUPERSEDED',
+];
+export const STATS_MEASURES: readonly StatsMeasure[] = [
+  'PRODUCTS',
+  'ENTITIES',
+  'EVALUATIONS',
+  'CERTIFICATES',
+];
+export const STATS_GROUP_BYS: readonly StatsGroupBy[] = [
+  'UNIT',
+  'GROUP',
+  'STARS',
+  'LEVEL',
+  'YEAR',
+  'ENTITY_TYPE',
+];
 export const CERTIFIED_BASES: readonly CertifiedBasis[] = ['EVER_CERTIFIED', 'VALID_ON_AS_OF'];
 export const EVALUATION_LEVELS: readonly EvaluationLevel[] = ['DISTRICT', 'PROVINCE', 'NATIONAL'];
 
 export const FACT_DATE_FRAGMENT = graphql(`
-  fragment FactDateFields on FactDate { value precision label }
+  fragment FactDateFields on FactDate {
+    value
+    precision
+    label
+  }
 `);
 export type FactDate = ResultOf<typeof FACT_DATE_FRAGMENT>;
 
 export const SOURCE_FRAGMENT = graphql(`
-  fragment SourceFields on Source { id url title publishedOn }
+  fragment SourceFields on Source {
+    id
+    url
+    title
+    publishedOn
+  }
 `);
 export type Source = ResultOf<typeof SOURCE_FRAGMENT>;

@@ -6,12 +6,28 @@ export const TASK_STATUSES: readonly TaskStatus[] = ['NOT_STARTED', 'IN_PROGRESS
 
 export const DEPARTMENT_TASK_PROGRESS_QUERY = graphql(`
   query DepartmentTaskProgress($code: String!) {
-    department(code: $code) { code tasks { id code summaryVi summaryEn status progressNote version } }
+    department(code: $code) {
+      code
+      tasks {
+        id
+        code
+        summaryVi
+        summaryEn
+        status
+        progressNote
+        version
+      }
+    }
   }
 `);
 
 export const UPDATE_TASK_PROGRESS_MUTATION = graphql(`
   mutation UpdateTaskProgress($id: ID!, $version: Int!, $input: TaskProgressInput!) {
-    updateTaskProgress(id: $id, version: $version, input: $input) { id status progressNote version }
+    updateTaskProgress(id: $id, version: $version, input: $input) {
+      id
+      status
+      progressNote
+      version
+    }
   }
 `);

@@ -6,7 +6,8 @@ export const authEn: Pick<Messages, 'auth' | 'roles'> = {
     entryMenu: 'Data entry',
     signOut: 'Sign out',
     title: 'Sign in to enter data',
-    intro: 'For staff of the coordination office, departments and districts. The public dashboard needs no sign-in.',
+    intro:
+      'For staff of the coordination office, departments and districts. The public dashboard needs no sign-in.',
     email: 'Email',
     password: 'Password',
     submitting: 'Signing in…',

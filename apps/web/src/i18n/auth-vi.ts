@@ -5,7 +5,8 @@ export const authVi = {
     entryMenu: 'Nhập liệu',
     signOut: 'Đăng xuất',
     title: 'Đăng nhập để nhập liệu',
-    intro: 'Dành cho cán bộ Văn phòng Điều phối, sở, ngành và huyện. Bảng điều khiển công khai không cần đăng nhập.',
+    intro:
+      'Dành cho cán bộ Văn phòng Điều phối, sở, ngành và huyện. Bảng điều khiển công khai không cần đăng nhập.',
     email: 'Email',
     password: 'Mật khẩu',
     submitting: 'Đang đăng nhập…',

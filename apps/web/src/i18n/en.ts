@@ -10,7 +10,8 @@ export const en: CoreMessages = {
     navLabel: 'Main navigation',
     switchLang: 'Tiếng Việt',
     switchLangLabel: 'Chuyển giao diện sang tiếng Việt',
-    footer: 'Figures are computed from recognition decisions and public sources. Every figure states its definition, as-of date and sources.',
+    footer:
+      'Figures are computed from recognition decisions and public sources. Every figure states its definition, as-of date and sources.',
   },
   nav: {
     overview: 'Overview',
@@ -46,9 +47,11 @@ export const en: CoreMessages = {
     yes: 'Yes',
     no: 'No',
     sample: 'Sample data',
-    sampleNote: 'Part of the activity figures are sample data for illustration, not official figures.',
+    sampleNote:
+      'Part of the activity figures are sample data for illustration, not official figures.',
     yearOnlyRecords: '{n} records give only a year (counted from the end of that year).',
-    sampleRecords: 'Sample data: this figure rests on {n} generated sample activities, not real records.',
+    sampleRecords:
+      'Sample data: this figure rests on {n} generated sample activities, not real records.',
     dataTable: 'Data table of the chart',
     showTable: 'Show data table',
     chartUnavailable: 'No data to chart.',
@@ -67,7 +70,8 @@ export const en: CoreMessages = {
     rule: 'Rule',
     reason: 'Reason',
     noData: 'No data yet',
-    linearPace: 'Linear pace ({name}): a count is compared with the expected value = target × share of the period elapsed. At or above it: on track; from {atRisk}% of it (or in the first {grace}% of the period): at risk; below: off track. Shares: up to {onTrack} points short: on track; up to {risk} points short: at risk.',
+    linearPace:
+      'Linear pace ({name}): a count is compared with the expected value = target × share of the period elapsed. At or above it: on track; from {atRisk}% of it (or in the first {grace}% of the period): at risk; below: off track. Shares: up to {onTrack} points short: on track; up to {risk} points short: at risk.',
   },
   overview: {
     title: 'Plan progress overview',
@@ -88,8 +92,10 @@ export const en: CoreMessages = {
   },
   districts: {
     title: 'Results by district-level unit',
-    intro: 'The 11 district-level units of {year}; target: at least 2 participating entities in every unit.',
-    chartLabel: 'Bar chart: participating entities and certified products per unit, with the 2-entity threshold',
+    intro:
+      'The 11 district-level units of {year}; target: at least 2 participating entities in every unit.',
+    chartLabel:
+      'Bar chart: participating entities and certified products per unit, with the 2-entity threshold',
     entities: 'Participating entities',
     evaluated: 'Products evaluated',
     certified: 'Products certified',
@@ -145,7 +151,8 @@ export const en: CoreMessages = {
     back: 'Back to the product list',
     notFound: 'This product was not found. The link may be outdated.',
     scoreParts: 'Score by part against the maximum',
-    scoreChartLabel: 'Bar chart: part scores of the {date} evaluation against the maxima of rule set {ruleSet}',
+    scoreChartLabel:
+      'Bar chart: part scores of the {date} evaluation against the maxima of rule set {ruleSet}',
     score: 'Score',
     max: 'Maximum',
     part: 'Part',
@@ -227,7 +234,8 @@ export const en: CoreMessages = {
   },
   figures: {
     title: 'Figures for journalists',
-    intro: 'Choose a measure, a grouping and filters. The permalink keeps every choice so readers can check the figure.',
+    intro:
+      'Choose a measure, a grouping and filters. The permalink keeps every choice so readers can check the figure.',
     measure: 'Measure',
     groupBy: 'Group by',
     taxonomy: 'Product-group taxonomy',
@@ -242,9 +250,11 @@ export const en: CoreMessages = {
     computed: 'Computed from the data',
     published: 'Published by the province',
     noPublished: 'No matching published figure.',
-    publishedNote: 'Published figures may use another definition (e.g. “ever certified” rather than “valid”).',
+    publishedNote:
+      'Published figures may use another definition (e.g. “ever certified” rather than “valid”).',
     empty: 'No record matches these choices. Loosen the filters or change the date.',
-    emptyValidOn: 'No certificate is valid on {date} (each is valid for 36 months). Choose the basis “Ever certified” or an earlier date.',
+    emptyValidOn:
+      'No certificate is valid on {date} (each is valid for 36 months). Choose the basis “Ever certified” or an earlier date.',
     decisions: '{n} decisions counted',
     notGiven: 'Not given',
     group: 'Group',
@@ -269,10 +279,12 @@ export const en: CoreMessages = {
   },
   api: {
     title: 'API for analysts',
-    intro: 'This dashboard reads the public GraphQL API at /graphql. The explorer works offline, with no Internet access.',
+    intro:
+      'This dashboard reads the public GraphQL API at /graphql. The explorer works offline, with no Internet access.',
     open: 'Open the API explorer',
     examples: 'Example queries',
-    howTo: 'Send a POST request with content-type: application/json (GET requests are blocked against CSRF).',
+    howTo:
+      'Send a POST request with content-type: application/json (GET requests are blocked against CSRF).',
     curl: 'Example with curl',
   },
   ...authEn,

@@ -2,12 +2,17 @@ import { INTL_TAGS, type Locale } from './index';
 
 /** Locale-aware formatting through Intl. Dates are "YYYY-MM-DD" strings and are formatted in UTC so they never shift a day. */
 export function formatNumber(locale: Locale, value: number, maxFractionDigits = 1): string {
-  return new Intl.NumberFormat(INTL_TAGS[locale], { maximumFractionDigits: maxFractionDigits }).format(value);
+  return new Intl.NumberFormat(INTL_TAGS[locale], {
+    maximumFractionDigits: maxFractionDigits,
+  }).format(value);
 }
 
 /** `ratio` is a fraction (0.8 → "80%"). */
 export function formatPercent(locale: Locale, ratio: number, maxFractionDigits = 1): string {
-  return new Intl.NumberFormat(INTL_TAGS[locale], { style: 'percent', maximumFractionDigits: maxFractionDigits }).format(ratio);
+  return new Intl.NumberFormat(INTL_TAGS[locale], {
+    style: 'percent',
+    maximumFractionDigits: maxFractionDigits,
+  }).format(ratio);
 }
 
 export function parseIsoDate(value: string): Date | null {
@@ -20,7 +25,12 @@ export function parseIsoDate(value: string): Date | null {
 export function formatDate(locale: Locale, value: string): string {
   const date = parseIsoDate(value);
   if (!date) return value;
-  return new Intl.DateTimeFormat(INTL_TAGS[locale], { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' }).format(date);
+  return new Intl.DateTimeFormat(INTL_TAGS[locale], {
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(date);
 }
 
 /** "2021-04" → "04/2021" / "Apr 2021". */
@@ -28,7 +38,9 @@ export function formatMonth(locale: Locale, value: string): string {
   const date = parseIsoDate(`${value}-01`);
   if (!date) return value;
   const options: Intl.DateTimeFormatOptions =
-    locale === 'vi' ? { month: '2-digit', year: 'numeric', timeZone: 'UTC' } : { month: 'short', year: 'numeric', timeZone: 'UTC' };
+    locale === 'vi'
+      ? { month: '2-digit', year: 'numeric', timeZone: 'UTC' }
+      : { month: 'short', year: 'numeric', timeZone: 'UTC' };
   return new Intl.DateTimeFormat(INTL_TAGS[locale], options).format(date);
 }
 

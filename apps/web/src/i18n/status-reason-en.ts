@@ -14,14 +14,18 @@ export const statusReasonEn = {
     },
     BEFORE_PERIOD: 'The plan period starts on {periodStart}, after {asOf}; {base}.',
     ACHIEVED: 'Achieved on {asOf}: {base}.',
-    ACHIEVED_ABOVE_RANGE: 'Achieved on {asOf}: {base}; above the planned upper bound of {targetMax}.',
+    ACHIEVED_ABOVE_RANGE:
+      'Achieved on {asOf}: {base}; above the planned upper bound of {targetMax}.',
     PERIOD_ENDED_UNMET: 'The period ended on {periodEnd} without meeting the target: {base}.',
     NO_DATA: 'Nothing to measure on {asOf}: {base}.',
     SHARE_WITHIN_MARGIN: 'On {asOf}: {base}, within {marginPoints} points of the target.',
     SHARE_SHORT: 'On {asOf}: {base}, {gapPoints} points short (at-risk margin {marginPoints}).',
     SHARE_FAR_SHORT: 'On {asOf}: {base}, {gapPoints} points short.',
-    PACE_AHEAD: 'On {asOf}: {base}; linear pace expects {expected} after {elapsedPercent}% of the period.',
-    PACE_BEHIND: 'On {asOf}: {base}; linear pace expects {expected} after {elapsedPercent}% of the period.',
-    PACE_FAR_BEHIND: 'On {asOf}: {base}; linear pace expects {expected} after {elapsedPercent}% of the period, and it is below half of that.',
+    PACE_AHEAD:
+      'On {asOf}: {base}; linear pace expects {expected} after {elapsedPercent}% of the period.',
+    PACE_BEHIND:
+      'On {asOf}: {base}; linear pace expects {expected} after {elapsedPercent}% of the period.',
+    PACE_FAR_BEHIND:
+      'On {asOf}: {base}; linear pace expects {expected} after {elapsedPercent}% of the period, and it is below half of that.',
   },
 } as const;

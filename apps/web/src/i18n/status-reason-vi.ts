@@ -15,14 +15,19 @@ export const statusReasonVi = {
     },
     BEFORE_PERIOD: 'Kỳ kế hoạch bắt đầu ngày {periodStart}, sau ngày {asOf}; {base}.',
     ACHIEVED: 'Đã đạt vào ngày {asOf}: {base}.',
-    ACHIEVED_ABOVE_RANGE: 'Đã đạt vào ngày {asOf}: {base}; vượt mức trên của kế hoạch là {targetMax}.',
+    ACHIEVED_ABOVE_RANGE:
+      'Đã đạt vào ngày {asOf}: {base}; vượt mức trên của kế hoạch là {targetMax}.',
     PERIOD_ENDED_UNMET: 'Kỳ kế hoạch đã kết thúc ngày {periodEnd} mà chưa đạt chỉ tiêu: {base}.',
     NO_DATA: 'Chưa có gì để đo vào ngày {asOf}: {base}.',
-    SHARE_WITHIN_MARGIN: 'Ngày {asOf}: {base}, thiếu không quá {marginPoints} điểm phần trăm so với chỉ tiêu.',
-    SHARE_SHORT: 'Ngày {asOf}: {base}, còn thiếu {gapPoints} điểm phần trăm (ngưỡng có nguy cơ chậm: {marginPoints} điểm).',
+    SHARE_WITHIN_MARGIN:
+      'Ngày {asOf}: {base}, thiếu không quá {marginPoints} điểm phần trăm so với chỉ tiêu.',
+    SHARE_SHORT:
+      'Ngày {asOf}: {base}, còn thiếu {gapPoints} điểm phần trăm (ngưỡng có nguy cơ chậm: {marginPoints} điểm).',
     SHARE_FAR_SHORT: 'Ngày {asOf}: {base}, còn thiếu {gapPoints} điểm phần trăm.',
-    PACE_AHEAD: 'Ngày {asOf}: {base}; theo tiến độ tuyến tính, sau {elapsedPercent}% thời gian của kỳ cần đạt {expected}.',
-    PACE_BEHIND: 'Ngày {asOf}: {base}; theo tiến độ tuyến tính, sau {elapsedPercent}% thời gian của kỳ cần đạt {expected}.',
+    PACE_AHEAD:
+      'Ngày {asOf}: {base}; theo tiến độ tuyến tính, sau {elapsedPercent}% thời gian của kỳ cần đạt {expected}.',
+    PACE_BEHIND:
+      'Ngày {asOf}: {base}; theo tiến độ tuyến tính, sau {elapsedPercent}% thời gian của kỳ cần đạt {expected}.',
     PACE_FAR_BEHIND:
       'Ngày {asOf}: {base}; theo tiến độ tuyến tính, sau {elapsedPercent}% thời gian của kỳ cần đạt {expected}, và kết quả chưa bằng một nửa mức đó.',
   },

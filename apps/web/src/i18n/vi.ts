@@ -12,7 +12,8 @@ export const vi = {
     navLabel: 'Điều hướng chính',
     switchLang: 'English',
     switchLangLabel: 'Switch the interface to English',
-    footer: 'Số liệu tổng hợp từ quyết định công nhận và nguồn công khai. Mỗi con số ghi rõ định nghĩa, ngày chốt số liệu và nguồn.',
+    footer:
+      'Số liệu tổng hợp từ quyết định công nhận và nguồn công khai. Mỗi con số ghi rõ định nghĩa, ngày chốt số liệu và nguồn.',
   },
   nav: {
     overview: 'Tổng quan',
@@ -48,9 +49,11 @@ export const vi = {
     yes: 'Có',
     no: 'Không',
     sample: 'Dữ liệu mẫu',
-    sampleNote: 'Một phần số liệu hoạt động là dữ liệu mẫu để minh họa, không phải số liệu chính thức.',
+    sampleNote:
+      'Một phần số liệu hoạt động là dữ liệu mẫu để minh họa, không phải số liệu chính thức.',
     yearOnlyRecords: '{n} bản ghi chỉ có năm (được tính từ cuối năm đó).',
-    sampleRecords: 'Dữ liệu mẫu: con số này dựa trên {n} hoạt động mẫu do hệ thống tạo, không phải số liệu thật.',
+    sampleRecords:
+      'Dữ liệu mẫu: con số này dựa trên {n} hoạt động mẫu do hệ thống tạo, không phải số liệu thật.',
     dataTable: 'Bảng số liệu của biểu đồ',
     showTable: 'Xem bảng số liệu',
     chartUnavailable: 'Không có dữ liệu để vẽ biểu đồ.',
@@ -69,7 +72,8 @@ export const vi = {
     rule: 'Quy tắc',
     reason: 'Lý do',
     noData: 'Chưa có dữ liệu',
-    linearPace: 'Tiến độ tuyến tính ({name}): chỉ tiêu đếm được so với mức kỳ vọng = chỉ tiêu × phần thời gian đã qua. Đạt mức kỳ vọng: đúng tiến độ; từ {atRisk}% mức kỳ vọng (hoặc trong {grace}% đầu kỳ): có nguy cơ chậm; thấp hơn: chậm tiến độ. Chỉ tiêu tỷ lệ: thiếu không quá {onTrack} điểm %: đúng tiến độ; không quá {risk} điểm %: có nguy cơ chậm.',
+    linearPace:
+      'Tiến độ tuyến tính ({name}): chỉ tiêu đếm được so với mức kỳ vọng = chỉ tiêu × phần thời gian đã qua. Đạt mức kỳ vọng: đúng tiến độ; từ {atRisk}% mức kỳ vọng (hoặc trong {grace}% đầu kỳ): có nguy cơ chậm; thấp hơn: chậm tiến độ. Chỉ tiêu tỷ lệ: thiếu không quá {onTrack} điểm %: đúng tiến độ; không quá {risk} điểm %: có nguy cơ chậm.',
   },
   overview: {
     title: 'Tổng quan thực hiện Kế hoạch',
@@ -90,8 +94,10 @@ export const vi = {
   },
   districts: {
     title: 'Kết quả theo huyện, thị xã, thành phố',
-    intro: '11 đơn vị hành chính cấp huyện năm {year}; chỉ tiêu: mỗi đơn vị có ít nhất 2 chủ thể tham gia.',
-    chartLabel: 'Biểu đồ cột: số chủ thể tham gia và số sản phẩm được công nhận theo đơn vị, với ngưỡng 2 chủ thể',
+    intro:
+      '11 đơn vị hành chính cấp huyện năm {year}; chỉ tiêu: mỗi đơn vị có ít nhất 2 chủ thể tham gia.',
+    chartLabel:
+      'Biểu đồ cột: số chủ thể tham gia và số sản phẩm được công nhận theo đơn vị, với ngưỡng 2 chủ thể',
     entities: 'Chủ thể tham gia',
     evaluated: 'Sản phẩm được đánh giá',
     certified: 'Sản phẩm được công nhận',
@@ -112,7 +118,8 @@ export const vi = {
   },
   departments: {
     title: 'Nhiệm vụ của sở, ngành và địa phương',
-    intro: 'Các cơ quan được giao nhiệm vụ trong Kế hoạch 152/KH-UBND, chỉ tiêu liên quan và hoạt động đã ghi nhận.',
+    intro:
+      'Các cơ quan được giao nhiệm vụ trong Kế hoạch 152/KH-UBND, chỉ tiêu liên quan và hoạt động đã ghi nhận.',
     tasks: 'Nhiệm vụ',
     lead: 'Chủ trì',
     coordinate: 'Phối hợp',
@@ -147,7 +154,8 @@ export const vi = {
     back: 'Quay lại danh sách sản phẩm',
     notFound: 'Không tìm thấy sản phẩm này. Có thể đường dẫn đã cũ.',
     scoreParts: 'Điểm theo phần so với điểm tối đa',
-    scoreChartLabel: 'Biểu đồ cột: điểm từng phần của lần đánh giá {date} so với điểm tối đa của bộ tiêu chí {ruleSet}',
+    scoreChartLabel:
+      'Biểu đồ cột: điểm từng phần của lần đánh giá {date} so với điểm tối đa của bộ tiêu chí {ruleSet}',
     score: 'Điểm',
     max: 'Tối đa',
     part: 'Phần',
@@ -229,7 +237,8 @@ export const vi = {
   },
   figures: {
     title: 'Số liệu cho báo chí',
-    intro: 'Chọn chỉ số, cách nhóm và bộ lọc. Đường dẫn cố định giữ nguyên mọi lựa chọn để người đọc kiểm tra lại.',
+    intro:
+      'Chọn chỉ số, cách nhóm và bộ lọc. Đường dẫn cố định giữ nguyên mọi lựa chọn để người đọc kiểm tra lại.',
     measure: 'Chỉ số',
     groupBy: 'Nhóm theo',
     taxonomy: 'Bộ nhóm sản phẩm',
@@ -244,9 +253,11 @@ export const vi = {
     computed: 'Số tính từ dữ liệu',
     published: 'Số tỉnh đã công bố',
     noPublished: 'Không có số công bố tương ứng.',
-    publishedNote: 'Số công bố có thể dùng định nghĩa khác (ví dụ: “từng được công nhận” thay vì “còn hiệu lực”).',
+    publishedNote:
+      'Số công bố có thể dùng định nghĩa khác (ví dụ: “từng được công nhận” thay vì “còn hiệu lực”).',
     empty: 'Không có bản ghi nào khớp lựa chọn này. Hãy nới bộ lọc hoặc đổi ngày.',
-    emptyValidOn: 'Không có giấy chứng nhận nào còn hiệu lực vào ngày {date} (mỗi giấy có hiệu lực 36 tháng). Chọn cách tính “Từng được công nhận” hoặc một ngày sớm hơn.',
+    emptyValidOn:
+      'Không có giấy chứng nhận nào còn hiệu lực vào ngày {date} (mỗi giấy có hiệu lực 36 tháng). Chọn cách tính “Từng được công nhận” hoặc một ngày sớm hơn.',
     decisions: '{n} quyết định được tính',
     notGiven: 'Không rõ',
     group: 'Nhóm',
@@ -271,10 +282,12 @@ export const vi = {
   },
   api: {
     title: 'API cho người phân tích',
-    intro: 'Dữ liệu của bảng điều khiển này đến từ API GraphQL công khai tại /graphql. Trình khám phá chạy ngoại tuyến, không cần Internet.',
+    intro:
+      'Dữ liệu của bảng điều khiển này đến từ API GraphQL công khai tại /graphql. Trình khám phá chạy ngoại tuyến, không cần Internet.',
     open: 'Mở trình khám phá API',
     examples: 'Truy vấn mẫu',
-    howTo: 'Gửi yêu cầu POST với content-type: application/json (yêu cầu GET bị chặn để chống CSRF).',
+    howTo:
+      'Gửi yêu cầu POST với content-type: application/json (yêu cầu GET bị chặn để chống CSRF).',
     curl: 'Ví dụ với curl',
   },
   ...authVi,

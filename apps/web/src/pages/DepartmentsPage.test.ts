@@ -39,18 +39,31 @@ describe('Departments page', () => {
   it('lists tasks with linked target status and labels sample data', async () => {
     const plan = {
       plan: {
-        id: 'p', year: 2021, code: '152/KH-UBND', title: 'Kế hoạch', issuedOn: '2021-03-24', periodStart: '2021-01-01', periodEnd: '2021-12-31',
+        id: 'p',
+        year: 2021,
+        code: '152/KH-UBND',
+        title: 'Kế hoạch',
+        issuedOn: '2021-03-24',
+        periodStart: '2021-01-01',
+        periodEnd: '2021-12-31',
         targets: [target({ progress: progress({ status: 'ON_TRACK', statusReason: 'ok' }) })],
       },
     };
-    vi.stubGlobal('fetch', graphqlFetchStub({ Departments: departments, Plan: plan, PlanYears: { plans: [] } }));
+    vi.stubGlobal(
+      'fetch',
+      graphqlFetchStub({ Departments: departments, Plan: plan, PlanYears: { plans: [] } }),
+    );
     const { plugins } = await createTestApp('/departments');
     const wrapper = mount(App, { global: { plugins: [...plugins] } });
     await settle(10);
     const card = wrapper.get('[data-testid="department-BAG"]');
     expect(card.get('[data-testid="sample-label"]').text()).toContain('Dữ liệu mẫu');
-    expect(card.get('[data-testid="task-MEDIA-2"]').text()).toContain('Chuyên mục OCOP trên Báo An Giang');
-    expect(card.get('[data-testid="task-MEDIA-2"]').text()).toContain('Sản phẩm được công nhận OCOP');
+    expect(card.get('[data-testid="task-MEDIA-2"]').text()).toContain(
+      'Chuyên mục OCOP trên Báo An Giang',
+    );
+    expect(card.get('[data-testid="task-MEDIA-2"]').text()).toContain(
+      'Sản phẩm được công nhận OCOP',
+    );
     expect(card.get('[data-testid="target-status"]').text()).toContain('Đúng tiến độ');
     const table = card.get('[data-testid="chart-table"]');
     expect(table.text()).toContain('Tin bài, chuyên mục');

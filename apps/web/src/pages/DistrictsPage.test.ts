@@ -21,8 +21,47 @@ describe('Districts page', () => {
     const stub = graphqlFetchStub({
       Districts: { districts: [unit('tri-ton', 'Tri Tôn', 3), unit('an-phu', 'An Phú', 1)] },
       PlanYears: { plans: [{ id: 'p', year: 2021, code: '152/KH-UBND' }] },
-      Products: { products: { totalCount: 1, pageInfo: { hasNextPage: false, endCursor: null }, edges: [{ cursor: 'c', node: { id: '9', name: 'Đường thốt nốt sệt Palmania', commune: null, currentStars: 4, unit: null, entity: null, group148: null, group1048: null, latestDecision: null, certificate: null } }] } },
-      Entities: { entities: { totalCount: 1, pageInfo: { hasNextPage: false, endCursor: null }, edges: [{ cursor: 'c', node: { id: 'e', name: 'Công ty Cổ phần Palmania', type: 'ENTERPRISE', commune: 'thị trấn Tri Tôn', products: [] } }] } },
+      Products: {
+        products: {
+          totalCount: 1,
+          pageInfo: { hasNextPage: false, endCursor: null },
+          edges: [
+            {
+              cursor: 'c',
+              node: {
+                id: '9',
+                name: 'Đường thốt nốt sệt Palmania',
+                commune: null,
+                currentStars: 4,
+                unit: null,
+                entity: null,
+                group148: null,
+                group1048: null,
+                latestDecision: null,
+                certificate: null,
+              },
+            },
+          ],
+        },
+      },
+      Entities: {
+        entities: {
+          totalCount: 1,
+          pageInfo: { hasNextPage: false, endCursor: null },
+          edges: [
+            {
+              cursor: 'c',
+              node: {
+                id: 'e',
+                name: 'Công ty Cổ phần Palmania',
+                type: 'ENTERPRISE',
+                commune: 'thị trấn Tri Tôn',
+                products: [],
+              },
+            },
+          ],
+        },
+      },
     });
     vi.stubGlobal('fetch', stub);
     const { plugins, router } = await createTestApp('/districts');
@@ -31,17 +70,27 @@ describe('Districts page', () => {
 
     const canvas = wrapper.get('[data-testid="districts-chart"] [data-testid="chart-canvas"]');
     expect(canvas.attributes('role')).toBe('img');
-    expect(JSON.parse(canvas.attributes('data-datasets') ?? '[]')).toEqual(['Chủ thể tham gia', 'Sản phẩm được công nhận', 'Ngưỡng ≥ 2 chủ thể']);
-    expect(wrapper.get('[data-testid="districts-chart"] [data-testid="chart-table"]').text()).toContain('Tri Tôn');
+    expect(JSON.parse(canvas.attributes('data-datasets') ?? '[]')).toEqual([
+      'Chủ thể tham gia',
+      'Sản phẩm được công nhận',
+      'Ngưỡng ≥ 2 chủ thể',
+    ]);
+    expect(
+      wrapper.get('[data-testid="districts-chart"] [data-testid="chart-table"]').text(),
+    ).toContain('Tri Tôn');
 
-    expect(wrapper.get('[data-testid="tile-an-phu"]').text()).toContain('Chưa đạt ngưỡng 2 chủ thể');
+    expect(wrapper.get('[data-testid="tile-an-phu"]').text()).toContain(
+      'Chưa đạt ngưỡng 2 chủ thể',
+    );
     await wrapper.get('[data-testid="tile-tri-ton"]').trigger('click');
     await settle(10);
     expect(router.currentRoute.value.query.unit).toBe('tri-ton');
     const detail = wrapper.get('[data-testid="district-detail"]');
     expect(detail.text()).toContain('Đường thốt nốt sệt Palmania');
     expect(detail.text()).toContain('Công ty Cổ phần Palmania');
-    expect(stub.calls.find((c) => c.operation === 'Products')?.variables).toMatchObject({ filter: { unitCode: 'tri-ton' } });
+    expect(stub.calls.find((c) => c.operation === 'Products')?.variables).toMatchObject({
+      filter: { unitCode: 'tri-ton' },
+    });
     wrapper.unmount();
   });
 });

@@ -2,11 +2,20 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { flushPromises, mount } from '@vue/test-utils';
 import App from '../App.vue';
 import { createTestApp, settle } from '../testing/setup';
-import { entryFetchStub, GraphQLErrorAnswer, sessionUser, startWithToken } from '../testing/entry-stub';
+import {
+  entryFetchStub,
+  GraphQLErrorAnswer,
+  sessionUser,
+  startWithToken,
+} from '../testing/entry-stub';
 
 vi.mock('vue-chartjs', () => import('../testing/chart-mock'));
 
-const officer = sessionUser({ role: 'DEPARTMENT_OFFICER', displayName: 'Phạm Minh Tâm', department: { code: 'SCT', nameVi: 'Sở Công Thương', nameEn: 'Department of Industry and Trade' } });
+const officer = sessionUser({
+  role: 'DEPARTMENT_OFFICER',
+  displayName: 'Phạm Minh Tâm',
+  department: { code: 'SCT', nameVi: 'Sở Công Thương', nameEn: 'Department of Industry and Trade' },
+});
 const kinds = {
   department: {
     code: 'SCT',
@@ -16,21 +25,36 @@ const kinds = {
     ],
   },
 };
-const task = { id: 't5', code: 'SCT-1', summaryVi: 'Xúc tiến thương mại sản phẩm OCOP', summaryEn: 'Promote OCOP products', status: 'IN_PROGRESS', progressNote: 'Đã dự 2 hội chợ', version: 3 };
+const task = {
+  id: 't5',
+  code: 'SCT-1',
+  summaryVi: 'Xúc tiến thương mại sản phẩm OCOP',
+  summaryEn: 'Promote OCOP products',
+  status: 'IN_PROGRESS',
+  progressNote: 'Đã dự 2 hội chợ',
+  version: 3,
+};
 
 async function openForm(handlers: Record<string, unknown>) {
   startWithToken();
   const stub = entryFetchStub({
     Me: { me: officer },
     DepartmentActivityKinds: kinds,
-    Reference: { adminUnits: [{ id: '1', code: 'long-xuyen', name: 'Long Xuyên', type: 'CITY', typeVi: 'thành phố' }], productGroups: [] },
+    Reference: {
+      adminUnits: [
+        { id: '1', code: 'long-xuyen', name: 'Long Xuyên', type: 'CITY', typeVi: 'thành phố' },
+      ],
+      productGroups: [],
+    },
     DepartmentTaskProgress: { department: { code: 'SCT', tasks: [task] } },
     ...handlers,
   });
   vi.stubGlobal('fetch', stub);
   const { plugins } = await createTestApp('/entry/activity');
   const wrapper = mount(App, { global: { plugins: [...plugins] }, attachTo: document.body });
-  await vi.waitFor(() => expect(wrapper.find('[data-testid="entry-activity-form"]').exists()).toBe(true));
+  await vi.waitFor(() =>
+    expect(wrapper.find('[data-testid="entry-activity-form"]').exists()).toBe(true),
+  );
   await settle();
   return { wrapper, stub };
 }
@@ -41,10 +65,17 @@ describe('activity form', () => {
 
   it('offers the kinds of the officer’s own department’s tasks and records the activity for that department', async () => {
     const { wrapper, stub } = await openForm({ RecordActivity: { recordActivity: { id: 'a1' } } });
-    expect(stub.calls.find((c) => c.operation === 'DepartmentActivityKinds')?.variables).toEqual({ code: 'SCT' });
+    expect(stub.calls.find((c) => c.operation === 'DepartmentActivityKinds')?.variables).toEqual({
+      code: 'SCT',
+    });
     expect(stub.calls.some((c) => c.operation === 'DepartmentList')).toBe(false);
-    expect(wrapper.get('[data-testid="entry-activity-department"]').element).toHaveProperty('value', 'Sở Công Thương');
-    const options = wrapper.findAll('[data-testid="entry-activity-kind"] option').map((o) => o.text());
+    expect(wrapper.get('[data-testid="entry-activity-department"]').element).toHaveProperty(
+      'value',
+      'Sở Công Thương',
+    );
+    const options = wrapper
+      .findAll('[data-testid="entry-activity-kind"] option')
+      .map((o) => o.text());
     expect(options).toEqual(['Xúc tiến thương mại', 'Kết nối cung cầu', 'Khuyến công']);
     await wrapper.get('[data-testid="entry-activity-kind"]').setValue('industrial_extension');
     await wrapper.get('[data-testid="entry-activity-date"]').setValue('2024-05-10');
@@ -54,9 +85,18 @@ describe('activity form', () => {
     await wrapper.get('[data-testid="entry-activity-form"]').trigger('submit');
     await flushPromises();
     expect(stub.calls.find((c) => c.operation === 'RecordActivity')?.variables).toEqual({
-      input: { departmentCode: 'SCT', kind: 'industrial_extension', date: '2024-05-10', unitCode: 'long-xuyen', count: 2, note: 'Hỗ trợ máy sấy cho 2 cơ sở' },
+      input: {
+        departmentCode: 'SCT',
+        kind: 'industrial_extension',
+        date: '2024-05-10',
+        unitCode: 'long-xuyen',
+        count: 2,
+        note: 'Hỗ trợ máy sấy cho 2 cơ sở',
+      },
     });
-    expect(wrapper.get('[data-testid="entry-activity-success"]').text()).toContain('Đã lưu hoạt động.');
+    expect(wrapper.get('[data-testid="entry-activity-success"]').text()).toContain(
+      'Đã lưu hoạt động.',
+    );
     wrapper.unmount();
   });
 
@@ -67,30 +107,53 @@ describe('activity form', () => {
         ++attempt === 1
           ? new GraphQLErrorAnswer('This Task was changed by someone else.', {
               code: 'VERSION_CONFLICT',
-              messageVi: 'Nhiệm vụ đã được người khác sửa sau khi bạn mở; hãy xem giá trị hiện tại và thử lại.',
+              messageVi:
+                'Nhiệm vụ đã được người khác sửa sau khi bạn mở; hãy xem giá trị hiện tại và thử lại.',
               messageEn: 'This Task was changed by someone else since you opened it.',
               current: { status: 'DONE', progressNote: 'Hoàn thành hội chợ Cần Thơ', version: 4 },
             })
-          : { updateTaskProgress: { id: 't5', status: 'IN_PROGRESS', progressNote: (v.input as { progressNote: string }).progressNote, version: 5 } },
+          : {
+              updateTaskProgress: {
+                id: 't5',
+                status: 'IN_PROGRESS',
+                progressNote: (v.input as { progressNote: string }).progressNote,
+                version: 5,
+              },
+            },
     });
     await wrapper.get('[data-testid="entry-task-select"]').setValue('t5');
-    expect(wrapper.get('[data-testid="entry-task-note"]').element).toHaveProperty('value', 'Đã dự 2 hội chợ');
+    expect(wrapper.get('[data-testid="entry-task-note"]').element).toHaveProperty(
+      'value',
+      'Đã dự 2 hội chợ',
+    );
     await wrapper.get('[data-testid="entry-task-note"]').setValue('Đã dự 3 hội chợ');
     await wrapper.get('[data-testid="entry-task-form"]').trigger('submit');
     await flushPromises();
 
-    expect(stub.calls.find((c) => c.operation === 'UpdateTaskProgress')?.variables).toMatchObject({ id: 't5', version: 3 });
+    expect(stub.calls.find((c) => c.operation === 'UpdateTaskProgress')?.variables).toMatchObject({
+      id: 't5',
+      version: 3,
+    });
     const conflict = wrapper.get('[data-testid="entry-task-conflict"]');
     expect(wrapper.get('[data-testid="entry-task-error"]').text()).toContain('người khác sửa');
     expect(conflict.text()).toContain('Hoàn thành hội chợ Cần Thơ');
     expect(conflict.text()).toContain('DONE');
-    expect(wrapper.get('[data-testid="entry-task-note"]').element).toHaveProperty('value', 'Đã dự 3 hội chợ');
+    expect(wrapper.get('[data-testid="entry-task-note"]').element).toHaveProperty(
+      'value',
+      'Đã dự 3 hội chợ',
+    );
 
     await wrapper.get('[data-testid="entry-task-overwrite"]').trigger('click');
     await flushPromises();
     const second = stub.calls.filter((c) => c.operation === 'UpdateTaskProgress')[1];
-    expect(second?.variables).toMatchObject({ id: 't5', version: 4, input: { progressNote: 'Đã dự 3 hội chợ' } });
-    expect(wrapper.get('[data-testid="entry-task-success"]').text()).toContain('Đã cập nhật tiến độ nhiệm vụ.');
+    expect(second?.variables).toMatchObject({
+      id: 't5',
+      version: 4,
+      input: { progressNote: 'Đã dự 3 hội chợ' },
+    });
+    expect(wrapper.get('[data-testid="entry-task-success"]').text()).toContain(
+      'Đã cập nhật tiến độ nhiệm vụ.',
+    );
     wrapper.unmount();
   });
 });

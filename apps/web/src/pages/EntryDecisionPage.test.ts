@@ -2,13 +2,30 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { flushPromises, mount } from '@vue/test-utils';
 import App from '../App.vue';
 import { createTestApp } from '../testing/setup';
-import { entryFetchStub, GraphQLErrorAnswer, sessionUser, startWithToken } from '../testing/entry-stub';
+import {
+  entryFetchStub,
+  GraphQLErrorAnswer,
+  sessionUser,
+  startWithToken,
+} from '../testing/entry-stub';
 
 vi.mock('vue-chartjs', () => import('../testing/chart-mock'));
 
 const products = [
-  { id: 'p1', name: 'Khô cá lóc', currentStars: null, unit: { code: 'chau-phu', name: 'Châu Phú' }, entity: { id: 'e1', name: 'Cơ sở Út Hiền' } },
-  { id: 'p2', name: 'Gạo nàng Nhen', currentStars: 3, unit: { code: 'tinh-bien', name: 'Tịnh Biên' }, entity: null },
+  {
+    id: 'p1',
+    name: 'Khô cá lóc',
+    currentStars: null,
+    unit: { code: 'chau-phu', name: 'Châu Phú' },
+    entity: { id: 'e1', name: 'Cơ sở Út Hiền' },
+  },
+  {
+    id: 'p2',
+    name: 'Gạo nàng Nhen',
+    currentStars: 3,
+    unit: { code: 'tinh-bien', name: 'Tịnh Biên' },
+    entity: null,
+  },
 ];
 
 describe('decision form', () => {
@@ -30,14 +47,22 @@ describe('decision form', () => {
     vi.stubGlobal('fetch', stub);
     const { plugins } = await createTestApp('/entry/decision');
     const wrapper = mount(App, { global: { plugins: [...plugins] }, attachTo: document.body });
-    await vi.waitFor(() => expect(wrapper.find('[data-testid="entry-decision-form"]').exists()).toBe(true));
+    await vi.waitFor(() =>
+      expect(wrapper.find('[data-testid="entry-decision-form"]').exists()).toBe(true),
+    );
 
     await wrapper.get('[data-testid="entry-decision-number"]').setValue('1234/QĐ-UBND');
     await wrapper.get('[data-testid="entry-decision-date"]').setValue('2024-06-20');
     for (const index of [0, 1]) {
       await wrapper.get('[data-testid="entry-decision-product"]').setValue('ca');
-      await vi.waitFor(() => expect(wrapper.findAll('[data-testid="entry-decision-product-option"]').length).toBeGreaterThan(0));
-      const option = wrapper.findAll('[data-testid="entry-decision-product-option"]').find((o) => o.text().includes(products[index]!.name));
+      await vi.waitFor(() =>
+        expect(
+          wrapper.findAll('[data-testid="entry-decision-product-option"]').length,
+        ).toBeGreaterThan(0),
+      );
+      const option = wrapper
+        .findAll('[data-testid="entry-decision-product-option"]')
+        .find((o) => o.text().includes(products[index]!.name));
       await option!.trigger('click');
     }
     const rows = wrapper.findAll('[data-testid="entry-decision-item"]');
@@ -59,9 +84,14 @@ describe('decision form', () => {
       },
     });
     const after = wrapper.findAll('[data-testid="entry-decision-item"]');
-    expect(after[1]!.get('[data-testid="entry-decision-item-error"]').text()).toContain('hạng 5 sao do cấp quốc gia công nhận');
+    expect(after[1]!.get('[data-testid="entry-decision-item-error"]').text()).toContain(
+      'hạng 5 sao do cấp quốc gia công nhận',
+    );
     expect(after[0]!.find('[data-testid="entry-decision-item-error"]').exists()).toBe(false);
-    expect(wrapper.get('[data-testid="entry-decision-number"]').element).toHaveProperty('value', '1234/QĐ-UBND');
+    expect(wrapper.get('[data-testid="entry-decision-number"]').element).toHaveProperty(
+      'value',
+      '1234/QĐ-UBND',
+    );
     wrapper.unmount();
   });
 });

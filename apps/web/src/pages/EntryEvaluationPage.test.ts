@@ -6,7 +6,13 @@ import { entryFetchStub, sessionUser, startWithToken } from '../testing/entry-st
 
 vi.mock('vue-chartjs', () => import('../testing/chart-mock'));
 
-const product = { id: 'p7', name: 'Mắm cá linh Châu Đốc', currentStars: 3, unit: { code: 'chau-doc', name: 'Châu Đốc' }, entity: { id: 'e2', name: 'Cơ sở Bà Giáo Khỏe' } };
+const product = {
+  id: 'p7',
+  name: 'Mắm cá linh Châu Đốc',
+  currentStars: 3,
+  unit: { code: 'chau-doc', name: 'Châu Đốc' },
+  entity: { id: 'e2', name: 'Cơ sở Bà Giáo Khỏe' },
+};
 
 async function openForm(handlers: Record<string, unknown> = {}) {
   startWithToken();
@@ -14,7 +20,9 @@ async function openForm(handlers: Record<string, unknown> = {}) {
   vi.stubGlobal('fetch', stub);
   const { plugins } = await createTestApp('/entry/evaluation');
   const wrapper = mount(App, { global: { plugins: [...plugins] }, attachTo: document.body });
-  await vi.waitFor(() => expect(wrapper.find('[data-testid="entry-evaluation-form"]').exists()).toBe(true));
+  await vi.waitFor(() =>
+    expect(wrapper.find('[data-testid="entry-evaluation-form"]').exists()).toBe(true),
+  );
   return { wrapper, stub };
 }
 
@@ -35,9 +43,13 @@ describe('evaluation form', () => {
     expect(wrapper.get('#entry-evaluation-score-A-hint').text()).toBe('Tối đa 40 điểm');
     expect(wrapper.get('#entry-evaluation-score-C-hint').text()).toBe('Tối đa 35 điểm');
     expect(wrapper.get('[data-testid="entry-evaluation-preview-total"]').text()).toContain('77');
-    expect(wrapper.get('[data-testid="entry-evaluation-preview-stars"]').attributes('data-stars')).toBe('4');
+    expect(
+      wrapper.get('[data-testid="entry-evaluation-preview-stars"]').attributes('data-stars'),
+    ).toBe('4');
     expect(wrapper.get('[data-testid="entry-evaluation-preview-stars"]').text()).toContain('4 sao');
-    expect(wrapper.get('[data-testid="entry-evaluation-preview-recogniser"]').text()).toBe('Cấp tỉnh');
+    expect(wrapper.get('[data-testid="entry-evaluation-preview-recogniser"]').text()).toBe(
+      'Cấp tỉnh',
+    );
     expect(wrapper.find('[data-testid="entry-evaluation-score-A-error"]').exists()).toBe(false);
     wrapper.unmount();
   });
@@ -47,10 +59,17 @@ describe('evaluation form', () => {
     await typeScores(wrapper, '2021-01-01', '38', '20', '22');
     const error = wrapper.get('[data-testid="entry-evaluation-score-A-error"]');
     expect(error.text()).toContain('Phần A tối đa 35 điểm theo 1048/QĐ-TTg');
-    expect(wrapper.get('[data-testid="entry-evaluation-score-A"]').attributes('aria-invalid')).toBe('true');
-    expect(wrapper.get('[data-testid="entry-evaluation-score-A"]').attributes('aria-describedby')).toContain('entry-evaluation-score-A-error');
+    expect(wrapper.get('[data-testid="entry-evaluation-score-A"]').attributes('aria-invalid')).toBe(
+      'true',
+    );
+    expect(
+      wrapper.get('[data-testid="entry-evaluation-score-A"]').attributes('aria-describedby'),
+    ).toContain('entry-evaluation-score-A-error');
     expect(wrapper.find('[data-testid="entry-evaluation-preview-stars"]').exists()).toBe(false);
-    expect(wrapper.get('[data-testid="entry-evaluation-score-A"]').element).toHaveProperty('value', '38');
+    expect(wrapper.get('[data-testid="entry-evaluation-score-A"]').element).toHaveProperty(
+      'value',
+      '38',
+    );
     wrapper.unmount();
   });
 
@@ -59,9 +78,13 @@ describe('evaluation form', () => {
     vi.stubGlobal('fetch', entryFetchStub({ Me: { me: sessionUser() } }));
     const { plugins } = await createTestApp('/entry/evaluation?lang=en', 'en');
     const wrapper = mount(App, { global: { plugins: [...plugins] }, attachTo: document.body });
-    await vi.waitFor(() => expect(wrapper.find('[data-testid="entry-evaluation-form"]').exists()).toBe(true));
+    await vi.waitFor(() =>
+      expect(wrapper.find('[data-testid="entry-evaluation-form"]').exists()).toBe(true),
+    );
     await typeScores(wrapper, '2021-01-01', '38', '20', '22');
-    expect(wrapper.get('[data-testid="entry-evaluation-score-A-error"]').text()).toContain('Part A allows at most 35 points under 1048/QĐ-TTg');
+    expect(wrapper.get('[data-testid="entry-evaluation-score-A-error"]').text()).toContain(
+      'Part A allows at most 35 points under 1048/QĐ-TTg',
+    );
     wrapper.unmount();
   });
 
@@ -69,11 +92,21 @@ describe('evaluation form', () => {
     const { wrapper, stub } = await openForm({
       PickerProducts: { products: { edges: [{ node: product }] } },
       RecordEvaluation: (v: Record<string, unknown>) => ({
-        recordEvaluation: { id: 'ev9', level: 'PROVINCE', total: 77, stars: 4, potentialFiveStar: false, ruleSet: 'QD148', product: { id: (v.input as { productId: string }).productId, name: product.name } },
+        recordEvaluation: {
+          id: 'ev9',
+          level: 'PROVINCE',
+          total: 77,
+          stars: 4,
+          potentialFiveStar: false,
+          ruleSet: 'QD148',
+          product: { id: (v.input as { productId: string }).productId, name: product.name },
+        },
       }),
     });
     await wrapper.get('[data-testid="entry-evaluation-product"]').setValue('mam ca');
-    await vi.waitFor(() => expect(wrapper.find('[data-testid="entry-evaluation-product-option"]').exists()).toBe(true));
+    await vi.waitFor(() =>
+      expect(wrapper.find('[data-testid="entry-evaluation-product-option"]').exists()).toBe(true),
+    );
     await wrapper.get('[data-testid="entry-evaluation-product-option"]').trigger('click');
     await typeScores(wrapper, '2024-01-01', '35', '20', '22,5');
     await wrapper.get('[data-testid="entry-evaluation-form"]').trigger('submit');
@@ -81,10 +114,22 @@ describe('evaluation form', () => {
     await settle();
     const call = stub.calls.find((c) => c.operation === 'RecordEvaluation');
     expect(call?.variables).toEqual({
-      input: { productId: 'p7', level: 'PROVINCE', date: '2024-01-01', parts: [{ part: 'A', score: 35 }, { part: 'B', score: 20 }, { part: 'C', score: 22.5 }], ruleSet: 'QD148' },
+      input: {
+        productId: 'p7',
+        level: 'PROVINCE',
+        date: '2024-01-01',
+        parts: [
+          { part: 'A', score: 35 },
+          { part: 'B', score: 20 },
+          { part: 'C', score: 22.5 },
+        ],
+        ruleSet: 'QD148',
+      },
     });
     expect(call?.headers.authorization).toBe('Bearer tok-123');
-    expect(wrapper.get('[data-testid="entry-evaluation-success"]').text()).toContain('Mắm cá linh Châu Đốc');
+    expect(wrapper.get('[data-testid="entry-evaluation-success"]').text()).toContain(
+      'Mắm cá linh Châu Đốc',
+    );
     wrapper.unmount();
   });
 
@@ -92,8 +137,12 @@ describe('evaluation form', () => {
     const { wrapper } = await openForm();
     await typeScores(wrapper, '2024-01-01', '35', '20', '22');
     await wrapper.get('[data-testid="entry-evaluation-unmet-4"]').setValue(true);
-    expect(wrapper.get('[data-testid="entry-evaluation-preview-stars"]').attributes('data-stars')).toBe('3');
-    expect(wrapper.get('[data-testid="entry-evaluation-preview"]').text()).toContain('Hạng sao bị hạ');
+    expect(
+      wrapper.get('[data-testid="entry-evaluation-preview-stars"]').attributes('data-stars'),
+    ).toBe('3');
+    expect(wrapper.get('[data-testid="entry-evaluation-preview"]').text()).toContain(
+      'Hạng sao bị hạ',
+    );
     wrapper.unmount();
   });
 
@@ -103,9 +152,15 @@ describe('evaluation form', () => {
     await wrapper.get('[data-testid="entry-evaluation-form"]').trigger('submit');
     await flushPromises();
     expect(stub.calls.some((c) => c.operation === 'RecordEvaluation')).toBe(false);
-    expect(wrapper.get('[data-testid="entry-evaluation-score-B-error"]').text()).toContain('bắt buộc');
-    expect(wrapper.get('[data-testid="entry-evaluation-product-error"]').text()).toContain('bắt buộc');
-    expect(wrapper.get('[data-testid="entry-evaluation-error"]').text()).toContain('Sửa các ô được đánh dấu');
+    expect(wrapper.get('[data-testid="entry-evaluation-score-B-error"]').text()).toContain(
+      'bắt buộc',
+    );
+    expect(wrapper.get('[data-testid="entry-evaluation-product-error"]').text()).toContain(
+      'bắt buộc',
+    );
+    expect(wrapper.get('[data-testid="entry-evaluation-error"]').text()).toContain(
+      'Sửa các ô được đánh dấu',
+    );
     wrapper.unmount();
   });
 });

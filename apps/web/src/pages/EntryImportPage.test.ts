@@ -6,7 +6,8 @@ import { entryFetchStub, sessionUser, startWithToken } from '../testing/entry-st
 
 vi.mock('vue-chartjs', () => import('../testing/chart-mock'));
 
-const csv = 'ten_san_pham,chu_the,huyen,so_sao\r\nMắm cá linh,Cơ sở Bà Giáo Khỏe,chau-doc,4\r\nKhô cá lóc,,xyz,6\r\n';
+const csv =
+  'ten_san_pham,chu_the,huyen,so_sao\r\nMắm cá linh,Cơ sở Bà Giáo Khỏe,chau-doc,4\r\nKhô cá lóc,,xyz,6\r\n';
 
 function report(dryRun: boolean, rejectedRows = 1) {
   return {
@@ -19,7 +20,9 @@ function report(dryRun: boolean, rejectedRows = 1) {
       accepted: 1,
       flagged: 1 - rejectedRows,
       rejected: rejectedRows,
-      created: dryRun ? '{"entities":0}' : '{"entities":0,"products":1,"decisions":1,"decisionItems":1}',
+      created: dryRun
+        ? '{"entities":0}'
+        : '{"entities":0,"products":1,"decisions":1,"decisionItems":1}',
       rows: [
         { line: 2, status: 'ACCEPTED', productName: 'Mắm cá linh', issues: [] },
         {
@@ -27,8 +30,18 @@ function report(dryRun: boolean, rejectedRows = 1) {
           status: rejectedRows ? 'REJECTED' : 'FLAGGED',
           productName: 'Khô cá lóc',
           issues: [
-            { field: 'huyen', code: 'UNKNOWN_UNIT', message: 'Unknown unit "xyz".', messageVi: 'Không có đơn vị "xyz".' },
-            { field: 'so_sao', code: 'INVALID_STARS', message: '6 is not a star level between 1 and 5', messageVi: 'Hạng sao 6 không hợp lệ (1–5).' },
+            {
+              field: 'huyen',
+              code: 'UNKNOWN_UNIT',
+              message: 'Unknown unit "xyz".',
+              messageVi: 'Không có đơn vị "xyz".',
+            },
+            {
+              field: 'so_sao',
+              code: 'INVALID_STARS',
+              message: '6 is not a star level between 1 and 5',
+              messageVi: 'Hạng sao 6 không hợp lệ (1–5).',
+            },
           ],
         },
       ],
@@ -42,35 +55,70 @@ describe('decision-list import', () => {
 
   it('reads the file as base64, shows the dry-run report per line and issue, and imports the valid rows only when told to skip the rejected', async () => {
     startWithToken();
-    const stub = entryFetchStub({ Me: { me: sessionUser() }, ImportDecisionList: (v: Record<string, unknown>) => report(v.dryRun === true) });
+    const stub = entryFetchStub({
+      Me: { me: sessionUser() },
+      ImportDecisionList: (v: Record<string, unknown>) => report(v.dryRun === true),
+    });
     vi.stubGlobal('fetch', stub);
     const { plugins } = await createTestApp('/entry/import');
     const wrapper = mount(App, { global: { plugins: [...plugins] }, attachTo: document.body });
-    await vi.waitFor(() => expect(wrapper.find('[data-testid="entry-import-form"]').exists()).toBe(true));
+    await vi.waitFor(() =>
+      expect(wrapper.find('[data-testid="entry-import-form"]').exists()).toBe(true),
+    );
 
     const input = wrapper.get('[data-testid="entry-import-file"]');
     const file = new File([new TextEncoder().encode(csv)], 'qd-2024.csv', { type: 'text/csv' });
     Object.defineProperty(input.element, 'files', { value: [file], configurable: true });
     await input.trigger('change');
-    await vi.waitFor(() => expect(wrapper.get('[data-testid="entry-import-dryrun"]').attributes('disabled')).toBeUndefined());
+    await vi.waitFor(() =>
+      expect(
+        wrapper.get('[data-testid="entry-import-dryrun"]').attributes('disabled'),
+      ).toBeUndefined(),
+    );
     await wrapper.get('[data-testid="entry-import-form"]').trigger('submit');
     await flushPromises();
     await settle();
 
     const dry = stub.calls.find((c) => c.operation === 'ImportDecisionList');
     expect(dry?.variables).toMatchObject({ fileName: 'qd-2024.csv', format: 'CSV', dryRun: true });
-    const bytes = Uint8Array.from(atob(String(dry?.variables.contentBase64)), (ch) => ch.charCodeAt(0));
+    const bytes = Uint8Array.from(atob(String(dry?.variables.contentBase64)), (ch) =>
+      ch.charCodeAt(0),
+    );
     expect(new TextDecoder().decode(bytes)).toBe(csv);
 
-    expect(wrapper.get('[data-testid="entry-import-summary"]').text()).toBe('1 dòng hợp lệ, 0 dòng cần xem lại, 1 dòng bị loại.');
+    expect(wrapper.get('[data-testid="entry-import-summary"]').text()).toBe(
+      '1 dòng hợp lệ, 0 dòng cần xem lại, 1 dòng bị loại.',
+    );
     const rows = wrapper.findAll('[data-testid="entry-import-row"]');
     expect(rows).toHaveLength(3);
-    expect(rows[0]?.findAll('td').map((td) => td.text())).toEqual(['2', 'Hợp lệ', 'Mắm cá linh', '—', '']);
-    expect(rows[1]?.findAll('td').map((td) => td.text())).toEqual(['3', 'Bị loại', 'Khô cá lóc', 'huyen', 'Không có đơn vị "xyz".']);
-    expect(rows[2]?.findAll('td').map((td) => td.text())).toEqual(['3', 'Bị loại', 'Khô cá lóc', 'so_sao', 'Hạng sao 6 không hợp lệ (1–5).']);
+    expect(rows[0]?.findAll('td').map((td) => td.text())).toEqual([
+      '2',
+      'Hợp lệ',
+      'Mắm cá linh',
+      '—',
+      '',
+    ]);
+    expect(rows[1]?.findAll('td').map((td) => td.text())).toEqual([
+      '3',
+      'Bị loại',
+      'Khô cá lóc',
+      'huyen',
+      'Không có đơn vị "xyz".',
+    ]);
+    expect(rows[2]?.findAll('td').map((td) => td.text())).toEqual([
+      '3',
+      'Bị loại',
+      'Khô cá lóc',
+      'so_sao',
+      'Hạng sao 6 không hợp lệ (1–5).',
+    ]);
 
-    expect(wrapper.get('[data-testid="entry-import-rejected-note"]').text()).toContain('Còn 1 dòng bị loại');
-    expect(wrapper.get('[data-testid="entry-import-confirm"]').text()).toBe('Nhập 1 dòng hợp lệ, bỏ qua 1 dòng bị loại');
+    expect(wrapper.get('[data-testid="entry-import-rejected-note"]').text()).toContain(
+      'Còn 1 dòng bị loại',
+    );
+    expect(wrapper.get('[data-testid="entry-import-confirm"]').text()).toBe(
+      'Nhập 1 dòng hợp lệ, bỏ qua 1 dòng bị loại',
+    );
     await wrapper.get('[data-testid="entry-import-confirm"]').trigger('click');
     await flushPromises();
     const real = stub.calls.filter((c) => c.operation === 'ImportDecisionList')[1];
@@ -80,27 +128,48 @@ describe('decision-list import', () => {
 
   it('runs for real with the same bytes after the user confirms a clean dry run', async () => {
     startWithToken();
-    const stub = entryFetchStub({ Me: { me: sessionUser() }, ImportDecisionList: (v: Record<string, unknown>) => report(v.dryRun === true, 0) });
+    const stub = entryFetchStub({
+      Me: { me: sessionUser() },
+      ImportDecisionList: (v: Record<string, unknown>) => report(v.dryRun === true, 0),
+    });
     vi.stubGlobal('fetch', stub);
     const { plugins } = await createTestApp('/entry/import');
     const wrapper = mount(App, { global: { plugins: [...plugins] }, attachTo: document.body });
-    await vi.waitFor(() => expect(wrapper.find('[data-testid="entry-import-form"]').exists()).toBe(true));
+    await vi.waitFor(() =>
+      expect(wrapper.find('[data-testid="entry-import-form"]').exists()).toBe(true),
+    );
     const input = wrapper.get('[data-testid="entry-import-file"]');
-    Object.defineProperty(input.element, 'files', { value: [new File([csv], 'qd-2024.csv')], configurable: true });
+    Object.defineProperty(input.element, 'files', {
+      value: [new File([csv], 'qd-2024.csv')],
+      configurable: true,
+    });
     await input.trigger('change');
-    await vi.waitFor(() => expect(wrapper.get('[data-testid="entry-import-dryrun"]').attributes('disabled')).toBeUndefined());
+    await vi.waitFor(() =>
+      expect(
+        wrapper.get('[data-testid="entry-import-dryrun"]').attributes('disabled'),
+      ).toBeUndefined(),
+    );
     await wrapper.get('[data-testid="entry-import-form"]').trigger('submit');
     await flushPromises();
-    expect(wrapper.get('[data-testid="entry-import-summary"]').text()).toBe('1 dòng hợp lệ, 1 dòng cần xem lại, 0 dòng bị loại.');
+    expect(wrapper.get('[data-testid="entry-import-summary"]').text()).toBe(
+      '1 dòng hợp lệ, 1 dòng cần xem lại, 0 dòng bị loại.',
+    );
     const dry = stub.calls.find((c) => c.operation === 'ImportDecisionList');
     await wrapper.get('[data-testid="entry-import-confirm"]').trigger('click');
     await flushPromises();
     await settle();
     const real = stub.calls.filter((c) => c.operation === 'ImportDecisionList')[1];
-    expect(real?.variables).toMatchObject({ fileName: 'qd-2024.csv', format: 'CSV', dryRun: false, contentBase64: dry?.variables.contentBase64 });
+    expect(real?.variables).toMatchObject({
+      fileName: 'qd-2024.csv',
+      format: 'CSV',
+      dryRun: false,
+      contentBase64: dry?.variables.contentBase64,
+    });
     expect(wrapper.get('[data-testid="entry-import-success"]').text()).toContain('Đã nhập xong.');
     expect(real?.variables.skipRejected).toBeUndefined();
-    expect(wrapper.get('[data-testid="entry-import-created"]').text()).toBe('Bản ghi mới: 1 sản phẩm, 1 quyết định, 1 dòng quyết định');
+    expect(wrapper.get('[data-testid="entry-import-created"]').text()).toBe(
+      'Bản ghi mới: 1 sản phẩm, 1 quyết định, 1 dòng quyết định',
+    );
     expect(wrapper.find('[data-testid="entry-import-confirm"]').exists()).toBe(false);
     wrapper.unmount();
   });
@@ -111,12 +180,19 @@ describe('decision-list import', () => {
     vi.stubGlobal('fetch', stub);
     const { plugins } = await createTestApp('/entry/import');
     const wrapper = mount(App, { global: { plugins: [...plugins] }, attachTo: document.body });
-    await vi.waitFor(() => expect(wrapper.find('[data-testid="entry-import-form"]').exists()).toBe(true));
+    await vi.waitFor(() =>
+      expect(wrapper.find('[data-testid="entry-import-form"]').exists()).toBe(true),
+    );
     const input = wrapper.get('[data-testid="entry-import-file"]');
-    Object.defineProperty(input.element, 'files', { value: [new File(['x'], 'bang.xls')], configurable: true });
+    Object.defineProperty(input.element, 'files', {
+      value: [new File(['x'], 'bang.xls')],
+      configurable: true,
+    });
     await input.trigger('change');
     await flushPromises();
-    expect(wrapper.get('[data-testid="entry-import-file-error"]').text()).toContain('.csv hoặc .xlsx');
+    expect(wrapper.get('[data-testid="entry-import-file-error"]').text()).toContain(
+      '.csv hoặc .xlsx',
+    );
     expect(wrapper.get('[data-testid="entry-import-dryrun"]').attributes('disabled')).toBeDefined();
     expect(stub.calls.some((c) => c.operation === 'ImportDecisionList')).toBe(false);
     wrapper.unmount();

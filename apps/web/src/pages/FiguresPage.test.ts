@@ -21,8 +21,21 @@ const stats = {
     ],
     total: 41,
     yearOnlyRecords: 2,
-    decisions: [{ id: 'd1', number: '123/QĐ-UBND', date: { value: '2021-04-22', precision: 'DAY', label: '22/04/2021' } }],
-    sources: [{ id: 's1', url: 'https://ocop.angiang.gov.vn/tin-tuc/x', title: 'An Giang công nhận 12 sản phẩm OCOP', publishedOn: null }],
+    decisions: [
+      {
+        id: 'd1',
+        number: '123/QĐ-UBND',
+        date: { value: '2021-04-22', precision: 'DAY', label: '22/04/2021' },
+      },
+    ],
+    sources: [
+      {
+        id: 's1',
+        url: 'https://ocop.angiang.gov.vn/tin-tuc/x',
+        title: 'An Giang công nhận 12 sản phẩm OCOP',
+        publishedOn: null,
+      },
+    ],
   },
 };
 
@@ -39,12 +52,17 @@ const published = {
   ],
 };
 
-const path = '/figures?measure=CERTIFICATES&groupBy=STARS&basis=EVER_CERTIFIED&asOf=2021-06-30&stars=3,4&unit=tri-ton&lang=vi';
+const path =
+  '/figures?measure=CERTIFICATES&groupBy=STARS&basis=EVER_CERTIFIED&asOf=2021-06-30&stars=3,4&unit=tri-ton&lang=vi';
 
 describe('Figures page', () => {
   let fetchStub: ReturnType<typeof graphqlFetchStub>;
   beforeEach(() => {
-    fetchStub = graphqlFetchStub({ Stats: stats, PublishedFigures: published, Reference: { adminUnits: [], productGroups: [] } });
+    fetchStub = graphqlFetchStub({
+      Stats: stats,
+      PublishedFigures: published,
+      Reference: { adminUnits: [], productGroups: [] },
+    });
     vi.stubGlobal('fetch', fetchStub);
   });
   afterEach(() => vi.unstubAllGlobals());
@@ -62,17 +80,29 @@ describe('Figures page', () => {
       filter: { unitCode: 'tri-ton', stars: [3, 4] },
       groupTaxonomy: '1048',
     });
-    expect((wrapper.get('[data-testid="figures-measure"]').element as HTMLSelectElement).value).toBe('CERTIFICATES');
-    expect((wrapper.get('[data-testid="figures-groupby"]').element as HTMLSelectElement).value).toBe('STARS');
-    expect((wrapper.get('[data-testid="figures-stars-4"]').element as HTMLInputElement).checked).toBe(true);
+    expect(
+      (wrapper.get('[data-testid="figures-measure"]').element as HTMLSelectElement).value,
+    ).toBe('CERTIFICATES');
+    expect(
+      (wrapper.get('[data-testid="figures-groupby"]').element as HTMLSelectElement).value,
+    ).toBe('STARS');
+    expect(
+      (wrapper.get('[data-testid="figures-stars-4"]').element as HTMLInputElement).checked,
+    ).toBe(true);
     const rows = wrapper.findAll('[data-testid="figures-table"] tbody tr');
     expect(rows.map((r) => r.text())).toEqual(['3★30', '4★11']);
     expect(wrapper.get('[data-testid="figures-total"]').text()).toBe('41');
-    expect(wrapper.get('[data-testid="figures-definition"]').text()).toBe('giấy chứng nhận 3★+ cấp đến hết ngày chốt');
+    expect(wrapper.get('[data-testid="figures-definition"]').text()).toBe(
+      'giấy chứng nhận 3★+ cấp đến hết ngày chốt',
+    );
     expect(wrapper.get('[data-testid="figures-asof"]').text()).toBe('30/06/2021');
-    expect(wrapper.get('[data-testid="sources"]').text()).toContain('An Giang công nhận 12 sản phẩm OCOP');
+    expect(wrapper.get('[data-testid="sources"]').text()).toContain(
+      'An Giang công nhận 12 sản phẩm OCOP',
+    );
     // The chart got an accessible name and its data.
-    expect(wrapper.get('[data-testid="chart-canvas"]').attributes('aria-label')).toContain('Giấy chứng nhận');
+    expect(wrapper.get('[data-testid="chart-canvas"]').attributes('aria-label')).toContain(
+      'Giấy chứng nhận',
+    );
     wrapper.unmount();
   });
 
@@ -84,7 +114,9 @@ describe('Figures page', () => {
     const url = new URL(href);
     expect(url.pathname).toBe('/figures');
     expect(url.searchParams.get('lang')).toBe('vi');
-    expect(figuresStateFromQuery(Object.fromEntries(url.searchParams))).toEqual(figuresStateFromQuery(router.currentRoute.value.query));
+    expect(figuresStateFromQuery(Object.fromEntries(url.searchParams))).toEqual(
+      figuresStateFromQuery(router.currentRoute.value.query),
+    );
     wrapper.unmount();
   });
 
@@ -115,7 +147,9 @@ describe('Figures page', () => {
       return 'blob:figures';
     });
     vi.stubGlobal('URL', Object.assign(URL, { createObjectURL, revokeObjectURL: vi.fn() }));
-    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    const click = vi
+      .spyOn(HTMLAnchorElement.prototype, 'click')
+      .mockImplementation(() => undefined);
     const { plugins } = await createTestApp(path);
     const wrapper = mount(App, { global: { plugins: [...plugins] } });
     await settle(10);
@@ -125,7 +159,9 @@ describe('Figures page', () => {
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder().decode(bytes);
     expect(text).toContain('Hạng sao,Giấy chứng nhận\r\n3★,30\r\n4★,11\r\nTổng,41\r\n');
-    const headers = wrapper.findAll('[data-testid="figures-table"] thead th').map((th) => th.text());
+    const headers = wrapper
+      .findAll('[data-testid="figures-table"] thead th')
+      .map((th) => th.text());
     expect(text.replace('\ufeff', '').split('\r\n')[0]).toBe(headers.join(','));
     expect(text).toContain('giấy chứng nhận 3★+ cấp đến hết ngày chốt');
     expect(text).toContain('https://ocop.angiang.gov.vn/tin-tuc/x');
@@ -144,23 +180,46 @@ describe('Figures page', () => {
         ],
       },
     };
-    vi.stubGlobal('fetch', graphqlFetchStub({ Stats: levelStats, PublishedFigures: published, Reference: { adminUnits: [], productGroups: [] } }));
-    const { plugins } = await createTestApp('/figures?groupBy=ENTITY_TYPE&asOf=2021-12-31&lang=en', 'en');
+    vi.stubGlobal(
+      'fetch',
+      graphqlFetchStub({
+        Stats: levelStats,
+        PublishedFigures: published,
+        Reference: { adminUnits: [], productGroups: [] },
+      }),
+    );
+    const { plugins } = await createTestApp(
+      '/figures?groupBy=ENTITY_TYPE&asOf=2021-12-31&lang=en',
+      'en',
+    );
     const wrapper = mount(App, { global: { plugins: [...plugins] } });
     await settle(10);
     const rows = wrapper.findAll('[data-testid="figures-table"] tbody th').map((th) => th.text());
     expect(rows).toEqual(['Household business / production establishment', 'Not given']);
-    expect(wrapper.get('[data-testid="figures-definition"]').text()).toBe('certificates 3★+ issued on or before the as-of date');
+    expect(wrapper.get('[data-testid="figures-definition"]').text()).toBe(
+      'certificates 3★+ issued on or before the as-of date',
+    );
     wrapper.unmount();
   });
 
   it('labels the missing key "Không rõ" in Vietnamese', async () => {
-    const withNull = { stats: { ...stats.stats, rows: [{ key: null, label: 'Không rõ', count: 8 }] } };
-    vi.stubGlobal('fetch', graphqlFetchStub({ Stats: withNull, PublishedFigures: published, Reference: { adminUnits: [], productGroups: [] } }));
+    const withNull = {
+      stats: { ...stats.stats, rows: [{ key: null, label: 'Không rõ', count: 8 }] },
+    };
+    vi.stubGlobal(
+      'fetch',
+      graphqlFetchStub({
+        Stats: withNull,
+        PublishedFigures: published,
+        Reference: { adminUnits: [], productGroups: [] },
+      }),
+    );
     const { plugins } = await createTestApp('/figures?groupBy=ENTITY_TYPE&asOf=2021-12-31&lang=vi');
     const wrapper = mount(App, { global: { plugins: [...plugins] } });
     await settle(10);
-    expect(wrapper.findAll('[data-testid="figures-table"] tbody th').map((th) => th.text())).toEqual(['Không rõ']);
+    expect(
+      wrapper.findAll('[data-testid="figures-table"] tbody th').map((th) => th.text()),
+    ).toEqual(['Không rõ']);
     wrapper.unmount();
   });
 
@@ -170,25 +229,51 @@ describe('Figures page', () => {
     await settle(10);
     const call = fetchStub.calls.find((c) => c.operation === 'Stats');
     expect(call?.variables).toMatchObject({ basis: 'EVER_CERTIFIED', asOf: todayIso() });
-    const permalink = new URL(wrapper.get('[data-testid="permalink"]').attributes('href')!, 'http://x');
+    const permalink = new URL(
+      wrapper.get('[data-testid="permalink"]').attributes('href')!,
+      'http://x',
+    );
     expect(permalink.searchParams.get('basis')).toBe('EVER_CERTIFIED');
     expect(permalink.searchParams.get('asOf')).toBe(todayIso());
     wrapper.unmount();
   });
 
   it('explains an empty valid-on-date result as "no certificate valid on this date"', async () => {
-    const empty = { stats: { ...stats.stats, basis: 'VALID_ON_AS_OF', asOf: '2026-01-15', rows: [], total: 0, decisions: [], sources: [] } };
-    vi.stubGlobal('fetch', graphqlFetchStub({ Stats: empty, PublishedFigures: published, Reference: { adminUnits: [], productGroups: [] } }));
-    const { plugins } = await createTestApp('/figures?basis=VALID_ON_AS_OF&asOf=2026-01-15&lang=vi');
+    const empty = {
+      stats: {
+        ...stats.stats,
+        basis: 'VALID_ON_AS_OF',
+        asOf: '2026-01-15',
+        rows: [],
+        total: 0,
+        decisions: [],
+        sources: [],
+      },
+    };
+    vi.stubGlobal(
+      'fetch',
+      graphqlFetchStub({
+        Stats: empty,
+        PublishedFigures: published,
+        Reference: { adminUnits: [], productGroups: [] },
+      }),
+    );
+    const { plugins } = await createTestApp(
+      '/figures?basis=VALID_ON_AS_OF&asOf=2026-01-15&lang=vi',
+    );
     const wrapper = mount(App, { global: { plugins: [...plugins] } });
     await settle(10);
-    expect(wrapper.text()).toContain('Không có giấy chứng nhận nào còn hiệu lực vào ngày 15/01/2026');
+    expect(wrapper.text()).toContain(
+      'Không có giấy chứng nhận nào còn hiệu lực vào ngày 15/01/2026',
+    );
     expect(wrapper.text()).toContain('Từng được công nhận');
     wrapper.unmount();
   });
 
   it('shows the published figure beside the computed one', async () => {
-    const { plugins } = await createTestApp(path.replace('&stars=3,4&unit=tri-ton', '').replace('2021-06-30', '2021-06-30'));
+    const { plugins } = await createTestApp(
+      path.replace('&stars=3,4&unit=tri-ton', '').replace('2021-06-30', '2021-06-30'),
+    );
     const wrapper = mount(App, { global: { plugins: [...plugins] } });
     await settle(10);
     expect(wrapper.get('[data-testid="figures-computed"]').text()).toBe('41');

@@ -13,7 +13,11 @@ function item(id: string, name: string, stars: number | null): ProductListItem {
     commune: 'xã Tân Lợi',
     currentStars: stars,
     unit: { id: 'u1', code: 'tinh-bien', name: 'Tịnh Biên' },
-    entity: { id: 'e1', name: 'Công ty TNHH MTV Phát triển đặc sản vùng miền Trần Gia', type: 'ENTERPRISE' },
+    entity: {
+      id: 'e1',
+      name: 'Công ty TNHH MTV Phát triển đặc sản vùng miền Trần Gia',
+      type: 'ENTERPRISE',
+    },
     group148: { code: 'food', taxonomy: '148', nameVi: 'Thực phẩm', nameEn: 'Food' },
     group1048: null,
     latestDecision: { id: 'd1', date: { value: '2020-12-31', precision: 'YEAR', label: '2020' } },
@@ -31,13 +35,27 @@ function page(items: ProductListItem[], hasNextPage = false) {
   };
 }
 
-const reference = { adminUnits: [{ id: 'u1', code: 'tinh-bien', name: 'Tịnh Biên', type: 'DISTRICT', typeVi: 'huyện' }], productGroups: [] };
+const reference = {
+  adminUnits: [
+    { id: 'u1', code: 'tinh-bien', name: 'Tịnh Biên', type: 'DISTRICT', typeVi: 'huyện' },
+  ],
+  productGroups: [],
+};
 
 afterEach(() => vi.unstubAllGlobals());
 
 describe('Products page', () => {
   it('lists products with star badges and links to the product page', async () => {
-    vi.stubGlobal('fetch', graphqlFetchStub({ Products: page([item('1', 'Đường thốt nốt cô đặc MOUN7AINS', 4), item('2', 'Đường thốt nốt dạng viên', null)]), Reference: reference }));
+    vi.stubGlobal(
+      'fetch',
+      graphqlFetchStub({
+        Products: page([
+          item('1', 'Đường thốt nốt cô đặc MOUN7AINS', 4),
+          item('2', 'Đường thốt nốt dạng viên', null),
+        ]),
+        Reference: reference,
+      }),
+    );
     const { plugins } = await createTestApp('/products');
     const wrapper = mount(App, { global: { plugins: [...plugins] } });
     await settle(10);
@@ -52,7 +70,11 @@ describe('Products page', () => {
   });
 
   it('sends the search text to the API and pages with first/after', async () => {
-    const stub = graphqlFetchStub({ Products: (v: Record<string, unknown>) => (v.after ? page([item('21', 'B', 3)]) : page([item('1', 'A', 3)], true)), Reference: reference });
+    const stub = graphqlFetchStub({
+      Products: (v: Record<string, unknown>) =>
+        v.after ? page([item('21', 'B', 3)]) : page([item('1', 'A', 3)], true),
+      Reference: reference,
+    });
     vi.stubGlobal('fetch', stub);
     const { plugins, router } = await createTestApp('/products');
     const wrapper = mount(App, { global: { plugins: [...plugins] } });
@@ -67,7 +89,11 @@ describe('Products page', () => {
     await wrapper.get('[data-testid="page-next"]').trigger('click');
     await settle(10);
     const paged = stub.calls.filter((c) => c.operation === 'Products').at(-1);
-    expect(paged?.variables).toMatchObject({ first: 20, after: 'cursor-20', filter: { search: 'duong thot not' } });
+    expect(paged?.variables).toMatchObject({
+      first: 20,
+      after: 'cursor-20',
+      filter: { search: 'duong thot not' },
+    });
     expect(wrapper.findAll('[data-testid="product-row"]')[0]!.text()).toContain('B');
     wrapper.unmount();
   });
@@ -77,7 +103,9 @@ describe('Products page', () => {
     const { plugins } = await createTestApp('/products?q=xyz');
     const wrapper = mount(App, { global: { plugins: [...plugins] } });
     await settle(10);
-    expect(wrapper.get('[data-testid="state-empty"]').text()).toContain('Không có sản phẩm nào khớp bộ lọc');
+    expect(wrapper.get('[data-testid="state-empty"]').text()).toContain(
+      'Không có sản phẩm nào khớp bộ lọc',
+    );
     wrapper.unmount();
   });
 
@@ -87,7 +115,8 @@ describe('Products page', () => {
     vi.stubGlobal(
       'fetch',
       vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
-        if (fail && String(init?.body).includes('query Products')) return Promise.reject(new TypeError('Failed to fetch'));
+        if (fail && String(init?.body).includes('query Products'))
+          return Promise.reject(new TypeError('Failed to fetch'));
         return ok(input, init);
       }),
     );

@@ -2,12 +2,21 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { flushPromises, mount } from '@vue/test-utils';
 import App from '../App.vue';
 import { createTestApp, settle } from '../testing/setup';
-import { entryFetchStub, GraphQLErrorAnswer, sessionUser, startAnonymous, startWithToken } from '../testing/entry-stub';
+import {
+  entryFetchStub,
+  GraphQLErrorAnswer,
+  sessionUser,
+  startAnonymous,
+  startWithToken,
+} from '../testing/entry-stub';
 import { TOKEN_STORAGE_KEY } from '../composables/useSession';
 
 vi.mock('vue-chartjs', () => import('../testing/chart-mock'));
 
-const reference = { adminUnits: [{ id: '1', code: 'cho-moi', name: 'Chợ Mới', type: 'DISTRICT', typeVi: 'huyện' }], productGroups: [] };
+const reference = {
+  adminUnits: [{ id: '1', code: 'cho-moi', name: 'Chợ Mới', type: 'DISTRICT', typeVi: 'huyện' }],
+  productGroups: [],
+};
 
 describe('sign-in and the /entry guard', () => {
   beforeEach(() => startAnonymous());
@@ -15,7 +24,9 @@ describe('sign-in and the /entry guard', () => {
 
   it('stores the token, goes back where it was sent from and sends Authorization: Bearer on the next request', async () => {
     const stub = entryFetchStub({
-      SignIn: { signIn: { token: 'tok-abc', expiresAt: '2026-11-29T14:00:00.000Z', user: sessionUser() } },
+      SignIn: {
+        signIn: { token: 'tok-abc', expiresAt: '2026-11-29T14:00:00.000Z', user: sessionUser() },
+      },
       Reference: reference,
     });
     vi.stubGlobal('fetch', stub);
@@ -31,7 +42,10 @@ describe('sign-in and the /entry guard', () => {
     await flushPromises();
     await settle();
 
-    expect(stub.calls[0]).toMatchObject({ operation: 'SignIn', variables: { email: 'vanphong@ocop.angiang.gov.vn', password: 'mật-khẩu-đúng' } });
+    expect(stub.calls[0]).toMatchObject({
+      operation: 'SignIn',
+      variables: { email: 'vanphong@ocop.angiang.gov.vn', password: 'mật-khẩu-đúng' },
+    });
     expect(stub.calls[0]?.headers.authorization).toBeUndefined();
     expect(sessionStorage.getItem(TOKEN_STORAGE_KEY)).toBe('tok-abc');
     await vi.waitFor(() => expect(router.currentRoute.value.path).toBe('/entry/entity'));
@@ -61,7 +75,9 @@ describe('sign-in and the /entry guard', () => {
     await wrapper.get('[data-testid="signin-password"]').setValue('sai');
     await wrapper.get('form').trigger('submit');
     await flushPromises();
-    expect(wrapper.get('[data-testid="signin-error"]').text()).toContain('Email hoặc mật khẩu không đúng.');
+    expect(wrapper.get('[data-testid="signin-error"]').text()).toContain(
+      'Email hoặc mật khẩu không đúng.',
+    );
     expect(sessionStorage.getItem(TOKEN_STORAGE_KEY)).toBeNull();
     expect(router.currentRoute.value.name).toBe('sign-in');
     expect(wrapper.find('[data-testid="nav-user"]').exists()).toBe(false);
@@ -72,7 +88,10 @@ describe('sign-in and the /entry guard', () => {
     vi.stubGlobal('fetch', entryFetchStub({}));
     const { router } = await createTestApp('/entry/evaluation?lang=en');
     expect(router.currentRoute.value.name).toBe('sign-in');
-    expect(router.currentRoute.value.query).toMatchObject({ redirect: '/entry/evaluation?lang=en', lang: 'en' });
+    expect(router.currentRoute.value.query).toMatchObject({
+      redirect: '/entry/evaluation?lang=en',
+      lang: 'en',
+    });
   });
 
   it('keeps a viewer out of the forms and explains why', async () => {
@@ -94,7 +113,11 @@ describe('sign-in and the /entry guard', () => {
       'fetch',
       entryFetchStub({
         Me: { me: sessionUser() },
-        Reference: new GraphQLErrorAnswer('Sign in again.', { code: 'UNAUTHENTICATED', messageVi: 'Hãy đăng nhập lại.', messageEn: 'Sign in again.' }),
+        Reference: new GraphQLErrorAnswer('Sign in again.', {
+          code: 'UNAUTHENTICATED',
+          messageVi: 'Hãy đăng nhập lại.',
+          messageEn: 'Sign in again.',
+        }),
       }),
     );
     const { plugins, router } = await createTestApp('/entry/entity');
@@ -103,7 +126,10 @@ describe('sign-in and the /entry guard', () => {
     await flushPromises();
     expect(sessionStorage.getItem(TOKEN_STORAGE_KEY)).toBeNull();
     expect(router.currentRoute.value.name).toBe('sign-in');
-    expect(router.currentRoute.value.query).toMatchObject({ redirect: '/entry/entity?lang=vi', expired: '1' });
+    expect(router.currentRoute.value.query).toMatchObject({
+      redirect: '/entry/entity?lang=vi',
+      expired: '1',
+    });
     expect(wrapper.get('[data-testid="signin-expired"]').text()).toContain('hết hạn');
     wrapper.unmount();
   });

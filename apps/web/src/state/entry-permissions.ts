@@ -2,7 +2,14 @@ import type { Role } from '../graphql/session';
 
 /** The data-entry forms of the dashboard (one lazy route each under /entry). */
 export type EntryForm = 'evaluation' | 'decision' | 'activity' | 'entity' | 'product' | 'import';
-export const ENTRY_FORMS: readonly EntryForm[] = ['evaluation', 'decision', 'activity', 'entity', 'product', 'import'];
+export const ENTRY_FORMS: readonly EntryForm[] = [
+  'evaluation',
+  'decision',
+  'activity',
+  'entity',
+  'product',
+  'import',
+];
 
 /**
  * Who may open each form, as the API's scope rules grant the mutations (README, 'Roles and sign-in'). The API checks

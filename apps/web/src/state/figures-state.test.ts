@@ -28,7 +28,9 @@ describe('figures permalink state', () => {
   });
 
   it('round-trips the defaults', () => {
-    expect(figuresStateFromQuery(figuresStateToQuery({ ...DEFAULT_FIGURES_STATE }))).toEqual(DEFAULT_FIGURES_STATE);
+    expect(figuresStateFromQuery(figuresStateToQuery({ ...DEFAULT_FIGURES_STATE }))).toEqual(
+      DEFAULT_FIGURES_STATE,
+    );
   });
 
   it('round-trips through a real URL with Vietnamese-safe encoding', () => {
@@ -40,7 +42,13 @@ describe('figures permalink state', () => {
   });
 
   it('falls back to defaults for unknown or malformed values', () => {
-    const state = figuresStateFromQuery({ measure: 'DROP TABLE', groupBy: 'STARS', asOf: '2021-02-30', stars: '9,3,x,3', year: '21' });
+    const state = figuresStateFromQuery({
+      measure: 'DROP TABLE',
+      groupBy: 'STARS',
+      asOf: '2021-02-30',
+      stars: '9,3,x,3',
+      year: '21',
+    });
     expect(state.measure).toBe('PRODUCTS');
     expect(state.groupBy).toBe('STARS');
     expect(state.asOf).toBeNull();
@@ -49,7 +57,9 @@ describe('figures permalink state', () => {
   });
 
   it('builds stats variables with only the chosen filters', () => {
-    expect(figuresStateToVariables({ ...DEFAULT_FIGURES_STATE, stars: [4, 3] }, '2021-12-31')).toEqual({
+    expect(
+      figuresStateToVariables({ ...DEFAULT_FIGURES_STATE, stars: [4, 3] }, '2021-12-31'),
+    ).toEqual({
       measure: 'PRODUCTS',
       groupBy: 'UNIT',
       basis: 'EVER_CERTIFIED',

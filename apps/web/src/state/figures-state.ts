@@ -56,7 +56,12 @@ const TAXONOMIES: readonly GroupTaxonomy[] = ['1048', '148'];
 const CODE = /^[\p{L}\p{N}_.-]{1,64}$/u;
 
 export function figuresStateToQuery(state: FiguresState): Record<string, string> {
-  const query: Record<string, string> = { measure: state.measure, groupBy: state.groupBy, tax: state.groupTaxonomy, basis: state.basis };
+  const query: Record<string, string> = {
+    measure: state.measure,
+    groupBy: state.groupBy,
+    tax: state.groupTaxonomy,
+    basis: state.basis,
+  };
   if (state.asOf) query.asOf = state.asOf;
   if (state.unitCode) query.unit = state.unitCode;
   if (state.group) query.group = state.group;
@@ -94,10 +99,22 @@ export function figuresStateToVariables(state: FiguresState, asOf: string): Stat
   if (state.level) filter.level = state.level;
   if (state.year != null) filter.year = state.year;
   if (state.entityType) filter.entityType = state.entityType;
-  return { measure: state.measure, groupBy: state.groupBy, basis: state.basis, asOf, filter, groupTaxonomy: state.groupTaxonomy };
+  return {
+    measure: state.measure,
+    groupBy: state.groupBy,
+    basis: state.basis,
+    asOf,
+    filter,
+    groupTaxonomy: state.groupTaxonomy,
+  };
 }
 
-export function permalinkFor(origin: string, path: string, state: FiguresState, lang: string): string {
+export function permalinkFor(
+  origin: string,
+  path: string,
+  state: FiguresState,
+  lang: string,
+): string {
   const params = new URLSearchParams({ ...figuresStateToQuery(state), lang });
   return `${origin}${path}?${params.toString()}`;
 }

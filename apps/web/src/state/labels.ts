@@ -1,4 +1,10 @@
-import { getProductGroup, isUnitType, PRODUCT_GROUPS_148, unitTypeLabel, type Taxonomy } from '@ocop/domain';
+import {
+  getProductGroup,
+  isUnitType,
+  PRODUCT_GROUPS_148,
+  unitTypeLabel,
+  type Taxonomy,
+} from '@ocop/domain';
 import type { Locale } from '../i18n/index';
 
 /** "huyện" / "district" etc. from the domain's unit types (the API sends them upper-case). */

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { productsStateFromQuery, productsStateToFilter, productsStateToQuery, type ProductsQueryState } from './products-query';
+import {
+  productsStateFromQuery,
+  productsStateToFilter,
+  productsStateToQuery,
+  type ProductsQueryState,
+} from './products-query';
 
 describe('products query state', () => {
   const state: ProductsQueryState = {
@@ -18,7 +23,9 @@ describe('products query state', () => {
   });
 
   it('sends only chosen filters to the API, stars as a list', () => {
-    expect(productsStateToFilter({ ...productsStateFromQuery({}), stars: 3 }, '2021-06-30')).toEqual({ asOf: '2021-06-30', stars: [3] });
+    expect(
+      productsStateToFilter({ ...productsStateFromQuery({}), stars: 3 }, '2021-06-30'),
+    ).toEqual({ asOf: '2021-06-30', stars: [3] });
   });
 
   it('ignores invalid values', () => {

@@ -31,7 +31,10 @@ export function productsStateFromQuery(query: Record<string, QueryValue>): Produ
     group: one(query.group),
     stars: Number.isInteger(stars) && stars >= 1 && stars <= 5 ? stars : null,
     year: year && /^\d{4}$/.test(year) ? Number(year) : null,
-    certificateStatus: cert && (CERTIFICATE_STATUSES as readonly string[]).includes(cert) ? (cert as CertificateStatus) : null,
+    certificateStatus:
+      cert && (CERTIFICATE_STATUSES as readonly string[]).includes(cert)
+        ? (cert as CertificateStatus)
+        : null,
     asOf: isIsoDate(asOf) ? asOf : null,
     after: one(query.after),
   };

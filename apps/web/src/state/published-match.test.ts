@@ -2,8 +2,21 @@ import { describe, expect, it } from 'vitest';
 import type { PublishedFigure } from '../graphql/published-figures';
 import { matchPublishedFigure } from './published-match';
 
-function fig(id: string, dateLabel: string, metric: string, value: string, date: string | null = null): PublishedFigure {
-  return { id, dateLabel, metric, value, date: date ? { value: date, precision: 'DAY', label: dateLabel } : null, sources: [] };
+function fig(
+  id: string,
+  dateLabel: string,
+  metric: string,
+  value: string,
+  date: string | null = null,
+): PublishedFigure {
+  return {
+    id,
+    dateLabel,
+    metric,
+    value,
+    date: date ? { value: date, precision: 'DAY', label: dateLabel } : null,
+    sources: [],
+  };
 }
 
 const figures = [
@@ -17,19 +30,29 @@ const figures = [
 
 describe('matchPublishedFigure', () => {
   it('takes the latest "ever certified" figure on or before the as-of date', () => {
-    expect(matchPublishedFigure(figures, 'PRODUCTS', 'EVER_CERTIFIED', '2021-12-31')?.value).toBe('62');
-    expect(matchPublishedFigure(figures, 'PRODUCTS', 'EVER_CERTIFIED', '2021-06-30')?.value).toBe('37');
+    expect(matchPublishedFigure(figures, 'PRODUCTS', 'EVER_CERTIFIED', '2021-12-31')?.value).toBe(
+      '62',
+    );
+    expect(matchPublishedFigure(figures, 'PRODUCTS', 'EVER_CERTIFIED', '2021-06-30')?.value).toBe(
+      '37',
+    );
   });
 
   it('keeps "valid on date" apart from "ever certified"', () => {
-    expect(matchPublishedFigure(figures, 'PRODUCTS', 'VALID_ON_AS_OF', '2025-03-01')?.value).toBe('152');
-    expect(matchPublishedFigure(figures, 'PRODUCTS', 'EVER_CERTIFIED', '2025-03-01')?.value).toBe('182');
+    expect(matchPublishedFigure(figures, 'PRODUCTS', 'VALID_ON_AS_OF', '2025-03-01')?.value).toBe(
+      '152',
+    );
+    expect(matchPublishedFigure(figures, 'PRODUCTS', 'EVER_CERTIFIED', '2025-03-01')?.value).toBe(
+      '182',
+    );
     expect(matchPublishedFigure(figures, 'PRODUCTS', 'VALID_ON_AS_OF', '2021-12-31')).toBeNull();
   });
 
   it('dates a year-only label at the end of that year and never matches targets', () => {
     expect(matchPublishedFigure(figures, 'ENTITIES', 'EVER_CERTIFIED', '2021-12-30')).toBeNull();
-    expect(matchPublishedFigure(figures, 'ENTITIES', 'EVER_CERTIFIED', '2021-12-31')?.value).toBe('45');
+    expect(matchPublishedFigure(figures, 'ENTITIES', 'EVER_CERTIFIED', '2021-12-31')?.value).toBe(
+      '45',
+    );
     expect(matchPublishedFigure(figures, 'EVALUATIONS', 'EVER_CERTIFIED', '2030-01-01')).toBeNull();
   });
 });

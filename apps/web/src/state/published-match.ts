@@ -7,11 +7,19 @@ import type { CertifiedBasis, StatsMeasure } from '../graphql/types';
  */
 const METRICS: Record<StatsMeasure, Record<CertifiedBasis, readonly string[]>> = {
   PRODUCTS: {
-    EVER_CERTIFIED: ['ag_products_3_star_or_more_total_incl_expired', 'ag_products_3_star_or_more_total', 'ag_products_3_4_star_provincial_total'],
+    EVER_CERTIFIED: [
+      'ag_products_3_star_or_more_total_incl_expired',
+      'ag_products_3_star_or_more_total',
+      'ag_products_3_4_star_provincial_total',
+    ],
     VALID_ON_AS_OF: ['ag_products_valid_certificate_total'],
   },
   CERTIFICATES: {
-    EVER_CERTIFIED: ['ag_products_3_star_or_more_total_incl_expired', 'ag_products_3_star_or_more_total', 'ag_products_3_4_star_provincial_total'],
+    EVER_CERTIFIED: [
+      'ag_products_3_star_or_more_total_incl_expired',
+      'ag_products_3_star_or_more_total',
+      'ag_products_3_4_star_provincial_total',
+    ],
     VALID_ON_AS_OF: ['ag_products_valid_certificate_total'],
   },
   ENTITIES: {
@@ -21,7 +29,10 @@ const METRICS: Record<StatsMeasure, Record<CertifiedBasis, readonly string[]>> =
   EVALUATIONS: { EVER_CERTIFIED: [], VALID_ON_AS_OF: [] },
 };
 
-export function publishedMetricsFor(measure: StatsMeasure, basis: CertifiedBasis): readonly string[] {
+export function publishedMetricsFor(
+  measure: StatsMeasure,
+  basis: CertifiedBasis,
+): readonly string[] {
   return METRICS[measure][basis];
 }
 
@@ -45,7 +56,8 @@ export function matchPublishedFigure(
     const rank = metrics.indexOf(figure.metric);
     const date = figureDate(figure);
     if (rank < 0 || !date || date > asOf) continue;
-    if (!best || date > best.date || (date === best.date && rank < best.rank)) best = { figure, date, rank };
+    if (!best || date > best.date || (date === best.date && rank < best.rank))
+      best = { figure, date, rank };
   }
   return best?.figure ?? null;
 }

@@ -38,7 +38,11 @@ export interface ScorePreview {
 /** Star levels whose mandatory criteria the council found unmet (empty = all met, the API's default). */
 export type UnmetLevels = readonly (3 | 4 | 5)[];
 
-const STAGES: Record<EvaluationLevel, EvaluationStage> = { DISTRICT: 'district', PROVINCE: 'province', NATIONAL: 'national' };
+const STAGES: Record<EvaluationLevel, EvaluationStage> = {
+  DISTRICT: 'district',
+  PROVINCE: 'province',
+  NATIONAL: 'national',
+};
 
 /** Council averages are typed Vietnamese-style too ("20,5"). Empty → null. */
 export function parseScore(raw: string): number | null {
@@ -52,7 +56,8 @@ function ruleSetFor(date: string): Pick<ScorePreview, 'ruleSet' | 'dateProblem'>
   try {
     return { ruleSet: ruleSetInForce(date), dateProblem: null };
   } catch (cause) {
-    if (isDomainError(cause) && cause.code === 'DATE_BEFORE_PROGRAMME') return { ruleSet: null, dateProblem: 'beforeProgramme' };
+    if (isDomainError(cause) && cause.code === 'DATE_BEFORE_PROGRAMME')
+      return { ruleSet: null, dateProblem: 'beforeProgramme' };
     return { ruleSet: null, dateProblem: 'invalid' };
   }
 }
@@ -69,7 +74,15 @@ export function previewScorecard(
   unmet: UnmetLevels = [],
 ): ScorePreview {
   const { ruleSet, dateProblem } = ruleSetFor(date);
-  if (!ruleSet) return { ruleSet, dateProblem, parts: [], rating: null, districtLevelAllowed: true, mandatoryApplies: false };
+  if (!ruleSet)
+    return {
+      ruleSet,
+      dateProblem,
+      parts: [],
+      rating: null,
+      districtLevelAllowed: true,
+      mandatoryApplies: false,
+    };
   const mandatoryApplies = mandatoryCriteriaApply(ruleSet, date);
 
   const parts: PartPreview[] = ruleSet.parts.map((part) => {
@@ -78,24 +91,42 @@ export function previewScorecard(
     if (score !== null && Number.isNaN(score)) problem = 'notANumber';
     else if (score !== null && score < 0) problem = 'negative';
     else if (score !== null && score > part.max) problem = 'aboveMax';
-    return { code: part.code, nameVi: part.nameVi, nameEn: part.nameEn, max: part.max, score, problem };
+    return {
+      code: part.code,
+      nameVi: part.nameVi,
+      nameEn: part.nameEn,
+      max: part.max,
+      score,
+      problem,
+    };
   });
 
   let rating: ScorecardRating | null = null;
   if (parts.every((p) => p.score !== null && p.problem === null)) {
     const scores = Object.fromEntries(parts.map((p) => [p.code, p.score as number]));
     try {
-      const mandatoryMet = mandatoryApplies && unmet.length > 0 ? Object.fromEntries(unmet.map((l) => [l, false])) : undefined;
-      rating = rateScorecard({ ruleSet, parts: scores, stage: STAGES[level], ...(mandatoryMet ? { mandatoryMet } : {}) });
+      const mandatoryMet =
+        mandatoryApplies && unmet.length > 0
+          ? Object.fromEntries(unmet.map((l) => [l, false]))
+          : undefined;
+      rating = rateScorecard({
+        ruleSet,
+        parts: scores,
+        stage: STAGES[level],
+        ...(mandatoryMet ? { mandatoryMet } : {}),
+      });
     } catch (cause) {
       if (!isDomainError(cause)) throw cause;
     }
   }
-  const districtLevelAllowed = level !== 'DISTRICT' || Object.values(ruleSet.recognisers).includes('district');
+  const districtLevelAllowed =
+    level !== 'DISTRICT' || Object.values(ruleSet.recognisers).includes('district');
   return { ruleSet, dateProblem, parts, rating, districtLevelAllowed, mandatoryApplies };
 }
 
 /** EvaluationInput.mandatoryCriteriaMet: every level but the unmet ones; omitted when all are met. */
 export function mandatoryCriteriaMet(unmet: UnmetLevels): number[] | undefined {
-  return unmet.length === 0 ? undefined : [1, 2, 3, 4, 5].filter((l) => !(unmet as readonly number[]).includes(l));
+  return unmet.length === 0
+    ? undefined
+    : [1, 2, 3, 4, 5].filter((l) => !(unmet as readonly number[]).includes(l));
 }

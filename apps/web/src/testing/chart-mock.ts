@@ -23,7 +23,11 @@ export const Chart = defineComponent({
         'aria-label': props.ariaLabel,
         'data-testid': 'chart-canvas',
         'data-type': props.type,
-        'data-datasets': JSON.stringify((props.data as { datasets?: { label?: string }[] } | undefined)?.datasets?.map((d) => d.label) ?? []),
+        'data-datasets': JSON.stringify(
+          (props.data as { datasets?: { label?: string }[] } | undefined)?.datasets?.map(
+            (d) => d.label,
+          ) ?? [],
+        ),
       });
   },
 });

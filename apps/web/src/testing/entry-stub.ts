@@ -20,22 +20,33 @@ export interface StubCall {
  * A fetch stub for the write side: like testing/setup's graphqlFetchStub, plus error answers and
  * the request headers of every call (to check `Authorization`).
  */
-export function entryFetchStub(handlers: Record<string, Handler>): typeof fetch & { calls: StubCall[] } {
+export function entryFetchStub(
+  handlers: Record<string, Handler>,
+): typeof fetch & { calls: StubCall[] } {
   const calls: StubCall[] = [];
   const stub = (async (_input: RequestInfo | URL, init?: RequestInit) => {
-    const body = JSON.parse(String(init?.body ?? '{}')) as { query: string; variables?: Record<string, unknown> };
+    const body = JSON.parse(String(init?.body ?? '{}')) as {
+      query: string;
+      variables?: Record<string, unknown>;
+    };
     const operation = /(?:query|mutation)\s+(\w+)/.exec(body.query)?.[1] ?? '';
     const variables = body.variables ?? {};
     calls.push({ operation, variables, headers: { ...(init?.headers as Record<string, string>) } });
     const handler = handlers[operation];
-    const answer = typeof handler === 'function' ? (handler as (v: Record<string, unknown>) => unknown)(variables) : handler;
+    const answer =
+      typeof handler === 'function'
+        ? (handler as (v: Record<string, unknown>) => unknown)(variables)
+        : handler;
     const payload =
       handler === undefined
         ? { errors: [{ message: `no stub for ${operation}` }] }
         : answer instanceof GraphQLErrorAnswer
           ? { data: null, errors: [{ message: answer.message, extensions: answer.extensions }] }
           : { data: answer };
-    return new Response(JSON.stringify(payload), { status: 200, headers: { 'content-type': 'application/json' } });
+    return new Response(JSON.stringify(payload), {
+      status: 200,
+      headers: { 'content-type': 'application/json' },
+    });
   }) as typeof fetch & { calls: StubCall[] };
   stub.calls = calls;
   return stub;

@@ -34,11 +34,17 @@ export function target(overrides: Partial<PlanTarget> = {}): PlanTarget {
     labelVi: 'Sản phẩm được công nhận OCOP từ 3 sao trở lên trong năm',
     labelEn: 'Products newly certified 3★ or more in the year',
     definition: 'distinct products whose first OCOP certificate (3★+) is dated in the plan year',
-    definitionVi: 'số sản phẩm khác nhau có giấy chứng nhận OCOP (3 sao trở lên) đầu tiên được cấp trong năm kế hoạch',
+    definitionVi:
+      'số sản phẩm khác nhau có giấy chứng nhận OCOP (3 sao trở lên) đầu tiên được cấp trong năm kế hoạch',
     targetValue: 20,
     targetMax: null,
     unitLabel: 'products',
-    owner: { id: 'd1', code: 'SNN', nameVi: 'Sở Nông nghiệp và Phát triển nông thôn', nameEn: 'Department of Agriculture and Rural Development' },
+    owner: {
+      id: 'd1',
+      code: 'SNN',
+      nameVi: 'Sở Nông nghiệp và Phát triển nông thôn',
+      nameEn: 'Department of Agriculture and Rural Development',
+    },
     progress: progress(),
     ...overrides,
   };

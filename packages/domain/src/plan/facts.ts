@@ -84,7 +84,14 @@ export interface PlanFacts {
 
 /** An empty fact set, handy as a base for tests and for callers that load parts. */
 export function emptyPlanFacts(): PlanFacts {
-  return { units: [], entities: [], products: [], evaluations: [], decisionItems: [], activities: [] };
+  return {
+    units: [],
+    entities: [],
+    products: [],
+    evaluations: [],
+    decisionItems: [],
+    activities: [],
+  };
 }
 
 /**

@@ -34,7 +34,11 @@ export type MetricShape = 'count' | 'share' | 'per_unit';
 export type MetricValue =
   | { shape: 'count'; value: number; counted: string[] }
   | { shape: 'share'; numerator: number; denominator: number; counted: string[]; base: string[] }
-  | { shape: 'per_unit'; perUnit: { unitCode: string; value: number; counted: string[] }[]; unassigned: string[] };
+  | {
+      shape: 'per_unit';
+      perUnit: { unitCode: string; value: number; counted: string[] }[];
+      unassigned: string[];
+    };
 
 /** A metric's value plus how many year-only records it used. */
 export type MetricOutcome = MetricValue & { yearOnlyRecords: number; sampleRecords: number };
@@ -72,7 +76,10 @@ function sorted(ids: Iterable<string>): string[] {
  * Participating entities: registered in the period, or owning a product evaluated at any level
  * in the period (plan 152 T3 definition "registered or evaluated"). Maps id → unit code.
  */
-function participatingEntities(facts: PlanFacts, context: MetricContext): Map<string, string | null> {
+function participatingEntities(
+  facts: PlanFacts,
+  context: MetricContext,
+): Map<string, string | null> {
   const { period, asOf, tally } = context;
   const entityUnit = new Map(facts.entities.map((e) => [e.id, e.unitCode] as const));
   const productById = new Map(facts.products.map((p) => [p.id, p] as const));
@@ -89,13 +96,21 @@ function participatingEntities(facts: PlanFacts, context: MetricContext): Map<st
     tally.note(`evaluation:${evaluation.id}`, evaluation.date);
     // An entity missing from `entities` (or without a unit) takes its product's unit.
     const unit = entityUnit.get(product.entityId) ?? product.unitCode;
-    if (!result.has(product.entityId) || result.get(product.entityId) === null) result.set(product.entityId, unit);
+    if (!result.has(product.entityId) || result.get(product.entityId) === null)
+      result.set(product.entityId, unit);
   }
   return result;
 }
 
-function activityReaches(activity: ActivityFact, entityId: string, productIdsOfEntity: readonly string[]): boolean {
-  return activity.entityIds.includes(entityId) || activity.productIds.some((id) => productIdsOfEntity.includes(id));
+function activityReaches(
+  activity: ActivityFact,
+  entityId: string,
+  productIdsOfEntity: readonly string[],
+): boolean {
+  return (
+    activity.entityIds.includes(entityId) ||
+    activity.productIds.some((id) => productIdsOfEntity.includes(id))
+  );
 }
 
 function productsByEntity(facts: PlanFacts): Map<string, string[]> {
@@ -153,10 +168,16 @@ const entitiesParticipatingPerUnit: MetricDefinition = {
     const unitCodes = new Set(facts.units.map((u) => u.code));
     // Every unit appears, including those with no entity (value 0).
     const perUnit = facts.units.map((unit) => {
-      const counted = sorted([...participating].filter(([, code]) => code === unit.code).map(([id]) => id));
+      const counted = sorted(
+        [...participating].filter(([, code]) => code === unit.code).map(([id]) => id),
+      );
       return { unitCode: unit.code, value: counted.length, counted };
     });
-    const unassigned = sorted([...participating].filter(([, code]) => code === null || !unitCodes.has(code)).map(([id]) => id));
+    const unassigned = sorted(
+      [...participating]
+        .filter(([, code]) => code === null || !unitCodes.has(code))
+        .map(([id]) => id),
+    );
     return { shape: 'per_unit', perUnit, unassigned };
   },
 };
@@ -221,13 +242,20 @@ const upgradesOfPreviousYear: MetricDefinition = {
     const previous = previousYearOf(period);
     const certifiedBefore = new Map<string, DecisionItemFact>();
     for (const item of facts.decisionItems) {
-      if (certifies(item) && factInWindow(item.date, previous, asOf)) certifiedBefore.set(item.productId, item);
+      if (certifies(item) && factInWindow(item.date, previous, asOf))
+        certifiedBefore.set(item.productId, item);
     }
     const counted: string[] = [];
     for (const [productId, baseItem] of certifiedBefore) {
-      const items = facts.decisionItems.filter((i) => i.productId === productId && i.date.date <= asOf);
-      const history = starHistory(items.map((i) => ({ id: i.decisionId, date: i.date, stars: i.stars, action: i.action })));
-      const upgrade = history.find((entry) => entry.change === 'upgrade' && factInWindow(entry.date, period, asOf));
+      const items = facts.decisionItems.filter(
+        (i) => i.productId === productId && i.date.date <= asOf,
+      );
+      const history = starHistory(
+        items.map((i) => ({ id: i.decisionId, date: i.date, stars: i.stars, action: i.action })),
+      );
+      const upgrade = history.find(
+        (entry) => entry.change === 'upgrade' && factInWindow(entry.date, period, asOf),
+      );
       if (!upgrade) continue;
       tally.note(`decision:${baseItem.decisionId}:${productId}`, baseItem.date);
       tally.note(`decision:${upgrade.decisionId}:${productId}`, upgrade.date);
@@ -250,7 +278,9 @@ const entitiesWithCapacityActivity: MetricDefinition = {
       (a) => a.kind === CAPACITY_ACTIVITY_KIND && factInWindow(a.date, period, asOf),
     );
     const counted = base.filter((entityId) => {
-      const reached = activities.filter((a) => activityReaches(a, entityId, productsOf.get(entityId) ?? []));
+      const reached = activities.filter((a) =>
+        activityReaches(a, entityId, productsOf.get(entityId) ?? []),
+      );
       reached.forEach((a) => tally.noteActivity(a));
       return reached.length > 0;
     });
@@ -267,7 +297,10 @@ const previousYear4StarStandardised: MetricDefinition = {
     const previous = previousYearOf(period);
     const baseItems = facts.decisionItems.filter(
       (i) =>
-        i.action === 'recognise' && i.issuingLevel === 'province' && i.stars === 4 && factInWindow(i.date, previous, asOf),
+        i.action === 'recognise' &&
+        i.issuingLevel === 'province' &&
+        i.stars === 4 &&
+        factInWindow(i.date, previous, asOf),
     );
     const base = sorted(baseItems.map((i) => i.productId));
     baseItems.forEach((i) => tally.note(`decision:${i.decisionId}:${i.productId}`, i.date));
@@ -287,7 +320,8 @@ const previousYear4StarStandardised: MetricDefinition = {
         return true;
       }
       const national = facts.evaluations.find(
-        (e) => e.productId === productId && e.level === 'national' && factInWindow(e.date, period, asOf),
+        (e) =>
+          e.productId === productId && e.level === 'national' && factInWindow(e.date, period, asOf),
       );
       if (national) tally.note(`evaluation:${national.id}`, national.date);
       return national !== undefined;
@@ -316,13 +350,20 @@ export function isMetricName(name: string): name is MetricName {
 /** The metric definition; throws UNKNOWN_METRIC. */
 export function getMetric(name: string): MetricDefinition {
   if (!isMetricName(name)) {
-    throw new DomainError('UNKNOWN_METRIC', `Metric "${name}" is not implemented`, { metric: name });
+    throw new DomainError('UNKNOWN_METRIC', `Metric "${name}" is not implemented`, {
+      metric: name,
+    });
   }
   return METRICS[name];
 }
 
 /** Computes a metric for a period on an as-of date, counting year-only records used. */
-export function computeMetric(name: MetricName, facts: PlanFacts, period: PlanPeriod, asOf: IsoDate): MetricOutcome {
+export function computeMetric(
+  name: MetricName,
+  facts: PlanFacts,
+  period: PlanPeriod,
+  asOf: IsoDate,
+): MetricOutcome {
   const tally = new YearOnlyTally();
   const value = getMetric(name).compute(facts, { period, asOf, tally });
   return { ...value, yearOnlyRecords: tally.count, sampleRecords: tally.sampleCount };

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { decideStatus, defaultAsOf, elapsedFraction, STATUS_RULE, type StatusInput } from './pace.js';
+import {
+  decideStatus,
+  defaultAsOf,
+  elapsedFraction,
+  STATUS_RULE,
+  type StatusInput,
+} from './pace.js';
 
 const PERIOD = { start: '2021-01-01', end: '2021-12-31' };
 
@@ -103,32 +109,91 @@ describe('decideStatus reason codes', () => {
 
   it('codes each branch with the numbers and dates its sentence uses', () => {
     const cases = [
-      [{ ...base, kind: 'count_at_least', asOf: '2020-12-31', actual: 0, target: 20 }, 'before_period', { periodStart: '2021-01-01' }],
-      [{ ...base, kind: 'count_at_least', asOf: '2021-06-30', actual: 20, target: 20, met: true }, 'achieved', {}],
-      [{ ...base, kind: 'count_at_least', asOf: '2022-01-05', actual: 3, target: 20 }, 'period_ended_unmet', { periodEnd: '2021-12-31' }],
-      [{ ...base, kind: 'share_at_least', asOf: '2021-06-30', actual: null, target: 80 }, 'no_data', {}],
-      [{ ...base, kind: 'share_at_least', asOf: '2021-06-30', actual: 75, target: 80 }, 'share_within_margin', { marginPoints: 10 }],
-      [{ ...base, kind: 'share_at_least', asOf: '2021-06-30', actual: 60, target: 80 }, 'share_short', { gapPoints: 20, marginPoints: 25 }],
-      [{ ...base, kind: 'share_at_least', asOf: '2021-06-30', actual: 40, target: 80 }, 'share_far_short', { gapPoints: 40 }],
-      [{ ...base, kind: 'count_at_least', asOf: '2021-07-02', actual: 6, target: 20 }, 'pace_behind', { expected: 10.03 }],
-      [{ ...base, kind: 'count_at_least', asOf: '2021-07-02', actual: 2, target: 20 }, 'pace_far_behind', { expected: 10.03 }],
+      [
+        { ...base, kind: 'count_at_least', asOf: '2020-12-31', actual: 0, target: 20 },
+        'before_period',
+        { periodStart: '2021-01-01' },
+      ],
+      [
+        { ...base, kind: 'count_at_least', asOf: '2021-06-30', actual: 20, target: 20, met: true },
+        'achieved',
+        {},
+      ],
+      [
+        { ...base, kind: 'count_at_least', asOf: '2022-01-05', actual: 3, target: 20 },
+        'period_ended_unmet',
+        { periodEnd: '2021-12-31' },
+      ],
+      [
+        { ...base, kind: 'share_at_least', asOf: '2021-06-30', actual: null, target: 80 },
+        'no_data',
+        {},
+      ],
+      [
+        { ...base, kind: 'share_at_least', asOf: '2021-06-30', actual: 75, target: 80 },
+        'share_within_margin',
+        { marginPoints: 10 },
+      ],
+      [
+        { ...base, kind: 'share_at_least', asOf: '2021-06-30', actual: 60, target: 80 },
+        'share_short',
+        { gapPoints: 20, marginPoints: 25 },
+      ],
+      [
+        { ...base, kind: 'share_at_least', asOf: '2021-06-30', actual: 40, target: 80 },
+        'share_far_short',
+        { gapPoints: 40 },
+      ],
+      [
+        { ...base, kind: 'count_at_least', asOf: '2021-07-02', actual: 6, target: 20 },
+        'pace_behind',
+        { expected: 10.03 },
+      ],
+      [
+        { ...base, kind: 'count_at_least', asOf: '2021-07-02', actual: 2, target: 20 },
+        'pace_far_behind',
+        { expected: 10.03 },
+      ],
     ] as const;
     for (const [input, code, params] of cases) {
       const decision = decideStatus(input);
       expect(decision.statusReasonCode, code).toBe(code);
-      expect(decision.statusReasonParams, code).toMatchObject({ asOf: input.asOf, target: input.target, ...params });
+      expect(decision.statusReasonParams, code).toMatchObject({
+        asOf: input.asOf,
+        target: input.target,
+        ...params,
+      });
     }
   });
 
   it('leaves actual out when there is no data, never 0', () => {
-    const decision = decideStatus({ ...base, kind: 'share_at_least', asOf: '2021-06-30', actual: null, target: 80 });
+    const decision = decideStatus({
+      ...base,
+      kind: 'share_at_least',
+      asOf: '2021-06-30',
+      actual: null,
+      target: 80,
+    });
     expect(decision.statusReasonParams).not.toHaveProperty('actual');
   });
 
   it('codes a range met above its upper bound and gives the bound', () => {
-    const decision = decideStatus({ ...base, kind: 'count_between', asOf: '2021-12-31', actual: 9, target: 5, targetMax: 8, met: true });
+    const decision = decideStatus({
+      ...base,
+      kind: 'count_between',
+      asOf: '2021-12-31',
+      actual: 9,
+      target: 5,
+      targetMax: 8,
+      met: true,
+    });
     expect(decision.statusReasonCode).toBe('achieved_above_range');
-    expect(decision.statusReasonParams).toEqual({ asOf: '2021-12-31', target: 5, targetMax: 8, actual: 9 });
+    expect(decision.statusReasonParams).toEqual({
+      asOf: '2021-12-31',
+      target: 5,
+      targetMax: 8,
+      actual: 9,
+    });
     expect(decision.statusReason).toContain('above the planned upper bound of 8');
   });
 });

@@ -105,15 +105,21 @@ function round2(value: number): number {
 }
 
 function fmt(value: number): string {
-  return Number.isInteger(value) ? String(value) : value.toFixed(2).replace(/0+$/, '').replace(/\.$/, '');
+  return Number.isInteger(value)
+    ? String(value)
+    : value.toFixed(2).replace(/0+$/, '').replace(/\.$/, '');
 }
 
 function describe(input: StatusInput): string {
   const { kind, actual, target, targetMax, unitLabel } = input;
-  const goal = kind === 'count_between' && targetMax !== null ? `${fmt(target)}–${fmt(targetMax)}` : fmt(target);
+  const goal =
+    kind === 'count_between' && targetMax !== null
+      ? `${fmt(target)}–${fmt(targetMax)}`
+      : fmt(target);
   if (actual === null) return `no data yet (target ${goal} ${unitLabel})`;
   if (kind === 'share_at_least') return `${fmt(actual)}% against a target of ${goal}%`;
-  if (kind === 'each_unit_at_least') return `the lowest unit has ${fmt(actual)} against ${goal} ${unitLabel} per unit`;
+  if (kind === 'each_unit_at_least')
+    return `the lowest unit has ${fmt(actual)} against ${goal} ${unitLabel} per unit`;
   return `${fmt(actual)} against a target of ${goal} ${unitLabel}`;
 }
 
@@ -158,12 +164,22 @@ export function decideStatus(input: StatusInput): StatusDecision {
   });
 
   if (compareIso(asOf, period.start) < 0) {
-    return result('not_started', 'before_period', `The plan period starts on ${period.start}, after ${asOf}; ${base}.`, {
-      periodStart: period.start,
-    });
+    return result(
+      'not_started',
+      'before_period',
+      `The plan period starts on ${period.start}, after ${asOf}; ${base}.`,
+      {
+        periodStart: period.start,
+      },
+    );
   }
   if (met) {
-    if (kind === 'count_between' && input.targetMax !== null && actual !== null && actual > input.targetMax) {
+    if (
+      kind === 'count_between' &&
+      input.targetMax !== null &&
+      actual !== null &&
+      actual > input.targetMax
+    ) {
       return result(
         'achieved',
         'achieved_above_range',
@@ -173,9 +189,14 @@ export function decideStatus(input: StatusInput): StatusDecision {
     return result('achieved', 'achieved', `Achieved on ${asOf}: ${base}.`);
   }
   if (compareIso(asOf, period.end) > 0) {
-    return result('off_track', 'period_ended_unmet', `The period ended on ${period.end} without meeting the target: ${base}.`, {
-      periodEnd: period.end,
-    });
+    return result(
+      'off_track',
+      'period_ended_unmet',
+      `The period ended on ${period.end} without meeting the target: ${base}.`,
+      {
+        periodEnd: period.end,
+      },
+    );
   }
   if (actual === null) {
     return result('not_started', 'no_data', `Nothing to measure on ${asOf}: ${base}.`);
@@ -185,27 +206,49 @@ export function decideStatus(input: StatusInput): StatusDecision {
     const onTrack = PACE_RULE.shareOnTrackMarginPp;
     const atRisk = PACE_RULE.shareAtRiskMarginPp;
     if (gap <= onTrack) {
-      return result('on_track', 'share_within_margin', `On ${asOf}: ${base}, within ${onTrack} points of the target.`, {
-        marginPoints: onTrack,
-      });
+      return result(
+        'on_track',
+        'share_within_margin',
+        `On ${asOf}: ${base}, within ${onTrack} points of the target.`,
+        {
+          marginPoints: onTrack,
+        },
+      );
     }
     if (gap <= atRisk) {
-      return result('at_risk', 'share_short', `On ${asOf}: ${base}, ${fmt(gap)} points short (at-risk margin ${atRisk}).`, {
-        gapPoints: round2(gap),
-        marginPoints: atRisk,
-      });
+      return result(
+        'at_risk',
+        'share_short',
+        `On ${asOf}: ${base}, ${fmt(gap)} points short (at-risk margin ${atRisk}).`,
+        {
+          gapPoints: round2(gap),
+          marginPoints: atRisk,
+        },
+      );
     }
-    return result('off_track', 'share_far_short', `On ${asOf}: ${base}, ${fmt(gap)} points short.`, { gapPoints: round2(gap) });
+    return result(
+      'off_track',
+      'share_far_short',
+      `On ${asOf}: ${base}, ${fmt(gap)} points short.`,
+      { gapPoints: round2(gap) },
+    );
   }
   const fraction = elapsedFraction(period, asOf);
   const expected = target * fraction;
   const pace = `linear pace expects ${fmt(expected)} after ${fmt(fraction * 100)}% of the period`;
   const paceParams = { expected: round2(expected), elapsedPercent: round2(fraction * 100) };
-  if (actual >= expected) return result('on_track', 'pace_ahead', `On ${asOf}: ${base}; ${pace}.`, paceParams, expected);
+  if (actual >= expected)
+    return result('on_track', 'pace_ahead', `On ${asOf}: ${base}; ${pace}.`, paceParams, expected);
   if (actual >= PACE_RULE.atRiskPaceFraction * expected || fraction <= PACE_RULE.graceFraction) {
     return result('at_risk', 'pace_behind', `On ${asOf}: ${base}; ${pace}.`, paceParams, expected);
   }
-  return result('off_track', 'pace_far_behind', `On ${asOf}: ${base}; ${pace}, and it is below half of that.`, paceParams, expected);
+  return result(
+    'off_track',
+    'pace_far_behind',
+    `On ${asOf}: ${base}; ${pace}, and it is below half of that.`,
+    paceParams,
+    expected,
+  );
 }
 
 /** The as-of date to show by default: today, or the period end for a plan already over. */

@@ -21,14 +21,25 @@ function target(code: string): PlanTarget {
 }
 
 const day = factDateFromDay;
-const evaluation = (id: string, productId: string, level: EvaluationFact['level'], date: FactDate, stars: number | null): EvaluationFact => ({
+const evaluation = (
+  id: string,
+  productId: string,
+  level: EvaluationFact['level'],
+  date: FactDate,
+  stars: number | null,
+): EvaluationFact => ({
   id,
   productId,
   level,
   date,
   stars,
 });
-const recognise = (decisionId: string, productId: string, date: FactDate, stars: number | null): DecisionItemFact => ({
+const recognise = (
+  decisionId: string,
+  productId: string,
+  date: FactDate,
+  stars: number | null,
+): DecisionItemFact => ({
   decisionId,
   productId,
   date,
@@ -36,7 +47,13 @@ const recognise = (decisionId: string, productId: string, date: FactDate, stars:
   stars,
   action: 'recognise',
 });
-const activity = (id: string, kind: string, date: FactDate, entityIds: string[], productIds: string[] = []): ActivityFact => ({
+const activity = (
+  id: string,
+  kind: string,
+  date: FactDate,
+  entityIds: string[],
+  productIds: string[] = [],
+): ActivityFact => ({
   id,
   kind,
   date,
@@ -83,7 +100,11 @@ function participationFacts(): PlanFacts {
 
 describe('T3: at least 2 participating entities in every district-level unit', () => {
   it('lists units with 2, 1 and 0 entities and is not met', () => {
-    const progress = computeTargetProgress(target('T3-ENTITIES-PER-DISTRICT'), participationFacts(), '2021-12-31');
+    const progress = computeTargetProgress(
+      target('T3-ENTITIES-PER-DISTRICT'),
+      participationFacts(),
+      '2021-12-31',
+    );
     expect(progress.perUnit).toEqual([
       { unitCode: 'long-xuyen', value: 2, met: true },
       { unitCode: 'chau-doc', value: 1, met: false },
@@ -113,7 +134,11 @@ describe('T3: at least 2 participating entities in every district-level unit', (
   });
 
   it('does not count a registration after the as-of date', () => {
-    const progress = computeTargetProgress(target('T3-ENTITIES-PER-DISTRICT'), participationFacts(), '2021-04-30');
+    const progress = computeTargetProgress(
+      target('T3-ENTITIES-PER-DISTRICT'),
+      participationFacts(),
+      '2021-04-30',
+    );
     // e2's evaluation (2021-05-10) has not happened yet on 2021-04-30.
     expect(progress.perUnit?.map((u) => u.value)).toEqual([1, 1, 0]);
   });
@@ -122,7 +147,11 @@ describe('T3: at least 2 participating entities in every district-level unit', (
 describe('T4: share of participating entities with a provincially evaluated product', () => {
   it('counts 1 of 3 participating entities as 33.33 %', () => {
     // Participating: e1, e2, e3. Only e1's p1 had a provincial evaluation in 2021 (e4's was 2020).
-    const progress = computeTargetProgress(target('T4-ENTITY-HAS-PRODUCT'), participationFacts(), '2021-07-02');
+    const progress = computeTargetProgress(
+      target('T4-ENTITY-HAS-PRODUCT'),
+      participationFacts(),
+      '2021-07-02',
+    );
     expect(progress.numerator).toBe(1);
     expect(progress.denominator).toBe(3);
     expect(progress.actual).toBe(33.33);
@@ -133,7 +162,11 @@ describe('T4: share of participating entities with a provincially evaluated prod
   });
 
   it('is "no data" with no participating entities: actual null, never 0 % or NaN', () => {
-    const progress = computeTargetProgress(target('T4-ENTITY-HAS-PRODUCT'), emptyPlanFacts(), '2021-07-02');
+    const progress = computeTargetProgress(
+      target('T4-ENTITY-HAS-PRODUCT'),
+      emptyPlanFacts(),
+      '2021-07-02',
+    );
     expect(progress.numerator).toBe(0);
     expect(progress.denominator).toBe(0);
     expect(progress.actual).toBeNull();
@@ -141,7 +174,9 @@ describe('T4: share of participating entities with a provincially evaluated prod
     expect(progress.noData).toBe(true);
     expect(progress.met).toBe(false);
     expect(progress.status).toBe('not_started');
-    expect(progress.statusReason).toBe('Nothing to measure on 2021-07-02: no data yet (target 100 percent).');
+    expect(progress.statusReason).toBe(
+      'Nothing to measure on 2021-07-02: no data yet (target 100 percent).',
+    );
   });
 });
 
@@ -229,11 +264,20 @@ describe('T6: star upgrades of last year’s products (5–8)', () => {
   function upgradeFacts(upgraded: number): PlanFacts {
     const items: DecisionItemFact[] = [];
     for (let i = 1; i <= upgraded; i += 1) {
-      items.push(recognise('r2020', `u${i}`, day('2020-11-20'), 3), recognise('r2021', `u${i}`, day('2021-12-10'), 4));
+      items.push(
+        recognise('r2020', `u${i}`, day('2020-11-20'), 3),
+        recognise('r2021', `u${i}`, day('2021-12-10'), 4),
+      );
     }
     // Re-certified at the same stars, and a product first certified in 2021 then upgraded: neither counts.
-    items.push(recognise('r2020', 'same', day('2020-11-20'), 3), recognise('r2021', 'same', day('2021-12-10'), 3));
-    items.push(recognise('r2021a', 'new21', day('2021-04-22'), 3), recognise('r2021', 'new21', day('2021-12-10'), 4));
+    items.push(
+      recognise('r2020', 'same', day('2020-11-20'), 3),
+      recognise('r2021', 'same', day('2021-12-10'), 3),
+    );
+    items.push(
+      recognise('r2021a', 'new21', day('2021-04-22'), 3),
+      recognise('r2021', 'new21', day('2021-12-10'), 4),
+    );
     return { ...emptyPlanFacts(), decisionItems: items };
   }
 
@@ -252,7 +296,12 @@ describe('T6: star upgrades of last year’s products (5–8)', () => {
 
   it('is achieved within the range at 6 and not yet met at 4', () => {
     const six = computeTargetProgress(target('T6-UPGRADES'), upgradeFacts(6), '2021-12-31');
-    expect([six.actual, six.met, six.aboveUpperBound, six.status]).toEqual([6, true, false, 'achieved']);
+    expect([six.actual, six.met, six.aboveUpperBound, six.status]).toEqual([
+      6,
+      true,
+      false,
+      'achieved',
+    ]);
     const four = computeTargetProgress(target('T6-UPGRADES'), upgradeFacts(4), '2021-12-31');
     // Day 365 of 365: pace expects 5, 4 ≥ 2.5 → at_risk.
     expect([four.actual, four.met, four.status]).toEqual([4, false, 'at_risk']);
@@ -302,7 +351,9 @@ describe('T2, T7, T8', () => {
     expect(progress.numerator).toBe(2);
     // a1 and a3 reach e1 (both samples); a4 is another kind and is not used.
     expect(progress.sampleRecords).toBe(2);
-    expect(computeTargetProgress(target('T1-CERTIFIED'), facts, '2021-07-02').sampleRecords).toBe(0);
+    expect(computeTargetProgress(target('T1-CERTIFIED'), facts, '2021-07-02').sampleRecords).toBe(
+      0,
+    );
   });
 
   it('T8 counts last year’s provincial 4★ products standardised or sent to national evaluation', () => {
@@ -337,7 +388,13 @@ describe('computePlanProgress', () => {
   it('computes all 8 targets and counts statuses; nothing has started before 2021', () => {
     const plan = computePlanProgress(TARGETS, participationFacts(), '2020-12-31');
     expect(plan.targets).toHaveLength(8);
-    expect(plan.statusCounts).toEqual({ achieved: 0, on_track: 0, at_risk: 0, off_track: 0, not_started: 8 });
+    expect(plan.statusCounts).toEqual({
+      achieved: 0,
+      on_track: 0,
+      at_risk: 0,
+      off_track: 0,
+      not_started: 8,
+    });
     expect(plan.targets.every((row) => row.progress.statusRule === 'linear-pace-v1')).toBe(true);
   });
 
@@ -355,6 +412,10 @@ describe('computePlanProgress', () => {
   it('gives each status reason as a code with its numbers as well as in English', () => {
     const plan = computePlanProgress(TARGETS, participationFacts(), '2020-12-31');
     expect(plan.targets[0]?.progress.statusReasonCode).toBe('before_period');
-    expect(plan.targets[0]?.progress.statusReasonParams).toMatchObject({ asOf: '2020-12-31', periodStart: '2021-01-01', target: 20 });
+    expect(plan.targets[0]?.progress.statusReasonParams).toMatchObject({
+      asOf: '2020-12-31',
+      periodStart: '2021-01-01',
+      target: 20,
+    });
   });
 });

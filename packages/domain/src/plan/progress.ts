@@ -2,7 +2,12 @@
 import { parseIsoDate, type IsoDate } from '../dates.js';
 import type { PlanFacts } from './facts.js';
 import { computeMetric } from './metrics.js';
-import { decideStatus, type StatusReasonCode, type StatusReasonParams, type TargetStatus } from './pace.js';
+import {
+  decideStatus,
+  type StatusReasonCode,
+  type StatusReasonParams,
+  type TargetStatus,
+} from './pace.js';
 import type { PlanTarget } from './targets.js';
 
 /** One unit's value for an each_unit_at_least target. */
@@ -59,7 +64,11 @@ function round2(value: number): number {
  * (pace.ts). Shares with a zero denominator are "no data" (actual null), never 0 % or NaN.
  * each_unit_at_least is met when every unit reaches the target; units with 0 are listed.
  */
-export function computeTargetProgress(target: PlanTarget, facts: PlanFacts, asOf: IsoDate): TargetProgress {
+export function computeTargetProgress(
+  target: PlanTarget,
+  facts: PlanFacts,
+  asOf: IsoDate,
+): TargetProgress {
   parseIsoDate(asOf);
   const outcome = computeMetric(target.metric, facts, target.period, asOf);
 
@@ -84,7 +93,11 @@ export function computeTargetProgress(target: PlanTarget, facts: PlanFacts, asOf
       met = numerator * 100 >= target.target * denominator;
     }
   } else {
-    perUnit = outcome.perUnit.map((u) => ({ unitCode: u.unitCode, value: u.value, met: u.value >= target.target }));
+    perUnit = outcome.perUnit.map((u) => ({
+      unitCode: u.unitCode,
+      value: u.value,
+      met: u.value >= target.target,
+    }));
     counted = outcome.perUnit.flatMap((u) => u.counted);
     numerator = perUnit.filter((u) => u.met).length;
     denominator = perUnit.length;
@@ -95,7 +108,9 @@ export function computeTargetProgress(target: PlanTarget, facts: PlanFacts, asOf
   }
 
   const aboveUpperBound =
-    target.kind === 'count_between' ? actual !== null && target.targetMax !== null && actual > target.targetMax : undefined;
+    target.kind === 'count_between'
+      ? actual !== null && target.targetMax !== null && actual > target.targetMax
+      : undefined;
   const decision = decideStatus({
     kind: target.kind,
     period: target.period,
@@ -142,8 +157,15 @@ export interface PlanProgress {
 }
 
 /** {@link computeTargetProgress} for each target, plus a count per status. */
-export function computePlanProgress(targets: readonly PlanTarget[], facts: PlanFacts, asOf: IsoDate): PlanProgress {
-  const rows = targets.map((target) => ({ target, progress: computeTargetProgress(target, facts, asOf) }));
+export function computePlanProgress(
+  targets: readonly PlanTarget[],
+  facts: PlanFacts,
+  asOf: IsoDate,
+): PlanProgress {
+  const rows = targets.map((target) => ({
+    target,
+    progress: computeTargetProgress(target, facts, asOf),
+  }));
   const statusCounts: Record<TargetStatus, number> = {
     achieved: 0,
     on_track: 0,

@@ -23,12 +23,33 @@ describe('parsePlanTargets with plan 152 (2021)', () => {
     expect(targets.map((t) => [t.code, t.kind, t.target, t.targetMax, t.owner, t.metric])).toEqual([
       ['T1-CERTIFIED', 'count_at_least', 20, null, 'SNN', 'products_first_certified'],
       ['T2-NATIONAL', 'count_at_least', 2, null, 'SNN', 'products_national_evaluation'],
-      ['T3-ENTITIES-PER-DISTRICT', 'each_unit_at_least', 2, null, 'UBND-HUYEN', 'entities_participating_per_unit'],
-      ['T4-ENTITY-HAS-PRODUCT', 'share_at_least', 100, null, 'UBND-HUYEN', 'entities_with_provincial_product'],
+      [
+        'T3-ENTITIES-PER-DISTRICT',
+        'each_unit_at_least',
+        2,
+        null,
+        'UBND-HUYEN',
+        'entities_participating_per_unit',
+      ],
+      [
+        'T4-ENTITY-HAS-PRODUCT',
+        'share_at_least',
+        100,
+        null,
+        'UBND-HUYEN',
+        'entities_with_provincial_product',
+      ],
       ['T5-PASS-RATE', 'share_at_least', 80, null, 'SNN', 'provincial_pass_rate'],
       ['T6-UPGRADES', 'count_between', 5, 8, 'SNN', 'upgrades_of_previous_year'],
       ['T7-CAPACITY', 'share_at_least', 100, null, 'SNN', 'entities_with_capacity_activity'],
-      ['T8-STANDARDISE-4STAR', 'share_at_least', 100, null, 'SNN', 'previous_year_4star_standardised'],
+      [
+        'T8-STANDARDISE-4STAR',
+        'share_at_least',
+        100,
+        null,
+        'SNN',
+        'previous_year_4star_standardised',
+      ],
     ]);
   });
 
@@ -52,8 +73,12 @@ describe('parsePlanTargets with plan 152 (2021)', () => {
 
   it('treats definition_vi as optional (null when the column is missing or blank)', () => {
     const withoutVi = rows.map(({ definition_vi: _omit, ...rest }) => rest);
-    expect(parsePlanTargets(withoutVi, PERIOD_2021).every((t) => t.definitionVi === null)).toBe(true);
-    expect(parsePlanTargets([{ ...rows[0]!, definition_vi: '  ' }], PERIOD_2021)[0]?.definitionVi).toBeNull();
+    expect(parsePlanTargets(withoutVi, PERIOD_2021).every((t) => t.definitionVi === null)).toBe(
+      true,
+    );
+    expect(
+      parsePlanTargets([{ ...rows[0]!, definition_vi: '  ' }], PERIOD_2021)[0]?.definitionVi,
+    ).toBeNull();
   });
 });
 
@@ -61,40 +86,59 @@ describe('parsePlanTargets validation', () => {
   const t6 = rows[5]!;
 
   it('names the row and column of a bad kind', () => {
-    const error = errorOf(() => parsePlanTargets([rows[0]!, { ...rows[1]!, kind: 'count_most' }], PERIOD_2021));
+    const error = errorOf(() =>
+      parsePlanTargets([rows[0]!, { ...rows[1]!, kind: 'count_most' }], PERIOD_2021),
+    );
     expect(error.code).toBe('INVALID_TARGET');
     expect(error.params).toEqual({ row: 2, column: 'kind', value: 'count_most' });
     expect(error.message).toMatch(/^Row 2, column kind:/);
   });
 
-  it.each(['5', '5-', '8-5', '5-8-9', 'five-eight'])('rejects count_between target %j', (target) => {
-    const error = errorOf(() => parsePlanTargets([{ ...t6, target }], PERIOD_2021));
-    expect(error.params).toMatchObject({ row: 1, column: 'target', value: target });
-  });
+  it.each(['5', '5-', '8-5', '5-8-9', 'five-eight'])(
+    'rejects count_between target %j',
+    (target) => {
+      const error = errorOf(() => parsePlanTargets([{ ...t6, target }], PERIOD_2021));
+      expect(error.params).toMatchObject({ row: 1, column: 'target', value: target });
+    },
+  );
 
   it('rejects a share above 100 percent and a non-number target', () => {
-    expect(errorOf(() => parsePlanTargets([{ ...rows[4]!, target: '120' }], PERIOD_2021)).params.column).toBe('target');
-    expect(errorOf(() => parsePlanTargets([{ ...rows[0]!, target: 'twenty' }], PERIOD_2021)).params.column).toBe('target');
+    expect(
+      errorOf(() => parsePlanTargets([{ ...rows[4]!, target: '120' }], PERIOD_2021)).params.column,
+    ).toBe('target');
+    expect(
+      errorOf(() => parsePlanTargets([{ ...rows[0]!, target: 'twenty' }], PERIOD_2021)).params
+        .column,
+    ).toBe('target');
   });
 
   it('rejects a missing required value and a duplicate code', () => {
-    expect(errorOf(() => parsePlanTargets([{ ...rows[0]!, owner: ' ' }], PERIOD_2021)).params).toEqual({
+    expect(
+      errorOf(() => parsePlanTargets([{ ...rows[0]!, owner: ' ' }], PERIOD_2021)).params,
+    ).toEqual({
       row: 1,
       column: 'owner',
       value: '',
     });
-    expect(errorOf(() => parsePlanTargets([rows[0]!, rows[0]!], PERIOD_2021)).params).toMatchObject({
-      row: 2,
-      column: 'code',
-    });
+    expect(errorOf(() => parsePlanTargets([rows[0]!, rows[0]!], PERIOD_2021)).params).toMatchObject(
+      {
+        row: 2,
+        column: 'code',
+      },
+    );
   });
 
   it('rejects a code with no mapped metric, and a metric that does not fit the kind', () => {
-    expect(errorOf(() => parsePlanTargets([{ ...rows[0]!, code: 'T9-NEW' }], PERIOD_2021)).params).toMatchObject({
+    expect(
+      errorOf(() => parsePlanTargets([{ ...rows[0]!, code: 'T9-NEW' }], PERIOD_2021)).params,
+    ).toMatchObject({
       column: 'code',
       value: 'T9-NEW',
     });
-    expect(errorOf(() => parsePlanTargets([{ ...rows[0]!, kind: 'share_at_least' }], PERIOD_2021)).params).toMatchObject({
+    expect(
+      errorOf(() => parsePlanTargets([{ ...rows[0]!, kind: 'share_at_least' }], PERIOD_2021))
+        .params,
+    ).toMatchObject({
       column: 'kind',
     });
   });
@@ -105,13 +149,17 @@ describe('parsePlanTargets validation', () => {
       { start: '2022-01-01', end: '2022-12-31' },
     );
     expect(target?.metric).toBe('products_national_evaluation');
-    expect(errorOf(() => parsePlanTargets([{ ...rows[1]!, metric: 'made_up' }], PERIOD_2021)).params).toMatchObject({
+    expect(
+      errorOf(() => parsePlanTargets([{ ...rows[1]!, metric: 'made_up' }], PERIOD_2021)).params,
+    ).toMatchObject({
       column: 'metric',
       value: 'made_up',
     });
   });
 
   it('rejects a period that ends before it starts', () => {
-    expect(errorOf(() => parsePlanTargets(rows, { start: '2021-12-31', end: '2021-01-01' })).code).toBe('INVALID_TARGET');
+    expect(
+      errorOf(() => parsePlanTargets(rows, { start: '2021-12-31', end: '2021-01-01' })).code,
+    ).toBe('INVALID_TARGET');
   });
 });

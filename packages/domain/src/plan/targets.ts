@@ -5,7 +5,8 @@ import type { PlanPeriod } from './facts.js';
 import { getMetric, isMetricName, type MetricName, type MetricShape } from './metrics.js';
 
 /** How a target is judged. */
-export type TargetKind = 'count_at_least' | 'count_between' | 'share_at_least' | 'each_unit_at_least';
+export type TargetKind =
+  'count_at_least' | 'count_between' | 'share_at_least' | 'each_unit_at_least';
 
 /** One plan target. Shares are in percent (target 80 = 80 %). */
 export interface PlanTarget {
@@ -56,7 +57,17 @@ export function isTargetKind(value: string): value is TargetKind {
   return Object.prototype.hasOwnProperty.call(KIND_SHAPE, value);
 }
 
-const REQUIRED_COLUMNS = ['code', 'kind', 'target', 'unit', 'scope', 'owner', 'label_vi', 'label_en', 'definition'];
+const REQUIRED_COLUMNS = [
+  'code',
+  'kind',
+  'target',
+  'unit',
+  'scope',
+  'owner',
+  'label_vi',
+  'label_en',
+  'definition',
+];
 const NUMBER = /^\d+(?:\.\d+)?$/;
 
 function fail(row: number, column: string, value: string, why: string): never {
@@ -71,10 +82,14 @@ function validatePeriod(period: PlanPeriod): void {
   parseIsoDate(period.start);
   parseIsoDate(period.end);
   if (compareIso(period.start, period.end) > 0) {
-    throw new DomainError('INVALID_TARGET', `Plan period starts ${period.start}, after its end ${period.end}`, {
-      column: 'period',
-      value: `${period.start}..${period.end}`,
-    });
+    throw new DomainError(
+      'INVALID_TARGET',
+      `Plan period starts ${period.start}, after its end ${period.end}`,
+      {
+        column: 'period',
+        value: `${period.start}..${period.end}`,
+      },
+    );
   }
 }
 
@@ -102,7 +117,8 @@ export function parsePlanTargets(
     seen.add(code);
 
     const kind = cell('kind');
-    if (!isTargetKind(kind)) fail(row, 'kind', kind, `expected one of ${Object.keys(KIND_SHAPE).join(', ')}`);
+    if (!isTargetKind(kind))
+      fail(row, 'kind', kind, `expected one of ${Object.keys(KIND_SHAPE).join(', ')}`);
 
     const targetText = cell('target');
     let target: number;
@@ -116,9 +132,11 @@ export function parsePlanTargets(
       targetMax = Number(high);
       if (target > targetMax) fail(row, 'target', targetText, 'lower bound is above upper bound');
     } else {
-      if (!NUMBER.test(targetText)) fail(row, 'target', targetText, 'expected a non-negative number');
+      if (!NUMBER.test(targetText))
+        fail(row, 'target', targetText, 'expected a non-negative number');
       target = Number(targetText);
-      if (kind === 'share_at_least' && target > 100) fail(row, 'target', targetText, 'a share is at most 100 percent');
+      if (kind === 'share_at_least' && target > 100)
+        fail(row, 'target', targetText, 'a share is at most 100 percent');
     }
 
     const mapped = Object.prototype.hasOwnProperty.call(metrics, code) ? metrics[code] : undefined;
@@ -127,7 +145,12 @@ export function parsePlanTargets(
     if (!isMetricName(metricText)) fail(row, 'metric', metricText, 'metric is not implemented');
     const shape = getMetric(metricText).shape;
     if (shape !== KIND_SHAPE[kind]) {
-      fail(row, 'kind', kind, `metric ${metricText} gives a ${shape}, which does not fit this kind`);
+      fail(
+        row,
+        'kind',
+        kind,
+        `metric ${metricText} gives a ${shape}, which does not fit this kind`,
+      );
     }
 
     return {

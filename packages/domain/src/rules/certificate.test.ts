@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { factDateFromDay, factDateFromYear } from '../dates.js';
 import { DomainError } from '../errors.js';
-import { certificateStatus, certificateValidUntil, starHistory, type StarDecision } from './certificate.js';
+import {
+  certificateStatus,
+  certificateValidUntil,
+  starHistory,
+  type StarDecision,
+} from './certificate.js';
 
 describe('certificateValidUntil', () => {
   it('is valid through the 36-month anniversary of the decision (Civil Code 2015 art. 147–148)', () => {
@@ -50,7 +55,9 @@ describe('certificateStatus', () => {
   it('reports revoked and superseded from their dates on', () => {
     expect(certificateStatus({ ...cert, revokedOn: '2023-05-01' }, '2023-04-30')).toBe('valid');
     expect(certificateStatus({ ...cert, revokedOn: '2023-05-01' }, '2023-05-01')).toBe('revoked');
-    expect(certificateStatus({ ...cert, supersededOn: '2022-10-10' }, '2022-10-10')).toBe('superseded');
+    expect(certificateStatus({ ...cert, supersededOn: '2022-10-10' }, '2022-10-10')).toBe(
+      'superseded',
+    );
     expect(certificateStatus({ ...cert, supersededOn: '2022-10-10' }, '2022-10-09')).toBe('valid');
   });
 
@@ -65,7 +72,12 @@ describe('certificateStatus', () => {
 });
 
 describe('starHistory', () => {
-  const d = (id: string, date: string, stars: number | null, action: 'recognise' | 'revoke' = 'recognise'): StarDecision => ({
+  const d = (
+    id: string,
+    date: string,
+    stars: number | null,
+    action: 'recognise' | 'revoke' = 'recognise',
+  ): StarDecision => ({
     id,
     date: factDateFromDay(date),
     stars,
@@ -90,12 +102,20 @@ describe('starHistory', () => {
   });
 
   it('marks a revocation and treats the next recognition as new', () => {
-    const history = starHistory([d('a', '2020-03-11', 3), d('b', '2023-04-01', null, 'revoke'), d('c', '2024-01-01', 3)]);
+    const history = starHistory([
+      d('a', '2020-03-11', 3),
+      d('b', '2023-04-01', null, 'revoke'),
+      d('c', '2024-01-01', 3),
+    ]);
     expect(history.map((h) => h.change)).toEqual(['new', 'revoked', 'new']);
   });
 
   it('says unknown when either side has no known stars', () => {
-    const history = starHistory([d('a', '2020-03-11', null), d('b', '2021-04-22', 4), d('c', '2022-01-01', null)]);
+    const history = starHistory([
+      d('a', '2020-03-11', null),
+      d('b', '2021-04-22', 4),
+      d('c', '2022-01-01', null),
+    ]);
     expect(history.map((h) => h.change)).toEqual(['new', 'unknown', 'unknown']);
   });
 

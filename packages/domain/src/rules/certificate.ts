@@ -1,5 +1,12 @@
 /** Certificate validity, status on a date, and a product's star history. */
-import { addMonths, compareIso, daysBetween, parseIsoDate, type FactDate, type IsoDate } from '../dates.js';
+import {
+  addMonths,
+  compareIso,
+  daysBetween,
+  parseIsoDate,
+  type FactDate,
+  type IsoDate,
+} from '../dates.js';
 import { DomainError } from '../errors.js';
 import { resolveRuleSet, type RuleSet, type RuleSetCode } from './rule-sets.js';
 
@@ -38,7 +45,9 @@ export function certificateValidUntil(
   decisionDate: IsoDate | FactDate,
   ruleSet?: RuleSet | RuleSetCode,
 ): IsoDate {
-  const months = ruleSet ? resolveRuleSet(ruleSet).certificateValidityMonths : CERTIFICATE_VALIDITY_MONTHS;
+  const months = ruleSet
+    ? resolveRuleSet(ruleSet).certificateValidityMonths
+    : CERTIFICATE_VALIDITY_MONTHS;
   return addMonths(toIso(decisionDate), months);
 }
 
@@ -57,16 +66,22 @@ export function certificateStatus(
   const issuedOn = toIso(certificate.issuedOn);
   parseIsoDate(asOf);
   if (compareIso(asOf, issuedOn) < 0) {
-    throw new DomainError('AS_OF_BEFORE_ISSUE', `No certificate exists on ${asOf}: it was issued on ${issuedOn}`, {
-      asOf,
-      issuedOn,
-    });
+    throw new DomainError(
+      'AS_OF_BEFORE_ISSUE',
+      `No certificate exists on ${asOf}: it was issued on ${issuedOn}`,
+      {
+        asOf,
+        issuedOn,
+      },
+    );
   }
   if (certificate.revokedOn && compareIso(certificate.revokedOn, asOf) <= 0) return 'revoked';
-  if (certificate.supersededOn && compareIso(certificate.supersededOn, asOf) <= 0) return 'superseded';
+  if (certificate.supersededOn && compareIso(certificate.supersededOn, asOf) <= 0)
+    return 'superseded';
   const daysLeft = daysBetween(asOf, parseIsoDate(certificate.validUntil));
   if (daysLeft < 0) return 'expired';
-  const noticeDays = options.noticeDays === undefined ? DEFAULT_EXPIRY_NOTICE_DAYS : options.noticeDays;
+  const noticeDays =
+    options.noticeDays === undefined ? DEFAULT_EXPIRY_NOTICE_DAYS : options.noticeDays;
   if (noticeDays !== null && daysLeft <= noticeDays) return 'expiring';
   return 'valid';
 }

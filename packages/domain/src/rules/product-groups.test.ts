@@ -4,14 +4,33 @@ import { getProductGroup, groupsOf, mapGroup1048To148 } from './product-groups.j
 
 describe('product groups', () => {
   it('lists the six 1048 ngành and the six 148 nhóm in order', () => {
-    expect(groupsOf('1048').map((g) => g.code)).toEqual(['food', 'beverage', 'herbal', 'textile', 'handicraft', 'tourism']);
-    expect(groupsOf('148').map((g) => g.code)).toEqual(['food', 'beverage', 'medicinal', 'handicraft', 'ornamental', 'tourism']);
+    expect(groupsOf('1048').map((g) => g.code)).toEqual([
+      'food',
+      'beverage',
+      'herbal',
+      'textile',
+      'handicraft',
+      'tourism',
+    ]);
+    expect(groupsOf('148').map((g) => g.code)).toEqual([
+      'food',
+      'beverage',
+      'medicinal',
+      'handicraft',
+      'ornamental',
+      'tourism',
+    ]);
   });
 
   it('names groups in Vietnamese and English', () => {
     expect(getProductGroup('1048', 'handicraft').nameVi).toBe('Lưu niệm – nội thất – trang trí');
-    expect(getProductGroup('148', 'ornamental')).toMatchObject({ nameVi: 'Sinh vật cảnh', number: 5 });
-    expect(getProductGroup('148', 'tourism').nameVi).toBe('Dịch vụ du lịch cộng đồng, du lịch sinh thái và điểm du lịch');
+    expect(getProductGroup('148', 'ornamental')).toMatchObject({
+      nameVi: 'Sinh vật cảnh',
+      number: 5,
+    });
+    expect(getProductGroup('148', 'tourism').nameVi).toBe(
+      'Dịch vụ du lịch cộng đồng, du lịch sinh thái và điểm du lịch',
+    );
   });
 
   it('maps textile to handicraft, as An Giang counted the Khmer sarong', () => {

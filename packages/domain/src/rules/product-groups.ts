@@ -3,10 +3,12 @@ import { DomainError } from '../errors.js';
 import type { Taxonomy } from './rule-sets.js';
 
 /** Group codes under 1048/QĐ-TTg (6 ngành). */
-export type ProductGroupCode1048 = 'food' | 'beverage' | 'herbal' | 'textile' | 'handicraft' | 'tourism';
+export type ProductGroupCode1048 =
+  'food' | 'beverage' | 'herbal' | 'textile' | 'handicraft' | 'tourism';
 
 /** Group codes under 148/QĐ-TTg and 1489 (6 nhóm). */
-export type ProductGroupCode148 = 'food' | 'beverage' | 'medicinal' | 'handicraft' | 'ornamental' | 'tourism';
+export type ProductGroupCode148 =
+  'food' | 'beverage' | 'medicinal' | 'handicraft' | 'ornamental' | 'tourism';
 
 /** One product group. `number` is its position in the decision's list. */
 export interface ProductGroup {
@@ -22,7 +24,13 @@ export const PRODUCT_GROUPS_1048: readonly ProductGroup[] = Object.freeze([
   { taxonomy: '1048', code: 'food', number: 1, nameVi: 'Thực phẩm', nameEn: 'Food' },
   { taxonomy: '1048', code: 'beverage', number: 2, nameVi: 'Đồ uống', nameEn: 'Beverages' },
   { taxonomy: '1048', code: 'herbal', number: 3, nameVi: 'Thảo dược', nameEn: 'Herbal products' },
-  { taxonomy: '1048', code: 'textile', number: 4, nameVi: 'Vải và may mặc', nameEn: 'Fabrics and garments' },
+  {
+    taxonomy: '1048',
+    code: 'textile',
+    number: 4,
+    nameVi: 'Vải và may mặc',
+    nameEn: 'Fabrics and garments',
+  },
   {
     taxonomy: '1048',
     code: 'handicraft',
@@ -50,8 +58,20 @@ export const PRODUCT_GROUPS_148: readonly ProductGroup[] = Object.freeze([
     nameVi: 'Dược liệu và sản phẩm từ dược liệu',
     nameEn: 'Medicinal herbs and herbal products',
   },
-  { taxonomy: '148', code: 'handicraft', number: 4, nameVi: 'Hàng thủ công mỹ nghệ', nameEn: 'Handicrafts' },
-  { taxonomy: '148', code: 'ornamental', number: 5, nameVi: 'Sinh vật cảnh', nameEn: 'Ornamental plants and animals' },
+  {
+    taxonomy: '148',
+    code: 'handicraft',
+    number: 4,
+    nameVi: 'Hàng thủ công mỹ nghệ',
+    nameEn: 'Handicrafts',
+  },
+  {
+    taxonomy: '148',
+    code: 'ornamental',
+    number: 5,
+    nameVi: 'Sinh vật cảnh',
+    nameEn: 'Ornamental plants and animals',
+  },
   {
     taxonomy: '148',
     code: 'tourism',
@@ -66,14 +86,15 @@ export const PRODUCT_GROUPS_148: readonly ProductGroup[] = Object.freeze([
  * handicraft (early-2023 breakdown has no textile line); souvenirs–furniture–decoration →
  * handicraft; herbal → medicinal.
  */
-export const GROUP_1048_TO_148: Readonly<Record<ProductGroupCode1048, ProductGroupCode148>> = Object.freeze({
-  food: 'food',
-  beverage: 'beverage',
-  herbal: 'medicinal',
-  textile: 'handicraft',
-  handicraft: 'handicraft',
-  tourism: 'tourism',
-});
+export const GROUP_1048_TO_148: Readonly<Record<ProductGroupCode1048, ProductGroupCode148>> =
+  Object.freeze({
+    food: 'food',
+    beverage: 'beverage',
+    herbal: 'medicinal',
+    textile: 'handicraft',
+    handicraft: 'handicraft',
+    tourism: 'tourism',
+  });
 
 /** All groups of a taxonomy, in the decision's order. */
 export function groupsOf(taxonomy: Taxonomy): readonly ProductGroup[] {
@@ -84,10 +105,14 @@ export function groupsOf(taxonomy: Taxonomy): readonly ProductGroup[] {
 export function getProductGroup(taxonomy: Taxonomy, code: string): ProductGroup {
   const found = groupsOf(taxonomy).find((group) => group.code === code);
   if (!found) {
-    throw new DomainError('UNKNOWN_PRODUCT_GROUP', `Product group "${code}" does not exist in the ${taxonomy} taxonomy`, {
-      taxonomy,
-      code,
-    });
+    throw new DomainError(
+      'UNKNOWN_PRODUCT_GROUP',
+      `Product group "${code}" does not exist in the ${taxonomy} taxonomy`,
+      {
+        taxonomy,
+        code,
+      },
+    );
   }
   return found;
 }

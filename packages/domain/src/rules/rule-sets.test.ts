@@ -1,11 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../errors.js';
-import { getRuleSet, mandatoryCriteriaApply, recogniserFor, RULE_SETS, ruleSetInForce } from './rule-sets.js';
+import {
+  getRuleSet,
+  mandatoryCriteriaApply,
+  recogniserFor,
+  RULE_SETS,
+  ruleSetInForce,
+} from './rule-sets.js';
 
 describe('RULE_SETS', () => {
   it('holds the part maxima of each decision (1048: 35/25/40; 148 and 1489: 40/25/35)', () => {
-    const maxima = Object.fromEntries(RULE_SETS.map((r) => [r.code, r.parts.map((p) => `${p.code}${p.max}`).join(' ')]));
-    expect(maxima).toEqual({ QD1048: 'A35 B25 C40', QD148: 'A40 B25 C35', QD148_1489: 'A40 B25 C35' });
+    const maxima = Object.fromEntries(
+      RULE_SETS.map((r) => [r.code, r.parts.map((p) => `${p.code}${p.max}`).join(' ')]),
+    );
+    expect(maxima).toEqual({
+      QD1048: 'A35 B25 C40',
+      QD148: 'A40 B25 C35',
+      QD148_1489: 'A40 B25 C35',
+    });
   });
 
   it('gives every part set a maximum of 100 and 36-month certificates', () => {
@@ -52,7 +64,10 @@ describe('ruleSetInForce', () => {
       expect.unreachable();
     } catch (error) {
       expect((error as DomainError).code).toBe('DATE_BEFORE_PROGRAMME');
-      expect((error as DomainError).params).toEqual({ date: '2019-08-20', programmeStart: '2019-08-21' });
+      expect((error as DomainError).params).toEqual({
+        date: '2019-08-20',
+        programmeStart: '2019-08-21',
+      });
     }
   });
 

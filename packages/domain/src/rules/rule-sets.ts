@@ -74,7 +74,12 @@ const STAR_BANDS: readonly StarBand[] = Object.freeze([
 
 function parts(a: number, b: number, c: number): readonly ScorecardPart[] {
   return Object.freeze([
-    { code: 'A', nameVi: 'Sản phẩm và sức mạnh cộng đồng', nameEn: 'Product and community strength', max: a },
+    {
+      code: 'A',
+      nameVi: 'Sản phẩm và sức mạnh cộng đồng',
+      nameEn: 'Product and community strength',
+      max: a,
+    },
     { code: 'B', nameVi: 'Khả năng tiếp thị', nameEn: 'Marketing capacity', max: b },
     { code: 'C', nameVi: 'Chất lượng sản phẩm', nameEn: 'Product quality', max: c },
   ] as const);
@@ -183,7 +188,10 @@ export function ruleSetInForce(date: IsoDate): RuleSet {
  * under 1048, 'district' under 148, 'province' again under 1489. Null below 3★: 1★/2★ are not
  * OCOP products and get no certificate.
  */
-export function recogniserFor(ruleSet: RuleSet | RuleSetCode, stars: number): RecognisingLevel | null {
+export function recogniserFor(
+  ruleSet: RuleSet | RuleSetCode,
+  stars: number,
+): RecognisingLevel | null {
   const resolved = resolveRuleSet(ruleSet);
   if (stars === 3 || stars === 4 || stars === 5) return resolved.recognisers[stars];
   return null;
@@ -197,5 +205,7 @@ export function recogniserFor(ruleSet: RuleSet | RuleSetCode, stars: number): Re
 export function mandatoryCriteriaApply(ruleSet: RuleSet | RuleSetCode, date: IsoDate): boolean {
   const resolved = resolveRuleSet(ruleSet);
   parseIsoDate(date);
-  return resolved.mandatoryCriteriaFrom !== null && compareIso(resolved.mandatoryCriteriaFrom, date) <= 0;
+  return (
+    resolved.mandatoryCriteriaFrom !== null && compareIso(resolved.mandatoryCriteriaFrom, date) <= 0
+  );
 }

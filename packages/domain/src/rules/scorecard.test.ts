@@ -91,7 +91,11 @@ describe('rateScorecard', () => {
 
   describe('mandatory criteria', () => {
     it('refuses 4★ to 72 points when the 4★ mandatory criteria are not met', () => {
-      const rating = rateScorecard({ ruleSet: 'QD148', parts: { A: 30, B: 17, C: 25 }, mandatoryMet: { 4: false } });
+      const rating = rateScorecard({
+        ruleSet: 'QD148',
+        parts: { A: 30, B: 17, C: 25 },
+        mandatoryMet: { 4: false },
+      });
       expect(rating.scoreStars).toBe(4);
       expect(rating.stars).toBe(3);
       expect(rating.withheld).toBe(true);
@@ -111,7 +115,11 @@ describe('rateScorecard', () => {
     });
 
     it('ignores flags above the level the points reach', () => {
-      const rating = rateScorecard({ ruleSet: 'QD148', parts: { A: 30, B: 17, C: 25 }, mandatoryMet: { 5: false } });
+      const rating = rateScorecard({
+        ruleSet: 'QD148',
+        parts: { A: 30, B: 17, C: 25 },
+        mandatoryMet: { 5: false },
+      });
       expect(rating.stars).toBe(4);
       expect(rating.withheld).toBe(false);
       expect(rating.withheldLevels).toEqual([]);
@@ -144,11 +152,16 @@ describe('rateScorecard', () => {
       expect(error.code).toBe('PART_ABOVE_MAX');
       expect(error.params).toMatchObject({ part: 'C', score: 38, max: 35 });
       expect(rateScorecard({ ruleSet: 'QD1048', parts: { A: 30, B: 20, C: 38 } }).total).toBe(88);
-      expect(errorOf({ ruleSet: 'QD148_1489', parts: { A: 30, B: 20, C: 38 } }).code).toBe('PART_ABOVE_MAX');
+      expect(errorOf({ ruleSet: 'QD148_1489', parts: { A: 30, B: 20, C: 38 } }).code).toBe(
+        'PART_ABOVE_MAX',
+      );
     });
 
     it('accepts every part at exactly its maximum (100 points)', () => {
-      expect(rateScorecard({ ruleSet: 'QD1048', parts: { A: 35, B: 25, C: 40 }, stage: 'national' }).stars).toBe(5);
+      expect(
+        rateScorecard({ ruleSet: 'QD1048', parts: { A: 35, B: 25, C: 40 }, stage: 'national' })
+          .stars,
+      ).toBe(5);
     });
 
     it.each([
@@ -172,7 +185,9 @@ describe('rateScorecard', () => {
           ],
         }).code,
       ).toBe('DUPLICATE_PART');
-      expect(errorOf({ ruleSet: 'QD999' as 'QD148', parts: { A: 1, B: 1, C: 1 } }).code).toBe('UNKNOWN_RULE_SET');
+      expect(errorOf({ ruleSet: 'QD999' as 'QD148', parts: { A: 1, B: 1, C: 1 } }).code).toBe(
+        'UNKNOWN_RULE_SET',
+      );
     });
   });
 });

@@ -63,7 +63,8 @@ export interface ScorecardRating {
 }
 
 function normaliseParts(parts: ScorecardInput['parts']): PartScoreInput[] {
-  if (Array.isArray(parts)) return parts.map((p: PartScoreInput) => ({ part: p.part, score: p.score }));
+  if (Array.isArray(parts))
+    return parts.map((p: PartScoreInput) => ({ part: p.part, score: p.score }));
   return Object.entries(parts as Record<string, number>).map(([part, score]) => ({ part, score }));
 }
 
@@ -91,11 +92,15 @@ function validateParts(ruleSet: RuleSet, input: ScorecardInput['parts']): Scored
       });
     }
     if (typeof score !== 'number' || !Number.isFinite(score)) {
-      throw new DomainError('PART_NOT_A_NUMBER', `Part ${code} score ${String(score)} is not a finite number`, {
-        part: code,
-        score: String(score),
-        ruleSet: ruleSet.decision,
-      });
+      throw new DomainError(
+        'PART_NOT_A_NUMBER',
+        `Part ${code} score ${String(score)} is not a finite number`,
+        {
+          part: code,
+          score: String(score),
+          ruleSet: ruleSet.decision,
+        },
+      );
     }
     if (score < 0) {
       throw new DomainError('PART_NEGATIVE', `Part ${code} score ${score} is negative`, {
@@ -117,11 +122,15 @@ function validateParts(ruleSet: RuleSet, input: ScorecardInput['parts']): Scored
   return ruleSet.parts.map((definition) => {
     const score = given.get(definition.code);
     if (score === undefined) {
-      throw new DomainError('PART_MISSING', `Part ${definition.code} score is missing (${ruleSet.decision})`, {
-        part: definition.code,
-        max: definition.max,
-        ruleSet: ruleSet.decision,
-      });
+      throw new DomainError(
+        'PART_MISSING',
+        `Part ${definition.code} score is missing (${ruleSet.decision})`,
+        {
+          part: definition.code,
+          max: definition.max,
+          ruleSet: ruleSet.decision,
+        },
+      );
     }
     return { part: definition.code, score, max: definition.max };
   });
@@ -151,7 +160,9 @@ export function rateScorecard(input: ScorecardInput): ScorecardRating {
     (level) => level <= scoreStars && flags[level] === false,
   );
   const lowestFailed = withheldLevels[0];
-  const afterMandatory = (lowestFailed === undefined ? scoreStars : Math.max(lowestFailed - 1, 1)) as StarLevel;
+  const afterMandatory = (
+    lowestFailed === undefined ? scoreStars : Math.max(lowestFailed - 1, 1)
+  ) as StarLevel;
 
   const potentialFiveStar = stage !== 'national' && afterMandatory === 5;
   const stars: StarLevel = potentialFiveStar ? 4 : afterMandatory;

@@ -38,14 +38,17 @@ describe('starsForScore', () => {
     expect(starsForScore(52.4, 'QD1048')).toBe(3);
   });
 
-  it.each([-1, 100.01, Number.NaN, Number.POSITIVE_INFINITY])('rejects a total of %s with INVALID_SCORE', (total) => {
-    try {
-      starsForScore(total, 'QD148');
-      expect.unreachable();
-    } catch (error) {
-      expect((error as DomainError).code).toBe('INVALID_SCORE');
-    }
-  });
+  it.each([-1, 100.01, Number.NaN, Number.POSITIVE_INFINITY])(
+    'rejects a total of %s with INVALID_SCORE',
+    (total) => {
+      try {
+        starsForScore(total, 'QD148');
+        expect.unreachable();
+      } catch (error) {
+        expect((error as DomainError).code).toBe('INVALID_SCORE');
+      }
+    },
+  );
 });
 
 describe('isOcopLevel', () => {

@@ -1,6 +1,12 @@
 /** Star class from a scorecard total. */
 import { DomainError } from '../errors.js';
-import { resolveRuleSet, type OcopStarLevel, type RuleSet, type RuleSetCode, type StarLevel } from './rule-sets.js';
+import {
+  resolveRuleSet,
+  type OcopStarLevel,
+  type RuleSet,
+  type RuleSetCode,
+  type StarLevel,
+} from './rule-sets.js';
 
 /**
  * Star class the total reaches under the rule set's bands (1048 Phụ lục, kept by 148/1489):
@@ -10,10 +16,14 @@ import { resolveRuleSet, type OcopStarLevel, type RuleSet, type RuleSetCode, typ
 export function starsForScore(total: number, ruleSet: RuleSet | RuleSetCode): StarLevel {
   const resolved = resolveRuleSet(ruleSet);
   if (typeof total !== 'number' || !Number.isFinite(total) || total < 0 || total > 100) {
-    throw new DomainError('INVALID_SCORE', `Total score ${String(total)} is not a number between 0 and 100`, {
-      total: String(total),
-      ruleSet: resolved.decision,
-    });
+    throw new DomainError(
+      'INVALID_SCORE',
+      `Total score ${String(total)} is not a number between 0 and 100`,
+      {
+        total: String(total),
+        ruleSet: resolved.decision,
+      },
+    );
   }
   const band = resolved.starBands.find((candidate) => total >= candidate.minScore);
   return band ? band.stars : 1;

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../errors.js';
 import { DISTRICTS_2021_CSV, parseSimpleCsv } from '../test-fixtures/seed-csv.fixture.js';
-import { buildDistrictUnits, isDistrictLevel, unitsInForce, unitTypeLabel, type DistrictRow } from './admin-units.js';
+import {
+  buildDistrictUnits,
+  isDistrictLevel,
+  unitsInForce,
+  unitTypeLabel,
+  type DistrictRow,
+} from './admin-units.js';
 
 const units = buildDistrictUnits(parseSimpleCsv(DISTRICTS_2021_CSV) as DistrictRow[]);
 
@@ -29,7 +35,10 @@ describe('An Giang district-level units', () => {
       type: 'town',
       validFrom: '2023-02-13',
     });
-    expect(unitsInForce(units, '2023-06-01', { type: 'town' }).map((u) => u.name)).toEqual(['Tân Châu', 'Tịnh Biên']);
+    expect(unitsInForce(units, '2023-06-01', { type: 'town' }).map((u) => u.name)).toEqual([
+      'Tân Châu',
+      'Tịnh Biên',
+    ]);
   });
 
   it('has no district-level unit from 2025-07-01', () => {
@@ -67,7 +76,13 @@ describe('unit types', () => {
   it('filters by district level and treats open validity bounds as open', () => {
     const mixed = [
       ...units,
-      { code: 'an-giang', name: 'An Giang', type: 'province' as const, validFrom: null, validTo: null },
+      {
+        code: 'an-giang',
+        name: 'An Giang',
+        type: 'province' as const,
+        validFrom: null,
+        validTo: null,
+      },
     ];
     expect(unitsInForce(mixed, '2026-01-01').map((u) => u.code)).toEqual(['an-giang']);
     expect(unitsInForce(mixed, '2021-06-30', { districtLevel: true })).toHaveLength(11);

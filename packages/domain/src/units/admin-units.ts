@@ -51,9 +51,14 @@ export interface UnitFilter {
 }
 
 /** Units in force on `date`, validity inclusive at both ends; null bounds are open. */
-export function unitsInForce(units: readonly AdminUnitRecord[], date: IsoDate, filter: UnitFilter = {}): AdminUnitRecord[] {
+export function unitsInForce(
+  units: readonly AdminUnitRecord[],
+  date: IsoDate,
+  filter: UnitFilter = {},
+): AdminUnitRecord[] {
   parseIsoDate(date);
-  const types = filter.type === undefined ? null : Array.isArray(filter.type) ? filter.type : [filter.type];
+  const types =
+    filter.type === undefined ? null : Array.isArray(filter.type) ? filter.type : [filter.type];
   return units.filter(
     (unit) =>
       (unit.validFrom === null || compareIso(unit.validFrom, date) <= 0) &&
@@ -84,7 +89,13 @@ export interface UnitTypeChange {
 /** An Giang's district-level changes after 2021. */
 export const AN_GIANG_UNIT_CHANGES: readonly UnitTypeChange[] = Object.freeze([
   // NQ 721/NQ-UBTVQH15 of 13/02/2023: huyện Tịnh Biên becomes thị xã Tịnh Biên.
-  { code: 'tinh-bien', on: '2023-02-13', newType: 'town', newCode: 'tinh-bien-town', basis: 'NQ 721/NQ-UBTVQH15' },
+  {
+    code: 'tinh-bien',
+    on: '2023-02-13',
+    newType: 'town',
+    newCode: 'tinh-bien-town',
+    basis: 'NQ 721/NQ-UBTVQH15',
+  },
 ]);
 
 /** Last day of the district level: NQ 203/2025/QH15 abolishes it from 2025-07-01. */
@@ -107,18 +118,32 @@ export function buildDistrictUnits(
     const name = (row.name ?? '').trim();
     const type = (row.type ?? '').trim();
     if (!code || !name) {
-      throw new DomainError('INVALID_UNIT', `Row ${rowNumber}: code and name are required`, { row: rowNumber });
+      throw new DomainError('INVALID_UNIT', `Row ${rowNumber}: code and name are required`, {
+        row: rowNumber,
+      });
     }
     if (!isUnitType(type) || !isDistrictLevel(type)) {
-      throw new DomainError('INVALID_UNIT', `Row ${rowNumber}, column type: "${type}" is not city, town or district`, {
-        row: rowNumber,
-        column: 'type',
-        value: type,
-      });
+      throw new DomainError(
+        'INVALID_UNIT',
+        `Row ${rowNumber}, column type: "${type}" is not city, town or district`,
+        {
+          row: rowNumber,
+          column: 'type',
+          value: type,
+        },
+      );
     }
     const change = changes.find((c) => c.code === code);
     if (!change) {
-      records.push({ code, name, type, validFrom: null, validTo: DISTRICT_LEVEL_LAST_DAY, successorCode: null, basis: null });
+      records.push({
+        code,
+        name,
+        type,
+        validFrom: null,
+        validTo: DISTRICT_LEVEL_LAST_DAY,
+        successorCode: null,
+        basis: null,
+      });
       return;
     }
     records.push({

@@ -10,7 +10,8 @@ export interface ActivityCountShape {
 
 export const ActivityCount = builder.objectRef<ActivityCountShape>('ActivityCount');
 ActivityCount.implement({
-  description: 'Number of recorded activities of one kind in one month. No activity records are published: sample = true rows are demo data.',
+  description:
+    'Number of recorded activities of one kind in one month. No activity records are published: sample = true rows are demo data.',
   fields: (t) => ({
     kind: t.exposeString('kind', { description: 'Activity kind, e.g. "trade_promotion".' }),
     month: t.exposeString('month', { description: 'Month, "YYYY-MM".' }),

@@ -23,9 +23,21 @@ AdminUnit.implement({
     code: t.exposeString('code', { description: 'Stable code, e.g. "cho-moi".' }),
     name: t.exposeString('name', { description: 'Vietnamese name, e.g. "Chợ Mới".' }),
     type: t.field({ type: UnitTypeEnum, description: 'Kind of unit.', resolve: (u) => u.type }),
-    typeVi: t.exposeString('typeVi', { description: 'Vietnamese type label ("huyện", "thị xã", "thành phố").' }),
-    validFrom: t.field({ type: 'Date', nullable: true, description: 'First day in force; null = before our records start.', resolve: (u) => u.validFrom ?? null }),
-    validTo: t.field({ type: 'Date', nullable: true, description: 'Last day in force (inclusive); null = still in force.', resolve: (u) => u.validTo ?? null }),
+    typeVi: t.exposeString('typeVi', {
+      description: 'Vietnamese type label ("huyện", "thị xã", "thành phố").',
+    }),
+    validFrom: t.field({
+      type: 'Date',
+      nullable: true,
+      description: 'First day in force; null = before our records start.',
+      resolve: (u) => u.validFrom ?? null,
+    }),
+    validTo: t.field({
+      type: 'Date',
+      nullable: true,
+      description: 'Last day in force (inclusive); null = still in force.',
+      resolve: (u) => u.validTo ?? null,
+    }),
   }),
 });
 
@@ -34,7 +46,10 @@ builder.queryFields((t) => ({
     type: [AdminUnit],
     description: 'Administrative units, optionally only those in force on a day and of one type.',
     args: {
-      onDate: t.arg({ type: 'Date', description: 'Only units in force on this day (validity inclusive).' }),
+      onDate: t.arg({
+        type: 'Date',
+        description: 'Only units in force on this day (validity inclusive).',
+      }),
       type: t.arg({ type: UnitTypeEnum, description: 'Only units of this type.' }),
     },
     resolve: async (_root, args, ctx) => {

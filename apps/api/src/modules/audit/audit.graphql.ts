@@ -1,7 +1,12 @@
 // AuditRecord and Query.auditLog: ADMIN reads everything; SECRETARIAT its own area (evaluations,
 // decisions, imports, entities, products). There is no mutation that edits or deletes it.
 import { builder } from '../../graphql/builder.js';
-import { connectionComplexity, CONNECTION_ARG_DESCRIPTIONS, pageFromArgs, toConnection } from '../../graphql/pagination.js';
+import {
+  connectionComplexity,
+  CONNECTION_ARG_DESCRIPTIONS,
+  pageFromArgs,
+  toConnection,
+} from '../../graphql/pagination.js';
 import { toId } from '../shared/input-checks.js';
 import { User as UserEntity } from '../users/user.entity.js';
 import { User } from '../users/user.graphql.js';
@@ -10,7 +15,8 @@ import { findAuditRecords, SECRETARIAT_AUDIT_AREA } from './audit.repository.js'
 
 const AuditRecord = builder.objectRef<AuditRecordEntity>('AuditRecord');
 AuditRecord.implement({
-  description: 'One write (or failed sign-in): who, when, what, and the record before/after as JSON text.',
+  description:
+    'One write (or failed sign-in): who, when, what, and the record before/after as JSON text.',
   fields: (t) => ({
     id: t.exposeID('id', { description: 'Database id.' }),
     at: t.field({ type: 'DateTime', description: 'When.', resolve: (a) => a.at }),
@@ -20,13 +26,36 @@ AuditRecord.implement({
       description: 'The acting user, when known and still present.',
       resolve: (a, _args, ctx) => (a.actorId ? ctx.em.findOne(UserEntity, a.actorId) : null),
     }),
-    actorEmail: t.string({ nullable: true, description: 'Email of the actor (for failed sign-ins: the email tried).', resolve: (a) => a.actorEmail ?? null }),
-    action: t.exposeString('action', { description: 'Mutation name, e.g. recordEvaluation; signIn.failed for failed sign-ins.' }),
-    recordType: t.exposeString('recordType', { description: 'Entity, Product, Evaluation, Decision, Activity, Task, User, Session, ImportRun.' }),
-    recordId: t.string({ nullable: true, description: 'Id of the record written.', resolve: (a) => a.recordId ?? null }),
-    before: t.string({ nullable: true, description: 'The record before the write (JSON), for edits.', resolve: (a) => a.before ?? null }),
-    after: t.string({ nullable: true, description: 'The record after the write (JSON).', resolve: (a) => a.after ?? null }),
-    requestId: t.exposeString('requestId', { description: 'Request id (x-request-id) of the write, to find it in the logs.' }),
+    actorEmail: t.string({
+      nullable: true,
+      description: 'Email of the actor (for failed sign-ins: the email tried).',
+      resolve: (a) => a.actorEmail ?? null,
+    }),
+    action: t.exposeString('action', {
+      description: 'Mutation name, e.g. recordEvaluation; signIn.failed for failed sign-ins.',
+    }),
+    recordType: t.exposeString('recordType', {
+      description:
+        'Entity, Product, Evaluation, Decision, Activity, Task, User, Session, ImportRun.',
+    }),
+    recordId: t.string({
+      nullable: true,
+      description: 'Id of the record written.',
+      resolve: (a) => a.recordId ?? null,
+    }),
+    before: t.string({
+      nullable: true,
+      description: 'The record before the write (JSON), for edits.',
+      resolve: (a) => a.before ?? null,
+    }),
+    after: t.string({
+      nullable: true,
+      description: 'The record after the write (JSON).',
+      resolve: (a) => a.after ?? null,
+    }),
+    requestId: t.exposeString('requestId', {
+      description: 'Request id (x-request-id) of the write, to find it in the logs.',
+    }),
   }),
 });
 
@@ -35,16 +64,21 @@ const AuditRecordConnection = builder.connectionObject({
   name: 'AuditRecordConnection',
   description: 'A page of audit records, newest first.',
   fields: (t) => ({
-    totalCount: t.int({ description: 'Records matching the filter, all pages.', resolve: (c) => (c as unknown as { totalCount: number }).totalCount }),
+    totalCount: t.int({
+      description: 'Records matching the filter, all pages.',
+      resolve: (c) => (c as unknown as { totalCount: number }).totalCount,
+    }),
   }),
 });
 
-const inArea = (recordType: string | null | undefined) => recordType == null || (SECRETARIAT_AUDIT_AREA as readonly string[]).includes(recordType);
+const inArea = (recordType: string | null | undefined) =>
+  recordType == null || (SECRETARIAT_AUDIT_AREA as readonly string[]).includes(recordType);
 
 builder.queryFields((t) => ({
   auditLog: t.field({
     type: AuditRecordConnection,
-    description: 'The audit log. ADMIN: all records; SECRETARIAT: Evaluation, Decision, ImportRun, Entity and Product records only.',
+    description:
+      'The audit log. ADMIN: all records; SECRETARIAT: Evaluation, Decision, ImportRun, Entity and Product records only.',
     complexity: connectionComplexity,
     args: {
       first: t.arg.int({ required: true, description: CONNECTION_ARG_DESCRIPTIONS.first }),
@@ -54,7 +88,9 @@ builder.queryFields((t) => ({
       from: t.arg({ type: 'Date', description: 'From this day (Vietnam time), inclusive.' }),
       to: t.arg({ type: 'Date', description: 'To this day (Vietnam time), inclusive.' }),
     },
-    authScopes: (_root, args) => ({ $any: { admin: true, ...(inArea(args.recordType) ? { secretariat: true } : {}) } }),
+    authScopes: (_root, args) => ({
+      $any: { admin: true, ...(inArea(args.recordType) ? { secretariat: true } : {}) },
+    }),
     resolve: async (_root, args, ctx) => {
       const page = pageFromArgs(args);
       const area = ctx.viewer.user?.role === 'admin' ? null : SECRETARIAT_AUDIT_AREA;

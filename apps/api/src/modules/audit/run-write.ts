@@ -1,7 +1,11 @@
 // The one write path for mutations: a transaction, the version check, and exactly one audit
 // record in the same transaction. A stale version (read-time check or the versioned UPDATE losing
 // a race) becomes VERSION_CONFLICT with the record's current values; nothing is written.
-import { OptimisticLockError, UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
+import {
+  OptimisticLockError,
+  UniqueConstraintViolationException,
+  type EntityManager,
+} from '@mikro-orm/core';
 import type { GraphQLContext } from '../../graphql/context.js';
 import { validationFailed, versionConflict } from '../../graphql/errors.js';
 import { AuditRecord } from './audit-record.entity.js';
@@ -30,10 +34,16 @@ export interface WriteOutcome<T> {
   audit: () => AuditFacts;
 }
 
-const toJson = (value: unknown): string | null => (value === undefined || value === null ? null : JSON.stringify(value));
+const toJson = (value: unknown): string | null =>
+  value === undefined || value === null ? null : JSON.stringify(value);
 
 /** Appends one audit record to the unit of work of `em` (the caller's transaction). */
-export function appendAudit(em: EntityManager, ctx: GraphQLContext, meta: Pick<WriteMeta, 'action' | 'recordType' | 'actor'>, facts: AuditFacts): AuditRecord {
+export function appendAudit(
+  em: EntityManager,
+  ctx: GraphQLContext,
+  meta: Pick<WriteMeta, 'action' | 'recordType' | 'actor'>,
+  facts: AuditFacts,
+): AuditRecord {
   const actor = meta.actor !== undefined ? meta.actor : ctx.viewer.user;
   return em.create(AuditRecord, {
     at: new Date(),
@@ -49,7 +59,11 @@ export function appendAudit(em: EntityManager, ctx: GraphQLContext, meta: Pick<W
 }
 
 /** Runs `fn` in one transaction and appends its audit record there. */
-export async function runWrite<T>(ctx: GraphQLContext, meta: WriteMeta, fn: (tx: EntityManager) => Promise<WriteOutcome<T>>): Promise<T> {
+export async function runWrite<T>(
+  ctx: GraphQLContext,
+  meta: WriteMeta,
+  fn: (tx: EntityManager) => Promise<WriteOutcome<T>>,
+): Promise<T> {
   try {
     return await ctx.em.transactional(async (tx) => {
       const outcome = await fn(tx);
@@ -64,13 +78,21 @@ export async function runWrite<T>(ctx: GraphQLContext, meta: WriteMeta, fn: (tx:
       throw versionConflict(meta.recordType, current);
     }
     if (error instanceof UniqueConstraintViolationException && meta.uniqueField) {
-      throw validationFailed(meta.uniqueField, { en: `This ${meta.uniqueField} is already recorded.`, vi: `Giá trị ${meta.uniqueField} này đã được ghi nhận.` });
+      throw validationFailed(meta.uniqueField, {
+        en: `This ${meta.uniqueField} is already recorded.`,
+        vi: `Giá trị ${meta.uniqueField} này đã được ghi nhận.`,
+      });
     }
     throw error;
   }
 }
 
 /** Refuses a write made from a stale read: the client's `version` must be the record's. */
-export function expectVersion(recordType: string, record: { version: number }, version: number, snapshot: () => unknown): void {
+export function expectVersion(
+  recordType: string,
+  record: { version: number },
+  version: number,
+  snapshot: () => unknown,
+): void {
   if (record.version !== version) throw versionConflict(recordType, snapshot());
 }

@@ -9,7 +9,13 @@ import { User } from '../users/user.graphql.js';
 import { checkPasswordPolicy, hashPassword, verifyPassword } from './passwords.js';
 import { createSession, revokeSessionsOf } from './session.repository.js';
 import { Session } from './session.entity.js';
-import { clearEmailFailures, invalidCredentials, isThrottled, recordFailure, tooManyAttempts } from './throttle.js';
+import {
+  clearEmailFailures,
+  invalidCredentials,
+  isThrottled,
+  recordFailure,
+  tooManyAttempts,
+} from './throttle.js';
 
 interface SignInShape {
   token: string;
@@ -19,22 +25,39 @@ interface SignInShape {
 
 const SignInPayload = builder.objectRef<SignInShape>('SignInPayload');
 SignInPayload.implement({
-  description: 'A new session. Send `Authorization: Bearer <token>` on every request; the token is shown only once.',
+  description:
+    'A new session. Send `Authorization: Bearer <token>` on every request; the token is shown only once.',
   fields: (t) => ({
     token: t.exposeString('token', { description: 'Opaque bearer token.' }),
-    expiresAt: t.field({ type: 'DateTime', description: 'When the session ends (12 h by default).', resolve: (s) => s.expiresAt }),
+    expiresAt: t.field({
+      type: 'DateTime',
+      description: 'When the session ends (12 h by default).',
+      resolve: (s) => s.expiresAt,
+    }),
     user: t.field({ type: User, description: 'Who signed in.', resolve: (s) => s.user }),
   }),
 });
 
 /** Commits a failed credential check (throttle rows + audit record), then throws `error`. */
-async function failSignIn(ctx: GraphQLContext, action: string, email: string, user: UserEntity | null, reason: string, error: Error): Promise<never> {
+async function failSignIn(
+  ctx: GraphQLContext,
+  action: string,
+  email: string,
+  user: UserEntity | null,
+  reason: string,
+  error: Error,
+): Promise<never> {
   await ctx.em.transactional(async (tx) => {
     if (reason === 'invalid_credentials') recordFailure(tx, email, ctx.viewer.ip);
-    appendAudit(tx, ctx, { action, recordType: 'User', actor: { id: null, email } }, {
-      recordId: user?.id ?? null,
-      after: { reason, ip: ctx.viewer.ip },
-    });
+    appendAudit(
+      tx,
+      ctx,
+      { action, recordType: 'User', actor: { id: null, email } },
+      {
+        recordId: user?.id ?? null,
+        after: { reason, ip: ctx.viewer.ip },
+      },
+    );
   });
   throw error;
 }
@@ -42,26 +65,53 @@ async function failSignIn(ctx: GraphQLContext, action: string, email: string, us
 builder.mutationFields((t) => ({
   signIn: t.field({
     type: SignInPayload,
-    description: 'Signs in. Errors: INVALID_CREDENTIALS (unknown email or wrong password, indistinguishable), TOO_MANY_ATTEMPTS.',
+    description:
+      'Signs in. Errors: INVALID_CREDENTIALS (unknown email or wrong password, indistinguishable), TOO_MANY_ATTEMPTS.',
     args: { email: t.arg.string({ required: true }), password: t.arg.string({ required: true }) },
     resolve: async (_root, args, ctx) => {
       const email = normalizeEmail('email', args.email, false).slice(0, 254);
       if (await isThrottled(ctx.em, ctx.auth, email, ctx.viewer.ip)) {
-        return failSignIn(ctx, 'signIn.throttled', email, null, 'too_many_attempts', tooManyAttempts(ctx.auth));
+        return failSignIn(
+          ctx,
+          'signIn.throttled',
+          email,
+          null,
+          'too_many_attempts',
+          tooManyAttempts(ctx.auth),
+        );
       }
       const user = await ctx.em.findOne(UserEntity, { email });
       const ok = await verifyPassword(user?.passwordHash ?? null, args.password);
       if (!ok || !user || !user.active) {
-        return failSignIn(ctx, 'signIn.failed', email, user, 'invalid_credentials', invalidCredentials());
+        return failSignIn(
+          ctx,
+          'signIn.failed',
+          email,
+          user,
+          'invalid_credentials',
+          invalidCredentials(),
+        );
       }
-      return runWrite(ctx, { action: 'signIn', recordType: 'Session', actor: { id: user.id, email: user.email } }, async (tx) => {
-        await clearEmailFailures(tx, email);
-        const { token, session } = createSession(tx, tx.merge(user), ctx.auth.sessionHours);
-        return {
-          result: { token, expiresAt: session.expiresAt, user },
-          audit: () => ({ recordId: session.id, after: { sessionId: session.id, userId: user.id, expiresAt: session.expiresAt, ip: ctx.viewer.ip } }),
-        };
-      });
+      return runWrite(
+        ctx,
+        { action: 'signIn', recordType: 'Session', actor: { id: user.id, email: user.email } },
+        async (tx) => {
+          await clearEmailFailures(tx, email);
+          const { token, session } = createSession(tx, tx.merge(user), ctx.auth.sessionHours);
+          return {
+            result: { token, expiresAt: session.expiresAt, user },
+            audit: () => ({
+              recordId: session.id,
+              after: {
+                sessionId: session.id,
+                userId: user.id,
+                expiresAt: session.expiresAt,
+                ip: ctx.viewer.ip,
+              },
+            }),
+          };
+        },
+      );
     },
   }),
   signOut: t.boolean({
@@ -71,22 +121,43 @@ builder.mutationFields((t) => ({
       runWrite(ctx, { action: 'signOut', recordType: 'Session' }, async (tx) => {
         const session = await tx.findOneOrFail(Session, ctx.viewer.sessionId!);
         session.revokedAt = new Date();
-        return { result: true, audit: () => ({ recordId: session.id, after: { revokedAt: session.revokedAt } }) };
+        return {
+          result: true,
+          audit: () => ({ recordId: session.id, after: { revokedAt: session.revokedAt } }),
+        };
       }),
   }),
   changePassword: t.boolean({
-    description: 'Changes your password and revokes ALL your sessions (sign in again). Wrong current password: INVALID_CREDENTIALS (throttled like signIn).',
-    args: { currentPassword: t.arg.string({ required: true }), newPassword: t.arg.string({ required: true }) },
+    description:
+      'Changes your password and revokes ALL your sessions (sign in again). Wrong current password: INVALID_CREDENTIALS (throttled like signIn).',
+    args: {
+      currentPassword: t.arg.string({ required: true }),
+      newPassword: t.arg.string({ required: true }),
+    },
     authScopes: { signedIn: true },
     resolve: async (_root, args, ctx) => {
       const me = ctx.viewer.user!;
       checkPasswordPolicy('newPassword', args.newPassword);
       if (await isThrottled(ctx.em, ctx.auth, me.email, ctx.viewer.ip)) {
-        return failSignIn(ctx, 'changePassword.throttled', me.email, null, 'too_many_attempts', tooManyAttempts(ctx.auth));
+        return failSignIn(
+          ctx,
+          'changePassword.throttled',
+          me.email,
+          null,
+          'too_many_attempts',
+          tooManyAttempts(ctx.auth),
+        );
       }
       const user = await ctx.em.findOneOrFail(UserEntity, me.id);
       if (!(await verifyPassword(user.passwordHash, args.currentPassword))) {
-        return failSignIn(ctx, 'changePassword.failed', me.email, user, 'invalid_credentials', invalidCredentials());
+        return failSignIn(
+          ctx,
+          'changePassword.failed',
+          me.email,
+          user,
+          'invalid_credentials',
+          invalidCredentials(),
+        );
       }
       const passwordHash = await hashPassword(args.newPassword);
       return runWrite(ctx, { action: 'changePassword', recordType: 'User' }, async (tx) => {
@@ -94,7 +165,14 @@ builder.mutationFields((t) => ({
         const before = { version: target.version };
         target.passwordHash = passwordHash;
         const revoked = await revokeSessionsOf(tx, me.id);
-        return { result: true, audit: () => ({ recordId: me.id, before, after: { version: target.version, sessionsRevoked: revoked } }) };
+        return {
+          result: true,
+          audit: () => ({
+            recordId: me.id,
+            before,
+            after: { version: target.version, sessionsRevoked: revoked },
+          }),
+        };
       });
     },
   }),

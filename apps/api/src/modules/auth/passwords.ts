@@ -19,7 +19,10 @@ let dummyHash: Promise<string> | undefined;
  * Verifies a password. Without a hash (unknown email) it verifies against a dummy hash so an
  * unknown email costs the same time as a wrong password: no user enumeration by timing.
  */
-export async function verifyPassword(passwordHash: string | null, password: string): Promise<boolean> {
+export async function verifyPassword(
+  passwordHash: string | null,
+  password: string,
+): Promise<boolean> {
   dummyHash ??= hashPassword('not-a-real-password-only-for-timing');
   const target = passwordHash ?? (await dummyHash);
   const ok = await verify(target, password).catch(() => false);

@@ -51,8 +51,11 @@ export function scopesFor(user: SessionUser | null): ScopeLoaders {
       const list = typeof codes === 'string' ? [codes] : codes;
       return role === 'district_officer' && list.length > 0 && list.every((c) => ownUnit(c));
     },
-    districtEvaluator: ({ unitCode, date }) => role === 'district_officer' && ownUnit(unitCode) && districtsRecogniseOn(date),
+    districtEvaluator: ({ unitCode, date }) =>
+      role === 'district_officer' && ownUnit(unitCode) && districtsRecogniseOn(date),
     personalDataOf: (unitCode) =>
-      role === 'admin' || role === 'secretariat' || ((role === 'district_officer' || role === 'viewer') && ownUnit(unitCode)),
+      role === 'admin' ||
+      role === 'secretariat' ||
+      ((role === 'district_officer' || role === 'viewer') && ownUnit(unitCode)),
   };
 }

@@ -9,7 +9,13 @@ import { LoginFailure } from './login-failure.entity.js';
 const emailKey = (email: string) => `email:${email}`;
 const ipKey = (ip: string) => `ip:${ip}`;
 
-export async function isThrottled(em: EntityManager, settings: AuthSettings, email: string, ip: string, now = new Date()): Promise<boolean> {
+export async function isThrottled(
+  em: EntityManager,
+  settings: AuthSettings,
+  email: string,
+  ip: string,
+  now = new Date(),
+): Promise<boolean> {
   const since = new Date(now.getTime() - settings.windowMinutes * 60_000);
   const [byEmail, byIp] = await Promise.all([
     em.count(LoginFailure, { key: emailKey(email), at: { $gt: since } }),
@@ -18,7 +24,12 @@ export async function isThrottled(em: EntityManager, settings: AuthSettings, ema
   return byEmail >= settings.maxFailuresPerEmail || byIp >= settings.maxFailuresPerIp;
 }
 
-export function recordFailure(em: EntityManager, email: string, ip: string, now = new Date()): void {
+export function recordFailure(
+  em: EntityManager,
+  email: string,
+  ip: string,
+  now = new Date(),
+): void {
   em.create(LoginFailure, { key: emailKey(email), at: now });
   em.create(LoginFailure, { key: ipKey(ip), at: now });
 }

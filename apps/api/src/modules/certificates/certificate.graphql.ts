@@ -7,10 +7,17 @@ import { Product } from '../products/product.graphql.js';
 import { factDate, FactDate } from '../shared/fact-date.graphql.js';
 import type { Certificate as CertificateEntity } from './certificate.entity.js';
 
-const CERTIFICATE_STATUSES: readonly CertificateStatus[] = ['valid', 'expiring', 'expired', 'revoked', 'superseded'];
+const CERTIFICATE_STATUSES: readonly CertificateStatus[] = [
+  'valid',
+  'expiring',
+  'expired',
+  'revoked',
+  'superseded',
+];
 
 export const CertificateStatusEnum = dbEnum('CertificateStatus', CERTIFICATE_STATUSES, {
-  description: 'Status of a certificate on a day (certificates are valid 36 months from the decision).',
+  description:
+    'Status of a certificate on a day (certificates are valid 36 months from the decision).',
   valueDescriptions: {
     valid: 'In force.',
     expiring: 'In force, within the 30-day notice window before expiry (148/QĐ-TTg).',
@@ -41,7 +48,10 @@ export function statusOn(cert: CertificateEntity, asOf: string) {
 }
 
 /** The certificate in force on `asOf`: the latest one issued on or before it, or null. */
-export function certificateOn(certs: readonly CertificateEntity[], asOf: string): CertificateEntity | null {
+export function certificateOn(
+  certs: readonly CertificateEntity[],
+  asOf: string,
+): CertificateEntity | null {
   let best: CertificateEntity | null = null;
   for (const c of certs) {
     if (String(c.issuedOn).slice(0, 10) <= asOf) best = c;
@@ -51,23 +61,46 @@ export function certificateOn(certs: readonly CertificateEntity[], asOf: string)
 
 export const Certificate = builder.objectRef<CertificateShape>('Certificate');
 Certificate.implement({
-  description: 'An OCOP certificate, from a recognising decision, valid 36 months; its status is computed for an as-of day.',
+  description:
+    'An OCOP certificate, from a recognising decision, valid 36 months; its status is computed for an as-of day.',
   fields: (t) => ({
     product: t.field({
       type: Product,
       description: 'Certified product.',
       resolve: async ({ cert }, _a, ctx) => (await ctx.loaders.product.load(cert.product.id))!,
     }),
-    stars: t.int({ nullable: true, description: 'Stars certified; null when the source confirms OCOP status without the class.', resolve: ({ cert }) => cert.stars ?? null }),
-    issuedOn: t.field({ type: FactDate, description: 'Decision date at its source precision.', resolve: ({ cert }) => factDate(cert.issuedOn, cert.issuedPrecision) }),
-    validUntil: t.field({ type: 'Date', description: 'Last day of validity (decision date + 36 months, inclusive).', resolve: ({ cert }) => cert.validUntil }),
-    asOf: t.field({ type: 'Date', description: 'Day the status is computed for.', resolve: ({ asOf }) => asOf }),
-    status: t.field({ type: CertificateStatusEnum, description: 'Status on `asOf`.', resolve: ({ cert, asOf }) => statusOn(cert, asOf) }),
+    stars: t.int({
+      nullable: true,
+      description: 'Stars certified; null when the source confirms OCOP status without the class.',
+      resolve: ({ cert }) => cert.stars ?? null,
+    }),
+    issuedOn: t.field({
+      type: FactDate,
+      description: 'Decision date at its source precision.',
+      resolve: ({ cert }) => factDate(cert.issuedOn, cert.issuedPrecision),
+    }),
+    validUntil: t.field({
+      type: 'Date',
+      description: 'Last day of validity (decision date + 36 months, inclusive).',
+      resolve: ({ cert }) => cert.validUntil,
+    }),
+    asOf: t.field({
+      type: 'Date',
+      description: 'Day the status is computed for.',
+      resolve: ({ asOf }) => asOf,
+    }),
+    status: t.field({
+      type: CertificateStatusEnum,
+      description: 'Status on `asOf`.',
+      resolve: ({ cert, asOf }) => statusOn(cert, asOf),
+    }),
     decision: t.field({
       type: Decision,
       description: 'The recognising decision.',
       resolve: async ({ cert }, _a, ctx) => {
-        const item = cert.decisionItem.isInitialized() ? cert.decisionItem.getEntity() : await cert.decisionItem.load();
+        const item = cert.decisionItem.isInitialized()
+          ? cert.decisionItem.getEntity()
+          : await cert.decisionItem.load();
         return (await ctx.loaders.decision.load(item!.decision.id))!;
       },
     }),

@@ -21,26 +21,53 @@ import { IssuingLevelEnum } from './issuing-level.graphql.js';
 
 const DecisionActionEnum = dbEnum('DecisionAction', DECISION_ACTIONS, {
   description: 'What a decision item does.',
-  valueDescriptions: { recognise: 'Recognises the stars (issues a certificate).', revoke: 'Revokes the product’s certificate in force.' },
+  valueDescriptions: {
+    recognise: 'Recognises the stars (issues a certificate).',
+    revoke: 'Revokes the product’s certificate in force.',
+  },
 });
 
 const DecisionItemInput = builder.inputType('DecisionItemInput', {
   description: 'One product in a decision.',
   fields: (t) => ({
     productId: t.id({ required: true, description: 'The product.' }),
-    stars: t.int({ required: true, description: 'Stars recognised (3–5), or those of the revoked certificate.' }),
-    action: t.field({ type: DecisionActionEnum, required: true, description: 'RECOGNISE or REVOKE.' }),
+    stars: t.int({
+      required: true,
+      description: 'Stars recognised (3–5), or those of the revoked certificate.',
+    }),
+    action: t.field({
+      type: DecisionActionEnum,
+      required: true,
+      description: 'RECOGNISE or REVOKE.',
+    }),
   }),
 });
 
 const DecisionInput = builder.inputType('DecisionInput', {
   description: 'A recognition/revocation decision.',
   fields: (t) => ({
-    number: t.string({ required: true, description: 'Decision number, e.g. "1234/QĐ-UBND" (unique per issuing level).' }),
-    date: t.field({ type: 'Date', required: true, description: 'Decision day (2019-08-21 … today), not before the evaluations it rests on.' }),
-    issuingLevel: t.field({ type: IssuingLevelEnum, required: true, description: 'Who issued it.' }),
-    items: t.field({ type: [DecisionItemInput], required: true, description: 'Products (1–500), each once.' }),
-    evaluationIds: t.idList({ description: 'Evaluations it rests on; default: each recognised product’s latest evaluation.' }),
+    number: t.string({
+      required: true,
+      description: 'Decision number, e.g. "1234/QĐ-UBND" (unique per issuing level).',
+    }),
+    date: t.field({
+      type: 'Date',
+      required: true,
+      description: 'Decision day (2019-08-21 … today), not before the evaluations it rests on.',
+    }),
+    issuingLevel: t.field({
+      type: IssuingLevelEnum,
+      required: true,
+      description: 'Who issued it.',
+    }),
+    items: t.field({
+      type: [DecisionItemInput],
+      required: true,
+      description: 'Products (1–500), each once.',
+    }),
+    evaluationIds: t.idList({
+      description: 'Evaluations it rests on; default: each recognised product’s latest evaluation.',
+    }),
     sourceUrl: t.string({ description: 'Public page of the decision (http/https).' }),
   }),
 });
@@ -48,7 +75,10 @@ type DecisionInputShape = typeof DecisionInput.$inferInput;
 
 function checkLevel(ruleSet: RuleSet, stars: number, level: IssuingLevel, index: number): void {
   if (stars < 3 || stars > 5 || !Number.isInteger(stars)) {
-    throw validationFailed(`items.${index}.stars`, { en: `${stars}★ is not an OCOP class (3–5).`, vi: `${stars} sao không phải hạng OCOP (3–5 sao).` });
+    throw validationFailed(`items.${index}.stars`, {
+      en: `${stars}★ is not an OCOP class (3–5).`,
+      vi: `${stars} sao không phải hạng OCOP (3–5 sao).`,
+    });
   }
   const recogniser = recogniserFor(ruleSet, stars)!;
   if (recogniser !== level) {
@@ -60,20 +90,39 @@ function checkLevel(ruleSet: RuleSet, stars: number, level: IssuingLevel, index:
 }
 
 /** Refuses a decision dated before an evaluation it rests on. */
-async function checkEvaluations(tx: EntityManager, input: DecisionInputShape, products: Product[]): Promise<number[]> {
+async function checkEvaluations(
+  tx: EntityManager,
+  input: DecisionInputShape,
+  products: Product[],
+): Promise<number[]> {
   const productIds = new Set(products.map((p) => p.id));
   let evaluations: Evaluation[];
   if (input.evaluationIds?.length) {
     const ids = input.evaluationIds.map((id) => toId('evaluationIds', id));
     evaluations = await tx.find(Evaluation, { id: { $in: ids } });
-    const wrong = ids.find((id) => !evaluations.some((e) => e.id === id && productIds.has(e.product.id)));
+    const wrong = ids.find(
+      (id) => !evaluations.some((e) => e.id === id && productIds.has(e.product.id)),
+    );
     if (wrong !== undefined) {
-      throw validationFailed('evaluationIds', { en: `Evaluation ${wrong} does not exist or is not about a product of this decision.`, vi: `Kết quả đánh giá ${wrong} không có hoặc không thuộc sản phẩm trong quyết định này.` });
+      throw validationFailed('evaluationIds', {
+        en: `Evaluation ${wrong} does not exist or is not about a product of this decision.`,
+        vi: `Kết quả đánh giá ${wrong} không có hoặc không thuộc sản phẩm trong quyết định này.`,
+      });
     }
   } else {
-    const recognised = input.items.filter((i) => i.action === 'recognise').map((i) => Number(i.productId));
-    const all = recognised.length ? await tx.find(Evaluation, { product: { $in: recognised } }, { orderBy: { date: 'desc', id: 'desc' } }) : [];
-    evaluations = recognised.map((id) => all.find((e) => e.product.id === id)).filter((e): e is Evaluation => !!e);
+    const recognised = input.items
+      .filter((i) => i.action === 'recognise')
+      .map((i) => Number(i.productId));
+    const all = recognised.length
+      ? await tx.find(
+          Evaluation,
+          { product: { $in: recognised } },
+          { orderBy: { date: 'desc', id: 'desc' } },
+        )
+      : [];
+    evaluations = recognised
+      .map((id) => all.find((e) => e.product.id === id))
+      .filter((e): e is Evaluation => !!e);
   }
   const later = evaluations.find((e) => e.date > input.date);
   if (later) {
@@ -92,86 +141,147 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: DecisionInput, required: true }) },
     authScopes: { secretariat: true },
     resolve: (_root, { input }, ctx) =>
-      runWrite(ctx, { action: 'recordDecision', recordType: 'Decision', uniqueField: 'number' }, async (tx) => {
-        const number = requireText('number', input.number, 120).replace(/\s+/g, ' ');
-        checkProgrammeDate('date', input.date, ctx.today);
-        const ruleSet = ruleSetInForce(input.date);
-        if (await tx.count(DecisionEntity, { number, issuingLevel: input.issuingLevel })) {
-          throw validationFailed('number', { en: `Decision ${number} (${input.issuingLevel}) is already recorded.`, vi: `Quyết định số ${number} (${LEVEL_NAMES_VI[input.issuingLevel]}) đã được ghi nhận.` });
-        }
-        if (input.items.length < 1 || input.items.length > 500) {
-          throw validationFailed('items', { en: 'A decision lists 1–500 products.', vi: 'Quyết định phải có từ 1 đến 500 sản phẩm.' });
-        }
-        const sourceUrl = (input.sourceUrl ?? '').trim();
-        if (sourceUrl && (!/^https?:\/\/\S+$/.test(sourceUrl) || sourceUrl.length > 1000)) {
-          throw validationFailed('sourceUrl', { en: `"${sourceUrl}" is not an http(s) URL.`, vi: `"${sourceUrl}" không phải là địa chỉ http(s).` });
-        }
-        const products: Product[] = [];
-        const active = new Map<number, Certificate[]>();
-        for (const [i, item] of input.items.entries()) {
-          const id = toId(`items.${i}.productId`, item.productId);
-          const product = await tx.findOne(Product, id);
-          if (!product) throw validationFailed(`items.${i}.productId`, { en: `Product ${item.productId} does not exist.`, vi: `Không có sản phẩm ${item.productId}.` });
-          if (products.some((p) => p.id === id)) {
-            throw validationFailed(`items.${i}.productId`, { en: `Product ${id} is listed twice.`, vi: `Sản phẩm ${id} được liệt kê hai lần.` });
+      runWrite(
+        ctx,
+        { action: 'recordDecision', recordType: 'Decision', uniqueField: 'number' },
+        async (tx) => {
+          const number = requireText('number', input.number, 120).replace(/\s+/g, ' ');
+          checkProgrammeDate('date', input.date, ctx.today);
+          const ruleSet = ruleSetInForce(input.date);
+          if (await tx.count(DecisionEntity, { number, issuingLevel: input.issuingLevel })) {
+            throw validationFailed('number', {
+              en: `Decision ${number} (${input.issuingLevel}) is already recorded.`,
+              vi: `Quyết định số ${number} (${LEVEL_NAMES_VI[input.issuingLevel]}) đã được ghi nhận.`,
+            });
           }
-          checkLevel(ruleSet, item.stars, input.issuingLevel, i);
-          const inForce = await tx.find(Certificate, { product: id, revokedOn: null, supersededOn: null, issuedOn: { $lte: input.date } });
-          if (item.action === 'revoke' && !inForce.length) {
-            throw validationFailed(`items.${i}.productId`, { en: `Product ${id} has no certificate in force to revoke.`, vi: `Sản phẩm ${id} không có giấy chứng nhận còn hiệu lực để thu hồi.` });
+          if (input.items.length < 1 || input.items.length > 500) {
+            throw validationFailed('items', {
+              en: 'A decision lists 1–500 products.',
+              vi: 'Quyết định phải có từ 1 đến 500 sản phẩm.',
+            });
           }
-          products.push(product);
-          active.set(id, inForce);
-        }
-        const evaluationIds = await checkEvaluations(tx, input, products);
+          const sourceUrl = (input.sourceUrl ?? '').trim();
+          if (sourceUrl && (!/^https?:\/\/\S+$/.test(sourceUrl) || sourceUrl.length > 1000)) {
+            throw validationFailed('sourceUrl', {
+              en: `"${sourceUrl}" is not an http(s) URL.`,
+              vi: `"${sourceUrl}" không phải là địa chỉ http(s).`,
+            });
+          }
+          const products: Product[] = [];
+          const active = new Map<number, Certificate[]>();
+          for (const [i, item] of input.items.entries()) {
+            const id = toId(`items.${i}.productId`, item.productId);
+            const product = await tx.findOne(Product, id);
+            if (!product)
+              throw validationFailed(`items.${i}.productId`, {
+                en: `Product ${item.productId} does not exist.`,
+                vi: `Không có sản phẩm ${item.productId}.`,
+              });
+            if (products.some((p) => p.id === id)) {
+              throw validationFailed(`items.${i}.productId`, {
+                en: `Product ${id} is listed twice.`,
+                vi: `Sản phẩm ${id} được liệt kê hai lần.`,
+              });
+            }
+            checkLevel(ruleSet, item.stars, input.issuingLevel, i);
+            const inForce = await tx.find(Certificate, {
+              product: id,
+              revokedOn: null,
+              supersededOn: null,
+              issuedOn: { $lte: input.date },
+            });
+            if (item.action === 'revoke' && !inForce.length) {
+              throw validationFailed(`items.${i}.productId`, {
+                en: `Product ${id} has no certificate in force to revoke.`,
+                vi: `Sản phẩm ${id} không có giấy chứng nhận còn hiệu lực để thu hồi.`,
+              });
+            }
+            products.push(product);
+            active.set(id, inForce);
+          }
+          const evaluationIds = await checkEvaluations(tx, input, products);
 
-        const decision = tx.create(DecisionEntity, {
-          groupKey: createHash('sha256').update(JSON.stringify(['manual', input.issuingLevel, number])).digest('hex'),
-          number,
-          date: input.date,
-          datePrecision: 'day',
-          issuingLevel: input.issuingLevel,
-          batch: null,
-          year: Number(input.date.slice(0, 4)),
-        });
-        if (sourceUrl) decision.sources.add((await tx.findOne(Source, { url: sourceUrl })) ?? tx.create(Source, { url: sourceUrl }));
-        const changes = { issued: [] as Certificate[], superseded: [] as number[], revoked: [] as number[] };
-        input.items.forEach((item, i) => {
-          const product = products[i]!;
-          const decisionItem = tx.create(DecisionItem, { decision, product, stars: item.stars, action: item.action });
-          for (const certificate of active.get(product.id) ?? []) {
-            if (item.action === 'revoke') certificate.revokedOn = input.date;
-            else certificate.supersededOn = input.date;
-            (item.action === 'revoke' ? changes.revoked : changes.superseded).push(certificate.id);
-          }
-          if (item.action === 'recognise') {
-            const issued = { date: input.date, precision: 'day' as const };
-            changes.issued.push(
-              tx.create(Certificate, { product, decisionItem, stars: item.stars, issuedOn: input.date, issuedPrecision: 'day', validUntil: certificateValidUntil(issued, ruleSet) }),
+          const decision = tx.create(DecisionEntity, {
+            groupKey: createHash('sha256')
+              .update(JSON.stringify(['manual', input.issuingLevel, number]))
+              .digest('hex'),
+            number,
+            date: input.date,
+            datePrecision: 'day',
+            issuingLevel: input.issuingLevel,
+            batch: null,
+            year: Number(input.date.slice(0, 4)),
+          });
+          if (sourceUrl)
+            decision.sources.add(
+              (await tx.findOne(Source, { url: sourceUrl })) ??
+                tx.create(Source, { url: sourceUrl }),
             );
-          }
-        });
-        return {
-          result: decision,
-          audit: () => ({
-            recordId: decision.id,
-            after: {
-              id: decision.id,
-              number,
-              date: input.date,
-              issuingLevel: input.issuingLevel,
-              ruleSet: ruleSet.code,
-              items: input.items.map((item) => ({ productId: Number(item.productId), stars: item.stars, action: item.action })),
-              evaluationIds,
-              sourceUrl: sourceUrl || null,
-              certificates: {
-                issued: changes.issued.map((c) => ({ id: c.id, productId: c.product.id, stars: c.stars, validUntil: c.validUntil })),
-                superseded: changes.superseded,
-                revoked: changes.revoked,
+          const changes = {
+            issued: [] as Certificate[],
+            superseded: [] as number[],
+            revoked: [] as number[],
+          };
+          input.items.forEach((item, i) => {
+            const product = products[i]!;
+            const decisionItem = tx.create(DecisionItem, {
+              decision,
+              product,
+              stars: item.stars,
+              action: item.action,
+            });
+            for (const certificate of active.get(product.id) ?? []) {
+              if (item.action === 'revoke') certificate.revokedOn = input.date;
+              else certificate.supersededOn = input.date;
+              (item.action === 'revoke' ? changes.revoked : changes.superseded).push(
+                certificate.id,
+              );
+            }
+            if (item.action === 'recognise') {
+              const issued = { date: input.date, precision: 'day' as const };
+              changes.issued.push(
+                tx.create(Certificate, {
+                  product,
+                  decisionItem,
+                  stars: item.stars,
+                  issuedOn: input.date,
+                  issuedPrecision: 'day',
+                  validUntil: certificateValidUntil(issued, ruleSet),
+                }),
+              );
+            }
+          });
+          return {
+            result: decision,
+            audit: () => ({
+              recordId: decision.id,
+              after: {
+                id: decision.id,
+                number,
+                date: input.date,
+                issuingLevel: input.issuingLevel,
+                ruleSet: ruleSet.code,
+                items: input.items.map((item) => ({
+                  productId: Number(item.productId),
+                  stars: item.stars,
+                  action: item.action,
+                })),
+                evaluationIds,
+                sourceUrl: sourceUrl || null,
+                certificates: {
+                  issued: changes.issued.map((c) => ({
+                    id: c.id,
+                    productId: c.product.id,
+                    stars: c.stars,
+                    validUntil: c.validUntil,
+                  })),
+                  superseded: changes.superseded,
+                  revoked: changes.revoked,
+                },
               },
-            },
-          }),
-        };
-      }),
+            }),
+          };
+        },
+      ),
   }),
 }));

@@ -8,7 +8,8 @@ import { Department as DepartmentEntity } from './department.entity.js';
 
 export const Department = builder.objectRef<DepartmentEntity>('Department');
 Department.implement({
-  description: 'A department or committee the plan assigns tasks to (Sở NN&PTNT, Sở Công Thương, district committees…).',
+  description:
+    'A department or committee the plan assigns tasks to (Sở NN&PTNT, Sở Công Thương, district committees…).',
   fields: (t) => ({
     id: t.exposeID('id', { description: 'Database id.' }),
     code: t.exposeString('code', { description: 'Stable code, e.g. "SNN".' }),
@@ -18,16 +19,21 @@ Department.implement({
     tasks: t.field({
       type: [Task],
       description: 'Tasks assigned to it (all plans).',
-      resolve: (d, _a, ctx) => ctx.em.find(TaskEntity, { department: d.id }, { orderBy: { id: 'asc' } }),
+      resolve: (d, _a, ctx) =>
+        ctx.em.find(TaskEntity, { department: d.id }, { orderBy: { id: 'asc' } }),
     }),
     activityCounts: t.field({
       type: [ActivityCount],
-      description: 'Recorded activities by kind and month (sample rows are flagged), optionally for one year.',
+      description:
+        'Recorded activities by kind and month (sample rows are flagged), optionally for one year.',
       args: { year: t.arg.int({ description: 'Calendar year.' }) },
       resolve: async (d, args, ctx) => {
         const where: Record<string, unknown> = { department: d.id };
         if (args.year) where.date = { $gte: `${args.year}-01-01`, $lte: `${args.year}-12-31` };
-        const rows = await ctx.em.find(Activity, where, { fields: ['kind', 'date', 'count', 'sample'], orderBy: { date: 'asc', id: 'asc' } });
+        const rows = await ctx.em.find(Activity, where, {
+          fields: ['kind', 'date', 'count', 'sample'],
+          orderBy: { date: 'asc', id: 'asc' },
+        });
         const counts = new Map<string, ActivityCountShape>();
         for (const r of rows) {
           const month = String(r.date).slice(0, 7);
@@ -40,8 +46,10 @@ Department.implement({
       },
     }),
     isSampleDataIncluded: t.boolean({
-      description: 'True when some of its activity records are fabricated sample data (SAMPLE_ACTIVITIES), not published facts.',
-      resolve: async (d, _a, ctx) => (await ctx.em.count(Activity, { department: d.id, sample: true })) > 0,
+      description:
+        'True when some of its activity records are fabricated sample data (SAMPLE_ACTIVITIES), not published facts.',
+      resolve: async (d, _a, ctx) =>
+        (await ctx.em.count(Activity, { department: d.id, sample: true })) > 0,
     }),
   }),
 });

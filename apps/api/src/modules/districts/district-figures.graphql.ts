@@ -35,13 +35,37 @@ export const DistrictFigures = builder.objectRef<DistrictFiguresShape>('District
 DistrictFigures.implement({
   description: 'A district-level unit’s OCOP figures in a plan year, on an as-of day.',
   fields: (t) => ({
-    unit: t.field({ type: AdminUnit, description: 'The unit.', resolve: async (f, _a, ctx) => (await ctx.loaders.adminUnitByCode.load(f.unitCode))! }),
-    asOf: t.field({ type: 'Date', description: 'Day the figures are computed for.', resolve: (f) => f.asOf }),
-    participatingEntities: t.exposeInt('participatingEntities', { description: 'Distinct entities that entered the programme (registered or evaluated) in the plan year (target T3’s count).' }),
-    productsEvaluated: t.exposeInt('productsEvaluated', { description: 'Distinct products evaluated at provincial level in the plan year.' }),
-    productsCertified: t.exposeInt('productsCertified', { description: 'Distinct products first certified 3★+ in the plan year.' }),
-    passRate: t.float({ nullable: true, description: 'Percent of provincially evaluated products reaching 3★; null when none was evaluated.', resolve: (f) => f.passRate }),
-    targetsMet: t.stringList({ description: 'Codes of the per-unit plan targets this unit meets (e.g. "T3-ENTITIES-PER-DISTRICT").', resolve: (f) => f.targetsMet }),
+    unit: t.field({
+      type: AdminUnit,
+      description: 'The unit.',
+      resolve: async (f, _a, ctx) => (await ctx.loaders.adminUnitByCode.load(f.unitCode))!,
+    }),
+    asOf: t.field({
+      type: 'Date',
+      description: 'Day the figures are computed for.',
+      resolve: (f) => f.asOf,
+    }),
+    participatingEntities: t.exposeInt('participatingEntities', {
+      description:
+        'Distinct entities that entered the programme (registered or evaluated) in the plan year (target T3’s count).',
+    }),
+    productsEvaluated: t.exposeInt('productsEvaluated', {
+      description: 'Distinct products evaluated at provincial level in the plan year.',
+    }),
+    productsCertified: t.exposeInt('productsCertified', {
+      description: 'Distinct products first certified 3★+ in the plan year.',
+    }),
+    passRate: t.float({
+      nullable: true,
+      description:
+        'Percent of provincially evaluated products reaching 3★; null when none was evaluated.',
+      resolve: (f) => f.passRate,
+    }),
+    targetsMet: t.stringList({
+      description:
+        'Codes of the per-unit plan targets this unit meets (e.g. "T3-ENTITIES-PER-DISTRICT").',
+      resolve: (f) => f.targetsMet,
+    }),
   }),
 });
 
@@ -51,7 +75,10 @@ builder.queryFields((t) => ({
     description: 'Figures for every district-level unit in force during the plan year, by name.',
     args: {
       planYear: t.arg.int({ required: true, description: 'Plan year, e.g. 2021.' }),
-      asOf: t.arg({ type: 'Date', description: 'Day to compute for (default today, or the period end for a past plan).' }),
+      asOf: t.arg({
+        type: 'Date',
+        description: 'Day to compute for (default today, or the period end for a past plan).',
+      }),
     },
     resolve: async (_root, args, ctx) => {
       const plan = await ctx.em.findOne(PlanEntity, { year: args.planYear });
@@ -59,16 +86,26 @@ builder.queryFields((t) => ({
       const period = planPeriod(plan);
       const asOf = args.asOf ?? defaultAsOf(period.end, ctx.today);
       const facts = await planFacts(ctx, plan);
-      const unitTargets = await ctx.em.find(PlanTargetEntity, { plan: plan.id, kind: 'each_unit_at_least' }, { orderBy: { sortOrder: 'asc' } });
+      const unitTargets = await ctx.em.find(
+        PlanTargetEntity,
+        { plan: plan.id, kind: 'each_unit_at_least' },
+        { orderBy: { sortOrder: 'asc' } },
+      );
       const perUnitProgress = await Promise.all(
-        unitTargets.map(async (target) => ({ code: target.code, progress: computeTargetProgress(await toDomainTarget(ctx, target, plan), facts, asOf) })),
+        unitTargets.map(async (target) => ({
+          code: target.code,
+          progress: computeTargetProgress(await toDomainTarget(ctx, target, plan), facts, asOf),
+        })),
       );
       const participating = computeMetric('entities_participating_per_unit', facts, period, asOf);
       return facts.units.map((unit) => {
         const own = factsOfUnit(facts, unit.code);
         const passRate = computeMetric('provincial_pass_rate', own, period, asOf);
         const certified = computeMetric('products_first_certified', own, period, asOf);
-        const unitValue = participating.shape === 'per_unit' ? participating.perUnit.find((u) => u.unitCode === unit.code)?.value ?? 0 : 0;
+        const unitValue =
+          participating.shape === 'per_unit'
+            ? (participating.perUnit.find((u) => u.unitCode === unit.code)?.value ?? 0)
+            : 0;
         const share = passRate.shape === 'share' ? passRate : null;
         return {
           unitCode: unit.code,
@@ -76,8 +113,13 @@ builder.queryFields((t) => ({
           participatingEntities: unitValue,
           productsEvaluated: share?.denominator ?? 0,
           productsCertified: certified.shape === 'count' ? certified.value : 0,
-          passRate: share && share.denominator > 0 ? Math.round((share.numerator / share.denominator) * 10000) / 100 : null,
-          targetsMet: perUnitProgress.filter((p) => p.progress.perUnit?.find((u) => u.unitCode === unit.code)?.met).map((p) => p.code),
+          passRate:
+            share && share.denominator > 0
+              ? Math.round((share.numerator / share.denominator) * 10000) / 100
+              : null,
+          targetsMet: perUnitProgress
+            .filter((p) => p.progress.perUnit?.find((u) => u.unitCode === unit.code)?.met)
+            .map((p) => p.code),
         };
       });
     },

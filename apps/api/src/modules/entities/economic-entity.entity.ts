@@ -2,7 +2,12 @@ import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { AdminUnit } from '../admin-units/admin-unit.entity.js';
 import { DATE_PRECISIONS } from '../shared/date-precision.js';
 
-export const ENTITY_TYPES = ['enterprise', 'cooperative', 'cooperative_group', 'household_business'] as const;
+export const ENTITY_TYPES = [
+  'enterprise',
+  'cooperative',
+  'cooperative_group',
+  'household_business',
+] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];
 
 /**
@@ -18,7 +23,10 @@ export const EconomicEntity = defineEntity({
     id: p.integer().primary(),
     name: p.string().length(300),
     normalizedName: p.string().length(300).index(),
-    type: p.enum([...ENTITY_TYPES]).nullable().index(),
+    type: p
+      .enum([...ENTITY_TYPES])
+      .nullable()
+      .index(),
     commune: p.string().length(200).nullable(),
     normalizedCommune: p.string().length(200).nullable().index(),
     unit: () => p.manyToOne(AdminUnit).ref().nullable().index(),

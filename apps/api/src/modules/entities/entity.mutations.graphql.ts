@@ -14,12 +14,17 @@ import { Entity, EntityTypeEnum } from './entity.graphql.js';
 const EntityInput = builder.inputType('EntityInput', {
   description: 'An OCOP subject. ownerName/ownerPhone are personal data (household businesses).',
   fields: (t) => ({
-    name: t.string({ required: true, description: 'Business name (1–300 characters; may not start with = + - @).' }),
+    name: t.string({
+      required: true,
+      description: 'Business name (1–300 characters; may not start with = + - @).',
+    }),
     type: t.field({ type: EntityTypeEnum, required: true, description: 'Legal form.' }),
     commune: t.string({ description: 'Commune (xã/phường/thị trấn).' }),
     unitCode: t.string({ required: true, description: 'District-level unit code.' }),
     ownerName: t.string({ description: 'Owner’s name (personal data).' }),
-    ownerPhone: t.string({ description: 'Owner’s phone: digits, spaces, + . ( ) -, 8–20 characters.' }),
+    ownerPhone: t.string({
+      description: 'Owner’s phone: digits, spaces, + . ( ) -, 8–20 characters.',
+    }),
   }),
 });
 type EntityInputShape = typeof EntityInput.$inferInput;
@@ -33,48 +38,101 @@ async function entityValues(tx: EntityManager, input: EntityInputShape, excludeI
   const ownerName = optionalText('ownerName', input.ownerName, 200);
   const ownerPhone = (input.ownerPhone ?? '').trim() || null;
   if (ownerPhone && !PHONE_RE.test(ownerPhone)) {
-    throw validationFailed('ownerPhone', { en: `"${ownerPhone}" is not a phone number.`, vi: `"${ownerPhone}" không phải là số điện thoại.` });
+    throw validationFailed('ownerPhone', {
+      en: `"${ownerPhone}" is not a phone number.`,
+      vi: `"${ownerPhone}" không phải là số điện thoại.`,
+    });
   }
   const normalizedName = normalizeText(name);
-  const clash = await tx.findOne(EconomicEntity, { normalizedName, unit: unit.id, ...(excludeId ? { id: { $ne: excludeId } } : {}) });
+  const clash = await tx.findOne(EconomicEntity, {
+    normalizedName,
+    unit: unit.id,
+    ...(excludeId ? { id: { $ne: excludeId } } : {}),
+  });
   if (clash) {
-    throw validationFailed('name', { en: `Entity "${clash.name}" already exists in ${unit.name} (id ${clash.id}).`, vi: `Chủ thể "${clash.name}" đã có ở ${unit.name} (mã ${clash.id}).` });
+    throw validationFailed('name', {
+      en: `Entity "${clash.name}" already exists in ${unit.name} (id ${clash.id}).`,
+      vi: `Chủ thể "${clash.name}" đã có ở ${unit.name} (mã ${clash.id}).`,
+    });
   }
-  return { name, normalizedName, type: input.type, commune, normalizedCommune: commune ? normalizeText(commune) : null, unit, ownerName, ownerPhone };
+  return {
+    name,
+    normalizedName,
+    type: input.type,
+    commune,
+    normalizedCommune: commune ? normalizeText(commune) : null,
+    unit,
+    ownerName,
+    ownerPhone,
+  };
 }
 
 builder.mutationFields((t) => ({
   registerEntity: t.field({
     type: Entity,
-    description: 'Registers an OCOP subject. ADMIN, SECRETARIAT, or DISTRICT_OFFICER of input.unitCode.',
+    description:
+      'Registers an OCOP subject. ADMIN, SECRETARIAT, or DISTRICT_OFFICER of input.unitCode.',
     args: { input: t.arg({ type: EntityInput, required: true }) },
-    authScopes: (_root, { input }) => ({ $any: { admin: true, secretariat: true, districtOfficer: input.unitCode } }),
+    authScopes: (_root, { input }) => ({
+      $any: { admin: true, secretariat: true, districtOfficer: input.unitCode },
+    }),
     resolve: (_root, { input }, ctx) =>
       runWrite(ctx, { action: 'registerEntity', recordType: 'Entity' }, async (tx) => {
         const values = await entityValues(tx, input, null);
-        const entity = tx.create(EconomicEntity, { ...values, registeredOn: ctx.today, registeredPrecision: 'day' });
-        return { result: entity, audit: () => ({ recordId: entity.id, after: entitySnapshot(entity) }) };
+        const entity = tx.create(EconomicEntity, {
+          ...values,
+          registeredOn: ctx.today,
+          registeredPrecision: 'day',
+        });
+        return {
+          result: entity,
+          audit: () => ({ recordId: entity.id, after: entitySnapshot(entity) }),
+        };
       }),
   }),
   updateEntity: t.field({
     type: Entity,
-    description: 'Edits an entity read at `version` (else VERSION_CONFLICT). ADMIN, SECRETARIAT, or DISTRICT_OFFICER of both its current and its new unit.',
-    args: { id: t.arg.id({ required: true }), version: t.arg.int({ required: true }), input: t.arg({ type: EntityInput, required: true }) },
+    description:
+      'Edits an entity read at `version` (else VERSION_CONFLICT). ADMIN, SECRETARIAT, or DISTRICT_OFFICER of both its current and its new unit.',
+    args: {
+      id: t.arg.id({ required: true }),
+      version: t.arg.int({ required: true }),
+      input: t.arg({ type: EntityInput, required: true }),
+    },
     authScopes: (_root, args, ctx) =>
       whenSignedIn(ctx, async () => ({
-        $any: { admin: true, secretariat: true, districtOfficer: ownUnits(await entityUnitCode(ctx, args.id, 'id', true), args.input.unitCode) },
+        $any: {
+          admin: true,
+          secretariat: true,
+          districtOfficer: ownUnits(
+            await entityUnitCode(ctx, args.id, 'id', true),
+            args.input.unitCode,
+          ),
+        },
       })),
     resolve: (_root, args, ctx) => {
       const id = toId('id', args.id);
-      const load = (em: EntityManager) => em.findOne(EconomicEntity, id, { populate: ['unit'], refresh: true });
-      return runWrite(ctx, { action: 'updateEntity', recordType: 'Entity', current: async (em) => (await load(em).then((e) => e && entityCurrentView(e))) }, async (tx) => {
-        const entity = await load(tx);
-        if (!entity) throw notFound('Entity', id);
-        expectVersion('Entity', entity, args.version, () => entityCurrentView(entity));
-        const before = entitySnapshot(entity);
-        tx.assign(entity, await entityValues(tx, args.input, id));
-        return { result: entity, audit: () => ({ recordId: id, before, after: entitySnapshot(entity) }) };
-      });
+      const load = (em: EntityManager) =>
+        em.findOne(EconomicEntity, id, { populate: ['unit'], refresh: true });
+      return runWrite(
+        ctx,
+        {
+          action: 'updateEntity',
+          recordType: 'Entity',
+          current: async (em) => await load(em).then((e) => e && entityCurrentView(e)),
+        },
+        async (tx) => {
+          const entity = await load(tx);
+          if (!entity) throw notFound('Entity', id);
+          expectVersion('Entity', entity, args.version, () => entityCurrentView(entity));
+          const before = entitySnapshot(entity);
+          tx.assign(entity, await entityValues(tx, args.input, id));
+          return {
+            result: entity,
+            audit: () => ({ recordId: id, before, after: entitySnapshot(entity) }),
+          };
+        },
+      );
     },
   }),
 }));

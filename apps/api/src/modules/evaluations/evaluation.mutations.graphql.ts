@@ -19,11 +19,23 @@ const EvaluationInput = builder.inputType('EvaluationInput', {
   fields: (t) => ({
     productId: t.id({ required: true, description: 'Evaluated product.' }),
     level: t.field({ type: EvaluationLevelEnum, required: true, description: 'Council level.' }),
-    date: t.field({ type: 'Date', required: true, description: 'Evaluation day (2019-08-21 … today); picks the rule set.' }),
-    parts: t.field({ type: [PartScoreInput], required: true, description: 'Part scores A, B, C (council averages).' }),
+    date: t.field({
+      type: 'Date',
+      required: true,
+      description: 'Evaluation day (2019-08-21 … today); picks the rule set.',
+    }),
+    parts: t.field({
+      type: [PartScoreInput],
+      required: true,
+      description: 'Part scores A, B, C (council averages).',
+    }),
     council: t.string({ description: 'Council as named in its minutes.' }),
-    mandatoryCriteriaMet: t.intList({ description: 'Star levels whose mandatory criteria are met; omitted = all met.' }),
-    ruleSet: t.string({ description: 'Optional cross-check: must be the code of the rule set in force on `date`.' }),
+    mandatoryCriteriaMet: t.intList({
+      description: 'Star levels whose mandatory criteria are met; omitted = all met.',
+    }),
+    ruleSet: t.string({
+      description: 'Optional cross-check: must be the code of the rule set in force on `date`.',
+    }),
   }),
 });
 
@@ -53,13 +65,24 @@ builder.mutationFields((t) => ({
       whenSignedIn(ctx, async () => ({
         $any: {
           secretariat: true,
-          ...(input.level === 'district' ? { districtEvaluator: { unitCode: await productUnitCode(ctx, input.productId, 'productId'), date: input.date } } : {}),
+          ...(input.level === 'district'
+            ? {
+                districtEvaluator: {
+                  unitCode: await productUnitCode(ctx, input.productId, 'productId'),
+                  date: input.date,
+                },
+              }
+            : {}),
         },
       })),
     resolve: (_root, { input }, ctx) =>
       runWrite(ctx, { action: 'recordEvaluation', recordType: 'Evaluation' }, async (tx) => {
         const product = await tx.findOne(ProductEntity, toId('productId', input.productId));
-        if (!product) throw validationFailed('productId', { en: `Product ${input.productId} does not exist.`, vi: `Không có sản phẩm ${input.productId}.` });
+        if (!product)
+          throw validationFailed('productId', {
+            en: `Product ${input.productId} does not exist.`,
+            vi: `Không có sản phẩm ${input.productId}.`,
+          });
         if (input.date > ctx.today) checkProgrammeDate('date', input.date, ctx.today);
         const ruleSet = ruleSetInForce(input.date);
         if (input.ruleSet != null && getRuleSet(input.ruleSet).code !== ruleSet.code) {
@@ -70,11 +93,28 @@ builder.mutationFields((t) => ({
         }
         const met = input.mandatoryCriteriaMet;
         if (met?.some((level) => level < 1 || level > 5)) {
-          throw validationFailed('mandatoryCriteriaMet', { en: 'Star levels are 1–5.', vi: 'Hạng sao phải từ 1 đến 5.' });
+          throw validationFailed('mandatoryCriteriaMet', {
+            en: 'Star levels are 1–5.',
+            vi: 'Hạng sao phải từ 1 đến 5.',
+          });
         }
-        const mandatoryMet = met && mandatoryCriteriaApply(ruleSet, input.date) ? Object.fromEntries([1, 2, 3, 4, 5].map((l) => [l, met.includes(l)])) : undefined;
-        const rating = rateScorecard({ ruleSet, parts: input.parts, stage: input.level, mandatoryMet });
-        if (await tx.count(EvaluationEntity, { product: product.id, level: input.level, date: input.date })) {
+        const mandatoryMet =
+          met && mandatoryCriteriaApply(ruleSet, input.date)
+            ? Object.fromEntries([1, 2, 3, 4, 5].map((l) => [l, met.includes(l)]))
+            : undefined;
+        const rating = rateScorecard({
+          ruleSet,
+          parts: input.parts,
+          stage: input.level,
+          mandatoryMet,
+        });
+        if (
+          await tx.count(EvaluationEntity, {
+            product: product.id,
+            level: input.level,
+            date: input.date,
+          })
+        ) {
           throw validationFailed('date', {
             en: `A ${input.level} evaluation of this product on ${input.date} is already recorded.`,
             vi: `Đã có kết quả đánh giá ${LEVEL_NAMES_VI[input.level]} của sản phẩm này ngày ${input.date}.`,
@@ -98,7 +138,10 @@ builder.mutationFields((t) => ({
           round: null,
           outcome: rating.isOcop ? 'passed' : 'failed',
         });
-        return { result: evaluation, audit: () => ({ recordId: evaluation.id, after: evaluationSnapshot(evaluation) }) };
+        return {
+          result: evaluation,
+          audit: () => ({ recordId: evaluation.id, after: evaluationSnapshot(evaluation) }),
+        };
       }),
   }),
 }));

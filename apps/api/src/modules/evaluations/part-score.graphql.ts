@@ -12,8 +12,13 @@ PartScore.implement({
   description: 'One part of the scorecard: A product & community, B marketing, C quality.',
   fields: (t) => ({
     part: t.exposeString('part', { description: 'Part code: "A", "B" or "C".' }),
-    score: t.exposeFloat('score', { description: 'Council average for the part (decimals are normal).' }),
-    max: t.exposeFloat('max', { description: 'Maximum of the part under the rule set in force (1048: 35/25/40; 148: 40/25/35).' }),
+    score: t.exposeFloat('score', {
+      description: 'Council average for the part (decimals are normal).',
+    }),
+    max: t.exposeFloat('max', {
+      description:
+        'Maximum of the part under the rule set in force (1048: 35/25/40; 148: 40/25/35).',
+    }),
   }),
 });
 

@@ -2,7 +2,14 @@
 // decoding, the column check and per-row validation. Pure: no database access; the importer
 // resolves districts through the `districtExists` callback.
 import { parse } from 'csv-parse/sync';
-import { getProductGroup, starsForScore, ruleSetInForce, factDateFromYear, factDateFromDay, type FactDate } from '@ocop/domain';
+import {
+  getProductGroup,
+  starsForScore,
+  ruleSetInForce,
+  factDateFromYear,
+  factDateFromDay,
+  type FactDate,
+} from '@ocop/domain';
 import { ENTITY_TYPES, type EntityType } from '../entities/economic-entity.entity.js';
 import { EVALUATION_LEVELS, type EvaluationLevel } from '../evaluations/evaluation.entity.js';
 import { FORMULA_START } from '../shared/formula-text.js';
@@ -74,17 +81,28 @@ export class ImportFileError extends Error {
 /** UTF-8 with or without BOM; anything else (UTF-16, Windows-1258, broken bytes) is refused. */
 export function decodeUtf8(content: Buffer | string): string {
   if (typeof content === 'string') return content.replace(/^\uFEFF/, '');
-  if ((content[0] === 0xff && content[1] === 0xfe) || (content[0] === 0xfe && content[1] === 0xff)) {
-    throw new ImportFileError('The file is UTF-16; save it as UTF-8 (CSV UTF-8) and import again.', [
-      { field: 'file', code: 'encoding', message: 'UTF-16 byte-order mark found; only UTF-8 is accepted' },
-    ]);
+  if (
+    (content[0] === 0xff && content[1] === 0xfe) ||
+    (content[0] === 0xfe && content[1] === 0xff)
+  ) {
+    throw new ImportFileError(
+      'The file is UTF-16; save it as UTF-8 (CSV UTF-8) and import again.',
+      [
+        {
+          field: 'file',
+          code: 'encoding',
+          message: 'UTF-16 byte-order mark found; only UTF-8 is accepted',
+        },
+      ],
+    );
   }
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(content);
   } catch {
-    throw new ImportFileError('The file is not valid UTF-8; save it as UTF-8 (CSV UTF-8) and import again.', [
-      { field: 'file', code: 'encoding', message: 'invalid UTF-8 byte sequence' },
-    ]);
+    throw new ImportFileError(
+      'The file is not valid UTF-8; save it as UTF-8 (CSV UTF-8) and import again.',
+      [{ field: 'file', code: 'encoding', message: 'invalid UTF-8 byte sequence' }],
+    );
   }
 }
 
@@ -98,7 +116,12 @@ interface RawRecord {
 export function readDecisionListCsv(text: string): RawRecord[] {
   let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(text, { info: true, relax_column_count: true, skip_empty_lines: true, trim: false }) as unknown as typeof records;
+    records = parse(text, {
+      info: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      trim: false,
+    }) as unknown as typeof records;
   } catch (error) {
     throw new ImportFileError(`The file is not readable CSV: ${(error as Error).message}`, [
       { field: 'file', code: 'csv_syntax', message: (error as Error).message },
@@ -106,7 +129,9 @@ export function readDecisionListCsv(text: string): RawRecord[] {
   }
   const header = records.shift();
   if (!header) {
-    throw new ImportFileError('The file is empty.', [{ field: 'file', code: 'empty', message: 'no header row' }]);
+    throw new ImportFileError('The file is empty.', [
+      { field: 'file', code: 'empty', message: 'no header row' },
+    ]);
   }
   const columns = header.record.map((c) => c.trim());
   const missing = DECISION_LIST_COLUMNS.filter((c) => !columns.includes(c));
@@ -114,16 +139,31 @@ export function readDecisionListCsv(text: string): RawRecord[] {
   const repeated = columns.filter((c, i) => columns.indexOf(c) !== i);
   if (missing.length || extra.length || repeated.length) {
     const issues: ImportIssue[] = [
-      ...missing.map((c) => ({ field: c, code: 'missing_column', message: `column "${c}" is missing` })),
-      ...extra.map((c) => ({ field: c, code: 'unexpected_column', message: `column "${c}" is not part of the format` })),
-      ...repeated.map((c) => ({ field: c, code: 'repeated_column', message: `column "${c}" appears more than once` })),
+      ...missing.map((c) => ({
+        field: c,
+        code: 'missing_column',
+        message: `column "${c}" is missing`,
+      })),
+      ...extra.map((c) => ({
+        field: c,
+        code: 'unexpected_column',
+        message: `column "${c}" is not part of the format`,
+      })),
+      ...repeated.map((c) => ({
+        field: c,
+        code: 'repeated_column',
+        message: `column "${c}" appears more than once`,
+      })),
     ];
     const parts = [
       missing.length ? `missing: ${missing.join(', ')}` : '',
       extra.length ? `unexpected: ${extra.join(', ')}` : '',
       repeated.length ? `repeated: ${repeated.join(', ')}` : '',
     ].filter(Boolean);
-    throw new ImportFileError(`Wrong column set (${parts.join('; ')}). Expected: ${DECISION_LIST_COLUMNS.join(', ')}.`, issues);
+    throw new ImportFileError(
+      `Wrong column set (${parts.join('; ')}). Expected: ${DECISION_LIST_COLUMNS.join(', ')}.`,
+      issues,
+    );
   }
   return records.map(({ record, info }) => {
     const values: Partial<Record<Column, string>> = {};
@@ -158,11 +198,17 @@ export interface ValidationContext {
  * entity type, URL, unknown district, empty product name, wrong column count). Flagged: a fact the
  * source does not give (entity, district, group, star, year, source) — accepted, never filled in.
  */
-export function validateRecord(raw: RawRecord, expectedColumns: number, ctx: ValidationContext): { report: RowReport; row: DecisionListRow | null } {
+export function validateRecord(
+  raw: RawRecord,
+  expectedColumns: number,
+  ctx: ValidationContext,
+): { report: RowReport; row: DecisionListRow | null } {
   const v = raw.values;
   const issues: (ImportIssue & { rejects: boolean })[] = [];
-  const reject = (field: string, code: string, message: string) => issues.push({ field, code, message, rejects: true });
-  const flag = (field: string, code: string, message: string) => issues.push({ field, code, message, rejects: false });
+  const reject = (field: string, code: string, message: string) =>
+    issues.push({ field, code, message, rejects: true });
+  const flag = (field: string, code: string, message: string) =>
+    issues.push({ field, code, message, rejects: false });
 
   if (raw.columnCount !== expectedColumns) {
     reject('row', 'column_count', `has ${raw.columnCount} values, expected ${expectedColumns}`);
@@ -171,7 +217,12 @@ export function validateRecord(raw: RawRecord, expectedColumns: number, ctx: Val
   if (!productName) reject('product_name', 'required', 'product name is empty');
   // CSV injection: text a spreadsheet would run as a formula is refused, not rewritten.
   for (const field of ['product_name', 'entity_name', 'commune', 'batch', 'decision'] as const) {
-    if (FORMULA_START.test(v[field] ?? '')) reject(field, 'formula', `"${v[field]}" starts with =, +, -, @ or a tab (spreadsheet formula)`);
+    if (FORMULA_START.test(v[field] ?? ''))
+      reject(
+        field,
+        'formula',
+        `"${v[field]}" starts with =, +, -, @ or a tab (spreadsheet formula)`,
+      );
   }
 
   const entityName = blankToNull(v.entity_name);
@@ -184,11 +235,13 @@ export function validateRecord(raw: RawRecord, expectedColumns: number, ctx: Val
   }
   if (!entityName) flag('entity_name', 'missing', 'entity not given by the source');
   else if (!entityType) flag('entity_type', 'missing', 'entity type not given by the source');
-  if (!entityName && entityType) reject('entity_type', 'without_entity', 'entity type given without an entity name');
+  if (!entityName && entityType)
+    reject('entity_type', 'without_entity', 'entity type given without an entity name');
 
   const districtName = blankToNull(v.district);
   if (!districtName) flag('district', 'missing', 'district not given by the source');
-  else if (!ctx.districtExists(districtName)) reject('district', 'unknown', `"${districtName}" is not a district-level unit of An Giang`);
+  else if (!ctx.districtExists(districtName))
+    reject('district', 'unknown', `"${districtName}" is not a district-level unit of An Giang`);
 
   const group1048 = blankToNull(v.product_group);
   if (!group1048) flag('product_group', 'missing', 'product group not given by the source');
@@ -203,25 +256,35 @@ export function validateRecord(raw: RawRecord, expectedColumns: number, ctx: Val
   let stars: number | null = null;
   const rawStars = blankToNull(v.stars);
   if (rawStars !== null) {
-    if (!/^[345]$/.test(rawStars)) reject('stars', 'invalid', `"${rawStars}" is not an OCOP star level (3, 4 or 5)`);
+    if (!/^[345]$/.test(rawStars))
+      reject('stars', 'invalid', `"${rawStars}" is not an OCOP star level (3, 4 or 5)`);
     else stars = Number(rawStars);
   }
 
   let level: EvaluationLevel | null = null;
   const rawLevel = blankToNull(v.level);
   if (rawLevel !== null) {
-    if (!(EVALUATION_LEVELS as readonly string[]).includes(rawLevel)) reject('level', 'invalid', `"${rawLevel}" is not district, province or national`);
+    if (!(EVALUATION_LEVELS as readonly string[]).includes(rawLevel))
+      reject('level', 'invalid', `"${rawLevel}" is not district, province or national`);
     else level = rawLevel as EvaluationLevel;
   }
-  if (stars !== null && rawLevel === null) reject('level', 'required_with_stars', 'a star needs the level that awarded it');
+  if (stars !== null && rawLevel === null)
+    reject('level', 'required_with_stars', 'a star needs the level that awarded it');
   if (stars === null && rawStars === null) {
-    flag('stars', 'missing', level !== null ? 'OCOP status confirmed but the star is not given' : 'no star given: kept as a registered product without a decision');
+    flag(
+      'stars',
+      'missing',
+      level !== null
+        ? 'OCOP status confirmed but the star is not given'
+        : 'no star given: kept as a registered product without a decision',
+    );
   }
 
   let year: number | null = null;
   const rawYear = blankToNull(v.year);
   if (rawYear !== null) {
-    if (!/^\d{4}$/.test(rawYear) || Number(rawYear) < 2019 || Number(rawYear) > 2100) reject('year', 'invalid', `"${rawYear}" is not a year of the programme`);
+    if (!/^\d{4}$/.test(rawYear) || Number(rawYear) < 2019 || Number(rawYear) > 2100)
+      reject('year', 'invalid', `"${rawYear}" is not a year of the programme`);
     else year = Number(rawYear);
   } else {
     flag('year', 'missing', 'year not given by the source');
@@ -231,21 +294,38 @@ export function validateRecord(raw: RawRecord, expectedColumns: number, ctx: Val
   const rawDecisionDate = blankToNull(v.decision_date);
   if (rawDecisionDate !== null) {
     const parsed = parseDecisionDate(rawDecisionDate);
-    if (!parsed) reject('decision_date', 'invalid', `"${rawDecisionDate}" is not a date (YYYY-MM-DD or D/M/YYYY)`);
+    if (!parsed)
+      reject(
+        'decision_date',
+        'invalid',
+        `"${rawDecisionDate}" is not a date (YYYY-MM-DD or D/M/YYYY)`,
+      );
     else {
       date = parsed;
-      if (year !== null && Number(parsed.date.slice(0, 4)) !== year && Number(parsed.date.slice(0, 4)) !== year + 1) {
-        reject('decision_date', 'year_mismatch', `decision date ${parsed.date} does not fit the round year ${year}`);
+      if (
+        year !== null &&
+        Number(parsed.date.slice(0, 4)) !== year &&
+        Number(parsed.date.slice(0, 4)) !== year + 1
+      ) {
+        reject(
+          'decision_date',
+          'year_mismatch',
+          `decision date ${parsed.date} does not fit the round year ${year}`,
+        );
       }
     }
   }
-  if ((stars !== null || level !== null) && date === null) reject('year', 'required_with_level', 'an evaluated row needs a year or a decision date');
+  if ((stars !== null || level !== null) && date === null)
+    reject('year', 'required_with_level', 'an evaluated row needs a year or a decision date');
 
   let score: number | null = null;
   const rawScore = blankToNull(v.score);
   if (rawScore !== null) {
-    const n = /^\d{1,3}([.,]\d+)?$/.test(rawScore) ? Number(rawScore.replace(',', '.')) : Number.NaN;
-    if (!Number.isFinite(n) || n < 0 || n > 100) reject('score', 'invalid', `"${rawScore}" is not a score between 0 and 100`);
+    const n = /^\d{1,3}([.,]\d+)?$/.test(rawScore)
+      ? Number(rawScore.replace(',', '.'))
+      : Number.NaN;
+    if (!Number.isFinite(n) || n < 0 || n > 100)
+      reject('score', 'invalid', `"${rawScore}" is not a score between 0 and 100`);
     else {
       score = n;
       if (stars !== null && date !== null) {
@@ -253,7 +333,12 @@ export function validateRecord(raw: RawRecord, expectedColumns: number, ctx: Val
         try {
           const ruleSet = ruleSetInForce(date.date);
           const band = starsForScore(n, ruleSet);
-          if (band < stars) reject('score', 'below_star', `${n} points reach only ${band}★ under ${ruleSet.code}, not ${stars}★`);
+          if (band < stars)
+            reject(
+              'score',
+              'below_star',
+              `${n} points reach only ${band}★ under ${ruleSet.code}, not ${stars}★`,
+            );
         } catch (error) {
           reject('year', 'no_rule_set', (error as Error).message);
         }
@@ -267,14 +352,20 @@ export function validateRecord(raw: RawRecord, expectedColumns: number, ctx: Val
     .filter(Boolean);
   if (!sourceUrls.length) flag('source_url', 'missing', 'no source given');
   for (const url of sourceUrls) {
-    if (!/^https?:\/\/\S+$/.test(url)) reject('source_url', 'invalid', `"${url}" is not an http(s) URL`);
+    if (!/^https?:\/\/\S+$/.test(url))
+      reject('source_url', 'invalid', `"${url}" is not an http(s) URL`);
   }
 
   const rejected = issues.some((i) => i.rejects);
   const status: RowStatus = rejected ? 'rejected' : issues.length ? 'flagged' : 'accepted';
   // Reasons for rejection first, then the flags.
   const ordered = [...issues.filter((i) => i.rejects), ...issues.filter((i) => !i.rejects)];
-  const report: RowReport = { line: raw.line, status, productName, issues: ordered.map(({ field, code, message }) => ({ field, code, message })) };
+  const report: RowReport = {
+    line: raw.line,
+    status,
+    productName,
+    issues: ordered.map(({ field, code, message }) => ({ field, code, message })),
+  };
   if (rejected) return { report, row: null };
   return {
     report,

@@ -5,7 +5,13 @@
 // on its natural key, so an overlapping list extends product histories instead of duplicating.
 import { createHash } from 'node:crypto';
 import { ref, type EntityManager } from '@mikro-orm/core';
-import { certificateValidUntil, mapGroup1048To148, ruleSetInForce, starsForScore, type FactDate } from '@ocop/domain';
+import {
+  certificateValidUntil,
+  mapGroup1048To148,
+  ruleSetInForce,
+  starsForScore,
+  type FactDate,
+} from '@ocop/domain';
 import { AdminUnit } from '../admin-units/admin-unit.entity.js';
 import { Certificate } from '../certificates/certificate.entity.js';
 import { DecisionItem } from '../decisions/decision-item.entity.js';
@@ -40,7 +46,15 @@ export interface ImportInput {
   beforeCommit?: (tx: EntityManager, report: ImportReport, run: ImportRun) => void | Promise<void>;
 }
 
-const KINDS = ['entities', 'products', 'evaluations', 'decisions', 'decisionItems', 'certificates', 'sources'] as const;
+const KINDS = [
+  'entities',
+  'products',
+  'evaluations',
+  'decisions',
+  'decisionItems',
+  'certificates',
+  'sources',
+] as const;
 export type RecordCounts = Record<(typeof KINDS)[number], number>;
 
 export interface ImportReport {
@@ -80,8 +94,12 @@ function emptyReport(input: ImportInput, sha256: string): ImportReport {
 }
 
 /** Imports one decision-list file and returns the per-row report (never throws for bad data). */
-export async function importDecisionList(em: EntityManager, input: ImportInput): Promise<ImportReport> {
-  const bytes = typeof input.content === 'string' ? Buffer.from(input.content, 'utf8') : input.content;
+export async function importDecisionList(
+  em: EntityManager,
+  input: ImportInput,
+): Promise<ImportReport> {
+  const bytes =
+    typeof input.content === 'string' ? Buffer.from(input.content, 'utf8') : input.content;
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const report = emptyReport(input, sha256);
 
@@ -95,7 +113,9 @@ export async function importDecisionList(em: EntityManager, input: ImportInput):
     return report;
   }
 
-  const units = await em.fork().find(AdminUnit, { type: { $in: ['city', 'town', 'district'] } }, { orderBy: { id: 'asc' } });
+  const units = await em
+    .fork()
+    .find(AdminUnit, { type: { $in: ['city', 'town', 'district'] } }, { orderBy: { id: 'asc' } });
   const unitByName = new Map<string, AdminUnit[]>();
   for (const unit of units) {
     const list = unitByName.get(unit.normalizedName) ?? [];
@@ -113,7 +133,11 @@ export async function importDecisionList(em: EntityManager, input: ImportInput):
       const first = seen.get(key);
       if (first !== undefined) {
         rowReport.status = 'rejected';
-        rowReport.issues.unshift({ field: 'row', code: 'duplicate', message: `same product, unit, entity, level, year and decision as line ${first}` });
+        rowReport.issues.unshift({
+          field: 'row',
+          code: 'duplicate',
+          message: `same product, unit, entity, level, year and decision as line ${first}`,
+        });
       } else {
         seen.set(key, row.line);
         valid.push(row);
@@ -143,7 +167,11 @@ export async function importDecisionList(em: EntityManager, input: ImportInput):
     if (!row.districtName) return null;
     const candidates = unitByName.get(normalizeText(row.districtName)) ?? [];
     const on = row.date?.date;
-    const inForce = on ? candidates.find((u) => (!u.validFrom || u.validFrom <= on) && (!u.validTo || on <= u.validTo)) : undefined;
+    const inForce = on
+      ? candidates.find(
+          (u) => (!u.validFrom || u.validFrom <= on) && (!u.validTo || on <= u.validTo),
+        )
+      : undefined;
     return inForce ?? candidates[0] ?? null;
   };
 
@@ -162,7 +190,14 @@ export async function importDecisionList(em: EntityManager, input: ImportInput):
         ? `Imported ${valid.length} rows (${report.totals.flagged} flagged${report.totals.rejected ? `, ${report.totals.rejected} rejected rows skipped` : ''}).`
         : 'No changes: every record in the file is already in the database.';
       if (input.dryRun) throw new DryRunRollback();
-      const run = tx.create(ImportRun, { fileName: input.fileName, sha256, report: { ...report, rows: report.rows.filter((r) => r.status !== 'accepted') } as unknown as Record<string, unknown> });
+      const run = tx.create(ImportRun, {
+        fileName: input.fileName,
+        sha256,
+        report: {
+          ...report,
+          rows: report.rows.filter((r) => r.status !== 'accepted'),
+        } as unknown as Record<string, unknown>,
+      });
       if (input.beforeCommit) {
         await tx.flush();
         await input.beforeCommit(tx, report, run);
@@ -224,7 +259,10 @@ class RowWriter {
 
   private async entity(row: DecisionListRow, unit: AdminUnit | null): Promise<EconomicEntity> {
     const normalizedName = normalizeText(row.entityName!);
-    let entity = await this.em.findOne(EconomicEntity, { normalizedName, unit: unit ? unit.id : null });
+    let entity = await this.em.findOne(EconomicEntity, {
+      normalizedName,
+      unit: unit ? unit.id : null,
+    });
     this.count('entities', !entity);
     if (!entity) {
       entity = this.em.create(EconomicEntity, {
@@ -241,18 +279,28 @@ class RowWriter {
     }
     // Fill facts a later list adds; never overwrite a known value.
     if (!entity.type && row.entityType) this.set(entity, { type: row.entityType });
-    if (!entity.commune && row.commune) this.set(entity, { commune: row.commune, normalizedCommune: normalizeText(row.commune) });
+    if (!entity.commune && row.commune)
+      this.set(entity, { commune: row.commune, normalizedCommune: normalizeText(row.commune) });
     if (row.date && (!entity.registeredOn || row.date.date < entity.registeredOn)) {
       this.set(entity, { registeredOn: row.date.date, registeredPrecision: row.date.precision });
     }
     return entity;
   }
 
-  private async product(row: DecisionListRow, unit: AdminUnit | null, entity: EconomicEntity | null): Promise<Product> {
+  private async product(
+    row: DecisionListRow,
+    unit: AdminUnit | null,
+    entity: EconomicEntity | null,
+  ): Promise<Product> {
     const normalizedName = normalizeText(row.productName);
-    const candidates = await this.em.find(Product, { normalizedName, unit: unit ? unit.id : null }, { orderBy: { id: 'asc' } });
+    const candidates = await this.em.find(
+      Product,
+      { normalizedName, unit: unit ? unit.id : null },
+      { orderBy: { id: 'asc' } },
+    );
     // Same name and unit is the same product unless both sides name different entities.
-    const product = candidates.find((p) => !entity || !p.entity || p.entity.id === entity.id) ?? null;
+    const product =
+      candidates.find((p) => !entity || !p.entity || p.entity.id === entity.id) ?? null;
     this.count('products', !product);
     const group148 = row.group1048 ? mapGroup1048To148(row.group1048).code : null;
     if (!product) {
@@ -270,20 +318,30 @@ class RowWriter {
       });
     }
     if (!product.entity && entity) this.set(product, { entity: ref(entity) });
-    if (!product.group1048 && row.group1048) this.set(product, { group1048: row.group1048, group148 });
-    if (!product.commune && row.commune) this.set(product, { commune: row.commune, normalizedCommune: normalizeText(row.commune) });
+    if (!product.group1048 && row.group1048)
+      this.set(product, { group1048: row.group1048, group148 });
+    if (!product.commune && row.commune)
+      this.set(product, { commune: row.commune, normalizedCommune: normalizeText(row.commune) });
     if (row.date && (!product.registeredOn || row.date.date < product.registeredOn)) {
       this.set(product, { registeredOn: row.date.date, registeredPrecision: row.date.precision });
     }
     return product;
   }
 
-  private async evaluation(row: DecisionListRow, product: Product, level: Evaluation['level'], date: FactDate): Promise<Evaluation> {
-    const existing = product.id ? await this.em.findOne(Evaluation, { product: product.id, level, date: date.date }) : null;
+  private async evaluation(
+    row: DecisionListRow,
+    product: Product,
+    level: Evaluation['level'],
+    date: FactDate,
+  ): Promise<Evaluation> {
+    const existing = product.id
+      ? await this.em.findOne(Evaluation, { product: product.id, level, date: date.date })
+      : null;
     this.count('evaluations', !existing);
     if (existing) return existing;
     const ruleSet = ruleSetInForce(date.date);
-    const potentialFiveStar = level !== 'national' && row.score !== null && starsForScore(row.score, ruleSet) === 5;
+    const potentialFiveStar =
+      level !== 'national' && row.score !== null && starsForScore(row.score, ruleSet) === 5;
     return this.em.create(Evaluation, {
       product,
       level,
@@ -299,9 +357,21 @@ class RowWriter {
     });
   }
 
-  private async decision(row: DecisionListRow, level: Decision['issuingLevel'], date: FactDate): Promise<Decision> {
+  private async decision(
+    row: DecisionListRow,
+    level: Decision['issuingLevel'],
+    date: FactDate,
+  ): Promise<Decision> {
     const groupKey = createHash('sha256')
-      .update(JSON.stringify([level, row.decisionNumber, date.precision === 'day' ? date.date : null, row.year, row.batch]))
+      .update(
+        JSON.stringify([
+          level,
+          row.decisionNumber,
+          date.precision === 'day' ? date.date : null,
+          row.year,
+          row.batch,
+        ]),
+      )
       .digest('hex');
     const existing = await this.em.findOne(Decision, { groupKey });
     this.count('decisions', !existing);
@@ -319,16 +389,37 @@ class RowWriter {
     );
   }
 
-  private async itemAndCertificate(row: DecisionListRow, decision: Decision, product: Product): Promise<void> {
-    const existing = decision.id && product.id ? await this.em.findOne(DecisionItem, { decision: decision.id, product: product.id, action: 'recognise' }) : null;
+  private async itemAndCertificate(
+    row: DecisionListRow,
+    decision: Decision,
+    product: Product,
+  ): Promise<void> {
+    const existing =
+      decision.id && product.id
+        ? await this.em.findOne(DecisionItem, {
+            decision: decision.id,
+            product: product.id,
+            action: 'recognise',
+          })
+        : null;
     this.count('decisionItems', !existing);
     this.count('certificates', !existing);
     if (existing) return;
-    const item = this.em.create(DecisionItem, { decision, product, stars: row.stars, action: 'recognise' });
+    const item = this.em.create(DecisionItem, {
+      decision,
+      product,
+      stars: row.stars,
+      action: 'recognise',
+    });
     const issued = { date: decision.date, precision: decision.datePrecision };
     // A newer recognition replaces the certificate in force (re-certification or upgrade).
     if (product.id) {
-      const older = await this.em.find(Certificate, { product: product.id, supersededOn: null, revokedOn: null, issuedOn: { $lt: issued.date } });
+      const older = await this.em.find(Certificate, {
+        product: product.id,
+        supersededOn: null,
+        revokedOn: null,
+        issuedOn: { $lt: issued.date },
+      });
       for (const certificate of older) certificate.supersededOn = issued.date;
     }
     this.em.create(Certificate, {

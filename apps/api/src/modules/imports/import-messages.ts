@@ -26,6 +26,7 @@ const VI: Record<string, string> = {
 
 export function issueMessageVi(issue: ImportIssue): string {
   const text = VI[issue.code] ?? 'có lỗi';
-  const where = issue.field === 'file' ? 'Tệp' : issue.field === 'row' ? 'Dòng' : `Cột ${issue.field}`;
+  const where =
+    issue.field === 'file' ? 'Tệp' : issue.field === 'row' ? 'Dòng' : `Cột ${issue.field}`;
   return `${where}: ${text} (${issue.message}).`;
 }

@@ -6,20 +6,37 @@ import { builder } from '../../graphql/builder.js';
 import { dbEnum } from '../../graphql/enums.js';
 import { validationFailed } from '../../graphql/errors.js';
 import { appendAudit } from '../audit/run-write.js';
-import { ImportFileError, type ImportIssue as IssueShape, type RowReport } from './decision-list-format.js';
+import {
+  ImportFileError,
+  type ImportIssue as IssueShape,
+  type RowReport,
+} from './decision-list-format.js';
 import { importDecisionList, type ImportReport } from './decision-list-importer.js';
-import { lastImportProgress, startImportProgress, type ImportProgress as ProgressShape } from './import-progress.js';
+import {
+  lastImportProgress,
+  startImportProgress,
+  type ImportProgress as ProgressShape,
+} from './import-progress.js';
 import { issueMessageVi } from './import-messages.js';
 import { xlsxToCsv } from './xlsx-rows.js';
 
-const ImportFormatEnum = dbEnum('ImportFormat', ['csv', 'xlsx'] as const, { description: 'Upload format: CSV (UTF-8) or XLSX (first sheet).' });
+const ImportFormatEnum = dbEnum('ImportFormat', ['csv', 'xlsx'] as const, {
+  description: 'Upload format: CSV (UTF-8) or XLSX (first sheet).',
+});
 
 const ImportIssue = builder.objectRef<IssueShape>('ImportIssue');
 ImportIssue.implement({
-  description: 'A problem with the file or one row: the column (field), a stable code, and messages.',
+  description:
+    'A problem with the file or one row: the column (field), a stable code, and messages.',
   fields: (t) => ({
-    field: t.string({ nullable: true, description: 'Column name, "row" or "file".', resolve: (i) => i.field }),
-    code: t.exposeString('code', { description: 'Stable code (required, invalid, unknown, formula, duplicate, encoding…).' }),
+    field: t.string({
+      nullable: true,
+      description: 'Column name, "row" or "file".',
+      resolve: (i) => i.field,
+    }),
+    code: t.exposeString('code', {
+      description: 'Stable code (required, invalid, unknown, formula, duplicate, encoding…).',
+    }),
     message: t.exposeString('message', { description: 'English message.' }),
     messageVi: t.string({ description: 'Vietnamese message.', resolve: (i) => issueMessageVi(i) }),
   }),
@@ -30,7 +47,10 @@ ImportRowReport.implement({
   description: 'One row of the file: line number (spreadsheet row for XLSX), status, issues.',
   fields: (t) => ({
     line: t.exposeInt('line', { description: 'Line in the CSV / row in the sheet.' }),
-    status: t.string({ description: 'ACCEPTED, FLAGGED (facts missing, kept as missing) or REJECTED.', resolve: (r) => r.status.toUpperCase() }),
+    status: t.string({
+      description: 'ACCEPTED, FLAGGED (facts missing, kept as missing) or REJECTED.',
+      resolve: (r) => r.status.toUpperCase(),
+    }),
     productName: t.string({ nullable: true, resolve: (r) => r.productName || null }),
     issues: t.field({ type: [ImportIssue], resolve: (r) => r.issues }),
   }),
@@ -42,20 +62,34 @@ ImportResult.implement({
   fields: (t) => ({
     dryRun: t.exposeBoolean('dryRun'),
     applied: t.exposeBoolean('applied', { description: 'True when the changes were committed.' }),
-    noChanges: t.exposeBoolean('noChanges', { description: 'True when the database already held everything (re-import).' }),
+    noChanges: t.exposeBoolean('noChanges', {
+      description: 'True when the database already held everything (re-import).',
+    }),
     message: t.exposeString('message', { description: 'Summary (English).' }),
     accepted: t.int({ resolve: (r) => r.totals.accepted }),
     flagged: t.int({ resolve: (r) => r.totals.flagged }),
     rejected: t.int({ resolve: (r) => r.totals.rejected }),
-    created: t.string({ description: 'Records created, JSON: {"entities":n,"products":n,…}.', resolve: (r) => JSON.stringify(r.created) }),
-    fileErrors: t.field({ type: [ImportIssue], description: 'File-level problems (encoding, CSV syntax, columns); then no row is read.', resolve: (r) => r.fileErrors }),
-    rows: t.field({ type: [ImportRowReport], description: 'Per-row report.', resolve: (r) => r.rows }),
+    created: t.string({
+      description: 'Records created, JSON: {"entities":n,"products":n,…}.',
+      resolve: (r) => JSON.stringify(r.created),
+    }),
+    fileErrors: t.field({
+      type: [ImportIssue],
+      description: 'File-level problems (encoding, CSV syntax, columns); then no row is read.',
+      resolve: (r) => r.fileErrors,
+    }),
+    rows: t.field({
+      type: [ImportRowReport],
+      description: 'Per-row report.',
+      resolve: (r) => r.rows,
+    }),
   }),
 });
 
 const ImportProgress = builder.objectRef<ProgressShape>('ImportProgress');
 ImportProgress.implement({
-  description: 'Progress of the latest import run by this API process (not shared between processes).',
+  description:
+    'Progress of the latest import run by this API process (not shared between processes).',
   fields: (t) => ({
     fileName: t.exposeString('fileName'),
     requestId: t.exposeString('requestId'),
@@ -81,27 +115,38 @@ builder.queryFields((t) => ({
 builder.mutationFields((t) => ({
   importDecisionList: t.field({
     type: ImportResult,
-    description: 'Imports a decision list (CSV UTF-8 or XLSX). SECRETARIAT only. Oversized or non-base64 content: VALIDATION_FAILED (field contentBase64).',
+    description:
+      'Imports a decision list (CSV UTF-8 or XLSX). SECRETARIAT only. Oversized or non-base64 content: VALIDATION_FAILED (field contentBase64).',
     args: {
       fileName: t.arg.string({ required: true }),
       contentBase64: t.arg.string({ required: true }),
       format: t.arg({ type: ImportFormatEnum, required: true }),
       dryRun: t.arg.boolean({ required: true }),
-      skipRejected: t.arg.boolean({ defaultValue: false, description: 'Write the valid rows even when some are rejected.' }),
+      skipRejected: t.arg.boolean({
+        defaultValue: false,
+        description: 'Write the valid rows even when some are rejected.',
+      }),
     },
     authScopes: { secretariat: true },
     resolve: async (_root, args, ctx) => {
       const fileName = args.fileName.trim().slice(0, 300) || 'upload';
       const base64 = args.contentBase64.replace(/\s+/g, '');
       if (!BASE64_RE.test(base64) || base64.length % 4 !== 0) {
-        throw validationFailed('contentBase64', { en: 'The file content is not valid base64.', vi: 'Nội dung tệp không phải base64 hợp lệ.' });
+        throw validationFailed('contentBase64', {
+          en: 'The file content is not valid base64.',
+          vi: 'Nội dung tệp không phải base64 hợp lệ.',
+        });
       }
       const limit = ctx.auth.importMaxBytes;
       if ((base64.length * 3) / 4 - (base64.match(/=+$/)?.[0].length ?? 0) > limit) {
-        throw validationFailed('contentBase64', {
-          en: `The file is larger than ${(limit / 1048576).toFixed(1)} MB; split it and import the parts.`,
-          vi: `Tệp lớn hơn ${(limit / 1048576).toFixed(1)} MB; hãy chia nhỏ tệp rồi nhập từng phần.`,
-        }, { limit });
+        throw validationFailed(
+          'contentBase64',
+          {
+            en: `The file is larger than ${(limit / 1048576).toFixed(1)} MB; split it and import the parts.`,
+            vi: `Tệp lớn hơn ${(limit / 1048576).toFixed(1)} MB; hãy chia nhỏ tệp rồi nhập từng phần.`,
+          },
+          { limit },
+        );
       }
       const bytes = Buffer.from(base64, 'base64');
       let content: Buffer | string = bytes;
@@ -110,7 +155,11 @@ builder.mutationFields((t) => ({
           content = await xlsxToCsv(bytes);
         } catch (error) {
           if (!(error instanceof ImportFileError)) throw error;
-          return { ...emptyReport(fileName, args.dryRun), fileErrors: error.issues, message: `File rejected: ${error.message} Nothing was written.` };
+          return {
+            ...emptyReport(fileName, args.dryRun),
+            fileErrors: error.issues,
+            message: `File rejected: ${error.message} Nothing was written.`,
+          };
         }
       }
       const progress = startImportProgress(fileName, ctx.requestId);
@@ -122,10 +171,25 @@ builder.mutationFields((t) => ({
         onProgress: (done, total) => {
           progress.done = done;
           progress.total = total;
-          if (done % 100 === 0 || done === total) ctx.log.info({ fileName, done, total }, 'import progress');
+          if (done % 100 === 0 || done === total)
+            ctx.log.info({ fileName, done, total }, 'import progress');
         },
         beforeCommit: (tx, r, run) => {
-          appendAudit(tx, ctx, { action: 'importDecisionList', recordType: 'ImportRun' }, { recordId: run.id, after: { fileName, format: args.format, sha256: r.sha256, totals: r.totals, created: r.created } });
+          appendAudit(
+            tx,
+            ctx,
+            { action: 'importDecisionList', recordType: 'ImportRun' },
+            {
+              recordId: run.id,
+              after: {
+                fileName,
+                format: args.format,
+                sha256: r.sha256,
+                totals: r.totals,
+                created: r.created,
+              },
+            },
+          );
         },
       });
       progress.finishedAt = new Date();
@@ -135,6 +199,26 @@ builder.mutationFields((t) => ({
 }));
 
 function emptyReport(fileName: string, dryRun: boolean): ImportReport {
-  const zero = { entities: 0, products: 0, evaluations: 0, decisions: 0, decisionItems: 0, certificates: 0, sources: 0 };
-  return { fileName, sha256: '', dryRun, applied: false, noChanges: false, message: '', fileErrors: [], rows: [], totals: { rows: 0, accepted: 0, flagged: 0, rejected: 0 }, created: zero, reused: { ...zero } };
+  const zero = {
+    entities: 0,
+    products: 0,
+    evaluations: 0,
+    decisions: 0,
+    decisionItems: 0,
+    certificates: 0,
+    sources: 0,
+  };
+  return {
+    fileName,
+    sha256: '',
+    dryRun,
+    applied: false,
+    noChanges: false,
+    message: '',
+    fileErrors: [],
+    rows: [],
+    totals: { rows: 0, accepted: 0, flagged: 0, rejected: 0 },
+    created: zero,
+    reused: { ...zero },
+  };
 }

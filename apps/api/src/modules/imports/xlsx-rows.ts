@@ -10,9 +10,11 @@ function cellText(value: CellValue): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value !== 'object') return String(value);
-  if ('formula' in value || 'sharedFormula' in value) return `=${(value as { formula?: string; sharedFormula?: string }).formula ?? (value as { sharedFormula?: string }).sharedFormula ?? ''}`;
+  if ('formula' in value || 'sharedFormula' in value)
+    return `=${(value as { formula?: string; sharedFormula?: string }).formula ?? (value as { sharedFormula?: string }).sharedFormula ?? ''}`;
   if ('richText' in value) return value.richText.map((r) => r.text).join('');
-  if ('hyperlink' in value) return typeof value.text === 'string' ? value.text : cellText(value.text as CellValue);
+  if ('hyperlink' in value)
+    return typeof value.text === 'string' ? value.text : cellText(value.text as CellValue);
   if ('error' in value) return String(value.error);
   return '';
 }
@@ -24,12 +26,16 @@ export async function xlsxToCsv(bytes: Buffer): Promise<string> {
   try {
     await workbook.xlsx.load(bytes as never);
   } catch (error) {
-    throw new ImportFileError('The file is not a readable XLSX workbook; save it as .xlsx (or CSV UTF-8) and import again.', [
-      { field: 'file', code: 'xlsx', message: (error as Error).message },
-    ]);
+    throw new ImportFileError(
+      'The file is not a readable XLSX workbook; save it as .xlsx (or CSV UTF-8) and import again.',
+      [{ field: 'file', code: 'xlsx', message: (error as Error).message }],
+    );
   }
   const sheet = workbook.worksheets[0];
-  if (!sheet || sheet.rowCount === 0) throw new ImportFileError('The file is empty.', [{ field: 'file', code: 'empty', message: 'the first sheet has no rows' }]);
+  if (!sheet || sheet.rowCount === 0)
+    throw new ImportFileError('The file is empty.', [
+      { field: 'file', code: 'empty', message: 'the first sheet has no rows' },
+    ]);
   const width = sheet.getRow(1).cellCount;
   const lines: string[] = [];
   for (let r = 1; r <= sheet.rowCount; r++) {
@@ -39,7 +45,8 @@ export async function xlsxToCsv(bytes: Buffer): Promise<string> {
       continue;
     }
     const cells: string[] = [];
-    for (let c = 1; c <= Math.max(width, row.cellCount); c++) cells.push(quote(cellText(row.getCell(c).value)));
+    for (let c = 1; c <= Math.max(width, row.cellCount); c++)
+      cells.push(quote(cellText(row.getCell(c).value)));
     // Trailing empty cells beyond the header are dropped so a stray blank column does not count.
     while (cells.length > width && cells.at(-1) === '""') cells.pop();
     lines.push(cells.join(','));

@@ -1,6 +1,11 @@
 // Bridges plan entities and the domain's target math: converts a stored target to the domain's
 // PlanTarget and memoises the plan's facts for the request (every target reads the same facts).
-import { computeTargetProgress, type PlanFacts, type PlanTarget as DomainPlanTarget, type TargetProgress } from '@ocop/domain';
+import {
+  computeTargetProgress,
+  type PlanFacts,
+  type PlanTarget as DomainPlanTarget,
+  type TargetProgress,
+} from '@ocop/domain';
 import type { GraphQLContext } from '../../graphql/context.js';
 import type { PlanTarget } from './plan-target.entity.js';
 import type { Plan } from './plan.entity.js';
@@ -16,7 +21,11 @@ export function planFacts(ctx: GraphQLContext, plan: Plan): Promise<PlanFacts> {
   return ctx.memo(`plan-facts:${plan.id}`, () => loadPlanFacts(ctx.em, plan));
 }
 
-export async function toDomainTarget(ctx: GraphQLContext, target: PlanTarget, plan: Plan): Promise<DomainPlanTarget> {
+export async function toDomainTarget(
+  ctx: GraphQLContext,
+  target: PlanTarget,
+  plan: Plan,
+): Promise<DomainPlanTarget> {
   const owner = target.owner ? await ctx.loaders.department.load(target.owner.id) : null;
   return {
     code: target.code,
@@ -36,8 +45,17 @@ export async function toDomainTarget(ctx: GraphQLContext, target: PlanTarget, pl
   };
 }
 
-export async function progressOf(ctx: GraphQLContext, target: PlanTarget, plan: Plan, asOf: string): Promise<TargetProgress> {
+export async function progressOf(
+  ctx: GraphQLContext,
+  target: PlanTarget,
+  plan: Plan,
+  asOf: string,
+): Promise<TargetProgress> {
   return ctx.memo(`progress:${target.id}:${asOf}`, async () =>
-    computeTargetProgress(await toDomainTarget(ctx, target, plan), await planFacts(ctx, plan), asOf),
+    computeTargetProgress(
+      await toDomainTarget(ctx, target, plan),
+      await planFacts(ctx, plan),
+      asOf,
+    ),
   );
 }

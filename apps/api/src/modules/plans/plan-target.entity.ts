@@ -2,7 +2,12 @@ import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { Department } from '../departments/department.entity.js';
 import { Plan } from './plan.entity.js';
 
-export const TARGET_KINDS = ['count_at_least', 'count_between', 'share_at_least', 'each_unit_at_least'] as const;
+export const TARGET_KINDS = [
+  'count_at_least',
+  'count_between',
+  'share_at_least',
+  'each_unit_at_least',
+] as const;
 export type TargetKind = (typeof TARGET_KINDS)[number];
 
 /** One numeric target of a plan; `definition` is the exact meaning the domain computes. */

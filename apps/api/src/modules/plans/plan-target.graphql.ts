@@ -30,32 +30,69 @@ PlanTarget.implement({
   description: 'One numeric target of a plan, with the exact definition the computation uses.',
   fields: (t) => ({
     id: t.id({ description: 'Database id.', resolve: ({ target }) => target.id }),
-    code: t.string({ description: 'Stable code, e.g. "T1-CERTIFIED".', resolve: ({ target }) => target.code }),
-    kind: t.field({ type: TargetKindEnum, description: 'How it is judged.', resolve: ({ target }) => target.kind }),
-    labelVi: t.string({ description: 'Label in Vietnamese, as in the plan.', resolve: ({ target }) => target.labelVi }),
-    labelEn: t.string({ description: 'Label in English.', resolve: ({ target }) => target.labelEn }),
-    definition: t.string({ description: 'What is counted, exactly (English).', resolve: ({ target }) => target.definition }),
+    code: t.string({
+      description: 'Stable code, e.g. "T1-CERTIFIED".',
+      resolve: ({ target }) => target.code,
+    }),
+    kind: t.field({
+      type: TargetKindEnum,
+      description: 'How it is judged.',
+      resolve: ({ target }) => target.kind,
+    }),
+    labelVi: t.string({
+      description: 'Label in Vietnamese, as in the plan.',
+      resolve: ({ target }) => target.labelVi,
+    }),
+    labelEn: t.string({
+      description: 'Label in English.',
+      resolve: ({ target }) => target.labelEn,
+    }),
+    definition: t.string({
+      description: 'What is counted, exactly (English).',
+      resolve: ({ target }) => target.definition,
+    }),
     definitionVi: t.string({
       nullable: true,
-      description: 'What is counted, in Vietnamese; null when the plan gives no Vietnamese definition.',
+      description:
+        'What is counted, in Vietnamese; null when the plan gives no Vietnamese definition.',
       resolve: ({ target }) => target.definitionVi ?? null,
     }),
-    targetValue: t.float({ description: 'Target (lower bound of a range; per unit for per-unit targets).', resolve: ({ target }) => target.targetValue }),
-    targetMax: t.float({ nullable: true, description: 'Upper bound of a range.', resolve: ({ target }) => target.targetMax ?? null }),
-    unitLabel: t.string({ description: 'Unit of the value: "products", "entities", "percent".', resolve: ({ target }) => target.unitLabel }),
-    scope: t.string({ description: 'What the target applies to, as in the plan.', resolve: ({ target }) => target.scope }),
+    targetValue: t.float({
+      description: 'Target (lower bound of a range; per unit for per-unit targets).',
+      resolve: ({ target }) => target.targetValue,
+    }),
+    targetMax: t.float({
+      nullable: true,
+      description: 'Upper bound of a range.',
+      resolve: ({ target }) => target.targetMax ?? null,
+    }),
+    unitLabel: t.string({
+      description: 'Unit of the value: "products", "entities", "percent".',
+      resolve: ({ target }) => target.unitLabel,
+    }),
+    scope: t.string({
+      description: 'What the target applies to, as in the plan.',
+      resolve: ({ target }) => target.scope,
+    }),
     owner: t.field({
       type: Department,
       nullable: true,
       description: 'Department responsible.',
-      resolve: ({ target }, _a, ctx) => (target.owner ? ctx.loaders.department.load(target.owner.id) : null),
+      resolve: ({ target }, _a, ctx) =>
+        target.owner ? ctx.loaders.department.load(target.owner.id) : null,
     }),
     progress: t.field({
       type: TargetProgress,
-      description: 'Progress on `asOf`: default the as-of of Plan.targets, else today, or the period end for a plan already over.',
+      description:
+        'Progress on `asOf`: default the as-of of Plan.targets, else today, or the period end for a plan already over.',
       args: { asOf: t.arg({ type: 'Date', description: 'Day to compute for.' }) },
       resolve: ({ target, plan, asOf }, args, ctx) =>
-        progressOf(ctx, target, plan, args.asOf ?? asOf ?? defaultAsOf(planPeriod(plan).end, ctx.today)),
+        progressOf(
+          ctx,
+          target,
+          plan,
+          args.asOf ?? asOf ?? defaultAsOf(planPeriod(plan).end, ctx.today),
+        ),
     }),
   }),
 });

@@ -14,26 +14,60 @@ export const TargetStatusEnum = builder.enumType('TargetStatus', {
   values: {
     ACHIEVED: { value: 'achieved', description: 'Target met.' },
     ON_TRACK: { value: 'on_track', description: 'At or above the expected pace.' },
-    AT_RISK: { value: 'at_risk', description: 'Behind pace, but recoverable (or early in the period).' },
+    AT_RISK: {
+      value: 'at_risk',
+      description: 'Behind pace, but recoverable (or early in the period).',
+    },
     OFF_TRACK: { value: 'off_track', description: 'Far behind pace, or the period ended unmet.' },
-    NOT_STARTED: { value: 'not_started', description: 'Before the period, or nothing measurable yet.' },
+    NOT_STARTED: {
+      value: 'not_started',
+      description: 'Before the period, or nothing measurable yet.',
+    },
   } as const,
 });
 
 export const StatusReasonCodeEnum = builder.enumType('StatusReasonCode', {
-  description: 'Which sentence of the status rule explains the status; statusReasonParams carries its numbers and dates.',
+  description:
+    'Which sentence of the status rule explains the status; statusReasonParams carries its numbers and dates.',
   values: {
-    BEFORE_PERIOD: { value: 'before_period', description: 'asOf is before the period (params periodStart, asOf).' },
+    BEFORE_PERIOD: {
+      value: 'before_period',
+      description: 'asOf is before the period (params periodStart, asOf).',
+    },
     ACHIEVED: { value: 'achieved', description: 'Target met (params asOf).' },
-    ACHIEVED_ABOVE_RANGE: { value: 'achieved_above_range', description: 'Range target met above its upper bound (params asOf, targetMax).' },
-    PERIOD_ENDED_UNMET: { value: 'period_ended_unmet', description: 'The period ended without meeting the target (params periodEnd).' },
+    ACHIEVED_ABOVE_RANGE: {
+      value: 'achieved_above_range',
+      description: 'Range target met above its upper bound (params asOf, targetMax).',
+    },
+    PERIOD_ENDED_UNMET: {
+      value: 'period_ended_unmet',
+      description: 'The period ended without meeting the target (params periodEnd).',
+    },
     NO_DATA: { value: 'no_data', description: 'Nothing measurable yet (params asOf).' },
-    SHARE_WITHIN_MARGIN: { value: 'share_within_margin', description: 'Share within marginPoints of the target.' },
-    SHARE_SHORT: { value: 'share_short', description: 'Share gapPoints short, within the at-risk margin marginPoints.' },
-    SHARE_FAR_SHORT: { value: 'share_far_short', description: 'Share gapPoints short, beyond the at-risk margin.' },
-    PACE_AHEAD: { value: 'pace_ahead', description: 'Count at or above linear pace (params expected, elapsedPercent).' },
-    PACE_BEHIND: { value: 'pace_behind', description: 'Count behind linear pace, recoverable (params expected, elapsedPercent).' },
-    PACE_FAR_BEHIND: { value: 'pace_far_behind', description: 'Count below half of linear pace (params expected, elapsedPercent).' },
+    SHARE_WITHIN_MARGIN: {
+      value: 'share_within_margin',
+      description: 'Share within marginPoints of the target.',
+    },
+    SHARE_SHORT: {
+      value: 'share_short',
+      description: 'Share gapPoints short, within the at-risk margin marginPoints.',
+    },
+    SHARE_FAR_SHORT: {
+      value: 'share_far_short',
+      description: 'Share gapPoints short, beyond the at-risk margin.',
+    },
+    PACE_AHEAD: {
+      value: 'pace_ahead',
+      description: 'Count at or above linear pace (params expected, elapsedPercent).',
+    },
+    PACE_BEHIND: {
+      value: 'pace_behind',
+      description: 'Count behind linear pace, recoverable (params expected, elapsedPercent).',
+    },
+    PACE_FAR_BEHIND: {
+      value: 'pace_far_behind',
+      description: 'Count below half of linear pace (params expected, elapsedPercent).',
+    },
   } as const satisfies Record<string, { value: StatusReasonCode; description: string }>,
 });
 
@@ -50,7 +84,9 @@ function reasonParamList(params: StatusReasonParams): ReasonParamShape[] {
   return Object.entries(params)
     .filter(([, value]) => value !== undefined)
     .map(([name, value]) =>
-      DATE_PARAMS.has(name) ? { name, number: null, date: String(value) } : { name, number: Number(value), date: null },
+      DATE_PARAMS.has(name)
+        ? { name, number: null, date: String(value) }
+        : { name, number: Number(value), date: null },
     );
 }
 
@@ -59,10 +95,20 @@ StatusReasonParam.implement({
   description: 'One number or date of a status reason; exactly one of number and date is set.',
   fields: (t) => ({
     name: t.exposeString('name', {
-      description: 'asOf, periodStart, periodEnd (dates); target, targetMax, actual, expected, elapsedPercent, gapPoints, marginPoints (numbers).',
+      description:
+        'asOf, periodStart, periodEnd (dates); target, targetMax, actual, expected, elapsedPercent, gapPoints, marginPoints (numbers).',
     }),
-    number: t.float({ nullable: true, description: 'The value of a number parameter (2 decimals at most).', resolve: (p) => p.number }),
-    date: t.field({ type: 'Date', nullable: true, description: 'The value of a date parameter.', resolve: (p) => p.date }),
+    number: t.float({
+      nullable: true,
+      description: 'The value of a number parameter (2 decimals at most).',
+      resolve: (p) => p.number,
+    }),
+    date: t.field({
+      type: 'Date',
+      nullable: true,
+      description: 'The value of a date parameter.',
+      resolve: (p) => p.date,
+    }),
   }),
 });
 
@@ -85,22 +131,58 @@ TargetProgress.implement({
   description:
     'Progress of a plan target on an as-of date. Year-only records count from 31 December of their year, and yearOnlyRecords says how many were used.',
   fields: (t) => ({
-    asOf: t.field({ type: 'Date', description: 'Day the figures are computed for.', resolve: (p) => p.asOf }),
+    asOf: t.field({
+      type: 'Date',
+      description: 'Day the figures are computed for.',
+      resolve: (p) => p.asOf,
+    }),
     actual: t.float({
       nullable: true,
-      description: 'Count; share in percent; or the lowest unit value for per-unit targets. Null = no data (never shown as 0 %).',
+      description:
+        'Count; share in percent; or the lowest unit value for per-unit targets. Null = no data (never shown as 0 %).',
       resolve: (p) => p.actual,
     }),
-    numerator: t.int({ nullable: true, description: 'Shares: records counted; per-unit targets: units that met it.', resolve: (p) => p.numerator ?? null }),
-    denominator: t.int({ nullable: true, description: 'Shares: the base; per-unit targets: number of units.', resolve: (p) => p.denominator ?? null }),
-    target: t.exposeFloat('target', { description: 'Target (lower bound for ranges; per unit for per-unit targets).' }),
-    targetMax: t.float({ nullable: true, description: 'Upper bound of a range target ("5-8" → 8).', resolve: (p) => p.targetMax }),
-    ratio: t.float({ nullable: true, description: 'actual / target; null with no data.', resolve: (p) => p.ratio }),
+    numerator: t.int({
+      nullable: true,
+      description: 'Shares: records counted; per-unit targets: units that met it.',
+      resolve: (p) => p.numerator ?? null,
+    }),
+    denominator: t.int({
+      nullable: true,
+      description: 'Shares: the base; per-unit targets: number of units.',
+      resolve: (p) => p.denominator ?? null,
+    }),
+    target: t.exposeFloat('target', {
+      description: 'Target (lower bound for ranges; per unit for per-unit targets).',
+    }),
+    targetMax: t.float({
+      nullable: true,
+      description: 'Upper bound of a range target ("5-8" → 8).',
+      resolve: (p) => p.targetMax,
+    }),
+    ratio: t.float({
+      nullable: true,
+      description: 'actual / target; null with no data.',
+      resolve: (p) => p.ratio,
+    }),
     met: t.exposeBoolean('met', { description: 'Target reached on asOf.' }),
-    aboveUpperBound: t.boolean({ description: 'Range targets: actual above the upper bound (still achieved; flagged for review).', resolve: (p) => p.aboveUpperBound ?? false }),
-    status: t.field({ type: TargetStatusEnum, description: 'Status under statusRule.', resolve: (p) => p.status }),
-    statusRule: t.exposeString('statusRule', { description: 'Name of the status rule (e.g. "linear-pace-v1"); a changed rule gets a new name.' }),
-    statusReason: t.exposeString('statusReason', { description: 'Why this status, with the numbers (English).' }),
+    aboveUpperBound: t.boolean({
+      description:
+        'Range targets: actual above the upper bound (still achieved; flagged for review).',
+      resolve: (p) => p.aboveUpperBound ?? false,
+    }),
+    status: t.field({
+      type: TargetStatusEnum,
+      description: 'Status under statusRule.',
+      resolve: (p) => p.status,
+    }),
+    statusRule: t.exposeString('statusRule', {
+      description:
+        'Name of the status rule (e.g. "linear-pace-v1"); a changed rule gets a new name.',
+    }),
+    statusReason: t.exposeString('statusReason', {
+      description: 'Why this status, with the numbers (English).',
+    }),
     statusReasonCode: t.field({
       type: StatusReasonCodeEnum,
       description: 'The same reason as a code, for clients that say it in their own language.',
@@ -111,15 +193,35 @@ TargetProgress.implement({
       description: 'Numbers and dates the reason uses (actual is absent when there is no data).',
       resolve: (p) => reasonParamList(p.statusReasonParams),
     }),
-    noData: t.exposeBoolean('noData', { description: 'True when nothing measurable exists yet (e.g. a share with no base).' }),
-    perUnit: t.field({ type: [UnitProgress], description: 'Per-unit values (per-unit targets only; otherwise empty).', resolve: (p) => p.perUnit ?? [] }),
-    yearOnlyRecords: t.exposeInt('yearOnlyRecords', { description: 'Distinct year-only records used (each counts from 31 Dec).' }),
-    sampleRecords: t.exposeInt('sampleRecords', {
-      description: 'Distinct SAMPLE (fabricated demo) activity records the figure rests on; 0 when it uses real records only.',
+    noData: t.exposeBoolean('noData', {
+      description: 'True when nothing measurable exists yet (e.g. a share with no base).',
     }),
-    metric: t.exposeString('metric', { description: 'Domain metric computed, e.g. "products_first_certified".' }),
-    definition: t.exposeString('definition', { description: 'What is counted, in words (English).' }),
-    definitionVi: t.string({ nullable: true, description: 'What is counted, in Vietnamese; null when the target has none.', resolve: (p) => p.definitionVi }),
-    countedIds: t.idList({ description: 'Ids of the products or entities behind the number.', resolve: (p) => p.counted }),
+    perUnit: t.field({
+      type: [UnitProgress],
+      description: 'Per-unit values (per-unit targets only; otherwise empty).',
+      resolve: (p) => p.perUnit ?? [],
+    }),
+    yearOnlyRecords: t.exposeInt('yearOnlyRecords', {
+      description: 'Distinct year-only records used (each counts from 31 Dec).',
+    }),
+    sampleRecords: t.exposeInt('sampleRecords', {
+      description:
+        'Distinct SAMPLE (fabricated demo) activity records the figure rests on; 0 when it uses real records only.',
+    }),
+    metric: t.exposeString('metric', {
+      description: 'Domain metric computed, e.g. "products_first_certified".',
+    }),
+    definition: t.exposeString('definition', {
+      description: 'What is counted, in words (English).',
+    }),
+    definitionVi: t.string({
+      nullable: true,
+      description: 'What is counted, in Vietnamese; null when the target has none.',
+      resolve: (p) => p.definitionVi,
+    }),
+    countedIds: t.idList({
+      description: 'Ids of the products or entities behind the number.',
+      resolve: (p) => p.counted,
+    }),
   }),
 });

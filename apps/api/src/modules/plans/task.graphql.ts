@@ -14,24 +14,51 @@ export const TaskRoleEnum = dbEnum('TaskRole', TASK_ROLES, {
 
 export const Task = builder.objectRef<TaskEntity>('Task');
 Task.implement({
-  description: 'A task plan 152/KH-UBND assigns to a department; activityKinds name the activities that evidence it.',
+  description:
+    'A task plan 152/KH-UBND assigns to a department; activityKinds name the activities that evidence it.',
   fields: (t) => ({
     id: t.exposeID('id', { description: 'Database id.' }),
     code: t.exposeString('code', { description: 'Stable code, e.g. "SNN-1".' }),
-    department: t.field({ type: Department, description: 'Responsible department.', resolve: async (task, _a, ctx) => (await ctx.loaders.department.load(task.department.id))! }),
-    role: t.field({ type: TaskRoleEnum, description: 'Leads or coordinates.', resolve: (task) => task.role }),
-    summaryVi: t.exposeString('summaryVi', { description: 'Summary in Vietnamese, as in the plan.' }),
+    department: t.field({
+      type: Department,
+      description: 'Responsible department.',
+      resolve: async (task, _a, ctx) => (await ctx.loaders.department.load(task.department.id))!,
+    }),
+    role: t.field({
+      type: TaskRoleEnum,
+      description: 'Leads or coordinates.',
+      resolve: (task) => task.role,
+    }),
+    summaryVi: t.exposeString('summaryVi', {
+      description: 'Summary in Vietnamese, as in the plan.',
+    }),
     summaryEn: t.exposeString('summaryEn', { description: 'Summary in English.' }),
-    status: t.string({ description: 'NOT_STARTED, IN_PROGRESS or DONE (set by updateTaskProgress).', resolve: (task) => task.status.toUpperCase() }),
-    progressNote: t.string({ nullable: true, description: 'Latest progress note from the department.', resolve: (task) => task.progressNote ?? null }),
-    version: t.exposeInt('version', { description: 'Optimistic-concurrency version; pass it to updateTaskProgress.' }),
-    activityKinds: t.stringList({ description: 'Activity kinds that evidence the task.', resolve: (task) => task.activityKinds }),
+    status: t.string({
+      description: 'NOT_STARTED, IN_PROGRESS or DONE (set by updateTaskProgress).',
+      resolve: (task) => task.status.toUpperCase(),
+    }),
+    progressNote: t.string({
+      nullable: true,
+      description: 'Latest progress note from the department.',
+      resolve: (task) => task.progressNote ?? null,
+    }),
+    version: t.exposeInt('version', {
+      description: 'Optimistic-concurrency version; pass it to updateTaskProgress.',
+    }),
+    activityKinds: t.stringList({
+      description: 'Activity kinds that evidence the task.',
+      resolve: (task) => task.activityKinds,
+    }),
     linkedTargets: t.field({
       type: [PlanTarget],
       description: 'Targets of the same plan owned by the task’s department.',
       resolve: async (task, _a, ctx) => {
         const plan = await ctx.em.findOneOrFail(PlanEntity, task.plan.id);
-        const targets = await ctx.em.find(PlanTargetEntity, { plan: plan.id, owner: task.department.id }, { orderBy: { sortOrder: 'asc' } });
+        const targets = await ctx.em.find(
+          PlanTargetEntity,
+          { plan: plan.id, owner: task.department.id },
+          { orderBy: { sortOrder: 'asc' } },
+        );
         return targets.map((target) => ({ target, plan, asOf: null }));
       },
     }),

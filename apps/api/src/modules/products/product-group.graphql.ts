@@ -1,13 +1,21 @@
 // ProductGroup: the product groups of 1048/QĐ-TTg and of 148/QĐ-TTg (two taxonomies, mapped).
-import { groupsOf, PRODUCT_GROUPS_1048, PRODUCT_GROUPS_148, type ProductGroup as DomainProductGroup } from '@ocop/domain';
+import {
+  groupsOf,
+  PRODUCT_GROUPS_1048,
+  PRODUCT_GROUPS_148,
+  type ProductGroup as DomainProductGroup,
+} from '@ocop/domain';
 import { builder } from '../../graphql/builder.js';
 import { API_ERROR_CODES, apiError } from '../../graphql/errors.js';
 
 export const ProductGroup = builder.objectRef<DomainProductGroup>('ProductGroup');
 ProductGroup.implement({
-  description: 'A product group of one taxonomy: "1048" (1048/QĐ-TTg, 6 ngành) or "148" (148/QĐ-TTg, 6 nhóm).',
+  description:
+    'A product group of one taxonomy: "1048" (1048/QĐ-TTg, 6 ngành) or "148" (148/QĐ-TTg, 6 nhóm).',
   fields: (t) => ({
-    code: t.exposeString('code', { description: 'Group code within its taxonomy, e.g. "food", "handicraft".' }),
+    code: t.exposeString('code', {
+      description: 'Group code within its taxonomy, e.g. "food", "handicraft".',
+    }),
     taxonomy: t.exposeString('taxonomy', { description: '"1048" or "148".' }),
     nameVi: t.exposeString('nameVi', { description: 'Vietnamese name as in the decision.' }),
     nameEn: t.exposeString('nameEn', { description: 'English name.' }),
@@ -15,7 +23,10 @@ ProductGroup.implement({
 });
 
 /** The group of a taxonomy with this code, or null (unknown codes in old data stay visible as null). */
-export function findGroup(taxonomy: '1048' | '148', code: string | null | undefined): DomainProductGroup | null {
+export function findGroup(
+  taxonomy: '1048' | '148',
+  code: string | null | undefined,
+): DomainProductGroup | null {
   if (!code) return null;
   const list = taxonomy === '1048' ? PRODUCT_GROUPS_1048 : PRODUCT_GROUPS_148;
   return list.find((g) => g.code === code) ?? null;

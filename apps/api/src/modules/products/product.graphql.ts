@@ -2,7 +2,12 @@
 import { starHistory, type StarHistoryEntry as DomainStarHistoryEntry } from '@ocop/domain';
 import { builder } from '../../graphql/builder.js';
 import type { GraphQLContext } from '../../graphql/context.js';
-import { connectionComplexity, CONNECTION_ARG_DESCRIPTIONS, pageFromArgs, toConnection } from '../../graphql/pagination.js';
+import {
+  connectionComplexity,
+  CONNECTION_ARG_DESCRIPTIONS,
+  pageFromArgs,
+  toConnection,
+} from '../../graphql/pagination.js';
 import { AdminUnit } from '../admin-units/admin-unit.graphql.js';
 import { Certificate, certificateOn } from '../certificates/certificate.graphql.js';
 import { Decision } from '../decisions/decision.graphql.js';
@@ -16,7 +21,8 @@ import { findGroup, ProductGroup } from './product-group.graphql.js';
 import { Product as ProductEntity } from './product.entity.js';
 
 /** The product's decision items (oldest first) through the request's loader. */
-const itemsOf = (p: ProductEntity, ctx: GraphQLContext): Promise<DecisionItem[]> => ctx.loaders.decisionItemsByProduct.load(p.id);
+const itemsOf = (p: ProductEntity, ctx: GraphQLContext): Promise<DecisionItem[]> =>
+  ctx.loaders.decisionItemsByProduct.load(p.id);
 
 function historyOf(items: DecisionItem[]): DomainStarHistoryEntry[] {
   return starHistory(
@@ -31,12 +37,28 @@ function historyOf(items: DecisionItem[]): DomainStarHistoryEntry[] {
 
 export const StarHistoryEntry = builder.objectRef<DomainStarHistoryEntry>('StarHistoryEntry');
 StarHistoryEntry.implement({
-  description: 'One decision in a product’s star history, labelled against the stars in force before it (domain starHistory).',
+  description:
+    'One decision in a product’s star history, labelled against the stars in force before it (domain starHistory).',
   fields: (t) => ({
-    decision: t.field({ type: Decision, description: 'The decision.', resolve: async (h, _a, ctx) => (await ctx.loaders.decision.load(Number(h.decisionId)))! }),
-    stars: t.int({ nullable: true, description: 'Stars of this decision; null = unknown class.', resolve: (h) => h.stars }),
-    previousStars: t.int({ nullable: true, description: 'Stars in force just before it.', resolve: (h) => h.previousStars }),
-    change: t.string({ description: 'NEW, UPGRADE, DOWNGRADE, SAME, REVOKED or UNKNOWN.', resolve: (h) => h.change.toUpperCase() }),
+    decision: t.field({
+      type: Decision,
+      description: 'The decision.',
+      resolve: async (h, _a, ctx) => (await ctx.loaders.decision.load(Number(h.decisionId)))!,
+    }),
+    stars: t.int({
+      nullable: true,
+      description: 'Stars of this decision; null = unknown class.',
+      resolve: (h) => h.stars,
+    }),
+    previousStars: t.int({
+      nullable: true,
+      description: 'Stars in force just before it.',
+      resolve: (h) => h.previousStars,
+    }),
+    change: t.string({
+      description: 'NEW, UPGRADE, DOWNGRADE, SAME, REVOKED or UNKNOWN.',
+      resolve: (h) => h.change.toUpperCase(),
+    }),
   }),
 });
 
@@ -58,13 +80,30 @@ Product.implement({
       description: 'District-level unit, when known.',
       resolve: (p, _a, ctx) => (p.unit ? ctx.loaders.adminUnit.load(p.unit.id) : null),
     }),
-    commune: t.string({ nullable: true, description: 'Commune as published.', resolve: (p) => p.commune ?? null }),
-    version: t.exposeInt('version', { description: 'Optimistic-concurrency version; pass it to updateProduct.' }),
-    group1048: t.field({ type: ProductGroup, nullable: true, description: 'Group under 1048/QĐ-TTg.', resolve: (p) => findGroup('1048', p.group1048) }),
-    group148: t.field({ type: ProductGroup, nullable: true, description: 'Group under 148/QĐ-TTg (mapped from 1048).', resolve: (p) => findGroup('148', p.group148) }),
+    commune: t.string({
+      nullable: true,
+      description: 'Commune as published.',
+      resolve: (p) => p.commune ?? null,
+    }),
+    version: t.exposeInt('version', {
+      description: 'Optimistic-concurrency version; pass it to updateProduct.',
+    }),
+    group1048: t.field({
+      type: ProductGroup,
+      nullable: true,
+      description: 'Group under 1048/QĐ-TTg.',
+      resolve: (p) => findGroup('1048', p.group1048),
+    }),
+    group148: t.field({
+      type: ProductGroup,
+      nullable: true,
+      description: 'Group under 148/QĐ-TTg (mapped from 1048).',
+      resolve: (p) => findGroup('148', p.group148),
+    }),
     currentStars: t.int({
       nullable: true,
-      description: 'Stars of the latest decision; null when revoked, never recognised, or the class is unknown. Validity: see certificate(asOf).',
+      description:
+        'Stars of the latest decision; null when revoked, never recognised, or the class is unknown. Validity: see certificate(asOf).',
       resolve: async (p, _a, ctx) => {
         const last = historyOf(await itemsOf(p, ctx)).at(-1);
         return last && last.action === 'recognise' ? last.stars : null;
@@ -79,7 +118,8 @@ Product.implement({
     certificate: t.field({
       type: Certificate,
       nullable: true,
-      description: 'Certificate in force on `asOf` (the latest issued on or before it) with its status then; null if none yet.',
+      description:
+        'Certificate in force on `asOf` (the latest issued on or before it) with its status then; null if none yet.',
       args: { asOf: t.arg({ type: 'Date', description: 'Day to look at (default today).' }) },
       resolve: async (p, args, ctx) => {
         const asOf = args.asOf ?? ctx.today;
@@ -87,9 +127,21 @@ Product.implement({
         return cert ? { cert, asOf } : null;
       },
     }),
-    evaluations: t.field({ type: [Evaluation], description: 'Council evaluations, oldest first.', resolve: (p, _a, ctx) => ctx.loaders.evaluationsByProduct.load(p.id) }),
-    starHistory: t.field({ type: [StarHistoryEntry], description: 'Decisions about the product, oldest first, with the star change each made.', resolve: async (p, _a, ctx) => historyOf(await itemsOf(p, ctx)) }),
-    sources: t.field({ type: [Source], description: 'Pages the product’s data comes from.', resolve: (p, _a, ctx) => ctx.loaders.productSources.load(p.id) }),
+    evaluations: t.field({
+      type: [Evaluation],
+      description: 'Council evaluations, oldest first.',
+      resolve: (p, _a, ctx) => ctx.loaders.evaluationsByProduct.load(p.id),
+    }),
+    starHistory: t.field({
+      type: [StarHistoryEntry],
+      description: 'Decisions about the product, oldest first, with the star change each made.',
+      resolve: async (p, _a, ctx) => historyOf(await itemsOf(p, ctx)),
+    }),
+    sources: t.field({
+      type: [Source],
+      description: 'Pages the product’s data comes from.',
+      resolve: (p, _a, ctx) => ctx.loaders.productSources.load(p.id),
+    }),
   }),
 });
 
@@ -98,7 +150,10 @@ const ProductConnection = builder.connectionObject({
   name: 'ProductConnection',
   description: 'A page of products.',
   fields: (t) => ({
-    totalCount: t.int({ description: 'Products matching the filter, all pages.', resolve: (c) => (c as unknown as { totalCount: number }).totalCount }),
+    totalCount: t.int({
+      description: 'Products matching the filter, all pages.',
+      resolve: (c) => (c as unknown as { totalCount: number }).totalCount,
+    }),
   }),
 });
 

@@ -17,79 +17,157 @@ import { productSnapshot } from './product-snapshot.js';
 const ProductInput = builder.inputType('ProductInput', {
   description: 'A product of a registered entity.',
   fields: (t) => ({
-    name: t.string({ required: true, description: 'Product name (1–300 characters; may not start with = + - @).' }),
+    name: t.string({
+      required: true,
+      description: 'Product name (1–300 characters; may not start with = + - @).',
+    }),
     entityId: t.id({ required: true, description: 'Entity that makes it.' }),
     unitCode: t.string({ required: true, description: 'District-level unit code.' }),
     commune: t.string({ description: 'Commune.' }),
-    group1048: t.string({ description: 'Group code under 1048/QĐ-TTg (food, beverage, herbal, textile, handicraft, tourism).' }),
-    group148: t.string({ description: 'Group code under 148/QĐ-TTg; default: mapped from group1048.' }),
+    group1048: t.string({
+      description:
+        'Group code under 1048/QĐ-TTg (food, beverage, herbal, textile, handicraft, tourism).',
+    }),
+    group148: t.string({
+      description: 'Group code under 148/QĐ-TTg; default: mapped from group1048.',
+    }),
   }),
 });
 type ProductInputShape = typeof ProductInput.$inferInput;
 
-function group(field: string, taxonomy: '1048' | '148', code: string | null | undefined): string | null {
+function group(
+  field: string,
+  taxonomy: '1048' | '148',
+  code: string | null | undefined,
+): string | null {
   if (!code) return null;
   try {
     return getProductGroup(taxonomy, code).code;
   } catch {
-    throw validationFailed(field, { en: `"${code}" is not a ${taxonomy} product group code.`, vi: `"${code}" không phải là mã nhóm sản phẩm theo ${taxonomy}.` });
+    throw validationFailed(field, {
+      en: `"${code}" is not a ${taxonomy} product group code.`,
+      vi: `"${code}" không phải là mã nhóm sản phẩm theo ${taxonomy}.`,
+    });
   }
 }
 
-async function productValues(tx: EntityManager, input: ProductInputShape, excludeId: number | null) {
+async function productValues(
+  tx: EntityManager,
+  input: ProductInputShape,
+  excludeId: number | null,
+) {
   const name = requireText('name', input.name, 300);
   const unit = await findDistrictUnit(tx, 'unitCode', input.unitCode);
   const entity = await tx.findOne(EconomicEntity, toId('entityId', input.entityId));
-  if (!entity) throw validationFailed('entityId', { en: `Entity ${input.entityId} does not exist.`, vi: `Không có chủ thể ${input.entityId}.` });
+  if (!entity)
+    throw validationFailed('entityId', {
+      en: `Entity ${input.entityId} does not exist.`,
+      vi: `Không có chủ thể ${input.entityId}.`,
+    });
   const commune = optionalText('commune', input.commune, 200);
   const group1048 = group('group1048', '1048', input.group1048);
-  const group148 = group('group148', '148', input.group148) ?? (group1048 ? mapGroup1048To148(group1048).code : null);
+  const group148 =
+    group('group148', '148', input.group148) ??
+    (group1048 ? mapGroup1048To148(group1048).code : null);
   const normalizedName = normalizeText(name);
-  const clash = await tx.findOne(ProductEntity, { normalizedName, unit: unit.id, entity: entity.id, ...(excludeId ? { id: { $ne: excludeId } } : {}) });
+  const clash = await tx.findOne(ProductEntity, {
+    normalizedName,
+    unit: unit.id,
+    entity: entity.id,
+    ...(excludeId ? { id: { $ne: excludeId } } : {}),
+  });
   if (clash) {
-    throw validationFailed('name', { en: `Product "${clash.name}" of this entity already exists (id ${clash.id}).`, vi: `Sản phẩm "${clash.name}" của chủ thể này đã có (mã ${clash.id}).` });
+    throw validationFailed('name', {
+      en: `Product "${clash.name}" of this entity already exists (id ${clash.id}).`,
+      vi: `Sản phẩm "${clash.name}" của chủ thể này đã có (mã ${clash.id}).`,
+    });
   }
-  return { name, normalizedName, entity, unit, commune, normalizedCommune: commune ? normalizeText(commune) : null, group1048, group148 };
+  return {
+    name,
+    normalizedName,
+    entity,
+    unit,
+    commune,
+    normalizedCommune: commune ? normalizeText(commune) : null,
+    group1048,
+    group148,
+  };
 }
 
 builder.mutationFields((t) => ({
   registerProduct: t.field({
     type: Product,
-    description: 'Registers a product. ADMIN, SECRETARIAT, or DISTRICT_OFFICER of the product’s and the entity’s unit.',
+    description:
+      'Registers a product. ADMIN, SECRETARIAT, or DISTRICT_OFFICER of the product’s and the entity’s unit.',
     args: { input: t.arg({ type: ProductInput, required: true }) },
     authScopes: (_root, { input }, ctx) =>
       whenSignedIn(ctx, async () => ({
-        $any: { admin: true, secretariat: true, districtOfficer: ownUnits(input.unitCode, await entityUnitCode(ctx, input.entityId, 'entityId')) },
+        $any: {
+          admin: true,
+          secretariat: true,
+          districtOfficer: ownUnits(
+            input.unitCode,
+            await entityUnitCode(ctx, input.entityId, 'entityId'),
+          ),
+        },
       })),
     resolve: (_root, { input }, ctx) =>
       runWrite(ctx, { action: 'registerProduct', recordType: 'Product' }, async (tx) => {
-        const product = tx.create(ProductEntity, { ...(await productValues(tx, input, null)), registeredOn: ctx.today, registeredPrecision: 'day' });
-        return { result: product, audit: () => ({ recordId: product.id, after: productSnapshot(product) }) };
+        const product = tx.create(ProductEntity, {
+          ...(await productValues(tx, input, null)),
+          registeredOn: ctx.today,
+          registeredPrecision: 'day',
+        });
+        return {
+          result: product,
+          audit: () => ({ recordId: product.id, after: productSnapshot(product) }),
+        };
       }),
   }),
   updateProduct: t.field({
     type: Product,
-    description: 'Edits a product read at `version` (else VERSION_CONFLICT). Same roles as registerProduct, for the current and the new unit.',
-    args: { id: t.arg.id({ required: true }), version: t.arg.int({ required: true }), input: t.arg({ type: ProductInput, required: true }) },
+    description:
+      'Edits a product read at `version` (else VERSION_CONFLICT). Same roles as registerProduct, for the current and the new unit.',
+    args: {
+      id: t.arg.id({ required: true }),
+      version: t.arg.int({ required: true }),
+      input: t.arg({ type: ProductInput, required: true }),
+    },
     authScopes: (_root, args, ctx) =>
       whenSignedIn(ctx, async () => ({
         $any: {
           admin: true,
           secretariat: true,
-          districtOfficer: ownUnits(await productUnitCode(ctx, args.id, 'id', true), args.input.unitCode, await entityUnitCode(ctx, args.input.entityId, 'entityId')),
+          districtOfficer: ownUnits(
+            await productUnitCode(ctx, args.id, 'id', true),
+            args.input.unitCode,
+            await entityUnitCode(ctx, args.input.entityId, 'entityId'),
+          ),
         },
       })),
     resolve: (_root, args, ctx) => {
       const id = toId('id', args.id);
-      const load = (em: EntityManager) => em.findOne(ProductEntity, id, { populate: ['unit'], refresh: true });
-      return runWrite(ctx, { action: 'updateProduct', recordType: 'Product', current: async (em) => (await load(em).then((p) => p && productSnapshot(p))) }, async (tx) => {
-        const product = await load(tx);
-        if (!product) throw notFound('Product', id);
-        expectVersion('Product', product, args.version, () => productSnapshot(product));
-        const before = productSnapshot(product);
-        tx.assign(product, await productValues(tx, args.input, id));
-        return { result: product, audit: () => ({ recordId: id, before, after: productSnapshot(product) }) };
-      });
+      const load = (em: EntityManager) =>
+        em.findOne(ProductEntity, id, { populate: ['unit'], refresh: true });
+      return runWrite(
+        ctx,
+        {
+          action: 'updateProduct',
+          recordType: 'Product',
+          current: async (em) => await load(em).then((p) => p && productSnapshot(p)),
+        },
+        async (tx) => {
+          const product = await load(tx);
+          if (!product) throw notFound('Product', id);
+          expectVersion('Product', product, args.version, () => productSnapshot(product));
+          const before = productSnapshot(product);
+          tx.assign(product, await productValues(tx, args.input, id));
+          return {
+            result: product,
+            audit: () => ({ recordId: id, before, after: productSnapshot(product) }),
+          };
+        },
+      );
     },
   }),
 }));

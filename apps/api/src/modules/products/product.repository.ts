@@ -14,24 +14,48 @@ export function searchPattern(query: string): string | null {
 }
 
 /** Products whose name or commune matches ignoring case and diacritics ("mam ca" → "Mắm cá…"). */
-export async function searchProducts(em: EntityManager, query: string, limit = 50): Promise<Product[]> {
+export async function searchProducts(
+  em: EntityManager,
+  query: string,
+  limit = 50,
+): Promise<Product[]> {
   const pattern = searchPattern(query);
   if (!pattern) return [];
-  return em.find(Product, { $or: [{ normalizedName: { $like: pattern } }, { normalizedCommune: { $like: pattern } }] }, { orderBy: { name: 'asc', id: 'asc' }, limit });
+  return em.find(
+    Product,
+    { $or: [{ normalizedName: { $like: pattern } }, { normalizedCommune: { $like: pattern } }] },
+    { orderBy: { name: 'asc', id: 'asc' }, limit },
+  );
 }
 
 /** Entities by name or commune, ignoring diacritics. */
-export async function searchEntities(em: EntityManager, query: string, limit = 50): Promise<EconomicEntity[]> {
+export async function searchEntities(
+  em: EntityManager,
+  query: string,
+  limit = 50,
+): Promise<EconomicEntity[]> {
   const pattern = searchPattern(query);
   if (!pattern) return [];
-  return em.find(EconomicEntity, { $or: [{ normalizedName: { $like: pattern } }, { normalizedCommune: { $like: pattern } }] }, { orderBy: { name: 'asc', id: 'asc' }, limit });
+  return em.find(
+    EconomicEntity,
+    { $or: [{ normalizedName: { $like: pattern } }, { normalizedCommune: { $like: pattern } }] },
+    { orderBy: { name: 'asc', id: 'asc' }, limit },
+  );
 }
 
 /** Administrative units by name, ignoring diacritics ("cho moi" → Chợ Mới). */
-export async function searchUnits(em: EntityManager, query: string, limit = 50): Promise<AdminUnit[]> {
+export async function searchUnits(
+  em: EntityManager,
+  query: string,
+  limit = 50,
+): Promise<AdminUnit[]> {
   const pattern = searchPattern(query);
   if (!pattern) return [];
-  return em.find(AdminUnit, { normalizedName: { $like: pattern } }, { orderBy: { name: 'asc', id: 'asc' }, limit });
+  return em.find(
+    AdminUnit,
+    { normalizedName: { $like: pattern } },
+    { orderBy: { name: 'asc', id: 'asc' }, limit },
+  );
 }
 
 export interface ProductListFilter {
@@ -50,7 +74,10 @@ export interface ProductListFilter {
 }
 
 /** Ids of products with an evaluation / a decision item matching the filter (null = no such filter). */
-async function productIdsMatching(em: EntityManager, filter: ProductListFilter): Promise<number[] | null> {
+async function productIdsMatching(
+  em: EntityManager,
+  filter: ProductListFilter,
+): Promise<number[] | null> {
   let ids: Set<number> | null = null;
   const intersect = (found: number[]) => {
     ids = ids === null ? new Set(found) : new Set(found.filter((id) => ids!.has(id)));
@@ -73,15 +100,25 @@ async function productIdsMatching(em: EntityManager, filter: ProductListFilter):
 }
 
 /** The where-clause for a product list; the GraphQL connection adds paging on top. */
-export async function productWhere(em: EntityManager, filter: ProductListFilter): Promise<FilterQuery<Product>> {
+export async function productWhere(
+  em: EntityManager,
+  filter: ProductListFilter,
+): Promise<FilterQuery<Product>> {
   const and: FilterQuery<Product>[] = [];
   if (filter.unitCode) and.push({ unit: { code: filter.unitCode } });
-  if (filter.commune) and.push({ normalizedCommune: { $like: searchPattern(filter.commune) ?? '%' } });
+  if (filter.commune)
+    and.push({ normalizedCommune: { $like: searchPattern(filter.commune) ?? '%' } });
   if (filter.group) and.push({ $or: [{ group1048: filter.group }, { group148: filter.group }] });
   if (filter.entityType) and.push({ entity: { type: filter.entityType as never } });
   if (filter.search) {
     const pattern = searchPattern(filter.search) ?? '%';
-    and.push({ $or: [{ normalizedName: { $like: pattern } }, { normalizedCommune: { $like: pattern } }, { entity: { normalizedName: { $like: pattern } } }] });
+    and.push({
+      $or: [
+        { normalizedName: { $like: pattern } },
+        { normalizedCommune: { $like: pattern } },
+        { entity: { normalizedName: { $like: pattern } } },
+      ],
+    });
   }
   const ids = await productIdsMatching(em, filter);
   if (ids) and.push({ id: { $in: ids } });
@@ -89,8 +126,16 @@ export async function productWhere(em: EntityManager, filter: ProductListFilter)
 }
 
 /** One page of products matching the filter, with the total count. */
-export async function findProducts(em: EntityManager, filter: ProductListFilter, page: { limit: number; offset?: number }): Promise<{ items: Product[]; totalCount: number }> {
+export async function findProducts(
+  em: EntityManager,
+  filter: ProductListFilter,
+  page: { limit: number; offset?: number },
+): Promise<{ items: Product[]; totalCount: number }> {
   const where = await productWhere(em, filter);
-  const [items, totalCount] = await em.findAndCount(Product, where, { orderBy: { name: 'asc', id: 'asc' }, limit: page.limit, offset: page.offset ?? 0 });
+  const [items, totalCount] = await em.findAndCount(Product, where, {
+    orderBy: { name: 'asc', id: 'asc' },
+    limit: page.limit,
+    offset: page.offset ?? 0,
+  });
   return { items, totalCount };
 }

@@ -27,16 +27,24 @@ FactDate.implement({
       description: 'Stored day. A month- or year-only date is the last day of that month/year.',
       resolve: (d) => d.date,
     }),
-    precision: t.field({ type: DatePrecisionEnum, description: 'Precision of the source.', resolve: (d) => d.precision }),
+    precision: t.field({
+      type: DatePrecisionEnum,
+      description: 'Precision of the source.',
+      resolve: (d) => d.precision,
+    }),
     label: t.string({
-      description: 'Label at the source precision, Vietnamese style: "2021", "04/2021" or "22/04/2021".',
+      description:
+        'Label at the source precision, Vietnamese style: "2021", "04/2021" or "22/04/2021".',
       resolve: (d) => formatFactDate({ date: String(d.date).slice(0, 10), precision: d.precision }),
     }),
   }),
 });
 
 /** Builds a FactDate shape from an entity's date and precision columns. */
-export function factDate(date: string | Date, precision: DatePrecision | null | undefined): FactDateShape {
+export function factDate(
+  date: string | Date,
+  precision: DatePrecision | null | undefined,
+): FactDateShape {
   const iso = date instanceof Date ? date.toISOString().slice(0, 10) : String(date).slice(0, 10);
   return { date: iso, precision: precision ?? 'day' };
 }

@@ -5,23 +5,33 @@ import { validationFailed } from '../../graphql/errors.js';
 import { AdminUnit } from '../admin-units/admin-unit.entity.js';
 import { FORMULA_START } from './formula-text.js';
 
-
 /** Trimmed required text of 1..max characters, never formula-like. */
 export function requireText(field: string, value: string | null | undefined, max: number): string {
   const text = (value ?? '').trim();
-  if (!text) throw validationFailed(field, { en: `${field} is required.`, vi: `Trường ${field} không được để trống.` });
+  if (!text)
+    throw validationFailed(field, {
+      en: `${field} is required.`,
+      vi: `Trường ${field} không được để trống.`,
+    });
   return checkText(field, text, max)!;
 }
 
 /** Optional text: blank → null; otherwise as requireText. */
-export function optionalText(field: string, value: string | null | undefined, max: number): string | null {
+export function optionalText(
+  field: string,
+  value: string | null | undefined,
+  max: number,
+): string | null {
   const text = (value ?? '').trim();
   return text ? checkText(field, text, max) : null;
 }
 
 function checkText(field: string, text: string, max: number): string {
   if (text.length > max) {
-    throw validationFailed(field, { en: `${field} is longer than ${max} characters.`, vi: `Trường ${field} dài quá ${max} ký tự.` });
+    throw validationFailed(field, {
+      en: `${field} is longer than ${max} characters.`,
+      vi: `Trường ${field} dài quá ${max} ký tự.`,
+    });
   }
   if (FORMULA_START.test(text)) {
     throw validationFailed(field, {
@@ -35,7 +45,10 @@ function checkText(field: string, text: string, max: number): string {
 /** A day of the programme: not before 1048/QĐ-TTg (2019-08-21) and not after today. */
 export function checkProgrammeDate(field: string, date: string, today: string): void {
   if (date > today) {
-    throw validationFailed(field, { en: `${field} ${date} is in the future (today is ${today}).`, vi: `Ngày ${date} (${field}) ở tương lai (hôm nay là ${today}).` });
+    throw validationFailed(field, {
+      en: `${field} ${date} is in the future (today is ${today}).`,
+      vi: `Ngày ${date} (${field}) ở tương lai (hôm nay là ${today}).`,
+    });
   }
   if (date < PROGRAMME_START) {
     throw validationFailed(field, {
@@ -46,10 +59,17 @@ export function checkProgrammeDate(field: string, date: string, today: string): 
 }
 
 /** A district-level unit (city, town, district) by code. */
-export async function findDistrictUnit(em: EntityManager, field: string, code: string): Promise<AdminUnit> {
+export async function findDistrictUnit(
+  em: EntityManager,
+  field: string,
+  code: string,
+): Promise<AdminUnit> {
   const unit = await em.findOne(AdminUnit, { code, type: { $in: ['city', 'town', 'district'] } });
   if (!unit) {
-    throw validationFailed(field, { en: `Unknown district-level unit "${code}".`, vi: `Không có đơn vị cấp huyện "${code}".` });
+    throw validationFailed(field, {
+      en: `Unknown district-level unit "${code}".`,
+      vi: `Không có đơn vị cấp huyện "${code}".`,
+    });
   }
   return unit;
 }
@@ -58,7 +78,10 @@ export async function findDistrictUnit(em: EntityManager, field: string, code: s
 export function toId(field: string, value: string | number): number {
   const id = Number(value);
   if (!Number.isSafeInteger(id) || id <= 0) {
-    throw validationFailed(field, { en: `${field} "${value}" is not a valid id.`, vi: `Mã ${field} "${value}" không hợp lệ.` });
+    throw validationFailed(field, {
+      en: `${field} "${value}" is not a valid id.`,
+      vi: `Mã ${field} "${value}" không hợp lệ.`,
+    });
   }
   return id;
 }

@@ -10,14 +10,18 @@ PublishedFigure.implement({
     'A figure published by the province or the press, exactly as given ("5-8", "35 (min)"). Shown beside computed figures, never replaced by them.',
   fields: (t) => ({
     id: t.exposeID('id', { description: 'Database id.' }),
-    dateLabel: t.exposeString('dateLabel', { description: 'Date as the source wrote it ("2021", "2021-12 (early)").' }),
+    dateLabel: t.exposeString('dateLabel', {
+      description: 'Date as the source wrote it ("2021", "2021-12 (early)").',
+    }),
     date: t.field({
       type: FactDate,
       nullable: true,
       description: 'Parsed date with its precision, when the label could be read.',
       resolve: (f) => (f.date ? factDate(f.date, f.datePrecision) : null),
     }),
-    metric: t.exposeString('metric', { description: 'Stable metric key, e.g. "ag_products_3_star_or_more".' }),
+    metric: t.exposeString('metric', {
+      description: 'Stable metric key, e.g. "ag_products_3_star_or_more".',
+    }),
     value: t.exposeString('value', { description: 'Value exactly as published.' }),
     sources: t.field({
       type: [Source],
@@ -33,12 +37,17 @@ PublishedFigure.implement({
 builder.queryFields((t) => ({
   publishedFigures: t.field({
     type: [PublishedFigure],
-    description: 'Figures as published by the province or the press, optionally only metrics starting with a prefix.',
-    args: { metricPrefix: t.arg.string({ description: 'Only metrics whose key starts with this.' }) },
+    description:
+      'Figures as published by the province or the press, optionally only metrics starting with a prefix.',
+    args: {
+      metricPrefix: t.arg.string({ description: 'Only metrics whose key starts with this.' }),
+    },
     resolve: async (_root, args, ctx) => {
       const rows = await ctx.em.find(
         PublishedFigureEntity,
-        args.metricPrefix ? { metric: { $like: `${args.metricPrefix.replace(/[%_]/g, '')}%` } } : {},
+        args.metricPrefix
+          ? { metric: { $like: `${args.metricPrefix.replace(/[%_]/g, '')}%` } }
+          : {},
         { orderBy: { sortOrder: 'asc', id: 'asc' }, populate: ['sources'] },
       );
       return rows;

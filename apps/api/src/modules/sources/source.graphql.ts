@@ -8,7 +8,11 @@ Source.implement({
   fields: (t) => ({
     id: t.exposeID('id', { description: 'Database id.' }),
     url: t.exposeString('url', { description: 'Address of the page.' }),
-    title: t.string({ nullable: true, description: 'Title of the page, when recorded.', resolve: (s) => s.title ?? null }),
+    title: t.string({
+      nullable: true,
+      description: 'Title of the page, when recorded.',
+      resolve: (s) => s.title ?? null,
+    }),
     publishedOn: t.field({
       type: 'Date',
       nullable: true,

@@ -11,7 +11,13 @@ import { findGroup } from '../products/product-group.graphql.js';
 import { Source } from '../sources/source.graphql.js';
 import type { Source as SourceEntity } from '../sources/source.entity.js';
 import { LEVEL_NAMES_VI } from '../shared/level-names.js';
-import { countBy, type CertifiedBasis, type StatsCounts, type StatsGroupBy, type StatsMeasure } from './stats.repository.js';
+import {
+  countBy,
+  type CertifiedBasis,
+  type StatsCounts,
+  type StatsGroupBy,
+  type StatsMeasure,
+} from './stats.repository.js';
 
 export const StatsMeasureEnum = builder.enumType('StatsMeasure', {
   description: 'What to count.',
@@ -19,7 +25,10 @@ export const StatsMeasureEnum = builder.enumType('StatsMeasure', {
     PRODUCTS: { value: 'products', description: 'Distinct certified products (3★+ recognition).' },
     ENTITIES: { value: 'entities', description: 'Distinct entities with a certified product.' },
     EVALUATIONS: { value: 'evaluations', description: 'Council evaluations.' },
-    CERTIFICATES: { value: 'certificates', description: 'Certificates (a re-certified product counts once per certificate).' },
+    CERTIFICATES: {
+      value: 'certificates',
+      description: 'Certificates (a re-certified product counts once per certificate).',
+    },
   } as const,
 });
 
@@ -42,8 +51,14 @@ export const StatsGroupByEnum = builder.enumType('StatsGroupBy', {
 export const CertifiedBasisEnum = builder.enumType('CertifiedBasis', {
   description: 'Which "certified" a count means; the press mixes them up.',
   values: {
-    EVER_CERTIFIED: { value: 'ever_certified', description: 'A certificate issued on or before asOf, whatever happened since.' },
-    VALID_ON_AS_OF: { value: 'valid_on_as_of', description: 'A certificate in force on asOf: not expired, revoked or superseded.' },
+    EVER_CERTIFIED: {
+      value: 'ever_certified',
+      description: 'A certificate issued on or before asOf, whatever happened since.',
+    },
+    VALID_ON_AS_OF: {
+      value: 'valid_on_as_of',
+      description: 'A certificate in force on asOf: not expired, revoked or superseded.',
+    },
   } as const,
 });
 
@@ -52,7 +67,10 @@ const StatsFilterInput = builder.inputType('StatsFilter', {
   fields: (t) => ({
     unitCode: t.string({ description: 'District-level unit code.' }),
     group: t.string({ description: 'Product group code in either taxonomy.' }),
-    stars: t.intList({ description: "Star classes (for products and entities: the star of each product's latest certificate on asOf, as in STARS)." }),
+    stars: t.intList({
+      description:
+        "Star classes (for products and entities: the star of each product's latest certificate on asOf, as in STARS).",
+    }),
     level: t.field({ type: EvaluationLevelEnum, description: 'Council or issuing level.' }),
     year: t.int({ description: 'Year of the evaluation or decision.' }),
     entityType: t.field({ type: EntityTypeEnum, description: 'Legal form of the entity.' }),
@@ -79,7 +97,12 @@ export const StatsRow = builder.objectRef<StatsRowShape>('StatsRow');
 StatsRow.implement({
   description: 'One group of a stats result.',
   fields: (t) => ({
-    key: t.string({ nullable: true, description: 'Group key (unit code, group code, stars, level, year, entity type); null = not given by the source.', resolve: (r) => r.key }),
+    key: t.string({
+      nullable: true,
+      description:
+        'Group key (unit code, group code, stars, level, year, entity type); null = not given by the source.',
+      resolve: (r) => r.key,
+    }),
     label: t.exposeString('label', { description: 'Human label of the group.' }),
     count: t.exposeInt('count', { description: 'Count in the group.' }),
   }),
@@ -100,7 +123,12 @@ const GROUP_TEXT: Record<StatsGroupBy, string> = {
   entityType: 'entity type',
 };
 
-function definitionOf(measure: StatsMeasure, groupBy: StatsGroupBy, basis: CertifiedBasis, asOf: string): string {
+function definitionOf(
+  measure: StatsMeasure,
+  groupBy: StatsGroupBy,
+  basis: CertifiedBasis,
+  asOf: string,
+): string {
   const when =
     measure === 'evaluations'
       ? `dated on or before ${asOf}`
@@ -111,16 +139,28 @@ function definitionOf(measure: StatsMeasure, groupBy: StatsGroupBy, basis: Certi
 }
 
 /** How products and entities get their one star (stats.repository: latest certificate per product). */
-function starsRule(measure: StatsMeasure, groupBy: StatsGroupBy, basis: CertifiedBasis, asOf: string): string {
+function starsRule(
+  measure: StatsMeasure,
+  groupBy: StatsGroupBy,
+  basis: CertifiedBasis,
+  asOf: string,
+): string {
   if (groupBy !== 'stars' || (measure !== 'products' && measure !== 'entities')) return '';
   const latest =
-    basis === 'valid_on_as_of' ? `its certificate in force on ${asOf} (the latest, if several)` : `its latest certificate issued on or before ${asOf} (an upgraded product counts only under its new star)`;
+    basis === 'valid_on_as_of'
+      ? `its certificate in force on ${asOf} (the latest, if several)`
+      : `its latest certificate issued on or before ${asOf} (an upgraded product counts only under its new star)`;
   return measure === 'products'
     ? ` Each product counts once, under the star of ${latest}.`
     : ` Each entity counts once, under the highest star among its products, each product taking the star of ${latest}.`;
 }
 
-function starsRuleVi(measure: StatsMeasure, groupBy: StatsGroupBy, basis: CertifiedBasis, day: string): string {
+function starsRuleVi(
+  measure: StatsMeasure,
+  groupBy: StatsGroupBy,
+  basis: CertifiedBasis,
+  day: string,
+): string {
   if (groupBy !== 'stars' || (measure !== 'products' && measure !== 'entities')) return '';
   const latest =
     basis === 'valid_on_as_of'
@@ -147,7 +187,12 @@ const GROUP_TEXT_VI: Record<StatsGroupBy, string> = {
 };
 
 /** The same definition as {@link definitionOf}, in Vietnamese, with the date as dd/mm/yyyy. */
-function definitionViOf(measure: StatsMeasure, groupBy: StatsGroupBy, basis: CertifiedBasis, asOf: string): string {
+function definitionViOf(
+  measure: StatsMeasure,
+  groupBy: StatsGroupBy,
+  basis: CertifiedBasis,
+  asOf: string,
+): string {
   const day = formatFactDate({ date: asOf, precision: 'day' });
   const when =
     measure === 'evaluations'
@@ -165,7 +210,12 @@ const ENTITY_TYPE_LABEL: Record<string, string> = {
   household_business: 'Hộ kinh doanh / cơ sở sản xuất',
 };
 
-async function labelOf(ctx: GraphQLContext, groupBy: StatsGroupBy, key: string | null, taxonomy: '1048' | '148'): Promise<string> {
+async function labelOf(
+  ctx: GraphQLContext,
+  groupBy: StatsGroupBy,
+  key: string | null,
+  taxonomy: '1048' | '148',
+): Promise<string> {
   // Labels here are Vietnamese like the unit and group names; clients translate null keys themselves.
   if (key === null) return 'Không rõ';
   switch (groupBy) {
@@ -187,21 +237,49 @@ async function labelOf(ctx: GraphQLContext, groupBy: StatsGroupBy, key: string |
 
 export const StatsResult = builder.objectRef<StatsResultShape>('StatsResult');
 StatsResult.implement({
-  description: 'A grouped count that can be cited: as-of day, basis, definition, the decisions it rests on and their sources.',
+  description:
+    'A grouped count that can be cited: as-of day, basis, definition, the decisions it rests on and their sources.',
   fields: (t) => ({
-    measure: t.field({ type: StatsMeasureEnum, description: 'What was counted.', resolve: (r) => r.measure }),
-    groupBy: t.field({ type: StatsGroupByEnum, description: 'Grouping.', resolve: (r) => r.groupBy }),
-    basis: t.field({ type: CertifiedBasisEnum, description: 'Ever certified, or valid on asOf.', resolve: (r) => r.basis }),
+    measure: t.field({
+      type: StatsMeasureEnum,
+      description: 'What was counted.',
+      resolve: (r) => r.measure,
+    }),
+    groupBy: t.field({
+      type: StatsGroupByEnum,
+      description: 'Grouping.',
+      resolve: (r) => r.groupBy,
+    }),
+    basis: t.field({
+      type: CertifiedBasisEnum,
+      description: 'Ever certified, or valid on asOf.',
+      resolve: (r) => r.basis,
+    }),
     asOf: t.field({ type: 'Date', description: 'Day counted for.', resolve: (r) => r.asOf }),
-    definition: t.exposeString('definition', { description: 'What exactly is counted, in words (English).' }),
-    definitionVi: t.exposeString('definitionVi', { description: 'The same definition in Vietnamese (dates as dd/mm/yyyy).' }),
-    rows: t.field({ type: [StatsRow], description: 'Groups, largest first.', resolve: (r) => r.rows }),
-    total: t.exposeInt('total', { description: 'Distinct records counted overall (a record in two groups counts once).' }),
-    yearOnlyRecords: t.exposeInt('yearOnlyRecords', { description: 'Records dated only by year that the count used.' }),
+    definition: t.exposeString('definition', {
+      description: 'What exactly is counted, in words (English).',
+    }),
+    definitionVi: t.exposeString('definitionVi', {
+      description: 'The same definition in Vietnamese (dates as dd/mm/yyyy).',
+    }),
+    rows: t.field({
+      type: [StatsRow],
+      description: 'Groups, largest first.',
+      resolve: (r) => r.rows,
+    }),
+    total: t.exposeInt('total', {
+      description: 'Distinct records counted overall (a record in two groups counts once).',
+    }),
+    yearOnlyRecords: t.exposeInt('yearOnlyRecords', {
+      description: 'Records dated only by year that the count used.',
+    }),
     decisions: t.field({
       type: [Decision],
       description: 'Decisions the count rests on (certificate-based measures).',
-      resolve: async (r, _a, ctx) => (await ctx.loaders.decision.loadMany(r.decisionIds)).filter((d): d is DecisionEntity => !!d && !(d instanceof Error)),
+      resolve: async (r, _a, ctx) =>
+        (await ctx.loaders.decision.loadMany(r.decisionIds)).filter(
+          (d): d is DecisionEntity => !!d && !(d instanceof Error),
+        ),
     }),
     sources: t.field({
       type: [Source],
@@ -226,7 +304,9 @@ builder.queryFields((t) => ({
       basis: t.arg({ type: CertifiedBasisEnum, description: 'Default EVER_CERTIFIED.' }),
       asOf: t.arg({ type: 'Date', description: 'Day to count for (default today).' }),
       filter: t.arg({ type: StatsFilterInput, description: 'Filters.' }),
-      groupTaxonomy: t.arg.string({ description: 'Taxonomy of GROUP keys: "1048" (default) or "148".' }),
+      groupTaxonomy: t.arg.string({
+        description: 'Taxonomy of GROUP keys: "1048" (default) or "148".',
+      }),
     },
     resolve: async (_root, args, ctx) => {
       const basis = args.basis ?? 'ever_certified';
@@ -247,8 +327,22 @@ builder.queryFields((t) => ({
           entityType: args.filter?.entityType ?? null,
         },
       });
-      const rows = await Promise.all(counts.rows.map(async (r) => ({ ...r, label: await labelOf(ctx, args.groupBy, r.key, taxonomy) })));
-      return { ...counts, rows, measure: args.measure, groupBy: args.groupBy, basis, asOf, definition: definitionOf(args.measure, args.groupBy, basis, asOf), definitionVi: definitionViOf(args.measure, args.groupBy, basis, asOf) };
+      const rows = await Promise.all(
+        counts.rows.map(async (r) => ({
+          ...r,
+          label: await labelOf(ctx, args.groupBy, r.key, taxonomy),
+        })),
+      );
+      return {
+        ...counts,
+        rows,
+        measure: args.measure,
+        groupBy: args.groupBy,
+        basis,
+        asOf,
+        definition: definitionOf(args.measure, args.groupBy, basis, asOf),
+        definitionVi: definitionViOf(args.measure, args.groupBy, basis, asOf),
+      };
     },
   }),
 }));

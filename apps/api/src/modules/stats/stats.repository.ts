@@ -67,13 +67,19 @@ export async function countBy(em: EntityManager, query: StatsQuery): Promise<Sta
   const onEvaluations = query.measure === 'evaluations';
 
   // Products and entities by stars: only each product's latest certificate counts (see above).
-  const latestOnly = (query.measure === 'products' || query.measure === 'entities') && (query.groupBy === 'stars' || !!filter.stars?.length);
+  const latestOnly =
+    (query.measure === 'products' || query.measure === 'entities') &&
+    (query.groupBy === 'stars' || !!filter.stars?.length);
   /** "No later certificate of the same product meets the basis and the decision filters" (correlated, both dialects). */
   const latestCertificate = (): [string, unknown[]] => {
     const conditions = ['c2.product_id = r.product_id', 'c2.issued_on <= ?'];
     const params: unknown[] = [query.asOf];
     if (basis === 'valid_on_as_of') {
-      conditions.push('c2.valid_until >= ?', '(c2.revoked_on is null or c2.revoked_on > ?)', '(c2.superseded_on is null or c2.superseded_on > ?)');
+      conditions.push(
+        'c2.valid_until >= ?',
+        '(c2.revoked_on is null or c2.revoked_on > ?)',
+        '(c2.superseded_on is null or c2.superseded_on > ?)',
+      );
       params.push(query.asOf, query.asOf, query.asOf);
     }
     if (filter.level) {
@@ -84,13 +90,17 @@ export async function countBy(em: EntityManager, query: StatsQuery): Promise<Sta
       conditions.push('d2.year = ?');
       params.push(filter.year);
     }
-    conditions.push('(c2.issued_on > r.issued_on or (c2.issued_on = r.issued_on and c2.id > r.id))');
+    conditions.push(
+      '(c2.issued_on > r.issued_on or (c2.issued_on = r.issued_on and c2.id > r.id))',
+    );
     const later = `select 1 from certificate c2 join decision_item di2 on di2.id = c2.decision_item_id join decision d2 on d2.id = di2.decision_id where ${conditions.join(' and ')}`;
     return [`not exists (${later})`, params];
   };
 
   const base = (): QueryBuilder<object> => {
-    const qb = (onEvaluations ? sql.createQueryBuilder(Evaluation, 'r') : sql.createQueryBuilder(Certificate, 'r')) as unknown as QueryBuilder<object>;
+    const qb = (onEvaluations
+      ? sql.createQueryBuilder(Evaluation, 'r')
+      : sql.createQueryBuilder(Certificate, 'r')) as unknown as QueryBuilder<object>;
     qb.join('r.product', 'p').leftJoin('p.entity', 'e').leftJoin('p.unit', 'u');
     if (onEvaluations) {
       qb.where({ date: { $lte: query.asOf } });
@@ -105,15 +115,20 @@ export async function countBy(em: EntityManager, query: StatsQuery): Promise<Sta
     }
     if (latestOnly) qb.andWhere(...latestCertificate());
     if (filter.unitCode) qb.andWhere({ 'u.code': filter.unitCode });
-    if (filter.group) qb.andWhere({ $or: [{ 'p.group1048': filter.group }, { 'p.group148': filter.group }] });
+    if (filter.group)
+      qb.andWhere({ $or: [{ 'p.group1048': filter.group }, { 'p.group148': filter.group }] });
     if (filter.stars?.length) qb.andWhere({ 'r.stars': { $in: filter.stars } });
     if (filter.entityType) qb.andWhere({ 'e.type': filter.entityType });
-    if (filter.level) qb.andWhere(onEvaluations ? { 'r.level': filter.level } : { 'd.issuingLevel': filter.level });
-    if (filter.year) qb.andWhere(onEvaluations ? { 'r.year': filter.year } : { 'd.year': filter.year });
+    if (filter.level)
+      qb.andWhere(onEvaluations ? { 'r.level': filter.level } : { 'd.issuingLevel': filter.level });
+    if (filter.year)
+      qb.andWhere(onEvaluations ? { 'r.year': filter.year } : { 'd.year': filter.year });
     return qb;
   };
 
-  const counted = { products: 'p.id', entities: 'e.id', evaluations: 'r.id', certificates: 'r.id' }[query.measure];
+  const counted = { products: 'p.id', entities: 'e.id', evaluations: 'r.id', certificates: 'r.id' }[
+    query.measure
+  ];
   const keyColumn = {
     unit: 'u.code',
     group: query.groupTaxonomy === '148' ? 'p.group148' : 'p.group1048',
@@ -143,12 +158,22 @@ export async function countBy(em: EntityManager, query: StatsQuery): Promise<Sta
       .execute('all', false)) as { group_key: unknown; count: unknown }[];
   }
   const [totals] = (await base()
-    .select([raw(`count(distinct ${counted}) as total`), raw(`count(distinct case when ${precision} = 'year' then r.id end) as year_only`)])
+    .select([
+      raw(`count(distinct ${counted}) as total`),
+      raw(`count(distinct case when ${precision} = 'year' then r.id end) as year_only`),
+    ])
     .execute('all', false)) as { total: unknown; year_only: unknown }[];
-  const decisions = onEvaluations ? [] : ((await base().select([raw('distinct d.id as decision_id')]).execute('all', false)) as { decision_id: unknown }[]);
+  const decisions = onEvaluations
+    ? []
+    : ((await base()
+        .select([raw('distinct d.id as decision_id')])
+        .execute('all', false)) as { decision_id: unknown }[]);
 
   const rows = grouped
-    .map((r) => ({ key: r.group_key === null ? null : String(r.group_key), count: Number(r.count) }))
+    .map((r) => ({
+      key: r.group_key === null ? null : String(r.group_key),
+      count: Number(r.count),
+    }))
     .filter((r) => query.measure !== 'entities' || r.count > 0)
     .sort((a, b) => b.count - a.count || String(a.key).localeCompare(String(b.key)));
   return {

@@ -3,7 +3,13 @@ import { AdminUnit } from '../admin-units/admin-unit.entity.js';
 import { Department } from '../departments/department.entity.js';
 
 /** Roles of issue 5; what each may do is stated once, in auth/scopes.ts and the authScopes of each field. */
-export const ROLES = ['admin', 'secretariat', 'department_officer', 'district_officer', 'viewer'] as const;
+export const ROLES = [
+  'admin',
+  'secretariat',
+  'department_officer',
+  'district_officer',
+  'viewer',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 /**

@@ -11,7 +11,8 @@ export const RoleEnum = dbEnum('Role', ROLES, {
     admin: 'Manages users; may edit entities, products and activities.',
     secretariat: 'OCOP secretariat (standing agency Sở NN&PTNT): evaluations, decisions, imports.',
     department_officer: 'Officer of one department: its activities and task progress.',
-    district_officer: 'Officer of one district-level unit: its entities and products; district evaluations where the rule set gives districts a role.',
+    district_officer:
+      'Officer of one district-level unit: its entities and products; district evaluations where the rule set gives districts a role.',
     viewer: 'Signed-in reader; sees personal data of its own unit when bound to one.',
   },
 });
@@ -22,7 +23,9 @@ User.implement({
   fields: (t) => ({
     id: t.exposeID('id', { description: 'Database id.' }),
     email: t.exposeString('email', { description: 'Sign-in email (lower case).' }),
-    displayName: t.exposeString('displayName', { description: 'Name shown in the app and the audit log.' }),
+    displayName: t.exposeString('displayName', {
+      description: 'Name shown in the app and the audit log.',
+    }),
     role: t.field({ type: RoleEnum, description: 'Role.', resolve: (u) => u.role }),
     department: t.field({
       type: Department,
@@ -36,8 +39,12 @@ User.implement({
       description: 'Unit of a DISTRICT_OFFICER (or of a unit-bound VIEWER).',
       resolve: (u, _a, ctx) => (u.unit ? ctx.loaders.adminUnit.load(u.unit.id) : null),
     }),
-    active: t.exposeBoolean('active', { description: 'False: cannot sign in; open sessions were revoked.' }),
-    version: t.exposeInt('version', { description: 'Optimistic-concurrency version; pass it to updateUser.' }),
+    active: t.exposeBoolean('active', {
+      description: 'False: cannot sign in; open sessions were revoked.',
+    }),
+    version: t.exposeInt('version', {
+      description: 'Optimistic-concurrency version; pass it to updateUser.',
+    }),
   }),
 });
 
@@ -46,7 +53,8 @@ builder.queryFields((t) => ({
     type: User,
     nullable: true,
     description: 'The signed-in user; null when anonymous.',
-    resolve: (_root, _args, ctx) => (ctx.viewer.user ? ctx.em.findOne(UserEntity, ctx.viewer.user.id) : null),
+    resolve: (_root, _args, ctx) =>
+      ctx.viewer.user ? ctx.em.findOne(UserEntity, ctx.viewer.user.id) : null,
   }),
   users: t.field({
     type: [User],

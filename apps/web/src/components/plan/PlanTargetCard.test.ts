@@ -66,11 +66,15 @@ describe('PlanTargetCard', () => {
   });
 
   it('says "no data" instead of a zero when there is no data', async () => {
-    const wrapper = await mountCard(target({ progress: progress({ noData: true, status: 'NOT_STARTED' }) }));
+    const wrapper = await mountCard(
+      target({ progress: progress({ noData: true, status: 'NOT_STARTED' }) }),
+    );
     expect(wrapper.get('[data-testid="target-actual"]').text()).toBe('Chưa có dữ liệu');
     expect(wrapper.get('[data-testid="target-status"]').text()).toContain('Chưa bắt đầu');
     expect(wrapper.get('[role="progressbar"]').attributes('aria-valuenow')).toBeUndefined();
-    expect(wrapper.get('[role="progressbar"]').attributes('aria-valuetext')).toBe('Chưa có dữ liệu');
+    expect(wrapper.get('[role="progressbar"]').attributes('aria-valuetext')).toBe(
+      'Chưa có dữ liệu',
+    );
   });
 
   it('labels a figure that rests on sample activities, and says nothing when it uses real records only', async () => {
@@ -105,7 +109,16 @@ describe('PlanTargetCard', () => {
   });
 
   it('explains the domain status rule in the reader language, with its constants', async () => {
-    const wrapper = await mountCard(target({ progress: progress({ actual: 3, status: 'AT_RISK', statusRule: 'linear-pace-v1', statusReason: 'On 2021-06-30: 3 against 20' }) }));
+    const wrapper = await mountCard(
+      target({
+        progress: progress({
+          actual: 3,
+          status: 'AT_RISK',
+          statusRule: 'linear-pace-v1',
+          statusReason: 'On 2021-06-30: 3 against 20',
+        }),
+      }),
+    );
     const tip = wrapper.get('[role="tooltip"]').text();
     expect(tip).toContain('Tiến độ tuyến tính (linear-pace-v1)');
     expect(tip).toContain('50% mức kỳ vọng');
@@ -113,12 +126,18 @@ describe('PlanTargetCard', () => {
   });
 
   it('formats numbers in the locale (English)', async () => {
-    const wrapper = await mountCard(target({ progress: progress({ actual: 1234.5, status: 'ON_TRACK' }) }), 'en');
+    const wrapper = await mountCard(
+      target({ progress: progress({ actual: 1234.5, status: 'ON_TRACK' }) }),
+      'en',
+    );
     expect(wrapper.get('[data-testid="target-actual"]').text()).toBe('1,234.5');
   });
 
   it('formats numbers in the locale (Vietnamese)', async () => {
-    const wrapper = await mountCard(target({ progress: progress({ actual: 1234.5, status: 'ON_TRACK' }) }), 'vi');
+    const wrapper = await mountCard(
+      target({ progress: progress({ actual: 1234.5, status: 'ON_TRACK' }) }),
+      'vi',
+    );
     expect(wrapper.get('[data-testid="target-actual"]').text()).toBe('1.234,5');
   });
 
@@ -128,9 +147,13 @@ describe('PlanTargetCard', () => {
       'số sản phẩm khác nhau có giấy chứng nhận OCOP (3 sao trở lên) đầu tiên được cấp trong năm kế hoạch',
     );
     const en = await mountCard(target(), 'en');
-    expect(en.get('[data-testid="target-definition"]').text()).toBe('distinct products whose first OCOP certificate (3★+) is dated in the plan year');
+    expect(en.get('[data-testid="target-definition"]').text()).toBe(
+      'distinct products whose first OCOP certificate (3★+) is dated in the plan year',
+    );
     const noVi = await mountCard(target({ definitionVi: null }));
-    expect(noVi.get('[data-testid="target-definition"]').text()).toBe('distinct products whose first OCOP certificate (3★+) is dated in the plan year');
+    expect(noVi.get('[data-testid="target-definition"]').text()).toBe(
+      'distinct products whose first OCOP certificate (3★+) is dated in the plan year',
+    );
   });
 
   it('says the status reason from its code and numbers in Vietnamese and English', async () => {
@@ -138,7 +161,8 @@ describe('PlanTargetCard', () => {
       progress: progress({
         actual: 6,
         status: 'AT_RISK',
-        statusReason: 'On 2021-07-02: 6 against a target of 20 products; linear pace expects 10.03 after 50.14% of the period.',
+        statusReason:
+          'On 2021-07-02: 6 against a target of 20 products; linear pace expects 10.03 after 50.14% of the period.',
         statusReasonCode: 'PACE_BEHIND',
         statusReasonParams: [
           { name: 'asOf', number: null, date: '2021-07-02' },

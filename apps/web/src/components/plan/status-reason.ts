@@ -25,9 +25,16 @@ function paramMap(params: readonly StatusReasonParam[], f: ReasonFormat): Record
 function baseClause(target: PlanTarget, named: Record<string, string>, f: ReasonFormat): string {
   const unitKey = `statusReason.units.${target.unitLabel}`;
   const unit = f.te(unitKey) ? f.t(unitKey, {}) : target.unitLabel;
-  const goal = named.targetMax !== undefined && target.kind === 'COUNT_BETWEEN' ? `${named.target}–${named.targetMax}` : (named.target ?? '');
+  const goal =
+    named.targetMax !== undefined && target.kind === 'COUNT_BETWEEN'
+      ? `${named.target}–${named.targetMax}`
+      : (named.target ?? '');
   const share = target.kind === 'SHARE_AT_LEAST';
-  if (named.actual === undefined) return f.t(share ? 'statusReason.base.noDataShare' : 'statusReason.base.noData', { goal, unit });
+  if (named.actual === undefined)
+    return f.t(share ? 'statusReason.base.noDataShare' : 'statusReason.base.noData', {
+      goal,
+      unit,
+    });
   const key = share ? 'share' : target.kind === 'EACH_UNIT_AT_LEAST' ? 'eachUnit' : 'count';
   return f.t(`statusReason.base.${key}`, { actual: named.actual, goal, unit });
 }

@@ -17,7 +17,8 @@ export function progressFraction(target: PlanTarget): number | null {
   // Each-unit targets are shown as "units met / units", so the bar follows that share; the API's
   // ratio for them compares the weakest unit with the per-unit target.
   if (target.kind === 'EACH_UNIT_AT_LEAST') {
-    if (p.numerator != null && p.denominator != null && p.denominator > 0) return clamp(p.numerator / p.denominator);
+    if (p.numerator != null && p.denominator != null && p.denominator > 0)
+      return clamp(p.numerator / p.denominator);
     const units = p.perUnit.length;
     return units === 0 ? null : clamp(p.perUnit.filter((u) => u.met).length / units);
   }
@@ -35,7 +36,8 @@ export function progressFraction(target: PlanTarget): number | null {
 /** Numerator/denominator as a fraction (0..1), falling back to `actual` in percent. */
 export function shareOf(target: PlanTarget): number | null {
   const p = target.progress;
-  if (p.numerator != null && p.denominator != null && p.denominator > 0) return p.numerator / p.denominator;
+  if (p.numerator != null && p.denominator != null && p.denominator > 0)
+    return p.numerator / p.denominator;
   return p.actual == null ? null : p.actual / 100;
 }
 

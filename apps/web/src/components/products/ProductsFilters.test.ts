@@ -7,7 +7,11 @@ import { productsStateFromQuery } from '../../state/products-query';
 async function mountFilters(query: Record<string, string> = {}) {
   const { plugins } = await createTestApp('/', 'vi');
   return mount(ProductsFilters, {
-    props: { state: productsStateFromQuery(query), units: [{ code: 'chau-phu', name: 'Châu Phú' }], years: [2021, 2022] },
+    props: {
+      state: productsStateFromQuery(query),
+      units: [{ code: 'chau-phu', name: 'Châu Phú' }],
+      years: [2021, 2022],
+    },
     global: { plugins: [...plugins] },
   });
 }
@@ -27,6 +31,11 @@ describe('ProductsFilters', () => {
     await wrapper.get('[data-testid="filter-stars"]').setValue('5');
     await wrapper.get('[data-testid="filter-unit"]').setValue('chau-phu');
     await wrapper.get('[data-testid="filter-unit"]').setValue('');
-    expect(wrapper.emitted('change')).toEqual([[{ year: 2022 }], [{ stars: 5 }], [{ unitCode: 'chau-phu' }], [{ unitCode: null }]]);
+    expect(wrapper.emitted('change')).toEqual([
+      [{ year: 2022 }],
+      [{ stars: 5 }],
+      [{ unitCode: 'chau-phu' }],
+      [{ unitCode: null }],
+    ]);
   });
 });

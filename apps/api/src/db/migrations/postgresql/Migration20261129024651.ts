@@ -1,7 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
 export class Migration20261129024651 extends Migration {
-
   override async up(): Promise<void> {
     this.addSql(`alter table "plan_target" add column "definition_vi" text null;`);
   }
@@ -9,5 +8,4 @@ export class Migration20261129024651 extends Migration {
   override async down(): Promise<void> {
     this.addSql(`alter table "plan_target" drop column "definition_vi";`);
   }
-
 }
