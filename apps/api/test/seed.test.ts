@@ -35,7 +35,9 @@ describe.each(DIALECTS)('seeded database on %s', (kind) => {
   });
   afterAll(() => destroyTestOrm(orm));
 
-  it('loads the 11 units of 2021, 7 departments, plan 152 with 8 targets and 16 tasks, 44 products and 138 figures', async () => {
+  // products-2022.csv (26 products) and 23 more published figures joined the seed in issue 9:
+  // 44 + 26 = 70 products, 138 + 23 = 161 figures.
+  it('loads the 11 units of 2021, 7 departments, plan 152 with 8 targets and 16 tasks, 70 products and 161 figures', async () => {
     const em = orm.em.fork();
     const plan = await em.findOneOrFail(Plan, { code: '152/KH-UBND' });
     expect(plan.issuedOn).toBe('2021-03-24');
@@ -43,8 +45,8 @@ describe.each(DIALECTS)('seeded database on %s', (kind) => {
     expect(await em.count(Department, {})).toBe(7);
     expect(await em.count(PlanTarget, { plan })).toBe(8);
     expect(await em.count(Task, { plan })).toBe(16);
-    expect(await em.count(Product, {})).toBe(44);
-    expect(await em.count(PublishedFigure, {})).toBe(138);
+    expect(await em.count(Product, {})).toBe(70);
+    expect(await em.count(PublishedFigure, {})).toBe(161);
   });
 
   it('keeps Tịnh Biên huyện until 2023-02-12 with the thị xã as its successor, all units ending 2025-06-30', async () => {
@@ -89,9 +91,9 @@ describe.each(DIALECTS)('seeded database on %s', (kind) => {
     expect(await em.count(Certificate, { product })).toBe(0);
   });
 
-  it('stores decisions without numbers, year-precision dates and the batch verbatim', async () => {
+  it('stores 2020–2021 decisions without numbers, year-precision dates and the batch verbatim', async () => {
     const em = orm.em.fork();
-    const decisions = await em.find(Decision, {}, { orderBy: { id: 'asc' } });
+    const decisions = await em.find(Decision, { year: { $lte: 2021 } }, { orderBy: { id: 'asc' } });
     expect(decisions.length).toBe(5);
     expect(decisions.every((d) => d.number === null && d.datePrecision === 'year')).toBe(true);
     const round2021 = decisions.find((d) => d.year === 2021)!;
@@ -111,6 +113,25 @@ describe.each(DIALECTS)('seeded database on %s', (kind) => {
       52.4,
       'QD1048',
       'province',
+    ]);
+  });
+
+  it('stores the two decisions of 2022 with their numbers and days; 86/QĐ-UBND of 27/1/2023 closes round 2 of 2022', async () => {
+    const em = orm.em.fork();
+    const decisions = await em.find(Decision, { year: 2022 }, { orderBy: { date: 'asc' } });
+    expect(
+      await Promise.all(
+        decisions.map(async (d) => [
+          d.number,
+          d.date,
+          d.datePrecision,
+          d.year,
+          await em.count(Certificate, { decisionItem: { decision: d } }),
+        ]),
+      ),
+    ).toEqual([
+      ['2497/QĐ-UBND', '2022-10-10', 'day', 2022, 12],
+      ['86/QĐ-UBND', '2023-01-27', 'day', 2022, 14],
     ]);
   });
 
@@ -216,21 +237,22 @@ describe.each(DIALECTS)('seeded database on %s', (kind) => {
       basis: 'ever_certified',
       asOf: '2024-06-30',
     });
-    expect(asMap(ever.rows)).toEqual({ '2020': 27, '2021': 12 });
+    expect(asMap(ever.rows)).toEqual({ '2020': 27, '2021': 12, '2022': 26 });
     const valid = await countBy(em, {
       measure: 'products',
       groupBy: 'year',
       basis: 'valid_on_as_of',
       asOf: '2024-06-30',
     });
-    expect(asMap(valid.rows)).toEqual({ '2021': 12 });
+    expect(asMap(valid.rows)).toEqual({ '2021': 12, '2022': 26 });
     const none = await countBy(em, {
       measure: 'products',
       groupBy: 'year',
       basis: 'valid_on_as_of',
       asOf: '2025-01-01',
     });
-    expect(none.total).toBe(0);
+    // Only the 2022 round's certificates (from 10/10/2022 and 27/1/2023) are still valid.
+    expect(asMap(none.rows)).toEqual({ '2022': 26 });
   });
 
   it('counts evaluations by level', async () => {
@@ -246,13 +268,16 @@ describe.each(DIALECTS)('seeded database on %s', (kind) => {
     const em = orm.em.fork();
     expect((await searchUnits(em, 'cho moi')).map((u) => u.name)).toEqual(['Chợ Mới']);
     expect((await searchUnits(em, 'Chợ Mới')).map((u) => u.name)).toEqual(['Chợ Mới']);
-    expect((await searchProducts(em, 'mam ca')).map((p) => p.name)).toEqual([
+    expect((await searchProducts(em, 'mam ca linh')).map((p) => p.name)).toEqual([
       'Mắm cá linh chưng (đóng hộp)',
     ]);
-    expect((await searchProducts(em, 'MẮM  CÁ')).map((p) => p.name)).toEqual([
+    expect((await searchProducts(em, 'MẮM  CÁ LINH')).map((p) => p.name)).toEqual([
       'Mắm cá linh chưng (đóng hộp)',
     ]);
-    expect((await searchProducts(em, 'duong thot not')).length).toBe(4);
+    // products-2022.csv adds Mắm cá chốt, sặc, trèn and mè vinh.
+    expect((await searchProducts(em, 'mam ca')).length).toBe(5);
+    // Four of 2020 plus "Đường thốt nốt đặc biệt cô đặc THNOT" of 2022.
+    expect((await searchProducts(em, 'duong thot not')).length).toBe(5);
     const page = await findProducts(
       em,
       { search: 'thot not', year: 2020, stars: [4] },
@@ -272,7 +297,7 @@ describe.each(DIALECTS)('seeded database on %s', (kind) => {
       summary.publishedFigures,
       summary.sampleActivities,
     ]).toEqual([0, 0, 0, 0, 0, 0]);
-    expect(summary.products.noChanges).toBe(true);
-    expect(await orm.em.fork().count(Product, {})).toBe(44);
+    expect(summary.products.map((r) => r.noChanges)).toEqual([true, true]);
+    expect(await orm.em.fork().count(Product, {})).toBe(70);
   });
 });

@@ -72,8 +72,9 @@ describe.each(DIALECTS)('stats on %s', (kind) => {
       ever: stats(measure: PRODUCTS, groupBy: STARS, basis: EVER_CERTIFIED, asOf: "2025-06-30") { total definition }
       valid: stats(measure: PRODUCTS, groupBy: STARS, basis: VALID_ON_AS_OF, asOf: "2025-06-30") { total definition }
     }`);
-    expect(res.data!.ever.total).toBe(39);
-    expect(res.data!.valid.total).toBe(0);
+    // 39 of 2020–2021 + 26 of the 2022 rounds (products-2022.csv); only the latter still valid.
+    expect(res.data!.ever.total).toBe(65);
+    expect(res.data!.valid.total).toBe(26);
     expect(res.data!.valid.definition).toMatch(/in force on 2025-06-30/);
   });
 
@@ -176,7 +177,8 @@ describe.each(DIALECTS)('stats by stars after an upgrade on %s', (kind) => {
     const at2021 = await byStars(ever('2021-12-31'));
     expect(at2021.rows).toEqual({ '3': 27, '4': 10, '5': 2 });
     expect(at2021.sum).toBe(at2021.total);
-    expect((await byStars(ever('2022-08-31'))).rows).toEqual(before2022.rows);
+    // Nothing was decided between 2022-01-01 and the upgrade (2497/QĐ-UBND came on 10/10/2022).
+    expect((await byStars(ever('2022-08-31'))).rows).toEqual(at2021.rows);
 
     // Valid on asOf: the 3★ certificate is superseded, the 4★ one is in force.
     const valid = await byStars(

@@ -39,7 +39,7 @@ async function main(argv: string[]): Promise<number> {
     }
     if (command === 'seed') {
       const summary = await seedDatabase(orm, { sampleActivities: config.SAMPLE_ACTIVITIES });
-      console.log(formatImportReport(summary.products));
+      for (const report of summary.products) console.log(formatImportReport(report));
       console.log(
         `added: ${summary.units} units, ${summary.departments} departments, ${summary.targets} targets, ${summary.tasks} tasks, ` +
           `${summary.publishedFigures} published figures, ${summary.sampleActivities} SAMPLE activities`,

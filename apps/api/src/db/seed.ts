@@ -33,6 +33,10 @@ export const PLAN_152 = {
 } as const;
 
 export const PRODUCTS_FILE = 'products-2020-2021.csv';
+/** Decisions 2497/QĐ-UBND (10/10/2022) and 86/QĐ-UBND (27/1/2023, round 2 of 2022): 26 products. */
+export const PRODUCTS_2022_FILE = 'products-2022.csv';
+/** Decision lists the seed imports, oldest first, through the same importer users use. */
+export const PRODUCT_FILES = [PRODUCTS_FILE, PRODUCTS_2022_FILE] as const;
 
 export interface SeedOptions {
   /** Add the fabricated sample activities (SAMPLE_ACTIVITIES). */
@@ -46,7 +50,8 @@ export interface SeedSummary {
   departments: number;
   targets: number;
   tasks: number;
-  products: ImportReport;
+  /** One import report per file of PRODUCT_FILES, in that order. */
+  products: ImportReport[];
   publishedFigures: number;
   sampleActivities: number;
 }
@@ -92,7 +97,8 @@ export async function seedDatabase(orm: MikroORM, options: SeedOptions): Promise
         code: row.code!,
         nameVi: row.name_vi!,
         nameEn: row.name_en!,
-        role: row.role!,
+        role: row.role_en!,
+        roleVi: row.role_vi!,
       });
     return rows.length;
   });
@@ -149,12 +155,16 @@ export async function seedDatabase(orm: MikroORM, options: SeedOptions): Promise
   summary.targets = planCounts.targets;
   summary.tasks = planCounts.tasks;
 
-  summary.products = await importDecisionList(orm.em.fork(), {
-    fileName: PRODUCTS_FILE,
-    content: readSeedFile(dir, PRODUCTS_FILE),
-  });
-  if (!summary.products.applied && !summary.products.noChanges) {
-    throw new Error(`Seeding ${PRODUCTS_FILE} failed: ${summary.products.message}`);
+  summary.products = [];
+  for (const fileName of PRODUCT_FILES) {
+    const report = await importDecisionList(orm.em.fork(), {
+      fileName,
+      content: readSeedFile(dir, fileName),
+    });
+    if (!report.applied && !report.noChanges) {
+      throw new Error(`Seeding ${fileName} failed: ${report.message}`);
+    }
+    summary.products.push(report);
   }
 
   summary.publishedFigures = await em.transactional(async (tx) => {

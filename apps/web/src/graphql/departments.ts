@@ -7,7 +7,8 @@ export const DEPARTMENTS_QUERY = graphql(`
       code
       nameVi
       nameEn
-      role
+      roleVi
+      roleEn
       isSampleDataIncluded
       tasks {
         id

@@ -15,6 +15,7 @@ export const PUBLISHED_FIGURES_QUERY = graphql(`
       sources {
         id
         url
+        host
         title
         publishedOn
       }

@@ -42,6 +42,7 @@ export const STATS_QUERY = graphql(`
       sources {
         id
         url
+        host
         title
         publishedOn
       }

@@ -64,6 +64,7 @@ export const SOURCE_FRAGMENT = graphql(`
   fragment SourceFields on Source {
     id
     url
+    host
     title
     publishedOn
   }

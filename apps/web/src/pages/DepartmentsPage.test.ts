@@ -14,7 +14,8 @@ const departments = {
       code: 'BAG',
       nameVi: 'Báo An Giang',
       nameEn: 'An Giang Newspaper',
-      role: 'OCOP column in the newspaper',
+      roleVi: 'chuyên mục OCOP trên báo',
+      roleEn: 'OCOP column in the newspaper',
       isSampleDataIncluded: true,
       tasks: [
         {
@@ -58,6 +59,8 @@ describe('Departments page', () => {
     await settle(10);
     const card = wrapper.get('[data-testid="department-BAG"]');
     expect(card.get('[data-testid="sample-label"]').text()).toContain('Dữ liệu mẫu');
+    // The role in the page's language (Vietnamese first), from departments.csv role_vi.
+    expect(card.get('[data-testid="department-role"]').text()).toBe('chuyên mục OCOP trên báo');
     expect(card.get('[data-testid="task-MEDIA-2"]').text()).toContain(
       'Chuyên mục OCOP trên Báo An Giang',
     );

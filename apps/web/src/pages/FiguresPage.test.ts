@@ -32,6 +32,7 @@ const stats = {
       {
         id: 's1',
         url: 'https://ocop.angiang.gov.vn/tin-tuc/x',
+        host: 'ocop.angiang.gov.vn',
         title: 'An Giang công nhận 12 sản phẩm OCOP',
         publishedOn: null,
       },

@@ -9,7 +9,10 @@ export const Department = defineEntity({
     code: p.string().length(32).unique(),
     nameVi: p.string().length(300),
     nameEn: p.string().length(300),
+    /** Role in English (data/seed/departments.csv role_en). */
     role: p.text(),
+    /** Role in Vietnamese (role_vi); null for rows recorded before the column existed. */
+    roleVi: p.text().nullable(),
     version: p.integer().version(),
   },
 });

@@ -15,7 +15,15 @@ Department.implement({
     code: t.exposeString('code', { description: 'Stable code, e.g. "SNN".' }),
     nameVi: t.exposeString('nameVi', { description: 'Vietnamese name.' }),
     nameEn: t.exposeString('nameEn', { description: 'English name.' }),
-    role: t.exposeString('role', { description: 'Role in the programme, as in the plan.' }),
+    role: t.exposeString('role', {
+      description: 'Role in the programme, as in the plan (English; same as roleEn).',
+    }),
+    roleEn: t.exposeString('role', { description: 'Role in the programme, in English.' }),
+    roleVi: t.string({
+      nullable: true,
+      description: 'Role in the programme, in Vietnamese; null when not recorded.',
+      resolve: (d) => d.roleVi ?? null,
+    }),
     tasks: t.field({
       type: [Task],
       description: 'Tasks assigned to it (all plans).',

@@ -1,5 +1,6 @@
 // Source: the public web page a fact came from; every figure can be traced to one.
 import { builder } from '../../graphql/builder.js';
+import { sourceHost } from './source-host.js';
 import type { Source as SourceEntity } from './source.entity.js';
 
 export const Source = builder.objectRef<SourceEntity>('Source');
@@ -8,6 +9,11 @@ Source.implement({
   fields: (t) => ({
     id: t.exposeID('id', { description: 'Database id.' }),
     url: t.exposeString('url', { description: 'Address of the page.' }),
+    host: t.string({
+      description:
+        'Host of the address (e.g. "baoangiang.com.vn"), shown beside the link so readers can judge the publisher.',
+      resolve: (s) => sourceHost(s.url),
+    }),
     title: t.string({
       nullable: true,
       description: 'Title of the page, when recorded.',
