@@ -38,10 +38,11 @@ describe.each(DIALECTS)('query guard rails on %s', (kind) => {
   });
 
   it('refuses an expensive query before running it, with QUERY_TOO_COMPLEX and the limit in the message', async () => {
-    const res = await api.gql(`{ products(first: 100) { edges { node {
-      name evaluations { total parts { part score max } sources { url } }
+    // Empty database: the connection costs as 1 row, but nested lists still multiply by 10 each.
+    const res = await api.gql(`{ products(first: 100) { nodes { entity { products {
+      evaluations { parts { part score max } sources { url title } }
       sources { url title } starHistory { change decision { number } }
-    } } } }`);
+    } } } } }`);
     expect(res.status).toBe(400);
     expect(res.data).toBeUndefined();
     const error = res.errors![0]!;

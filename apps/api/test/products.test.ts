@@ -101,10 +101,14 @@ describe.each(DIALECTS)('products, entities, evaluations and decisions on %s', (
   it.each([
     ['first: 0', 'products(first: 0)', 'PAGE_SIZE_OUT_OF_RANGE'],
     ['first: 101', 'products(first: 101)', 'PAGE_SIZE_OUT_OF_RANGE'],
-    ['missing first', 'products', 'GRAPHQL_VALIDATION_FAILED'],
+    [
+      'last: 101',
+      'products(last: 101, before: "T2Zmc2V0Q29ubmVjdGlvbjo1")',
+      'PAGE_SIZE_OUT_OF_RANGE',
+    ],
     ['entities first: 101', 'entities(first: 101)', 'PAGE_SIZE_OUT_OF_RANGE'],
     ['decisions first: 0', 'decisions(first: 0)', 'PAGE_SIZE_OUT_OF_RANGE'],
-    ['evaluations missing first', 'evaluations', 'GRAPHQL_VALIDATION_FAILED'],
+    ['last without before', 'evaluations(last: 5)', 'VALIDATION_FAILED'],
   ])('refuses %s', async (_name, field, code) => {
     const res = await api.gql(`{ ${field} { totalCount } }`);
     expect(res.data?.products ?? null).toBeNull();
@@ -113,9 +117,53 @@ describe.each(DIALECTS)('products, entities, evaluations and decisions on %s', (
       expect(res.errors![0]!.message).toMatch(/between 1 and 100/);
   });
 
-  it('refuses a cursor it did not issue', async () => {
-    const res = await api.gql('{ products(first: 5, after: "bogus") { totalCount } }');
-    expect(res.errors?.[0]?.extensions.code).toBe('INVALID_CURSOR');
+  it('refuses a cursor it did not issue as VALIDATION_FAILED naming the argument', async () => {
+    // "bogus" is not base64 of an offset cursor; the second is base64 of "OffsetConnection:-3".
+    for (const [arg, cursor] of [
+      ['after', 'bogus'],
+      ['before', Buffer.from('OffsetConnection:-3').toString('base64')],
+    ]) {
+      const res = await api.gql(`{ products(first: 5, ${arg}: "${cursor}") { totalCount } }`);
+      expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: arg });
+    }
+  });
+
+  it('gives 20 rows without a page size, and `nodes` equal to the edges’ nodes', async () => {
+    const res = await api.gql(
+      '{ products { totalCount nodes { id } edges { node { id } } pageInfo { hasNextPage } } }',
+    );
+    expect(res.errors).toBeUndefined();
+    const { nodes, edges, totalCount, pageInfo } = res.data!.products;
+    expect(nodes).toHaveLength(20);
+    expect(nodes).toEqual(edges.map((e: { node: unknown }) => e.node));
+    expect(pageInfo.hasNextPage).toBe(totalCount > 20);
+  });
+
+  it('charges a connection on the rows it can return, not on the page size asked for', async () => {
+    // At 100 rows this selection costs over the default limit (5000); the province has fewer
+    // products, so it is accepted and costs what the same query costs for exactly those rows.
+    const query = (first: number) => `{ products(first: ${first}) { totalCount nodes {
+      name currentStars unit { name } evaluations { total stars } sources { url }
+      starHistory { change stars }
+    } } }`;
+    const res = await api.gql(query(100));
+    expect(res.errors).toBeUndefined();
+    const rows = res.data!.products.totalCount;
+    expect(res.data!.products.nodes).toHaveLength(rows);
+    const exact = await api.gql(query(rows));
+    expect(res.extensions!.cost.complexity).toBe(exact.extensions!.cost.complexity);
+    expect(exact.extensions!.cost.complexity * (100 / rows)).toBeGreaterThan(5000);
+  });
+
+  it('pages backwards with last/before to the same rows as forwards', async () => {
+    const all = await api.gql('{ products(first: 10) { nodes { id } pageInfo { endCursor } } }');
+    const { nodes, pageInfo } = all.data!.products;
+    const back = await api.gql(
+      `{ products(last: 4, before: "${pageInfo.endCursor}") { nodes { id } pageInfo { hasPreviousPage } } }`,
+    );
+    expect(back.errors).toBeUndefined();
+    expect(back.data!.products.nodes).toEqual(nodes.slice(5, 9));
+    expect(back.data!.products.pageInfo.hasPreviousPage).toBe(true);
   });
 
   it('returns null owner name and phone to anonymous requests, without leaking them in errors', async () => {

@@ -13,11 +13,8 @@ import { Plan } from '../src/modules/plans/plan.entity.js';
 import { loadPlanFacts, loadPlanUnits } from '../src/modules/plans/plan.repository.js';
 import { Task } from '../src/modules/plans/task.entity.js';
 import { Product } from '../src/modules/products/product.entity.js';
-import {
-  findProducts,
-  searchProducts,
-  searchUnits,
-} from '../src/modules/products/product.repository.js';
+import { listProducts } from '../src/modules/products/product.service.js';
+import { sqlEntityManager } from '../src/db/orm.js';
 import { PublishedFigure } from '../src/modules/sources/published-figure.entity.js';
 import { countBy } from '../src/modules/stats/stats.repository.js';
 import { seedDatabase } from '../src/db/seed.js';
@@ -265,26 +262,28 @@ describe.each(DIALECTS)('seeded database on %s', (kind) => {
   });
 
   it('searches with and without diacritics', async () => {
-    const em = orm.em.fork();
-    expect((await searchUnits(em, 'cho moi')).map((u) => u.name)).toEqual(['Chợ Mới']);
-    expect((await searchUnits(em, 'Chợ Mới')).map((u) => u.name)).toEqual(['Chợ Mới']);
-    expect((await searchProducts(em, 'mam ca linh')).map((p) => p.name)).toEqual([
-      'Mắm cá linh chưng (đóng hộp)',
-    ]);
-    expect((await searchProducts(em, 'MẮM  CÁ LINH')).map((p) => p.name)).toEqual([
-      'Mắm cá linh chưng (đóng hộp)',
-    ]);
+    const em = sqlEntityManager(orm.em.fork());
+    const byName = { by: 'name', direction: 'asc' } as const;
+    const find = async (filter: Parameters<typeof listProducts>[1]) =>
+      (await listProducts(em, filter, byName, { limit: 100, offset: 0 }))[0].map((p) => p.name);
+    const asOf = '2025-12-31';
+    expect(await find({ search: 'mam ca linh', asOf })).toEqual(['Mắm cá linh chưng (đóng hộp)']);
+    expect(await find({ search: 'MẮM  CÁ LINH', asOf })).toEqual(['Mắm cá linh chưng (đóng hộp)']);
     // products-2022.csv adds Mắm cá chốt, sặc, trèn and mè vinh.
-    expect((await searchProducts(em, 'mam ca')).length).toBe(5);
+    expect(await find({ search: 'mam ca', asOf })).toHaveLength(5);
     // Four of 2020 plus "Đường thốt nốt đặc biệt cô đặc THNOT" of 2022.
-    expect((await searchProducts(em, 'duong thot not')).length).toBe(5);
-    const page = await findProducts(
+    expect(await find({ search: 'duong thot not', asOf })).toHaveLength(5);
+    // The unit's name too: every product of Chợ Mới, whatever its commune or entity says.
+    const choMoi = await find({ unitCode: 'cho-moi', asOf });
+    expect(await find({ search: 'Chợ Mới', asOf })).toEqual(expect.arrayContaining(choMoi));
+    const [, total] = await listProducts(
       em,
-      { search: 'thot not', year: 2020, stars: [4] },
-      { limit: 10 },
+      { search: 'thot not', evaluationYear: 2020, starsEver: [4], asOf },
+      byName,
+      { limit: 10, offset: 0 },
     );
     // 4★ of 2020 with "thốt nốt" in the name: Palmania, Nước màu, bột, cô đặc, Rượu vang, Tranh lá.
-    expect(page.totalCount).toBe(6);
+    expect(total).toBe(6);
   });
 
   it('does nothing when seeding an already seeded database', async () => {

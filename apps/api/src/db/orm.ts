@@ -1,4 +1,5 @@
-import { MikroORM } from '@mikro-orm/core';
+import { MikroORM, type EntityManager } from '@mikro-orm/core';
+import { EntityManager as SqlEntityManager } from '@mikro-orm/knex';
 import type { AppConfig } from '../config.js';
 import { buildOrmOptions, type OrmOverrides } from './orm-config.js';
 
@@ -33,4 +34,13 @@ export async function checkReadiness(orm: MikroORM): Promise<Readiness> {
   }
   const pending = await orm.getMigrator().getPendingMigrations();
   return { database: true, migrationsPending: pending.length };
+}
+
+/**
+ * The entity manager typed for SQL (query builders, raw statements). Both drivers (libsql,
+ * PostgreSQL) are SQL drivers, so this only narrows the type; it throws if a driver ever is not.
+ */
+export function sqlEntityManager(em: EntityManager): SqlEntityManager {
+  if (!(em instanceof SqlEntityManager)) throw new Error('OCOP Monitor needs an SQL driver');
+  return em;
 }

@@ -1,8 +1,8 @@
-// The Pothos builder: plugins, scalar shapes, context and auth scopes. It defines no types
-// (STYLE rule 3); every GraphQL type lives in its own file under src/modules/<feature>/.
+// The Pothos builder: plugins, scalar shapes, context and auth scopes. It defines no types;
+// every GraphQL type lives in its own file under src/modules/<feature>/ (CONTRIBUTING.md, layout).
+// Batching is not a plugin here: graphql/loaders.ts explains why.
 import SchemaBuilder from '@pothos/core';
 import ComplexityPlugin from '@pothos/plugin-complexity';
-import DataloaderPlugin from '@pothos/plugin-dataloader';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import { scopesFor, type AuthScopes } from '../modules/auth/scopes.js';
@@ -15,6 +15,8 @@ export const builder = new SchemaBuilder<{
   DefaultFieldNullability: false;
   DefaultEdgesNullability: false;
   DefaultNodeNullability: false;
+  /** Every connection resolver returns its total (graphql/pagination.ts offsetConnection). */
+  Connection: { totalCount: number };
   Scalars: {
     /** Calendar date, "YYYY-MM-DD". */
     Date: { Input: string; Output: string | Date };
@@ -22,7 +24,7 @@ export const builder = new SchemaBuilder<{
     DateTime: { Input: Date; Output: Date | string };
   };
 }>({
-  plugins: [ScopeAuthPlugin, ComplexityPlugin, RelayPlugin, DataloaderPlugin],
+  plugins: [ScopeAuthPlugin, ComplexityPlugin, RelayPlugin],
   defaultFieldNullability: false,
   scopeAuth: {
     authScopes: (ctx) => scopesFor(ctx.viewer.user),
@@ -42,8 +44,9 @@ export const builder = new SchemaBuilder<{
   },
   complexity: {
     // Scalars cost 1; a list multiplies its selection by 10 unless the field says otherwise
-    // (connections say: their `first`). Limits are enforced per request by graphql/limits.ts so
-    // the cost can also be reported in the response extensions.
+    // (connections say: their page size, capped by their table's rows; graphql/pagination.ts).
+    // Limits are enforced per request by graphql/limits.ts so the cost can also be reported in
+    // the response extensions.
     defaultComplexity: 1,
     defaultListMultiplier: 10,
   },
@@ -53,9 +56,20 @@ export const builder = new SchemaBuilder<{
     nodesQueryOptions: false,
     cursorType: 'String',
     clientMutationId: 'omit',
-    // The connection field already multiplies its selection by `first`; edges must not again.
+    // The connection field already multiplies its selection by its page size; edges and nodes
+    // must not multiply again.
     edgesFieldOptions: { nullable: false, complexity: { field: 0, multiplier: 1 } },
+    nodesOnConnection: {
+      description: 'The nodes of `edges`, without cursors (a shortcut).',
+      complexity: { field: 0, multiplier: 1 },
+    },
     nodeFieldOptions: { nullable: false },
+    firstArgOptions: {
+      description: 'Page size from the start or `after`: 1–100, default 20. The cost multiplier.',
+    },
+    lastArgOptions: { description: 'Page size backwards from `before`: 1–100.' },
+    afterArgOptions: { description: 'Cursor of the last edge of the previous page (endCursor).' },
+    beforeArgOptions: { description: 'Cursor of the first edge of the next page (startCursor).' },
   },
 });
 
@@ -66,3 +80,11 @@ builder.mutationType({
   description:
     'Write side: sign-in, users, and recording OCOP facts. Every write is one transaction with one audit record.',
 });
+
+// Every connection resolver returns totalCount (the `Connection` shape above makes it required).
+builder.globalConnectionField('totalCount', (t) =>
+  t.int({
+    description: 'Rows matching the arguments, over all pages.',
+    resolve: (connection) => connection.totalCount,
+  }),
+);

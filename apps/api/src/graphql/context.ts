@@ -1,10 +1,15 @@
-// Per-request GraphQL context: one forked EntityManager (STYLE rule 6) and the DataLoaders bound
-// to it, plus who is asking. Built by server.ts for HTTP requests and by tests directly.
-import type { EntityManager, MikroORM } from '@mikro-orm/core';
+// Per-request GraphQL context: one forked EntityManager (typed for SQL, so services can build
+// queries without casts) and the DataLoaders bound to it, plus who is asking. A fork per request
+// keeps one request's identity map from leaking into another. Built by server.ts for HTTP
+// requests and by tests directly.
+import type { EntityManager as CoreEntityManager, MikroORM } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/knex';
 import { todayInVietnam } from '@ocop/domain';
 import type { Role } from '../modules/users/user.entity.js';
+import { sqlEntityManager } from '../db/orm.js';
 import { createLoaders, type Loaders } from './loaders.js';
 import { createMemo, type Memo } from './memo.js';
+import type { RowBounds } from './pagination.js';
 
 /** The signed-in user as the session found them (re-read from the database on every request). */
 export interface SessionUser {
@@ -56,6 +61,8 @@ export interface GraphQLContext {
   memo: Memo;
   auth: AuthSettings;
   log: RequestLog;
+  /** Rows per connection table, read only when a request's cost must be re-measured (pagination.ts). */
+  rowBounds: RowBounds | null;
 }
 
 export const ANONYMOUS: Viewer = Object.freeze({ user: null, sessionId: null, ip: 'local' });
@@ -70,10 +77,10 @@ export function createContext(
     today?: string;
     auth?: AuthSettings;
     log?: RequestLog;
-    em?: EntityManager;
+    em?: CoreEntityManager;
   } = {},
 ): GraphQLContext {
-  const em = options.em ?? orm.em.fork();
+  const em = sqlEntityManager(options.em ?? orm.em.fork());
   return {
     em,
     loaders: createLoaders(em),
@@ -84,5 +91,6 @@ export function createContext(
     memo: createMemo(),
     auth: options.auth ?? DEFAULT_AUTH_SETTINGS,
     log: options.log ?? SILENT,
+    rowBounds: null,
   };
 }

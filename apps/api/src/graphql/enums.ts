@@ -20,3 +20,11 @@ export function dbEnum<const T extends string>(
     ) as Record<Uppercase<T>, { value: T; description?: string }>,
   });
 }
+
+export const SortDirectionEnum = builder.enumType('SortDirection', {
+  description: 'Order of a sorted list.',
+  values: {
+    ASC: { value: 'asc', description: 'Smallest first (A→Z, oldest, fewest stars).' },
+    DESC: { value: 'desc', description: 'Largest first (Z→A, newest, most stars).' },
+  } as const,
+});

@@ -8,6 +8,7 @@ import { complexityFromQuery } from '@pothos/plugin-complexity';
 import { GraphQLError, Kind, type DocumentNode, type ValidationRule } from 'graphql';
 import type { AppConfig } from '../config.js';
 import { API_ERROR_CODES, apiError } from './errors.js';
+import { loadRowBounds } from './pagination.js';
 
 export interface QueryLimits {
   maxCost: number;
@@ -84,16 +85,23 @@ export function costLimitPlugin<TContext extends object>(
       let cost: QueryCost | undefined;
       return {
         async didResolveOperation(rc) {
-          let measured: { complexity: number; depth: number };
-          try {
-            measured = measureOperation(rc.document, rc.operationName, {
+          const measure = () =>
+            measureOperation(rc.document, rc.operationName, {
               schema: rc.schema,
               ctx: rc.contextValue,
               variables: rc.request.variables ?? {},
             });
+          let measured: { complexity: number; depth: number };
+          try {
+            measured = measure();
           } catch {
             // Invalid variables: execution reports them with GraphQL's own message.
             return;
+          }
+          // Over the limit on page sizes: charge connections on the rows their tables hold
+          // instead (pagination.ts loadRowBounds), one count statement, then measure again.
+          if (measured.complexity > limits.maxCost && (await loadRowBounds(rc.contextValue))) {
+            measured = measure();
           }
           cost = { ...measured, limit: limits.maxCost, maxDepth: limits.maxDepth };
           if (measured.depth > limits.maxDepth) {

@@ -1,8 +1,14 @@
 // Per-request DataLoaders: every nested field that would query once per parent (a product's
-// entity, unit, latest decision, certificates, sources…) batches into one query per level.
+// entity, unit, decision items, certificates, sources…) batches into one query per level.
 // Created with the request's forked EntityManager, so nothing is shared between requests.
+//
+// Why a module and not @pothos/plugin-dataloader: most of these loads feed computations rather
+// than a field that returns the loaded rows — a product's decision items give its current stars,
+// latest decision and star history; its certificates give the one in force on `asOf`; auth scopes
+// need a record's unit before a field resolves; stats read decisions by id. The plugin's loadable
+// fields cover only the "field returns the rows" case, so using it would leave two mechanisms.
 import DataLoader from 'dataloader';
-import type { EntityManager, EntityName } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/knex';
 import { AdminUnit } from '../modules/admin-units/admin-unit.entity.js';
 import { Certificate } from '../modules/certificates/certificate.entity.js';
 import { DecisionItem } from '../modules/decisions/decision-item.entity.js';
@@ -13,63 +19,68 @@ import { Evaluation } from '../modules/evaluations/evaluation.entity.js';
 import { Product } from '../modules/products/product.entity.js';
 import type { Source } from '../modules/sources/source.entity.js';
 
-type WithId = { id: number };
-
-function byId<T extends WithId>(em: EntityManager, entity: EntityName<T>) {
-  return new DataLoader<number, T | null>(async (ids) => {
-    const rows = (await em.find(entity, { id: { $in: [...ids] } } as never)) as T[];
-    const map = new Map(rows.map((r) => [r.id, r]));
-    return ids.map((id) => map.get(id) ?? null);
-  });
-}
-
-/** Groups rows by a numeric key, in the order the query returned them. */
-function groupBy<T>(rows: readonly T[], key: (row: T) => number): Map<number, T[]> {
-  const map = new Map<number, T[]>();
-  for (const row of rows) {
-    const k = key(row);
-    const list = map.get(k);
-    if (list) list.push(row);
-    else map.set(k, [row]);
+/**
+ * Rows by id. `load` gives null for an id with no row (lookups by a client's id); `get` is for
+ * ids a foreign key holds, whose row the database guarantees — its absence is a bug, not null.
+ */
+export class RowLoader<T extends { id: number }> extends DataLoader<number, T | null> {
+  constructor(
+    private readonly label: string,
+    find: (ids: number[]) => Promise<T[]>,
+  ) {
+    super(async (ids) => {
+      const map = new Map((await find([...ids])).map((row) => [row.id, row]));
+      return ids.map((id) => map.get(id) ?? null);
+    });
   }
-  return map;
+
+  async get(id: number): Promise<T> {
+    const row = await this.load(id);
+    if (!row) throw new Error(`${this.label} ${id} is referenced but does not exist`);
+    return row;
+  }
 }
 
-function manyBy<T>(load: (ids: number[]) => Promise<T[]>, key: (row: T) => number) {
+/** Lists per parent id, each list in the order the query returned its rows. */
+function listsBy<T>(find: (ids: number[]) => Promise<T[]>, key: (row: T) => number | undefined) {
   return new DataLoader<number, T[]>(async (ids) => {
-    const grouped = groupBy(await load([...ids]), key);
-    return ids.map((id) => grouped.get(id) ?? []);
+    const lists = new Map<number, T[]>();
+    for (const row of await find([...ids])) {
+      const k = key(row);
+      if (k === undefined) continue;
+      const list = lists.get(k);
+      if (list) list.push(row);
+      else lists.set(k, [row]);
+    }
+    return ids.map((id) => lists.get(id) ?? []);
   });
 }
 
-function sourcesOf<T extends WithId & { sources: { getItems(): Source[] } }>(
-  em: EntityManager,
-  entity: EntityName<T>,
+/** The sources of records, by record id (one query populating the many-to-many). */
+function sourcesBy(
+  find: (ids: number[]) => Promise<{ id: number; sources: { getItems(): Source[] } }[]>,
 ) {
   return new DataLoader<number, Source[]>(async (ids) => {
-    const rows = (await em.find(entity, { id: { $in: [...ids] } } as never, {
-      populate: ['sources'] as never,
-      refresh: false,
-    })) as T[];
-    const map = new Map(rows.map((r) => [r.id, r.sources.getItems()]));
+    const map = new Map((await find([...ids])).map((r) => [r.id, r.sources.getItems()]));
     return ids.map((id) => map.get(id) ?? []);
   });
 }
 
 export function createLoaders(em: EntityManager) {
   return {
-    adminUnit: byId<AdminUnit>(em, AdminUnit),
+    adminUnit: new RowLoader('AdminUnit', (ids) => em.find(AdminUnit, { id: { $in: ids } })),
+    /** Units by code; null for a code no unit has (codes come from clients and figures). */
     adminUnitByCode: new DataLoader<string, AdminUnit | null>(async (codes) => {
       const rows = await em.find(AdminUnit, { code: { $in: [...codes] } });
       const map = new Map(rows.map((r) => [r.code, r]));
       return codes.map((c) => map.get(c) ?? null);
     }),
-    department: byId<Department>(em, Department),
-    entity: byId<EconomicEntity>(em, EconomicEntity),
-    product: byId<Product>(em, Product),
-    decision: byId<Decision>(em, Decision),
+    department: new RowLoader('Department', (ids) => em.find(Department, { id: { $in: ids } })),
+    entity: new RowLoader('Entity', (ids) => em.find(EconomicEntity, { id: { $in: ids } })),
+    product: new RowLoader('Product', (ids) => em.find(Product, { id: { $in: ids } })),
+    decision: new RowLoader('Decision', (ids) => em.find(Decision, { id: { $in: ids } })),
     /** A product's recognise/revoke decision items with their decisions, oldest first. */
-    decisionItemsByProduct: manyBy<DecisionItem>(
+    decisionItemsByProduct: listsBy(
       (ids) =>
         em.find(
           DecisionItem,
@@ -78,11 +89,11 @@ export function createLoaders(em: EntityManager) {
         ),
       (row) => row.product.id,
     ),
-    decisionItemsByDecision: manyBy<DecisionItem>(
+    decisionItemsByDecision: listsBy(
       (ids) => em.find(DecisionItem, { decision: { $in: ids } }, { orderBy: { id: 'asc' } }),
       (row) => row.decision.id,
     ),
-    certificatesByProduct: manyBy<Certificate>(
+    certificatesByProduct: listsBy(
       (ids) =>
         em.find(
           Certificate,
@@ -91,18 +102,24 @@ export function createLoaders(em: EntityManager) {
         ),
       (row) => row.product.id,
     ),
-    evaluationsByProduct: manyBy<Evaluation>(
+    evaluationsByProduct: listsBy(
       (ids) =>
         em.find(Evaluation, { product: { $in: ids } }, { orderBy: { date: 'asc', id: 'asc' } }),
       (row) => row.product.id,
     ),
-    productsByEntity: manyBy<Product>(
+    productsByEntity: listsBy(
       (ids) => em.find(Product, { entity: { $in: ids } }, { orderBy: { name: 'asc', id: 'asc' } }),
-      (row) => row.entity!.id,
+      (row) => row.entity?.id,
     ),
-    productSources: sourcesOf<Product>(em, Product),
-    decisionSources: sourcesOf<Decision>(em, Decision),
-    evaluationSources: sourcesOf<Evaluation>(em, Evaluation),
+    productSources: sourcesBy((ids) =>
+      em.find(Product, { id: { $in: ids } }, { populate: ['sources'], refresh: false }),
+    ),
+    decisionSources: sourcesBy((ids) =>
+      em.find(Decision, { id: { $in: ids } }, { populate: ['sources'], refresh: false }),
+    ),
+    evaluationSources: sourcesBy((ids) =>
+      em.find(Evaluation, { id: { $in: ids } }, { populate: ['sources'], refresh: false }),
+    ),
   };
 }
 

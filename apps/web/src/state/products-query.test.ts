@@ -22,10 +22,13 @@ describe('products query state', () => {
     expect(productsStateFromQuery(productsStateToQuery(state))).toEqual(state);
   });
 
-  it('sends only chosen filters to the API, stars as a list', () => {
+  it('sends only chosen filters to the API, stars ever held as a list, the evaluation year', () => {
     expect(
       productsStateToFilter({ ...productsStateFromQuery({}), stars: 3 }, '2021-06-30'),
-    ).toEqual({ asOf: '2021-06-30', stars: [3] });
+    ).toEqual({ asOf: '2021-06-30', starsEver: [3] });
+    expect(
+      productsStateToFilter({ ...productsStateFromQuery({}), year: 2022 }, '2021-06-30'),
+    ).toEqual({ asOf: '2021-06-30', evaluationYear: 2022 });
   });
 
   it('ignores invalid values', () => {

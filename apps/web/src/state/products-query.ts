@@ -58,8 +58,8 @@ export function productsStateToFilter(state: ProductsQueryState, asOf: string): 
   if (state.search.trim()) filter.search = state.search.trim();
   if (state.unitCode) filter.unitCode = state.unitCode;
   if (state.group) filter.group = state.group;
-  if (state.stars != null) filter.stars = [state.stars];
-  if (state.year != null) filter.year = state.year;
+  if (state.stars != null) filter.starsEver = [state.stars];
+  if (state.year != null) filter.evaluationYear = state.year;
   if (state.certificateStatus) filter.certificateStatus = state.certificateStatus;
   return filter;
 }

@@ -25,7 +25,7 @@ Activity.implement({
     id: t.exposeID('id'),
     department: t.field({
       type: Department,
-      resolve: async (a, _x, ctx) => (await ctx.loaders.department.load(a.department.id))!,
+      resolve: (a, _x, ctx) => ctx.loaders.department.get(a.department.id),
     }),
     kind: t.exposeString('kind', {
       description: 'Activity kind (one of the department’s tasks’ activityKinds).',

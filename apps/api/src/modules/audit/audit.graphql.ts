@@ -1,12 +1,7 @@
 // AuditRecord and Query.auditLog: ADMIN reads everything; SECRETARIAT its own area (evaluations,
 // decisions, imports, entities, products). There is no mutation that edits or deletes it.
 import { builder } from '../../graphql/builder.js';
-import {
-  connectionComplexity,
-  CONNECTION_ARG_DESCRIPTIONS,
-  pageFromArgs,
-  toConnection,
-} from '../../graphql/pagination.js';
+import { connectionComplexity, offsetConnection } from '../../graphql/pagination.js';
 import { toId } from '../shared/input-checks.js';
 import { User as UserEntity } from '../users/user.entity.js';
 import { User } from '../users/user.graphql.js';
@@ -59,52 +54,37 @@ AuditRecord.implement({
   }),
 });
 
-const AuditRecordConnection = builder.connectionObject({
-  type: AuditRecord,
-  name: 'AuditRecordConnection',
-  description: 'A page of audit records, newest first.',
-  fields: (t) => ({
-    totalCount: t.int({
-      description: 'Records matching the filter, all pages.',
-      resolve: (c) => (c as unknown as { totalCount: number }).totalCount,
-    }),
-  }),
-});
-
 const inArea = (recordType: string | null | undefined) =>
   recordType == null || (SECRETARIAT_AUDIT_AREA as readonly string[]).includes(recordType);
 
 builder.queryFields((t) => ({
-  auditLog: t.field({
-    type: AuditRecordConnection,
-    description:
-      'The audit log. ADMIN: all records; SECRETARIAT: Evaluation, Decision, ImportRun, Entity and Product records only.',
-    complexity: connectionComplexity,
-    args: {
-      first: t.arg.int({ required: true, description: CONNECTION_ARG_DESCRIPTIONS.first }),
-      after: t.arg.string({ description: CONNECTION_ARG_DESCRIPTIONS.after }),
-      recordType: t.arg.string({ description: 'Only this record type.' }),
-      actorId: t.arg.id({ description: 'Only this actor.' }),
-      from: t.arg({ type: 'Date', description: 'From this day (Vietnam time), inclusive.' }),
-      to: t.arg({ type: 'Date', description: 'To this day (Vietnam time), inclusive.' }),
-    },
-    authScopes: (_root, args) => ({
-      $any: { admin: true, ...(inArea(args.recordType) ? { secretariat: true } : {}) },
-    }),
-    resolve: async (_root, args, ctx) => {
-      const page = pageFromArgs(args);
-      const area = ctx.viewer.user?.role === 'admin' ? null : SECRETARIAT_AUDIT_AREA;
-      const [items, total] = await findAuditRecords(
-        ctx.em,
-        {
+  auditLog: t.connection(
+    {
+      type: AuditRecord,
+      description:
+        'The audit log. ADMIN: all records; SECRETARIAT: Evaluation, Decision, ImportRun, Entity and Product records only.',
+      complexity: connectionComplexity('audit_log'),
+      args: {
+        recordType: t.arg.string({ description: 'Only this record type.' }),
+        actorId: t.arg.id({ description: 'Only this actor.' }),
+        from: t.arg({ type: 'Date', description: 'From this day (Vietnam time), inclusive.' }),
+        to: t.arg({ type: 'Date', description: 'To this day (Vietnam time), inclusive.' }),
+      },
+      authScopes: (_root, args) => ({
+        $any: { admin: true, ...(inArea(args.recordType) ? { secretariat: true } : {}) },
+      }),
+      resolve: (_root, args, ctx) => {
+        const area = ctx.viewer.user?.role === 'admin' ? null : SECRETARIAT_AUDIT_AREA;
+        const filter = {
           recordTypes: args.recordType ? [args.recordType] : area,
           actorId: args.actorId ? toId('actorId', args.actorId) : null,
           from: args.from ?? null,
           to: args.to ?? null,
-        },
-        page,
-      );
-      return toConnection(items, total, page) as never;
+        };
+        return offsetConnection(args, (page) => findAuditRecords(ctx.em, filter, page));
+      },
     },
-  }),
+    { name: 'AuditRecordConnection', description: 'A page of audit records, newest first.' },
+    { name: 'AuditRecordEdge' },
+  ),
 }));

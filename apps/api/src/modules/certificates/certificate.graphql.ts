@@ -67,7 +67,7 @@ Certificate.implement({
     product: t.field({
       type: Product,
       description: 'Certified product.',
-      resolve: async ({ cert }, _a, ctx) => (await ctx.loaders.product.load(cert.product.id))!,
+      resolve: ({ cert }, _a, ctx) => ctx.loaders.product.get(cert.product.id),
     }),
     stars: t.int({
       nullable: true,
@@ -98,10 +98,9 @@ Certificate.implement({
       type: Decision,
       description: 'The recognising decision.',
       resolve: async ({ cert }, _a, ctx) => {
-        const item = cert.decisionItem.isInitialized()
-          ? cert.decisionItem.getEntity()
-          : await cert.decisionItem.load();
-        return (await ctx.loaders.decision.load(item!.decision.id))!;
+        // Populated by the certificatesByProduct loader, so this reads no row.
+        const item = await cert.decisionItem.loadOrFail();
+        return ctx.loaders.decision.get(item.decision.id);
       },
     }),
   }),

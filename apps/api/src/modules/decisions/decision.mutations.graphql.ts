@@ -5,7 +5,6 @@ import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
 import { certificateValidUntil, recogniserFor, ruleSetInForce, type RuleSet } from '@ocop/domain';
 import { builder } from '../../graphql/builder.js';
-import { dbEnum } from '../../graphql/enums.js';
 import { validationFailed } from '../../graphql/errors.js';
 import { runWrite } from '../audit/run-write.js';
 import { Certificate } from '../certificates/certificate.entity.js';
@@ -14,18 +13,11 @@ import { Product } from '../products/product.entity.js';
 import { checkProgrammeDate, requireText, toId } from '../shared/input-checks.js';
 import { LEVEL_NAMES_VI } from '../shared/level-names.js';
 import { Source } from '../sources/source.entity.js';
-import { DECISION_ACTIONS, DecisionItem } from './decision-item.entity.js';
+import { DecisionActionEnum } from './decision-action.graphql.js';
+import { DecisionItem } from './decision-item.entity.js';
 import { Decision as DecisionEntity, type IssuingLevel } from './decision.entity.js';
 import { Decision } from './decision.graphql.js';
 import { IssuingLevelEnum } from './issuing-level.graphql.js';
-
-const DecisionActionEnum = dbEnum('DecisionAction', DECISION_ACTIONS, {
-  description: 'What a decision item does.',
-  valueDescriptions: {
-    recognise: 'Recognises the stars (issues a certificate).',
-    revoke: 'Revokes the product’s certificate in force.',
-  },
-});
 
 const DecisionItemInput = builder.inputType('DecisionItemInput', {
   description: 'One product in a decision.',

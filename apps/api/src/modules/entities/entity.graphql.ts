@@ -1,36 +1,20 @@
 // Entity (chủ thể OCOP): who makes the products. Owner name and phone are personal data.
 import { builder } from '../../graphql/builder.js';
 import type { GraphQLContext } from '../../graphql/context.js';
-import { dbEnum } from '../../graphql/enums.js';
-import {
-  connectionComplexity,
-  CONNECTION_ARG_DESCRIPTIONS,
-  pageFromArgs,
-  toConnection,
-} from '../../graphql/pagination.js';
+import { SortDirectionEnum } from '../../graphql/enums.js';
+import { connectionComplexity, offsetConnection } from '../../graphql/pagination.js';
 import { AdminUnit } from '../admin-units/admin-unit.graphql.js';
 import { Product } from '../products/product.graphql.js';
-import {
-  ProductFilter,
-  productWhereFor,
-  toListFilter,
-} from '../products/product-filter.graphql.js';
-import { Product as ProductEntity } from '../products/product.entity.js';
-import { EconomicEntity, ENTITY_TYPES } from './economic-entity.entity.js';
+import { ProductFilter, toProductQuery } from '../products/product-filter.graphql.js';
+import type { EconomicEntity } from './economic-entity.entity.js';
+import { EntityTypeEnum } from './entity-type.graphql.js';
+import { listEntities } from './entity.service.js';
 
-export const EntityTypeEnum = dbEnum('EntityType', ENTITY_TYPES, {
-  description: 'Legal form of an OCOP subject.',
-  valueDescriptions: {
-    enterprise: 'Doanh nghiệp (Công ty TNHH, Cổ phần…).',
-    cooperative: 'Hợp tác xã.',
-    cooperative_group: 'Tổ hợp tác.',
-    household_business: 'Hộ kinh doanh / cơ sở sản xuất (An Giang reports them together).',
-  },
-});
+export { EntityTypeEnum };
 
 /** Personal data rule: the scope gets the entity's unit code (own-unit check in auth/scopes.ts). */
 async function personalDataScope(e: EconomicEntity, _args: object, ctx: GraphQLContext) {
-  const unit = e.unit ? await ctx.loaders.adminUnit.load(e.unit.id) : null;
+  const unit = e.unit ? await ctx.loaders.adminUnit.get(e.unit.id) : null;
   return { personalDataOf: unit?.code ?? null };
 }
 
@@ -56,7 +40,7 @@ Entity.implement({
       type: AdminUnit,
       nullable: true,
       description: 'District-level unit, when known.',
-      resolve: (e, _a, ctx) => (e.unit ? ctx.loaders.adminUnit.load(e.unit.id) : null),
+      resolve: (e, _a, ctx) => (e.unit ? ctx.loaders.adminUnit.get(e.unit.id) : null),
     }),
     version: t.exposeInt('version', {
       description: 'Optimistic-concurrency version; pass it to updateEntity.',
@@ -85,52 +69,50 @@ Entity.implement({
   }),
 });
 
-const EntityConnection = builder.connectionObject({
-  type: Entity,
-  name: 'EntityConnection',
-  description: 'A page of entities.',
+const EntitySortFieldEnum = builder.enumType('EntitySortField', {
+  description: 'What an entity list is sorted by.',
+  values: {
+    NAME: { value: 'name', description: 'Name, ignoring case and diacritics.' },
+  } as const,
+});
+
+const EntitySort = builder.inputType('EntitySort', {
+  description: 'Sort order of an entity list; ties break by id.',
   fields: (t) => ({
-    totalCount: t.int({
-      description: 'Entities matching the filter, all pages.',
-      resolve: (c) => (c as unknown as { totalCount: number }).totalCount,
+    by: t.field({ type: EntitySortFieldEnum, required: true, description: 'Sort key.' }),
+    direction: t.field({
+      type: SortDirectionEnum,
+      defaultValue: 'asc',
+      description: 'ASC (default) or DESC.',
     }),
   }),
 });
 
 builder.queryFields((t) => ({
-  entities: t.field({
-    type: EntityConnection,
-    description:
-      'Entities that make at least one product matching the filter (all entities without a filter), by name.',
-    complexity: connectionComplexity,
-    args: {
-      first: t.arg.int({ required: true, description: CONNECTION_ARG_DESCRIPTIONS.first }),
-      after: t.arg.string({ description: CONNECTION_ARG_DESCRIPTIONS.after }),
-      filter: t.arg({
-        type: ProductFilter,
-        description: 'Filter on the entities’ products (unit, group, stars, search…).',
-      }),
+  entities: t.connection(
+    {
+      type: Entity,
+      description:
+        'Entities that make at least one product matching the filter (all entities without a filter), by name unless `sort` says otherwise.',
+      complexity: connectionComplexity('economic_entity'),
+      args: {
+        filter: t.arg({
+          type: ProductFilter,
+          description: 'Filter on the entities’ products (unit, group, stars, search…).',
+        }),
+        sort: t.arg({ type: EntitySort, description: 'Sort order (default NAME ASC).' }),
+      },
+      resolve: (_root, args, ctx) =>
+        offsetConnection(args, (page) =>
+          listEntities(
+            ctx.em,
+            toProductQuery(ctx, args.filter),
+            { by: args.sort?.by ?? 'name', direction: args.sort?.direction ?? 'asc' },
+            page,
+          ),
+        ),
     },
-    resolve: async (_root, args, ctx) => {
-      const page = pageFromArgs(args);
-      const filter = await toListFilter(ctx, args.filter);
-      const where: Record<string, unknown> = {};
-      if (filter.active) {
-        const products = await ctx.em.find(ProductEntity, await productWhereFor(ctx, filter), {
-          fields: ['entity'],
-        });
-        where.id = {
-          $in: [
-            ...new Set(products.map((p) => p.entity?.id).filter((id): id is number => id != null)),
-          ],
-        };
-      }
-      const [items, total] = await ctx.em.findAndCount(EconomicEntity, where, {
-        orderBy: { name: 'asc', id: 'asc' },
-        limit: page.limit,
-        offset: page.offset,
-      });
-      return toConnection(items, total, page) as never;
-    },
-  }),
+    { name: 'EntityConnection', description: 'A page of entities.' },
+    { name: 'EntityEdge' },
+  ),
 }));

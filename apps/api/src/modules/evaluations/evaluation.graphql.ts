@@ -1,32 +1,34 @@
 // Evaluation: a council's scoring of a product, with part maxima from the rule set in force.
 import { getRuleSet, isRuleSetCode } from '@ocop/domain';
 import { builder } from '../../graphql/builder.js';
-import {
-  connectionComplexity,
-  CONNECTION_ARG_DESCRIPTIONS,
-  pageFromArgs,
-  toConnection,
-} from '../../graphql/pagination.js';
-import {
-  ProductFilter,
-  productWhereFor,
-  toListFilter,
-} from '../products/product-filter.graphql.js';
+import { dbEnum, SortDirectionEnum } from '../../graphql/enums.js';
+import { connectionComplexity, offsetConnection } from '../../graphql/pagination.js';
+import { ProductFilter, toProductQuery } from '../products/product-filter.graphql.js';
 import { Product } from '../products/product.graphql.js';
-import { Product as ProductEntity } from '../products/product.entity.js';
 import { factDate, FactDate } from '../shared/fact-date.graphql.js';
 import { Source } from '../sources/source.graphql.js';
 import { EvaluationLevelEnum } from './evaluation-level.graphql.js';
-import { Evaluation as EvaluationEntity } from './evaluation.entity.js';
+import { EVALUATION_OUTCOMES, type Evaluation as EvaluationEntity } from './evaluation.entity.js';
+import { listEvaluations } from './evaluation.service.js';
 import { PartScore, type PartScoreShape } from './part-score.graphql.js';
 
 function partsOf(e: EvaluationEntity): PartScoreShape[] {
   if (!isRuleSetCode(e.ruleSetCode)) return [];
   const scores: Record<string, number | null | undefined> = { A: e.partA, B: e.partB, C: e.partC };
-  return getRuleSet(e.ruleSetCode)
-    .parts.filter((p) => scores[p.code] != null)
-    .map((p) => ({ part: p.code, score: scores[p.code]!, max: p.max }));
+  return getRuleSet(e.ruleSetCode).parts.flatMap((p) => {
+    const score = scores[p.code];
+    return score == null ? [] : [{ part: p.code, score, max: p.max }];
+  });
 }
+
+const EvaluationOutcomeEnum = dbEnum('EvaluationOutcome', EVALUATION_OUTCOMES, {
+  description: 'Result of an evaluation for the product.',
+  valueDescriptions: {
+    passed: 'Reached a star class.',
+    failed: 'Did not reach 3★ (under 50 points).',
+    unknown: 'The source does not say.',
+  },
+});
 
 export const Evaluation = builder.objectRef<EvaluationEntity>('Evaluation');
 Evaluation.implement({
@@ -37,7 +39,7 @@ Evaluation.implement({
     product: t.field({
       type: Product,
       description: 'Evaluated product.',
-      resolve: async (e, _a, ctx) => (await ctx.loaders.product.load(e.product.id))!,
+      resolve: (e, _a, ctx) => ctx.loaders.product.get(e.product.id),
     }),
     level: t.field({
       type: EvaluationLevelEnum,
@@ -80,9 +82,10 @@ Evaluation.implement({
       description: 'Round (đợt) as described by the source.',
       resolve: (e) => e.round ?? null,
     }),
-    outcome: t.string({
-      description: 'PASSED, FAILED or UNKNOWN.',
-      resolve: (e) => e.outcome.toUpperCase(),
+    outcome: t.field({
+      type: EvaluationOutcomeEnum,
+      description: 'Whether the product passed, when the source says.',
+      resolve: (e) => e.outcome,
     }),
     sources: t.field({
       type: [Source],
@@ -92,56 +95,57 @@ Evaluation.implement({
   }),
 });
 
-const EvaluationConnection = builder.connectionObject({
-  type: Evaluation,
-  name: 'EvaluationConnection',
-  description: 'A page of evaluations.',
+const EvaluationSortFieldEnum = builder.enumType('EvaluationSortField', {
+  description: 'What an evaluation list is sorted by.',
+  values: {
+    DATE: { value: 'date', description: 'Evaluation date.' },
+    STARS: { value: 'stars', description: 'Stars scored (unpublished count as lowest).' },
+    PRODUCT_NAME: {
+      value: 'productName',
+      description: 'Product name, ignoring case and diacritics.',
+    },
+  } as const,
+});
+
+const EvaluationSort = builder.inputType('EvaluationSort', {
+  description: 'Sort order of an evaluation list; ties break by date then id, newest first.',
   fields: (t) => ({
-    totalCount: t.int({
-      description: 'Evaluations matching the filter, all pages.',
-      resolve: (c) => (c as unknown as { totalCount: number }).totalCount,
+    by: t.field({ type: EvaluationSortFieldEnum, required: true, description: 'Sort key.' }),
+    direction: t.field({
+      type: SortDirectionEnum,
+      defaultValue: 'asc',
+      description: 'ASC (default) or DESC.',
     }),
   }),
 });
 
 builder.queryFields((t) => ({
-  evaluations: t.field({
-    type: EvaluationConnection,
-    description:
-      'Evaluations, newest first. `level` and `year` apply to the evaluation itself; other filters to its product.',
-    complexity: connectionComplexity,
-    args: {
-      first: t.arg.int({ required: true, description: CONNECTION_ARG_DESCRIPTIONS.first }),
-      after: t.arg.string({ description: CONNECTION_ARG_DESCRIPTIONS.after }),
-      filter: t.arg({
-        type: ProductFilter,
-        description: 'Filter (unit, group, level, year, search…).',
-      }),
+  evaluations: t.connection(
+    {
+      type: Evaluation,
+      description:
+        'Evaluations, newest first unless `sort` says otherwise. `level`, `evaluationYear`, `evaluatedFrom` and `evaluatedTo` apply to the evaluation itself; other filters to its product.',
+      complexity: connectionComplexity('evaluation'),
+      args: {
+        filter: t.arg({
+          type: ProductFilter,
+          description: 'Filter (unit, group, level, evaluationYear, evaluatedFrom/To, search…).',
+        }),
+        sort: t.arg({ type: EvaluationSort, description: 'Sort order (default DATE DESC).' }),
+      },
+      resolve: (_root, args, ctx) =>
+        offsetConnection(args, (page) =>
+          listEvaluations(
+            ctx.em,
+            toProductQuery(ctx, args.filter),
+            args.sort
+              ? { by: args.sort.by, direction: args.sort.direction ?? 'asc' }
+              : { by: 'date', direction: 'desc' },
+            page,
+          ),
+        ),
     },
-    resolve: async (_root, args, ctx) => {
-      const page = pageFromArgs(args);
-      const filter = await toListFilter(ctx, args.filter);
-      const where: Record<string, unknown> = {};
-      if (filter.list.level) where.level = filter.list.level;
-      if (filter.list.year) where.year = filter.list.year;
-      const productFilter = { ...filter, list: { ...filter.list, level: null, year: null } };
-      if (
-        productFilter.certificateStatus ||
-        Object.values(productFilter.list).some((v) => v != null)
-      ) {
-        const products = await ctx.em.find(
-          ProductEntity,
-          await productWhereFor(ctx, productFilter),
-          { fields: ['id'] },
-        );
-        where.product = { $in: products.map((p) => p.id) };
-      }
-      const [items, total] = await ctx.em.findAndCount(EvaluationEntity, where, {
-        orderBy: { date: 'desc', id: 'desc' },
-        limit: page.limit,
-        offset: page.offset,
-      });
-      return toConnection(items, total, page) as never;
-    },
-  }),
+    { name: 'EvaluationConnection', description: 'A page of evaluations.' },
+    { name: 'EvaluationEdge' },
+  ),
 }));

@@ -22,7 +22,7 @@ Task.implement({
     department: t.field({
       type: Department,
       description: 'Responsible department.',
-      resolve: async (task, _a, ctx) => (await ctx.loaders.department.load(task.department.id))!,
+      resolve: (task, _a, ctx) => ctx.loaders.department.get(task.department.id),
     }),
     role: t.field({
       type: TaskRoleEnum,

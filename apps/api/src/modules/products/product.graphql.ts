@@ -1,13 +1,13 @@
 // Product: the public face of the data; its stars, certificate and history come from decisions.
-import { starHistory, type StarHistoryEntry as DomainStarHistoryEntry } from '@ocop/domain';
-import { builder } from '../../graphql/builder.js';
-import type { GraphQLContext } from '../../graphql/context.js';
 import {
-  connectionComplexity,
-  CONNECTION_ARG_DESCRIPTIONS,
-  pageFromArgs,
-  toConnection,
-} from '../../graphql/pagination.js';
+  starHistory,
+  type StarChange,
+  type StarHistoryEntry as DomainStarHistoryEntry,
+} from '@ocop/domain';
+import { builder } from '../../graphql/builder.js';
+import { dbEnum } from '../../graphql/enums.js';
+import type { GraphQLContext } from '../../graphql/context.js';
+import { connectionComplexity, offsetConnection } from '../../graphql/pagination.js';
 import { AdminUnit } from '../admin-units/admin-unit.graphql.js';
 import { Certificate, certificateOn } from '../certificates/certificate.graphql.js';
 import { Decision } from '../decisions/decision.graphql.js';
@@ -16,9 +16,15 @@ import { Entity } from '../entities/entity.graphql.js';
 import { Evaluation } from '../evaluations/evaluation.graphql.js';
 import { factDate } from '../shared/fact-date.graphql.js';
 import { Source } from '../sources/source.graphql.js';
-import { ProductFilter, productWhereFor, toListFilter } from './product-filter.graphql.js';
+import {
+  ProductFilter,
+  ProductSort,
+  toProductQuery,
+  toProductSort,
+} from './product-filter.graphql.js';
 import { findGroup, ProductGroup } from './product-group.graphql.js';
-import { Product as ProductEntity } from './product.entity.js';
+import type { Product as ProductEntity } from './product.entity.js';
+import { listProducts } from './product.service.js';
 
 /** The product's decision items (oldest first) through the request's loader. */
 const itemsOf = (p: ProductEntity, ctx: GraphQLContext): Promise<DecisionItem[]> =>
@@ -35,6 +41,21 @@ function historyOf(items: DecisionItem[]): DomainStarHistoryEntry[] {
   );
 }
 
+/** Every change the domain's starHistory gives (a new one fails to compile here until described). */
+const STAR_CHANGE_TEXT = {
+  new: 'First recognition.',
+  upgrade: 'More stars than before.',
+  downgrade: 'Fewer stars than before.',
+  same: 'The same stars again (re-recognition).',
+  revoked: 'Recognition revoked.',
+  unknown: 'The class before or after is not known.',
+} satisfies Record<StarChange, string>;
+
+const StarChangeEnum = dbEnum('StarChange', Object.keys(STAR_CHANGE_TEXT) as StarChange[], {
+  description: 'What a decision changed in a product’s stars (domain starHistory).',
+  valueDescriptions: STAR_CHANGE_TEXT,
+});
+
 export const StarHistoryEntry = builder.objectRef<DomainStarHistoryEntry>('StarHistoryEntry');
 StarHistoryEntry.implement({
   description:
@@ -43,7 +64,7 @@ StarHistoryEntry.implement({
     decision: t.field({
       type: Decision,
       description: 'The decision.',
-      resolve: async (h, _a, ctx) => (await ctx.loaders.decision.load(Number(h.decisionId)))!,
+      resolve: (h, _a, ctx) => ctx.loaders.decision.get(Number(h.decisionId)),
     }),
     stars: t.int({
       nullable: true,
@@ -55,9 +76,10 @@ StarHistoryEntry.implement({
       description: 'Stars in force just before it.',
       resolve: (h) => h.previousStars,
     }),
-    change: t.string({
-      description: 'NEW, UPGRADE, DOWNGRADE, SAME, REVOKED or UNKNOWN.',
-      resolve: (h) => h.change.toUpperCase(),
+    change: t.field({
+      type: StarChangeEnum,
+      description: 'What the decision changed, against the stars in force before it.',
+      resolve: (h) => h.change,
     }),
   }),
 });
@@ -72,13 +94,13 @@ Product.implement({
       type: Entity,
       nullable: true,
       description: 'Who makes it, when the source says.',
-      resolve: (p, _a, ctx) => (p.entity ? ctx.loaders.entity.load(p.entity.id) : null),
+      resolve: (p, _a, ctx) => (p.entity ? ctx.loaders.entity.get(p.entity.id) : null),
     }),
     unit: t.field({
       type: AdminUnit,
       nullable: true,
       description: 'District-level unit, when known.',
-      resolve: (p, _a, ctx) => (p.unit ? ctx.loaders.adminUnit.load(p.unit.id) : null),
+      resolve: (p, _a, ctx) => (p.unit ? ctx.loaders.adminUnit.get(p.unit.id) : null),
     }),
     commune: t.string({
       nullable: true,
@@ -145,39 +167,24 @@ Product.implement({
   }),
 });
 
-const ProductConnection = builder.connectionObject({
-  type: Product,
-  name: 'ProductConnection',
-  description: 'A page of products.',
-  fields: (t) => ({
-    totalCount: t.int({
-      description: 'Products matching the filter, all pages.',
-      resolve: (c) => (c as unknown as { totalCount: number }).totalCount,
-    }),
-  }),
-});
-
 builder.queryFields((t) => ({
-  products: t.field({
-    type: ProductConnection,
-    description: 'Products by name. `first` is required (1–100).',
-    complexity: connectionComplexity,
-    args: {
-      first: t.arg.int({ required: true, description: CONNECTION_ARG_DESCRIPTIONS.first }),
-      after: t.arg.string({ description: CONNECTION_ARG_DESCRIPTIONS.after }),
-      filter: t.arg({ type: ProductFilter, description: 'Filters, combined with AND.' }),
+  products: t.connection(
+    {
+      type: Product,
+      description: 'Products, by name unless `sort` says otherwise. Page size 1–100 (default 20).',
+      complexity: connectionComplexity('product'),
+      args: {
+        filter: t.arg({ type: ProductFilter, description: 'Filters, combined with AND.' }),
+        sort: t.arg({ type: ProductSort, description: 'Sort order (default NAME ASC).' }),
+      },
+      resolve: (_root, args, ctx) =>
+        offsetConnection(args, (page) =>
+          listProducts(ctx.em, toProductQuery(ctx, args.filter), toProductSort(args.sort), page),
+        ),
     },
-    resolve: async (_root, args, ctx) => {
-      const page = pageFromArgs(args);
-      const where = await productWhereFor(ctx, await toListFilter(ctx, args.filter));
-      const [items, total] = await ctx.em.findAndCount(ProductEntity, where, {
-        orderBy: { name: 'asc', id: 'asc' },
-        limit: page.limit,
-        offset: page.offset,
-      });
-      return toConnection(items, total, page) as never;
-    },
-  }),
+    { name: 'ProductConnection', description: 'A page of products.' },
+    { name: 'ProductEdge' },
+  ),
   product: t.field({
     type: Product,
     nullable: true,
