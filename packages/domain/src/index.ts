@@ -10,6 +10,7 @@ export * from './rules/product-groups.js';
 export * from './units/admin-units.js';
 export * from './plan/facts.js';
 export * from './plan/metrics.js';
+export * from './plan/metrics-programme.js';
 export * from './plan/targets.js';
 export * from './plan/pace.js';
 export * from './plan/progress.js';

@@ -27,6 +27,8 @@ export interface EntityFact {
   unitCode: string | null;
   /** When it registered with the programme, if known. */
   registeredOn: FactDate | null;
+  /** Legal form (enterprise, cooperative, cooperative_group, household_business), if known. */
+  type?: string | null;
 }
 
 /** A product and who makes it, where. */

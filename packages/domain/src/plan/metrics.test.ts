@@ -5,8 +5,9 @@ import { emptyPlanFacts } from './facts.js';
 import { computeMetric, getMetric, METRICS } from './metrics.js';
 
 describe('METRICS', () => {
-  it('implements the 8 metrics of plan 152 with their shapes', () => {
-    expect(Object.fromEntries(Object.values(METRICS).map((m) => [m.name, m.shape]))).toEqual({
+  it('implements the 8 metrics of plan 152 (and those of 2020–2025) with their shapes', () => {
+    expect(Object.keys(METRICS)).toHaveLength(18);
+    expect(Object.fromEntries(Object.values(METRICS).map((m) => [m.name, m.shape]))).toMatchObject({
       products_first_certified: 'count',
       products_national_evaluation: 'count',
       entities_participating_per_unit: 'per_unit',

@@ -15,6 +15,7 @@ import {
   type PlanFacts,
   type PlanPeriod,
 } from './facts.js';
+import { PROGRAMME_METRICS, type ProgrammeMetricName } from './metrics-programme.js';
 
 /** Names of the implemented metrics. */
 export type MetricName =
@@ -25,7 +26,8 @@ export type MetricName =
   | 'provincial_pass_rate'
   | 'upgrades_of_previous_year'
   | 'entities_with_capacity_activity'
-  | 'previous_year_4star_standardised';
+  | 'previous_year_4star_standardised'
+  | ProgrammeMetricName;
 
 /** What a metric measures: a count, a share (numerator/denominator) or a value per unit. */
 export type MetricShape = 'count' | 'share' | 'per_unit';
@@ -340,6 +342,7 @@ export const METRICS: Readonly<Record<MetricName, MetricDefinition>> = Object.fr
   upgrades_of_previous_year: upgradesOfPreviousYear,
   entities_with_capacity_activity: entitiesWithCapacityActivity,
   previous_year_4star_standardised: previousYear4StarStandardised,
+  ...PROGRAMME_METRICS,
 });
 
 /** True when `name` is an implemented metric. */

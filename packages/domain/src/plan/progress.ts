@@ -1,8 +1,10 @@
 /** Progress of plan targets on an as-of date. */
 import { parseIsoDate, type IsoDate } from '../dates.js';
 import type { PlanFacts } from './facts.js';
+import { NO_DATA_SOURCE_METRIC } from './metrics-programme.js';
 import { computeMetric } from './metrics.js';
 import {
+  STATUS_RULE,
   decideStatus,
   type StatusReasonCode,
   type StatusReasonParams,
@@ -53,6 +55,8 @@ export interface TargetProgress {
   definition: string;
   /** The definition in Vietnamese; null when the target has none. */
   definitionVi: string | null;
+  /** True when the target's facts are not recorded at all (metric no_data_source). */
+  noDataSource: boolean;
 }
 
 function round2(value: number): number {
@@ -70,6 +74,7 @@ export function computeTargetProgress(
   asOf: IsoDate,
 ): TargetProgress {
   parseIsoDate(asOf);
+  if (target.metric === NO_DATA_SOURCE_METRIC) return noDataSourceProgress(target, asOf);
   const outcome = computeMetric(target.metric, facts, target.period, asOf);
 
   let actual: number | null = null;
@@ -142,6 +147,39 @@ export function computeTargetProgress(
     yearOnlyRecords: outcome.yearOnlyRecords,
     sampleRecords: outcome.sampleRecords,
     counted,
+    metric: target.metric,
+    definition: target.definition,
+    definitionVi: target.definitionVi,
+    noDataSource: false,
+  };
+}
+
+/**
+ * A target whose facts are not recorded (showrooms, sales points): no number, status
+ * not_started with the no_data reason, and `noDataSource` so it is never read as "nothing yet".
+ */
+function noDataSourceProgress(target: PlanTarget, asOf: IsoDate): TargetProgress {
+  return {
+    asOf,
+    actual: null,
+    target: target.target,
+    targetMax: target.targetMax,
+    ratio: null,
+    met: false,
+    noData: true,
+    noDataSource: true,
+    status: 'not_started',
+    statusRule: STATUS_RULE,
+    statusReason: `No data source: facts of this kind (${target.unitLabel}) are not recorded in the monitor, so the target cannot be computed.`,
+    statusReasonCode: 'no_data',
+    statusReasonParams: {
+      asOf,
+      target: target.target,
+      ...(target.targetMax === null ? {} : { targetMax: target.targetMax }),
+    },
+    yearOnlyRecords: 0,
+    sampleRecords: 0,
+    counted: [],
     metric: target.metric,
     definition: target.definition,
     definitionVi: target.definitionVi,

@@ -2,7 +2,16 @@
 import { compareIso, parseIsoDate } from '../dates.js';
 import { DomainError } from '../errors.js';
 import type { PlanPeriod } from './facts.js';
+import { NO_DATA_SOURCE_METRIC } from './metrics-programme.js';
 import { getMetric, isMetricName, type MetricName, type MetricShape } from './metrics.js';
+
+/** A computed metric, or {@link NO_DATA_SOURCE_METRIC} for a target whose facts are not recorded. */
+export type TargetMetric = MetricName | typeof NO_DATA_SOURCE_METRIC;
+
+/** True for a metric a target may name (an implemented one or no_data_source). */
+export function isTargetMetric(name: string): name is TargetMetric {
+  return name === NO_DATA_SOURCE_METRIC || isMetricName(name);
+}
 
 /** How a target is judged. */
 export type TargetKind =
@@ -26,7 +35,7 @@ export interface PlanTarget {
   scope: string;
   /** Department code responsible (SNN, UBND-HUYEN, …). */
   owner: string;
-  metric: MetricName;
+  metric: TargetMetric;
   period: PlanPeriod;
 }
 
@@ -55,6 +64,11 @@ const KIND_SHAPE: Record<TargetKind, MetricShape> = {
 /** True for a string that is a {@link TargetKind}. */
 export function isTargetKind(value: string): value is TargetKind {
   return Object.prototype.hasOwnProperty.call(KIND_SHAPE, value);
+}
+
+/** True when a target of `kind` may use `metric` (no_data_source fits every kind). */
+export function metricFitsKind(kind: TargetKind, metric: TargetMetric): boolean {
+  return metric === NO_DATA_SOURCE_METRIC || getMetric(metric).shape === KIND_SHAPE[kind];
 }
 
 const REQUIRED_COLUMNS = [
@@ -102,7 +116,7 @@ function validatePeriod(period: PlanPeriod): void {
 export function parsePlanTargets(
   rows: readonly Record<string, string | undefined>[],
   period: PlanPeriod,
-  metrics: Readonly<Record<string, MetricName>> = PLAN_152_METRICS,
+  metrics: Readonly<Record<string, TargetMetric>> = PLAN_152_METRICS,
 ): PlanTarget[] {
   validatePeriod(period);
   const seen = new Set<string>();
@@ -142,9 +156,9 @@ export function parsePlanTargets(
     const mapped = Object.prototype.hasOwnProperty.call(metrics, code) ? metrics[code] : undefined;
     const metricText = cell('metric') || mapped || '';
     if (!metricText) fail(row, 'code', code, 'no metric is mapped to this target code');
-    if (!isMetricName(metricText)) fail(row, 'metric', metricText, 'metric is not implemented');
-    const shape = getMetric(metricText).shape;
-    if (shape !== KIND_SHAPE[kind]) {
+    if (!isTargetMetric(metricText)) fail(row, 'metric', metricText, 'metric is not implemented');
+    const shape = metricText === NO_DATA_SOURCE_METRIC ? null : getMetric(metricText).shape;
+    if (shape !== null && shape !== KIND_SHAPE[kind]) {
       fail(
         row,
         'kind',
@@ -170,3 +184,25 @@ export function parsePlanTargets(
     };
   });
 }
+
+/**
+ * The published plans of 2020, 2022, 2023, 2025 and the 2021–2025 programme
+ * (data/seed/plan-targets-2020-2025.csv): target code → metric. Codes that recur across years
+ * mean the same thing there. The showroom / sales-point targets have no recorded facts.
+ */
+export const PUBLISHED_PLAN_METRICS: Readonly<Record<string, TargetMetric>> = Object.freeze({
+  'T1-CERTIFIED': 'products_first_certified',
+  'T1-CERTIFIED-MIN': 'products_first_certified',
+  'T2-NATIONAL': 'products_national_evaluation',
+  'T3-PRODUCTS-PER-DISTRICT': 'products_provincial_evaluation_per_unit',
+  'T4-SALES-POINTS': NO_DATA_SOURCE_METRIC,
+  'T5-KEY-PRODUCTS': 'products_with_support_activity',
+  'T1-CERTIFIED-3STAR': 'products_certified_3star',
+  'T2-CERTIFIED-4STAR': 'products_certified_4star',
+  'P1-PRODUCTS-BY-2025': 'products_certified_cumulative',
+  'P2-FIVE-STAR-BY-2025': 'five_star_products_cumulative',
+  'P3-UPGRADED-SHARE': 'products_upgraded_share',
+  'P4-COOPERATIVE-SHARE': 'entities_cooperative_share',
+  'P5-SME-SHARE': 'entities_enterprise_share',
+  'P6-SHOWROOM-PER-DISTRICT': NO_DATA_SOURCE_METRIC,
+});

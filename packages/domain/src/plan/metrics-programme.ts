@@ -1,0 +1,244 @@
+/**
+ * Metrics of the yearly plans 2020–2025 and the 2021–2025 programme (data/seed/
+ * plan-targets-2020-2025.csv): certificates of one star level, cumulative counts since the
+ * programme's start, shares of entity types and of upgraded products. Registered in METRICS
+ * (metrics.ts); each definition text is the one the CSV gives.
+ */
+import { compareIso, type FactDate, type IsoDate } from '../dates.js';
+import { starHistory } from '../rules/certificate.js';
+import {
+  factInWindow,
+  type DecisionItemFact,
+  type PlanFacts,
+  type PlanPeriod,
+} from './facts.js';
+import type { MetricContext, MetricDefinition } from './metrics.js';
+
+/** Names of the metrics defined here. */
+export type ProgrammeMetricName =
+  | 'products_certified_3star'
+  | 'products_certified_4star'
+  | 'products_certified_5star'
+  | 'products_certified_cumulative'
+  | 'five_star_products_cumulative'
+  | 'entities_cooperative_share'
+  | 'entities_enterprise_share'
+  | 'products_upgraded_share'
+  | 'products_provincial_evaluation_per_unit'
+  | 'products_with_support_activity';
+
+/**
+ * A target whose facts the monitor does not record (OCOP showrooms, sales points): allowed in a
+ * plan, never computed; its progress says "no data source" instead of a number.
+ */
+export const NO_DATA_SOURCE_METRIC = 'no_data_source';
+
+function sorted(ids: Iterable<string>): string[] {
+  return [...new Set(ids)].sort();
+}
+
+/** A 'recognise' item that certifies: 3★+ or star unknown (OCOP status confirmed). */
+function certifies(item: DecisionItemFact): boolean {
+  return item.action === 'recognise' && (item.stars === null || item.stars >= 3);
+}
+
+/**
+ * Cumulative window: every fact up to the period end and the as-of day, with no lower bound —
+ * programme targets count "since the programme's start", and the 2021–2025 programme counts the
+ * products certified since 2019 (data/seed/plan-targets-2020-2025.csv, P1).
+ */
+export function factUpTo(fact: FactDate, period: PlanPeriod, asOf: IsoDate): boolean {
+  return compareIso(fact.date, period.end) <= 0 && compareIso(fact.date, asOf) <= 0;
+}
+
+function certifiedWithStars(stars: 3 | 4 | 5): MetricDefinition {
+  return {
+    name: `products_certified_${stars}star`,
+    shape: 'count',
+    definition: `distinct products whose certificate dated in the plan year is ${stars}★ (first certification or re-certification)`,
+    compute(facts, { period, asOf, tally }) {
+      const counted = new Set<string>();
+      for (const item of facts.decisionItems) {
+        if (item.action !== 'recognise' || item.stars !== stars) continue;
+        if (!factInWindow(item.date, period, asOf)) continue;
+        tally.note(`decision:${item.decisionId}:${item.productId}`, item.date);
+        counted.add(item.productId);
+      }
+      return { shape: 'count', value: counted.size, counted: sorted(counted) };
+    },
+  };
+}
+
+/** Products with a certifying decision up to the period end (no lower bound), noted in the tally. */
+function productsCertifiedUpTo(
+  facts: PlanFacts,
+  { period, asOf, tally }: MetricContext,
+  accept: (item: DecisionItemFact) => boolean,
+): Set<string> {
+  const result = new Set<string>();
+  for (const item of facts.decisionItems) {
+    if (!accept(item) || !factUpTo(item.date, period, asOf)) continue;
+    if (result.has(item.productId)) continue;
+    tally.note(`decision:${item.decisionId}:${item.productId}`, item.date);
+    result.add(item.productId);
+  }
+  return result;
+}
+
+const productsCertifiedCumulative: MetricDefinition = {
+  name: 'products_certified_cumulative',
+  shape: 'count',
+  definition:
+    'distinct products ever certified 3★+ from the start of the programme up to the end of the period',
+  compute(facts, context) {
+    const counted = productsCertifiedUpTo(facts, context, certifies);
+    return { shape: 'count', value: counted.size, counted: sorted(counted) };
+  },
+};
+
+const fiveStarCumulative: MetricDefinition = {
+  name: 'five_star_products_cumulative',
+  shape: 'count',
+  definition: 'distinct products with a 5★ (national) recognition up to the end of the period',
+  compute(facts, context) {
+    const counted = productsCertifiedUpTo(
+      facts,
+      context,
+      (item) => item.action === 'recognise' && item.stars === 5,
+    );
+    return { shape: 'count', value: counted.size, counted: sorted(counted) };
+  },
+};
+
+function entityTypeShare(
+  name: ProgrammeMetricName,
+  types: readonly string[],
+  label: string,
+): MetricDefinition {
+  return {
+    name,
+    shape: 'share',
+    definition: `share of entities with a product certified 3★+ by the end of the period whose type is ${label}`,
+    compute(facts, context) {
+      const certified = productsCertifiedUpTo(facts, context, certifies);
+      const entityOf = new Map(facts.products.map((p) => [p.id, p.entityId] as const));
+      const typeOf = new Map(facts.entities.map((e) => [e.id, e.type ?? null] as const));
+      const base = sorted(
+        [...certified].map((id) => entityOf.get(id) ?? null).filter((id): id is string => !!id),
+      );
+      const counted = base.filter((id) => types.includes(typeOf.get(id) ?? ''));
+      return { shape: 'share', numerator: counted.length, denominator: base.length, counted, base };
+    },
+  };
+}
+
+const productsUpgradedShare: MetricDefinition = {
+  name: 'products_upgraded_share',
+  shape: 'share',
+  definition:
+    'share of products certified in the period whose star level rose through a later decision in the period',
+  compute(facts, { period, asOf, tally }) {
+    const byProduct = new Map<string, DecisionItemFact[]>();
+    for (const item of facts.decisionItems) {
+      if (item.date.date > asOf) continue;
+      byProduct.set(item.productId, [...(byProduct.get(item.productId) ?? []), item]);
+    }
+    const base: string[] = [];
+    const counted: string[] = [];
+    for (const [productId, items] of byProduct) {
+      const inPeriod = items.filter((i) => certifies(i) && factInWindow(i.date, period, asOf));
+      if (inPeriod.length === 0) continue;
+      base.push(productId);
+      inPeriod.forEach((i) => tally.note(`decision:${i.decisionId}:${productId}`, i.date));
+      const history = starHistory(
+        items.map((i) => ({ id: i.decisionId, date: i.date, stars: i.stars, action: i.action })),
+      );
+      if (history.some((e) => e.change === 'upgrade' && factInWindow(e.date, period, asOf)))
+        counted.push(productId);
+    }
+    const sortedBase = sorted(base);
+    const sortedCounted = sorted(counted);
+    return {
+      shape: 'share',
+      numerator: sortedCounted.length,
+      denominator: sortedBase.length,
+      counted: sortedCounted,
+      base: sortedBase,
+    };
+  },
+};
+
+const productsProvincialEvaluationPerUnit: MetricDefinition = {
+  name: 'products_provincial_evaluation_per_unit',
+  shape: 'per_unit',
+  definition:
+    'per unit: distinct products of the unit evaluated at provincial level in the plan year',
+  compute(facts, { period, asOf, tally }) {
+    const unitOf = new Map(facts.products.map((p) => [p.id, p.unitCode] as const));
+    const byUnit = new Map<string, Set<string>>();
+    const unassigned = new Set<string>();
+    const unitCodes = new Set(facts.units.map((u) => u.code));
+    for (const evaluation of facts.evaluations) {
+      if (evaluation.level !== 'province' || !factInWindow(evaluation.date, period, asOf)) continue;
+      tally.note(`evaluation:${evaluation.id}`, evaluation.date);
+      const unit = unitOf.get(evaluation.productId) ?? null;
+      if (unit === null || !unitCodes.has(unit)) {
+        unassigned.add(evaluation.productId);
+        continue;
+      }
+      byUnit.set(unit, (byUnit.get(unit) ?? new Set()).add(evaluation.productId));
+    }
+    const perUnit = facts.units.map((unit) => {
+      const counted = sorted(byUnit.get(unit.code) ?? []);
+      return { unitCode: unit.code, value: counted.length, counted };
+    });
+    return { shape: 'per_unit', perUnit, unassigned: sorted(unassigned) };
+  },
+};
+
+const productsWithSupportActivity: MetricDefinition = {
+  name: 'products_with_support_activity',
+  shape: 'count',
+  definition:
+    'distinct products with at least one support activity recorded in the plan year (an activity naming only entities reaches all their products)',
+  compute(facts, { period, asOf, tally }) {
+    const productsOf = new Map<string, string[]>();
+    for (const p of facts.products)
+      if (p.entityId) productsOf.set(p.entityId, [...(productsOf.get(p.entityId) ?? []), p.id]);
+    const counted = new Set<string>();
+    for (const activity of facts.activities) {
+      if (!factInWindow(activity.date, period, asOf)) continue;
+      const reached =
+        activity.productIds.length > 0
+          ? activity.productIds
+          : activity.entityIds.flatMap((id) => productsOf.get(id) ?? []);
+      if (reached.length === 0) continue;
+      tally.noteActivity(activity);
+      reached.forEach((id) => counted.add(id));
+    }
+    return { shape: 'count', value: counted.size, counted: sorted(counted) };
+  },
+};
+
+/** The metrics of this file by name (spread into METRICS). */
+export const PROGRAMME_METRICS: Readonly<Record<ProgrammeMetricName, MetricDefinition>> =
+  Object.freeze({
+    products_certified_3star: certifiedWithStars(3),
+    products_certified_4star: certifiedWithStars(4),
+    products_certified_5star: certifiedWithStars(5),
+    products_certified_cumulative: productsCertifiedCumulative,
+    five_star_products_cumulative: fiveStarCumulative,
+    entities_cooperative_share: entityTypeShare(
+      'entities_cooperative_share',
+      ['cooperative', 'cooperative_group'],
+      'cooperative or cooperative group',
+    ),
+    entities_enterprise_share: entityTypeShare(
+      'entities_enterprise_share',
+      ['enterprise'],
+      'enterprise (taken as SME: company size is not recorded)',
+    ),
+    products_upgraded_share: productsUpgradedShare,
+    products_provincial_evaluation_per_unit: productsProvincialEvaluationPerUnit,
+    products_with_support_activity: productsWithSupportActivity,
+  });
