@@ -14,3 +14,4 @@ export * from './plan/metrics-programme.js';
 export * from './plan/targets.js';
 export * from './plan/pace.js';
 export * from './plan/progress.js';
+export * from './plan/versions.js';

@@ -11,6 +11,7 @@ import { Department } from '../modules/departments/department.entity.js';
 import { EconomicEntity } from '../modules/entities/economic-entity.entity.js';
 import { Evaluation } from '../modules/evaluations/evaluation.entity.js';
 import { ImportRun } from '../modules/imports/import-run.entity.js';
+import { PlanAmendment } from '../modules/plans/plan-amendment.entity.js';
 import { PlanTarget } from '../modules/plans/plan-target.entity.js';
 import { Plan } from '../modules/plans/plan.entity.js';
 import { Task } from '../modules/plans/task.entity.js';
@@ -24,6 +25,7 @@ export const ENTITIES = [
   Department,
   Plan,
   PlanTarget,
+  PlanAmendment,
   Task,
   Source,
   PublishedFigure,

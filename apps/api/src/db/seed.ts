@@ -21,6 +21,7 @@ import { PublishedFigure } from '../modules/sources/published-figure.entity.js';
 import { Source } from '../modules/sources/source.entity.js';
 import { parseFigureDate, parseFigureValue } from './published-figure-parse.js';
 import { generateSampleActivities } from './sample-activities.js';
+import { seedPublishedPlans } from './seed-plans.js';
 import { DEFAULT_SEED_DIR, readSeedCsv, readSeedFile } from './seed-files.js';
 
 export const PLAN_152 = {
@@ -52,6 +53,8 @@ export interface SeedSummary {
   tasks: number;
   /** One import report per file of PRODUCT_FILES, in that order. */
   products: ImportReport[];
+  /** Targets of the published plans 2020–2025 and the 2021–2025 programme (seed-plans.ts). */
+  publishedPlanTargets: number;
   publishedFigures: number;
   sampleActivities: number;
 }
@@ -153,6 +156,7 @@ export async function seedDatabase(orm: MikroORM, options: SeedOptions): Promise
     return { targets: targets.length, tasks: taskRows.length };
   });
   summary.targets = planCounts.targets;
+  summary.publishedPlanTargets = await em.transactional((tx) => seedPublishedPlans(tx, dir));
   summary.tasks = planCounts.tasks;
 
   summary.products = [];

@@ -34,6 +34,7 @@ import '../modules/audit/audit.graphql.js';
 import '../modules/imports/import.graphql.js';
 import '../modules/activities/activity.graphql.js';
 import '../modules/plans/task.mutations.graphql.js';
+import '../modules/plans/plan.mutations.graphql.js';
 import { builder } from './builder.js';
 
 export const schema = builder.toSchema({ sortSchema: false });

@@ -98,13 +98,14 @@ describe('products certified with one star level in the period', () => {
       yearOnlyRecords: 1,
       sampleRecords: 0,
     });
-    expect(computeMetric('products_certified_4star', facts, year2023, '2023-12-31')).toMatchObject(
-      { value: 1, counted: ['p1'] },
-    );
+    expect(computeMetric('products_certified_4star', facts, year2023, '2023-12-31')).toMatchObject({
+      value: 1,
+      counted: ['p1'],
+    });
     // A year-only record counts from 31 December only.
-    expect(computeMetric('products_certified_3star', facts, year2023, '2023-12-30')).toMatchObject(
-      { value: 0 },
-    );
+    expect(computeMetric('products_certified_3star', facts, year2023, '2023-12-30')).toMatchObject({
+      value: 0,
+    });
   });
 });
 
@@ -144,9 +145,12 @@ describe('shares', () => {
 
   it('gives the share of products certified in the period that were upgraded in it', () => {
     // Base: p1 (4★ 2023), p2 (3★ 2023), p3 (5★ 2024); p1 rose from 3★ to 4★ in 2023.
-    expect(computeMetric('products_upgraded_share', facts, programme, '2025-12-31')).toMatchObject(
-      { numerator: 1, denominator: 3, counted: ['p1'], base: ['p1', 'p2', 'p3'] },
-    );
+    expect(computeMetric('products_upgraded_share', facts, programme, '2025-12-31')).toMatchObject({
+      numerator: 1,
+      denominator: 3,
+      counted: ['p1'],
+      base: ['p1', 'p2', 'p3'],
+    });
   });
 });
 

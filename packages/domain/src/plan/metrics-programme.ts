@@ -6,12 +6,7 @@
  */
 import { compareIso, type FactDate, type IsoDate } from '../dates.js';
 import { starHistory } from '../rules/certificate.js';
-import {
-  factInWindow,
-  type DecisionItemFact,
-  type PlanFacts,
-  type PlanPeriod,
-} from './facts.js';
+import { factInWindow, type DecisionItemFact, type PlanFacts, type PlanPeriod } from './facts.js';
 import type { MetricContext, MetricDefinition } from './metrics.js';
 
 /** Names of the metrics defined here. */

@@ -5,7 +5,8 @@ import { builder } from '../../graphql/builder.js';
 import { AdminUnit } from '../admin-units/admin-unit.graphql.js';
 import { planFacts, planPeriod, toDomainTarget } from '../plans/plan-facts.js';
 import { PlanTarget as PlanTargetEntity } from '../plans/plan-target.entity.js';
-import { Plan as PlanEntity } from '../plans/plan.entity.js';
+import { findPlanOfYear, planYears } from '../plans/plan.service.js';
+import { API_ERROR_CODES, apiError } from '../../graphql/errors.js';
 
 interface DistrictFiguresShape {
   unitCode: string;
@@ -81,8 +82,19 @@ builder.queryFields((t) => ({
       }),
     },
     resolve: async (_root, args, ctx) => {
-      const plan = await ctx.em.findOne(PlanEntity, { year: args.planYear });
-      if (!plan) return [];
+      const plan = await findPlanOfYear(ctx.em, args.planYear);
+      // No plan, no per-plan figures: say so (and which years have one) instead of an empty list.
+      if (!plan) {
+        const years = await planYears(ctx.em);
+        throw apiError(
+          API_ERROR_CODES.NOT_FOUND,
+          {
+            en: `No plan is recorded for ${args.planYear}; plans exist for ${years.join(', ')}.`,
+            vi: `Chưa có kế hoạch năm ${args.planYear}; đã có kế hoạch các năm ${years.join(', ')}.`,
+          },
+          { field: 'planYear', recordType: 'Plan', planYears: years },
+        );
+      }
       const period = planPeriod(plan);
       const asOf = args.asOf ?? defaultAsOf(period.end, ctx.today);
       const facts = await planFacts(ctx, plan);
@@ -94,7 +106,11 @@ builder.queryFields((t) => ({
       const perUnitProgress = await Promise.all(
         unitTargets.map(async (target) => ({
           code: target.code,
-          progress: computeTargetProgress(await toDomainTarget(ctx, target, plan), facts, asOf),
+          progress: computeTargetProgress(
+            await toDomainTarget(ctx, target, plan, asOf),
+            facts,
+            asOf,
+          ),
         })),
       );
       const participating = computeMetric('entities_participating_per_unit', facts, period, asOf);

@@ -2,6 +2,8 @@
 // PlanTarget and memoises the plan's facts for the request (every target reads the same facts).
 import {
   computeTargetProgress,
+  targetValueOn,
+  type PlanAmendmentFact,
   type PlanFacts,
   type PlanTarget as DomainPlanTarget,
   type TargetProgress,
@@ -10,6 +12,7 @@ import type { GraphQLContext } from '../../graphql/context.js';
 import type { PlanTarget } from './plan-target.entity.js';
 import type { Plan } from './plan.entity.js';
 import { loadPlanFacts } from './plan.repository.js';
+import { amendmentFacts } from './plan.service.js';
 
 const iso = (d: string | Date) => (d instanceof Date ? d.toISOString() : String(d)).slice(0, 10);
 
@@ -21,12 +24,30 @@ export function planFacts(ctx: GraphQLContext, plan: Plan): Promise<PlanFacts> {
   return ctx.memo(`plan-facts:${plan.id}`, () => loadPlanFacts(ctx.em, plan));
 }
 
+/** The plan's amendments, read once per request. */
+export function planAmendments(ctx: GraphQLContext, plan: Plan): Promise<PlanAmendmentFact[]> {
+  return ctx.memo(`plan-amendments:${plan.id}`, () => amendmentFacts(ctx.em, plan.id));
+}
+
+/**
+ * The domain target with the values of the plan version in force on `asOf` (without `asOf`, the
+ * values as issued).
+ */
 export async function toDomainTarget(
   ctx: GraphQLContext,
   target: PlanTarget,
   plan: Plan,
+  asOf?: string,
 ): Promise<DomainPlanTarget> {
   const owner = target.owner ? await ctx.loaders.department.load(target.owner.id) : null;
+  const value = asOf
+    ? targetValueOn(
+        target.code,
+        { targetValue: target.targetValue, targetMax: target.targetMax ?? null },
+        await planAmendments(ctx, plan),
+        asOf,
+      )
+    : { targetValue: target.targetValue, targetMax: target.targetMax ?? null };
   return {
     code: target.code,
     kind: target.kind,
@@ -34,8 +55,8 @@ export async function toDomainTarget(
     labelEn: target.labelEn,
     definition: target.definition,
     definitionVi: target.definitionVi ?? null,
-    target: target.targetValue,
-    targetMax: target.targetMax ?? null,
+    target: value.targetValue,
+    targetMax: value.targetMax ?? null,
     unitLabel: target.unitLabel,
     scope: target.scope,
     owner: owner?.code ?? '',
@@ -53,7 +74,7 @@ export async function progressOf(
 ): Promise<TargetProgress> {
   return ctx.memo(`progress:${target.id}:${asOf}`, async () =>
     computeTargetProgress(
-      await toDomainTarget(ctx, target, plan),
+      await toDomainTarget(ctx, target, plan, asOf),
       await planFacts(ctx, plan),
       asOf,
     ),

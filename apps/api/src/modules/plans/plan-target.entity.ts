@@ -32,6 +32,10 @@ export const PlanTarget = defineEntity({
     definitionVi: p.text().nullable(),
     metric: p.string().length(64),
     sortOrder: p.integer(),
+    /** Where the target was published; a target two sources give differently is kept twice. */
+    sourceUrl: p.text().nullable(),
+    /** Caveats, e.g. "another source gives at least 35". */
+    note: p.text().nullable(),
     version: p.integer().version(),
   },
 });

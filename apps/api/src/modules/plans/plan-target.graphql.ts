@@ -74,6 +74,26 @@ PlanTarget.implement({
       description: 'What the target applies to, as in the plan.',
       resolve: ({ target }) => target.scope,
     }),
+    sourceUrl: t.string({
+      nullable: true,
+      description: 'Where the target was published.',
+      resolve: ({ target }) => target.sourceUrl ?? null,
+    }),
+    note: t.string({
+      nullable: true,
+      description:
+        'Caveats, e.g. another source giving a different figure (both are kept as targets).',
+      resolve: ({ target }) => target.note ?? null,
+    }),
+    metric: t.string({
+      description:
+        'Metric computed (e.g. "products_certified_3star"); "no_data_source" when the facts are not recorded.',
+      resolve: ({ target }) => target.metric,
+    }),
+    version: t.int({
+      description: 'Optimistic-concurrency version; pass it to updateTarget.',
+      resolve: ({ target }) => target.version,
+    }),
     owner: t.field({
       type: Department,
       nullable: true,

@@ -1,6 +1,9 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 
-/** A provincial OCOP plan, e.g. 152/KH-UBND of 2021-03-24 for the year 2021. */
+/**
+ * A provincial OCOP plan, e.g. 152/KH-UBND of 2021-03-24 for the year 2021, or a programme
+ * spanning several years (2021–2025) whose targets may count since the programme's start.
+ */
 export const Plan = defineEntity({
   name: 'Plan',
   tableName: 'plan',
@@ -12,6 +15,12 @@ export const Plan = defineEntity({
     issuedOn: p.date(),
     periodStart: p.date(),
     periodEnd: p.date(),
+    /** A multi-year programme (2021–2025) rather than a year's plan. */
+    programme: p.boolean().default(false),
+    /** Where the plan's figures were published (the document itself is often not online). */
+    sourceUrl: p.text().nullable(),
+    /** Caveats, e.g. "document number not published". */
+    note: p.text().nullable(),
     version: p.integer().version(),
   },
 });

@@ -1,10 +1,65 @@
 // Plan: a provincial OCOP plan (e.g. 152/KH-UBND for 2021) with its targets and tasks.
+import { defaultAsOf, planVersionOn } from '@ocop/domain';
 import { builder } from '../../graphql/builder.js';
-import { PlanTarget as PlanTargetEntity } from './plan-target.entity.js';
+import { toId } from '../shared/input-checks.js';
+import type { PlanAmendment as PlanAmendmentEntity } from './plan-amendment.entity.js';
+import { planAmendments, planPeriod } from './plan-facts.js';
 import { PlanTarget } from './plan-target.graphql.js';
-import { Plan as PlanEntity } from './plan.entity.js';
-import { Task as TaskEntity } from './task.entity.js';
+import type { Plan as PlanEntity } from './plan.entity.js';
+import {
+  findAmendments,
+  findPlanById,
+  findPlanOfYear,
+  findPlans,
+  findTargets,
+  findTasks,
+  planYears,
+} from './plan.service.js';
 import { Task } from './task.graphql.js';
+
+export const TargetChange =
+  builder.objectRef<PlanAmendmentEntity['changes'][number]>('TargetChange');
+TargetChange.implement({
+  description: 'A target value set by an amendment.',
+  fields: (t) => ({
+    code: t.exposeString('code', { description: 'Target code.' }),
+    targetValue: t.exposeFloat('targetValue', { description: 'New target (lower bound).' }),
+    targetMax: t.float({
+      nullable: true,
+      description: 'New upper bound (count between).',
+      resolve: (c) => c.targetMax ?? null,
+    }),
+  }),
+});
+
+export const PlanAmendment = builder.objectRef<PlanAmendmentEntity>('PlanAmendment');
+PlanAmendment.implement({
+  description:
+    'A version of a plan after an amendment; its values count from effectiveFrom (the plan as issued is version 1).',
+  fields: (t) => ({
+    id: t.exposeID('id', { description: 'Database id.' }),
+    number: t.exposeInt('number', { description: 'Version number (2 = first amendment).' }),
+    documentCode: t.exposeString('documentCode', {
+      description: 'Number of the amending document.',
+    }),
+    issuedOn: t.field({
+      type: 'Date',
+      description: 'Day it was signed.',
+      resolve: (a) => a.issuedOn,
+    }),
+    effectiveFrom: t.field({
+      type: 'Date',
+      description: 'First day its values count.',
+      resolve: (a) => a.effectiveFrom,
+    }),
+    reason: t.string({ nullable: true, description: 'Why.', resolve: (a) => a.reason ?? null }),
+    changes: t.field({
+      type: [TargetChange],
+      description: 'Values it sets.',
+      resolve: (a) => a.changes,
+    }),
+  }),
+});
 
 export const Plan = builder.objectRef<PlanEntity>('Plan');
 Plan.implement({
@@ -30,6 +85,36 @@ Plan.implement({
       description: 'Last day of the period.',
       resolve: (p) => p.periodEnd,
     }),
+    programme: t.boolean({
+      description:
+        'True for a multi-year programme (2021–2025) whose targets may count since its start.',
+      resolve: (p) => !!p.programme,
+    }),
+    sourceUrl: t.string({
+      nullable: true,
+      description: 'Where the plan or its figures were published.',
+      resolve: (p) => p.sourceUrl ?? null,
+    }),
+    note: t.string({
+      nullable: true,
+      description: 'Caveats (e.g. document number not published).',
+      resolve: (p) => p.note ?? null,
+    }),
+    amendments: t.field({
+      type: [PlanAmendment],
+      description: 'Amendments, oldest first.',
+      resolve: (plan, _a, ctx) => findAmendments(ctx.em, plan.id),
+    }),
+    versionInForce: t.int({
+      description:
+        'Plan version in force on asOf (1 = as issued); progress uses that version’s values.',
+      args: { asOf: t.arg({ type: 'Date', description: 'Day (default as for progress).' }) },
+      resolve: async (plan, args, ctx) =>
+        planVersionOn(
+          await planAmendments(ctx, plan),
+          args.asOf ?? defaultAsOf(planPeriod(plan).end, ctx.today),
+        ),
+    }),
     targets: t.field({
       type: [PlanTarget],
       description: 'Targets in plan order; `asOf` becomes the default of each target’s progress.',
@@ -40,20 +125,17 @@ Plan.implement({
             'Default as-of day for progress (default today, or the period end for a past plan).',
         }),
       },
-      resolve: async (plan, args, ctx) => {
-        const targets = await ctx.em.find(
-          PlanTargetEntity,
-          { plan: plan.id },
-          { orderBy: { sortOrder: 'asc', id: 'asc' } },
-        );
-        return targets.map((target) => ({ target, plan, asOf: args.asOf ?? null }));
-      },
+      resolve: async (plan, args, ctx) =>
+        (await findTargets(ctx.em, plan.id)).map((target) => ({
+          target,
+          plan,
+          asOf: args.asOf ?? null,
+        })),
     }),
     tasks: t.field({
       type: [Task],
       description: 'Tasks the plan assigns to departments.',
-      resolve: (plan, _a, ctx) =>
-        ctx.em.find(TaskEntity, { plan: plan.id }, { orderBy: { id: 'asc' } }),
+      resolve: (plan, _a, ctx) => findTasks(ctx.em, plan.id),
     }),
   }),
 });
@@ -61,16 +143,29 @@ Plan.implement({
 builder.queryFields((t) => ({
   plans: t.field({
     type: [Plan],
-    description: 'All plans, newest first.',
-    resolve: (_root, _args, ctx) =>
-      ctx.em.find(PlanEntity, {}, { orderBy: { year: 'desc', id: 'desc' } }),
+    description:
+      'Every plan (yearly plans and multi-year programmes), newest year first; a year’s plan before a programme starting that year.',
+    resolve: (_root, _args, ctx) => findPlans(ctx.em),
   }),
   plan: t.field({
     type: Plan,
     nullable: true,
-    description: 'The plan of a year; null if none.',
-    args: { year: t.arg.int({ required: true, description: 'Plan year, e.g. 2021.' }) },
+    description:
+      'A plan by id, or the plan of a year (a year’s plan before a programme starting that year); null if none.',
+    args: {
+      year: t.arg.int({ description: 'Plan year, e.g. 2021.' }),
+      id: t.arg.id({ description: 'Plan id (e.g. a programme); wins over year.' }),
+    },
     resolve: (_root, args, ctx) =>
-      ctx.em.findOne(PlanEntity, { year: args.year }, { orderBy: { id: 'asc' } }),
+      args.id != null
+        ? findPlanById(ctx.em, toId('id', args.id))
+        : args.year != null
+          ? findPlanOfYear(ctx.em, args.year)
+          : null,
+  }),
+  planYears: t.intList({
+    description:
+      'Years that have a plan or lie in a programme’s period, ascending (for year selectors).',
+    resolve: (_root, _args, ctx) => planYears(ctx.em),
   }),
 }));

@@ -58,6 +58,7 @@ export async function loadPlanFacts(
       raw('u.code as unit_code'),
       raw('e.registered_on as registered_on'),
       raw('e.registered_precision as registered_precision'),
+      raw('e.type as type'),
     ])
     .leftJoin('e.unit', 'u')
     .execute('all', false)) as Row[];
@@ -125,6 +126,7 @@ export async function loadPlanFacts(
       id: str(r.id),
       unitCode: strOrNull(r.unit_code),
       registeredOn: r.registered_on ? fact(r.registered_on, r.registered_precision) : null,
+      type: strOrNull(r.type),
     })),
     products: products.map((r) => ({
       id: str(r.id),

@@ -193,6 +193,10 @@ TargetProgress.implement({
       description: 'Numbers and dates the reason uses (actual is absent when there is no data).',
       resolve: (p) => reasonParamList(p.statusReasonParams),
     }),
+    noDataSource: t.exposeBoolean('noDataSource', {
+      description:
+        'True when the target’s facts (e.g. showrooms, sales points) are not recorded at all: no data source.',
+    }),
     noData: t.exposeBoolean('noData', {
       description: 'True when nothing measurable exists yet (e.g. a share with no base).',
     }),

@@ -3,11 +3,13 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261129013303 } from './Migration20261129013303.js';
 import { Migration20261129020843 } from './Migration20261129020843.js';
 import { Migration20261129024651 } from './Migration20261129024651.js';
+import { Migration20261130042337 } from './Migration20261130042337.js';
 import { Migration20261130043000 } from './Migration20261130043000.js';
 
 export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261129013303', class: Migration20261129013303 },
   { name: 'Migration20261129020843', class: Migration20261129020843 },
   { name: 'Migration20261129024651', class: Migration20261129024651 },
+  { name: 'Migration20261130042337', class: Migration20261130042337 },
   { name: 'Migration20261130043000', class: Migration20261130043000 },
 ];
