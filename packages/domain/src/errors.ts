@@ -37,6 +37,8 @@ export const DOMAIN_ERROR_CODES = [
   'INVALID_UNIT',
   /** A certificate status asked for before the certificate was issued. */
   'AS_OF_BEFORE_ISSUE',
+  /** A date range that ends before it starts, or a series with too many intervals. */
+  'INVALID_RANGE',
 ] as const;
 
 /** One of {@link DOMAIN_ERROR_CODES}. */

@@ -15,3 +15,4 @@ export * from './plan/targets.js';
 export * from './plan/pace.js';
 export * from './plan/progress.js';
 export * from './plan/versions.js';
+export * from './plan/intervals.js';

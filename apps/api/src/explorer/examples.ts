@@ -79,4 +79,68 @@ query Rate {
   }
 }`,
   },
+  {
+    title: 'Plans 2020–2025 and the programme',
+    query: `# Every plan (yearly plans and the 2021–2025 programme), the years selectors offer, and
+# each target's status; a target whose facts are not recorded says noDataSource.
+query Plans($asOf: Date = "2025-12-31") {
+  planYears
+  plans {
+    id
+    code
+    year
+    programme
+    periodStart
+    periodEnd
+    versionInForce(asOf: $asOf)
+    amendments { number documentCode effectiveFrom changes { code targetValue } }
+    targets(asOf: $asOf) {
+      code
+      kind
+      metric
+      labelEn
+      note
+      progress { actual target targetMax status noDataSource numerator denominator }
+    }
+  }
+}`,
+  },
+  {
+    title: 'Time series (statsSeries)',
+    query: `# One point per month (or QUARTER, YEAR), zeros included, counted in the database;
+# cumulative: true gives the running count. Same measures, filters and basis as stats.
+query Series($from: Date = "2020-01-01", $to: Date = "2021-12-31") {
+  statsSeries(measure: PRODUCTS, interval: MONTH, from: $from, to: $to, cumulative: false,
+              basis: EVER_CERTIFIED, filter: { unitCode: "tinh-bien" }) {
+    definition
+    points { label start end count yearOnlyRecords }
+  }
+}`,
+  },
+  {
+    title: 'Plan writes (secretariat)',
+    query: `# Sign in as SECRETARIAT and send the token as Authorization: Bearer <token>.
+# createPlan, then addTarget / addTask with its id; copyPlan starts a year from another;
+# amendPlan records a new version whose values count from effectiveFrom.
+mutation CreatePlan {
+  createPlan(input: { code: "12/KH-UBND", year: 2026, title: "Kế hoạch OCOP năm 2026",
+    issuedOn: "2026-02-10", periodStart: "2026-01-01", periodEnd: "2026-12-31" }) { id code }
+}
+
+mutation AddTarget($planId: ID!) {
+  addTarget(planId: $planId, input: { code: "T1-3STAR", kind: COUNT_AT_LEAST,
+    metric: "products_certified_3star", targetValue: 40, unitLabel: "products", scope: "province",
+    ownerCode: "SNN", labelVi: "Sản phẩm đạt 3 sao trong năm", labelEn: "Products certified 3★ in the year",
+    definition: "distinct products whose certificate dated in the plan year is 3★" }) { id code }
+}
+
+mutation AmendPlan($planId: ID!) {
+  amendPlan(planId: $planId, input: { documentCode: "200/KH-UBND", issuedOn: "2026-07-01",
+    effectiveFrom: "2026-07-01", changes: [{ code: "T1-3STAR", targetValue: 45 }] }) { number }
+}
+
+mutation CopyPlan($fromPlanId: ID!) {
+  copyPlan(fromPlanId: $fromPlanId, toYear: 2027, code: "5/KH-UBND", issuedOn: "2027-01-15") { id year }
+}`,
+  },
 ];

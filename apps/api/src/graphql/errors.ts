@@ -153,6 +153,8 @@ const DOMAIN_MESSAGES_VI: Record<string, (params: Record<string, string | number
   UNKNOWN_PRODUCT_GROUP: (x) => `Không có nhóm sản phẩm "${p(x, 'group')}".`,
   INVALID_UNIT: () => 'Đơn vị hành chính không đọc được.',
   AS_OF_BEFORE_ISSUE: () => 'Ngày tra cứu trước ngày cấp giấy chứng nhận.',
+  INVALID_RANGE: () =>
+    'Khoảng thời gian không hợp lệ (ngày kết thúc trước ngày bắt đầu, hoặc quá nhiều khoảng).',
 };
 
 /** The input field a domain code is about, so forms can point at it (extensions.field). */

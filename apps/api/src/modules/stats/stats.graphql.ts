@@ -62,7 +62,7 @@ export const CertifiedBasisEnum = builder.enumType('CertifiedBasis', {
   } as const,
 });
 
-const StatsFilterInput = builder.inputType('StatsFilter', {
+export const StatsFilterInput = builder.inputType('StatsFilter', {
   description: 'Filters for stats, combined with AND.',
   fields: (t) => ({
     unitCode: t.string({ description: 'District-level unit code.' }),

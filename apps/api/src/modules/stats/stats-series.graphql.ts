@@ -1,0 +1,154 @@
+// statsSeries: the stats measures as a time series (one point per month, quarter or year,
+// zeros included), counted in SQL by stats-series.service.ts.
+import { builder } from '../../graphql/builder.js';
+import { countSeries, type SeriesPoint } from './stats-series.service.js';
+import type { CertifiedBasis, StatsMeasure } from './stats.repository.js';
+import { CertifiedBasisEnum, StatsFilterInput, StatsMeasureEnum } from './stats.graphql.js';
+
+export const SeriesIntervalEnum = builder.enumType('SeriesInterval', {
+  description: 'Calendar interval of a time series.',
+  values: {
+    MONTH: { value: 'month', description: 'Calendar month ("2021-03").' },
+    QUARTER: { value: 'quarter', description: 'Calendar quarter ("2021-Q1").' },
+    YEAR: { value: 'year', description: 'Calendar year ("2021").' },
+  } as const,
+});
+
+interface SeriesShape {
+  measure: StatsMeasure;
+  interval: 'month' | 'quarter' | 'year';
+  basis: CertifiedBasis;
+  cumulative: boolean;
+  from: string;
+  to: string;
+  points: SeriesPoint[];
+}
+
+const MEASURE_EN: Record<StatsMeasure, string> = {
+  products: 'distinct products with an OCOP certificate',
+  entities: 'distinct entities with a certified product',
+  evaluations: 'council evaluations',
+  certificates: 'OCOP certificates',
+};
+const MEASURE_VI: Record<StatsMeasure, string> = {
+  products: 'sản phẩm khác nhau có giấy chứng nhận OCOP',
+  entities: 'chủ thể khác nhau có sản phẩm được chứng nhận',
+  evaluations: 'lượt đánh giá của hội đồng',
+  certificates: 'giấy chứng nhận OCOP',
+};
+
+function definitionOf(s: SeriesShape): { en: string; vi: string } {
+  const valid = s.measure !== 'evaluations' && s.basis === 'valid_on_as_of';
+  const en = s.cumulative
+    ? valid
+      ? `in force on the last day of each ${s.interval}`
+      : `dated on or before the last day of each ${s.interval}`
+    : valid
+      ? `dated in each ${s.interval} and still in force on its last day`
+      : `dated in each ${s.interval}`;
+  const unitVi = { month: 'tháng', quarter: 'quý', year: 'năm' }[s.interval];
+  const vi = s.cumulative
+    ? valid
+      ? `còn hiệu lực vào ngày cuối mỗi ${unitVi}`
+      : `có ngày đến hết ngày cuối mỗi ${unitVi}`
+    : valid
+      ? `có ngày trong mỗi ${unitVi} và còn hiệu lực vào ngày cuối ${unitVi} đó`
+      : `có ngày trong mỗi ${unitVi}`;
+  return {
+    en: `Count of ${MEASURE_EN[s.measure]} ${en}, from ${s.from} to ${s.to}; every ${s.interval} has a point, zero included. Year-only dates count on 31 December.`,
+    vi: `Số ${MEASURE_VI[s.measure]} ${vi}, từ ${s.from} đến ${s.to}; ${unitVi} nào cũng có một điểm, kể cả khi bằng 0. Bản ghi chỉ ghi năm được tính vào ngày 31/12.`,
+  };
+}
+
+const SeriesPointRef = builder.objectRef<SeriesPoint>('SeriesPoint');
+SeriesPointRef.implement({
+  description: 'One interval of a series.',
+  fields: (t) => ({
+    label: t.exposeString('label', { description: '"2021-03", "2021-Q1" or "2021".' }),
+    start: t.field({ type: 'Date', description: 'First day.', resolve: (p) => p.start }),
+    end: t.field({ type: 'Date', description: 'Last day.', resolve: (p) => p.end }),
+    count: t.exposeInt('count', { description: 'Count (0 when nothing happened).' }),
+    yearOnlyRecords: t.exposeInt('yearOnlyRecords', {
+      description: 'Records dated only by year in this count (they fall on 31 December).',
+    }),
+  }),
+});
+
+const StatsSeries = builder.objectRef<SeriesShape>('StatsSeries');
+StatsSeries.implement({
+  description: 'A stats measure over time, one point per interval, with its definition.',
+  fields: (t) => ({
+    measure: t.field({
+      type: StatsMeasureEnum,
+      description: 'What was counted.',
+      resolve: (s) => s.measure,
+    }),
+    interval: t.field({
+      type: SeriesIntervalEnum,
+      description: 'Interval.',
+      resolve: (s) => s.interval,
+    }),
+    basis: t.field({
+      type: CertifiedBasisEnum,
+      description: 'Ever certified, or in force.',
+      resolve: (s) => s.basis,
+    }),
+    cumulative: t.exposeBoolean('cumulative', {
+      description: 'Running count up to each interval end.',
+    }),
+    from: t.field({ type: 'Date', description: 'First day asked for.', resolve: (s) => s.from }),
+    to: t.field({ type: 'Date', description: 'Last day asked for.', resolve: (s) => s.to }),
+    definition: t.string({
+      description: 'What is counted (English).',
+      resolve: (s) => definitionOf(s).en,
+    }),
+    definitionVi: t.string({
+      description: 'What is counted (Vietnamese).',
+      resolve: (s) => definitionOf(s).vi,
+    }),
+    points: t.field({
+      type: [SeriesPointRef],
+      description: 'One point per interval, in order.',
+      resolve: (s) => s.points,
+    }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  statsSeries: t.field({
+    type: StatsSeries,
+    description:
+      'A stats measure as a time series: one point per month, quarter or year from `from` to `to` (at most 400), zeros included; per interval or cumulative; same filters and basis as stats.',
+    args: {
+      measure: t.arg({ type: StatsMeasureEnum, required: true, description: 'What to count.' }),
+      interval: t.arg({ type: SeriesIntervalEnum, required: true, description: 'Interval.' }),
+      from: t.arg({ type: 'Date', required: true, description: 'First day.' }),
+      to: t.arg({ type: 'Date', description: 'Last day (default today).' }),
+      cumulative: t.arg.boolean({ description: 'Running count (default false).' }),
+      basis: t.arg({ type: CertifiedBasisEnum, description: 'Default EVER_CERTIFIED.' }),
+      filter: t.arg({ type: StatsFilterInput, description: 'Filters, as for stats.' }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const shape = {
+        measure: args.measure,
+        interval: args.interval,
+        from: args.from,
+        to: args.to ?? ctx.today,
+        cumulative: args.cumulative ?? false,
+        basis: args.basis ?? 'ever_certified',
+      } as const;
+      const points = await countSeries(ctx.em, {
+        ...shape,
+        filter: {
+          unitCode: args.filter?.unitCode ?? null,
+          group: args.filter?.group ?? null,
+          stars: args.filter?.stars ?? null,
+          level: args.filter?.level ?? null,
+          year: args.filter?.year ?? null,
+          entityType: args.filter?.entityType ?? null,
+        },
+      });
+      return { ...shape, points };
+    },
+  }),
+}));
