@@ -236,6 +236,91 @@ const CASES: Record<string, Case> = {
       ];
     },
   },
+  createPlan: {
+    allowed: ['secretariat'],
+    op: (i) => [
+      'mutation($i: PlanInput!) { createPlan(input: $i) { id } }',
+      {
+        i: {
+          code: `M${i}/KH-UBND`,
+          year: 2026,
+          title: 'Kế hoạch',
+          issuedOn: '2026-01-05',
+          periodStart: '2026-01-01',
+          periodEnd: '2026-12-31',
+        },
+      },
+    ],
+  },
+  addTarget: {
+    allowed: ['secretariat'],
+    op: async (i, _f, as) => [
+      'mutation($p: ID!, $i: TargetInput!) { addTarget(planId: $p, input: $i) { id } }',
+      {
+        p: (await as.admin.gql('{ plan(year: 2022) { id } }')).data!.plan.id,
+        i: {
+          code: `M${i}`,
+          kind: 'COUNT_AT_LEAST',
+          metric: 'products_certified_4star',
+          targetValue: 5,
+          unitLabel: 'products',
+          scope: 'province',
+          labelVi: 'Sản phẩm 4 sao',
+          labelEn: '4★ products',
+          definition: 'distinct products certified 4★ in the plan year',
+        },
+      },
+    ],
+  },
+  updateTarget: {
+    allowed: ['secretariat'],
+    op: async (i, _f, as) => {
+      const t = (await as.admin.gql('{ plan(year: 2023) { targets { id version } } }')).data!.plan
+        .targets[0];
+      return [
+        'mutation($id: ID!, $v: Int!, $i: TargetUpdateInput!) { updateTarget(id: $id, version: $v, input: $i) { id } }',
+        { id: t.id, v: t.version, i: { targetValue: 40 + i } },
+      ];
+    },
+  },
+  addTask: {
+    allowed: ['secretariat'],
+    op: async (i, _f, as) => [
+      'mutation($p: ID!, $i: TaskInput!) { addTask(planId: $p, input: $i) { id } }',
+      {
+        p: (await as.admin.gql('{ plan(year: 2022) { id } }')).data!.plan.id,
+        i: {
+          code: `M${i}`,
+          departmentCode: 'SCT',
+          role: 'LEAD',
+          summaryVi: 'Nhiệm vụ',
+          summaryEn: 'Task',
+        },
+      },
+    ],
+  },
+  copyPlan: {
+    allowed: ['secretariat'],
+    op: async (i, _f, as) => [
+      'mutation($p: ID!, $c: String!) { copyPlan(fromPlanId: $p, toYear: 2028, code: $c, issuedOn: "2026-11-01") { id } }',
+      { p: (await as.admin.gql('{ plan(year: 2023) { id } }')).data!.plan.id, c: `C${i}/KH` },
+    ],
+  },
+  amendPlan: {
+    allowed: ['secretariat'],
+    op: async (i, _f, as) => [
+      'mutation($p: ID!, $i: PlanAmendmentInput!) { amendPlan(planId: $p, input: $i) { number } }',
+      {
+        p: (await as.admin.gql('{ plan(year: 2025) { id } }')).data!.plan.id,
+        i: {
+          documentCode: `A${i}/KH`,
+          issuedOn: '2025-06-01',
+          effectiveFrom: '2025-06-01',
+          changes: [{ code: 'T1-CERTIFIED-3STAR', targetValue: 55, targetMax: 65 }],
+        },
+      },
+    ],
+  },
 };
 
 describe.each(DIALECTS)('authorisation matrix on %s', (kind) => {
