@@ -5,6 +5,7 @@ export * from './rules/rule-sets.js';
 export * from './rules/star-rating.js';
 export * from './rules/scorecard.js';
 export * from './rules/certificate.js';
+export * from './rules/expiry-window.js';
 export * from './rules/decision-checks.js';
 export * from './rules/product-groups.js';
 export * from './units/admin-units.js';

@@ -143,4 +143,17 @@ mutation CopyPlan($fromPlanId: ID!) {
   copyPlan(fromPlanId: $fromPlanId, toYear: 2027, code: "5/KH-UBND", issuedOn: "2027-01-15") { id year }
 }`,
   },
+  {
+    title: 'Certificate expiry radar',
+    query: `# Certificates in force expiring within 90 days, per unit and issuing level, with the
+# 148/QĐ-TTg re-evaluation window (notice at least 30 days before expiry).
+query Radar($asOf: Date = "2023-10-15", $days: Int = 90) {
+  expiryRadar(asOf: $asOf, days: $days) {
+    count
+    byUnit { key count }
+    byLevel { key count }
+    certificates { productName unitCode stars issuingLevel validUntil noticeBy noticeDue daysLeft }
+  }
+}`,
+  },
 ];

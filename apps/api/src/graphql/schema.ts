@@ -15,6 +15,7 @@ import '../modules/products/product.graphql.js';
 import '../modules/evaluations/evaluation.graphql.js';
 import '../modules/decisions/decision.graphql.js';
 import '../modules/certificates/certificate.graphql.js';
+import '../modules/certificates/expiry-radar.graphql.js';
 import '../modules/activities/activity-count.graphql.js';
 import '../modules/departments/department.graphql.js';
 import '../modules/plans/task.graphql.js';
