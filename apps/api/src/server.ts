@@ -13,6 +13,8 @@ import type { AppConfig } from './config.js';
 import { checkReadiness, createOrm } from './db/orm.js';
 import { registerExplorer } from './explorer/explorer.js';
 import { createApollo } from './graphql/apollo.js';
+import { registerCompression } from './http/compression.js';
+import { HTML_CACHE_CONTROL, setStaticCacheHeaders } from './http/static.js';
 import { createContext, type AuthSettings, type GraphQLContext } from './graphql/context.js';
 import { limitsFromConfig } from './graphql/limits.js';
 import { schema } from './graphql/schema.js';
@@ -75,6 +77,8 @@ export async function createServer(config: AppConfig, orm?: MikroORM): Promise<F
     }),
   });
 
+  await registerCompression(app);
+
   app.get('/healthz', { config: { rateLimit: false } }, async () => ({ status: 'ok' }));
   app.get('/readyz', { config: { rateLimit: false } }, async (_req, reply) => {
     const readiness = await checkReadiness(db);
@@ -132,12 +136,24 @@ async function serveDashboard(app: FastifyInstance, root: string): Promise<void>
       `WEB_DIST=${root} has no index.html; build the dashboard first (pnpm --filter @ocop/web build).`,
     );
   }
-  await app.register(fastifyStatic, { root, prefix: '/', wildcard: true, index: ['index.html'] });
+  await app.register(fastifyStatic, {
+    root,
+    prefix: '/',
+    wildcard: true,
+    index: ['index.html'],
+    // Our own Cache-Control per file (http/static.ts) instead of the plugin's max-age=0.
+    cacheControl: false,
+    setHeaders: setStaticCacheHeaders,
+  });
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? '/';
     const isApi = API_PATHS.some((p) => path === p || path.startsWith(`${p}/`));
     const wantsPage = request.method === 'GET' && !/\.[a-z0-9]+$/i.test(path);
-    if (!isApi && wantsPage) return reply.type('text/html; charset=utf-8').sendFile('index.html');
+    if (!isApi && wantsPage)
+      return reply
+        .type('text/html; charset=utf-8')
+        .header('cache-control', HTML_CACHE_CONTROL)
+        .sendFile('index.html');
     return reply.code(404).send({ error: 'Not Found', path });
   });
 }
