@@ -25,14 +25,16 @@ describe.each(DIALECTS)('plan 152/KH-UBND (2021) on %s', (kind) => {
     return res.data!.plan.targets.find((t: { code: string }) => t.code === code);
   };
 
-  it('counts T1 (products first certified 3★+ in 2021) as 12 on 2021-12-31', async () => {
+  // Issue 9: the plan period is over on 2021-12-31, so T1 is MISSED (final), not "at risk".
+  it('counts T1 (products first certified 3★+ in 2021) as 12 on 2021-12-31: MISSED against 20 by 8', async () => {
     const t1 = await target('T1-CERTIFIED', '2021-12-31');
     expect(t1.progress).toMatchObject({
       asOf: '2021-12-31',
       actual: 12,
       target: 20,
       met: false,
-      statusRule: 'linear-pace-v1',
+      status: 'MISSED',
+      statusRule: 'linear-pace-v2',
     });
     expect(t1.progress.yearOnlyRecords).toBe(12);
     expect(t1.progress.statusReason).toContain('12');
@@ -56,6 +58,23 @@ describe.each(DIALECTS)('plan 152/KH-UBND (2021) on %s', (kind) => {
     expect(byCode.get('T5-PASS-RATE')).toBe(0);
   });
 
+  it('gives T7 and T8 the status DEMO_DATA (never green) because they rest on sample activities', async () => {
+    const res = await api.gql(
+      `{ plan(year: 2021) { targets(asOf: "2021-12-31") { code progress { status statusReasonCode sampleRecords } } } }`,
+    );
+    expect(res.errors).toBeUndefined();
+    const byCode = new Map(
+      res.data!.plan.targets.map((t: { code: string; progress: unknown }) => [t.code, t.progress]),
+    );
+    for (const code of ['T7-CAPACITY', 'T8-STANDARDISE-4STAR']) {
+      expect(byCode.get(code), code).toMatchObject({
+        status: 'DEMO_DATA',
+        statusReasonCode: 'DEMO_DATA',
+      });
+    }
+    expect(byCode.get('T1-CERTIFIED')).toMatchObject({ status: 'MISSED' });
+  });
+
   it('gives T1 its Vietnamese definition and its status reason as a code with typed params', async () => {
     const res =
       await api.gql(`{ plan(year: 2021) { targets(asOf: "2021-12-31") { code definition definitionVi
@@ -69,14 +88,14 @@ describe.each(DIALECTS)('plan 152/KH-UBND (2021) on %s', (kind) => {
       'số sản phẩm khác nhau có giấy chứng nhận OCOP (3 sao trở lên) đầu tiên được cấp trong năm kế hoạch',
     );
     expect(t1.progress.definitionVi).toBe(t1.definitionVi);
-    expect(t1.progress.status).toBe('AT_RISK');
-    expect(t1.progress.statusReasonCode).toBe('PACE_BEHIND');
+    expect(t1.progress.status).toBe('MISSED');
+    expect(t1.progress.statusReasonCode).toBe('PERIOD_ENDED_UNMET');
     expect(t1.progress.statusReasonParams).toEqual([
       { name: 'asOf', number: null, date: '2021-12-31' },
       { name: 'target', number: 20, date: null },
       { name: 'actual', number: 12, date: null },
-      { name: 'expected', number: 20, date: null },
-      { name: 'elapsedPercent', number: 100, date: null },
+      { name: 'periodEnd', number: null, date: '2021-12-31' },
+      { name: 'margin', number: -8, date: null },
     ]);
     expect(
       res.data!.plan.targets.every((t: { definitionVi: string | null }) => t.definitionVi),

@@ -109,7 +109,7 @@ describe.each(DIALECTS)('plans 2020–2025 on %s', (kind) => {
     });
     expect(targets.get('P6-SHOWROOM-PER-DISTRICT')).toMatchObject({
       metric: 'no_data_source',
-      progress: { actual: null, noData: true, noDataSource: true, status: 'NOT_STARTED' },
+      progress: { actual: null, noData: true, noDataSource: true, status: 'NO_DATA_SOURCE' },
     });
     const plan2020 = byCode(res.data!.plans.find((p: Json) => p.code === 'KH-OCOP-2020').targets);
     expect(plan2020.get('T1-CERTIFIED').progress).toMatchObject({ actual: 27, target: 30 });

@@ -67,11 +67,15 @@ export const en: CoreMessages = {
     AT_RISK: 'At risk',
     OFF_TRACK: 'Off track',
     NOT_STARTED: 'Not started',
+    MET: 'Met (period over)',
+    MISSED: 'Missed (period over)',
+    DEMO_DATA: 'Demo data',
+    NO_DATA_SOURCE: 'No data source',
     rule: 'Rule',
     reason: 'Reason',
     noData: 'No data yet',
     linearPace:
-      'Linear pace ({name}): a count is compared with the expected value = target × share of the period elapsed. At or above it: on track; from {atRisk}% of it (or in the first {grace}% of the period): at risk; below: off track. Shares: up to {onTrack} points short: on track; up to {risk} points short: at risk.',
+      'Linear pace ({name}): a count is compared with the expected value = target × share of the period elapsed. At or above it: on track; from {atRisk}% of it (or in the first {grace}% of the period): at risk; below: off track. Shares: up to {onTrack} points short: on track; up to {risk} points short: at risk. Once the period is over: met or missed, with the margin. A figure resting on sample data: demo data (never achieved).',
   },
   overview: {
     title: 'Plan progress overview',

@@ -16,7 +16,12 @@ export const statusReasonEn = {
     ACHIEVED: 'Achieved on {asOf}: {base}.',
     ACHIEVED_ABOVE_RANGE:
       'Achieved on {asOf}: {base}; above the planned upper bound of {targetMax}.',
-    PERIOD_ENDED_UNMET: 'The period ended on {periodEnd} without meeting the target: {base}.',
+    PERIOD_ENDED_UNMET: 'Missed: the period ended on {periodEnd} with {base} (margin {margin}).',
+    PERIOD_ENDED_MET: 'Met: the period ended on {periodEnd} with {base} (margin +{margin}).',
+    DEMO_DATA:
+      'Demo data on {asOf}: {base}, resting on {sampleRecords} generated sample records, not on published facts.',
+    NO_DATA_SOURCE:
+      'No data source on {asOf}: the facts this target counts are not recorded anywhere.',
     NO_DATA: 'Nothing to measure on {asOf}: {base}.',
     SHARE_WITHIN_MARGIN: 'On {asOf}: {base}, within {marginPoints} points of the target.',
     SHARE_SHORT: 'On {asOf}: {base}, {gapPoints} points short (at-risk margin {marginPoints}).',

@@ -1,4 +1,4 @@
-// Status reasons of linear-pace-v1 (one message per StatusReasonCode of the API) and their
+// Status reasons of linear-pace-v2 (one message per StatusReasonCode of the API) and their
 // opening clause per target kind. Merged into vi.ts; formatted by components/plan/status-reason.ts.
 export const statusReasonVi = {
   statusReason: {
@@ -17,7 +17,13 @@ export const statusReasonVi = {
     ACHIEVED: 'Đã đạt vào ngày {asOf}: {base}.',
     ACHIEVED_ABOVE_RANGE:
       'Đã đạt vào ngày {asOf}: {base}; vượt mức trên của kế hoạch là {targetMax}.',
-    PERIOD_ENDED_UNMET: 'Kỳ kế hoạch đã kết thúc ngày {periodEnd} mà chưa đạt chỉ tiêu: {base}.',
+    PERIOD_ENDED_UNMET:
+      'Không đạt: kỳ kế hoạch đã kết thúc ngày {periodEnd} với {base} (chênh lệch {margin}).',
+    PERIOD_ENDED_MET: 'Đạt: kỳ kế hoạch đã kết thúc ngày {periodEnd} với {base} (vượt +{margin}).',
+    DEMO_DATA:
+      'Dữ liệu mẫu ngày {asOf}: {base}, dựa trên {sampleRecords} bản ghi mẫu được tạo ra, không phải số liệu đã công bố.',
+    NO_DATA_SOURCE:
+      'Chưa có nguồn dữ liệu ngày {asOf}: các sự kiện mà chỉ tiêu này đếm chưa được ghi nhận ở đâu cả.',
     NO_DATA: 'Chưa có gì để đo vào ngày {asOf}: {base}.',
     SHARE_WITHIN_MARGIN:
       'Ngày {asOf}: {base}, thiếu không quá {marginPoints} điểm phần trăm so với chỉ tiêu.',

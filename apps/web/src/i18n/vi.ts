@@ -69,11 +69,15 @@ export const vi = {
     AT_RISK: 'Có nguy cơ chậm',
     OFF_TRACK: 'Chậm tiến độ',
     NOT_STARTED: 'Chưa bắt đầu',
+    MET: 'Đạt (đã kết thúc kỳ)',
+    MISSED: 'Không đạt (đã kết thúc kỳ)',
+    DEMO_DATA: 'Dữ liệu mẫu',
+    NO_DATA_SOURCE: 'Chưa có nguồn dữ liệu',
     rule: 'Quy tắc',
     reason: 'Lý do',
     noData: 'Chưa có dữ liệu',
     linearPace:
-      'Tiến độ tuyến tính ({name}): chỉ tiêu đếm được so với mức kỳ vọng = chỉ tiêu × phần thời gian đã qua. Đạt mức kỳ vọng: đúng tiến độ; từ {atRisk}% mức kỳ vọng (hoặc trong {grace}% đầu kỳ): có nguy cơ chậm; thấp hơn: chậm tiến độ. Chỉ tiêu tỷ lệ: thiếu không quá {onTrack} điểm %: đúng tiến độ; không quá {risk} điểm %: có nguy cơ chậm.',
+      'Tiến độ tuyến tính ({name}): chỉ tiêu đếm được so với mức kỳ vọng = chỉ tiêu × phần thời gian đã qua. Đạt mức kỳ vọng: đúng tiến độ; từ {atRisk}% mức kỳ vọng (hoặc trong {grace}% đầu kỳ): có nguy cơ chậm; thấp hơn: chậm tiến độ. Chỉ tiêu tỷ lệ: thiếu không quá {onTrack} điểm %: đúng tiến độ; không quá {risk} điểm %: có nguy cơ chậm. Khi kỳ kế hoạch đã kết thúc: đạt hoặc không đạt, kèm mức chênh lệch. Số liệu dựa trên dữ liệu mẫu: dữ liệu mẫu (không bao giờ tính là đạt).',
   },
   overview: {
     title: 'Tổng quan thực hiện Kế hoạch',

@@ -12,7 +12,7 @@ export function progress(overrides: Partial<TargetProgress> = {}): TargetProgres
     met: false,
     aboveUpperBound: false,
     status: 'NOT_STARTED',
-    statusRule: 'linear-pace-v1',
+    statusRule: 'linear-pace-v2',
     statusReason: '',
     // The schema always sends a code; without one (as from an older API) the card shows the
     // API's English statusReason, which is what these fixtures' tests read.

@@ -196,8 +196,9 @@ describe('a target without a data source', () => {
       actual: null,
       noData: true,
       noDataSource: true,
-      status: 'not_started',
-      statusReasonCode: 'no_data',
+      // linear-pace-v2 (issue 9): its own status, never "not started".
+      status: 'no_data_source',
+      statusReasonCode: 'no_data_source',
       met: false,
     });
     expect(progress.statusReason).toMatch(/^No data source/);

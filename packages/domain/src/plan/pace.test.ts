@@ -33,7 +33,7 @@ describe('elapsedFraction', () => {
   });
 });
 
-describe('decideStatus (linear-pace-v1)', () => {
+describe('decideStatus (linear-pace-v2)', () => {
   it('is not_started before the period starts', () => {
     expect(status({ asOf: '2020-12-31' })).toBe('not_started');
   });
@@ -42,8 +42,54 @@ describe('decideStatus (linear-pace-v1)', () => {
     expect(status({ actual: 20, met: true, asOf: '2021-02-01' })).toBe('achieved');
   });
 
-  it('is off_track after the period ends unmet', () => {
-    expect(status({ actual: 19, asOf: '2022-01-01' })).toBe('off_track');
+  // linear-pace-v2 (issue 9): once the period is over the status is final, never "at risk".
+  it('is missed on and after the last day of the period when unmet, met when met', () => {
+    expect(status({ actual: 19, asOf: '2022-01-01' })).toBe('missed');
+    expect(status({ actual: 12, asOf: '2021-12-31' })).toBe('missed');
+    expect(status({ actual: 20, met: true, asOf: '2021-12-31' })).toBe('met');
+    // The day before the end it is still a judgement of pace.
+    expect(status({ actual: 19, asOf: '2021-12-30' })).toBe('at_risk');
+  });
+
+  it('gives the margin of a final status: T1 of plan 152, 12 against 20 → missed by 8', () => {
+    const decision = decideStatus({
+      kind: 'count_at_least',
+      period: PERIOD,
+      asOf: '2021-12-31',
+      actual: 12,
+      target: 20,
+      targetMax: null,
+      met: false,
+      unitLabel: 'products',
+    });
+    expect(decision.status).toBe('missed');
+    expect(decision.statusReasonCode).toBe('period_ended_unmet');
+    expect(decision.statusReasonParams).toEqual({
+      asOf: '2021-12-31',
+      target: 20,
+      actual: 12,
+      periodEnd: '2021-12-31',
+      margin: -8,
+    });
+    expect(decision.statusReason).toBe(
+      'Missed: the period ended on 2021-12-31 with 12 against a target of 20 products (margin -8).',
+    );
+  });
+
+  it('is demo_data, never achieved, when the figure rests on sample records (T7/T8 on sample activities)', () => {
+    const t7 = { kind: 'share_at_least' as const, target: 100, actual: 100, met: true };
+    expect(status({ ...t7, sampleRecords: 12, asOf: '2021-12-31' })).toBe('demo_data');
+    expect(status({ ...t7, sampleRecords: 12, asOf: '2021-06-30' })).toBe('demo_data');
+    expect(status({ ...t7, sampleRecords: 0, asOf: '2021-12-31' })).toBe('met');
+  });
+
+  it('is no_data_source when the facts are not recorded at all, whatever the date', () => {
+    expect(status({ actual: null, dataRecorded: false, asOf: '2021-12-31' })).toBe(
+      'no_data_source',
+    );
+    expect(status({ actual: null, dataRecorded: false, asOf: '2020-06-30' })).toBe(
+      'no_data_source',
+    );
   });
 
   // 2021-07-02: 183/365 elapsed, so 20 products → expected 10.03.
@@ -70,10 +116,10 @@ describe('decideStatus (linear-pace-v1)', () => {
     expect(status({ ...share, actual: 54.99 })).toBe('off_track');
   });
 
-  it('is not_started when a share has no data during the period, off_track after it', () => {
+  it('is not_started when a share has no data during the period, missed after it', () => {
     const noData = { kind: 'share_at_least' as const, target: 80, actual: null };
     expect(status(noData)).toBe('not_started');
-    expect(status({ ...noData, asOf: '2022-01-10' })).toBe('off_track');
+    expect(status({ ...noData, asOf: '2022-01-10' })).toBe('missed');
   });
 
   it('names the rule and explains the numbers', () => {
@@ -88,7 +134,7 @@ describe('decideStatus (linear-pace-v1)', () => {
       unitLabel: 'products',
     });
     expect(decision.statusRule).toBe(STATUS_RULE);
-    expect(decision.statusRule).toBe('linear-pace-v1');
+    expect(decision.statusRule).toBe('linear-pace-v2');
     expect(decision.statusReason).toBe(
       'On 2021-07-02: 11 against a target of 20 products; linear pace expects 10.03 after 50.14% of the period.',
     );
@@ -122,7 +168,7 @@ describe('decideStatus reason codes', () => {
       [
         { ...base, kind: 'count_at_least', asOf: '2022-01-05', actual: 3, target: 20 },
         'period_ended_unmet',
-        { periodEnd: '2021-12-31' },
+        { periodEnd: '2021-12-31', margin: -17 },
       ],
       [
         { ...base, kind: 'share_at_least', asOf: '2021-06-30', actual: null, target: 80 },
@@ -181,7 +227,7 @@ describe('decideStatus reason codes', () => {
     const decision = decideStatus({
       ...base,
       kind: 'count_between',
-      asOf: '2021-12-31',
+      asOf: '2021-12-30',
       actual: 9,
       target: 5,
       targetMax: 8,
@@ -189,7 +235,7 @@ describe('decideStatus reason codes', () => {
     });
     expect(decision.statusReasonCode).toBe('achieved_above_range');
     expect(decision.statusReasonParams).toEqual({
-      asOf: '2021-12-31',
+      asOf: '2021-12-30',
       target: 5,
       targetMax: 8,
       actual: 9,

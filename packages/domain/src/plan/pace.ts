@@ -6,11 +6,40 @@ import { compareIso, daysBetween, type IsoDate } from '../dates.js';
 import type { PlanPeriod } from './facts.js';
 import type { TargetKind } from './targets.js';
 
-/** Target status on an as-of date. */
-export type TargetStatus = 'achieved' | 'on_track' | 'at_risk' | 'off_track' | 'not_started';
+/**
+ * Target status on an as-of date. `met` / `missed` are final (the period is over); `demo_data`
+ * marks a figure resting on generated sample records (never shown as achieved); `no_data_source`
+ * a target whose facts are not recorded at all (e.g. sales points), never shown as 0.
+ */
+export type TargetStatus =
+  | 'achieved'
+  | 'on_track'
+  | 'at_risk'
+  | 'off_track'
+  | 'not_started'
+  | 'met'
+  | 'missed'
+  | 'demo_data'
+  | 'no_data_source';
 
-/** Name of the rule implemented by {@link decideStatus}. */
-export const STATUS_RULE = 'linear-pace-v1';
+/** Every status, in display order. */
+export const TARGET_STATUSES: readonly TargetStatus[] = Object.freeze([
+  'met',
+  'achieved',
+  'on_track',
+  'at_risk',
+  'off_track',
+  'missed',
+  'not_started',
+  'demo_data',
+  'no_data_source',
+]);
+
+/**
+ * Name of the rule implemented by {@link decideStatus}. v2 (issue 9): final met/missed after the
+ * period, demo_data for figures on sample records, no_data_source for unrecorded facts.
+ */
+export const STATUS_RULE = 'linear-pace-v2';
 
 /** The rule's constants (see {@link decideStatus}). */
 export const PACE_RULE = Object.freeze({
@@ -42,6 +71,10 @@ export interface StatusInput {
   targetMax: number | null;
   met: boolean;
   unitLabel: string;
+  /** Distinct sample (generated demo) records the figure rests on; > 0 gives demo_data. */
+  sampleRecords?: number;
+  /** False when the facts the target counts are not recorded anywhere (no_data_source). */
+  dataRecorded?: boolean;
 }
 
 /**
@@ -49,13 +82,19 @@ export interface StatusInput {
  * (the English `statusReason` says the same). One code per branch of {@link decideStatus}.
  */
 export type StatusReasonCode =
+  /** The facts the target counts are not recorded: params asOf. */
+  | 'no_data_source'
+  /** The figure rests on sample records: params asOf, sampleRecords. */
+  | 'demo_data'
+  /** Period over, target met: params periodEnd, margin (actual − target, ≥ 0). */
+  | 'period_ended_met'
   /** asOf before the period: params periodStart, asOf. */
   | 'before_period'
   /** Target met: params asOf. */
   | 'achieved'
   /** count_between met above its upper bound: params asOf, targetMax. */
   | 'achieved_above_range'
-  /** Period over, target unmet: params periodEnd. */
+  /** Period over, target unmet: params periodEnd, margin (actual − target, < 0; absent with no data). */
   | 'period_ended_unmet'
   /** Nothing measurable yet: params asOf. */
   | 'no_data'
@@ -87,6 +126,9 @@ export interface StatusReasonParams {
   elapsedPercent?: number;
   gapPoints?: number;
   marginPoints?: number;
+  /** Final result minus target (counts: in units; shares: in percentage points). */
+  margin?: number;
+  sampleRecords?: number;
 }
 
 /** A status, the English sentence that explains it with the numbers, and the same as code + params. */
@@ -124,12 +166,16 @@ function describe(input: StatusInput): string {
 }
 
 /**
- * linear-pace-v1, applied in this order:
+ * linear-pace-v2, applied in this order:
+ * 0. The target's facts are not recorded at all → no_data_source (never 0, never green).
+ * 0b. The figure rests on sample records (sampleRecords > 0) → demo_data: generated activities
+ *    prove nothing, so such a figure is never achieved/met, whatever its value.
  * 1. `asOf` before the period starts → not_started.
- * 2. Target met → achieved. count_between is met at its lower bound; above the upper bound it
- *    is still achieved (plan 152 says "khoảng 5–8", an estimate, so overshoot is not failure)
- *    and the caller flags `aboveUpperBound` for review.
- * 3. `asOf` after the period ended and not met → off_track (the plan failed this target).
+ * 2. `asOf` on or after the period's last day → final: met or missed, with the margin
+ *    (actual − target; percentage points for shares). Never "at risk" once the plan is over.
+ * 3. Target met during the period → achieved. count_between is met at its lower bound; above the
+ *    upper bound it is still achieved (plan 152 says "khoảng 5–8", an estimate, so overshoot is
+ *    not failure) and the caller flags `aboveUpperBound` for review.
  * 4. No data (a share whose denominator is 0, or no units) during the period → not_started:
  *    nothing measurable has happened yet; it is never shown as 0 %.
  * 5. Counts (count_at_least, count_between, each_unit_at_least using the lowest unit): expected
@@ -163,6 +209,22 @@ export function decideStatus(input: StatusInput): StatusDecision {
     expected,
   });
 
+  if (input.dataRecorded === false) {
+    return result(
+      'no_data_source',
+      'no_data_source',
+      `No data source on ${asOf}: the facts this target counts are not recorded (target ${fmt(target)} ${input.unitLabel}).`,
+    );
+  }
+  const sampleRecords = input.sampleRecords ?? 0;
+  if (sampleRecords > 0) {
+    return result(
+      'demo_data',
+      'demo_data',
+      `Demo data on ${asOf}: ${base}, resting on ${sampleRecords} generated sample records, not on published facts.`,
+      { sampleRecords },
+    );
+  }
   if (compareIso(asOf, period.start) < 0) {
     return result(
       'not_started',
@@ -171,6 +233,25 @@ export function decideStatus(input: StatusInput): StatusDecision {
       {
         periodStart: period.start,
       },
+    );
+  }
+  if (compareIso(asOf, period.end) >= 0) {
+    const margin = actual === null ? undefined : round2(actual - target);
+    const marginText =
+      margin === undefined ? '' : ` (margin ${margin > 0 ? '+' : ''}${fmt(margin)})`;
+    if (met) {
+      return result(
+        'met',
+        'period_ended_met',
+        `Met: the period ended on ${period.end} with ${base}${marginText}.`,
+        { periodEnd: period.end, ...(margin === undefined ? {} : { margin }) },
+      );
+    }
+    return result(
+      'missed',
+      'period_ended_unmet',
+      `Missed: the period ended on ${period.end} with ${base}${marginText}.`,
+      { periodEnd: period.end, ...(margin === undefined ? {} : { margin }) },
     );
   }
   if (met) {
@@ -187,16 +268,6 @@ export function decideStatus(input: StatusInput): StatusDecision {
       );
     }
     return result('achieved', 'achieved', `Achieved on ${asOf}: ${base}.`);
-  }
-  if (compareIso(asOf, period.end) > 0) {
-    return result(
-      'off_track',
-      'period_ended_unmet',
-      `The period ended on ${period.end} without meeting the target: ${base}.`,
-      {
-        periodEnd: period.end,
-      },
-    );
   }
   if (actual === null) {
     return result('not_started', 'no_data', `Nothing to measure on ${asOf}: ${base}.`);

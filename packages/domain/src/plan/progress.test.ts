@@ -115,12 +115,12 @@ describe('T3: at least 2 participating entities in every district-level unit', (
     expect(progress.denominator).toBe(3);
     expect(progress.met).toBe(false);
     expect(progress.noData).toBe(false);
-    // Last day of the plan: pace expects 2 per unit, the lowest has 0 → off_track.
-    expect(progress.status).toBe('off_track');
+    // Last day of the plan: final, the lowest unit has 0 of 2 → missed (linear-pace-v2).
+    expect(progress.status).toBe('missed');
     expect(progress.counted).toEqual(['e1', 'e2', 'e3']);
   });
 
-  it('is achieved once every unit reaches 2', () => {
+  it('is met once every unit reaches 2 by the end of the year', () => {
     const facts = participationFacts();
     facts.entities.push(
       { id: 'e6', unitCode: 'chau-doc', registeredOn: day('2021-08-01') },
@@ -130,7 +130,7 @@ describe('T3: at least 2 participating entities in every district-level unit', (
     const progress = computeTargetProgress(target('T3-ENTITIES-PER-DISTRICT'), facts, '2021-12-31');
     expect(progress.perUnit?.map((u) => u.value)).toEqual([2, 2, 2]);
     expect(progress.met).toBe(true);
-    expect(progress.status).toBe('achieved');
+    expect(progress.status).toBe('met');
   });
 
   it('does not count a registration after the as-of date', () => {
@@ -218,11 +218,11 @@ describe('T5: provincial pass rate', () => {
     expect(progress.status).toBe('achieved');
   });
 
-  it('is no data, then off_track after the year, when nothing was evaluated provincially', () => {
+  it('is no data, then missed after the year, when nothing was evaluated provincially', () => {
     const during = computeTargetProgress(target('T5-PASS-RATE'), emptyPlanFacts(), '2021-06-30');
     const after = computeTargetProgress(target('T5-PASS-RATE'), emptyPlanFacts(), '2022-01-15');
     expect([during.actual, during.noData, during.status]).toEqual([null, true, 'not_started']);
-    expect([after.actual, after.noData, after.status]).toEqual([null, true, 'off_track']);
+    expect([after.actual, after.noData, after.status]).toEqual([null, true, 'missed']);
   });
 });
 
@@ -256,7 +256,8 @@ describe('T1: products first certified in the year, with a year-only record', ()
     expect(progress.actual).toBe(3);
     expect(progress.counted).toEqual(['a', 'c', 'e']);
     expect(progress.yearOnlyRecords).toBe(1);
-    expect(progress.status).toBe('off_track'); // 3 of 20 on the last day
+    expect(progress.status).toBe('missed'); // 3 of 20 on the last day: final
+    expect(progress.statusReasonParams.margin).toBe(-17);
   });
 });
 
@@ -282,7 +283,7 @@ describe('T6: star upgrades of last year’s products (5–8)', () => {
   }
 
   it('is achieved but flagged above the upper bound at 9 upgrades', () => {
-    const progress = computeTargetProgress(target('T6-UPGRADES'), upgradeFacts(9), '2021-12-31');
+    const progress = computeTargetProgress(target('T6-UPGRADES'), upgradeFacts(9), '2021-12-30');
     expect(progress.actual).toBe(9);
     expect(progress.target).toBe(5);
     expect(progress.targetMax).toBe(8);
@@ -290,21 +291,22 @@ describe('T6: star upgrades of last year’s products (5–8)', () => {
     expect(progress.aboveUpperBound).toBe(true);
     expect(progress.status).toBe('achieved');
     expect(progress.statusReason).toBe(
-      'Achieved on 2021-12-31: 9 against a target of 5–8 products; above the planned upper bound of 8.',
+      'Achieved on 2021-12-30: 9 against a target of 5–8 products; above the planned upper bound of 8.',
     );
+    const final = computeTargetProgress(target('T6-UPGRADES'), upgradeFacts(9), '2021-12-31');
+    expect([final.status, final.aboveUpperBound, final.statusReasonParams.margin]).toEqual([
+      'met',
+      true,
+      4,
+    ]);
   });
 
-  it('is achieved within the range at 6 and not yet met at 4', () => {
+  it('is met within the range at 6 and missed at 4 on the last day', () => {
     const six = computeTargetProgress(target('T6-UPGRADES'), upgradeFacts(6), '2021-12-31');
-    expect([six.actual, six.met, six.aboveUpperBound, six.status]).toEqual([
-      6,
-      true,
-      false,
-      'achieved',
-    ]);
+    expect([six.actual, six.met, six.aboveUpperBound, six.status]).toEqual([6, true, false, 'met']);
     const four = computeTargetProgress(target('T6-UPGRADES'), upgradeFacts(4), '2021-12-31');
-    // Day 365 of 365: pace expects 5, 4 ≥ 2.5 → at_risk.
-    expect([four.actual, four.met, four.status]).toEqual([4, false, 'at_risk']);
+    // Day 365 of 365: the period is over, never "at risk" (linear-pace-v2).
+    expect([four.actual, four.met, four.status]).toEqual([4, false, 'missed']);
   });
 });
 
@@ -323,7 +325,7 @@ describe('T2, T7, T8', () => {
     expect(progress.actual).toBe(2);
     expect(progress.counted).toEqual(['rice-1', 'sugar']);
     expect(progress.yearOnlyRecords).toBe(1);
-    expect(progress.status).toBe('achieved');
+    expect(progress.status).toBe('met');
   });
 
   it('T7 reaches entities through their own id or one of their products', () => {
@@ -380,7 +382,7 @@ describe('T2, T7, T8', () => {
     const progress = computeTargetProgress(target('T8-STANDARDISE-4STAR'), facts, '2021-12-31');
     expect([progress.numerator, progress.denominator, progress.actual]).toEqual([2, 3, 66.67]);
     expect(progress.counted).toEqual(['k1', 'k2']);
-    expect(progress.status).toBe('off_track'); // 33.33 points short of 100, beyond the 25-point at-risk margin
+    expect(progress.status).toBe('missed'); // 33.33 points short of 100 when the year is over
   });
 });
 
@@ -389,13 +391,17 @@ describe('computePlanProgress', () => {
     const plan = computePlanProgress(TARGETS, participationFacts(), '2020-12-31');
     expect(plan.targets).toHaveLength(8);
     expect(plan.statusCounts).toEqual({
+      met: 0,
       achieved: 0,
       on_track: 0,
       at_risk: 0,
       off_track: 0,
+      missed: 0,
       not_started: 8,
+      demo_data: 0,
+      no_data_source: 0,
     });
-    expect(plan.targets.every((row) => row.progress.statusRule === 'linear-pace-v1')).toBe(true);
+    expect(plan.targets.every((row) => row.progress.statusRule === 'linear-pace-v2')).toBe(true);
   });
 
   it('carries each target’s definition with its progress', () => {

@@ -6,6 +6,7 @@ import { computeMetric } from './metrics.js';
 import {
   STATUS_RULE,
   decideStatus,
+  TARGET_STATUSES,
   type StatusReasonCode,
   type StatusReasonParams,
   type TargetStatus,
@@ -125,6 +126,7 @@ export function computeTargetProgress(
     targetMax: target.targetMax,
     met,
     unitLabel: target.unitLabel,
+    sampleRecords: outcome.sampleRecords,
   });
 
   return {
@@ -156,7 +158,8 @@ export function computeTargetProgress(
 
 /**
  * A target whose facts are not recorded (showrooms, sales points): no number, status
- * not_started with the no_data reason, and `noDataSource` so it is never read as "nothing yet".
+ * no_data_source (linear-pace-v2, the same decision decideStatus gives for dataRecorded false),
+ * and `noDataSource` so it is never read as "nothing yet".
  */
 function noDataSourceProgress(target: PlanTarget, asOf: IsoDate): TargetProgress {
   return {
@@ -168,10 +171,10 @@ function noDataSourceProgress(target: PlanTarget, asOf: IsoDate): TargetProgress
     met: false,
     noData: true,
     noDataSource: true,
-    status: 'not_started',
+    status: 'no_data_source',
     statusRule: STATUS_RULE,
     statusReason: `No data source: facts of this kind (${target.unitLabel}) are not recorded in the monitor, so the target cannot be computed.`,
-    statusReasonCode: 'no_data',
+    statusReasonCode: 'no_data_source',
     statusReasonParams: {
       asOf,
       target: target.target,
@@ -204,13 +207,10 @@ export function computePlanProgress(
     target,
     progress: computeTargetProgress(target, facts, asOf),
   }));
-  const statusCounts: Record<TargetStatus, number> = {
-    achieved: 0,
-    on_track: 0,
-    at_risk: 0,
-    off_track: 0,
-    not_started: 0,
-  };
+  const statusCounts = Object.fromEntries(TARGET_STATUSES.map((s) => [s, 0])) as Record<
+    TargetStatus,
+    number
+  >;
   rows.forEach((row) => (statusCounts[row.progress.status] += 1));
   return { asOf, targets: rows, statusCounts };
 }

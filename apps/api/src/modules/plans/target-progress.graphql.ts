@@ -1,6 +1,7 @@
 // TargetProgress: a plan target's value and status on an as-of date, computed by the domain
-// (computeTargetProgress, status rule linear-pace-v1) over the facts the repository loads.
+// (computeTargetProgress, status rule linear-pace-v2) over the facts the repository loads.
 import type {
+  TargetStatus as DomainTargetStatus,
   StatusReasonCode,
   StatusReasonParams,
   TargetProgress as DomainTargetProgress,
@@ -18,12 +19,26 @@ export const TargetStatusEnum = builder.enumType('TargetStatus', {
       value: 'at_risk',
       description: 'Behind pace, but recoverable (or early in the period).',
     },
-    OFF_TRACK: { value: 'off_track', description: 'Far behind pace, or the period ended unmet.' },
+    OFF_TRACK: { value: 'off_track', description: 'Far behind pace during the period.' },
     NOT_STARTED: {
       value: 'not_started',
       description: 'Before the period, or nothing measurable yet.',
     },
-  } as const,
+    MET: { value: 'met', description: 'The period is over and the target was met (final).' },
+    MISSED: {
+      value: 'missed',
+      description: 'The period is over and the target was not met (final; never "at risk").',
+    },
+    DEMO_DATA: {
+      value: 'demo_data',
+      description:
+        'The figure rests on generated sample records (sampleRecords > 0), so it proves nothing; never shown as achieved.',
+    },
+    NO_DATA_SOURCE: {
+      value: 'no_data_source',
+      description: 'The facts this target counts are not recorded anywhere; never shown as 0.',
+    },
+  } as const satisfies Record<string, { value: DomainTargetStatus; description: string }>,
 });
 
 export const StatusReasonCodeEnum = builder.enumType('StatusReasonCode', {
@@ -41,7 +56,21 @@ export const StatusReasonCodeEnum = builder.enumType('StatusReasonCode', {
     },
     PERIOD_ENDED_UNMET: {
       value: 'period_ended_unmet',
-      description: 'The period ended without meeting the target (params periodEnd).',
+      description:
+        'The period ended without meeting the target (params periodEnd, margin = actual − target).',
+    },
+    PERIOD_ENDED_MET: {
+      value: 'period_ended_met',
+      description:
+        'The period ended with the target met (params periodEnd, margin = actual − target).',
+    },
+    DEMO_DATA: {
+      value: 'demo_data',
+      description: 'The figure rests on sample records (params asOf, sampleRecords).',
+    },
+    NO_DATA_SOURCE: {
+      value: 'no_data_source',
+      description: 'The facts the target counts are not recorded (params asOf).',
     },
     NO_DATA: { value: 'no_data', description: 'Nothing measurable yet (params asOf).' },
     SHARE_WITHIN_MARGIN: {
@@ -96,7 +125,7 @@ StatusReasonParam.implement({
   fields: (t) => ({
     name: t.exposeString('name', {
       description:
-        'asOf, periodStart, periodEnd (dates); target, targetMax, actual, expected, elapsedPercent, gapPoints, marginPoints (numbers).',
+        'asOf, periodStart, periodEnd (dates); target, targetMax, actual, expected, elapsedPercent, gapPoints, marginPoints, margin, sampleRecords (numbers).',
     }),
     number: t.float({
       nullable: true,
@@ -178,7 +207,7 @@ TargetProgress.implement({
     }),
     statusRule: t.exposeString('statusRule', {
       description:
-        'Name of the status rule (e.g. "linear-pace-v1"); a changed rule gets a new name.',
+        'Name of the status rule (e.g. "linear-pace-v2"); a changed rule gets a new name.',
     }),
     statusReason: t.exposeString('statusReason', {
       description: 'Why this status, with the numbers (English).',

@@ -108,19 +108,54 @@ describe('PlanTargetCard', () => {
     expect(wrapper.text()).toContain('An Phú: 1');
   });
 
+  it('says a finished plan target is missed with its margin (T1 of 2021: 12 against 20), in Vietnamese', async () => {
+    const wrapper = await mountCard(
+      target({
+        progress: progress({
+          actual: 12,
+          status: 'MISSED',
+          statusReasonCode: 'PERIOD_ENDED_UNMET',
+          statusReasonParams: [
+            { name: 'asOf', number: null, date: '2021-12-31' },
+            { name: 'target', number: 20, date: null },
+            { name: 'actual', number: 12, date: null },
+            { name: 'periodEnd', number: null, date: '2021-12-31' },
+            { name: 'margin', number: -8, date: null },
+          ],
+        }),
+      }),
+    );
+    const status = wrapper.get('[data-testid="target-status"]');
+    expect(status.text()).toContain('Không đạt (đã kết thúc kỳ)');
+    expect(status.attributes('data-status')).toBe('MISSED');
+    const tip = wrapper.get('[role="tooltip"]').text();
+    expect(tip).toContain('Không đạt: kỳ kế hoạch đã kết thúc ngày 31/12/2021');
+    expect(tip).toContain('chênh lệch -8');
+  });
+
+  it('labels a figure resting on sample data DEMO_DATA, not achieved', async () => {
+    const wrapper = await mountCard(
+      target({ progress: progress({ actual: 100, sampleRecords: 12, status: 'DEMO_DATA' }) }),
+      'en',
+    );
+    const status = wrapper.get('[data-testid="target-status"]');
+    expect(status.text()).toContain('Demo data');
+    expect(status.classes()).toContain('status--demo_data');
+  });
+
   it('explains the domain status rule in the reader language, with its constants', async () => {
     const wrapper = await mountCard(
       target({
         progress: progress({
           actual: 3,
           status: 'AT_RISK',
-          statusRule: 'linear-pace-v1',
+          statusRule: 'linear-pace-v2',
           statusReason: 'On 2021-06-30: 3 against 20',
         }),
       }),
     );
     const tip = wrapper.get('[role="tooltip"]').text();
-    expect(tip).toContain('Tiến độ tuyến tính (linear-pace-v1)');
+    expect(tip).toContain('Tiến độ tuyến tính (linear-pace-v2)');
     expect(tip).toContain('50% mức kỳ vọng');
     expect(tip).toContain('On 2021-06-30: 3 against 20');
   });

@@ -1,6 +1,6 @@
 /**
  * Says a target's status reason in the reader's language from the API's statusReasonCode and
- * statusReasonParams (numbers and dates of the domain's linear-pace-v1). Without a code (an older
+ * statusReasonParams (numbers and dates of the domain's linear-pace-v2). Without a code (an older
  * API) it falls back to the API's English statusReason.
  */
 import type { PlanTarget, StatusReasonParam } from '../../graphql/plan';
@@ -44,5 +44,7 @@ export function formatStatusReason(target: PlanTarget, f: ReasonFormat): string 
   const key = p.statusReasonCode ? `statusReason.${p.statusReasonCode}` : null;
   if (!key || !f.te(key)) return p.statusReason;
   const named = paramMap(p.statusReasonParams ?? [], f);
+  // A final status without a value (a share with no base) has no margin to give.
+  named.margin ??= '—';
   return f.t(key, { ...named, base: baseClause(target, named, f) });
 }

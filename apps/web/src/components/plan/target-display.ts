@@ -8,6 +8,10 @@ export const STATUS_ICONS: Record<TargetStatus, string> = {
   AT_RISK: '⚠',
   OFF_TRACK: '✖',
   NOT_STARTED: '○',
+  MET: '✔',
+  MISSED: '✖',
+  DEMO_DATA: '⚑',
+  NO_DATA_SOURCE: '∅',
 };
 
 /** Share of the target reached, clamped to 0..1, for the progress bar; null when there is nothing to measure. */
