@@ -99,8 +99,9 @@ export type ProductDetail = NonNullable<ProductResult['product']>;
  */
 export type Evaluation = ProductDetail['evaluations'][number];
 export type PartScore = Evaluation['parts'][number];
-/** `change`: NEW | UPGRADE | DOWNGRADE | SAME | REVOKED | UNKNOWN (a String in the schema). */
+/** `change`: NEW | UPGRADE | DOWNGRADE | SAME | REVOKED | UNKNOWN | RENEWED_AFTER_EXPIRY (a String in the schema). */
 export type StarHistoryEntry = ProductDetail['starHistory'][number];
 
 export type EvaluationOutcome = 'PASSED' | 'FAILED' | 'UNKNOWN';
-export type StarChange = 'NEW' | 'UPGRADE' | 'DOWNGRADE' | 'SAME' | 'REVOKED' | 'UNKNOWN';
+export type StarChange =
+  'NEW' | 'UPGRADE' | 'DOWNGRADE' | 'SAME' | 'REVOKED' | 'UNKNOWN' | 'RENEWED_AFTER_EXPIRY';

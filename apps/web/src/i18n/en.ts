@@ -189,6 +189,7 @@ export const en: CoreMessages = {
     UPGRADE: 'Upgrade',
     DOWNGRADE: 'Downgrade',
     SAME: 'Re-certified',
+    RENEWED_AFTER_EXPIRY: 'Re-recognised after expiry',
     REVOKED: 'Revoked',
     UNKNOWN: 'Unknown',
   },

@@ -192,6 +192,7 @@ export const vi = {
     UPGRADE: 'Nâng hạng',
     DOWNGRADE: 'Hạ hạng',
     SAME: 'Công nhận lại',
+    RENEWED_AFTER_EXPIRY: 'Công nhận lại sau khi hết hạn',
     REVOKED: 'Thu hồi',
     UNKNOWN: 'Không rõ',
   },

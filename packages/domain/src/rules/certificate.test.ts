@@ -101,6 +101,21 @@ describe('starHistory', () => {
     ]);
   });
 
+  // Issue 9: a 2024 re-recognition of a product whose 2020 certificate ran out is not "same".
+  it('labels a recognition after the previous certificate expired renewed_after_expiry', () => {
+    const history = starHistory([
+      { id: 'y2020', date: factDateFromYear(2020), stars: 4, action: 'recognise' },
+      d('r2024', '2024-06-04', 4),
+      d('r2025', '2025-03-01', 4),
+    ]);
+    expect(history.map((h) => [h.decisionId, h.change, h.previousStars])).toEqual([
+      ['y2020', 'new', null],
+      // The 2020 certificate was valid at most until 2023-12-31.
+      ['r2024', 'renewed_after_expiry', 4],
+      ['r2025', 'same', 4],
+    ]);
+  });
+
   it('marks a revocation and treats the next recognition as new', () => {
     const history = starHistory([
       d('a', '2020-03-11', 3),

@@ -96,7 +96,15 @@ export interface StarDecision {
 }
 
 /** How a decision changed the product's stars relative to the one in force before it. */
-export type StarChange = 'new' | 'upgrade' | 'downgrade' | 'same' | 'revoked' | 'unknown';
+export type StarChange =
+  | 'new'
+  | 'upgrade'
+  | 'downgrade'
+  | 'same'
+  | 'revoked'
+  | 'unknown'
+  /** Recognised again after the previous certificate had expired (nothing was in force). */
+  | 'renewed_after_expiry';
 
 /** One row of a star history. */
 export interface StarHistoryEntry {
@@ -113,8 +121,10 @@ export interface StarHistoryEntry {
  * Orders a product's decisions by date (ties keep input order) and labels each one
  * (software-notes: "an upgrade = a later decision with more stars than the one in force"):
  * first recognition, or the first after a revocation → 'new'; a revocation → 'revoked';
- * otherwise compare with the stars in force → 'upgrade'/'downgrade'/'same', or 'unknown' when
- * either side's stars are not known. Expiry is not visible here (no as-of date).
+ * a recognition dated after the previous certificate's validity ended (36 months, counted from
+ * its latest possible date, so a year-only one is surely expired) → 'renewed_after_expiry'
+ * ("công nhận lại sau khi hết hạn", not a continuation); otherwise compare with the stars in
+ * force → 'upgrade'/'downgrade'/'same', or 'unknown' when either side's stars are not known.
  */
 export function starHistory(decisions: readonly StarDecision[]): StarHistoryEntry[] {
   const ordered = decisions
@@ -123,7 +133,10 @@ export function starHistory(decisions: readonly StarDecision[]): StarHistoryEntr
 
   let inForce = false;
   let current: number | null = null;
+  let validUntil: IsoDate | null = null;
   return ordered.map(({ decision }) => {
+    const expired =
+      inForce && validUntil !== null && compareIso(decision.date.date, validUntil) > 0;
     const previousStars = inForce ? current : null;
     let change: StarChange;
     if (decision.action === 'revoke') {
@@ -131,13 +144,15 @@ export function starHistory(decisions: readonly StarDecision[]): StarHistoryEntr
       inForce = false;
       current = null;
     } else {
-      if (!inForce) change = 'new';
+      if (expired) change = 'renewed_after_expiry';
+      else if (!inForce) change = 'new';
       else if (decision.stars === null || current === null) change = 'unknown';
       else if (decision.stars > current) change = 'upgrade';
       else if (decision.stars < current) change = 'downgrade';
       else change = 'same';
       inForce = true;
       current = decision.stars;
+      validUntil = certificateValidUntil(decision.date);
     }
     return {
       decisionId: decision.id,

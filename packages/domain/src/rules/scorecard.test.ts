@@ -75,6 +75,34 @@ describe('rateScorecard', () => {
     expect(rating.potentialFiveStar).toBe(false);
   });
 
+  // Issue 9: a district council cannot award 4★ (148/QĐ-TTg: district 3★, province 4★).
+  it('caps the district stage at 3★ and forwards higher scores to the province', () => {
+    const rating = rateScorecard({
+      ruleSet: 'QD148',
+      parts: { A: 30, B: 20, C: 28.1 },
+      stage: 'district',
+    });
+    expect([rating.total, rating.scoreStars, rating.stars]).toEqual([78.1, 4, 3]);
+    expect(rating.forwardedToNextStage).toBe(true);
+    expect(rating.recognisedBy).toBe('district');
+    const three = rateScorecard({
+      ruleSet: 'QD148',
+      parts: { A: 20, B: 12.8, C: 20 },
+      stage: 'district',
+    });
+    expect([three.stars, three.forwardedToNextStage]).toEqual([3, false]);
+    const five = rateScorecard({
+      ruleSet: 'QD148',
+      parts: { A: 35, B: 22, C: 35 },
+      stage: 'district',
+    });
+    expect([five.stars, five.potentialFiveStar, five.forwardedToNextStage]).toEqual([
+      3,
+      true,
+      true,
+    ]);
+  });
+
   it('says who recognises 3★ under each rule set', () => {
     const parts = { A: 20, B: 12.8, C: 20 };
     expect(rateScorecard({ ruleSet: 'QD1048', parts }).recognisedBy).toBe('province');

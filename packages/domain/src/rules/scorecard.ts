@@ -13,6 +13,13 @@ import { isOcopLevel, starsForScore } from './star-rating.js';
 /** The council stage that produced the scores. */
 export type EvaluationStage = 'district' | 'province' | 'national';
 
+/** Highest star class each council stage may award (5★ only after the ministry's decision). */
+export const STAGE_MAX_STARS: Readonly<Record<EvaluationStage, StarLevel>> = Object.freeze({
+  district: 3,
+  province: 4,
+  national: 5,
+});
+
 /** One part score as the council averaged it (decimals allowed). */
 export interface PartScoreInput {
   part: string;
@@ -56,6 +63,11 @@ export interface ScorecardRating {
   recognisedBy: RecognisingLevel | null;
   /** ≥90 points below the national stage: "tiềm năng 5 sao", forwarded to the ministry. */
   potentialFiveStar: boolean;
+  /**
+   * The points reach more stars than this stage may award (district: 3★, province: 4★), so the
+   * product is forwarded to the next council, which decides the higher class.
+   */
+  forwardedToNextStage: boolean;
   /** True when a failed mandatory criterion lowered the stars. */
   withheld: boolean;
   /** Star levels reached by points whose mandatory criteria were flagged false. */
@@ -147,6 +159,9 @@ function validateParts(ruleSet: RuleSet, input: ScorecardInput['parts']): Scored
  *   148/1489 "trung ương công nhận 5 sao"). Below the national stage a ≥90 total therefore
  *   awards 4★ — the highest the province can recognise — with `potentialFiveStar` true
  *   ("tiềm năng 5 sao"), unless the 5★ mandatory criteria were flagged false.
+ * - A district council rates at most 3★ (148/QĐ-TTg: UBND cấp huyện công nhận 3 sao; the
+ *   province recognises 4★), so at the district stage a ≥70 total awards 3★ and
+ *   `forwardedToNextStage` is true; the provincial council decides 4★.
  */
 export function rateScorecard(input: ScorecardInput): ScorecardRating {
   const ruleSet = resolveRuleSet(input.ruleSet);
@@ -165,7 +180,7 @@ export function rateScorecard(input: ScorecardInput): ScorecardRating {
   ) as StarLevel;
 
   const potentialFiveStar = stage !== 'national' && afterMandatory === 5;
-  const stars: StarLevel = potentialFiveStar ? 4 : afterMandatory;
+  const stars = Math.min(afterMandatory, STAGE_MAX_STARS[stage]) as StarLevel;
 
   return {
     ruleSetCode: ruleSet.code,
@@ -176,6 +191,7 @@ export function rateScorecard(input: ScorecardInput): ScorecardRating {
     isOcop: isOcopLevel(stars),
     recognisedBy: recogniserFor(ruleSet, stars),
     potentialFiveStar,
+    forwardedToNextStage: afterMandatory > stars,
     withheld: withheldLevels.length > 0,
     withheldLevels: [...withheldLevels],
   };

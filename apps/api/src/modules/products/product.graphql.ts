@@ -49,6 +49,8 @@ const STAR_CHANGE_TEXT = {
   same: 'The same stars again (re-recognition).',
   revoked: 'Recognition revoked.',
   unknown: 'The class before or after is not known.',
+  renewed_after_expiry:
+    'Recognised again after the previous certificate had expired (not a continuation of it).',
 } satisfies Record<StarChange, string>;
 
 const StarChangeEnum = dbEnum('StarChange', Object.keys(STAR_CHANGE_TEXT) as StarChange[], {

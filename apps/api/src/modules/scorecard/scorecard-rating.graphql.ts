@@ -31,7 +31,11 @@ ScorecardRating.implement({
     }),
     stars: t.exposeInt('stars', {
       description:
-        'Stars awarded at this stage: below the national stage a ≥90 total gives 4★ and potentialFiveStar.',
+        'Stars awarded at this stage: the district stage awards at most 3★ and the provincial at most 4★ (≥90 gives potentialFiveStar); 5★ only nationally.',
+    }),
+    forwardedToNextStage: t.exposeBoolean('forwardedToNextStage', {
+      description:
+        'The points reach more stars than this stage may award, so the next council decides the higher class.',
     }),
     isOcop: t.exposeBoolean('isOcop', { description: 'True for 3★–5★ (an OCOP product).' }),
     recognisedBy: t.field({
