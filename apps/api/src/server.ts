@@ -12,6 +12,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { AppConfig } from './config.js';
 import { checkReadiness, createOrm } from './db/orm.js';
 import { registerExplorer } from './explorer/explorer.js';
+import { dataEndpoints } from './http/data-endpoints.js';
 import { createApollo } from './graphql/apollo.js';
 import { registerCompression } from './http/compression.js';
 import { HTML_CACHE_CONTROL, setStaticCacheHeaders } from './http/static.js';
@@ -111,6 +112,12 @@ export async function createServer(config: AppConfig, orm?: MikroORM): Promise<F
   });
 
   await registerExplorer(app);
+  await app.register(dataEndpoints, {
+    db,
+    apollo,
+    auth,
+    webDist: config.WEB_DIST ? resolve(config.WEB_DIST) : null,
+  });
 
   if (config.WEB_DIST) await serveDashboard(app, resolve(config.WEB_DIST));
   else

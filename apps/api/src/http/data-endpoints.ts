@@ -1,0 +1,149 @@
+/**
+ * Data endpoints of the published views (issue 13, point 3) and the embed page (point 2), as one
+ * Fastify plugin:
+ * - GET `/<view>/data.csv`, `/<view>/data.json`, `/<view>/metadata.json` with the permalink's
+ *   query (`/figures/data.csv?measure=…&asOf=…`). CSV: UTF-8 with BOM, data only. JSON: the same
+ *   table plus the metadata. Each executes the view's GraphQL operation (data-views.ts) against
+ *   the schema with a normal request context, so the numbers are the API's, not a second query.
+ *   Responses are cacheable (Cache-Control, ETag, 304).
+ * - GET `/embed/<view>`: the dashboard's second entry (embed.html) with `frame-ancestors *`, so a
+ *   newspaper can put one figure in an <iframe>; every other page keeps helmet's
+ *   `frame-ancestors 'self'` and X-Frame-Options.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { MikroORM } from '@mikro-orm/core';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ApolloServer } from '@apollo/server';
+import { createContext, type AuthSettings, type GraphQLContext } from '../graphql/context.js';
+import { buildCsv } from './csv.js';
+import { DATA_VIEWS, type DataView, type ViewMetadata, type ViewTable } from './data-views.js';
+import type { Lang } from './view-params.js';
+
+export interface DataEndpointsOptions {
+  db: MikroORM;
+  /** The server's Apollo instance: same schema, plugins and limits as POST /graphql. */
+  apollo: ApolloServer<GraphQLContext>;
+  auth?: AuthSettings;
+  /** The built dashboard (apps/web/dist); without it /embed/* answers 404. */
+  webDist?: string | null;
+}
+
+/** Five minutes: the data changes with imports and decisions, not by the second. */
+const CACHE_CONTROL = 'public, max-age=300';
+const SITE_NAME = 'OCOP Monitor — An Giang';
+
+export const EMBED_VIEWS = ['figures'] as const;
+
+export async function dataEndpoints(
+  app: FastifyInstance,
+  options: DataEndpointsOptions,
+): Promise<void> {
+  for (const view of DATA_VIEWS) registerView(app, options, view as DataView<{ lang: Lang }>);
+  registerEmbed(app, options.webDist ?? null);
+}
+
+function registerView(
+  app: FastifyInstance,
+  options: DataEndpointsOptions,
+  view: DataView<{ lang: Lang }>,
+): void {
+  async function run(request: FastifyRequest, reply: FastifyReply) {
+    const ctx = createContext(options.db, {
+      requestId: request.id,
+      auth: options.auth,
+      log: request.log,
+    });
+    const params = view.params(request.query as Record<string, unknown>, ctx.today);
+    const response = await options.apollo.executeOperation(
+      { query: view.operation, variables: view.variables(params) },
+      { contextValue: ctx },
+    );
+    const result =
+      response.body.kind === 'single' ? response.body.singleResult : { errors: undefined };
+    if (result.errors?.length || !('data' in result) || !result.data) {
+      const errors = (result.errors ?? []).map((e) => ({
+        message: e.message,
+        field: (e.extensions as Record<string, unknown> | undefined)?.field,
+      }));
+      void reply.code(400).send({ error: 'Bad Request', errors });
+      return null;
+    }
+    const data = result.data as Record<string, unknown>;
+    if (view.found && !view.found(data)) {
+      void reply.code(404).send({ error: 'Not Found', message: 'No plan for this year.' });
+      return null;
+    }
+    const origin = `${request.protocol}://${request.host}`;
+    const dashboardPath = view.path === '/overview' ? '/' : view.path;
+    const metadata: ViewMetadata = {
+      view: view.path.slice(1),
+      language: params.lang,
+      ...view.metadata(data, params),
+      permalink: `${origin}${dashboardPath}?${view.permalinkQuery(params).toString()}`,
+    };
+    return { table: view.table(data, params), metadata, stem: view.fileStem(params) };
+  }
+
+  app.get(`${view.path}/data.csv`, async (request, reply) => {
+    const out = await run(request, reply);
+    if (!out) return reply;
+    const body = buildCsv([out.table.columns, ...out.table.rows]);
+    return cacheable(request, reply, body, 'text/csv; charset=utf-8').header(
+      'content-disposition',
+      `attachment; filename="${out.stem}.csv"`,
+    );
+  });
+  app.get(`${view.path}/data.json`, async (request, reply) => {
+    const out = await run(request, reply);
+    if (!out) return reply;
+    const body = JSON.stringify({ ...out.metadata, site: SITE_NAME, ...tableJson(out.table) });
+    return cacheable(request, reply, body, 'application/json; charset=utf-8');
+  });
+  app.get(`${view.path}/metadata.json`, async (request, reply) => {
+    const out = await run(request, reply);
+    if (!out) return reply;
+    const body = JSON.stringify({ ...out.metadata, site: SITE_NAME });
+    return cacheable(request, reply, body, 'application/json; charset=utf-8');
+  });
+}
+
+function tableJson(table: ViewTable): { columns: string[]; rows: ViewTable['rows'] } {
+  return { columns: table.columns, rows: table.rows };
+}
+
+/** Sends `body` with Cache-Control and a strong ETag; answers 304 when the client has it. */
+function cacheable(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  body: string,
+  type: string,
+): FastifyReply {
+  const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+  void reply.header('cache-control', CACHE_CONTROL).header('etag', etag).type(type);
+  if (request.headers['if-none-match'] === etag) return reply.code(304).send();
+  return reply.send(body);
+}
+
+function registerEmbed(app: FastifyInstance, webDist: string | null): void {
+  const file = webDist ? resolve(webDist, 'embed.html') : null;
+  app.get('/embed/*', async (_request, reply) => {
+    if (!file || !existsSync(file)) return reply.code(404).send({ error: 'Not Found' });
+    // helmet set its headers in onRequest; only this page may be framed by other sites.
+    const csp = String(reply.getHeader('content-security-policy') ?? '');
+    if (csp) {
+      void reply.header(
+        'content-security-policy',
+        /frame-ancestors [^;]*/.test(csp)
+          ? csp.replace(/frame-ancestors [^;]*/, 'frame-ancestors *')
+          : `${csp};frame-ancestors *`,
+      );
+    }
+    reply.removeHeader('x-frame-options');
+    return reply
+      .type('text/html; charset=utf-8')
+      .header('cache-control', 'no-cache')
+      .send(readFileSync(file, 'utf8'));
+  });
+}
