@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openBrowser, type BrowserSession } from '../src/browser';
-import { stats } from '../src/api';
+import { baseUrl, stats } from '../src/api';
 import { afterQuery, formattedInt, open, settled, tableCells } from '../src/app';
 import { parseCsv } from '../src/seed';
 import { vi } from '../../apps/web/src/i18n/vi';
@@ -53,7 +53,7 @@ async function csvAndTable(): Promise<{
 
 describe("journalists' figures page", () => {
   it('downloads a UTF-8 CSV with BOM whose rows and total equal the table on screen', async () => {
-    const { consoleErrors } = await browser();
+    const { page, consoleErrors } = await browser();
     // The page's default basis is "ever certified" (journalists see the seeded figures at once).
     const expected = await stats({
       measure: 'PRODUCTS',
@@ -70,7 +70,13 @@ describe("journalists' figures page", () => {
     // The table: header, one row per group, total. The API and the table agree first.
     const body = table.slice(1, -1);
     expect(body).toHaveLength(expected.rows.length);
-    expect(body.map((r) => formattedInt(r[1]!))).toEqual(expected.rows.map((r) => r.count));
+    // The bucket without a district comes last (issue 13), the others in the API's order.
+    const ordered = [
+      ...expected.rows.filter((r) => r.key !== null),
+      ...expected.rows.filter((r) => r.key === null),
+    ];
+    expect(body.map((r) => formattedInt(r[1]!))).toEqual(ordered.map((r) => r.count));
+    expect(body.at(-1)![0]).toBe(vi.figures.unknownBucket.UNIT);
     expect(table.at(-1)).toEqual([vi.common.total, String(expected.total)]);
 
     // The CSV: the same rows and total, cell for cell, in the same order.
@@ -78,11 +84,13 @@ describe("journalists' figures page", () => {
     expect(csvBody).toEqual(body.map((r) => r.map(comparable)));
     expect(csv[table.length - 1]).toEqual(table.at(-1)!.map(comparable));
     expect(csv[0]![0]).toBe(table[0]![0]);
-    // Then the metadata block: definition, as-of date, basis and permalink.
-    const meta = Object.fromEntries(csv.slice(table.length + 1).map((r) => [r[0], r[1]]));
-    expect(meta[vi.common.asOf]).toBe('2021-12-31');
-    expect(meta[vi.figures.basis]).toBe(vi.figures.bases.EVER_CERTIFIED);
-    expect(meta[vi.figures.permalink]).toContain('asOf=2021-12-31');
+    // Data only (issue 13): the metadata lives in metadata.json of the same view.
+    expect(csv).toHaveLength(table.length);
+    const href = await page.getByTestId('metadata-json').getAttribute('href');
+    const meta = (await (await fetch(new URL(href!, baseUrl()))).json()) as Record<string, string>;
+    expect(meta.asOf).toBe('2021-12-31');
+    expect(meta.basis).toBe(vi.figures.bases.EVER_CERTIFIED);
+    expect(meta.permalink).toContain('asOf=2021-12-31');
     expect(consoleErrors).toEqual([]);
   });
 

@@ -63,7 +63,9 @@ describe.each(DIALECTS)('data endpoints on %s', (kind) => {
     expect(json.statusCode).toBe(200);
     const data = json.json();
     expect(data.columns).toEqual(['Administrative unit', 'Products']);
-    expect(data.rows.at(-2)).toEqual(['no district recorded', 10]);
+    expect(data.rows.at(-1)).toEqual(['no district recorded', 10]);
+    expect(data.footer).toEqual([['Total', 39]]);
+    expect(data.apart).toEqual(['no district recorded']);
     expect(data.asOf).toBe('2021-12-31');
     expect(data.basis).toBe('Ever certified');
     expect(data.definition).toMatch(/on or before 2021-12-31/);

@@ -89,7 +89,7 @@ function registerView(
   app.get(`${view.path}/data.csv`, async (request, reply) => {
     const out = await run(request, reply);
     if (!out) return reply;
-    const body = buildCsv([out.table.columns, ...out.table.rows]);
+    const body = buildCsv([out.table.columns, ...out.table.rows, ...(out.table.footer ?? [])]);
     return cacheable(request, reply, body, 'text/csv; charset=utf-8').header(
       'content-disposition',
       `attachment; filename="${out.stem}.csv"`,
@@ -109,8 +109,13 @@ function registerView(
   });
 }
 
-function tableJson(table: ViewTable): { columns: string[]; rows: ViewTable['rows'] } {
-  return { columns: table.columns, rows: table.rows };
+function tableJson(table: ViewTable): ViewTable {
+  return {
+    columns: table.columns,
+    rows: table.rows,
+    footer: table.footer ?? [],
+    apart: table.apart ?? [],
+  };
 }
 
 /** Sends `body` with Cache-Control and a strong ETag; answers 304 when the client has it. */

@@ -26,6 +26,10 @@ import {
 export interface ViewTable {
   columns: string[];
   rows: (string | number | null)[][];
+  /** Rows after the data (the total), written last in the CSV. */
+  footer?: (string | number | null)[][];
+  /** First-column labels of rows that are not a category (the unknown bucket). */
+  apart?: string[];
 }
 
 export interface SourceRef {
@@ -171,16 +175,16 @@ export const figuresView: DataView<FiguresParams> = {
     return {
       // The same headers as the dashboard's table: the count column is named by what it counts.
       columns: [text(GROUP_BY_LABEL[p.groupBy], p.lang), text(MEASURE_LABEL[p.measure], p.lang)],
-      rows: [
-        ...unknownLast(s.rows).map((r) => [statsRowLabel(r, p), r.count]),
-        [text(COMMON_LABEL.total, p.lang), s.total],
-      ],
+      rows: unknownLast(s.rows).map((r) => [statsRowLabel(r, p), r.count]),
+      footer: [[text(COMMON_LABEL.total, p.lang), s.total]],
+      apart: s.rows.filter((r) => r.key === null).map((r) => statsRowLabel(r, p)),
     };
   },
   metadata(data, p) {
     const s = data.stats as StatsAnswer;
     return {
-      title: `${text(MEASURE_LABEL[p.measure], p.lang)} — ${text(GROUP_BY_LABEL[p.groupBy], p.lang)}`,
+      // The chart title of the figures page (figures.chartTitle in apps/web/src/i18n).
+      title: `${text(MEASURE_LABEL[p.measure], p.lang)} ${p.lang === 'vi' ? 'theo' : 'by'} ${text(GROUP_BY_LABEL[p.groupBy], p.lang)}`,
       definition: p.lang === 'vi' ? (s.definitionVi ?? s.definition) : s.definition,
       asOf: s.asOf,
       basis: text(BASIS_LABEL[p.basis], p.lang),

@@ -141,7 +141,27 @@ describe('Figures page', () => {
     wrapper.unmount();
   });
 
-  it('downloads a CSV headed like the table (the count column names what it counts), with a BOM, the rows, the definition and the sources', async () => {
+  it('links the CSV, JSON and metadata to the API data endpoints with the permalink parameters', async () => {
+    const { plugins } = await createTestApp(path);
+    const wrapper = mount(App, { global: { plugins: [...plugins] } });
+    await settle(10);
+    const permalink = new URL(wrapper.get('[data-testid="permalink"]').attributes('href')!);
+    const csv = new URL(wrapper.get('[data-testid="download-csv"]').attributes('href')!);
+    expect(csv.pathname).toBe('/figures/data.csv');
+    expect(csv.search).toBe(permalink.search);
+    expect(wrapper.get('[data-testid="download-csv"]').attributes('download')).toBe(
+      'ocop-an-giang-certificates-stars-2021-06-30.csv',
+    );
+    expect(new URL(wrapper.get('[data-testid="metadata-json"]').attributes('href')!).pathname).toBe(
+      '/figures/metadata.json',
+    );
+    const code = (wrapper.get('[data-testid="embed-code"]').element as HTMLTextAreaElement).value;
+    expect(code).toContain(`src="${permalink.origin}/embed/figures${permalink.search}"`);
+    expect(code).toContain('title="Giấy chứng nhận theo Hạng sao"');
+    wrapper.unmount();
+  });
+
+  it('shows a visible chart title and exports an SVG with title, definition, date, basis, source host, permalink and site', async () => {
     const blobs: Blob[] = [];
     const createObjectURL = vi.fn((blob: Blob) => {
       blobs.push(blob);
@@ -154,18 +174,19 @@ describe('Figures page', () => {
     const { plugins } = await createTestApp(path);
     const wrapper = mount(App, { global: { plugins: [...plugins] } });
     await settle(10);
-    await wrapper.get('[data-testid="download-csv"]').trigger('click');
+    expect(wrapper.get('[data-testid="chart-title"]').text()).toBe('Giấy chứng nhận theo Hạng sao');
+    await wrapper.get('[data-testid="download-svg"]').trigger('click');
     expect(click).toHaveBeenCalledOnce();
-    const bytes = new Uint8Array(await blobs[0]!.arrayBuffer());
-    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const text = new TextDecoder().decode(bytes);
-    expect(text).toContain('Hạng sao,Giấy chứng nhận\r\n3★,30\r\n4★,11\r\nTổng,41\r\n');
-    const headers = wrapper
-      .findAll('[data-testid="figures-table"] thead th')
-      .map((th) => th.text());
-    expect(text.replace('\ufeff', '').split('\r\n')[0]).toBe(headers.join(','));
-    expect(text).toContain('giấy chứng nhận 3★+ cấp đến hết ngày chốt');
-    expect(text).toContain('https://ocop.angiang.gov.vn/tin-tuc/x');
+    const svg = await blobs[0]!.text();
+    const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
+    const texts = [...doc.querySelectorAll('text')].map((t) => t.textContent);
+    expect(texts).toContain('Giấy chứng nhận theo Hạng sao');
+    expect(texts).toContain('giấy chứng nhận 3★+ cấp đến hết ngày chốt');
+    expect(texts).toContain('Tính đến ngày 30/06/2021 · Từng được công nhận');
+    expect(texts).toContain('Nguồn: ocop.angiang.gov.vn');
+    expect(texts).toContain('OCOP Monitor — An Giang');
+    expect(texts.some((t) => t?.includes('/figures?measure=CERTIFICATES'))).toBe(true);
+    expect(texts).toEqual(expect.arrayContaining(['3★', '4★', '30', '11']));
     click.mockRestore();
     wrapper.unmount();
   });
@@ -176,8 +197,8 @@ describe('Figures page', () => {
         ...stats.stats,
         groupBy: 'ENTITY_TYPE',
         rows: [
+          { key: null, label: 'Không rõ', count: 12 },
           { key: 'household_business', label: 'Hộ kinh doanh / cơ sở sản xuất', count: 10 },
-          { key: null, label: 'Không rõ', count: 8 },
         ],
       },
     };
@@ -196,14 +217,21 @@ describe('Figures page', () => {
     const wrapper = mount(App, { global: { plugins: [...plugins] } });
     await settle(10);
     const rows = wrapper.findAll('[data-testid="figures-table"] tbody th').map((th) => th.text());
-    expect(rows).toEqual(['Household business / production establishment', 'Not given']);
+    // The bucket without a value is named as such and comes last, even when it is the largest.
+    expect(rows).toEqual([
+      'Household business / production establishment',
+      'no entity type recorded',
+    ]);
+    expect(
+      wrapper.findAll('[data-testid="figures-row"]').map((r) => r.classes('row--apart')),
+    ).toEqual([false, true]);
     expect(wrapper.get('[data-testid="figures-definition"]').text()).toBe(
       'certificates 3★+ issued on or before the as-of date',
     );
     wrapper.unmount();
   });
 
-  it('labels the missing key "Không rõ" in Vietnamese', async () => {
+  it('labels the missing key as a missing record in Vietnamese, never "Không rõ"', async () => {
     const withNull = {
       stats: { ...stats.stats, rows: [{ key: null, label: 'Không rõ', count: 8 }] },
     };
@@ -220,7 +248,7 @@ describe('Figures page', () => {
     await settle(10);
     expect(
       wrapper.findAll('[data-testid="figures-table"] tbody th').map((th) => th.text()),
-    ).toEqual(['Không rõ']);
+    ).toEqual(['chưa ghi loại chủ thể']);
     wrapper.unmount();
   });
 

@@ -1,0 +1,187 @@
+// Publishing (issue 13): the exported SVG carries title and source, an embed works in an <iframe>
+// of another origin, and data.csv equals the table of the same permalink.
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { openBrowser, type BrowserSession } from '../src/browser';
+import { baseUrl, gql } from '../src/api';
+import { formattedInt, open, settled, tableCells } from '../src/app';
+import { parseCsv } from '../src/seed';
+import { vi } from '../../apps/web/src/i18n/vi';
+import { en } from '../../apps/web/src/i18n/en';
+
+const sessions: BrowserSession[] = [];
+async function browser(): Promise<BrowserSession> {
+  const s = await openBrowser({ acceptDownloads: true });
+  sessions.push(s);
+  return s;
+}
+afterEach(async () => {
+  await Promise.all(sessions.splice(0).map((s) => s.close()));
+});
+
+const TABLE = '[data-testid="figures-table"]';
+
+/** Table and CSV compared as text, except counts: "1.234" on screen is 1234 in the file. */
+function comparable(cell: string): string {
+  const n = formattedInt(cell);
+  return n === null ? cell : String(n);
+}
+
+interface SourceRow {
+  url: string;
+}
+
+describe('publishing figures', () => {
+  it('exports an SVG (and the PNG drawn from it) whose text nodes carry the title, definition, date and source', async () => {
+    const { page, consoleErrors } = await browser();
+    await open(page, '/figures?asOf=2021-12-31&lang=vi');
+    await settled(page, TABLE);
+    const title = (await page.getByTestId('chart-title').innerText()).trim();
+    expect(title).toBe(`${vi.figures.measures.PRODUCTS} theo ${vi.figures.groupBys.UNIT}`);
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('download-svg').click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('ocop-an-giang-products-unit-2021-12-31.svg');
+    const svg = readFileSync((await download.path())!, 'utf8');
+    // Parse it in the browser, as an image consumer would.
+    const texts = await page.evaluate((source) => {
+      const doc = new DOMParser().parseFromString(source, 'image/svg+xml');
+      return {
+        width: doc.documentElement.getAttribute('width'),
+        height: doc.documentElement.getAttribute('height'),
+        byRole: Object.fromEntries(
+          [...doc.querySelectorAll('text[data-role]')].map((t) => [
+            t.getAttribute('data-role'),
+            t.textContent,
+          ]),
+        ),
+        all: [...doc.querySelectorAll('text')].map((t) => t.textContent ?? ''),
+      };
+    }, svg);
+    expect([texts.width, texts.height]).toEqual(['1200', '675']);
+    expect(texts.byRole.title).toBe(title);
+    expect(texts.byRole['as-of']).toBe('Tính đến ngày 31/12/2021 · Từng được công nhận');
+    expect(texts.byRole.site).toBe('OCOP Monitor — An Giang');
+    expect(texts.byRole.permalink).toContain('/figures?measure=PRODUCTS');
+    // The source line names the publishers of the figure's sources (from the API).
+    const { stats } = await gql<{ stats: { sources: SourceRow[] } }>(
+      `{ stats(measure: PRODUCTS, groupBy: UNIT, basis: EVER_CERTIFIED, asOf: "2021-12-31") { sources { url } } }`,
+    );
+    const firstHost = new URL(stats.sources[0]!.url).host.replace(/^www\./, '');
+    expect(texts.byRole.source).toContain('Nguồn: ');
+    expect(texts.byRole.source).toContain(firstHost);
+    // The unknown bucket is the last category and named as a missing record.
+    const categories = texts.all.filter((_t, i) => i > 0);
+    expect(categories).toContain('chưa ghi huyện');
+
+    // The PNG: the same layout drawn on a canvas, 2× for sharpness.
+    const [png] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('download-png').click(),
+    ]);
+    const bytes = readFileSync((await png.path())!);
+    expect([...bytes.subarray(1, 4)].map((b) => String.fromCharCode(b)).join('')).toBe('PNG');
+    expect([bytes.readUInt32BE(16), bytes.readUInt32BE(20)]).toEqual([2400, 1350]);
+    const [column] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('download-png-column').click(),
+    ]);
+    expect(readFileSync((await column.path())!).readUInt32BE(16)).toBe(1600);
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('data.csv of a permalink equals the table that permalink shows (Vietnamese by unit, English by entity type)', async () => {
+    const { page, consoleErrors } = await browser();
+    for (const [query, messages] of [
+      ['measure=PRODUCTS&groupBy=UNIT&tax=1048&basis=EVER_CERTIFIED&asOf=2021-12-31&lang=vi', vi],
+      [
+        'measure=ENTITIES&groupBy=ENTITY_TYPE&tax=1048&basis=EVER_CERTIFIED&asOf=2021-12-31&lang=en',
+        en,
+      ],
+    ] as const) {
+      await open(page, `/figures?${query}`);
+      await settled(page, TABLE);
+      const table = (await tableCells(page.locator(TABLE))).map((r) => r.map(comparable));
+      const res = await fetch(`${baseUrl()}/figures/data.csv?${query}`);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('cache-control')).toBe('public, max-age=300');
+      const bytes = Buffer.from(await res.arrayBuffer());
+      expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      const csv = parseCsv(bytes.toString('utf8').replace(/^\uFEFF/, ''));
+      expect(csv).toEqual(table);
+      expect(csv.at(-1)![0]).toBe(messages.common.total);
+      // The page links to this very file.
+      const href = await page.getByTestId('download-csv').getAttribute('href');
+      expect(new URL(href!).search).toBe(`?${query}`);
+    }
+    expect(consoleErrors).toEqual([]);
+  });
+
+  describe('embed', () => {
+    let other: Server;
+    let otherOrigin: string;
+    beforeAll(async () => {
+      // A newspaper's page on another origin (another port) that frames the embed.
+      other = createServer((req, res) => {
+        const src = new URL(req.url ?? '/', 'http://x').searchParams.get('src') ?? '';
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+        res.end(
+          `<!doctype html><html lang="vi"><head><title>Báo</title></head><body><h1>Bài báo</h1>${src}</body></html>`,
+        );
+      });
+      await new Promise<void>((ok) => other.listen(0, '127.0.0.1', ok));
+      otherOrigin = `http://localhost:${(other.address() as AddressInfo).port}`;
+    });
+    afterAll(async () => {
+      await new Promise((ok) => other.close(ok));
+    });
+
+    it('the iframe code of the figures page shows the figure, its table and source inside another site', async () => {
+      const { page, consoleErrors } = await browser();
+      await open(page, '/figures?asOf=2021-12-31&lang=vi');
+      await settled(page, TABLE);
+      const code = await page.getByTestId('embed-code').inputValue();
+      expect(code).toMatch(
+        /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/embed\/figures\?measure=PRODUCTS/,
+      );
+      const expectedRows = (await tableCells(page.locator(TABLE))).slice(1, -1);
+
+      await page.goto(`${otherOrigin}/?src=${encodeURIComponent(code)}`);
+      expect(new URL(page.url()).origin).not.toBe(new URL(baseUrl()).origin);
+      const frame = page.frameLocator('iframe');
+      await frame.getByTestId('embed-chart').waitFor({ state: 'visible' });
+      expect((await frame.getByTestId('chart-title').innerText()).trim()).toBe(
+        `${vi.figures.measures.PRODUCTS} theo ${vi.figures.groupBys.UNIT}`,
+      );
+      await expect.poll(() => frame.locator('canvas').count()).toBe(1);
+      // The table toggle opens the same rows as the dashboard's table.
+      await frame.getByText(vi.common.showTable).click();
+      const rows = await frame
+        .locator('[data-testid="chart-table"] tbody tr')
+        .evaluateAll((trs) =>
+          trs.map((tr) =>
+            [...(tr as HTMLTableRowElement).cells].map((c) => (c.textContent ?? '').trim()),
+          ),
+        );
+      expect(rows.map((r) => [r[0], formattedInt(r[1]!)])).toEqual(
+        expectedRows.map((r) => [r[0], formattedInt(r[1]!)]),
+      );
+      expect(await frame.getByTestId('embed-source').innerText()).toContain('Nguồn: ');
+      // No site navigation inside the embed.
+      expect(await frame.locator('nav, header').count()).toBe(0);
+      expect(consoleErrors).toEqual([]);
+    });
+
+    it('other pages of the dashboard refuse to be framed by another origin', async () => {
+      const res = await fetch(`${baseUrl()}/figures`);
+      expect(res.headers.get('content-security-policy')).toMatch(/frame-ancestors 'self'/);
+      const embed = await fetch(`${baseUrl()}/embed/figures`);
+      expect(embed.headers.get('content-security-policy')).toMatch(/frame-ancestors \*/);
+      expect(embed.headers.get('x-frame-options')).toBeNull();
+    });
+  });
+});
