@@ -78,6 +78,7 @@ export const en: CoreMessages = {
       'Linear pace ({name}): a count is compared with the expected value = target × share of the period elapsed. At or above it: on track; from {atRisk}% of it (or in the first {grace}% of the period): at risk; below: off track. Shares: up to {onTrack} points short: on track; up to {risk} points short: at risk. Once the period is over: met or missed, with the margin. A figure resting on sample data: demo data (never achieved).',
   },
   overview: {
+    targetsHeading: 'The plan’s targets',
     title: 'Plan progress overview',
     intro: 'Progress on the 8 targets of the {year} OCOP plan, as of {date}.',
     planMissing: 'There is no plan for {year}. Choose another year.',

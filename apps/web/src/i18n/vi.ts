@@ -80,6 +80,7 @@ export const vi = {
       'Tiến độ tuyến tính ({name}): chỉ tiêu đếm được so với mức kỳ vọng = chỉ tiêu × phần thời gian đã qua. Đạt mức kỳ vọng: đúng tiến độ; từ {atRisk}% mức kỳ vọng (hoặc trong {grace}% đầu kỳ): có nguy cơ chậm; thấp hơn: chậm tiến độ. Chỉ tiêu tỷ lệ: thiếu không quá {onTrack} điểm %: đúng tiến độ; không quá {risk} điểm %: có nguy cơ chậm. Khi kỳ kế hoạch đã kết thúc: đạt hoặc không đạt, kèm mức chênh lệch. Số liệu dựa trên dữ liệu mẫu: dữ liệu mẫu (không bao giờ tính là đạt).',
   },
   overview: {
+    targetsHeading: 'Các chỉ tiêu của kế hoạch',
     title: 'Tổng quan thực hiện Kế hoạch',
     intro: 'Tiến độ 8 chỉ tiêu của kế hoạch OCOP năm {year}, tính đến ngày {date}.',
     planMissing: 'Chưa có kế hoạch cho năm {year}. Hãy chọn năm khác.',
