@@ -35,6 +35,7 @@ import '../modules/decisions/decision.mutations.graphql.js';
 import '../modules/audit/audit.graphql.js';
 import '../modules/imports/import.graphql.js';
 import '../modules/activities/activity.graphql.js';
+import '../modules/activities/activity-list.graphql.js';
 import '../modules/plans/task.mutations.graphql.js';
 import '../modules/plans/plan.mutations.graphql.js';
 import { builder } from './builder.js';

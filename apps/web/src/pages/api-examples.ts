@@ -48,6 +48,29 @@ export const API_EXAMPLES: readonly ApiExample[] = [
 }`,
   },
   {
+    id: 'round-2022',
+    titleVi: 'Sản phẩm của đợt đánh giá năm 2022, nhiều sao trước, theo trang',
+    titleEn: 'Products of the 2022 evaluation rounds, most stars first, paged',
+    query: `query {
+  products(first: 10, filter: { roundYear: 2022 }, sort: { by: STARS, direction: DESC }) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    nodes { name currentStars latestDecision { number roundYear date { label } } }
+  }
+}`,
+  },
+  {
+    id: 'recorded-activities',
+    titleVi: 'Hoạt động đã ghi nhận của các sở, ngành (không gồm dữ liệu mẫu)',
+    titleEn: 'Recorded department activities (sample data left out)',
+    query: `query {
+  activities(first: 20, filter: { from: "2021-01-01", to: "2021-12-31" }) {
+    totalCount
+    nodes { date kind count department { code nameVi } }
+  }
+}`,
+  },
+  {
     id: 'districts',
     titleVi: 'Số chủ thể và sản phẩm theo huyện, năm 2021',
     titleEn: 'Entities and products per district, 2021',
