@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 import pluginVue from 'eslint-plugin-vue';
 import globals from 'globals';
 
-/** Imports the pure domain package may never use (STYLE rule 2). */
+/** Imports the pure domain package may never use (CONTRIBUTING.md, "Layout": rules live in packages/domain). */
 const domainForbiddenImports = {
   patterns: [
     {

@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-PNPM_VERSION=12.4.2   # keep in sync with "packageManager" in package.json (STACK.md gotcha 1)
+PNPM_VERSION=12.4.2   # keep in sync with "packageManager" in package.json (the version the lockfile is written with)
 
 if ! command -v pnpm >/dev/null 2>&1 || [ "$(pnpm --version 2>/dev/null)" != "$PNPM_VERSION" ]; then
   echo "» installing pnpm $PNPM_VERSION"

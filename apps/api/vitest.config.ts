@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-// Own config so per-package runs don't climb to a root config (STACK gotcha 4). API tests hit real
+// Own config so per-package runs don't pick up another package's settings. API tests hit real
 // databases (libsql files and a throwaway PostgreSQL database per file), so they get generous timeouts.
 export default defineConfig({
   test: {

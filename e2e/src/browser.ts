@@ -1,5 +1,5 @@
-// Opens Debian's Chromium through playwright-core (STACK.md gotcha 13: a persistent context with
-// its own temp profile; --user-data-dir is not allowed in args) and records console errors.
+// Opens Debian's Chromium through playwright-core (a persistent context with its own temp
+// profile: playwright refuses --user-data-dir in args) and records console errors.
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

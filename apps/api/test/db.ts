@@ -1,7 +1,7 @@
 // Test databases: a fresh, migrated database per call, on BOTH dialects. PostgreSQL runs on
 // PG_URL (default postgres://postgres@127.0.0.1:5432/postgres, trust auth); each call creates
 // its own `ocop_test_<pid>_<random>` database and destroyTestOrm drops it. An unreachable
-// PostgreSQL FAILS the tests (never a silent skip, STACK gotcha 5).
+// PostgreSQL FAILS the tests: a silent skip would let a dialect difference through unseen.
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

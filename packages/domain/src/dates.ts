@@ -12,8 +12,8 @@ export type DatePrecision = 'day' | 'month' | 'year';
 
 /**
  * A date as the source gives it. Month- and year-only dates are stored as the LAST day of the
- * month/year (software-notes: "an as-of query counts a year-only record from the end of that
- * year"), so `date <= asOf` is the whole as-of rule.
+ * month/year (an as-of query counts a year-only record from the end of that year, README "Facts,
+ * definitions and sources"), so `date <= asOf` is the whole as-of rule.
  */
 export interface FactDate {
   date: IsoDate;
@@ -156,7 +156,8 @@ export function formatFactDate(fact: FactDate): string {
 }
 
 /**
- * The as-of rule (software-notes): a fact counts on `asOf` when its stored date is on or before
+ * The as-of rule (README, "Facts, definitions and sources"): a fact counts on `asOf` when its
+ * stored date is on or before
  * it, so a year-only 2021 record counts only from 2021-12-31.
  */
 export function factCountsOn(fact: FactDate, asOf: IsoDate): boolean {

@@ -1,6 +1,6 @@
 /**
  * Typed errors thrown by the domain. The API maps `code` to a GraphQL `extensions.code` and a
- * Vietnamese message (STYLE rule 7), so every value a message mentions is also in `params`.
+ * Vietnamese message (apps/api/src/graphql/errors.ts), so every value a message mentions is also in `params`.
  */
 
 /** Stable error codes. Never rename one: the API and web translations key on them. */

@@ -1,4 +1,4 @@
-// Package entry: re-exports only (STYLE rule 10).
+// Package entry: re-exports only, so every rule has one home file (CONTRIBUTING.md, "Layout").
 export * from './errors.js';
 export * from './dates.js';
 export * from './rules/rule-sets.js';

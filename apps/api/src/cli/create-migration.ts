@@ -1,6 +1,7 @@
 // Generates the next migration for BOTH dialects by diffing the entities against throwaway
 // databases that have all committed migrations applied, then rewrites each dialect's index.ts
-// with static imports (STACK gotcha 10). Usage: pnpm --filter @ocop/api exec tsx src/cli/create-migration.ts
+// with static imports (migrations loaded by path fail under vitest, see db/orm-config.ts).
+// Usage: pnpm --filter @ocop/api exec tsx src/cli/create-migration.ts (CONTRIBUTING.md, "Add a migration")
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,4 +1,5 @@
-// Writes apps/api/schema.graphql (sorted SDL) so schema changes show up in review (STYLE rule 5).
+// Writes apps/api/schema.graphql (sorted SDL) so schema changes show up in review (the committed
+// schema is the API contract; the web types its operations from it).
 // With --check it writes nothing and exits 1 when the committed file is stale (tests, CI).
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

@@ -20,7 +20,7 @@ export interface OrmOverrides {
 
 /**
  * ORM options for one dialect. Migrations are loaded through `migrationsList` with static imports
- * (STACK gotcha 10: `.ts` files loaded by path fail under vitest on Node 20), one set per dialect
+ * (`.ts` migration files loaded by path fail to import under vitest on Node 20), one set per dialect
  * because the generated SQL differs.
  */
 export function buildOrmOptions(config: AppConfig, overrides: OrmOverrides = {}): Options {

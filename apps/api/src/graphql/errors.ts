@@ -1,4 +1,4 @@
-// The one place that turns thrown errors into GraphQL errors (STYLE rule 7): every error the API
+// The one place that turns thrown errors into GraphQL errors (CONTRIBUTING.md, "Errors"): every error the API
 // returns has a stable `extensions.code`, an English `message`, and `extensions.messageVi` /
 // `extensions.messageEn` for people. Unknown errors are masked; their details go to the log.
 import type { GraphQLFormattedError } from 'graphql';

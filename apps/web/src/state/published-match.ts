@@ -3,7 +3,8 @@ import type { CertifiedBasis, StatsMeasure } from '../graphql/types';
 
 /**
  * Which of the province's published metrics says the same thing as a computed total. The press
- * mixes "ever certified" and "valid on a date" (software-notes), so the basis picks the metric.
+ * mixes "ever certified" and "valid on a date" (README, "Facts, definitions and sources"), so the
+ * basis picks the metric.
  */
 const METRICS: Record<StatsMeasure, Record<CertifiedBasis, readonly string[]>> = {
   PRODUCTS: {

@@ -1,7 +1,7 @@
 import { defineComponent, h } from 'vue';
 
 /**
- * happy-dom has no canvas, so Chart.js cannot draw (STACK gotcha 12). Tests replace vue-chartjs's
+ * happy-dom has no canvas (no 2D context), so Chart.js cannot draw. Tests replace vue-chartjs's
  * Chart with this stub, which renders a plain canvas carrying the same accessibility attributes.
  * Use: vi.mock('vue-chartjs', () => import('../testing/chart-mock'))
  */

@@ -1,7 +1,7 @@
 /**
  * Plain fact records the plan metrics read. The API loads them from the database; tests build
  * them by hand. Every fact keeps its date precision so as-of counts can say how many year-only
- * records they used (software-notes: "Figures need an as-of date…").
+ * records they used (README, "Facts, definitions and sources").
  */
 import { addDays, addMonths, compareIso, type FactDate, type IsoDate } from '../dates.js';
 import type { RecognisingLevel } from '../rules/rule-sets.js';

@@ -119,7 +119,7 @@ export interface StarHistoryEntry {
 
 /**
  * Orders a product's decisions by date (ties keep input order) and labels each one
- * (software-notes: "an upgrade = a later decision with more stars than the one in force"):
+ * (an upgrade is a later decision with more stars than the one in force):
  * first recognition, or the first after a revocation → 'new'; a revocation → 'revoked';
  * a recognition dated after the previous certificate's validity ended (36 months, counted from
  * its latest possible date, so a year-only one is surely expired) → 'renewed_after_expiry'

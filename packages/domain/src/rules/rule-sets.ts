@@ -1,6 +1,6 @@
 /**
- * The national scoring rule sets as data with validity dates (software-notes: "Where a rule is
- * versioned, keep the version as data with validity dates, never as one constant").
+ * The national scoring rule sets as data with validity dates: a versioned rule is kept as data
+ * with the dates it applies, never as one constant (1048/QĐ-TTg, then 148/QĐ-TTg, then 1489/QĐ-TTg).
  */
 import { compareIso, parseIsoDate, type IsoDate } from '../dates.js';
 import { DomainError } from '../errors.js';

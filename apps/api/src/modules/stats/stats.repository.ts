@@ -1,4 +1,4 @@
-// Grouped counts for the stats API, aggregated in SQL (QueryBuilder + raw(), STACK gotcha 8).
+// Grouped counts for the stats API, aggregated in SQL (QueryBuilder + raw(): em.find cannot group).
 // Every count says its basis: "ever certified" (a certificate issued on or before asOf) or "valid
 // on asOf" (issued, not yet expired, revoked or superseded on asOf). Year-only records are dated
 // 31 December, so they count only from the end of their year, and yearOnlyRecords says how many
