@@ -39,6 +39,9 @@ const ConfigSchema = z.object({
   LOGIN_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),
   LOGIN_MAX_FAILURES_PER_EMAIL: z.coerce.number().int().positive().default(5),
   LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().positive().default(20),
+  /** After the free attempts, each further attempt for an email waits base·2^n seconds, at most max. */
+  LOGIN_DELAY_BASE_SECONDS: z.coerce.number().positive().default(1),
+  LOGIN_DELAY_MAX_SECONDS: z.coerce.number().positive().default(60),
   /** Largest decision-list upload accepted by importDecisionList (decoded bytes). */
   IMPORT_MAX_BYTES: z.coerce
     .number()

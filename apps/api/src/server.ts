@@ -47,6 +47,8 @@ export async function createServer(config: AppConfig, orm?: MikroORM): Promise<F
     windowMinutes: config.LOGIN_WINDOW_MINUTES,
     maxFailuresPerEmail: config.LOGIN_MAX_FAILURES_PER_EMAIL,
     maxFailuresPerIp: config.LOGIN_MAX_FAILURES_PER_IP,
+    delayBaseSeconds: config.LOGIN_DELAY_BASE_SECONDS,
+    delayMaxSeconds: config.LOGIN_DELAY_MAX_SECONDS,
     importMaxBytes: config.IMPORT_MAX_BYTES,
   };
   app.addHook('onSend', async (request, reply) => {

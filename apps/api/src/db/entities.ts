@@ -1,6 +1,6 @@
 // Every entity the ORM knows, listed explicitly (no folder scanning: works under tsx, vitest and dist).
 import { AuditRecord } from '../modules/audit/audit-record.entity.js';
-import { LoginFailure } from '../modules/auth/login-failure.entity.js';
+import { LoginThrottle } from '../modules/auth/login-throttle.entity.js';
 import { Session } from '../modules/auth/session.entity.js';
 import { Activity } from '../modules/activities/activity.entity.js';
 import { AdminUnit } from '../modules/admin-units/admin-unit.entity.js';
@@ -39,6 +39,6 @@ export const ENTITIES = [
   ImportRun,
   User,
   Session,
-  LoginFailure,
+  LoginThrottle,
   AuditRecord,
 ];

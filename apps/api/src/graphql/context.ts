@@ -34,6 +34,9 @@ export interface AuthSettings {
   windowMinutes: number;
   maxFailuresPerEmail: number;
   maxFailuresPerIp: number;
+  /** Per-email delay after the free attempts: doubles from base to max (seconds). */
+  delayBaseSeconds: number;
+  delayMaxSeconds: number;
   importMaxBytes: number;
 }
 
@@ -42,6 +45,8 @@ export const DEFAULT_AUTH_SETTINGS: AuthSettings = Object.freeze({
   windowMinutes: 15,
   maxFailuresPerEmail: 5,
   maxFailuresPerIp: 20,
+  delayBaseSeconds: 1,
+  delayMaxSeconds: 60,
   importMaxBytes: 2 * 1024 * 1024,
 });
 

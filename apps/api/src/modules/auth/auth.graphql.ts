@@ -10,11 +10,13 @@ import { checkPasswordPolicy, hashPassword, verifyPassword } from './passwords.j
 import { createSession, revokeSessionsOf } from './session.repository.js';
 import { Session } from './session.entity.js';
 import {
-  clearEmailFailures,
+  confirmFailure,
+  confirmSuccess,
   invalidCredentials,
-  isThrottled,
-  recordFailure,
+  recordRefusal,
+  reserveAttempt,
   tooManyAttempts,
+  type Reservation,
 } from './throttle.js';
 
 interface SignInShape {
@@ -38,28 +40,44 @@ SignInPayload.implement({
   }),
 });
 
-/** Commits a failed credential check (throttle rows + audit record), then throws `error`. */
+type Granted = Extract<Reservation, { granted: true }>;
+
+/**
+ * Counts the attempt before any password is checked (throttle.ts). A refused attempt adds to the
+ * key's aggregated audit record and throws TOO_MANY_ATTEMPTS; a granted one is returned.
+ */
+async function countAttemptOrRefuse(
+  ctx: GraphQLContext,
+  action: string,
+  email: string,
+): Promise<Granted> {
+  const reservation = await reserveAttempt(ctx.em, ctx.auth, email, ctx.viewer.ip);
+  if (reservation.granted) return reservation;
+  await recordRefusal(ctx, `${action}.throttled`, email, reservation.key);
+  throw tooManyAttempts(reservation.retryAfterSeconds);
+}
+
+/** Commits a failed credential check (the throttle's delay + one audit record), then throws. */
 async function failSignIn(
   ctx: GraphQLContext,
   action: string,
   email: string,
   user: UserEntity | null,
-  reason: string,
-  error: Error,
+  granted: Granted,
 ): Promise<never> {
   await ctx.em.transactional(async (tx) => {
-    if (reason === 'invalid_credentials') recordFailure(tx, email, ctx.viewer.ip);
+    await confirmFailure(tx, ctx.auth, email, ctx.viewer.ip, granted);
     appendAudit(
       tx,
       ctx,
       { action, recordType: 'User', actor: { id: null, email } },
       {
         recordId: user?.id ?? null,
-        after: { reason, ip: ctx.viewer.ip },
+        after: { reason: 'invalid_credentials', ip: ctx.viewer.ip, attempt: granted.emailAttempt },
       },
     );
   });
-  throw error;
+  throw invalidCredentials();
 }
 
 builder.mutationFields((t) => ({
@@ -70,33 +88,17 @@ builder.mutationFields((t) => ({
     args: { email: t.arg.string({ required: true }), password: t.arg.string({ required: true }) },
     resolve: async (_root, args, ctx) => {
       const email = normalizeEmail('email', args.email, false).slice(0, 254);
-      if (await isThrottled(ctx.em, ctx.auth, email, ctx.viewer.ip)) {
-        return failSignIn(
-          ctx,
-          'signIn.throttled',
-          email,
-          null,
-          'too_many_attempts',
-          tooManyAttempts(ctx.auth),
-        );
-      }
+      const granted = await countAttemptOrRefuse(ctx, 'signIn', email);
       const user = await ctx.em.findOne(UserEntity, { email });
       const ok = await verifyPassword(user?.passwordHash ?? null, args.password);
       if (!ok || !user || !user.active) {
-        return failSignIn(
-          ctx,
-          'signIn.failed',
-          email,
-          user,
-          'invalid_credentials',
-          invalidCredentials(),
-        );
+        return failSignIn(ctx, 'signIn.failed', email, user, granted);
       }
       return runWrite(
         ctx,
         { action: 'signIn', recordType: 'Session', actor: { id: user.id, email: user.email } },
         async (tx) => {
-          await clearEmailFailures(tx, email);
+          await confirmSuccess(tx, email, ctx.viewer.ip);
           const { token, session } = createSession(tx, tx.merge(user), ctx.auth.sessionHours);
           return {
             result: { token, expiresAt: session.expiresAt, user },
@@ -138,26 +140,10 @@ builder.mutationFields((t) => ({
     resolve: async (_root, args, ctx) => {
       const me = ctx.viewer.user!;
       checkPasswordPolicy('newPassword', args.newPassword);
-      if (await isThrottled(ctx.em, ctx.auth, me.email, ctx.viewer.ip)) {
-        return failSignIn(
-          ctx,
-          'changePassword.throttled',
-          me.email,
-          null,
-          'too_many_attempts',
-          tooManyAttempts(ctx.auth),
-        );
-      }
+      const granted = await countAttemptOrRefuse(ctx, 'changePassword', me.email);
       const user = await ctx.em.findOneOrFail(UserEntity, me.id);
       if (!(await verifyPassword(user.passwordHash, args.currentPassword))) {
-        return failSignIn(
-          ctx,
-          'changePassword.failed',
-          me.email,
-          user,
-          'invalid_credentials',
-          invalidCredentials(),
-        );
+        return failSignIn(ctx, 'changePassword.failed', me.email, user, granted);
       }
       const passwordHash = await hashPassword(args.newPassword);
       return runWrite(ctx, { action: 'changePassword', recordType: 'User' }, async (tx) => {
@@ -165,6 +151,7 @@ builder.mutationFields((t) => ({
         const before = { version: target.version };
         target.passwordHash = passwordHash;
         const revoked = await revokeSessionsOf(tx, me.id);
+        await confirmSuccess(tx, me.email, ctx.viewer.ip);
         return {
           result: true,
           audit: () => ({
