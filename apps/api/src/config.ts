@@ -48,6 +48,8 @@ const ConfigSchema = z.object({
     .int()
     .positive()
     .default(2 * 1024 * 1024),
+  /** On SIGTERM, how long in-flight requests may run before their connections are cut (ms). */
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
   /** Password for `cli create-admin` when --password is not given (else it prompts). */
   OCOP_ADMIN_PASSWORD: z.string().optional(),
   /** PostgreSQL server used by tests and the migration generator for throwaway databases. */

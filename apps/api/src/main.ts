@@ -5,6 +5,8 @@ import { loadConfig } from './config.js';
 import { createOrm } from './db/orm.js';
 import { seedDatabase } from './db/seed.js';
 import { Product } from './modules/products/product.entity.js';
+import { abortImportsOnShutdown } from './http/import-shutdown.js';
+import { installGracefulShutdown } from './http/shutdown.js';
 import { createServer } from './server.js';
 
 const loaded = loadConfig();
@@ -25,11 +27,15 @@ if (config.SEED || process.argv.includes('--seed')) {
 }
 const app = await createServer(config, orm);
 app.addHook('onClose', async () => orm.close(true));
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => void app.close().then(() => process.exit(0)));
-}
+installGracefulShutdown(app, {
+  graceMs: config.SHUTDOWN_GRACE_MS,
+  hooks: [{ name: 'abortRunningImports', run: abortImportsOnShutdown }],
+});
 await app.listen({ host: config.HOST, port: config.PORT });
-const base = `http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${config.PORT}`;
+// The bound port (PORT=0 picks a free one; tests read it from this line).
+const address = app.server.address();
+const port = typeof address === 'object' && address ? address.port : config.PORT;
+const base = `http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${port}`;
 console.log(`OCOP Monitor API       ${base}/graphql`);
 console.log(`GraphQL explorer       ${base}/explorer`);
 console.log(

@@ -13,6 +13,7 @@ import type { AppConfig } from './config.js';
 import { checkReadiness, createOrm } from './db/orm.js';
 import { registerExplorer } from './explorer/explorer.js';
 import { dataEndpoints } from './http/data-endpoints.js';
+import { trackInFlight } from './http/drain.js';
 import { createApollo } from './graphql/apollo.js';
 import { registerCompression } from './http/compression.js';
 import { HTML_CACHE_CONTROL, setStaticCacheHeaders } from './http/static.js';
@@ -54,6 +55,7 @@ export async function createServer(config: AppConfig, orm?: MikroORM): Promise<F
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  const drain = trackInFlight(app);
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -84,6 +86,7 @@ export async function createServer(config: AppConfig, orm?: MikroORM): Promise<F
 
   app.get('/healthz', { config: { rateLimit: false } }, async () => ({ status: 'ok' }));
   app.get('/readyz', { config: { rateLimit: false } }, async (_req, reply) => {
+    if (drain.draining) return reply.code(503).send({ status: 'shutting down' });
     const readiness = await checkReadiness(db);
     const ready = readiness.database && readiness.migrationsPending === 0;
     return reply

@@ -18,6 +18,9 @@ export function createApollo(options: {
   return new ApolloServer<GraphQLContext>({
     schema,
     introspection: true,
+    // main.ts drains requests on SIGTERM (src/http/shutdown.ts); Apollo's own handler would stop
+    // the schema mid-request and re-raise the signal, killing the process (exit 143).
+    stopOnTerminationSignals: false,
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
     // graphql-js counts tokens while parsing and stops early: cheap protection for huge documents.

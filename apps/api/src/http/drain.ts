@@ -1,0 +1,56 @@
+// Counts requests in flight and marks the app as draining during shutdown, so /readyz can say
+// "not ready" (a load balancer stops sending) while the listener still accepts what was already
+// on its way, and every response then asks the client to close its connection.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+
+export interface DrainState {
+  draining: boolean;
+  inFlight: number;
+  /** When the last request started (ms). */
+  lastRequestAt: number;
+}
+
+const states = new WeakMap<FastifyInstance, DrainState>();
+const counted = new WeakSet<FastifyRequest>();
+
+export function trackInFlight(app: FastifyInstance): DrainState {
+  const state: DrainState = { draining: false, inFlight: 0, lastRequestAt: 0 };
+  states.set(app, state);
+  app.addHook('onRequest', async (request) => {
+    counted.add(request);
+    state.inFlight++;
+    state.lastRequestAt = Date.now();
+  });
+  const done = async (request: FastifyRequest) => {
+    if (counted.delete(request)) state.inFlight--;
+  };
+  app.addHook('onResponse', done);
+  app.addHook('onRequestAbort', done);
+  app.addHook('onSend', async (_request, reply) => {
+    if (state.draining) reply.header('connection', 'close');
+  });
+  return state;
+}
+
+export function drainStateOf(app: FastifyInstance): DrainState | undefined {
+  return states.get(app);
+}
+
+/**
+ * Resolves once nothing is in flight and no request started for `quietMs` (connections already
+ * accepted by the kernel have then been read), or after `maxMs`. Checked after the event loop's
+ * I/O phase (setImmediate) so a busy loop cannot make pending connections look quiet.
+ */
+export function waitUntilQuiet(state: DrainState, quietMs: number, maxMs: number): Promise<void> {
+  const deadline = Date.now() + maxMs;
+  return new Promise((resolve) => {
+    const check = () =>
+      setImmediate(() => {
+        const now = Date.now();
+        if (now >= deadline || (state.inFlight === 0 && now - state.lastRequestAt >= quietMs))
+          resolve();
+        else setTimeout(check, Math.min(50, quietMs));
+      });
+    check();
+  });
+}
