@@ -48,6 +48,15 @@ const ConfigSchema = z.object({
     .int()
     .positive()
     .default(2 * 1024 * 1024),
+  /**
+   * PostgreSQL: statements longer than this are cancelled by the server (statement_timeout) and,
+   * when the server does not answer at all, failed by the client a second later (ms).
+   */
+  DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
+  /** PostgreSQL: opening a connection, or waiting for a free one in the pool, fails after this (ms). */
+  DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
+  /** /readyz answers 503 when the database check takes longer than this (ms). */
+  READY_TIMEOUT_MS: z.coerce.number().int().positive().default(1_500),
   /** On SIGTERM, how long in-flight requests may run before their connections are cut (ms). */
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
   /** Password for `cli create-admin` when --password is not given (else it prompts). */

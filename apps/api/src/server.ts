@@ -87,8 +87,8 @@ export async function createServer(config: AppConfig, orm?: MikroORM): Promise<F
   app.get('/healthz', { config: { rateLimit: false } }, async () => ({ status: 'ok' }));
   app.get('/readyz', { config: { rateLimit: false } }, async (_req, reply) => {
     if (drain.draining) return reply.code(503).send({ status: 'shutting down' });
-    const readiness = await checkReadiness(db);
-    const ready = readiness.database && readiness.migrationsPending === 0;
+    const readiness = await checkReadiness(db, config.READY_TIMEOUT_MS);
+    const ready = readiness.database && readiness.writable && readiness.migrationsPending === 0;
     return reply
       .code(ready ? 200 : 503)
       .send({ status: ready ? 'ready' : 'not ready', ...readiness });

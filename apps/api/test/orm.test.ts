@@ -11,7 +11,11 @@ describe.each(DIALECTS)('createOrm on %s', (kind) => {
   afterAll(() => destroyTestOrm(orm));
 
   it('applies every committed migration at start', async () => {
-    expect(await checkReadiness(orm)).toEqual({ database: true, migrationsPending: 0 });
+    expect(await checkReadiness(orm)).toEqual({
+      database: true,
+      migrationsPending: 0,
+      writable: true,
+    });
   });
 
   // PostgreSQL: MikroORM's own comparator must find nothing to change. SQLite: its comparator

@@ -38,6 +38,20 @@ export function buildOrmOptions(config: AppConfig, overrides: OrmOverrides = {})
       ...common,
       driver: PostgreSqlDriver,
       clientUrl: overrides.url ?? config.DATABASE_URL,
+      // Bounded waits (issue 11, point 6): a frozen server or network must give fast errors, not
+      // requests hanging for as long as it lasts. The server cancels long statements itself;
+      // query_timeout covers a server that does not answer at all.
+      driverOptions: {
+        connection: {
+          statement_timeout: config.DB_STATEMENT_TIMEOUT_MS,
+          query_timeout: config.DB_STATEMENT_TIMEOUT_MS + 1000,
+          connectionTimeoutMillis: config.DB_CONNECT_TIMEOUT_MS,
+        },
+      },
+      pool: {
+        acquireTimeoutMillis: config.DB_CONNECT_TIMEOUT_MS,
+        createTimeoutMillis: config.DB_CONNECT_TIMEOUT_MS,
+      },
       migrations: {
         migrationsList: postgresqlMigrations,
         transactional: true,

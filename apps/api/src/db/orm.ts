@@ -1,7 +1,9 @@
 import { MikroORM, type EntityManager } from '@mikro-orm/core';
 import { EntityManager as SqlEntityManager } from '@mikro-orm/knex';
+import { LibSqlDriver } from '@mikro-orm/libsql';
 import type { AppConfig } from '../config.js';
 import { buildOrmOptions, type OrmOverrides } from './orm-config.js';
+import { storageFailureOf, type StorageFailure } from './storage-errors.js';
 
 export interface CreateOrmOptions extends OrmOverrides {
   /** Apply pending migrations at start (default true). */
@@ -23,17 +25,64 @@ export async function createOrm(config: AppConfig, opts: CreateOrmOptions = {}):
 export interface Readiness {
   database: boolean;
   migrationsPending: number;
+  /** SQLite: a write to the file succeeds (false when it is read-only or the disk is full). */
+  writable: boolean;
+  /** Why not ready, when it is not. */
+  reason?: StorageFailure | 'migrations';
 }
 
-/** For a readiness probe: can we reach the database, and is its schema current? */
-export async function checkReadiness(orm: MikroORM): Promise<Readiness> {
+/**
+ * For a readiness probe: can we reach the database (and, on SQLite, write its file), and is its
+ * schema current? Answers within `timeoutMs` even when the database does not answer at all.
+ */
+export async function checkReadiness(orm: MikroORM, timeoutMs = 1500): Promise<Readiness> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<Readiness>((resolve) => {
+    timer = setTimeout(
+      () => resolve({ database: false, migrationsPending: -1, writable: false, reason: 'timeout' }),
+      timeoutMs,
+    );
+  });
   try {
-    await orm.em.getConnection().execute('select 1');
-  } catch {
-    return { database: false, migrationsPending: -1 };
+    return await Promise.race([probe(orm), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function probe(orm: MikroORM): Promise<Readiness> {
+  const conn = orm.em.getConnection();
+  try {
+    await conn.execute('select 1');
+  } catch (error) {
+    return {
+      database: false,
+      migrationsPending: -1,
+      writable: false,
+      reason: storageFailureOf(error) ?? 'unreachable',
+    };
+  }
+  let writable = true;
+  let reason: Readiness['reason'];
+  if (orm.config.get('driver') === LibSqlDriver) {
+    // Rewriting the header's user_version with its own value is a real write (journal and all):
+    // it fails on a read-only file (SQLITE_READONLY) or a full disk (SQLITE_FULL), like a save would.
+    try {
+      const [row] = await conn.execute<{ user_version: number }[]>('pragma user_version');
+      await conn.execute(`pragma user_version = ${Number(row?.user_version ?? 0)}`, [], 'run');
+    } catch (error) {
+      writable = false;
+      reason = storageFailureOf(error) ?? 'unreachable';
+    }
   }
   const pending = await orm.getMigrator().getPendingMigrations();
-  return { database: true, migrationsPending: pending.length };
+  if (!reason && pending.length > 0) reason = 'migrations';
+  return {
+    database: true,
+    migrationsPending: pending.length,
+    writable,
+    ...(reason ? { reason } : {}),
+  };
 }
 
 /**

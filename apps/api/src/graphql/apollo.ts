@@ -5,6 +5,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import type { GraphQLSchema } from 'graphql';
 import type { GraphQLContext } from './context.js';
 import { createFormatError, isUnexpected } from './errors.js';
+import { httpStatusPlugin } from './http-status.js';
 import { costLimitPlugin, maxAliasesValidationRule, type QueryLimits } from './limits.js';
 
 export function createApollo(options: {
@@ -47,6 +48,7 @@ export function createApollo(options: {
         },
       },
       costLimitPlugin<GraphQLContext>(limits),
+      httpStatusPlugin<GraphQLContext>(),
       ...(options.plugins ?? []),
     ],
   });

@@ -4,6 +4,7 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { GraphQLError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
+import { storageFailureOf, type StorageFailure } from '../db/storage-errors.js';
 
 /** Codes the API itself raises (domain codes come from @ocop/domain DOMAIN_ERROR_CODES). */
 export const API_ERROR_CODES = {
@@ -37,6 +38,8 @@ export const API_ERROR_CODES = {
   INVALID_CREDENTIALS: 'INVALID_CREDENTIALS',
   /** Too many failed sign-ins for this email or address; retry later. */
   TOO_MANY_ATTEMPTS: 'TOO_MANY_ATTEMPTS',
+  /** The database cannot take the request now (read-only, full, unreachable, too slow); retry later. */
+  STORAGE_UNAVAILABLE: 'STORAGE_UNAVAILABLE',
 } as const;
 
 export type ApiErrorCode = (typeof API_ERROR_CODES)[keyof typeof API_ERROR_CODES];
@@ -53,7 +56,6 @@ export function apiError(
       messageEn: messages.en,
       messageVi: messages.vi,
       ...extra,
-      http: { status: 400 },
     },
   });
 }
@@ -260,8 +262,47 @@ export function createFormatError(log: (err: unknown) => void) {
         },
       };
     }
+    const storage = storageFailureOf(original);
+    if (storage) return storageUnavailable(formatted, storage);
     log(original);
     return mask(formatted);
+  };
+}
+
+const STORAGE_MESSAGES: Record<StorageFailure, { en: string; vi: string }> = {
+  'read-only': {
+    en: 'The database is read-only at the moment: nothing can be saved. Reading still works; try again later.',
+    vi: 'Cơ sở dữ liệu đang ở chế độ chỉ đọc: chưa thể lưu. Vẫn xem được dữ liệu; vui lòng thử lại sau.',
+  },
+  full: {
+    en: 'The database storage is full: nothing can be saved. Try again later.',
+    vi: 'Bộ nhớ của cơ sở dữ liệu đã đầy: chưa thể lưu. Vui lòng thử lại sau.',
+  },
+  unreachable: {
+    en: 'The database cannot be reached at the moment. Try again later.',
+    vi: 'Hiện không kết nối được cơ sở dữ liệu. Vui lòng thử lại sau.',
+  },
+  timeout: {
+    en: 'The database did not answer in time. Try again later.',
+    vi: 'Cơ sở dữ liệu không phản hồi kịp. Vui lòng thử lại sau.',
+  },
+};
+
+function storageUnavailable(
+  formatted: GraphQLFormattedError,
+  reason: StorageFailure,
+): GraphQLFormattedError {
+  const messages = STORAGE_MESSAGES[reason];
+  return {
+    message: messages.en,
+    ...(formatted.path ? { path: formatted.path } : {}),
+    ...(formatted.locations ? { locations: formatted.locations } : {}),
+    extensions: {
+      code: API_ERROR_CODES.STORAGE_UNAVAILABLE,
+      reason,
+      messageEn: messages.en,
+      messageVi: messages.vi,
+    },
   };
 }
 
