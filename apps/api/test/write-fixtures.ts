@@ -61,7 +61,7 @@ export const csvRow = (
     product_name: name,
     entity_name: 'Công ty Thử nghiệm',
     entity_type: 'enterprise',
-    commune: 'Xã Bình Mỹ',
+    commune: 'xã Mỹ Đức', // known in Châu Phú from the seed (an unknown commune is flagged)
     district: 'Châu Phú',
     product_group: 'food',
     stars: '4',
@@ -92,6 +92,6 @@ export async function xlsxBase64(
 
 export const IMPORT = `mutation($f: String!, $c: String!, $fmt: ImportFormat!, $d: Boolean!) {
   importDecisionList(fileName: $f, contentBase64: $c, format: $fmt, dryRun: $d) {
-    dryRun applied noChanges accepted flagged rejected created message fileErrors { field code message messageVi } rows { line status issues { field code messageVi } }
+    runId dryRun applied noChanges accepted flagged rejected problemRows created { entities products evaluations decisions decisionItems certificates sources } message fileErrors { field code message messageVi } rows { line status issues { field code messageVi } }
   }
 }`;

@@ -5,12 +5,18 @@
 //   create-admin --email <email> [--password <pw>]    first admin (else OCOP_ADMIN_PASSWORD, else a prompt)
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
+import type { MikroORM } from '@mikro-orm/core';
 import { loadConfig } from '../config.js';
 import { checkReadiness, createOrm } from '../db/orm.js';
 import { seedDatabase } from '../db/seed.js';
 import { importDecisionList } from '../modules/imports/decision-list-importer.js';
 import { createAdmin } from './create-admin.js';
 import { formatImportReport } from './format-report.js';
+import {
+  ImportAborted,
+  importProblemsPage,
+  type ProblemRow,
+} from '../modules/imports/import.service.js';
 
 const USAGE =
   'usage: cli migrate | seed | import <file.csv> [--dry-run] [--skip-rejected] | create-admin --email <email> [--password <pw>]';
@@ -47,24 +53,44 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     const content = readFileSync(file!);
-    let lastShown = 0;
+    // Ctrl-C or a stop signal aborts the import cleanly: nothing written, the run says aborted.
+    const stop = new AbortController();
+    const onSignal = () => stop.abort(new ImportAborted('interrupted'));
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
     const report = await importDecisionList(orm.em.fork(), {
       fileName: basename(file!),
       content,
       dryRun: args.includes('--dry-run'),
       skipRejected: args.includes('--skip-rejected'),
+      signal: stop.signal,
       onProgress: (done, total) => {
-        if (total >= 200 && (done - lastShown >= 100 || done === total)) {
-          lastShown = done;
-          process.stderr.write(`\r  ${done}/${total} rows written`);
-          if (done === total) process.stderr.write('\n');
-        }
+        if (total >= 1000) process.stderr.write(`\r  ${done}/${total} rows read`);
       },
     });
-    console.log(formatImportReport(report));
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    if (report.totals.rows >= 1000) process.stderr.write('\n');
+    console.log(formatImportReport(report, await allProblems(orm, report.runId)));
     return report.fileErrors.length || report.totals.rejected ? 1 : 0;
   } finally {
     await orm.close(true);
+  }
+}
+
+/** Every problem row of a run, read page by page. */
+async function allProblems(orm: MikroORM, runId: number | null): Promise<ProblemRow[]> {
+  const rows: ProblemRow[] = [];
+  if (runId === null) return rows;
+  for (;;) {
+    const page = await importProblemsPage(orm.em, runId, {
+      after: rows.at(-1)?.line ?? null,
+      before: null,
+      limit: 1000,
+      inverted: false,
+    });
+    rows.push(...page);
+    if (page.length < 1000) return rows;
   }
 }
 

@@ -10,6 +10,7 @@ import { Decision } from '../modules/decisions/decision.entity.js';
 import { Department } from '../modules/departments/department.entity.js';
 import { EconomicEntity } from '../modules/entities/economic-entity.entity.js';
 import { Evaluation } from '../modules/evaluations/evaluation.entity.js';
+import { ImportProblem } from '../modules/imports/import-problem.entity.js';
 import { ImportRun } from '../modules/imports/import-run.entity.js';
 import { PlanAmendment } from '../modules/plans/plan-amendment.entity.js';
 import { PlanTarget } from '../modules/plans/plan-target.entity.js';
@@ -37,6 +38,7 @@ export const ENTITIES = [
   Certificate,
   Activity,
   ImportRun,
+  ImportProblem,
   User,
   Session,
   LoginThrottle,

@@ -30,7 +30,17 @@ export const IMPORT_DECISION_LIST_MUTATION = graphql(`
       accepted
       flagged
       rejected
-      created
+      problemRows
+      runId
+      created {
+        entities
+        products
+        evaluations
+        decisions
+        decisionItems
+        certificates
+        sources
+      }
       rows {
         line
         status
@@ -50,14 +60,15 @@ export type ImportDecisionListVariables = VariablesOf<typeof IMPORT_DECISION_LIS
 export type ImportDecisionListResult = ResultOf<typeof IMPORT_DECISION_LIST_MUTATION>;
 /**
  * `applied`: the changes were committed; `message`: summary, English only; `fileErrors`: file-level
- * problems (encoding, CSV syntax, columns), then no row is read; `created`: JSON {"entities":n,"products":n,…}.
+ * problems (encoding, CSV syntax, columns), then no row is read; `created`: records created by
+ * kind; `rows`: the first 50 rows with issues (accepted rows are not listed), `problemRows` all.
  */
 export type ImportResult = ImportDecisionListResult['importDecisionList'];
 export type ImportRowReport = ImportResult['rows'][number];
 /** `message` is English. */
 export type ImportIssue = ImportResult['fileErrors'][number];
 
-/** Progress of the latest import in the answering API process (rows written so far). */
+/** Progress of the latest import, read from the database (rows read and checked so far). */
 export const LAST_IMPORT_PROGRESS_QUERY = graphql(`
   query LastImportProgress {
     lastImportProgress {

@@ -20,9 +20,17 @@ function report(dryRun: boolean, rejectedRows = 1) {
       accepted: 1,
       flagged: 1 - rejectedRows,
       rejected: rejectedRows,
-      created: dryRun
-        ? '{"entities":0}'
-        : '{"entities":0,"products":1,"decisions":1,"decisionItems":1}',
+      problemRows: 1,
+      runId: '7',
+      created: {
+        entities: 0,
+        products: dryRun ? 0 : 1,
+        evaluations: 0,
+        decisions: dryRun ? 0 : 1,
+        decisionItems: dryRun ? 0 : 1,
+        certificates: 0,
+        sources: 0,
+      },
       rows: [
         { line: 2, status: 'ACCEPTED', productName: 'Mắm cá linh', issues: [] },
         {

@@ -24,14 +24,15 @@ describe('import file', () => {
   });
 });
 
-describe('parseCreatedCounts', () => {
-  it('lists the non-zero counts of ImportResult.created and survives bad JSON', async () => {
-    const { parseCreatedCounts } = await import('./import-created');
-    expect(parseCreatedCounts('{"entities":2,"products":0,"decisions":1}')).toEqual([
+describe('createdCounts', () => {
+  it('lists the non-zero counts of ImportResult.created in the API’s order', async () => {
+    const { createdCounts } = await import('./import-created');
+    expect(
+      createdCounts({ __typename: 'ImportCounts', entities: 2, products: 0, decisions: 1 }),
+    ).toEqual([
       { key: 'entities', count: 2 },
       { key: 'decisions', count: 1 },
     ]);
-    expect(parseCreatedCounts('not json')).toEqual([]);
-    expect(parseCreatedCounts('[1]')).toEqual([]);
+    expect(createdCounts({ entities: 0 })).toEqual([]);
   });
 });

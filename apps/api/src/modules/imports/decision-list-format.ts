@@ -1,13 +1,15 @@
 // The CSV layout of a decision list (data/seed/products-2020-2021.csv and every later list):
-// decoding, the column check and per-row validation. Pure: no database access; the importer
-// resolves districts through the `districtExists` callback.
-import { parse } from 'csv-parse/sync';
+// decoding, the column check and per-row validation, including the decision checks every
+// decision goes through (packages/domain/src/rules/decision-checks.ts). Pure: no database
+// access; the importer resolves districts through the `districtExists` callback.
 import {
+  checkDecisionDate,
+  checkRecogniser,
+  checkStarsAgainstEvaluation,
   getProductGroup,
-  starsForScore,
-  ruleSetInForce,
   factDateFromYear,
   factDateFromDay,
+  type DecisionProblem,
   type FactDate,
 } from '@ocop/domain';
 import { ENTITY_TYPES, type EntityType } from '../entities/economic-entity.entity.js';
@@ -106,34 +108,15 @@ export function decodeUtf8(content: Buffer | string): string {
   }
 }
 
-interface RawRecord {
+export interface RawRecord {
   line: number;
   values: Partial<Record<Column, string>>;
   columnCount: number;
 }
 
-/** Parses the CSV and checks the column set; a wrong set rejects the whole file. */
-export function readDecisionListCsv(text: string): RawRecord[] {
-  let records: { record: string[]; info: { lines: number } }[];
-  try {
-    records = parse(text, {
-      info: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      trim: false,
-    }) as unknown as typeof records;
-  } catch (error) {
-    throw new ImportFileError(`The file is not readable CSV: ${(error as Error).message}`, [
-      { field: 'file', code: 'csv_syntax', message: (error as Error).message },
-    ]);
-  }
-  const header = records.shift();
-  if (!header) {
-    throw new ImportFileError('The file is empty.', [
-      { field: 'file', code: 'empty', message: 'no header row' },
-    ]);
-  }
-  const columns = header.record.map((c) => c.trim());
+/** Checks the header's column set; a wrong set rejects the whole file. Returns the columns. */
+export function checkHeader(header: string[]): string[] {
+  const columns = header.map((c) => c.trim());
   const missing = DECISION_LIST_COLUMNS.filter((c) => !columns.includes(c));
   const extra = columns.filter((c) => !(DECISION_LIST_COLUMNS as readonly string[]).includes(c));
   const repeated = columns.filter((c, i) => columns.indexOf(c) !== i);
@@ -165,13 +148,16 @@ export function readDecisionListCsv(text: string): RawRecord[] {
       issues,
     );
   }
-  return records.map(({ record, info }) => {
-    const values: Partial<Record<Column, string>> = {};
-    columns.forEach((c, i) => {
-      values[c as Column] = (record[i] ?? '').trim();
-    });
-    return { line: info.lines, values, columnCount: record.length };
+  return columns;
+}
+
+/** One parsed CSV record under the header's columns. */
+export function toRawRecord(columns: string[], record: string[], line: number): RawRecord {
+  const values: Partial<Record<Column, string>> = {};
+  columns.forEach((c, i) => {
+    values[c as Column] = (record[i] ?? '').trim();
   });
+  return { line, values, columnCount: record.length };
 }
 
 function blankToNull(value: string | undefined): string | null {
@@ -191,6 +177,56 @@ function parseDecisionDate(value: string): FactDate | null {
 
 export interface ValidationContext {
   districtExists: (name: string) => boolean;
+  /** Today in Vietnam (YYYY-MM-DD): no decision or year after it. */
+  today: string;
+  /** Keeps one copy of repeated text (districts, batches, URLs) while a large file is read. */
+  intern?: (text: string) => string;
+}
+
+/** A decision check's problem as an import issue: the CSV column it is about and a stable code. */
+function decisionIssue(
+  problem: DecisionProblem,
+  dateColumn: 'decision_date' | 'year',
+): { field: string; code: string; message: string } {
+  const field =
+    problem.field === 'issuingLevel'
+      ? 'level'
+      : problem.field === 'date'
+        ? dateColumn
+        : problem.field === 'number'
+          ? 'decision'
+          : problem.field;
+  return { field, code: problem.code.toLowerCase(), message: problem.message };
+}
+
+// Rows of one list share a handful of (date, stars, level, score) combinations: their checks are
+// computed once (bounded cache; the checks are pure).
+const checkCache = new Map<string, ImportIssue[]>();
+
+function decisionChecks(
+  date: FactDate | null,
+  stars: number | null,
+  level: EvaluationLevel | null,
+  score: number | null,
+  today: string,
+  dateColumn: 'decision_date' | 'year',
+): ImportIssue[] {
+  if (!date) return [];
+  const key = [date.date, date.precision, stars, level, score, today, dateColumn].join('|');
+  const cached = checkCache.get(key);
+  if (cached) return cached;
+  const dateProblems = checkDecisionDate(date, today);
+  const problems =
+    dateProblems.length || stars === null || level === null
+      ? dateProblems
+      : [
+          ...checkRecogniser(date, stars, level),
+          ...checkStarsAgainstEvaluation(stars, score === null ? null : { date, total: score }),
+        ];
+  const issues = problems.map((p) => decisionIssue(p, dateColumn));
+  if (checkCache.size >= 10_000) checkCache.clear();
+  checkCache.set(key, issues);
+  return issues;
 }
 
 /**
@@ -326,25 +362,16 @@ export function validateRecord(
       : Number.NaN;
     if (!Number.isFinite(n) || n < 0 || n > 100)
       reject('score', 'invalid', `"${rawScore}" is not a score between 0 and 100`);
-    else {
-      score = n;
-      if (stars !== null && date !== null) {
-        // A council may withhold a star (mandatory criteria) but never award more than the score allows.
-        try {
-          const ruleSet = ruleSetInForce(date.date);
-          const band = starsForScore(n, ruleSet);
-          if (band < stars)
-            reject(
-              'score',
-              'below_star',
-              `${n} points reach only ${band}★ under ${ruleSet.code}, not ${stars}★`,
-            );
-        } catch (error) {
-          reject('year', 'no_rule_set', (error as Error).message);
-        }
-      }
-    }
+    else score = n;
   }
+
+  // The checks every decision goes through (packages/domain/src/rules/decision-checks.ts): no
+  // date after today or before the programme, the recogniser the rule set in force gives the
+  // stars, and no more stars than the row's score reaches (a council may withhold a star for a
+  // mandatory criterion, never add one).
+  const dateColumn = rawDecisionDate !== null ? 'decision_date' : 'year';
+  for (const issue of decisionChecks(date, stars, level, score, ctx.today, dateColumn))
+    reject(issue.field, issue.code, issue.message);
 
   const sourceUrls = (v.source_url ?? '')
     .split(' ; ')
@@ -367,34 +394,39 @@ export function validateRecord(
     issues: ordered.map(({ field, code, message }) => ({ field, code, message })),
   };
   if (rejected) return { report, row: null };
+  const keep = ctx.intern ?? ((text: string) => text);
+  const keepOrNull = (text: string | null) => (text === null ? null : keep(text));
   return {
     report,
     row: {
       line: raw.line,
       productName,
-      entityName,
+      entityName: keepOrNull(entityName),
       entityType,
-      commune: blankToNull(v.commune),
-      districtName,
-      group1048,
+      commune: keepOrNull(blankToNull(v.commune)),
+      districtName: keepOrNull(districtName),
+      group1048: keepOrNull(group1048),
       stars,
       score,
       level,
-      decisionNumber: blankToNull(v.decision),
+      decisionNumber: keepOrNull(blankToNull(v.decision)),
       date,
       year,
-      batch: blankToNull(v.batch),
-      sourceUrls,
+      batch: keepOrNull(blankToNull(v.batch)),
+      sourceUrls: sourceUrls.map(keep),
     },
   };
 }
 
 /** Natural key of a row for duplicate detection within a file. */
-export function rowKey(row: DecisionListRow): string {
+export function rowKey(
+  row: DecisionListRow,
+  normalize: (text: string) => string = normalizeText,
+): string {
   return [
-    normalizeText(row.productName),
-    row.districtName ? normalizeText(row.districtName) : '',
-    row.entityName ? normalizeText(row.entityName) : '',
+    normalize(row.productName),
+    row.districtName ? normalize(row.districtName) : '',
+    row.entityName ? normalize(row.entityName) : '',
     row.level ?? '',
     row.year ?? '',
     row.decisionNumber ?? '',

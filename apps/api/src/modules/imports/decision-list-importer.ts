@@ -1,63 +1,85 @@
 // Imports a decision list (the products-2020-2021.csv layout). The same function serves the CLI,
-// the seed and, later, a GraphQL upload. One file = one transaction: with any rejected row nothing
-// is written unless the caller passes `skipRejected: true` (then only valid rows are written).
-// Idempotent: a file already imported (same sha256) writes nothing, and every record is matched
-// on its natural key, so an overlapping list extends product histories instead of duplicating.
+// the seed and the GraphQL upload. Steps: (1) an import_run row in its own short transaction;
+// (2) read and check every row, a slice at a time with turns of the event loop between slices,
+// keeping only the valid rows and the rows with something to say; (3) read what the database
+// holds for those rows in batched SELECTs; (4) plan the inserts and fills in memory; (5) write
+// them in multi-row statements inside ONE transaction (all-or-nothing: with any rejected row
+// nothing is written unless the caller passes `skipRejected: true`). Idempotent: a file already
+// applied (same sha256) writes nothing, and every record is matched on its natural key, so an
+// overlapping list extends product histories instead of duplicating them.
 import { createHash } from 'node:crypto';
-import { ref, type EntityManager } from '@mikro-orm/core';
+import { performance } from 'node:perf_hooks';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import type { EntityManager } from '@mikro-orm/core';
 import {
-  certificateValidUntil,
-  mapGroup1048To148,
-  ruleSetInForce,
-  starsForScore,
-  type FactDate,
+  decisionIdentity,
+  normalizeDecisionNumber,
+  todayIn,
+  VIETNAM_TIME_ZONE,
 } from '@ocop/domain';
 import { AdminUnit } from '../admin-units/admin-unit.entity.js';
-import { Certificate } from '../certificates/certificate.entity.js';
-import { DecisionItem } from '../decisions/decision-item.entity.js';
-import { Decision } from '../decisions/decision.entity.js';
-import { EconomicEntity } from '../entities/economic-entity.entity.js';
-import { Evaluation } from '../evaluations/evaluation.entity.js';
-import { Product } from '../products/product.entity.js';
 import { normalizeText } from '../shared/normalize-text.js';
-import { Source } from '../sources/source.entity.js';
 import {
   DECISION_LIST_COLUMNS,
   ImportFileError,
   decodeUtf8,
-  readDecisionListCsv,
   rowKey,
   validateRecord,
-  type DecisionListRow,
   type ImportIssue,
-  type RowReport,
 } from './decision-list-format.js';
-import { ImportRun } from './import-run.entity.js';
+import {
+  planImport,
+  zeroCounts,
+  type ImportPlan,
+  type PlanProblems,
+  type RecordCounts,
+} from './decision-list-plan.js';
+import { readDecisionListRecords } from './decision-list-reader.js';
+import { fetchReferences, type UnitRow } from './decision-list-references.js';
+import { writePlan } from './decision-list-writer.js';
+import {
+  ImportAborted,
+  finishImportRun,
+  markStaleImportRuns,
+  registerRunningImport,
+  startImportRun,
+  storeImportProblems,
+  updateImportProgress,
+  wasApplied,
+  type ProblemRow,
+  type RunOutcome,
+} from './import.service.js';
+import { memo } from './memo.js';
+import { sqlOf } from './sql-batch.js';
+
+export type { RecordCounts } from './decision-list-plan.js';
+
+/** Problem rows returned with the report; the rest are read page by page from the run. */
+export const REPORT_PROBLEM_ROWS = 50;
 
 export interface ImportInput {
   fileName: string;
   content: Buffer | string;
-  /** Validate and compute the changes inside a transaction that is rolled back. */
+  /** Validate and compute the changes; nothing is written but the run and its report. */
   dryRun?: boolean;
   /** Write the valid rows even when some rows are rejected (default false: all or nothing). */
   skipRejected?: boolean;
+  /** The request that started the import (kept on the run). */
+  requestId?: string;
+  /** Today in Vietnam (YYYY-MM-DD); decisions may not be dated after it. */
+  today?: string;
+  /** Aborts the import at its next step (recorded as aborted). */
+  signal?: AbortSignal;
   onProgress?: (done: number, total: number) => void;
+  /** Called as each phase ends with its duration (bench/import.ts prints them). */
+  onPhase?: (phase: 'read' | 'resolve' | 'plan' | 'write' | 'commit', ms: number) => void;
   /** Runs inside the import's transaction just before commit (real runs only): the audit record. */
-  beforeCommit?: (tx: EntityManager, report: ImportReport, run: ImportRun) => void | Promise<void>;
+  beforeCommit?: (tx: EntityManager, report: ImportReport) => void | Promise<void>;
 }
 
-const KINDS = [
-  'entities',
-  'products',
-  'evaluations',
-  'decisions',
-  'decisionItems',
-  'certificates',
-  'sources',
-] as const;
-export type RecordCounts = Record<(typeof KINDS)[number], number>;
-
 export interface ImportReport {
+  /** The import_run row (null only when the run could not be recorded). */
+  runId: number | null;
   fileName: string;
   sha256: string;
   dryRun: boolean;
@@ -67,18 +89,27 @@ export interface ImportReport {
   noChanges: boolean;
   message: string;
   fileErrors: ImportIssue[];
-  rows: RowReport[];
+  /** The first REPORT_PROBLEM_ROWS rows with issues, in line order. */
+  rows: ProblemRow[];
+  /** All rows with issues (flagged or rejected). */
+  problemRows: number;
   totals: { rows: number; accepted: number; flagged: number; rejected: number };
   created: RecordCounts;
   reused: RecordCounts;
 }
 
-const zeroCounts = (): RecordCounts => Object.fromEntries(KINDS.map((k) => [k, 0])) as RecordCounts;
+class Rollback extends Error {}
 
-class DryRunRollback extends Error {}
-
-function emptyReport(input: ImportInput, sha256: string): ImportReport {
-  return {
+/** Imports one decision-list file and returns its report (never throws for bad data). */
+export async function importDecisionList(
+  em: EntityManager,
+  input: ImportInput,
+): Promise<ImportReport> {
+  const bytes =
+    typeof input.content === 'string' ? Buffer.from(input.content, 'utf8') : input.content;
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const report: ImportReport = {
+    runId: null,
     fileName: input.fileName,
     sha256,
     dryRun: input.dryRun ?? false,
@@ -87,348 +118,378 @@ function emptyReport(input: ImportInput, sha256: string): ImportReport {
     message: '',
     fileErrors: [],
     rows: [],
+    problemRows: 0,
     totals: { rows: 0, accepted: 0, flagged: 0, rejected: 0 },
     created: zeroCounts(),
     reused: zeroCounts(),
   };
+  await markStaleImportRuns(em);
+  const estimate = Math.max(0, countLines(bytes) - 1);
+  const runId = await startImportRun(em, {
+    fileName: input.fileName,
+    sha256,
+    dryRun: report.dryRun,
+    requestId: input.requestId ?? null,
+    rowsTotal: estimate,
+  });
+  report.runId = runId;
+  const controller = new AbortController();
+  input.signal?.addEventListener('abort', () => controller.abort(input.signal!.reason), {
+    once: true,
+  });
+  const work = run(em, input, report, controller.signal, estimate);
+  registerRunningImport(runId, controller, work);
+  return work;
 }
 
-/** Imports one decision-list file and returns the per-row report (never throws for bad data). */
-export async function importDecisionList(
+async function run(
   em: EntityManager,
   input: ImportInput,
+  report: ImportReport,
+  signal: AbortSignal,
+  estimate: number,
 ): Promise<ImportReport> {
-  const bytes =
-    typeof input.content === 'string' ? Buffer.from(input.content, 'utf8') : input.content;
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const report = emptyReport(input, sha256);
-
-  let records;
+  const runId = report.runId!;
+  const problems: ProblemRow[] = [];
+  const finish = async (outcome: Omit<RunOutcome, 'summary'>, tx: EntityManager = em) => {
+    report.message = outcome.message;
+    report.problemRows = problems.length;
+    report.rows = problems.slice(0, REPORT_PROBLEM_ROWS);
+    await finishImportRun(tx, runId, { ...outcome, summary: summaryOf(report) });
+  };
+  const keepProblems = () => storeImportProblems(em, runId, problems);
   try {
-    records = readDecisionListCsv(decodeUtf8(input.content));
-  } catch (error) {
-    if (!(error instanceof ImportFileError)) throw error;
-    report.fileErrors = error.issues;
-    report.message = `File rejected: ${error.message} Nothing was written.`;
-    return report;
-  }
-
-  const units = await em
-    .fork()
-    .find(AdminUnit, { type: { $in: ['city', 'town', 'district'] } }, { orderBy: { id: 'asc' } });
-  const unitByName = new Map<string, AdminUnit[]>();
-  for (const unit of units) {
-    const list = unitByName.get(unit.normalizedName) ?? [];
-    list.push(unit);
-    unitByName.set(unit.normalizedName, list);
-  }
-  const ctx = { districtExists: (name: string) => unitByName.has(normalizeText(name)) };
-
-  const seen = new Map<string, number>();
-  const valid: DecisionListRow[] = [];
-  for (const raw of records) {
-    const { report: rowReport, row } = validateRecord(raw, DECISION_LIST_COLUMNS.length, ctx);
-    if (row) {
-      const key = rowKey(row);
-      const first = seen.get(key);
-      if (first !== undefined) {
-        rowReport.status = 'rejected';
-        rowReport.issues.unshift({
-          field: 'row',
-          code: 'duplicate',
-          message: `same product, unit, entity, level, year and decision as line ${first}`,
-        });
-      } else {
-        seen.set(key, row.line);
-        valid.push(row);
-      }
+    let text: string;
+    try {
+      text = decodeUtf8(input.content);
+    } catch (error) {
+      if (!(error instanceof ImportFileError)) throw error;
+      return await refuseFile(report, error, finish);
     }
-    report.rows.push(rowReport);
-  }
-  report.totals = {
-    rows: report.rows.length,
-    accepted: report.rows.filter((r) => r.status === 'accepted').length,
-    flagged: report.rows.filter((r) => r.status === 'flagged').length,
-    rejected: report.rows.filter((r) => r.status === 'rejected').length,
-  };
-  if (report.totals.rejected > 0 && !input.skipRejected) {
-    report.message = `${report.totals.rejected} of ${report.totals.rows} rows rejected; nothing was written (fix them, or import with skip-rejected).`;
-    return report;
-  }
 
-  const fork = em.fork();
-  if (await fork.count(ImportRun, { sha256 })) {
-    report.noChanges = true;
-    report.message = 'No changes: this file was already imported.';
-    return report;
-  }
-
-  const pickUnit = (row: DecisionListRow): AdminUnit | null => {
-    if (!row.districtName) return null;
-    const candidates = unitByName.get(normalizeText(row.districtName)) ?? [];
-    const on = row.date?.date;
-    const inForce = on
-      ? candidates.find(
-          (u) => (!u.validFrom || u.validFrom <= on) && (!u.validTo || on <= u.validTo),
-        )
-      : undefined;
-    return inForce ?? candidates[0] ?? null;
-  };
-
-  try {
-    await fork.transactional(async (tx) => {
-      const writer = new RowWriter(tx, report);
-      let done = 0;
-      for (const row of valid) {
-        await writer.write(row, pickUnit(row));
-        done += 1;
-        input.onProgress?.(done, valid.length);
+    // (2) Read and check every row.
+    const units = await em
+      .fork()
+      .find(AdminUnit, { type: { $in: ['city', 'town', 'district'] } }, { orderBy: { id: 'asc' } });
+    const unitByName = new Map<string, AdminUnit[]>();
+    for (const unit of units) {
+      const list = unitByName.get(unit.normalizedName) ?? [];
+      list.push(unit);
+      unitByName.set(unit.normalizedName, list);
+    }
+    const interned = new Map<string, string>();
+    const normalize = memo(normalizeText);
+    const ctx = {
+      districtExists: (name: string) => unitByName.has(normalize(name)),
+      today: input.today ?? todayIn(VIETNAM_TIME_ZONE),
+      intern: (value: string) => {
+        const known = interned.get(value);
+        if (known !== undefined) return known;
+        if (interned.size < 50_000) interned.set(value, value);
+        return value;
+      },
+    };
+    const seen = new Map<string, number>();
+    const decisionDates = new Map<string, { line: number; date: string }>();
+    const valid: UnitRow[] = [];
+    const problemByLine = new Map<number, ProblemRow>();
+    let read = 0;
+    try {
+      for await (const records of readDecisionListRecords(text)) {
+        throwIfAborted(signal);
+        for (const raw of records) {
+          const { report: rowReport, row } = validateRecord(raw, DECISION_LIST_COLUMNS.length, ctx);
+          read += 1;
+          report.totals.rows += 1;
+          if (row) {
+            const key = rowKey(row, normalize);
+            const first = seen.get(key);
+            const identity =
+              row.decisionNumber && row.level && row.date
+                ? decisionIdentity(normalizeDecisionNumber(row.decisionNumber), row.level)
+                : null;
+            const sameDecision = identity ? decisionDates.get(identity) : undefined;
+            if (first !== undefined) {
+              rowReport.status = 'rejected';
+              rowReport.issues.unshift({
+                field: 'row',
+                code: 'duplicate',
+                message: `same product, unit, entity, level, year and decision as line ${first}`,
+              });
+            } else if (sameDecision && sameDecision.date !== row.date!.date) {
+              // One decision (number + issuing level) has one date; rows of it whose batch text
+              // differs are still one decision (packages/domain/src/rules/decision-checks.ts).
+              rowReport.status = 'rejected';
+              rowReport.issues.unshift({
+                field: row.date!.precision === 'day' ? 'decision_date' : 'year',
+                code: 'decision_date_conflict',
+                message: `decision ${row.decisionNumber} (${row.level}) is dated ${sameDecision.date} on line ${sameDecision.line}, not ${row.date!.date}`,
+              });
+            } else {
+              seen.set(key, row.line);
+              if (identity && !sameDecision)
+                decisionDates.set(identity, { line: row.line, date: row.date!.date });
+              valid.push({ ...row, unitId: pickUnit(unitByName, row, normalize)?.id ?? null });
+            }
+          }
+          if (rowReport.status !== 'accepted') {
+            const problem: ProblemRow = {
+              line: rowReport.line,
+              status: rowReport.status,
+              productName: rowReport.productName,
+              issues: rowReport.issues,
+            };
+            problems.push(problem);
+            problemByLine.set(problem.line, problem);
+          }
+        }
+        await updateImportProgress(em, runId, {
+          rowsDone: read,
+          rowsTotal: Math.max(read, estimate),
+        });
+        input.onProgress?.(read, Math.max(read, estimate));
       }
-      const changed = KINDS.some((k) => report.created[k] > 0) || writer.updated > 0;
-      report.noChanges = !changed;
-      report.message = changed
-        ? `Imported ${valid.length} rows (${report.totals.flagged} flagged${report.totals.rejected ? `, ${report.totals.rejected} rejected rows skipped` : ''}).`
-        : 'No changes: every record in the file is already in the database.';
-      if (input.dryRun) throw new DryRunRollback();
-      const run = tx.create(ImportRun, {
-        fileName: input.fileName,
-        sha256,
-        report: {
-          ...report,
-          rows: report.rows.filter((r) => r.status !== 'accepted'),
-        } as unknown as Record<string, unknown>,
+    } catch (error) {
+      if (!(error instanceof ImportFileError)) throw error;
+      return await refuseFile(report, error, finish);
+    }
+    interned.clear();
+    seen.clear();
+    countTotals(report, problems);
+    if (report.totals.rejected > 0 && !input.skipRejected) {
+      await keepProblems();
+      await finish({
+        status: 'failed',
+        message: `${report.totals.rejected} of ${report.totals.rows} rows rejected; nothing was written (fix them, or import with skip-rejected).`,
+        rowsDone: read,
       });
-      if (input.beforeCommit) {
-        await tx.flush();
-        await input.beforeCommit(tx, report, run);
+      return report;
+    }
+    if (await wasApplied(em, report.sha256)) {
+      report.noChanges = true;
+      await keepProblems();
+      await finish({
+        status: 'succeeded',
+        message: 'No changes: this file was already imported.',
+        rowsDone: read,
+      });
+      return report;
+    }
+
+    // (3)–(5) Resolve, plan and write: in one transaction for a real run, outside any for a dry run.
+    await updateImportProgress(em, runId, { phase: 'writing', rowsTotal: read });
+    const unitNames = new Map(units.map((u) => [u.id, u.name]));
+    let mark = performance.now();
+    const phase = (name: 'read' | 'resolve' | 'plan' | 'write' | 'commit') => {
+      const now = performance.now();
+      input.onPhase?.(name, now - mark);
+      mark = now;
+    };
+    phase('read');
+    const planFor = async (tx: EntityManager) => {
+      const refs = await fetchReferences(sqlOf(tx), valid, normalize);
+      phase('resolve');
+      throwIfAborted(signal);
+      let planned = await planImport(valid, refs, unitNames, normalize);
+      if ([...planned.problems.values()].some((p) => p.issues.some((i) => i.rejects))) {
+        mergePlanProblems(problems, problemByLine, planned.problems);
+        countTotals(report, problems);
+        if (!input.skipRejected) return null;
+        const rejected = new Set(
+          problems.filter((p) => p.status === 'rejected').map((p) => p.line),
+        );
+        planned = await planImport(
+          valid.filter((r) => !rejected.has(r.line)),
+          refs,
+          unitNames,
+          normalize,
+        );
+      } else {
+        mergePlanProblems(problems, problemByLine, planned.problems);
+        countTotals(report, problems);
       }
-    });
-    report.applied = true;
+      phase('plan');
+      return planned.plan;
+    };
+    const describe = (plan: ImportPlan) => {
+      report.created = plan.created;
+      report.reused = plan.reused;
+      const changed = Object.values(plan.created).some((n) => n > 0) || plan.updated > 0;
+      report.noChanges = !changed;
+      return changed
+        ? `Imported ${report.totals.rows - report.totals.rejected} rows (${report.totals.flagged} flagged${report.totals.rejected ? `, ${report.totals.rejected} rejected rows skipped` : ''}).`
+        : 'No changes: every record in the file is already in the database.';
+    };
+    const rejectedMessage = () =>
+      `${report.totals.rejected} of ${report.totals.rows} rows rejected; nothing was written (fix them, or import with skip-rejected).`;
+
+    if (report.dryRun) {
+      const plan = await planFor(em.fork());
+      await keepProblems();
+      if (!plan) {
+        await finish({ status: 'failed', message: rejectedMessage(), rowsDone: read });
+        return report;
+      }
+      const message = describe(plan);
+      await finish({
+        status: 'succeeded',
+        message: `Dry run: ${message} Nothing was written.`,
+        rowsDone: read,
+      });
+      return report;
+    }
+
+    let refused = false;
+    try {
+      await em.fork().transactional(async (tx) => {
+        const plan = await planFor(tx);
+        if (!plan) {
+          refused = true;
+          throw new Rollback();
+        }
+        const message = describe(plan);
+        await writePlan(sqlOf(tx), plan, async () => {
+          throwIfAborted(signal);
+          await nextTurn();
+        });
+        throwIfAborted(signal);
+        phase('write');
+        report.applied = true;
+        await finish(
+          { status: 'succeeded', message, rowsDone: read, appliedSha256: report.sha256 },
+          tx,
+        );
+        if (input.beforeCommit) await input.beforeCommit(tx, report);
+      });
+      phase('commit');
+    } catch (error) {
+      report.applied = false;
+      // The unique applied_sha256: another process committed the same file meanwhile.
+      if (
+        !(error instanceof Rollback) &&
+        !signal.aborted &&
+        (await wasApplied(em, report.sha256))
+      ) {
+        report.noChanges = true;
+        report.created = zeroCounts();
+        await keepProblems();
+        await finish({
+          status: 'succeeded',
+          message: 'No changes: this file was already imported.',
+          rowsDone: read,
+        });
+        return report;
+      }
+      if (!(error instanceof Rollback)) throw error;
+    }
+    await keepProblems();
+    if (refused) {
+      report.created = zeroCounts();
+      report.reused = zeroCounts();
+      await finish({ status: 'failed', message: rejectedMessage(), rowsDone: read });
+      return report;
+    }
+    return report;
   } catch (error) {
-    if (!(error instanceof DryRunRollback)) throw error;
-    report.message = `Dry run: ${report.message} Nothing was written.`;
+    report.applied = false;
+    const aborted = error instanceof ImportAborted || signal.aborted;
+    const message = aborted
+      ? `Aborted: ${signal.reason instanceof Error ? signal.reason.message : 'stopped'}; nothing was written.`
+      : `Failed: ${(error as Error).message}; nothing was written.`;
+    await finish({ status: aborted ? 'aborted' : 'failed', message }).catch(() => undefined);
+    if (aborted) return report;
+    throw error;
   }
+}
+
+async function refuseFile(
+  report: ImportReport,
+  error: ImportFileError,
+  finish: (outcome: Omit<RunOutcome, 'summary'>) => Promise<void>,
+): Promise<ImportReport> {
+  report.fileErrors = error.issues;
+  await finish({
+    status: 'failed',
+    message: `File rejected: ${error.message} Nothing was written.`,
+  });
   return report;
 }
 
-/** Creates or reuses the records of one row, counting what it did. */
-class RowWriter {
-  updated = 0;
-  constructor(
-    private readonly em: EntityManager,
-    private readonly report: ImportReport,
-  ) {}
+function throwIfAborted(signal: AbortSignal): void {
+  if (signal.aborted)
+    throw signal.reason instanceof ImportAborted ? signal.reason : new ImportAborted('aborted');
+}
 
-  /** Fills missing facts on an existing record and remembers that the import changed something. */
-  private set<T extends object>(record: T, values: Partial<T>): void {
-    Object.assign(record, values);
-    this.updated += 1;
-  }
+function countLines(bytes: Buffer): number {
+  let lines = 0;
+  let index = -1;
+  while ((index = bytes.indexOf(10, index + 1)) !== -1) lines += 1;
+  return lines + (bytes.length && bytes[bytes.length - 1] !== 10 ? 1 : 0);
+}
 
-  private count(kind: (typeof KINDS)[number], created: boolean): void {
-    (created ? this.report.created : this.report.reused)[kind] += 1;
-  }
+function pickUnit(
+  unitByName: Map<string, AdminUnit[]>,
+  row: Omit<UnitRow, 'unitId'>,
+  normalize: (text: string) => string,
+) {
+  if (!row.districtName) return null;
+  const candidates = unitByName.get(normalize(row.districtName)) ?? [];
+  const on = row.date?.date;
+  const inForce = on
+    ? candidates.find((u) => (!u.validFrom || u.validFrom <= on) && (!u.validTo || on <= u.validTo))
+    : undefined;
+  return inForce ?? candidates[0] ?? null;
+}
 
-  async write(row: DecisionListRow, unit: AdminUnit | null): Promise<void> {
-    const em = this.em;
-    const sources = await this.sources(row.sourceUrls);
-    const entity = row.entityName ? await this.entity(row, unit) : null;
-    const product = await this.product(row, unit, entity);
-    for (const source of sources) product.sources.add(source);
+function countTotals(report: ImportReport, problems: ProblemRow[]): void {
+  const rejected = problems.filter((p) => p.status === 'rejected').length;
+  const flagged = problems.length - rejected;
+  report.totals = {
+    rows: report.totals.rows,
+    accepted: report.totals.rows - problems.length,
+    flagged,
+    rejected,
+  };
+}
 
-    if (row.level && row.date) {
-      const evaluation = await this.evaluation(row, product, row.level, row.date);
-      for (const source of sources) evaluation.sources.add(source);
-      const decision = await this.decision(row, row.level, row.date);
-      for (const source of sources) decision.sources.add(source);
-      await this.itemAndCertificate(row, decision, product);
+/** Adds the problems found against the database to the rows' reports (rejections first). */
+function mergePlanProblems(
+  problems: ProblemRow[],
+  byLine: Map<number, ProblemRow>,
+  found: PlanProblems,
+): void {
+  let added = false;
+  for (const [line, { productName, issues }] of found) {
+    const rejects = issues.some((i) => i.rejects);
+    const plain = issues.map(({ field, code, message }) => ({ field, code, message }));
+    const existing = byLine.get(line);
+    if (existing) {
+      existing.issues = rejects ? [...plain, ...existing.issues] : [...existing.issues, ...plain];
+      if (rejects) existing.status = 'rejected';
+      continue;
     }
-    await em.flush();
+    const row: ProblemRow = {
+      line,
+      status: rejects ? 'rejected' : 'flagged',
+      productName,
+      issues: plain,
+    };
+    byLine.set(line, row);
+    problems.push(row);
+    added = true;
   }
+  if (added) problems.sort((a, b) => a.line - b.line);
+}
 
-  private async sources(urls: string[]): Promise<Source[]> {
-    const result: Source[] = [];
-    for (const url of urls) {
-      let source = await this.em.findOne(Source, { url });
-      this.count('sources', !source);
-      source ??= this.em.create(Source, { url });
-      result.push(source);
-    }
-    return result;
-  }
-
-  private async entity(row: DecisionListRow, unit: AdminUnit | null): Promise<EconomicEntity> {
-    const normalizedName = normalizeText(row.entityName!);
-    let entity = await this.em.findOne(EconomicEntity, {
-      normalizedName,
-      unit: unit ? unit.id : null,
-    });
-    this.count('entities', !entity);
-    if (!entity) {
-      entity = this.em.create(EconomicEntity, {
-        name: row.entityName!,
-        normalizedName,
-        type: row.entityType,
-        commune: row.commune,
-        normalizedCommune: row.commune ? normalizeText(row.commune) : null,
-        unit,
-        registeredOn: row.date?.date ?? null,
-        registeredPrecision: row.date?.precision ?? null,
-      });
-      return entity;
-    }
-    // Fill facts a later list adds; never overwrite a known value.
-    if (!entity.type && row.entityType) this.set(entity, { type: row.entityType });
-    if (!entity.commune && row.commune)
-      this.set(entity, { commune: row.commune, normalizedCommune: normalizeText(row.commune) });
-    if (row.date && (!entity.registeredOn || row.date.date < entity.registeredOn)) {
-      this.set(entity, { registeredOn: row.date.date, registeredPrecision: row.date.precision });
-    }
-    return entity;
-  }
-
-  private async product(
-    row: DecisionListRow,
-    unit: AdminUnit | null,
-    entity: EconomicEntity | null,
-  ): Promise<Product> {
-    const normalizedName = normalizeText(row.productName);
-    const candidates = await this.em.find(
-      Product,
-      { normalizedName, unit: unit ? unit.id : null },
-      { orderBy: { id: 'asc' } },
-    );
-    // Same name and unit is the same product unless both sides name different entities.
-    const product =
-      candidates.find((p) => !entity || !p.entity || p.entity.id === entity.id) ?? null;
-    this.count('products', !product);
-    const group148 = row.group1048 ? mapGroup1048To148(row.group1048).code : null;
-    if (!product) {
-      return this.em.create(Product, {
-        name: row.productName,
-        normalizedName,
-        entity,
-        unit,
-        commune: row.commune,
-        normalizedCommune: row.commune ? normalizeText(row.commune) : null,
-        group1048: row.group1048,
-        group148,
-        registeredOn: row.date?.date ?? null,
-        registeredPrecision: row.date?.precision ?? null,
-      });
-    }
-    if (!product.entity && entity) this.set(product, { entity: ref(entity) });
-    if (!product.group1048 && row.group1048)
-      this.set(product, { group1048: row.group1048, group148 });
-    if (!product.commune && row.commune)
-      this.set(product, { commune: row.commune, normalizedCommune: normalizeText(row.commune) });
-    if (row.date && (!product.registeredOn || row.date.date < product.registeredOn)) {
-      this.set(product, { registeredOn: row.date.date, registeredPrecision: row.date.precision });
-    }
-    return product;
-  }
-
-  private async evaluation(
-    row: DecisionListRow,
-    product: Product,
-    level: Evaluation['level'],
-    date: FactDate,
-  ): Promise<Evaluation> {
-    const existing = product.id
-      ? await this.em.findOne(Evaluation, { product: product.id, level, date: date.date })
-      : null;
-    this.count('evaluations', !existing);
-    if (existing) return existing;
-    const ruleSet = ruleSetInForce(date.date);
-    const potentialFiveStar =
-      level !== 'national' && row.score !== null && starsForScore(row.score, ruleSet) === 5;
-    return this.em.create(Evaluation, {
-      product,
-      level,
-      date: date.date,
-      datePrecision: date.precision,
-      year: Number(date.date.slice(0, 4)),
-      ruleSetCode: ruleSet.code,
-      total: row.score,
-      stars: row.stars,
-      potentialFiveStar,
-      round: row.batch,
-      outcome: row.stars !== null ? 'passed' : 'unknown',
-    });
-  }
-
-  private async decision(
-    row: DecisionListRow,
-    level: Decision['issuingLevel'],
-    date: FactDate,
-  ): Promise<Decision> {
-    const groupKey = createHash('sha256')
-      .update(
-        JSON.stringify([
-          level,
-          row.decisionNumber,
-          date.precision === 'day' ? date.date : null,
-          row.year,
-          row.batch,
-        ]),
-      )
-      .digest('hex');
-    const existing = await this.em.findOne(Decision, { groupKey });
-    this.count('decisions', !existing);
-    return (
-      existing ??
-      this.em.create(Decision, {
-        groupKey,
-        number: row.decisionNumber,
-        date: date.date,
-        datePrecision: date.precision,
-        issuingLevel: level,
-        batch: row.batch,
-        year: row.year ?? Number(date.date.slice(0, 4)),
-      })
-    );
-  }
-
-  private async itemAndCertificate(
-    row: DecisionListRow,
-    decision: Decision,
-    product: Product,
-  ): Promise<void> {
-    const existing =
-      decision.id && product.id
-        ? await this.em.findOne(DecisionItem, {
-            decision: decision.id,
-            product: product.id,
-            action: 'recognise',
-          })
-        : null;
-    this.count('decisionItems', !existing);
-    this.count('certificates', !existing);
-    if (existing) return;
-    const item = this.em.create(DecisionItem, {
-      decision,
-      product,
-      stars: row.stars,
-      action: 'recognise',
-    });
-    const issued = { date: decision.date, precision: decision.datePrecision };
-    // A newer recognition replaces the certificate in force (re-certification or upgrade).
-    if (product.id) {
-      const older = await this.em.find(Certificate, {
-        product: product.id,
-        supersededOn: null,
-        revokedOn: null,
-        issuedOn: { $lt: issued.date },
-      });
-      for (const certificate of older) certificate.supersededOn = issued.date;
-    }
-    this.em.create(Certificate, {
-      product,
-      decisionItem: item,
-      stars: row.stars,
-      issuedOn: issued.date,
-      issuedPrecision: issued.precision,
-      validUntil: certificateValidUntil(issued),
-    });
-  }
+function summaryOf(report: ImportReport): Record<string, unknown> {
+  return {
+    dryRun: report.dryRun,
+    applied: report.applied,
+    noChanges: report.noChanges,
+    totals: report.totals,
+    created: report.created,
+    reused: report.reused,
+    problemRows: report.problemRows,
+    fileErrors: report.fileErrors,
+  };
 }

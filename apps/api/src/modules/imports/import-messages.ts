@@ -16,12 +16,17 @@ const VI: Record<string, string> = {
   missing_column: 'thiếu cột',
   unexpected_column: 'cột không thuộc mẫu',
   repeated_column: 'cột bị lặp',
-  below_star: 'điểm không đủ cho hạng sao đã ghi',
+  stars_above_evaluation: 'hạng sao cao hơn kết quả đánh giá (điểm không đủ)',
+  wrong_recogniser: 'cấp công nhận không đúng với hạng sao theo bộ tiêu chí đang áp dụng',
+  date_in_future: 'ngày ở tương lai',
+  date_before_programme: 'ngày trước khi có Chương trình OCOP (1048/QĐ-TTg, 21/8/2019)',
+  stars_not_ocop: 'không phải hạng OCOP (3–5 sao)',
+  decision_date_conflict: 'một số quyết định (cùng cấp ban hành) chỉ có một ngày',
+  conflict: 'khác với số sao đã ghi nhận cho sản phẩm này trong quyết định',
   year_mismatch: 'ngày quyết định không khớp năm',
   required_with_stars: 'có hạng sao thì phải có cấp đánh giá',
   required_with_level: 'dòng đã đánh giá phải có năm hoặc ngày quyết định',
   without_entity: 'có loại hình chủ thể nhưng thiếu tên chủ thể',
-  no_rule_set: 'không có bộ tiêu chí nào áp dụng cho ngày này',
 };
 
 export function issueMessageVi(issue: ImportIssue): string {

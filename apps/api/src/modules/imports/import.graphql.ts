@@ -1,23 +1,35 @@
 // importDecisionList (SECRETARIAT): a CSV or XLSX decision list, base64, at most IMPORT_MAX_BYTES.
 // XLSX's first sheet becomes the same rows, through the same importer as the CLI and the seed.
-// Dry run: the per-row report, nothing written. Real run: one transaction (all rows or none unless
-// skipRejected), idempotent (same file → no changes), one audit record.
+// Dry run: the report, nothing written. Real run: one transaction (all rows or none unless
+// skipRejected), idempotent (same file → no changes), one audit record. The mutation returns a
+// summary and the first rows with issues; importRun(id) pages through all of them and, like
+// lastImportProgress, reads the run from the database, so any API process can answer.
+import { resolveCursorConnection } from '@pothos/plugin-relay';
 import { builder } from '../../graphql/builder.js';
 import { dbEnum } from '../../graphql/enums.js';
 import { validationFailed } from '../../graphql/errors.js';
+import { connectionComplexity, MAX_PAGE_SIZE } from '../../graphql/pagination.js';
+import { toId } from '../shared/input-checks.js';
 import { appendAudit } from '../audit/run-write.js';
 import {
   ImportFileError,
   type ImportIssue as IssueShape,
   type RowReport,
 } from './decision-list-format.js';
-import { importDecisionList, type ImportReport } from './decision-list-importer.js';
 import {
-  lastImportProgress,
-  startImportProgress,
-  type ImportProgress as ProgressShape,
-} from './import-progress.js';
+  importDecisionList,
+  REPORT_PROBLEM_ROWS,
+  type ImportReport,
+} from './decision-list-importer.js';
+import { zeroCounts, type RecordCounts } from './decision-list-plan.js';
 import { issueMessageVi } from './import-messages.js';
+import { IMPORT_RUN_STATUSES, type ImportRun } from './import-run.entity.js';
+import {
+  findImportRun,
+  importProblemsPage,
+  latestImportRun,
+  type ProblemRow,
+} from './import.service.js';
 import { xlsxToCsv } from './xlsx-rows.js';
 
 const ImportFormatEnum = dbEnum('ImportFormat', ['csv', 'xlsx'] as const, {
@@ -56,10 +68,29 @@ ImportRowReport.implement({
   }),
 });
 
+const ImportCounts = builder.objectRef<RecordCounts>('ImportCounts');
+ImportCounts.implement({
+  description: 'Records per kind (created or reused by an import).',
+  fields: (t) => ({
+    entities: t.exposeInt('entities', { description: 'Economic entities (chủ thể).' }),
+    products: t.exposeInt('products'),
+    evaluations: t.exposeInt('evaluations'),
+    decisions: t.exposeInt('decisions'),
+    decisionItems: t.exposeInt('decisionItems', { description: 'Products in decisions.' }),
+    certificates: t.exposeInt('certificates'),
+    sources: t.exposeInt('sources', { description: 'Source web pages.' }),
+  }),
+});
+
 const ImportResult = builder.objectRef<ImportReport>('ImportResult');
 ImportResult.implement({
-  description: 'The importer’s report.',
+  description: 'The importer’s report: a summary and the first rows with issues.',
   fields: (t) => ({
+    runId: t.id({
+      nullable: true,
+      description: 'The import run (importRun(id) pages through all problem rows).',
+      resolve: (r) => (r.runId === null ? null : String(r.runId)),
+    }),
     dryRun: t.exposeBoolean('dryRun'),
     applied: t.exposeBoolean('applied', { description: 'True when the changes were committed.' }),
     noChanges: t.exposeBoolean('noChanges', {
@@ -69,9 +100,18 @@ ImportResult.implement({
     accepted: t.int({ resolve: (r) => r.totals.accepted }),
     flagged: t.int({ resolve: (r) => r.totals.flagged }),
     rejected: t.int({ resolve: (r) => r.totals.rejected }),
-    created: t.string({
-      description: 'Records created, JSON: {"entities":n,"products":n,…}.',
-      resolve: (r) => JSON.stringify(r.created),
+    problemRows: t.exposeInt('problemRows', {
+      description: 'Rows with issues (flagged or rejected), all of them.',
+    }),
+    created: t.field({
+      type: ImportCounts,
+      description: 'Records created (dry run: that would be created).',
+      resolve: (r) => r.created,
+    }),
+    reused: t.field({
+      type: ImportCounts,
+      description: 'Rows that matched a record already there.',
+      resolve: (r) => r.reused,
     }),
     fileErrors: t.field({
       type: [ImportIssue],
@@ -80,22 +120,98 @@ ImportResult.implement({
     }),
     rows: t.field({
       type: [ImportRowReport],
-      description: 'Per-row report.',
-      resolve: (r) => r.rows,
+      description: `The first ${REPORT_PROBLEM_ROWS} rows with issues, in line order (accepted rows are not listed; all of them: importRun(id).problems).`,
+      resolve: (r) => r.rows.map(toRowReport),
     }),
   }),
 });
 
-const ImportProgress = builder.objectRef<ProgressShape>('ImportProgress');
-ImportProgress.implement({
-  description:
-    'Progress of the latest import run by this API process (not shared between processes).',
+const ImportRunStatusEnum = dbEnum('ImportRunStatus', IMPORT_RUN_STATUSES, {
+  description: 'Where an import run stands.',
+  valueDescriptions: {
+    running: 'Still running (or its process died less than 30 minutes ago).',
+    succeeded: 'Finished: committed, a dry run, or no changes.',
+    failed: 'Refused (file or rows rejected) or failed; nothing was written.',
+    aborted: 'Stopped (shutdown, or its process died); nothing was written.',
+  },
+});
+
+interface RunSummary {
+  totals?: ImportReport['totals'];
+  created?: RecordCounts;
+}
+const summaryOf = (run: ImportRun) => run.report as RunSummary;
+
+const ImportRunRef = builder.objectRef<ImportRun>('ImportRun');
+ImportRunRef.implement({
+  description: 'One import of a decision-list file: progress, outcome and its per-row problems.',
   fields: (t) => ({
+    id: t.id({ resolve: (r) => String(r.id) }),
     fileName: t.exposeString('fileName'),
-    requestId: t.exposeString('requestId'),
+    sha256: t.exposeString('sha256'),
+    status: t.field({ type: ImportRunStatusEnum, resolve: (r) => r.status }),
+    dryRun: t.exposeBoolean('dryRun'),
+    phase: t.exposeString('phase', { description: 'reading, writing or done.' }),
+    rowsDone: t.exposeInt('rowsDone', { description: 'Rows read and checked so far.' }),
+    rowsTotal: t.exposeInt('rowsTotal', {
+      description: 'Rows in the file (estimated from its lines until it is read).',
+    }),
+    startedAt: t.field({ type: 'DateTime', resolve: (r) => r.startedAt }),
+    finishedAt: t.field({ type: 'DateTime', nullable: true, resolve: (r) => r.finishedAt }),
+    message: t.string({ nullable: true, resolve: (r) => r.message ?? null }),
+    accepted: t.int({ nullable: true, resolve: (r) => summaryOf(r).totals?.accepted ?? null }),
+    flagged: t.int({ nullable: true, resolve: (r) => summaryOf(r).totals?.flagged ?? null }),
+    rejected: t.int({ nullable: true, resolve: (r) => summaryOf(r).totals?.rejected ?? null }),
+    created: t.field({
+      type: ImportCounts,
+      nullable: true,
+      resolve: (r) => summaryOf(r).created ?? null,
+    }),
+    problems: t.connection({
+      type: ImportRowReport,
+      description: 'Rows with issues in line order (cursor: the line).',
+      complexity: (args) => connectionComplexity({ first: args.first ?? MAX_PAGE_SIZE }),
+      resolve: (run, args, ctx) =>
+        resolveCursorConnection<Promise<RowReport[]>>(
+          { args, toCursor: (row) => String(row.line), defaultSize: 50, maxSize: MAX_PAGE_SIZE },
+          async ({ after, before, limit, inverted }) =>
+            (
+              await importProblemsPage(ctx.em, run.id, {
+                after: lineCursor('after', after),
+                before: lineCursor('before', before),
+                limit,
+                inverted,
+              })
+            ).map(toRowReport),
+        ),
+    }),
+  }),
+});
+
+/** A problems cursor is a line number. */
+function lineCursor(field: string, cursor: string | undefined): number | null {
+  if (cursor === undefined) return null;
+  if (!/^\d{1,9}$/.test(cursor))
+    throw validationFailed(field, {
+      en: `"${cursor.slice(0, 40)}" is not a cursor of this list (a line number).`,
+      vi: `"${cursor.slice(0, 40)}" không phải con trỏ của danh sách này (số dòng).`,
+    });
+  return Number(cursor);
+}
+
+const toRowReport = (row: ProblemRow): RowReport => ({ ...row });
+
+const ImportProgress = builder.objectRef<ImportRun>('ImportProgress');
+ImportProgress.implement({
+  description: 'Progress of the latest import, read from the database (any API process).',
+  fields: (t) => ({
+    runId: t.id({ resolve: (r) => String(r.id) }),
+    fileName: t.exposeString('fileName'),
+    requestId: t.string({ nullable: true, resolve: (r) => r.requestId ?? null }),
+    status: t.field({ type: ImportRunStatusEnum, resolve: (r) => r.status }),
     startedAt: t.field({ type: 'DateTime', resolve: (p) => p.startedAt }),
-    done: t.exposeInt('done', { description: 'Rows written so far.' }),
-    total: t.exposeInt('total', { description: 'Valid rows to write.' }),
+    done: t.exposeInt('rowsDone', { description: 'Rows read and checked so far.' }),
+    total: t.exposeInt('rowsTotal', { description: 'Rows in the file (estimated until read).' }),
     finishedAt: t.field({ type: 'DateTime', nullable: true, resolve: (p) => p.finishedAt }),
   }),
 });
@@ -106,9 +222,17 @@ builder.queryFields((t) => ({
   lastImportProgress: t.field({
     type: ImportProgress,
     nullable: true,
-    description: 'The latest import in this process. SECRETARIAT, ADMIN.',
+    description: 'The latest import (any process). SECRETARIAT, ADMIN.',
     authScopes: { $any: { secretariat: true, admin: true } },
-    resolve: () => lastImportProgress(),
+    resolve: (_root, _args, ctx) => latestImportRun(ctx.em),
+  }),
+  importRun: t.field({
+    type: ImportRunRef,
+    nullable: true,
+    description: 'One import run with its per-row problems. SECRETARIAT, ADMIN.',
+    args: { id: t.arg.id({ required: true }) },
+    authScopes: { $any: { secretariat: true, admin: true } },
+    resolve: (_root, args, ctx) => findImportRun(ctx.em, toId('id', args.id)),
   }),
 }));
 
@@ -162,25 +286,20 @@ builder.mutationFields((t) => ({
           };
         }
       }
-      const progress = startImportProgress(fileName, ctx.requestId);
-      const report = await importDecisionList(ctx.em.fork(), {
+      return importDecisionList(ctx.em.fork(), {
         fileName,
         content,
         dryRun: args.dryRun,
         skipRejected: args.skipRejected ?? false,
-        onProgress: (done, total) => {
-          progress.done = done;
-          progress.total = total;
-          if (done % 100 === 0 || done === total)
-            ctx.log.info({ fileName, done, total }, 'import progress');
-        },
-        beforeCommit: (tx, r, run) => {
+        requestId: ctx.requestId,
+        today: ctx.today,
+        beforeCommit: (tx, r) => {
           appendAudit(
             tx,
             ctx,
             { action: 'importDecisionList', recordType: 'ImportRun' },
             {
-              recordId: run.id,
+              recordId: r.runId,
               after: {
                 fileName,
                 format: args.format,
@@ -190,25 +309,16 @@ builder.mutationFields((t) => ({
               },
             },
           );
+          return tx.flush();
         },
       });
-      progress.finishedAt = new Date();
-      return report;
     },
   }),
 }));
 
 function emptyReport(fileName: string, dryRun: boolean): ImportReport {
-  const zero = {
-    entities: 0,
-    products: 0,
-    evaluations: 0,
-    decisions: 0,
-    decisionItems: 0,
-    certificates: 0,
-    sources: 0,
-  };
   return {
+    runId: null,
     fileName,
     sha256: '',
     dryRun,
@@ -217,8 +327,9 @@ function emptyReport(fileName: string, dryRun: boolean): ImportReport {
     message: '',
     fileErrors: [],
     rows: [],
+    problemRows: 0,
     totals: { rows: 0, accepted: 0, flagged: 0, rejected: 0 },
-    created: zero,
-    reused: { ...zero },
+    created: zeroCounts(),
+    reused: zeroCounts(),
   };
 }

@@ -4,6 +4,7 @@ import { Migration20261129013303 } from './Migration20261129013303.js';
 import { Migration20261129020843 } from './Migration20261129020843.js';
 import { Migration20261129024651 } from './Migration20261129024651.js';
 import { Migration20261130042337 } from './Migration20261130042337.js';
+import { Migration20261130042638 } from './Migration20261130042638.js';
 import { Migration20261130043000 } from './Migration20261130043000.js';
 import { Migration20261130045500 } from './Migration20261130045500.js';
 
@@ -12,6 +13,7 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261129020843', class: Migration20261129020843 },
   { name: 'Migration20261129024651', class: Migration20261129024651 },
   { name: 'Migration20261130042337', class: Migration20261130042337 },
+  { name: 'Migration20261130042638', class: Migration20261130042638 },
   { name: 'Migration20261130043000', class: Migration20261130043000 },
   { name: 'Migration20261130045500', class: Migration20261130045500 },
 ];

@@ -4,6 +4,7 @@ import { Migration20261129013302 } from './Migration20261129013302.js';
 import { Migration20261129020842 } from './Migration20261129020842.js';
 import { Migration20261129024651 } from './Migration20261129024651.js';
 import { Migration20261130042335 } from './Migration20261130042335.js';
+import { Migration20261130042635 } from './Migration20261130042635.js';
 import { Migration20261130043000 } from './Migration20261130043000.js';
 import { Migration20261130045500 } from './Migration20261130045500.js';
 
@@ -12,6 +13,7 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261129020842', class: Migration20261129020842 },
   { name: 'Migration20261129024651', class: Migration20261129024651 },
   { name: 'Migration20261130042335', class: Migration20261130042335 },
+  { name: 'Migration20261130042635', class: Migration20261130042635 },
   { name: 'Migration20261130043000', class: Migration20261130043000 },
   { name: 'Migration20261130045500', class: Migration20261130045500 },
 ];

@@ -1,0 +1,202 @@
+// Writes an ImportPlan with set-based statements inside the caller's transaction: multi-row
+// INSERTs in dependency order (sources, entities, products, evaluations, decisions, items,
+// certificates, links), then one UPDATE per chunk for the facts filled in and the certificates
+// superseded. `step` runs between statements (progress, abort, a turn of the event loop).
+import { mapGroup1048To148 } from '@ocop/domain';
+import type { Knex } from '@mikro-orm/knex';
+import { normalizeText } from '../shared/normalize-text.js';
+import type { ImportPlan } from './decision-list-plan.js';
+import {
+  chunks,
+  insertLinks,
+  insertRecords,
+  isPostgres,
+  updateByCase,
+  type Row,
+} from './sql-batch.js';
+
+const idOf = (record: { id: number | null }): number => {
+  if (record.id === null) throw new Error('import plan: a record was used before it was written');
+  return record.id;
+};
+const normalizedOrNull = (text: string | null) => (text ? normalizeText(text) : null);
+const group148 = (group1048: string | null) =>
+  group1048 ? mapGroup1048To148(group1048).code : null;
+
+export async function writePlan(
+  knex: Knex,
+  plan: ImportPlan,
+  step: () => Promise<void>,
+): Promise<void> {
+  const bool = (value: boolean) => (isPostgres(knex) ? value : value ? 1 : 0);
+
+  await insertRecords(knex, 'source', plan.sources, (s) => ({ url: s.url }), step);
+  await insertRecords(
+    knex,
+    'economic_entity',
+    plan.entities,
+    (e) => ({
+      name: e.name,
+      normalized_name: e.normalizedName,
+      type: e.type,
+      commune: e.commune,
+      normalized_commune: normalizedOrNull(e.commune),
+      unit_id: e.unitId,
+      registered_on: e.registeredOn,
+      registered_precision: e.registeredPrecision,
+    }),
+    step,
+  );
+  await insertRecords(
+    knex,
+    'product',
+    plan.products,
+    (p) => ({
+      name: p.name,
+      normalized_name: p.normalizedName,
+      entity_id: p.entity ? idOf(p.entity) : null,
+      unit_id: p.unitId,
+      commune: p.commune,
+      normalized_commune: normalizedOrNull(p.commune),
+      group1048: p.group1048,
+      group148: group148(p.group1048),
+      registered_on: p.registeredOn,
+      registered_precision: p.registeredPrecision,
+    }),
+    step,
+  );
+  await insertRecords(
+    knex,
+    'evaluation',
+    plan.evaluations,
+    (e) => ({
+      product_id: idOf(e.product),
+      level: e.level,
+      date: e.date.date,
+      date_precision: e.date.precision,
+      year: Number(e.date.date.slice(0, 4)),
+      rule_set_code: e.ruleSetCode,
+      total: e.total,
+      stars: e.stars,
+      potential_five_star: bool(e.potentialFiveStar),
+      round: e.round,
+      outcome: e.stars !== null ? 'passed' : 'unknown',
+    }),
+    step,
+  );
+  await insertRecords(
+    knex,
+    'decision',
+    plan.decisions,
+    (d) => ({
+      group_key: d.groupKey,
+      number: d.number,
+      date: d.date.date,
+      date_precision: d.date.precision,
+      issuing_level: d.level,
+      batch: d.batch,
+      year: d.year,
+    }),
+    step,
+  );
+  await insertRecords(
+    knex,
+    'decision_item',
+    plan.items,
+    (i) => ({
+      decision_id: idOf(i.decision),
+      product_id: idOf(i.product),
+      stars: i.stars,
+      action: 'recognise',
+    }),
+    step,
+  );
+  for (const chunk of chunks(plan.certificates)) {
+    await knex('certificate').insert(
+      chunk.map((c): Row => ({
+        product_id: idOf(c.product),
+        decision_item_id: idOf(c.item),
+        stars: c.stars,
+        issued_on: c.issuedOn,
+        issued_precision: c.issuedPrecision,
+        valid_until: c.validUntil,
+        superseded_on: c.supersededOn,
+      })),
+    );
+    await step();
+  }
+
+  await insertLinks(
+    knex,
+    'product_source',
+    ['product_id', 'source_id'],
+    plan.productSources.map(([p, s]) => ({ product_id: idOf(p), source_id: idOf(s) })),
+    step,
+  );
+  await insertLinks(
+    knex,
+    'evaluation_source',
+    ['evaluation_id', 'source_id'],
+    plan.evaluationSources.map(([e, s]) => ({ evaluation_id: idOf(e), source_id: idOf(s) })),
+    step,
+  );
+  await insertLinks(
+    knex,
+    'decision_source',
+    ['decision_id', 'source_id'],
+    plan.decisionSources.map(([d, s]) => ({ decision_id: idOf(d), source_id: idOf(s) })),
+    step,
+  );
+
+  const entityUpdates = new Map<number, Row>();
+  for (const e of plan.entitiesChanged)
+    entityUpdates.set(idOf(e), {
+      type: e.type,
+      commune: e.commune,
+      normalized_commune: normalizedOrNull(e.commune),
+      registered_on: e.registeredOn,
+      registered_precision: e.registeredPrecision,
+    });
+  await updateByCase(
+    knex,
+    'economic_entity',
+    {
+      type: 'text',
+      commune: 'text',
+      normalized_commune: 'text',
+      registered_on: 'date',
+      registered_precision: 'text',
+    },
+    entityUpdates,
+    step,
+  );
+  const productUpdates = new Map<number, Row>();
+  for (const p of plan.productsChanged)
+    productUpdates.set(idOf(p), {
+      entity_id: p.entity ? idOf(p.entity) : p.existingEntityId,
+      group1048: p.group1048,
+      group148: group148(p.group1048),
+      commune: p.commune,
+      normalized_commune: normalizedOrNull(p.commune),
+      registered_on: p.registeredOn,
+      registered_precision: p.registeredPrecision,
+    });
+  await updateByCase(
+    knex,
+    'product',
+    {
+      entity_id: 'int',
+      group1048: 'text',
+      group148: 'text',
+      commune: 'text',
+      normalized_commune: 'text',
+      registered_on: 'date',
+      registered_precision: 'text',
+    },
+    productUpdates,
+    step,
+  );
+  const certificateUpdates = new Map<number, Row>();
+  for (const [id, on] of plan.supersede) certificateUpdates.set(id, { superseded_on: on });
+  await updateByCase(knex, 'certificate', { superseded_on: 'date' }, certificateUpdates, step);
+}

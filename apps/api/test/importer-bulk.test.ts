@@ -1,0 +1,206 @@
+// The bulk importer on both dialects: a generated 10,000-row list written once and completely;
+// set-based SQL (the statements of an import do not grow with its rows); the per-row report kept
+// in the database and paged through GraphQL; progress read from the database; an aborted or
+// killed import leaves its run marked aborted and nothing written.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { MikroORM } from '@mikro-orm/core';
+import { Certificate } from '../src/modules/certificates/certificate.entity.js';
+import { DecisionItem } from '../src/modules/decisions/decision-item.entity.js';
+import { Decision } from '../src/modules/decisions/decision.entity.js';
+import { EconomicEntity } from '../src/modules/entities/economic-entity.entity.js';
+import { Evaluation } from '../src/modules/evaluations/evaluation.entity.js';
+import { importDecisionList } from '../src/modules/imports/decision-list-importer.js';
+import { ImportRun } from '../src/modules/imports/import-run.entity.js';
+import { abortRunningImports, markStaleImportRuns } from '../src/modules/imports/import.service.js';
+import { Product } from '../src/modules/products/product.entity.js';
+import { Source } from '../src/modules/sources/source.entity.js';
+import { createTestApi, type TestApi } from './api.js';
+import { createActors, signIn, type Client } from './auth-helpers.js';
+import { DIALECTS } from './db.js';
+import { generateDecisionList } from './decision-list-generator.js';
+
+const KINDS = [EconomicEntity, Product, Evaluation, Decision, DecisionItem, Certificate, Source];
+const TODAY = '2026-11-30';
+
+async function counts(orm: MikroORM): Promise<number[]> {
+  const em = orm.em.fork();
+  return Promise.all(KINDS.map((k) => em.count(k as never, {})));
+}
+
+const IMPORT = `mutation($f: String!, $c: String!, $d: Boolean!) {
+  importDecisionList(fileName: $f, contentBase64: $c, format: CSV, dryRun: $d) {
+    runId applied accepted flagged rejected problemRows rows { line status }
+  }
+}`;
+const RUN = `query($id: ID!, $after: String) {
+  importRun(id: $id) {
+    status dryRun rowsDone rowsTotal flagged
+    problems(first: 25, after: $after) { edges { node { line status issues { field } } } pageInfo { hasNextPage endCursor } }
+  }
+  lastImportProgress { runId status done total finishedAt }
+}`;
+
+describe.each(DIALECTS)('bulk import on %s', (kind) => {
+  let api: TestApi;
+  let secretariat: Client;
+  beforeAll(async () => {
+    api = await createTestApi(kind, {}, { seed: true });
+    await createActors(api.orm);
+    secretariat = await signIn(api, 'secretariat');
+  });
+  afterAll(() => api?.close());
+
+  it('imports a generated 10,000-row list: every record written once, in one transaction', async () => {
+    const list = generateDecisionList(10_000, 'Mười nghìn');
+    const before = await counts(api.orm);
+    const report = await importDecisionList(api.orm.em.fork(), {
+      fileName: 'ten-thousand.csv',
+      content: list.csv,
+      today: TODAY,
+    });
+    expect(report.message).toBe('Imported 10000 rows (0 flagged).');
+    expect(report.totals).toEqual({ rows: 10_000, accepted: 10_000, flagged: 0, rejected: 0 });
+    expect(report.created).toEqual({
+      entities: list.entities,
+      products: 10_000,
+      evaluations: 10_000,
+      decisions: list.decisions,
+      decisionItems: 10_000,
+      certificates: 10_000,
+      sources: list.decisions,
+    });
+    const after = await counts(api.orm);
+    expect(after.map((n, i) => n - before[i]!)).toEqual([
+      3334, 10_000, 10_000, 50, 10_000, 10_000, 50,
+    ]);
+    const run = await api.orm.em.fork().findOneOrFail(ImportRun, report.runId!);
+    expect([run.status, run.rowsDone, run.rowsTotal, run.appliedSha256]).toEqual([
+      'succeeded',
+      10_000,
+      10_000,
+      report.sha256,
+    ]);
+  });
+
+  it('runs set-based SQL: 1,000 rows take at most twice the statements of 100 rows', async () => {
+    const statements: string[] = [];
+    const logger = api.orm.config.getLogger();
+    const original = logger.logQuery.bind(logger);
+    logger.logQuery = (context) => {
+      statements.push(context.query ?? '');
+      original(context);
+    };
+    const statementsFor = async (rows: number, prefix: string) => {
+      statements.length = 0;
+      const report = await importDecisionList(api.orm.em.fork(), {
+        fileName: `${prefix}.csv`,
+        content: generateDecisionList(rows, prefix).csv,
+        today: TODAY,
+      });
+      expect(report.applied).toBe(true);
+      return statements.length;
+    };
+    try {
+      const at100 = await statementsFor(100, 'Trăm');
+      const at1000 = await statementsFor(1000, 'Nghìn');
+      console.log(`[${kind}] SQL statements of an import: 100 rows ${at100}, 1,000 rows ${at1000}`);
+      expect(at1000).toBeLessThanOrEqual(at100 * 2);
+      expect(at1000).toBeLessThan(100);
+    } finally {
+      logger.logQuery = original;
+    }
+  });
+
+  it('returns the first 50 rows with issues and pages through all of them from the database', async () => {
+    const csv = [
+      'product_name,entity_name,entity_type,commune,district,product_group,stars,score,level,decision,decision_date,year,batch,source_url',
+      ...Array.from({ length: 60 }, (_, i) => `Sản phẩm trang ${i},,,,,,,,,,,2022,,`),
+    ].join('\n');
+    const res = await secretariat.gql(IMPORT, {
+      f: 'pages.csv',
+      c: Buffer.from(csv).toString('base64'),
+      d: true,
+    });
+    expect(res.errors).toBeUndefined();
+    const result = res.data!.importDecisionList;
+    expect(result).toMatchObject({ applied: false, accepted: 0, flagged: 60, problemRows: 60 });
+    expect(result.rows).toHaveLength(50);
+    expect(result.rows.at(-1)).toEqual({ line: 51, status: 'FLAGGED' });
+
+    const page = await secretariat.gql(RUN, { id: result.runId, after: '51' });
+    expect(page.errors).toBeUndefined();
+    const run = page.data!.importRun;
+    expect(run).toMatchObject({
+      status: 'SUCCEEDED',
+      dryRun: true,
+      rowsDone: 60,
+      rowsTotal: 60,
+      flagged: 60,
+    });
+    expect(run.problems.edges.map((e: { node: { line: number } }) => e.node.line)).toEqual([
+      52, 53, 54, 55, 56, 57, 58, 59, 60, 61,
+    ]);
+    expect(run.problems.edges[0].node.issues.map((i: { field: string }) => i.field)).toEqual([
+      'entity_name',
+      'district',
+      'product_group',
+      'stars',
+      'source_url',
+    ]);
+    expect(run.problems.pageInfo).toEqual({ hasNextPage: false, endCursor: '61' });
+    expect(page.data!.lastImportProgress).toMatchObject({
+      runId: result.runId,
+      status: 'SUCCEEDED',
+      done: 60,
+      total: 60,
+    });
+    const bad = await secretariat.gql(RUN, { id: result.runId, after: 'x' });
+    expect(bad.errors![0]!.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'after' });
+  });
+
+  it('stops an import on abortRunningImports(): run recorded as aborted, nothing written', async () => {
+    const before = await counts(api.orm);
+    let aborting: Promise<number> | null = null;
+    const report = await importDecisionList(api.orm.em.fork(), {
+      fileName: 'stopped.csv',
+      content: generateDecisionList(5_000, 'Dừng').csv,
+      today: TODAY,
+      onProgress: () => {
+        aborting ??= abortRunningImports('test stop');
+      },
+    });
+    expect(await aborting).toBe(1);
+    expect(report.applied).toBe(false);
+    expect(report.message).toBe('Aborted: test stop; nothing was written.');
+    const run = await api.orm.em.fork().findOneOrFail(ImportRun, report.runId!);
+    expect([run.status, run.appliedSha256, run.finishedAt === null]).toEqual([
+      'aborted',
+      null,
+      false,
+    ]);
+    expect(await counts(api.orm)).toEqual(before);
+  });
+
+  it('marks a run left running by a process that died as aborted', async () => {
+    const em = api.orm.em.fork();
+    const stale = em.create(ImportRun, {
+      fileName: 'killed.csv',
+      sha256: 'f'.repeat(64),
+      status: 'running',
+      startedAt: new Date(Date.now() - 2 * 3600_000),
+      report: {},
+    });
+    const fresh = em.create(ImportRun, {
+      fileName: 'running.csv',
+      sha256: 'e'.repeat(64),
+      status: 'running',
+      startedAt: new Date(),
+      report: {},
+    });
+    await em.flush();
+    expect(await markStaleImportRuns(api.orm.em)).toBe(1);
+    const after = api.orm.em.fork();
+    expect((await after.findOneOrFail(ImportRun, stale.id)).status).toBe('aborted');
+    expect((await after.findOneOrFail(ImportRun, fresh.id)).status).toBe('running');
+  });
+});
