@@ -137,7 +137,7 @@ export function findImportRun(em: EntityManager, id: number): Promise<ImportRun 
 }
 
 export function latestImportRun(em: EntityManager): Promise<ImportRun | null> {
-  return em.fork().findOne(ImportRun, {}, { orderBy: { id: 'desc' } });
+  return em.fork().findOne(ImportRun, { id: { $gt: 0 } }, { orderBy: { id: 'desc' } });
 }
 
 /** A page of a run's problem rows in line order, after / before a line (inverted: from the end). */
