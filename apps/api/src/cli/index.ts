@@ -83,14 +83,12 @@ async function allProblems(orm: MikroORM, runId: number | null): Promise<Problem
   const rows: ProblemRow[] = [];
   if (runId === null) return rows;
   for (;;) {
-    const page = await importProblemsPage(orm.em, runId, {
-      after: rows.at(-1)?.line ?? null,
-      before: null,
+    const [page, total] = await importProblemsPage(orm.em, runId, {
+      offset: rows.length,
       limit: 1000,
-      inverted: false,
     });
     rows.push(...page);
-    if (page.length < 1000) return rows;
+    if (!page.length || rows.length >= total) return rows;
   }
 }
 

@@ -4,11 +4,10 @@
 // skipRejected), idempotent (same file → no changes), one audit record. The mutation returns a
 // summary and the first rows with issues; importRun(id) pages through all of them and, like
 // lastImportProgress, reads the run from the database, so any API process can answer.
-import { resolveCursorConnection } from '@pothos/plugin-relay';
 import { builder } from '../../graphql/builder.js';
 import { dbEnum } from '../../graphql/enums.js';
 import { validationFailed } from '../../graphql/errors.js';
-import { connectionComplexity, MAX_PAGE_SIZE } from '../../graphql/pagination.js';
+import { offsetConnection, requestedPageSize } from '../../graphql/pagination.js';
 import { toId } from '../shared/input-checks.js';
 import { appendAudit } from '../audit/run-write.js';
 import {
@@ -140,7 +139,7 @@ interface RunSummary {
   totals?: ImportReport['totals'];
   created?: RecordCounts;
 }
-const summaryOf = (run: ImportRun) => run.report as RunSummary;
+const summaryOf = (run: ImportRun): RunSummary => run.report;
 
 const ImportRunRef = builder.objectRef<ImportRun>('ImportRun');
 ImportRunRef.implement({
@@ -169,35 +168,16 @@ ImportRunRef.implement({
     }),
     problems: t.connection({
       type: ImportRowReport,
-      description: 'Rows with issues in line order (cursor: the line).',
-      complexity: (args) => connectionComplexity({ first: args.first ?? MAX_PAGE_SIZE }),
+      description: 'Rows with issues (flagged or rejected), in line order.',
+      complexity: (args) => ({ field: 1, multiplier: requestedPageSize(args) }),
       resolve: (run, args, ctx) =>
-        resolveCursorConnection<Promise<RowReport[]>>(
-          { args, toCursor: (row) => String(row.line), defaultSize: 50, maxSize: MAX_PAGE_SIZE },
-          async ({ after, before, limit, inverted }) =>
-            (
-              await importProblemsPage(ctx.em, run.id, {
-                after: lineCursor('after', after),
-                before: lineCursor('before', before),
-                limit,
-                inverted,
-              })
-            ).map(toRowReport),
-        ),
+        offsetConnection(args, async (page) => {
+          const [rows, total] = await importProblemsPage(ctx.em, run.id, page);
+          return [rows.map(toRowReport), total];
+        }),
     }),
   }),
 });
-
-/** A problems cursor is a line number. */
-function lineCursor(field: string, cursor: string | undefined): number | null {
-  if (cursor === undefined) return null;
-  if (!/^\d{1,9}$/.test(cursor))
-    throw validationFailed(field, {
-      en: `"${cursor.slice(0, 40)}" is not a cursor of this list (a line number).`,
-      vi: `"${cursor.slice(0, 40)}" không phải con trỏ của danh sách này (số dòng).`,
-    });
-  return Number(cursor);
-}
 
 const toRowReport = (row: ProblemRow): RowReport => ({ ...row });
 

@@ -140,28 +140,28 @@ export function latestImportRun(em: EntityManager): Promise<ImportRun | null> {
   return em.fork().findOne(ImportRun, { id: { $gt: 0 } }, { orderBy: { id: 'desc' } });
 }
 
-/** A page of a run's problem rows in line order, after / before a line (inverted: from the end). */
+/** A page of a run's problem rows in line order, and how many there are. */
 export async function importProblemsPage(
   em: EntityManager,
   runId: number,
-  page: { after: number | null; before: number | null; limit: number; inverted: boolean },
-): Promise<ProblemRow[]> {
-  const line: Record<string, number> = {};
-  if (page.after !== null) line.$gt = page.after;
-  if (page.before !== null) line.$lt = page.before;
-  const rows = await em
+  page: { offset: number; limit: number },
+): Promise<[ProblemRow[], number]> {
+  const [rows, total] = await em
     .fork()
-    .find(
+    .findAndCount(
       ImportProblem,
-      { run: runId, ...(Object.keys(line).length ? { line } : {}) },
-      { orderBy: { line: page.inverted ? 'desc' : 'asc' }, limit: page.limit },
+      { run: runId },
+      { orderBy: { line: 'asc' }, limit: page.limit, offset: page.offset },
     );
-  return rows.map((r) => ({
-    line: r.line,
-    status: r.status,
-    productName: r.productName ?? '',
-    issues: r.issues,
-  }));
+  return [
+    rows.map((r) => ({
+      line: r.line,
+      status: r.status,
+      productName: r.productName ?? '',
+      issues: r.issues,
+    })),
+    total,
+  ];
 }
 
 export function countImportProblems(em: EntityManager, runId: number): Promise<number> {
