@@ -1,5 +1,8 @@
-// Shutdown hook for imports: a running import must end recorded as aborted (an import_run row
-// and its audit record), not be cut mid-transaction. The importer's abortRunningImports()
-// (issue 11, point 1) is called here once it exists; until then the hook does nothing and the
-// import's transaction is rolled back when the pool closes.
-export async function abortImportsOnShutdown(): Promise<void> {}
+// Shutdown hook for imports: a running import must end recorded as aborted (its import_run row),
+// not be cut mid-transaction: abortRunningImports() stops each import at its next step, rolls it
+// back and marks its run aborted, and resolves once they have (bounded wait).
+import { abortRunningImports } from '../modules/imports/import.service.js';
+
+export async function abortImportsOnShutdown(): Promise<void> {
+  await abortRunningImports('the server is shutting down');
+}
