@@ -50,7 +50,7 @@ export function readSeedCsv(file: string): SeedRow[] {
     .map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
 }
 
-/** A row of data/seed/products-2020-2021.csv (every column present; empty when not given). */
+/** A row of the data/seed/products-*.csv files (every column present; empty when not given). */
 export interface ProductRow extends SeedRow {
   product_name: string;
   entity_name: string;
@@ -65,19 +65,24 @@ export interface ProductRow extends SeedRow {
   year: string;
 }
 
+/** The seed files of recognised products, in the order the seed reads them. */
+export const productFiles = ['products-2020-2021.csv', 'products-2022.csv'];
+
 export function seedProducts(): ProductRow[] {
-  const rows = readSeedCsv('products-2020-2021.csv');
-  const missing = [
-    'product_name',
-    'entity_name',
-    'commune',
-    'district',
-    'stars',
-    'decision_date',
-    'year',
-  ].filter((c) => !(c in (rows[0] ?? {})));
-  if (missing.length) throw new Error(`products-2020-2021.csv lacks columns ${missing.join(', ')}`);
-  return rows as ProductRow[];
+  return productFiles.flatMap((file) => {
+    const rows = readSeedCsv(file);
+    const missing = [
+      'product_name',
+      'entity_name',
+      'commune',
+      'district',
+      'stars',
+      'decision_date',
+      'year',
+    ].filter((c) => !(c in (rows[0] ?? {})));
+    if (missing.length) throw new Error(`${file} lacks columns ${missing.join(', ')}`);
+    return rows as ProductRow[];
+  });
 }
 
 /** Lowercase, no Vietnamese diacritics (đ → d), single spaces: how a reader types without accents. */

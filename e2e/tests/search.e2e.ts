@@ -54,7 +54,13 @@ describe('diacritic-insensitive product search', () => {
       )
       .map((r) => r.product_name)
       .sort();
-    expect(expected).toEqual(['Bánh hạnh nhân', 'Khô cá lóc', 'Nước ép xoài (đóng lon)']);
+    expect(expected).toEqual([
+      'Bánh hạnh nhân',
+      'Khô cá lóc',
+      'Nước ép xoài (đóng lon)',
+      'Trà kim ngân hoa',
+      'Trà kim ngân hoa túi lọc',
+    ]);
     expect((await apiSearch('cho moi')).sort()).toEqual(expected);
 
     const names = await searchInPage('cho moi');

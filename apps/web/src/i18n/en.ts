@@ -322,8 +322,8 @@ export const en: CoreMessages = {
   apiLimits: {
     title: 'Pages, sorting, cost and caching',
     pages:
-      'Every list (products, entities, evaluations, decisions, activities, auditLog) comes in pages: first from 1 to 100 (default 20), or last with before to page backwards. Next page: pass pageInfo.endCursor as after; a bad cursor is refused with VALIDATION_FAILED. nodes is a shortcut for edges { node }; totalCount counts every matching row.',
-    sort: 'Sort with sort: { by, direction: ASC | DESC }: name (ignoring case and diacritics), date, stars. Date ranges: from/to on decisions and activities; evaluatedFrom/evaluatedTo and decidedFrom/decidedTo in the product filter.',
+      'Every list (products, entities, evaluations, decisions, activities, auditLog) comes in pages: first from 1 to 100 (default 20), or last with before to page backwards. Next page: pass pageInfo.endCursor as after; a bad cursor is refused with VALIDATION_FAILED. nodes is a shortcut for edges.node; totalCount counts every matching row.',
+    sort: 'Sort with sort (by, and direction ASC or DESC): name (ignoring case and diacritics), date, stars. Date ranges: from/to on decisions and activities; evaluatedFrom/evaluatedTo and decidedFrom/decidedTo in the product filter.',
     words:
       'Years: roundYear is the evaluation round’s year (QĐ 86/QĐ-UBND of 27/1/2023 belongs to round 2 of 2022); decisionYear and evaluationYear are the year of the decision or evaluation date itself. Stars: starsEver means ever recognised with that class, starsOnDate the class of the certificate in force on asOf. The old names (year, stars) still work but are deprecated.',
     cost: 'Cost: each field counts 1; a nested list multiplies its selection by 10; a paged list multiplies by the rows it can return — the page size, but no more than the rows its table holds (products(first: 100) with 70 products in the database costs as 70). The default limit is 5000 per request; over it, the request is refused before it runs (QUERY_TOO_COMPLEX). Every answer reports its cost in extensions.cost.',

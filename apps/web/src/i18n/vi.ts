@@ -326,8 +326,8 @@ export const vi = {
   apiLimits: {
     title: 'Trang, sắp xếp, chi phí và bộ nhớ đệm',
     pages:
-      'Mỗi danh sách (products, entities, evaluations, decisions, activities, auditLog) trả về từng trang: first từ 1 đến 100 (mặc định 20), hoặc last cùng before để đi lùi. Trang sau: truyền pageInfo.endCursor vào after; cursor sai bị từ chối với VALIDATION_FAILED. nodes là lối tắt của edges { node }; totalCount là tổng số dòng khớp bộ lọc.',
-    sort: 'Sắp xếp bằng sort: { by, direction: ASC | DESC }: tên (không phân biệt dấu và hoa thường), ngày, hạng sao. Khoảng ngày: from/to cho quyết định và hoạt động; evaluatedFrom/evaluatedTo và decidedFrom/decidedTo trong bộ lọc sản phẩm.',
+      'Mỗi danh sách (products, entities, evaluations, decisions, activities, auditLog) trả về từng trang: first từ 1 đến 100 (mặc định 20), hoặc last cùng before để đi lùi. Trang sau: truyền pageInfo.endCursor vào after; cursor sai bị từ chối với VALIDATION_FAILED. nodes là lối tắt của edges.node; totalCount là tổng số dòng khớp bộ lọc.',
+    sort: 'Sắp xếp bằng sort (by, và direction là ASC hoặc DESC): tên (không phân biệt dấu và hoa thường), ngày, hạng sao. Khoảng ngày: from/to cho quyết định và hoạt động; evaluatedFrom/evaluatedTo và decidedFrom/decidedTo trong bộ lọc sản phẩm.',
     words:
       'Năm: roundYear là năm của đợt đánh giá (QĐ 86/QĐ-UBND ngày 27/1/2023 thuộc đợt 2 năm 2022), decisionYear và evaluationYear là năm của chính ngày quyết định hoặc ngày đánh giá. Hạng sao: starsEver là từng được công nhận hạng đó, starsOnDate là hạng của giấy chứng nhận còn hiệu lực vào ngày asOf. Tên cũ (year, stars) vẫn dùng được nhưng đã lỗi thời.',
     cost: 'Chi phí: mỗi trường tính 1; một danh sách lồng bên trong nhân phần chọn của nó với 10; một danh sách phân trang nhân với số dòng nó có thể trả về, tức kích thước trang nhưng không quá số dòng đang có trong bảng (products(first: 100) khi cơ sở dữ liệu có 70 sản phẩm tính như 70). Giới hạn mặc định 5000 mỗi yêu cầu; vượt quá thì bị từ chối trước khi chạy (QUERY_TOO_COMPLEX). Mỗi câu trả lời ghi chi phí thực tế trong extensions.cost.',
