@@ -3,6 +3,7 @@ import type { EntityManager, FilterQuery } from '@mikro-orm/knex';
 import type { Page } from '../../graphql/pagination.js';
 import type { Sort } from '../products/product.service.js';
 import { Activity } from './activity.entity.js';
+import { requireDepartmentCode, requireUnitCode } from '../shared/known-codes.js';
 
 export interface ActivityQuery {
   /** False: recorded activities only; true: generated sample rows only; null: both. */
@@ -24,6 +25,8 @@ export async function listActivities(
   sort: Sort<ActivitySortField>,
   page: Page,
 ): Promise<[Activity[], number]> {
+  await requireUnitCode(em, q.unitCode, 'filter.unitCode');
+  await requireDepartmentCode(em, q.departmentCode, 'filter.departmentCode');
   const where: FilterQuery<Activity> = {
     ...(q.sample != null ? { sample: q.sample } : {}),
     ...(q.departmentCode ? { department: { code: q.departmentCode } } : {}),

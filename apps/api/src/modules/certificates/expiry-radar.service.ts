@@ -5,6 +5,7 @@ import { raw, type EntityManager } from '@mikro-orm/core';
 import { addDays, reevaluationWindow, type ReevaluationWindow } from '@ocop/domain';
 import { sqlEm } from '../plans/plan.repository.js';
 import { Certificate } from './certificate.entity.js';
+import { requireUnitCode } from '../shared/known-codes.js';
 
 export interface ExpiringCertificate extends ReevaluationWindow {
   certificateId: number;
@@ -34,6 +35,7 @@ export async function expiryRadar(
   days: number,
   unitCode: string | null,
 ): Promise<ExpiryRadar> {
+  await requireUnitCode(em, unitCode, 'unitCode');
   const until = addDays(asOf, days);
   const base = () => {
     const qb = sqlEm(em)

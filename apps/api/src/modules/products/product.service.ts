@@ -12,6 +12,7 @@ import { Evaluation, type EvaluationLevel } from '../evaluations/evaluation.enti
 import { certificateOn, statusOn } from '../certificates/certificate.graphql.js';
 import { escapeLike, normalizeText } from '../shared/normalize-text.js';
 import { Product } from './product.entity.js';
+import { requireUnitCode } from '../shared/known-codes.js';
 
 /** A filter on products; every field narrows (AND); null or absent = no condition. */
 export interface ProductQuery {
@@ -167,6 +168,7 @@ export async function productWhere(
   em: EntityManager,
   f: ProductQuery,
 ): Promise<FilterQuery<Product>> {
+  await requireUnitCode(em, f.unitCode, 'filter.unitCode');
   const and: FilterQuery<Product>[] = [];
   if (f.unitCode) and.push({ unit: { code: f.unitCode } });
   if (f.commune) and.push({ normalizedCommune: { $like: searchPattern(f.commune) ?? '%' } });

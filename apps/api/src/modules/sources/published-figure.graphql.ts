@@ -2,6 +2,7 @@
 import { builder } from '../../graphql/builder.js';
 import { factDate, FactDate } from '../shared/fact-date.graphql.js';
 import { PublishedFigure as PublishedFigureEntity } from './published-figure.entity.js';
+import { listPublishedFigures } from './published-figure.service.js';
 import { Source } from './source.graphql.js';
 
 export const PublishedFigure = builder.objectRef<PublishedFigureEntity>('PublishedFigure');
@@ -42,15 +43,6 @@ builder.queryFields((t) => ({
     args: {
       metricPrefix: t.arg.string({ description: 'Only metrics whose key starts with this.' }),
     },
-    resolve: async (_root, args, ctx) => {
-      const rows = await ctx.em.find(
-        PublishedFigureEntity,
-        args.metricPrefix
-          ? { metric: { $like: `${args.metricPrefix.replace(/[%_]/g, '')}%` } }
-          : {},
-        { orderBy: { sortOrder: 'asc', id: 'asc' }, populate: ['sources'] },
-      );
-      return rows;
-    },
+    resolve: (_root, args, ctx) => listPublishedFigures(ctx.em, args.metricPrefix),
   }),
 }));

@@ -4,6 +4,7 @@ import { builder } from '../../graphql/builder.js';
 import { countSeries, type SeriesPoint } from './stats-series.service.js';
 import type { CertifiedBasis, StatsMeasure } from './stats.repository.js';
 import { CertifiedBasisEnum, StatsFilterInput, StatsMeasureEnum } from './stats.graphql.js';
+import { requireUnitCode } from '../shared/known-codes.js';
 
 export const SeriesIntervalEnum = builder.enumType('SeriesInterval', {
   description: 'Calendar interval of a time series.',
@@ -129,6 +130,7 @@ builder.queryFields((t) => ({
       filter: t.arg({ type: StatsFilterInput, description: 'Filters, as for stats.' }),
     },
     resolve: async (_root, args, ctx) => {
+      await requireUnitCode(ctx.em, args.filter?.unitCode, 'filter.unitCode');
       const shape = {
         measure: args.measure,
         interval: args.interval,

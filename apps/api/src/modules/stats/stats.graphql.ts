@@ -18,6 +18,7 @@ import {
   type StatsGroupBy,
   type StatsMeasure,
 } from './stats.repository.js';
+import { requireUnitCode } from '../shared/known-codes.js';
 
 export const StatsMeasureEnum = builder.enumType('StatsMeasure', {
   description: 'What to count.',
@@ -309,6 +310,7 @@ builder.queryFields((t) => ({
       }),
     },
     resolve: async (_root, args, ctx) => {
+      await requireUnitCode(ctx.em, args.filter?.unitCode, 'filter.unitCode');
       const basis = args.basis ?? 'ever_certified';
       const asOf = args.asOf ?? ctx.today;
       const taxonomy = args.groupTaxonomy === '148' ? '148' : '1048';
