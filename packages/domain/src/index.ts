@@ -17,3 +17,4 @@ export * from './plan/pace.js';
 export * from './plan/progress.js';
 export * from './plan/versions.js';
 export * from './plan/intervals.js';
+export * from './figures/reconciliation.js';

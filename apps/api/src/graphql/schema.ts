@@ -25,6 +25,7 @@ import '../modules/plans/plan.graphql.js';
 import '../modules/districts/district-figures.graphql.js';
 import '../modules/stats/stats.graphql.js';
 import '../modules/stats/stats-series.graphql.js';
+import '../modules/reconciliation/reconciliation.graphql.js';
 import '../modules/users/user.graphql.js';
 import '../modules/users/user.mutations.graphql.js';
 import '../modules/auth/auth.graphql.js';
