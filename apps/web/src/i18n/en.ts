@@ -255,9 +255,8 @@ export const en: CoreMessages = {
     copied: 'Link copied',
     computed: 'Computed from the data',
     published: 'Published by the province',
-    noPublished: 'No matching published figure.',
-    publishedNote:
-      'Published figures may use another definition (e.g. “ever certified” rather than “valid”).',
+    noPublishedFiltered:
+      'The province publishes totals only; with filters there is no published figure to compare.',
     empty: 'No record matches these choices. Loosen the filters or change the date.',
     emptyValidOn:
       'No certificate is valid on {date} (each is valid for 36 months). Choose the basis “Ever certified” or an earlier date.',

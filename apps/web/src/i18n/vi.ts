@@ -258,9 +258,8 @@ export const vi = {
     copied: 'Đã sao chép đường dẫn',
     computed: 'Số tính từ dữ liệu',
     published: 'Số tỉnh đã công bố',
-    noPublished: 'Không có số công bố tương ứng.',
-    publishedNote:
-      'Số công bố có thể dùng định nghĩa khác (ví dụ: “từng được công nhận” thay vì “còn hiệu lực”).',
+    noPublishedFiltered:
+      'Tỉnh chỉ công bố số tổng; khi có bộ lọc thì không có số công bố để so sánh.',
     empty: 'Không có bản ghi nào khớp lựa chọn này. Hãy nới bộ lọc hoặc đổi ngày.',
     emptyValidOn:
       'Không có giấy chứng nhận nào còn hiệu lực vào ngày {date} (mỗi giấy có hiệu lực 36 tháng). Chọn cách tính “Từng được công nhận” hoặc một ngày sớm hơn.',

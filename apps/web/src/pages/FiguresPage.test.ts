@@ -40,9 +40,14 @@ const stats = {
   },
 };
 
-const published = {
-  publishedFigures: [
-    {
+const reconciliation = {
+  reconciliation: {
+    computed: 41,
+    publishedCount: 37,
+    difference: -4,
+    coverage: 'The database holds 41 of the 37 products the province published for 2020-12-31.',
+    coverageVi: 'Cơ sở dữ liệu có 41 trên 37 sản phẩm tỉnh công bố cho thời điểm 2020-12-31.',
+    published: {
       id: 'p1',
       dateLabel: '2020-12-31',
       date: { value: '2020-12-31', precision: 'DAY', label: '31/12/2020' },
@@ -50,7 +55,7 @@ const published = {
       value: '37',
       sources: [],
     },
-  ],
+  },
 };
 
 const path =
@@ -61,7 +66,7 @@ describe('Figures page', () => {
   beforeEach(() => {
     fetchStub = graphqlFetchStub({
       Stats: stats,
-      PublishedFigures: published,
+      Reconciliation: reconciliation,
       Reference: { adminUnits: [], productGroups: [] },
     });
     vi.stubGlobal('fetch', fetchStub);
@@ -206,7 +211,7 @@ describe('Figures page', () => {
       'fetch',
       graphqlFetchStub({
         Stats: levelStats,
-        PublishedFigures: published,
+        Reconciliation: reconciliation,
         Reference: { adminUnits: [], productGroups: [] },
       }),
     );
@@ -239,7 +244,7 @@ describe('Figures page', () => {
       'fetch',
       graphqlFetchStub({
         Stats: withNull,
-        PublishedFigures: published,
+        Reconciliation: reconciliation,
         Reference: { adminUnits: [], productGroups: [] },
       }),
     );
@@ -283,7 +288,7 @@ describe('Figures page', () => {
       'fetch',
       graphqlFetchStub({
         Stats: empty,
-        PublishedFigures: published,
+        Reconciliation: reconciliation,
         Reference: { adminUnits: [], productGroups: [] },
       }),
     );
@@ -307,6 +312,10 @@ describe('Figures page', () => {
     await settle(10);
     expect(wrapper.get('[data-testid="figures-computed"]').text()).toBe('41');
     expect(wrapper.get('[data-testid="figures-published"]').text()).toContain('37');
+    // The API's coverage statement replaces the old "may use another definition" note.
+    expect(wrapper.get('[data-testid="figures-coverage"]').text()).toBe(
+      'Cơ sở dữ liệu có 41 trên 37 sản phẩm tỉnh công bố cho thời điểm 2020-12-31.',
+    );
     wrapper.unmount();
   });
 });
