@@ -2,9 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { factDateFromDay, factDateFromYear } from '../dates.js';
 import { DomainError } from '../errors.js';
 import {
+  certificateInForce,
   certificateStatus,
   certificateValidUntil,
+  IN_FORCE_BOUNDS,
   starHistory,
+  supersessionDays,
   type StarDecision,
 } from './certificate.js';
 
@@ -140,5 +143,95 @@ describe('starHistory', () => {
       ['x', 'new'],
       ['y', 'upgrade'],
     ]);
+  });
+});
+
+describe('certificateInForce and IN_FORCE_BOUNDS', () => {
+  const cert = {
+    issuedOn: '2021-04-22',
+    validUntil: certificateValidUntil('2021-04-22'),
+    revokedOn: null,
+    supersededOn: '2023-06-01',
+  };
+
+  it('holds from the issue day through the day before supersession', () => {
+    expect(certificateInForce(cert, '2021-04-21')).toBe(false);
+    expect(certificateInForce(cert, '2021-04-22')).toBe(true);
+    expect(certificateInForce(cert, '2023-05-31')).toBe(true);
+    expect(certificateInForce(cert, '2023-06-01')).toBe(false);
+  });
+
+  it('holds through validUntil inclusive and ends on the revocation day', () => {
+    const open = { ...cert, supersededOn: null };
+    expect(certificateInForce(open, '2024-04-22')).toBe(true);
+    expect(certificateInForce(open, '2024-04-23')).toBe(false);
+    expect(certificateInForce({ ...open, revokedOn: '2022-01-10' }, '2022-01-09')).toBe(true);
+    expect(certificateInForce({ ...open, revokedOn: '2022-01-10' }, '2022-01-10')).toBe(false);
+  });
+
+  it('agrees with certificateStatus on every day of a history (valid or expiring = in force)', () => {
+    const days = [
+      '2021-04-22',
+      '2022-02-01',
+      '2023-05-31',
+      '2023-06-01',
+      '2024-04-22',
+      '2024-05-01',
+    ];
+    for (const c of [cert, { ...cert, supersededOn: null }, { ...cert, revokedOn: '2022-02-01' }])
+      for (const day of days)
+        expect(certificateInForce(c, day)).toBe(
+          ['valid', 'expiring'].includes(certificateStatus(c, day)),
+        );
+  });
+
+  it('lists the bounds in the order the status checks them', () => {
+    expect(IN_FORCE_BOUNDS.map((b) => `${b.day} ${b.relation} D`)).toEqual([
+      'issuedOn <= D',
+      'revokedOn > D',
+      'supersededOn > D',
+      'validUntil >= D',
+    ]);
+  });
+});
+
+describe('supersessionDays', () => {
+  it('supersedes each certificate on the next issue day; the last stays open', () => {
+    expect(
+      supersessionDays([
+        { issuedOn: '2020-12-31' },
+        { issuedOn: '2022-10-10' },
+        { issuedOn: '2023-01-27' },
+      ]),
+    ).toEqual(['2022-10-10', '2023-01-27', null]);
+  });
+
+  it('lets the later record of one day supersede the earlier one (<=, not <)', () => {
+    expect(supersessionDays([{ issuedOn: '2022-10-10' }, { issuedOn: '2022-10-10' }])).toEqual([
+      '2022-10-10',
+      null,
+    ]);
+  });
+
+  it('puts a backdated certificate in its place', () => {
+    expect(supersessionDays([{ issuedOn: '2022-10-10' }, { issuedOn: '2021-05-05' }])).toEqual([
+      null,
+      '2022-10-10',
+    ]);
+  });
+
+  it('leaves a certificate revoked before the next issue day to its revocation', () => {
+    expect(
+      supersessionDays([
+        { issuedOn: '2020-12-31', revokedOn: '2021-06-01' },
+        { issuedOn: '2022-10-10' },
+      ]),
+    ).toEqual([null, null]);
+    expect(
+      supersessionDays([
+        { issuedOn: '2020-12-31', revokedOn: '2023-06-01' },
+        { issuedOn: '2022-10-10' },
+      ]),
+    ).toEqual(['2022-10-10', null]);
   });
 });

@@ -51,21 +51,70 @@ export function certificateValidUntil(
   return addMonths(toIso(decisionDate), months);
 }
 
+/** A day of a certificate that bounds the period it is in force. */
+export type CertificateDay = 'issuedOn' | 'validUntil' | 'revokedOn' | 'supersededOn';
+
 /**
- * Status on `asOf`, checked in this order: revoked (on/after `revokedOn`), superseded (on/after
- * `supersededOn`), expired (after `validUntil`), expiring (148: within `noticeDays` before
- * `validUntil`, inclusive: 30 days left is expiring), else valid. `noticeDays` defaults to 30;
- * pass null for 1048-era certificates, which had no notice window. Throws AS_OF_BEFORE_ISSUE
- * when asked before the certificate exists.
+ * One condition of "in force on D": `certificate[day] <relation> D`. A null day (not revoked, not
+ * superseded) satisfies the condition when `nullHolds`. `otherwise` is the status a certificate
+ * has on D when this condition is the first one that fails ('not_issued': it did not exist yet).
+ */
+export interface InForceBound {
+  readonly day: CertificateDay;
+  readonly relation: '<=' | '>' | '>=';
+  readonly nullHolds: boolean;
+  readonly otherwise: Exclude<CertificateStatus, 'valid' | 'expiring'> | 'not_issued';
+}
+
+/**
+ * "In force on D" as data, in the order {@link certificateStatus} checks them: issued on or before
+ * D; not revoked on or before D; not superseded on or before D; valid through D (inclusive, see
+ * {@link certificateValidUntil}). The domain evaluates these in {@link certificateInForce} and the
+ * API builds its SQL predicate from the same list (apps/api/src/modules/certificates/
+ * certificate.service.ts), so the two forms cannot drift apart.
+ */
+export const IN_FORCE_BOUNDS: readonly InForceBound[] = Object.freeze([
+  { day: 'issuedOn', relation: '<=', nullHolds: false, otherwise: 'not_issued' },
+  { day: 'revokedOn', relation: '>', nullHolds: true, otherwise: 'revoked' },
+  { day: 'supersededOn', relation: '>', nullHolds: true, otherwise: 'superseded' },
+  { day: 'validUntil', relation: '>=', nullHolds: false, otherwise: 'expired' },
+] as const);
+
+function boundHolds(bound: InForceBound, certificate: CertificateDates, asOf: IsoDate): boolean {
+  const value = certificate[bound.day];
+  if (value === null || value === undefined) return bound.nullHolds;
+  const order = compareIso(toIso(value), asOf);
+  if (bound.relation === '<=') return order <= 0;
+  if (bound.relation === '>') return order > 0;
+  return order >= 0;
+}
+
+/** The first bound of {@link IN_FORCE_BOUNDS} the certificate fails on `asOf`, or null. */
+function failedBound(certificate: CertificateDates, asOf: IsoDate): InForceBound | null {
+  parseIsoDate(asOf);
+  return IN_FORCE_BOUNDS.find((bound) => !boundHolds(bound, certificate, asOf)) ?? null;
+}
+
+/** True when the certificate is in force on `asOf` (valid or expiring): every bound holds. */
+export function certificateInForce(certificate: CertificateDates, asOf: IsoDate): boolean {
+  return failedBound(certificate, asOf) === null;
+}
+
+/**
+ * Status on `asOf`, by the first failing bound of {@link IN_FORCE_BOUNDS}: revoked (on/after
+ * `revokedOn`), superseded (on/after `supersededOn`), expired (after `validUntil`); in force, it is
+ * expiring (148: within `noticeDays` before `validUntil`, inclusive: 30 days left is expiring),
+ * else valid. `noticeDays` defaults to 30; pass null for 1048-era certificates, which had no
+ * notice window. Throws AS_OF_BEFORE_ISSUE when asked before the certificate exists.
  */
 export function certificateStatus(
   certificate: CertificateDates,
   asOf: IsoDate,
   options: { noticeDays?: number | null } = {},
 ): CertificateStatus {
-  const issuedOn = toIso(certificate.issuedOn);
-  parseIsoDate(asOf);
-  if (compareIso(asOf, issuedOn) < 0) {
+  const failed = failedBound(certificate, asOf);
+  if (failed?.otherwise === 'not_issued') {
+    const issuedOn = toIso(certificate.issuedOn);
     throw new DomainError(
       'AS_OF_BEFORE_ISSUE',
       `No certificate exists on ${asOf}: it was issued on ${issuedOn}`,
@@ -75,15 +124,45 @@ export function certificateStatus(
       },
     );
   }
-  if (certificate.revokedOn && compareIso(certificate.revokedOn, asOf) <= 0) return 'revoked';
-  if (certificate.supersededOn && compareIso(certificate.supersededOn, asOf) <= 0)
-    return 'superseded';
+  if (failed) return failed.otherwise;
   const daysLeft = daysBetween(asOf, parseIsoDate(certificate.validUntil));
-  if (daysLeft < 0) return 'expired';
   const noticeDays =
     options.noticeDays === undefined ? DEFAULT_EXPIRY_NOTICE_DAYS : options.noticeDays;
   if (noticeDays !== null && daysLeft <= noticeDays) return 'expiring';
   return 'valid';
+}
+
+/** What {@link supersessionDays} needs to know about one certificate of a product. */
+export interface CertificateInHistory {
+  issuedOn: IsoDate | FactDate;
+  revokedOn?: IsoDate | null;
+}
+
+/**
+ * The day each certificate of ONE product is superseded, given its certificates in record order
+ * (oldest record first; a new certificate is appended last). A recognition replaces the
+ * certificate in force on its date, so each certificate is superseded on the issue day of the next
+ * one in (issue day, record order): a later decision, or a second decision of the same day, which
+ * is the later record (`<=`, not `<`: two certificates of one day never stay in force together).
+ * The last one stays open (null), and so does one revoked on or before the next issue day (it
+ * ended by revocation). Backdated certificates fall into place: a 2021 decision recorded after a
+ * 2022 one is superseded on the 2022 day. Returns the days in the input order.
+ */
+export function supersessionDays(
+  certificates: readonly CertificateInHistory[],
+): (IsoDate | null)[] {
+  const order = certificates
+    .map((certificate, index) => ({ issuedOn: toIso(certificate.issuedOn), index }))
+    .sort((a, b) => compareIso(a.issuedOn, b.issuedOn) || a.index - b.index);
+  const days: (IsoDate | null)[] = certificates.map(() => null);
+  order.forEach(({ index }, position) => {
+    const next = order[position + 1];
+    if (!next) return;
+    const revokedOn = certificates[index]!.revokedOn;
+    if (revokedOn && compareIso(revokedOn, next.issuedOn) <= 0) return;
+    days[index] = next.issuedOn;
+  });
+  return days;
 }
 
 /** One recognition or revocation decision about one product. */

@@ -1,11 +1,12 @@
 // Certificate: a product's OCOP certificate and its status on an as-of date (domain rules).
-import { certificateStatus, ruleSetInForce, type CertificateStatus } from '@ocop/domain';
+import type { CertificateStatus } from '@ocop/domain';
 import { builder } from '../../graphql/builder.js';
 import { dbEnum } from '../../graphql/enums.js';
 import { Decision } from '../decisions/decision.graphql.js';
 import { Product } from '../products/product.graphql.js';
 import { factDate, FactDate } from '../shared/fact-date.graphql.js';
 import type { Certificate as CertificateEntity } from './certificate.entity.js';
+import { statusOn } from './certificate.service.js';
 
 const CERTIFICATE_STATUSES: readonly CertificateStatus[] = [
   'valid',
@@ -30,33 +31,6 @@ export const CertificateStatusEnum = dbEnum('CertificateStatus', CERTIFICATE_STA
 export interface CertificateShape {
   cert: CertificateEntity;
   asOf: string;
-}
-
-/** Status of a certificate on a day, by the domain (notice window of the rule set it was issued under). */
-export function statusOn(cert: CertificateEntity, asOf: string) {
-  const issued = String(cert.issuedOn).slice(0, 10);
-  return certificateStatus(
-    {
-      issuedOn: { date: issued, precision: cert.issuedPrecision },
-      validUntil: String(cert.validUntil).slice(0, 10),
-      revokedOn: cert.revokedOn ? String(cert.revokedOn).slice(0, 10) : null,
-      supersededOn: cert.supersededOn ? String(cert.supersededOn).slice(0, 10) : null,
-    },
-    asOf,
-    { noticeDays: ruleSetInForce(issued).expiryNoticeDays },
-  );
-}
-
-/** The certificate in force on `asOf`: the latest one issued on or before it, or null. */
-export function certificateOn(
-  certs: readonly CertificateEntity[],
-  asOf: string,
-): CertificateEntity | null {
-  let best: CertificateEntity | null = null;
-  for (const c of certs) {
-    if (String(c.issuedOn).slice(0, 10) <= asOf) best = c;
-  }
-  return best;
 }
 
 export const Certificate = builder.objectRef<CertificateShape>('Certificate');

@@ -5,6 +5,7 @@ import { raw, type EntityManager } from '@mikro-orm/core';
 import { addDays, reevaluationWindow, type ReevaluationWindow } from '@ocop/domain';
 import { sqlEm } from '../plans/plan.repository.js';
 import { Certificate } from './certificate.entity.js';
+import { inForceSql } from './certificate.service.js';
 import { requireUnitCode } from '../shared/known-codes.js';
 
 export interface ExpiringCertificate extends ReevaluationWindow {
@@ -44,9 +45,8 @@ export async function expiryRadar(
       .leftJoin('p.unit', 'u')
       .join('r.decisionItem', 'di')
       .join('di.decision', 'd')
-      .where({ issuedOn: { $lte: asOf }, validUntil: { $gte: asOf, $lte: until } })
-      .andWhere({ $or: [{ revokedOn: null }, { revokedOn: { $gt: asOf } }] })
-      .andWhere({ $or: [{ supersededOn: null }, { supersededOn: { $gt: asOf } }] });
+      .where(...inForceSql('r', asOf))
+      .andWhere({ validUntil: { $lte: until } });
     if (unitCode) qb.andWhere({ 'u.code': unitCode });
     return qb;
   };

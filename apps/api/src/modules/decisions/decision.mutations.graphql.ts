@@ -3,11 +3,15 @@
 // certificates (validUntil from the domain) and the star history follow from the items.
 import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
-import { certificateValidUntil, recogniserFor, ruleSetInForce, type RuleSet } from '@ocop/domain';
+import { recogniserFor, ruleSetInForce, type RuleSet } from '@ocop/domain';
 import { builder } from '../../graphql/builder.js';
 import { validationFailed } from '../../graphql/errors.js';
 import { runWrite } from '../audit/run-write.js';
-import { Certificate } from '../certificates/certificate.entity.js';
+import {
+  certificatesInForce,
+  issueCertificates,
+  revokeCertificates,
+} from '../certificates/certificate.service.js';
 import { Evaluation } from '../evaluations/evaluation.entity.js';
 import { Product } from '../products/product.entity.js';
 import { checkProgrammeDate, requireText, toId } from '../shared/input-checks.js';
@@ -160,7 +164,6 @@ builder.mutationFields((t) => ({
             });
           }
           const products: Product[] = [];
-          const active = new Map<number, Certificate[]>();
           for (const [i, item] of input.items.entries()) {
             const id = toId(`items.${i}.productId`, item.productId);
             const product = await tx.findOne(Product, id);
@@ -176,21 +179,23 @@ builder.mutationFields((t) => ({
               });
             }
             checkLevel(ruleSet, item.stars, input.issuingLevel, i);
-            const inForce = await tx.find(Certificate, {
-              product: id,
-              revokedOn: null,
-              supersededOn: null,
-              issuedOn: { $lte: input.date },
-            });
-            if (item.action === 'revoke' && !inForce.length) {
+            products.push(product);
+          }
+          const inForce = await certificatesInForce(
+            tx,
+            input.items
+              .filter((item) => item.action === 'revoke')
+              .map((item) => Number(item.productId)),
+            input.date,
+          );
+          input.items.forEach((item, i) => {
+            if (item.action === 'revoke' && !inForce.get(Number(item.productId))?.length) {
               throw validationFailed(`items.${i}.productId`, {
-                en: `Product ${id} has no certificate in force to revoke.`,
-                vi: `Sản phẩm ${id} không có giấy chứng nhận còn hiệu lực để thu hồi.`,
+                en: `Product ${item.productId} has no certificate in force on ${input.date} to revoke.`,
+                vi: `Sản phẩm ${item.productId} không có giấy chứng nhận còn hiệu lực ngày ${input.date} để thu hồi.`,
               });
             }
-            products.push(product);
-            active.set(id, inForce);
-          }
+          });
           const evaluationIds = await checkEvaluations(tx, input, products);
 
           const decision = tx.create(DecisionEntity, {
@@ -209,40 +214,36 @@ builder.mutationFields((t) => ({
               (await tx.findOne(Source, { url: sourceUrl })) ??
                 tx.create(Source, { url: sourceUrl }),
             );
-          const changes = {
-            issued: [] as Certificate[],
-            superseded: [] as number[],
-            revoked: [] as number[],
-          };
-          input.items.forEach((item, i) => {
-            const product = products[i]!;
-            const decisionItem = tx.create(DecisionItem, {
+          const issued = { date: input.date, precision: 'day' as const };
+          const items = input.items.map((item, i) => ({
+            product: products[i]!,
+            item,
+            decisionItem: tx.create(DecisionItem, {
               decision,
-              product,
+              product: products[i]!,
               stars: item.stars,
               action: item.action,
-            });
-            for (const certificate of active.get(product.id) ?? []) {
-              if (item.action === 'revoke') certificate.revokedOn = input.date;
-              else certificate.supersededOn = input.date;
-              (item.action === 'revoke' ? changes.revoked : changes.superseded).push(
-                certificate.id,
-              );
-            }
-            if (item.action === 'recognise') {
-              const issued = { date: input.date, precision: 'day' as const };
-              changes.issued.push(
-                tx.create(Certificate, {
-                  product,
-                  decisionItem,
-                  stars: item.stars,
-                  issuedOn: input.date,
-                  issuedPrecision: 'day',
-                  validUntil: certificateValidUntil(issued, ruleSet),
-                }),
-              );
-            }
-          });
+            }),
+          }));
+          const revoked = await revokeCertificates(
+            tx,
+            items.filter((x) => x.item.action === 'revoke').map((x) => x.product.id),
+            input.date,
+          );
+          const changes = {
+            ...(await issueCertificates(
+              tx,
+              items
+                .filter((x) => x.item.action === 'recognise')
+                .map((x) => ({
+                  product: x.product,
+                  decisionItem: x.decisionItem,
+                  stars: x.item.stars,
+                  issued,
+                })),
+            )),
+            revoked,
+          };
           return {
             result: decision,
             audit: () => ({

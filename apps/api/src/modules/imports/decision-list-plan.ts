@@ -7,7 +7,6 @@
 // force (certificates are valid 36 months, packages/domain/src/rules/certificate.ts).
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import {
-  certificateValidUntil,
   checkSameDecisionDate,
   decisionIdentity,
   normalizeDecisionNumber,
@@ -16,6 +15,7 @@ import {
   type FactDate,
   type RecognisingLevel,
 } from '@ocop/domain';
+import { planSupersessions, validUntilOf } from '../certificates/certificate.service.js';
 import { normalizeText } from '../shared/normalize-text.js';
 import { memo } from './memo.js';
 import type { ImportIssue } from './decision-list-format.js';
@@ -128,7 +128,7 @@ export interface ImportPlan {
   entitiesChanged: EntityRec[];
   productsChanged: ProductRec[];
   /** Existing certificates in force that a newer recognition in the file supersedes. */
-  supersede: Map<number, string>;
+  supersede: Map<number, string | null>;
   productSources: [ProductRec, SourceRec][];
   evaluationSources: [EvaluationRec, SourceRec][];
   decisionSources: [DecisionRec, SourceRec][];
@@ -154,7 +154,7 @@ export async function planImport(
   normalize: (text: string) => string = normalizeText,
 ): Promise<{ plan: ImportPlan; problems: PlanProblems }> {
   const ruleSetOn = memo(ruleSetInForce);
-  const validUntil = memo((date: string) => certificateValidUntil(date));
+  const validUntil = memo((date: string) => validUntilOf(date));
   const identityOf = memo((key: string) => {
     const [level, number] = key.split('\u0000') as [RecognisingLevel, string];
     return decisionIdentity(number, level);
@@ -527,9 +527,11 @@ export async function planImport(
 }
 
 /**
- * A newer recognition replaces the certificate in force (re-certification or upgrade): every
- * certificate of a product the file recognises, existing or new, is superseded on the date of the
- * next later one. Order-independent: rows may come in any order.
+ * A recognition replaces the certificate in force (re-certification or upgrade), by the same rule
+ * recordDecision follows (certificate.service.ts planSupersessions): each product's certificates,
+ * stored ones in record order then the file's in file order, are superseded on the next issue day
+ * (a same-day later record included); stored ones whose day changes are updated. Selection is by
+ * issue day, so rows may come in any order.
  */
 function supersedeOlderCertificates(plan: ImportPlan, refs: References): void {
   const byProduct = new Map<ProductRec, CertificateRec[]>();
@@ -539,18 +541,15 @@ function supersedeOlderCertificates(plan: ImportPlan, refs: References): void {
     byProduct.set(c.product, list);
   }
   for (const [product, fresh] of byProduct) {
-    const existing = product.id === null ? [] : (refs.certificatesInForce.get(product.id) ?? []);
-    const dates = [
-      ...new Set([...existing.map((c) => c.issuedOn), ...fresh.map((c) => c.issuedOn)]),
-    ].sort();
-    const nextAfter = (date: string) => dates.find((d) => d > date) ?? null;
-    for (const c of fresh) c.supersededOn = nextAfter(c.issuedOn);
-    for (const c of existing) {
-      const on = nextAfter(c.issuedOn);
-      if (on && fresh.some((f) => f.issuedOn > c.issuedOn)) {
-        plan.supersede.set(c.id, on);
-        plan.updated++;
-      }
+    const existing = product.id === null ? [] : (refs.certificates.get(product.id) ?? []);
+    const { freshDays, changed } = planSupersessions(
+      existing,
+      fresh.map((c) => c.issuedOn),
+    );
+    fresh.forEach((c, i) => (c.supersededOn = freshDays[i] ?? null));
+    for (const [id, on] of changed) {
+      plan.supersede.set(id, on);
+      plan.updated++;
     }
   }
 }

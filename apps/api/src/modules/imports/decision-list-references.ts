@@ -36,10 +36,8 @@ export interface ExistingDecision {
   datePrecision: FactDate['precision'];
 }
 
-export interface ExistingCertificate {
-  id: number;
-  issuedOn: string;
-}
+export type { StoredCertificateDays as ExistingCertificate } from '../certificates/certificate.service.js';
+import type { StoredCertificateDays } from '../certificates/certificate.service.js';
 
 export interface References {
   sources: Map<string, number>;
@@ -55,8 +53,8 @@ export interface References {
   decisionsByIdentity: Map<string, ExistingDecision>;
   /** `${decisionId}|${productId}` → the recognising item and its stars. */
   items: Map<string, { id: number; stars: number | null }>;
-  /** Certificates neither superseded nor revoked, per product. */
-  certificatesInForce: Map<number, ExistingCertificate[]>;
+  /** Every certificate of the file's known products, oldest record first (supersession reads all). */
+  certificates: Map<number, StoredCertificateDays[]>;
   /** `${unitId}|${normalizedCommune}` of communes recorded before, and commune units' names. */
   knownCommunes: Set<string>;
   communeUnitNames: Set<string>;
@@ -108,7 +106,7 @@ export async function fetchReferences(
     decisionsByGroupKey: new Map(),
     decisionsByIdentity: new Map(),
     items: new Map(),
-    certificatesInForce: new Map(),
+    certificates: new Map(),
     knownCommunes: new Set(),
     communeUnitNames: new Set(),
   };
@@ -196,15 +194,18 @@ export async function fetchReferences(
 
   for (const r of await selectIn(productIds, (c) =>
     knex('certificate')
-      .select('id', 'product_id', 'issued_on')
+      .select('id', 'product_id', 'issued_on', 'revoked_on', 'superseded_on')
       .whereIn('product_id', c)
-      .whereNull('superseded_on')
-      .whereNull('revoked_on')
       .orderBy('id'),
   )) {
-    const list = refs.certificatesInForce.get(num(r.product_id)) ?? [];
-    list.push({ id: num(r.id), issuedOn: String(r.issued_on) });
-    refs.certificatesInForce.set(num(r.product_id), list);
+    const list = refs.certificates.get(num(r.product_id)) ?? [];
+    list.push({
+      id: num(r.id),
+      issuedOn: String(r.issued_on),
+      revokedOn: strOrNull(r.revoked_on),
+      supersededOn: strOrNull(r.superseded_on),
+    });
+    refs.certificates.set(num(r.product_id), list);
   }
 
   const decisionColumns = ['id', 'group_key', 'number', 'date', 'date_precision', 'issuing_level'];

@@ -1,7 +1,7 @@
 // Writes an ImportPlan with set-based statements inside the caller's transaction: multi-row
 // INSERTs in dependency order (sources, entities, products, evaluations, decisions, items,
-// certificates, links), then one UPDATE per chunk for the facts filled in and the certificates
-// superseded. `step` runs between statements (progress, abort, a turn of the event loop).
+// certificates, links), then one UPDATE per chunk for the facts filled in; the certificates a new
+// one supersedes are updated just before the new ones are inserted. `step` runs between statements (progress, abort, a turn of the event loop).
 import { mapGroup1048To148 } from '@ocop/domain';
 import type { Knex } from '@mikro-orm/knex';
 import { normalizeText } from '../shared/normalize-text.js';
@@ -111,6 +111,10 @@ export async function writePlan(
     }),
     step,
   );
+  // Supersede first: the unique index allows one open certificate per product at any moment.
+  const certificateUpdates = new Map<number, Row>();
+  for (const [id, on] of plan.supersede) certificateUpdates.set(id, { superseded_on: on });
+  await updateByCase(knex, 'certificate', { superseded_on: 'date' }, certificateUpdates, step);
   for (const chunk of chunks(plan.certificates)) {
     await knex('certificate').insert(
       chunk.map((c): Row => ({
@@ -196,7 +200,4 @@ export async function writePlan(
     productUpdates,
     step,
   );
-  const certificateUpdates = new Map<number, Row>();
-  for (const [id, on] of plan.supersede) certificateUpdates.set(id, { superseded_on: on });
-  await updateByCase(knex, 'certificate', { superseded_on: 'date' }, certificateUpdates, step);
 }

@@ -9,7 +9,7 @@ import { Certificate } from '../certificates/certificate.entity.js';
 import { DecisionItem } from '../decisions/decision-item.entity.js';
 import type { EntityType } from '../entities/economic-entity.entity.js';
 import { Evaluation, type EvaluationLevel } from '../evaluations/evaluation.entity.js';
-import { certificateOn, statusOn } from '../certificates/certificate.graphql.js';
+import { certificateOn, statusOn } from '../certificates/certificate.service.js';
 import { escapeLike, normalizeText } from '../shared/normalize-text.js';
 import { Product } from './product.entity.js';
 import { requireUnitCode } from '../shared/known-codes.js';

@@ -9,6 +9,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { PostgreSqlPlatform } from '@mikro-orm/postgresql';
 import { intervalBuckets, type IntervalBucket, type SeriesInterval } from '@ocop/domain';
+import { inForceSql } from '../certificates/certificate.service.js';
 import { sqlEm } from '../plans/plan.repository.js';
 import type { CertifiedBasis, StatsFilter, StatsMeasure } from './stats.repository.js';
 
@@ -68,11 +69,7 @@ export async function countSeries(em: EntityManager, query: SeriesQuery): Promis
   const whereParams: (string | number)[] = [];
   if (!query.cumulative) where.push(`${dateColumn} >= b.start_day`);
   if (!onEvaluations && query.basis === 'valid_on_as_of')
-    where.push(
-      'r.valid_until >= b.end_day',
-      '(r.revoked_on is null or r.revoked_on > b.end_day)',
-      '(r.superseded_on is null or r.superseded_on > b.end_day)',
-    );
+    where.push(inForceSql('r', { column: 'b.end_day' })[0]);
   const { filter } = query;
   if (filter.unitCode) {
     where.push('u.code = ?');

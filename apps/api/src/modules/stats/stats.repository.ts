@@ -15,6 +15,7 @@
 import { raw, type EntityManager } from '@mikro-orm/core';
 import type { QueryBuilder } from '@mikro-orm/knex';
 import { Certificate } from '../certificates/certificate.entity.js';
+import { inForceSql } from '../certificates/certificate.service.js';
 import type { EntityType } from '../entities/economic-entity.entity.js';
 import { Evaluation, type EvaluationLevel } from '../evaluations/evaluation.entity.js';
 import { sqlEm } from '../plans/plan.repository.js';
@@ -75,12 +76,9 @@ export async function countBy(em: EntityManager, query: StatsQuery): Promise<Sta
     const conditions = ['c2.product_id = r.product_id', 'c2.issued_on <= ?'];
     const params: unknown[] = [query.asOf];
     if (basis === 'valid_on_as_of') {
-      conditions.push(
-        'c2.valid_until >= ?',
-        '(c2.revoked_on is null or c2.revoked_on > ?)',
-        '(c2.superseded_on is null or c2.superseded_on > ?)',
-      );
-      params.push(query.asOf, query.asOf, query.asOf);
+      const [inForce, inForceParams] = inForceSql('c2', query.asOf);
+      conditions.push(inForce);
+      params.push(...inForceParams);
     }
     if (filter.level) {
       conditions.push('d2.issuing_level = ?');
@@ -107,11 +105,7 @@ export async function countBy(em: EntityManager, query: StatsQuery): Promise<Sta
     } else {
       qb.join('r.decisionItem', 'di').join('di.decision', 'd');
       qb.where({ issuedOn: { $lte: query.asOf } });
-      if (basis === 'valid_on_as_of') {
-        qb.andWhere({ validUntil: { $gte: query.asOf } });
-        qb.andWhere({ $or: [{ revokedOn: null }, { revokedOn: { $gt: query.asOf } }] });
-        qb.andWhere({ $or: [{ supersededOn: null }, { supersededOn: { $gt: query.asOf } }] });
-      }
+      if (basis === 'valid_on_as_of') qb.andWhere(...inForceSql('r', query.asOf));
     }
     if (latestOnly) qb.andWhere(...latestCertificate());
     if (filter.unitCode) qb.andWhere({ 'u.code': filter.unitCode });
