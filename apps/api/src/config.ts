@@ -59,6 +59,20 @@ const ConfigSchema = z.object({
   READY_TIMEOUT_MS: z.coerce.number().int().positive().default(1_500),
   /** On SIGTERM, how long in-flight requests may run before their connections are cut (ms). */
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
+  /**
+   * Redis for the figure cache, shared by every API process (redis://…); empty keeps the cache in
+   * each process's memory.
+   */
+  REDIS_URL: z
+    .string()
+    .optional()
+    .refine((v) => !v || /^rediss?:\/\//.test(v), {
+      message: 'must be a redis:// or rediss:// URL',
+    }),
+  /** Prefix of every cache key (several deployments may share one Redis). */
+  CACHE_PREFIX: z.string().default('ocop:'),
+  /** Size of the in-process figure cache (MiB) when REDIS_URL is not set. */
+  CACHE_MAX_MB: z.coerce.number().positive().default(64),
   /** Password for `cli create-admin` when --password is not given (else it prompts). */
   OCOP_ADMIN_PASSWORD: z.string().optional(),
   /** PostgreSQL server used by tests and the migration generator for throwaway databases. */

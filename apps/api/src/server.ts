@@ -11,6 +11,8 @@ import type { MikroORM } from '@mikro-orm/core';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { AppConfig } from './config.js';
 import { checkReadiness, createOrm } from './db/orm.js';
+import { createFigureCache } from './cache/create-cache.js';
+import { attachFigureCache, detachFigureCache } from './cache/registry.js';
 import { registerExplorer } from './explorer/explorer.js';
 import { dataEndpoints } from './http/data-endpoints.js';
 import { trackInFlight } from './http/drain.js';
@@ -55,6 +57,9 @@ export async function createServer(config: AppConfig, orm?: MikroORM): Promise<F
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  // Every context built on `db` (GraphQL, data endpoints) uses this cache (cache/registry.ts).
+  const figures = await createFigureCache(config, app.log);
+  attachFigureCache(db, figures);
   const drain = trackInFlight(app);
 
   await app.register(helmet, {
@@ -137,6 +142,8 @@ export async function createServer(config: AppConfig, orm?: MikroORM): Promise<F
   // app.close() again from inside this hook).
   app.addHook('onClose', async () => {
     await apollo.stop();
+    detachFigureCache(db, figures);
+    await figures.close();
     if (ownOrm) await db.close(true);
   });
   return app;

@@ -7,6 +7,7 @@ import { AdminUnit } from '../modules/admin-units/admin-unit.entity.js';
 import { Certificate } from '../modules/certificates/certificate.entity.js';
 import { DecisionItem } from '../modules/decisions/decision-item.entity.js';
 import { Decision } from '../modules/decisions/decision.entity.js';
+import { DataVersion } from '../modules/data-version/data-version.entity.js';
 import { Department } from '../modules/departments/department.entity.js';
 import { EconomicEntity } from '../modules/entities/economic-entity.entity.js';
 import { Evaluation } from '../modules/evaluations/evaluation.entity.js';
@@ -43,4 +44,5 @@ export const ENTITIES = [
   Session,
   LoginThrottle,
   AuditRecord,
+  DataVersion,
 ];

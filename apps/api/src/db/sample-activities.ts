@@ -5,6 +5,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { Activity } from '../modules/activities/activity.entity.js';
 import { AdminUnit } from '../modules/admin-units/admin-unit.entity.js';
+import { bumpDataVersion } from '../modules/data-version/data-version.service.js';
 import { Evaluation } from '../modules/evaluations/evaluation.entity.js';
 import { Plan } from '../modules/plans/plan.entity.js';
 import { Task } from '../modules/plans/task.entity.js';
@@ -107,6 +108,11 @@ export async function generateSampleActivities(em: EntityManager): Promise<numbe
           created += 1;
         }
       }
+    }
+    if (created > 0) {
+      await tx.flush();
+      // Sample activities feed the plan figures: cached ones must not outlive them.
+      await bumpDataVersion(tx);
     }
     return created;
   });

@@ -1,5 +1,7 @@
 // Loads the real An Giang data from data/seed/ in dependency order. Idempotent: each step skips
-// what is already there, and the product list goes through the same importer users use.
+// what is already there, and the product list goes through the same importer users use. Each step
+// that adds records raises the data version in its transaction (the importer does it itself), so
+// a seed into a running deployment is seen by its cached figures at once.
 import type { MikroORM } from '@mikro-orm/core';
 import {
   buildDistrictUnits,
@@ -8,6 +10,7 @@ import {
   type DistrictRow,
 } from '@ocop/domain';
 import { AdminUnit } from '../modules/admin-units/admin-unit.entity.js';
+import { bumpDataVersion } from '../modules/data-version/data-version.service.js';
 import { Department } from '../modules/departments/department.entity.js';
 import {
   importDecisionList,
@@ -89,6 +92,8 @@ export async function seedDatabase(orm: MikroORM, options: SeedOptions): Promise
     for (const r of records) {
       if (r.successorCode) byCode.get(r.code)!.successor = byCode.get(r.successorCode)! as never;
     }
+    await tx.flush();
+    await bumpDataVersion(tx);
     return records.length;
   });
 
@@ -103,6 +108,8 @@ export async function seedDatabase(orm: MikroORM, options: SeedOptions): Promise
         role: row.role_en!,
         roleVi: row.role_vi!,
       });
+    await tx.flush();
+    await bumpDataVersion(tx);
     return rows.length;
   });
 
@@ -153,10 +160,19 @@ export async function seedDatabase(orm: MikroORM, options: SeedOptions): Promise
           .filter(Boolean),
       });
     }
+    await tx.flush();
+    await bumpDataVersion(tx);
     return { targets: targets.length, tasks: taskRows.length };
   });
   summary.targets = planCounts.targets;
-  summary.publishedPlanTargets = await em.transactional((tx) => seedPublishedPlans(tx, dir));
+  summary.publishedPlanTargets = await em.transactional(async (tx) => {
+    const added = await seedPublishedPlans(tx, dir);
+    if (added > 0) {
+      await tx.flush();
+      await bumpDataVersion(tx);
+    }
+    return added;
+  });
   summary.tasks = planCounts.tasks;
 
   summary.products = [];
@@ -200,6 +216,8 @@ export async function seedDatabase(orm: MikroORM, options: SeedOptions): Promise
         figure.sources.add(source);
       }
     });
+    await tx.flush();
+    await bumpDataVersion(tx);
     return rows.length;
   });
 

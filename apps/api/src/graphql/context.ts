@@ -7,6 +7,8 @@ import type { EntityManager } from '@mikro-orm/knex';
 import { todayInVietnam } from '@ocop/domain';
 import type { Role } from '../modules/users/user.entity.js';
 import { sqlEntityManager } from '../db/orm.js';
+import type { FigureCache } from '../cache/figure-cache.js';
+import { figureCacheOf } from '../cache/registry.js';
 import { createLoaders, type Loaders } from './loaders.js';
 import { createMemo, type Memo } from './memo.js';
 import type { RowBounds } from './pagination.js';
@@ -64,6 +66,8 @@ export interface GraphQLContext {
   requestId: string;
   /** Per-request cache of expensive loads (plan facts). */
   memo: Memo;
+  /** Cross-request cache of computed figures, keyed by the data version (cache/figure-cache.ts). */
+  figures: FigureCache;
   auth: AuthSettings;
   log: RequestLog;
   /** Rows per connection table, read only when a request's cost must be re-measured (pagination.ts). */
@@ -83,6 +87,7 @@ export function createContext(
     auth?: AuthSettings;
     log?: RequestLog;
     em?: CoreEntityManager;
+    figures?: FigureCache;
   } = {},
 ): GraphQLContext {
   const em = sqlEntityManager(options.em ?? orm.em.fork());
@@ -94,6 +99,7 @@ export function createContext(
     today: options.today ?? todayInVietnam(),
     requestId: options.requestId ?? 'local',
     memo: createMemo(),
+    figures: options.figures ?? figureCacheOf(orm),
     auth: options.auth ?? DEFAULT_AUTH_SETTINGS,
     log: options.log ?? SILENT,
     rowBounds: null,

@@ -8,6 +8,7 @@ import {
 } from '@mikro-orm/core';
 import type { GraphQLContext } from '../../graphql/context.js';
 import { validationFailed, versionConflict } from '../../graphql/errors.js';
+import { bumpDataVersion } from '../data-version/data-version.service.js';
 import { AuditRecord } from './audit-record.entity.js';
 
 export interface AuditFacts {
@@ -58,7 +59,11 @@ export function appendAudit(
   });
 }
 
-/** Runs `fn` in one transaction and appends its audit record there. */
+/**
+ * Runs `fn` in one transaction and appends its audit record there. The data version is raised in
+ * the same transaction, last (the row lock is held only until commit), so cached figures computed
+ * before this write are never served after it, by any process.
+ */
 export async function runWrite<T>(
   ctx: GraphQLContext,
   meta: WriteMeta,
@@ -70,6 +75,7 @@ export async function runWrite<T>(
       await tx.flush();
       appendAudit(tx, ctx, meta, outcome.audit());
       await tx.flush();
+      await bumpDataVersion(tx);
       return outcome.result;
     });
   } catch (error) {

@@ -1,9 +1,11 @@
 // Writes an ImportPlan with set-based statements inside the caller's transaction: multi-row
 // INSERTs in dependency order (sources, entities, products, evaluations, decisions, items,
 // certificates, links), then one UPDATE per chunk for the facts filled in; the certificates a new
-// one supersedes are updated just before the new ones are inserted. `step` runs between statements (progress, abort, a turn of the event loop).
+// one supersedes are updated just before the new ones are inserted; last the data version (cached
+// figures). `step` runs between statements (progress, abort, a turn of the event loop).
 import { mapGroup1048To148 } from '@ocop/domain';
 import type { Knex } from '@mikro-orm/knex';
+import { bumpDataVersionWith } from '../data-version/data-version.service.js';
 import { normalizeText } from '../shared/normalize-text.js';
 import type { ImportPlan } from './decision-list-plan.js';
 import {
@@ -200,4 +202,6 @@ export async function writePlan(
     productUpdates,
     step,
   );
+  // Last, so the version row stays locked only for the commit of this transaction.
+  await bumpDataVersionWith(knex);
 }

@@ -1,5 +1,7 @@
 // Bridges plan entities and the domain's target math: converts a stored target to the domain's
 // PlanTarget and memoises the plan's facts for the request (every target reads the same facts).
+// Progress goes through the figure cache (cache/figure-cache.ts): the facts are loaded only when a
+// target's progress is not cached for the current data version.
 import {
   computeTargetProgress,
   targetValueOn,
@@ -8,6 +10,7 @@ import {
   type PlanTarget as DomainPlanTarget,
   type TargetProgress,
 } from '@ocop/domain';
+import { cachedFigure } from '../../cache/figure-cache.js';
 import type { GraphQLContext } from '../../graphql/context.js';
 import type { PlanTarget } from './plan-target.entity.js';
 import type { Plan } from './plan.entity.js';
@@ -72,11 +75,15 @@ export async function progressOf(
   plan: Plan,
   asOf: string,
 ): Promise<TargetProgress> {
-  return ctx.memo(`progress:${target.id}:${asOf}`, async () =>
-    computeTargetProgress(
-      await toDomainTarget(ctx, target, plan, asOf),
-      await planFacts(ctx, plan),
-      asOf,
+  return ctx.memo(`progress:${target.id}:${asOf}`, () =>
+    // Public: progress is the same for every viewer. The target's own values (and amendments)
+    // change only through writes, which raise the data version.
+    cachedFigure(ctx, 'targetProgress', { planId: plan.id, targetId: target.id, asOf }, async () =>
+      computeTargetProgress(
+        await toDomainTarget(ctx, target, plan, asOf),
+        await planFacts(ctx, plan),
+        asOf,
+      ),
     ),
   );
 }

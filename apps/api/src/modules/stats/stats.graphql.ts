@@ -1,6 +1,7 @@
 // StatsResult and the stats query: grouped counts aggregated in SQL (stats.repository), each with
 // its basis, as-of day, definition, decisions and sources, so a journalist can cite it.
 import { formatFactDate, type EvaluationLevel } from '@ocop/domain';
+import { cachedFigure } from '../../cache/figure-cache.js';
 import { builder } from '../../graphql/builder.js';
 import type { GraphQLContext } from '../../graphql/context.js';
 import { EntityTypeEnum } from '../entities/entity.graphql.js';
@@ -314,7 +315,7 @@ builder.queryFields((t) => ({
       const basis = args.basis ?? 'ever_certified';
       const asOf = args.asOf ?? ctx.today;
       const taxonomy = args.groupTaxonomy === '148' ? '148' : '1048';
-      const counts = await countBy(ctx.em, {
+      const query = {
         measure: args.measure,
         groupBy: args.groupBy,
         basis,
@@ -328,13 +329,21 @@ builder.queryFields((t) => ({
           year: args.filter?.year ?? null,
           entityType: args.filter?.entityType ?? null,
         },
+      } as const;
+      // Public counts: the key is the normalised query (defaults applied), so asking with or
+      // without a default gives one entry. Labels are cached with the rows (unit names are data).
+      const { rows, ...counts } = await cachedFigure(ctx, 'stats', query, async () => {
+        const counted = await countBy(ctx.em, query);
+        return {
+          ...counted,
+          rows: await Promise.all(
+            counted.rows.map(async (r) => ({
+              ...r,
+              label: await labelOf(ctx, args.groupBy, r.key, taxonomy),
+            })),
+          ),
+        };
       });
-      const rows = await Promise.all(
-        counts.rows.map(async (r) => ({
-          ...r,
-          label: await labelOf(ctx, args.groupBy, r.key, taxonomy),
-        })),
-      );
       return {
         ...counts,
         rows,

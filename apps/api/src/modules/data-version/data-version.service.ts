@@ -1,0 +1,40 @@
+// Reads and raises the data version (data-version.entity.ts). Raising it is one UPDATE of the
+// single row, run inside the writing transaction: it commits or rolls back with the write, and
+// concurrent writers queue on that row lock only for the rest of their transaction (writes call it
+// last, just before commit).
+import type { EntityManager } from '@mikro-orm/core';
+import type { EntityManager as SqlEntityManager, Knex } from '@mikro-orm/knex';
+
+/** The version of the facts a cached figure was computed from, and the database it belongs to. */
+export interface DataVersionStamp {
+  epoch: string;
+  version: number;
+}
+
+/** The knex of `em`'s open transaction, or of its connection outside one. */
+function knexOf(em: EntityManager): Knex {
+  return em.getTransactionContext<Knex.Transaction>() ?? (em as SqlEntityManager).getKnex();
+}
+
+/** One cheap statement: the primary-key read of the single row; null when the row is missing. */
+export async function readDataVersion(em: EntityManager): Promise<DataVersionStamp | null> {
+  const row = (await knexOf(em)('data_version')
+    .select('version', 'epoch')
+    .where({ id: 1 })
+    .first()) as { version: unknown; epoch: unknown } | undefined;
+  // Without the row (deleted by hand) no write could be seen, so nothing may be cached.
+  if (!row) return null;
+  return { epoch: String(row.epoch), version: Number(row.version) };
+}
+
+/** Raises the version by one inside the caller's transaction (`knex` is that transaction). */
+export async function bumpDataVersionWith(knex: Knex): Promise<void> {
+  await knex('data_version')
+    .where({ id: 1 })
+    .update({ version: knex.raw('version + 1') });
+}
+
+/** Raises the version by one in `em`'s open transaction. */
+export function bumpDataVersion(em: EntityManager): Promise<void> {
+  return bumpDataVersionWith(knexOf(em));
+}
