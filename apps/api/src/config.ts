@@ -1,5 +1,6 @@
 // The only module that reads process.env. Every setting is validated at start so a typo in the
 // environment fails fast with the variable's name instead of surfacing later as odd behaviour.
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 const boolFromEnv = z
@@ -33,7 +34,28 @@ const ConfigSchema = z.object({
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().positive().default(10),
   GRAPHQL_MAX_ALIASES: z.coerce.number().int().positive().default(15),
   GRAPHQL_MAX_TOKENS: z.coerce.number().int().positive().default(2000),
+  /** /graphql requests per minute: per client address (anonymous) and per signed-in user. */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(300),
+  RATE_LIMIT_PER_USER_PER_MINUTE: z.coerce.number().int().positive().default(600),
+  /** Prefix of the rate-limit keys in Redis (REDIS_URL; one per deployment sharing a Redis). */
+  RATE_LIMIT_REDIS_PREFIX: z.string().min(1).default('ocop:rate-limit:'),
+  /**
+   * Proxies in front of the API whose X-Forwarded-For is believed (Fastify `trustProxy`): a hop
+   * count (1 = one load balancer) or a comma-separated list of addresses / CIDR ranges. Empty or
+   * 0: none, the TCP peer is the client.
+   */
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const parsed = parseTrustProxy(v ?? '');
+      if (parsed === null)
+        ctx.addIssue({
+          code: 'custom',
+          message: 'must be a hop count (0, 1, 2…) or a comma-separated list of IP addresses/CIDRs',
+        });
+      return parsed ?? false;
+    }),
   /** Sign-in: session lifetime, and the failed-attempt throttle (per email and per client address). */
   SESSION_HOURS: z.coerce.number().positive().default(12),
   LOGIN_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),
@@ -60,8 +82,8 @@ const ConfigSchema = z.object({
   /** On SIGTERM, how long in-flight requests may run before their connections are cut (ms). */
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
   /**
-   * Redis for the figure cache, shared by every API process (redis://…); empty keeps the cache in
-   * each process's memory.
+   * Redis for the figure cache and the rate-limit counters, shared by every API process
+   * (redis://…); empty keeps both in each process's memory.
    */
   REDIS_URL: z
     .string()
@@ -78,6 +100,22 @@ const ConfigSchema = z.object({
   /** PostgreSQL server used by tests and the migration generator for throwaway databases. */
   PG_URL: z.string().default('postgres://postgres@127.0.0.1:5432/postgres'),
 });
+
+/** TRUST_PROXY → Fastify's trustProxy: false, a hop count or a list of addresses/CIDRs; null if invalid. */
+export function parseTrustProxy(value: string): false | number | string[] | null {
+  const v = value.trim();
+  if (v === '' || v === '0' || v === 'false') return false;
+  if (/^\d+$/.test(v)) return Number(v);
+  const entries = v.split(',').map((e) => e.trim());
+  const valid = entries.every((e) => {
+    const [address, prefix, ...rest] = e.split('/');
+    if (rest.length || !address || isIP(address) === 0) return false;
+    if (prefix === undefined) return true;
+    const max = isIP(address) === 4 ? 32 : 128;
+    return /^\d+$/.test(prefix) && Number(prefix) <= max;
+  });
+  return valid ? entries : null;
+}
 
 export type AppConfig = z.infer<typeof ConfigSchema>;
 

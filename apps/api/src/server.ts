@@ -5,7 +5,6 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fastifyApolloHandler } from '@as-integrations/fastify';
 import helmet from '@fastify/helmet';
-import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import type { MikroORM } from '@mikro-orm/core';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -22,7 +21,9 @@ import { HTML_CACHE_CONTROL, setStaticCacheHeaders } from './http/static.js';
 import { createContext, type AuthSettings, type GraphQLContext } from './graphql/context.js';
 import { limitsFromConfig } from './graphql/limits.js';
 import { schema } from './graphql/schema.js';
-import { resolveViewer } from './modules/auth/session.repository.js';
+import { registerErrorBodies } from './http/error-bodies.js';
+import { connectRateLimitRedis, registerRateLimit } from './http/rate-limit.js';
+import { viewerResolver } from './http/viewer.js';
 
 /** Paths the SPA fallback must never answer with index.html. */
 const API_PATHS = ['/graphql', '/explorer', '/healthz', '/readyz'];
@@ -35,16 +36,19 @@ export async function createServer(config: AppConfig, orm?: MikroORM): Promise<F
   const ownOrm = !orm;
   const db = orm ?? (await createOrm(config));
 
+  // importDecisionList carries the file as base64 (4/3 of IMPORT_MAX_BYTES) inside JSON.
+  const bodyLimit = Math.ceil((config.IMPORT_MAX_BYTES * 4) / 3) + 64 * 1024;
   const app = Fastify({
     logger: { level: config.LOG_LEVEL },
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
-    // Not behind a trusted proxy by default: trusting X-Forwarded-For would let any client pick
-    // its own rate-limit key.
-    trustProxy: false,
-    // importDecisionList carries the file as base64 (4/3 of IMPORT_MAX_BYTES) inside JSON.
-    bodyLimit: Math.ceil((config.IMPORT_MAX_BYTES * 4) / 3) + 64 * 1024,
+    // TRUST_PROXY (default: none): trusting X-Forwarded-For from anyone else would let any
+    // client pick its own address, hence its own rate-limit and sign-in budget.
+    trustProxy:
+      typeof config.TRUST_PROXY === 'number' ? trustHops(config.TRUST_PROXY) : config.TRUST_PROXY,
+    bodyLimit,
   });
+  registerErrorBodies(app, { bodyLimit, importMaxBytes: config.IMPORT_MAX_BYTES });
   const auth: AuthSettings = {
     sessionHours: config.SESSION_HOURS,
     windowMinutes: config.LOGIN_WINDOW_MINUTES,
@@ -74,23 +78,23 @@ export async function createServer(config: AppConfig, orm?: MikroORM): Promise<F
     // The explorer and the dashboard are same-origin; nothing here is meant to be embedded.
     crossOriginEmbedderPolicy: false,
   });
-  await app.register(rateLimit, {
-    global: true,
-    max: config.RATE_LIMIT_PER_MINUTE,
-    timeWindow: '1 minute',
-    errorResponseBuilder: (_req, ctx) => ({
-      statusCode: 429,
-      code: 'RATE_LIMITED',
-      error: 'Too Many Requests',
-      message: `Rate limit exceeded: ${ctx.max} requests per minute. Retry in ${ctx.after}.`,
-      messageVi: `Vượt giới hạn ${ctx.max} yêu cầu mỗi phút. Thử lại sau ${ctx.after}.`,
-    }),
-  });
+  const viewerOf = viewerResolver(db);
+  const redis = await connectRateLimitRedis(config.REDIS_URL, app.log);
+  const rateLimited = await registerRateLimit(
+    app,
+    {
+      perIpPerMinute: config.RATE_LIMIT_PER_MINUTE,
+      perUserPerMinute: config.RATE_LIMIT_PER_USER_PER_MINUTE,
+      redis,
+      redisPrefix: config.RATE_LIMIT_REDIS_PREFIX,
+    },
+    viewerOf,
+  );
 
   await registerCompression(app);
 
-  app.get('/healthz', { config: { rateLimit: false } }, async () => ({ status: 'ok' }));
-  app.get('/readyz', { config: { rateLimit: false } }, async (_req, reply) => {
+  app.get('/healthz', async () => ({ status: 'ok' }));
+  app.get('/readyz', async (_req, reply) => {
     if (drain.draining) return reply.code(503).send({ status: 'shutting down' });
     const readiness = await checkReadiness(db, config.READY_TIMEOUT_MS);
     const ready = readiness.database && readiness.writable && readiness.migrationsPending === 0;
@@ -112,10 +116,11 @@ export async function createServer(config: AppConfig, orm?: MikroORM): Promise<F
   app.route({
     url: '/graphql',
     method: ['GET', 'POST', 'OPTIONS'],
+    onRequest: rateLimited,
     handler: fastifyApolloHandler<GraphQLContext>(apollo, {
       context: async (request) => {
         const ctx = createContext(db, { requestId: request.id, auth, log: request.log });
-        ctx.viewer = await resolveViewer(ctx.em.fork(), request.headers.authorization, request.ip);
+        ctx.viewer = await viewerOf(request);
         return ctx;
       },
     }),
@@ -126,6 +131,7 @@ export async function createServer(config: AppConfig, orm?: MikroORM): Promise<F
     db,
     apollo,
     auth,
+    rateLimited,
     webDist: config.WEB_DIST ? resolve(config.WEB_DIST) : null,
   });
 
@@ -144,10 +150,17 @@ export async function createServer(config: AppConfig, orm?: MikroORM): Promise<F
     await apollo.stop();
     detachFigureCache(db, figures);
     await figures.close();
+    await redis?.quit().catch(() => undefined);
     if (ownOrm) await db.close(true);
   });
   return app;
 }
+
+/** Trust the `hops` nearest proxies: X-Forwarded-For is read from the right, `hops` entries deep. */
+const trustHops =
+  (hops: number) =>
+  (_address: string, hop: number): boolean =>
+    hop < hops;
 
 async function serveDashboard(app: FastifyInstance, root: string): Promise<void> {
   if (!existsSync(resolve(root, 'index.html'))) {

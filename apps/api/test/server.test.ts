@@ -215,7 +215,7 @@ describe.each(DIALECTS)('dashboard, readiness and rate limit on %s', (kind) => {
         url: '/graphql',
         payload: { query: '{ __typename }' },
       });
-      expect(limited.json()).toMatchObject({ code: 'RATE_LIMITED' });
+      expect(limited.json().errors[0].extensions).toMatchObject({ code: 'RATE_LIMITED' });
       expect((await app.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);
     } finally {
       await app.close();

@@ -26,7 +26,7 @@ export interface Viewer {
   /** Null for anonymous requests (no, expired or revoked token). */
   user: SessionUser | null;
   sessionId: number | null;
-  /** Client address (Fastify's request.ip; proxies are not trusted). */
+  /** Client address (Fastify's request.ip: X-Forwarded-For only from TRUST_PROXY). */
   ip: string;
 }
 

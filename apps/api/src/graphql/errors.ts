@@ -38,6 +38,8 @@ export const API_ERROR_CODES = {
   INVALID_CREDENTIALS: 'INVALID_CREDENTIALS',
   /** Too many failed sign-ins for this email or address; retry later. */
   TOO_MANY_ATTEMPTS: 'TOO_MANY_ATTEMPTS',
+  /** Too many requests from this address or user in the last minute; `extensions.retryAfterSeconds` says when to retry. */
+  RATE_LIMITED: 'RATE_LIMITED',
   /** The database cannot take the request now (read-only, full, unreachable, too slow); retry later. */
   STORAGE_UNAVAILABLE: 'STORAGE_UNAVAILABLE',
 } as const;

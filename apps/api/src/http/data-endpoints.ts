@@ -14,7 +14,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { MikroORM } from '@mikro-orm/core';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify';
 import type { ApolloServer } from '@apollo/server';
 import { createContext, type AuthSettings, type GraphQLContext } from '../graphql/context.js';
 import { buildCsv } from './csv.js';
@@ -28,6 +28,8 @@ export interface DataEndpointsOptions {
   auth?: AuthSettings;
   /** The built dashboard (apps/web/dist); without it /embed/* answers 404. */
   webDist?: string | null;
+  /** The API's rate limit (http/rate-limit.ts): these endpoints run GraphQL and share its budget. */
+  rateLimited?: onRequestHookHandler;
 }
 
 /** Five minutes: the data changes with imports and decisions, not by the second. */
@@ -49,6 +51,7 @@ function registerView(
   options: DataEndpointsOptions,
   view: DataView<{ lang: Lang }>,
 ): void {
+  const limited = options.rateLimited ? { onRequest: options.rateLimited } : {};
   async function run(request: FastifyRequest, reply: FastifyReply) {
     const ctx = createContext(options.db, {
       requestId: request.id,
@@ -86,7 +89,7 @@ function registerView(
     return { table: view.table(data, params), metadata, stem: view.fileStem(params) };
   }
 
-  app.get(`${view.path}/data.csv`, async (request, reply) => {
+  app.get(`${view.path}/data.csv`, limited, async (request, reply) => {
     const out = await run(request, reply);
     if (!out) return reply;
     const body = buildCsv([out.table.columns, ...out.table.rows, ...(out.table.footer ?? [])]);
@@ -95,13 +98,13 @@ function registerView(
       `attachment; filename="${out.stem}.csv"`,
     );
   });
-  app.get(`${view.path}/data.json`, async (request, reply) => {
+  app.get(`${view.path}/data.json`, limited, async (request, reply) => {
     const out = await run(request, reply);
     if (!out) return reply;
     const body = JSON.stringify({ ...out.metadata, site: SITE_NAME, ...tableJson(out.table) });
     return cacheable(request, reply, body, 'application/json; charset=utf-8');
   });
-  app.get(`${view.path}/metadata.json`, async (request, reply) => {
+  app.get(`${view.path}/metadata.json`, limited, async (request, reply) => {
     const out = await run(request, reply);
     if (!out) return reply;
     const body = JSON.stringify({ ...out.metadata, site: SITE_NAME });

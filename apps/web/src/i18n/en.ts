@@ -29,6 +29,7 @@ export const en: CoreMessages = {
     errorHttp: 'The server answered with an error ({status}).',
     errorGraphql: 'The server rejected the query: {message}',
     errorRateLimited: 'Too many requests in a short time. Wait a moment and try again.',
+    errorRateLimitedRetry: 'Too many requests, retrying in {seconds} s.',
     errorEmpty: 'The server returned no data.',
     errorCode: 'Error code: {code}',
     year: 'Year',

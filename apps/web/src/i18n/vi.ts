@@ -31,6 +31,7 @@ export const vi = {
     errorHttp: 'Máy chủ trả lỗi ({status}).',
     errorGraphql: 'Máy chủ từ chối truy vấn: {message}',
     errorRateLimited: 'Có quá nhiều yêu cầu trong thời gian ngắn. Chờ một lát rồi thử lại.',
+    errorRateLimitedRetry: 'Quá nhiều yêu cầu, thử lại sau {seconds} giây.',
     errorEmpty: 'Máy chủ không trả về dữ liệu.',
     errorCode: 'Mã lỗi: {code}',
     year: 'Năm',

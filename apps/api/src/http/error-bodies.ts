@@ -1,0 +1,69 @@
+// Errors Fastify raises before GraphQL runs, answered in the GraphQL error shape (a client of
+// /graphql reads one shape only): the rate limiter's 429 and a body over the size limit. The
+// status comes from the one mapping of graphql/http-status.ts. Other errors keep Fastify's default.
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import { API_ERROR_CODES, type ApiErrorCode } from '../graphql/errors.js';
+import { httpStatusForCode } from '../graphql/http-status.js';
+import { RateLimited } from './rate-limit.js';
+
+export function graphqlErrorBody(
+  code: ApiErrorCode,
+  messages: { en: string; vi: string },
+  extra: Record<string, unknown> = {},
+) {
+  return {
+    errors: [
+      {
+        message: messages.en,
+        extensions: { code, messageEn: messages.en, messageVi: messages.vi, ...extra },
+      },
+    ],
+  };
+}
+
+const mib = (bytes: number) => (bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '');
+/** Vietnamese writes the decimal comma. */
+const mibVi = (bytes: number) => mib(bytes).replace('.', ',');
+
+function send(reply: FastifyReply, code: ApiErrorCode, body: object): FastifyReply {
+  return reply
+    .code(httpStatusForCode(code))
+    .type('application/json; charset=utf-8')
+    .send(JSON.stringify(body));
+}
+
+export function registerErrorBodies(
+  app: FastifyInstance,
+  limits: { bodyLimit: number; importMaxBytes: number },
+): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof RateLimited) {
+      reply.header('retry-after', String(error.retryAfterSeconds));
+      return send(
+        reply,
+        API_ERROR_CODES.RATE_LIMITED,
+        graphqlErrorBody(API_ERROR_CODES.RATE_LIMITED, error.messages(), {
+          retryAfterSeconds: error.retryAfterSeconds,
+          limit: error.limit,
+        }),
+      );
+    }
+    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      request.log.info({ bodyLimit: limits.bodyLimit }, 'request body over the limit');
+      return send(
+        reply,
+        API_ERROR_CODES.VALIDATION_FAILED,
+        graphqlErrorBody(
+          API_ERROR_CODES.VALIDATION_FAILED,
+          {
+            en: `The request is larger than ${mib(limits.bodyLimit)} MB. An import file may have at most ${mib(limits.importMaxBytes)} MB; other arguments are far smaller.`,
+            vi: `Yêu cầu lớn hơn ${mibVi(limits.bodyLimit)} MB. Tệp nhập dữ liệu tối đa ${mibVi(limits.importMaxBytes)} MB; các tham số khác nhỏ hơn nhiều.`,
+          },
+          { field: 'body', limitBytes: limits.bodyLimit },
+        ),
+      );
+    }
+    // Everything else: Fastify's default handler (the parent of this one).
+    throw error;
+  });
+}
