@@ -21,9 +21,12 @@ export function graphqlErrorBody(
   };
 }
 
-const mib = (bytes: number) => (bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '');
-/** Vietnamese writes the decimal comma. */
-const mibVi = (bytes: number) => mib(bytes).replace('.', ',');
+/** "2.8 MB" or, under one MiB, "68 KB"; Vietnamese writes the decimal comma. */
+function size(bytes: number, lang: 'en' | 'vi'): string {
+  if (bytes < 1024 * 1024) return `${Math.ceil(bytes / 1024)} KB`;
+  const mb = (bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '');
+  return `${lang === 'vi' ? mb.replace('.', ',') : mb} MB`;
+}
 
 function send(reply: FastifyReply, code: ApiErrorCode, body: object): FastifyReply {
   return reply
@@ -56,8 +59,8 @@ export function registerErrorBodies(
         graphqlErrorBody(
           API_ERROR_CODES.VALIDATION_FAILED,
           {
-            en: `The request is larger than ${mib(limits.bodyLimit)} MB. An import file may have at most ${mib(limits.importMaxBytes)} MB; other arguments are far smaller.`,
-            vi: `Yêu cầu lớn hơn ${mibVi(limits.bodyLimit)} MB. Tệp nhập dữ liệu tối đa ${mibVi(limits.importMaxBytes)} MB; các tham số khác nhỏ hơn nhiều.`,
+            en: `The request is larger than ${size(limits.bodyLimit, 'en')}. An import file may have at most ${size(limits.importMaxBytes, 'en')}; other arguments are far smaller.`,
+            vi: `Yêu cầu lớn hơn ${size(limits.bodyLimit, 'vi')}. Tệp nhập dữ liệu tối đa ${size(limits.importMaxBytes, 'vi')}; các tham số khác nhỏ hơn nhiều.`,
           },
           { field: 'body', limitBytes: limits.bodyLimit },
         ),
