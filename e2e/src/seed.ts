@@ -96,10 +96,17 @@ export function fold(value: string): string {
     .trim();
 }
 
-/** The day a seed row's certification counts from: its decision date, or the end of its year when only the year is known. */
+/**
+ * The day a seed row's certification counts from: its decision date; else, when only the year is
+ * known, the certificates' hand-over day its batch names ("trao GCN 22/4/2021") or the year's end.
+ */
 export function certifiedOn(row: ProductRow): string | null {
   if (!row.year) return null;
-  return row.decision_date || `${row.year}-12-31`;
+  if (row.decision_date) return row.decision_date;
+  const handover = /trao GCN (\d{1,2})\/(\d{1,2})\/(\d{4})/.exec(row.batch ?? '');
+  if (handover && handover[3] === row.year)
+    return `${handover[3]}-${handover[2]!.padStart(2, '0')}-${handover[1]!.padStart(2, '0')}`;
+  return `${row.year}-12-31`;
 }
 
 /**

@@ -139,7 +139,7 @@ describe.each(DIALECTS)('importDecisionList on %s', (kind) => {
       { orderBy: { issuedOn: 'asc' } },
     );
     expect(certificates.map((c) => [c.stars, c.issuedOn, c.validUntil, c.supersededOn])).toEqual([
-      [3, '2021-12-31', '2024-12-31', '2022-09-01'],
+      [3, '2021-04-22', '2024-04-22', '2022-09-01'],
       [4, '2022-09-01', '2025-09-01', null],
     ]);
     const decision = await em.findOneOrFail(Decision, { number: '45/QĐ-UBND' });

@@ -102,9 +102,11 @@ describe.each(DIALECTS)('plan 152/KH-UBND (2021) on %s', (kind) => {
     ).toBe(true);
   });
 
-  it('counts T1 as 0 on 2021-06-30 because year-only decisions count from the end of the year', async () => {
+  it('counts T1 as 12 on 2021-06-30: round 1/2021 is year-only but its certificates were handed over on 22/4/2021', async () => {
     const t1 = await target('T1-CERTIFIED', '2021-06-30');
-    expect(t1.progress.actual).toBe(0);
+    expect(t1.progress.actual).toBe(12);
+    // The day before the hand-over none of them counts yet.
+    expect((await target('T1-CERTIFIED', '2021-04-21')).progress.actual).toBe(0);
     expect(t1.progress.asOf).toBe('2021-06-30');
   });
 
@@ -148,7 +150,7 @@ describe.each(DIALECTS)('plan 152/KH-UBND (2021) on %s', (kind) => {
       '{ plan(year: 2021) { targets(asOf: "2021-12-31") { code progress(asOf: "2021-06-30") { asOf actual } } } }',
     );
     const t1 = res.data!.plan.targets.find((t: { code: string }) => t.code === 'T1-CERTIFIED');
-    expect(t1.progress).toEqual({ asOf: '2021-06-30', actual: 0 });
+    expect(t1.progress).toEqual({ asOf: '2021-06-30', actual: 12 });
   });
 
   it('returns null for a year without a plan', async () => {

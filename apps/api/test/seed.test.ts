@@ -88,13 +88,14 @@ describe.each(DIALECTS)('seeded database on %s', (kind) => {
     expect(await em.count(Certificate, { product })).toBe(0);
   });
 
-  it('stores 2020–2021 decisions without numbers, year-precision dates and the batch verbatim', async () => {
+  it('stores 2020–2021 decisions without numbers, year-precision dates (bounded by a hand-over day when the batch names one) and the batch verbatim', async () => {
     const em = orm.em.fork();
     const decisions = await em.find(Decision, { year: { $lte: 2021 } }, { orderBy: { id: 'asc' } });
     expect(decisions.length).toBe(5);
     expect(decisions.every((d) => d.number === null && d.datePrecision === 'year')).toBe(true);
     const round2021 = decisions.find((d) => d.year === 2021)!;
-    expect(round2021.date).toBe('2021-12-31');
+    // "trao GCN 22/4/2021": the decision existed by the hand-over, so it is stored at that bound.
+    expect(round2021.date).toBe('2021-04-22');
     expect(round2021.batch).toBe(
       'đợt 1/2021 (HĐ tỉnh họp 7/4/2021; TB 03/TB-HĐĐGPHSP 14/4/2021; trao GCN 22/4/2021)',
     );
@@ -104,7 +105,7 @@ describe.each(DIALECTS)('seeded database on %s', (kind) => {
       certificate.issuedPrecision,
       certificate.validUntil,
       certificate.stars,
-    ]).toEqual(['2021-12-31', 'year', '2024-12-31', 3]);
+    ]).toEqual(['2021-04-22', 'year', '2024-04-22', 3]);
     const evaluation = await em.findOneOrFail(Evaluation, { product: { name: 'Siro atiso đỏ' } });
     expect([evaluation.total, evaluation.ruleSetCode, evaluation.level]).toEqual([
       52.4,
@@ -132,7 +133,7 @@ describe.each(DIALECTS)('seeded database on %s', (kind) => {
     ]);
   });
 
-  it('counts 12 products first certified 3★+ in 2021, but none as of mid-2021 (year-only records count from 31 December)', async () => {
+  it('counts 12 products first certified 3★+ in 2021, all by mid-2021 (handed over 22/4/2021), none the day before', async () => {
     const facts = await loadPlanFacts(orm.em.fork(), {
       periodStart: PERIOD.start,
       periodEnd: PERIOD.end,
@@ -141,7 +142,9 @@ describe.each(DIALECTS)('seeded database on %s', (kind) => {
     expect(endOfYear.shape === 'count' && endOfYear.value).toBe(12);
     expect(endOfYear.yearOnlyRecords).toBeGreaterThan(0);
     const midYear = computeMetric('products_first_certified', facts, PERIOD, '2021-06-30');
-    expect(midYear.shape === 'count' && midYear.value).toBe(0);
+    expect(midYear.shape === 'count' && midYear.value).toBe(12);
+    const before = computeMetric('products_first_certified', facts, PERIOD, '2021-04-21');
+    expect(before.shape === 'count' && before.value).toBe(0);
   });
 
   it('finds Tịnh Biên, An Phú and Châu Phú as the only units with ≥2 participating 2021 entities', async () => {
@@ -202,7 +205,7 @@ describe.each(DIALECTS)('seeded database on %s', (kind) => {
     const em = orm.em.fork();
     const end = await countBy(em, { measure: 'products', groupBy: 'stars', asOf: '2021-12-31' });
     expect(asMap(end.rows)).toEqual({ '3': 27, '4': 10, '5': 2 });
-    const mid = await countBy(em, { measure: 'products', groupBy: 'stars', asOf: '2021-06-30' });
+    const mid = await countBy(em, { measure: 'products', groupBy: 'stars', asOf: '2021-04-21' });
     expect(asMap(mid.rows)).toEqual({ '3': 15, '4': 10, '5': 2 });
     expect(mid.total).toBe(27);
   });
@@ -241,7 +244,15 @@ describe.each(DIALECTS)('seeded database on %s', (kind) => {
       basis: 'valid_on_as_of',
       asOf: '2024-06-30',
     });
-    expect(asMap(valid.rows)).toEqual({ '2021': 12, '2022': 26 });
+    // Round 1/2021's certificates were issued by 22/4/2021, so they expired by 22/4/2024.
+    expect(asMap(valid.rows)).toEqual({ '2022': 26 });
+    const validBefore = await countBy(em, {
+      measure: 'products',
+      groupBy: 'year',
+      basis: 'valid_on_as_of',
+      asOf: '2024-04-22',
+    });
+    expect(asMap(validBefore.rows)).toEqual({ '2021': 12, '2022': 26 });
     const none = await countBy(em, {
       measure: 'products',
       groupBy: 'year',

@@ -86,7 +86,7 @@ describe.each(DIALECTS)('stats on %s', (kind) => {
     }`);
     expect(res.errors).toBeUndefined();
     expect(res.data!.ever.definitionVi).toBe(
-      'Số sản phẩm khác nhau có giấy chứng nhận OCOP (quyết định công nhận từ 3 sao trở lên) được chứng nhận đến hết ngày 31/12/2021 (từng được chứng nhận, dù nay còn hay đã hết hiệu lực), phân nhóm theo đơn vị cấp huyện. Bản ghi chỉ ghi năm được tính từ ngày 31/12 của năm đó.',
+      'Số sản phẩm khác nhau có giấy chứng nhận OCOP (quyết định công nhận từ 3 sao trở lên) được chứng nhận đến hết ngày 31/12/2021 (từng được chứng nhận, dù nay còn hay đã hết hiệu lực), phân nhóm theo đơn vị cấp huyện. Bản ghi chỉ ghi năm được tính từ ngày 31/12 của năm đó, hoặc từ ngày sớm hơn mà nguồn cho biết (ngày trao giấy chứng nhận).',
     );
     expect(res.data!.valid.definitionVi).toMatch(/còn hiệu lực vào ngày 30\/06\/2025/);
     expect(res.data!.evaluations.definitionVi).toMatch(

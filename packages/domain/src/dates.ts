@@ -83,6 +83,28 @@ export function factDateFromYear(year: number): FactDate {
   return { date: toIso(year, 12, 31), precision: 'year' };
 }
 
+/**
+ * A year-only fact that a source shows existed by `bound` (e.g. its certificates were handed over
+ * that day): stored as the bound, the latest day it can have happened, so the as-of rule counts it
+ * from there instead of from 31 December. A bound outside the year is ignored.
+ */
+export function factDateFromYearBoundedBy(year: number, bound: IsoDate | null): FactDate {
+  const yearEnd = factDateFromYear(year);
+  if (bound === null || isoParts(bound).year !== year) return yearEnd;
+  return { date: bound, precision: 'year' };
+}
+
+/**
+ * True when a month- or year-only fact is stored at an earlier bound than its period's last day
+ * ("2021, on or before 22/04/2021").
+ */
+export function isBoundedFact(fact: FactDate): boolean {
+  if (fact.precision === 'day') return false;
+  const { year, month, day } = isoParts(fact.date);
+  if (fact.precision === 'year') return month !== 12 || day !== 31;
+  return day !== daysInMonth(year, month);
+}
+
 /** A month-only fact, stored as the last day of that month. */
 export function factDateFromMonth(year: number, month: number): FactDate {
   assertYear(year);
@@ -150,6 +172,10 @@ export function yearOf(iso: IsoDate): number {
 /** Vietnamese-style label at the fact's own precision: '2021', '04/2021', '22/04/2021'. */
 export function formatFactDate(fact: FactDate): string {
   const { year, month, day } = isoParts(fact.date);
+  if (isBoundedFact(fact)) {
+    const period = fact.precision === 'year' ? pad(year, 4) : `${pad(month, 2)}/${pad(year, 4)}`;
+    return `${period} (≤ ${pad(day, 2)}/${pad(month, 2)}/${pad(year, 4)})`;
+  }
   if (fact.precision === 'year') return pad(year, 4);
   if (fact.precision === 'month') return `${pad(month, 2)}/${pad(year, 4)}`;
   return `${pad(day, 2)}/${pad(month, 2)}/${pad(year, 4)}`;

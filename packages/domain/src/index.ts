@@ -7,6 +7,7 @@ export * from './rules/scorecard.js';
 export * from './rules/certificate.js';
 export * from './rules/expiry-window.js';
 export * from './rules/decision-checks.js';
+export * from './rules/handover-bound.js';
 export * from './rules/product-groups.js';
 export * from './units/admin-units.js';
 export * from './plan/facts.js';

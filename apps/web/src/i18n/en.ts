@@ -50,7 +50,8 @@ export const en: CoreMessages = {
     sample: 'Sample data',
     sampleNote:
       'Part of the activity figures are sample data for illustration, not official figures.',
-    yearOnlyRecords: '{n} records give only a year (counted from the end of that year).',
+    yearOnlyRecords:
+      '{n} records give only a year (counted from the end of that year, or from the certificates’ hand-over day when the source gives it).',
     sampleRecords:
       'Sample data: this figure rests on {n} generated sample activities, not real records.',
     dataTable: 'Data table of the chart',

@@ -52,7 +52,8 @@ export const vi = {
     sample: 'Dữ liệu mẫu',
     sampleNote:
       'Một phần số liệu hoạt động là dữ liệu mẫu để minh họa, không phải số liệu chính thức.',
-    yearOnlyRecords: '{n} bản ghi chỉ có năm (được tính từ cuối năm đó).',
+    yearOnlyRecords:
+      '{n} bản ghi chỉ có năm (được tính từ cuối năm đó, hoặc từ ngày trao giấy chứng nhận khi nguồn cho biết).',
     sampleRecords:
       'Dữ liệu mẫu: con số này dựa trên {n} hoạt động mẫu do hệ thống tạo, không phải số liệu thật.',
     dataTable: 'Bảng số liệu của biểu đồ',

@@ -93,13 +93,13 @@ describe('coverageStatement', () => {
       'The database holds 39 of the 62 products the province published for 2021-12 (63%). ' +
         'Provincial rounds recorded: 1/2020, 1/2021. ' +
         'Decisions of round 2/2021 are published but not recorded here. ' +
-        '39 of the counted records are dated by year only and count from 31 December of that year.',
+        '39 of the counted records are dated by year only: they count from 31 December of their year, or from an earlier day the source gives (certificates handed over).',
     );
     expect(s.vi).toBe(
       'Cơ sở dữ liệu có 39 trên 62 sản phẩm tỉnh công bố cho thời điểm 2021-12 (63%). ' +
         'Các đợt cấp tỉnh đã ghi nhận: 1/2020, 1/2021. ' +
         'Quyết định của đợt 2/2021 đã được công bố nhưng chưa được ghi nhận ở đây. ' +
-        '39 bản ghi được đếm chỉ có năm, tính từ ngày 31 tháng 12 của năm đó.',
+        '39 bản ghi được đếm chỉ có năm: tính từ ngày 31 tháng 12 của năm đó, hoặc từ ngày sớm hơn mà nguồn cho biết (ngày trao giấy chứng nhận).',
     );
   });
 
@@ -118,6 +118,15 @@ describe('coverageStatement', () => {
     expect(
       coverageStatement({ ...base, published: { count: 5, value: '5', dateLabel: '2020' } }).vi,
     ).toBe('Cơ sở dữ liệu có đủ 5 chủ thể tỉnh công bố cho thời điểm 2020.');
+    expect(
+      coverageStatement({
+        ...base,
+        computed: 39,
+        published: { count: 37, value: '37', dateLabel: '2020-12-31' },
+      }).en,
+    ).toBe(
+      'The database holds 39 entities, 2 more than the 37 the province published for 2020-12-31.',
+    );
     expect(publishedCount('5-8')).toBeNull();
     expect(publishedCount(' 62 ')).toBe(62);
   });

@@ -158,6 +158,14 @@ export function coverageStatement(f: CoverageFacts): { en: string; vi: string } 
     vi.push(
       `Cơ sở dữ liệu có đủ ${f.computed} ${noun.vi} tỉnh công bố cho thời điểm ${f.published.dateLabel}.`,
     );
+  } else if (f.computed > f.published.count) {
+    // The published figure can count less (e.g. provincial recognitions only, without national).
+    en.push(
+      `The database holds ${f.computed} ${noun.en}, ${f.computed - f.published.count} more than the ${f.published.count} the province published for ${f.published.dateLabel}.`,
+    );
+    vi.push(
+      `Cơ sở dữ liệu có ${f.computed} ${noun.vi}, nhiều hơn ${f.computed - f.published.count} so với ${f.published.count} tỉnh công bố cho thời điểm ${f.published.dateLabel}.`,
+    );
   } else {
     const pct = Math.round((100 * f.computed) / Math.max(f.published.count, 1));
     en.push(
@@ -181,10 +189,10 @@ export function coverageStatement(f: CoverageFacts): { en: string; vi: string } 
   }
   if (f.yearOnlyRecords > 0) {
     en.push(
-      `${f.yearOnlyRecords} of the counted records are dated by year only and count from 31 December of that year.`,
+      `${f.yearOnlyRecords} of the counted records are dated by year only: they count from 31 December of their year, or from an earlier day the source gives (certificates handed over).`,
     );
     vi.push(
-      `${f.yearOnlyRecords} bản ghi được đếm chỉ có năm, tính từ ngày 31 tháng 12 của năm đó.`,
+      `${f.yearOnlyRecords} bản ghi được đếm chỉ có năm: tính từ ngày 31 tháng 12 của năm đó, hoặc từ ngày sớm hơn mà nguồn cho biết (ngày trao giấy chứng nhận).`,
     );
   }
   return { en: en.join(' '), vi: vi.join(' ') };

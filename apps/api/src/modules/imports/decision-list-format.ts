@@ -7,7 +7,8 @@ import {
   checkRecogniser,
   checkStarsAgainstEvaluation,
   getProductGroup,
-  factDateFromYear,
+  factDateFromYearBoundedBy,
+  handoverBound,
   factDateFromDay,
   type DecisionProblem,
   type FactDate,
@@ -326,7 +327,9 @@ export function validateRecord(
     flag('year', 'missing', 'year not given by the source');
   }
 
-  let date: FactDate | null = year !== null ? factDateFromYear(year) : null;
+  // Year-only rows count from the hand-over day their batch names, else from 31 December.
+  let date: FactDate | null =
+    year !== null ? factDateFromYearBoundedBy(year, handoverBound(blankToNull(v.batch))) : null;
   const rawDecisionDate = blankToNull(v.decision_date);
   if (rawDecisionDate !== null) {
     const parsed = parseDecisionDate(rawDecisionDate);

@@ -158,7 +158,7 @@ UnitProgress.implement({
 export const TargetProgress = builder.objectRef<DomainTargetProgress>('TargetProgress');
 TargetProgress.implement({
   description:
-    'Progress of a plan target on an as-of date. Year-only records count from 31 December of their year, and yearOnlyRecords says how many were used.',
+    "Progress of a plan target on an as-of date. Year-only records count from 31 December of their year (or from an earlier day the source gives, such as the certificates' hand-over), and yearOnlyRecords says how many were used.",
   fields: (t) => ({
     asOf: t.field({
       type: 'Date',

@@ -52,7 +52,8 @@ Reconciliation.implement({
       resolve: (r) => r.unrecordedRounds,
     }),
     yearOnlyRecords: t.exposeInt('yearOnlyRecords', {
-      description: 'Counted records dated by year only (they count from 31 December).',
+      description:
+        'Counted records dated by year only (they count from 31 December, or from an earlier day the source gives).',
     }),
     coverage: t.exposeString('coverage', {
       description: 'The coverage statement in English, to print beside the figure.',

@@ -14,7 +14,7 @@ export const DatePrecisionEnum = dbEnum('DatePrecision', DATE_PRECISIONS, {
   valueDescriptions: {
     day: 'Exact day.',
     month: 'Month only; stored as the last day of the month.',
-    year: 'Year only; stored as 31 December, so as-of queries count it from the end of the year.',
+    year: 'Year only; stored as 31 December (as-of queries count it from the end of the year), or as an earlier day the source shows it existed by, e.g. the certificates\' hand-over (the label then reads "2021 (≤ 22/04/2021)").',
   },
 });
 

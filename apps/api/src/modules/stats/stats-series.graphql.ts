@@ -56,8 +56,8 @@ function definitionOf(s: SeriesShape): { en: string; vi: string } {
       ? `có ngày trong mỗi ${unitVi} và còn hiệu lực vào ngày cuối ${unitVi} đó`
       : `có ngày trong mỗi ${unitVi}`;
   return {
-    en: `Count of ${MEASURE_EN[s.measure]} ${en}, from ${s.from} to ${s.to}; every ${s.interval} has a point, zero included. Year-only dates count on 31 December.`,
-    vi: `Số ${MEASURE_VI[s.measure]} ${vi}, từ ${s.from} đến ${s.to}; ${unitVi} nào cũng có một điểm, kể cả khi bằng 0. Bản ghi chỉ ghi năm được tính vào ngày 31/12.`,
+    en: `Count of ${MEASURE_EN[s.measure]} ${en}, from ${s.from} to ${s.to}; every ${s.interval} has a point, zero included. Year-only dates count on 31 December, or on an earlier day the source gives (certificates handed over).`,
+    vi: `Số ${MEASURE_VI[s.measure]} ${vi}, từ ${s.from} đến ${s.to}; ${unitVi} nào cũng có một điểm, kể cả khi bằng 0. Bản ghi chỉ ghi năm được tính vào ngày 31/12, hoặc vào ngày sớm hơn mà nguồn cho biết (ngày trao giấy chứng nhận).`,
   };
 }
 
@@ -70,7 +70,8 @@ SeriesPointRef.implement({
     end: t.field({ type: 'Date', description: 'Last day.', resolve: (p) => p.end }),
     count: t.exposeInt('count', { description: 'Count (0 when nothing happened).' }),
     yearOnlyRecords: t.exposeInt('yearOnlyRecords', {
-      description: 'Records dated only by year in this count (they fall on 31 December).',
+      description:
+        'Records dated only by year in this count (they fall on 31 December, or on an earlier day the source gives).',
     }),
   }),
 });

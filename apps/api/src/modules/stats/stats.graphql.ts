@@ -137,7 +137,7 @@ function definitionOf(
       : basis === 'valid_on_as_of'
         ? `whose certificate is in force on ${asOf} (issued by then, not expired, revoked or superseded; valid 36 months)`
         : `certified on or before ${asOf} (ever certified, whether or not still valid)`;
-  return `Count of ${MEASURE_TEXT[measure]} ${when}, grouped by ${GROUP_TEXT[groupBy]}.${starsRule(measure, groupBy, basis, asOf)} Year-only dates count from 31 December of their year.`;
+  return `Count of ${MEASURE_TEXT[measure]} ${when}, grouped by ${GROUP_TEXT[groupBy]}.${starsRule(measure, groupBy, basis, asOf)} Year-only dates count from 31 December of their year, or from an earlier day the source gives (certificates handed over).`;
 }
 
 /** How products and entities get their one star (stats.repository: latest certificate per product). */
@@ -202,7 +202,7 @@ function definitionViOf(
       : basis === 'valid_on_as_of'
         ? `có giấy chứng nhận còn hiệu lực vào ngày ${day} (đã cấp đến ngày đó, chưa hết hạn, chưa bị thu hồi hoặc thay thế; hiệu lực 36 tháng)`
         : `được chứng nhận đến hết ngày ${day} (từng được chứng nhận, dù nay còn hay đã hết hiệu lực)`;
-  return `Số ${MEASURE_TEXT_VI[measure]} ${when}, phân nhóm theo ${GROUP_TEXT_VI[groupBy]}.${starsRuleVi(measure, groupBy, basis, day)} Bản ghi chỉ ghi năm được tính từ ngày 31/12 của năm đó.`;
+  return `Số ${MEASURE_TEXT_VI[measure]} ${when}, phân nhóm theo ${GROUP_TEXT_VI[groupBy]}.${starsRuleVi(measure, groupBy, basis, day)} Bản ghi chỉ ghi năm được tính từ ngày 31/12 của năm đó, hoặc từ ngày sớm hơn mà nguồn cho biết (ngày trao giấy chứng nhận).`;
 }
 
 const ENTITY_TYPE_LABEL: Record<string, string> = {
