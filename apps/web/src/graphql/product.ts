@@ -38,6 +38,7 @@ export const PRODUCT_QUERY = graphql(
             ...FactDateFields
           }
           validUntil
+          earliestValidUntil
           status
           decision {
             id

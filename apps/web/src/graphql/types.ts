@@ -30,6 +30,7 @@ export const ENTITY_TYPES: readonly EntityType[] = [
 export const CERTIFICATE_STATUSES: readonly CertificateStatus[] = [
   'VALID',
   'EXPIRING',
+  'POSSIBLY_EXPIRED',
   'EXPIRED',
   'REVOKED',
   'SUPERSEDED',

@@ -179,6 +179,8 @@ export const en: CoreMessages = {
     noCertificate: 'No certificate on {date}.',
     partialDate: 'The source gives no exact day; validity is counted from {date}.',
     validUntil: 'Valid until {date}',
+    validRange:
+      'As the decision date is known only by year, the certificate expires between {earliest} and {latest}.',
     issuedOn: 'Recognised on: {date}',
     daysLeft: '{n} days left (counted from {date})',
     expiredAgo: 'Expired {n} days ago (as of {date})',
@@ -204,6 +206,7 @@ export const en: CoreMessages = {
   certificate: {
     VALID: 'Valid',
     EXPIRING: 'Expiring soon',
+    POSSIBLY_EXPIRED: 'Possibly expired (decision date known only by year)',
     EXPIRED: 'Expired',
     REVOKED: 'Revoked',
     SUPERSEDED: 'Superseded',

@@ -182,6 +182,8 @@ export const vi = {
     noCertificate: 'Không có giấy chứng nhận vào ngày {date}.',
     partialDate: 'Nguồn không ghi ngày cụ thể; thời hạn được tính từ {date}.',
     validUntil: 'Hiệu lực đến {date}',
+    validRange:
+      'Vì ngày quyết định chỉ biết năm, giấy chứng nhận hết hạn trong khoảng từ {earliest} đến {latest}.',
     issuedOn: 'Ngày công nhận: {date}',
     daysLeft: 'Còn {n} ngày (tính từ {date})',
     expiredAgo: 'Đã hết hạn {n} ngày (tính đến {date})',
@@ -207,6 +209,7 @@ export const vi = {
   certificate: {
     VALID: 'Còn hiệu lực',
     EXPIRING: 'Sắp hết hạn',
+    POSSIBLY_EXPIRED: 'Có thể đã hết hạn (ngày quyết định chỉ biết năm)',
     EXPIRED: 'Hết hạn',
     REVOKED: 'Bị thu hồi',
     SUPERSEDED: 'Đã thay thế',

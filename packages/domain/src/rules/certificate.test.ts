@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { factDateFromDay, factDateFromYear } from '../dates.js';
 import { DomainError } from '../errors.js';
 import {
+  certificateEarliestValidUntil,
   certificateInForce,
   certificateStatus,
   certificateValidUntil,
@@ -233,5 +234,29 @@ describe('supersessionDays', () => {
         { issuedOn: '2022-10-10' },
       ]),
     ).toEqual(['2022-10-10', null]);
+  });
+});
+
+describe('certificates issued on a date known only by year', () => {
+  // Round 1/2021 (data/seed): year-only, certificates handed over by 22/4/2021.
+  const bounded = { date: '2021-04-22', precision: 'year' as const };
+  const certificate = { issuedOn: bounded, validUntil: certificateValidUntil(bounded) };
+
+  it('ends at the latest 36 months after the bound and at the earliest 36 months after 1 January', () => {
+    expect(certificate.validUntil).toBe('2024-04-22');
+    expect(certificateEarliestValidUntil(bounded)).toBe('2024-01-01');
+    expect(certificateEarliestValidUntil(factDateFromYear(2021))).toBe('2024-01-01');
+    expect(certificateEarliestValidUntil(factDateFromDay('2021-04-22'))).toBe('2024-04-22');
+    expect(certificateEarliestValidUntil({ date: '2021-04-30', precision: 'month' })).toBe(
+      '2024-04-01',
+    );
+  });
+
+  it('is possibly expired between the earliest and the latest end, expired after', () => {
+    expect(certificateStatus(certificate, '2024-01-01')).toBe('valid');
+    expect(certificateStatus(certificate, '2024-01-02')).toBe('possibly_expired');
+    expect(certificateStatus(certificate, '2024-04-22')).toBe('possibly_expired');
+    expect(certificateInForce(certificate, '2024-04-22')).toBe(true);
+    expect(certificateStatus(certificate, '2024-04-23')).toBe('expired');
   });
 });

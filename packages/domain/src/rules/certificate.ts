@@ -17,7 +17,8 @@ export const CERTIFICATE_VALIDITY_MONTHS = 36;
 export const DEFAULT_EXPIRY_NOTICE_DAYS = 30;
 
 /** Status of a certificate on an as-of date. */
-export type CertificateStatus = 'valid' | 'expiring' | 'expired' | 'revoked' | 'superseded';
+export type CertificateStatus =
+  'valid' | 'expiring' | 'possibly_expired' | 'expired' | 'revoked' | 'superseded';
 
 /** What {@link certificateStatus} needs to know about one certificate. */
 export interface CertificateDates {
@@ -49,6 +50,23 @@ export function certificateValidUntil(
     ? resolveRuleSet(ruleSet).certificateValidityMonths
     : CERTIFICATE_VALIDITY_MONTHS;
   return addMonths(toIso(decisionDate), months);
+}
+
+/**
+ * Earliest possible last day of a certificate whose decision date is known only by its year or
+ * month: 36 months from the first day that period allows (a 2021 decision stored at 22/4/2021 or at
+ * 31/12/2021 may have been issued on 1/1/2021). Equals {@link certificateValidUntil} for a day.
+ */
+export function certificateEarliestValidUntil(
+  decisionDate: IsoDate | FactDate,
+  ruleSet?: RuleSet | RuleSetCode,
+): IsoDate {
+  if (typeof decisionDate === 'string' || decisionDate.precision === 'day')
+    return certificateValidUntil(decisionDate, ruleSet);
+  const iso = toIso(decisionDate);
+  const first =
+    decisionDate.precision === 'year' ? `${iso.slice(0, 4)}-01-01` : `${iso.slice(0, 7)}-01`;
+  return certificateValidUntil(first, ruleSet);
 }
 
 /** A day of a certificate that bounds the period it is in force. */
@@ -103,7 +121,9 @@ export function certificateInForce(certificate: CertificateDates, asOf: IsoDate)
 /**
  * Status on `asOf`, by the first failing bound of {@link IN_FORCE_BOUNDS}: revoked (on/after
  * `revokedOn`), superseded (on/after `supersededOn`), expired (after `validUntil`); in force, it is
- * expiring (148: within `noticeDays` before `validUntil`, inclusive: 30 days left is expiring),
+ * possibly expired when the decision date is known only by year or month and `asOf` is past the
+ * earliest possible end ({@link certificateEarliestValidUntil}), else expiring (148: within
+ * `noticeDays` before `validUntil`, inclusive: 30 days left is expiring),
  * else valid. `noticeDays` defaults to 30; pass null for 1048-era certificates, which had no
  * notice window. Throws AS_OF_BEFORE_ISSUE when asked before the certificate exists.
  */
@@ -125,6 +145,9 @@ export function certificateStatus(
     );
   }
   if (failed) return failed.otherwise;
+  // Counted in force through the latest possible end, but a reader must know it may have lapsed.
+  if (compareIso(asOf, certificateEarliestValidUntil(certificate.issuedOn)) > 0)
+    return 'possibly_expired';
   const daysLeft = daysBetween(asOf, parseIsoDate(certificate.validUntil));
   const noticeDays =
     options.noticeDays === undefined ? DEFAULT_EXPIRY_NOTICE_DAYS : options.noticeDays;

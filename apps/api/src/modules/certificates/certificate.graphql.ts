@@ -1,16 +1,17 @@
 // Certificate: a product's OCOP certificate and its status on an as-of date (domain rules).
-import type { CertificateStatus } from '@ocop/domain';
+import { certificateEarliestValidUntil, type CertificateStatus } from '@ocop/domain';
 import { builder } from '../../graphql/builder.js';
 import { dbEnum } from '../../graphql/enums.js';
 import { Decision } from '../decisions/decision.graphql.js';
 import { Product } from '../products/product.graphql.js';
 import { factDate, FactDate } from '../shared/fact-date.graphql.js';
 import type { Certificate as CertificateEntity } from './certificate.entity.js';
-import { statusOn } from './certificate.service.js';
+import { certificateDates, statusOn } from './certificate.service.js';
 
 const CERTIFICATE_STATUSES: readonly CertificateStatus[] = [
   'valid',
   'expiring',
+  'possibly_expired',
   'expired',
   'revoked',
   'superseded',
@@ -22,6 +23,8 @@ export const CertificateStatusEnum = dbEnum('CertificateStatus', CERTIFICATE_STA
   valueDescriptions: {
     valid: 'In force.',
     expiring: 'In force, within the 30-day notice window before expiry (148/QĐ-TTg).',
+    possibly_expired:
+      'Counted in force until its latest possible end, but its decision date is known only by year or month and the earliest possible end has passed.',
     expired: 'Past its 36 months without renewal.',
     revoked: 'Revoked by a decision.',
     superseded: 'Replaced by a later decision (re-recognition or upgrade).',
@@ -55,8 +58,15 @@ Certificate.implement({
     }),
     validUntil: t.field({
       type: 'Date',
-      description: 'Last day of validity (decision date + 36 months, inclusive).',
+      description:
+        'Last day of validity (decision date + 36 months, inclusive); for a year- or month-only decision date, the latest possible last day.',
       resolve: ({ cert }) => cert.validUntil,
+    }),
+    earliestValidUntil: t.field({
+      type: 'Date',
+      description:
+        'Earliest possible last day: equals validUntil for a decision dated to the day; for a year- or month-only date, 36 months from the first day of that year or month.',
+      resolve: ({ cert }) => certificateEarliestValidUntil(certificateDates(cert).issuedOn),
     }),
     asOf: t.field({
       type: 'Date',

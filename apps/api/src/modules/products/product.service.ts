@@ -97,7 +97,7 @@ const latest = (...days: (string | null | undefined)[]) =>
 const earliest = (...days: (string | null | undefined)[]) =>
   days.filter((d): d is string => !!d).sort()[0] ?? null;
 
-const IN_FORCE: readonly CertificateStatus[] = ['valid', 'expiring'];
+const IN_FORCE: readonly CertificateStatus[] = ['valid', 'expiring', 'possibly_expired'];
 
 /** Ids of products meeting the evaluation, decision and certificate conditions (null = none set). */
 async function matchingIds(em: EntityManager, f: ProductQuery): Promise<number[] | null> {
