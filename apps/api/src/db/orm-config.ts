@@ -1,7 +1,6 @@
 import { LibSqlDriver } from '@mikro-orm/libsql';
 import { Migrator } from '@mikro-orm/migrations';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
-import { SeedManager } from '@mikro-orm/seeder';
 import type { Options } from '@mikro-orm/core';
 import { databaseKind, type AppConfig } from '../config.js';
 import { ENTITIES } from './entities.js';
@@ -27,7 +26,7 @@ export function buildOrmOptions(config: AppConfig, overrides: OrmOverrides = {})
   const kind = overrides.kind ?? databaseKind(config);
   const common = {
     entities: ENTITIES,
-    extensions: [Migrator, SeedManager],
+    extensions: [Migrator],
     debug: overrides.debug ?? false,
     allowGlobalContext: false,
     forceUndefined: false,
