@@ -11,6 +11,8 @@ export * from './rules/handover-bound.js';
 export * from './rules/product-groups.js';
 export * from './units/admin-units.js';
 export * from './plan/facts.js';
+export * from './plan/fact-index.js';
+export * from './plan/fact-selection.js';
 export * from './plan/metrics.js';
 export * from './plan/metrics-programme.js';
 export * from './plan/targets.js';

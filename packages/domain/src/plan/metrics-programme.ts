@@ -6,7 +6,7 @@
  */
 import { compareIso, type FactDate, type IsoDate } from '../dates.js';
 import { starHistory } from '../rules/certificate.js';
-import { factInWindow, type DecisionItemFact, type PlanFacts, type PlanPeriod } from './facts.js';
+import type { DecisionItemFact, PlanFacts, PlanPeriod } from './facts.js';
 import type { MetricContext, MetricDefinition } from './metrics.js';
 
 /** Names of the metrics defined here. */
@@ -51,11 +51,11 @@ function certifiedWithStars(stars: 3 | 4 | 5): MetricDefinition {
     name: `products_certified_${stars}star`,
     shape: 'count',
     definition: `distinct products whose certificate dated in the plan year is ${stars}★ (first certification or re-certification)`,
-    compute(facts, { period, asOf, tally }) {
+    compute(facts, { tally, window }) {
       const counted = new Set<string>();
       for (const item of facts.decisionItems) {
         if (item.action !== 'recognise' || item.stars !== stars) continue;
-        if (!factInWindow(item.date, period, asOf)) continue;
+        if (!window.contains(item.date)) continue;
         tally.note(`decision:${item.decisionId}:${item.productId}`, item.date);
         counted.add(item.productId);
       }
@@ -67,12 +67,12 @@ function certifiedWithStars(stars: 3 | 4 | 5): MetricDefinition {
 /** Products with a certifying decision up to the period end (no lower bound), noted in the tally. */
 function productsCertifiedUpTo(
   facts: PlanFacts,
-  { period, asOf, tally }: MetricContext,
+  { tally, upTo }: MetricContext,
   accept: (item: DecisionItemFact) => boolean,
 ): Set<string> {
   const result = new Set<string>();
   for (const item of facts.decisionItems) {
-    if (!accept(item) || !factUpTo(item.date, period, asOf)) continue;
+    if (!accept(item) || !upTo.contains(item.date)) continue;
     if (result.has(item.productId)) continue;
     tally.note(`decision:${item.decisionId}:${item.productId}`, item.date);
     result.add(item.productId);
@@ -116,12 +116,13 @@ function entityTypeShare(
     definition: `share of entities with a product certified 3★+ by the end of the period whose type is ${label}`,
     compute(facts, context) {
       const certified = productsCertifiedUpTo(facts, context, certifies);
-      const entityOf = new Map(facts.products.map((p) => [p.id, p.entityId] as const));
-      const typeOf = new Map(facts.entities.map((e) => [e.id, e.type ?? null] as const));
+      const { productById, entityById } = context.index;
       const base = sorted(
-        [...certified].map((id) => entityOf.get(id) ?? null).filter((id): id is string => !!id),
+        [...certified]
+          .map((id) => productById.get(id)?.entityId ?? null)
+          .filter((id): id is string => !!id),
       );
-      const counted = base.filter((id) => types.includes(typeOf.get(id) ?? ''));
+      const counted = base.filter((id) => types.includes(entityById.get(id)?.type ?? ''));
       return { shape: 'share', numerator: counted.length, denominator: base.length, counted, base };
     },
   };
@@ -132,23 +133,19 @@ const productsUpgradedShare: MetricDefinition = {
   shape: 'share',
   definition:
     'share of products certified in the period whose star level rose through a later decision in the period',
-  compute(facts, { period, asOf, tally }) {
-    const byProduct = new Map<string, DecisionItemFact[]>();
-    for (const item of facts.decisionItems) {
-      if (item.date.date > asOf) continue;
-      byProduct.set(item.productId, [...(byProduct.get(item.productId) ?? []), item]);
-    }
+  compute(_facts, { asOf, tally, window, index }) {
     const base: string[] = [];
     const counted: string[] = [];
-    for (const [productId, items] of byProduct) {
-      const inPeriod = items.filter((i) => certifies(i) && factInWindow(i.date, period, asOf));
+    for (const [productId, all] of index.itemsByProduct) {
+      const items = all.filter((i) => i.date.date <= asOf);
+      const inPeriod = items.filter((i) => certifies(i) && window.contains(i.date));
       if (inPeriod.length === 0) continue;
       base.push(productId);
       inPeriod.forEach((i) => tally.note(`decision:${i.decisionId}:${productId}`, i.date));
       const history = starHistory(
         items.map((i) => ({ id: i.decisionId, date: i.date, stars: i.stars, action: i.action })),
       );
-      if (history.some((e) => e.change === 'upgrade' && factInWindow(e.date, period, asOf)))
+      if (history.some((e) => e.change === 'upgrade' && window.contains(e.date)))
         counted.push(productId);
     }
     const sortedBase = sorted(base);
@@ -168,16 +165,14 @@ const productsProvincialEvaluationPerUnit: MetricDefinition = {
   shape: 'per_unit',
   definition:
     'per unit: distinct products of the unit evaluated at provincial level in the plan year',
-  compute(facts, { period, asOf, tally }) {
-    const unitOf = new Map(facts.products.map((p) => [p.id, p.unitCode] as const));
+  compute(facts, { tally, window, index }) {
     const byUnit = new Map<string, Set<string>>();
     const unassigned = new Set<string>();
-    const unitCodes = new Set(facts.units.map((u) => u.code));
     for (const evaluation of facts.evaluations) {
-      if (evaluation.level !== 'province' || !factInWindow(evaluation.date, period, asOf)) continue;
+      if (evaluation.level !== 'province' || !window.contains(evaluation.date)) continue;
       tally.note(`evaluation:${evaluation.id}`, evaluation.date);
-      const unit = unitOf.get(evaluation.productId) ?? null;
-      if (unit === null || !unitCodes.has(unit)) {
+      const unit = index.productById.get(evaluation.productId)?.unitCode ?? null;
+      if (unit === null || !index.unitCodes.has(unit)) {
         unassigned.add(evaluation.productId);
         continue;
       }
@@ -196,17 +191,14 @@ const productsWithSupportActivity: MetricDefinition = {
   shape: 'count',
   definition:
     'distinct products with at least one support activity recorded in the plan year (an activity naming only entities reaches all their products)',
-  compute(facts, { period, asOf, tally }) {
-    const productsOf = new Map<string, string[]>();
-    for (const p of facts.products)
-      if (p.entityId) productsOf.set(p.entityId, [...(productsOf.get(p.entityId) ?? []), p.id]);
+  compute(facts, { tally, window, index }) {
     const counted = new Set<string>();
     for (const activity of facts.activities) {
-      if (!factInWindow(activity.date, period, asOf)) continue;
+      if (!window.contains(activity.date)) continue;
       const reached =
         activity.productIds.length > 0
           ? activity.productIds
-          : activity.entityIds.flatMap((id) => productsOf.get(id) ?? []);
+          : activity.entityIds.flatMap((id) => index.productsOfEntity.get(id) ?? []);
       if (reached.length === 0) continue;
       tally.noteActivity(activity);
       reached.forEach((id) => counted.add(id));

@@ -6,8 +6,8 @@
 import type { IsoDate } from '../dates.js';
 import { DomainError } from '../errors.js';
 import { starHistory } from '../rules/certificate.js';
+import { indexFacts, upToOf, windowOf, type DayRange, type FactIndex } from './fact-index.js';
 import {
-  factInWindow,
   previousYearOf,
   YearOnlyTally,
   type ActivityFact,
@@ -45,11 +45,21 @@ export type MetricValue =
 /** A metric's value plus how many year-only records it used. */
 export type MetricOutcome = MetricValue & { yearOnlyRecords: number; sampleRecords: number };
 
-/** Inputs every metric receives. */
+/**
+ * Inputs every metric receives. The windows and the index are built once per computation (dates
+ * validated once), so a metric is one pass, or a few, over its facts: O(n) or O(n log n).
+ */
 export interface MetricContext {
   period: PlanPeriod;
   asOf: IsoDate;
   tally: YearOnlyTally;
+  /** The period up to asOf (facts.ts factInWindow). */
+  window: DayRange;
+  /** The previous year (previousYearOf) up to asOf. */
+  previousWindow: DayRange;
+  /** Everything up to the period end and asOf (metrics-programme.ts factUpTo). */
+  upTo: DayRange;
+  index: FactIndex;
 }
 
 /** A metric: its shape, its definition in words, and its computation. */
@@ -82,53 +92,55 @@ function participatingEntities(
   facts: PlanFacts,
   context: MetricContext,
 ): Map<string, string | null> {
-  const { period, asOf, tally } = context;
-  const entityUnit = new Map(facts.entities.map((e) => [e.id, e.unitCode] as const));
-  const productById = new Map(facts.products.map((p) => [p.id, p] as const));
+  const { window, tally, index } = context;
   const result = new Map<string, string | null>();
   for (const entity of facts.entities) {
-    if (entity.registeredOn && factInWindow(entity.registeredOn, period, asOf)) {
+    if (entity.registeredOn && window.contains(entity.registeredOn)) {
       tally.note(`entity:${entity.id}`, entity.registeredOn);
       result.set(entity.id, entity.unitCode);
     }
   }
   for (const evaluation of facts.evaluations) {
-    const product = productById.get(evaluation.productId);
-    if (!product?.entityId || !factInWindow(evaluation.date, period, asOf)) continue;
+    const product = index.productById.get(evaluation.productId);
+    if (!product?.entityId || !window.contains(evaluation.date)) continue;
     tally.note(`evaluation:${evaluation.id}`, evaluation.date);
     // An entity missing from `entities` (or without a unit) takes its product's unit.
-    const unit = entityUnit.get(product.entityId) ?? product.unitCode;
+    const unit = index.entityById.get(product.entityId)?.unitCode ?? product.unitCode;
     if (!result.has(product.entityId) || result.get(product.entityId) === null)
       result.set(product.entityId, unit);
   }
   return result;
 }
 
-function activityReaches(
-  activity: ActivityFact,
-  entityId: string,
-  productIdsOfEntity: readonly string[],
-): boolean {
-  return (
-    activity.entityIds.includes(entityId) ||
-    activity.productIds.some((id) => productIdsOfEntity.includes(id))
-  );
-}
-
-function productsByEntity(facts: PlanFacts): Map<string, string[]> {
-  const map = new Map<string, string[]>();
-  for (const product of facts.products) {
-    if (!product.entityId) continue;
-    map.set(product.entityId, [...(map.get(product.entityId) ?? []), product.id]);
+/**
+ * The entities each activity reaches: those it names, and the makers of the products it names
+ * (task ALL-CAPACITY counts an entity reached through one of its products).
+ */
+function activitiesByEntity(
+  activities: readonly ActivityFact[],
+  index: FactIndex,
+): Map<string, ActivityFact[]> {
+  const byEntity = new Map<string, ActivityFact[]>();
+  for (const activity of activities) {
+    const reached = new Set(activity.entityIds);
+    for (const productId of activity.productIds) {
+      const entityId = index.productById.get(productId)?.entityId;
+      if (entityId) reached.add(entityId);
+    }
+    for (const entityId of reached) {
+      const list = byEntity.get(entityId);
+      if (list) list.push(activity);
+      else byEntity.set(entityId, [activity]);
+    }
   }
-  return map;
+  return byEntity;
 }
 
 const productsFirstCertified: MetricDefinition = {
   name: 'products_first_certified',
   shape: 'count',
   definition: 'distinct products whose first OCOP certificate (3★+) is dated in the plan year',
-  compute(facts, { period, asOf, tally }) {
+  compute(facts, { asOf, tally, window }) {
     const first = new Map<string, DecisionItemFact>();
     for (const item of facts.decisionItems) {
       if (!certifies(item) || item.date.date > asOf) continue;
@@ -137,7 +149,7 @@ const productsFirstCertified: MetricDefinition = {
     }
     const counted: string[] = [];
     for (const [productId, item] of first) {
-      if (!factInWindow(item.date, period, asOf)) continue;
+      if (!window.contains(item.date)) continue;
       tally.note(`decision:${item.decisionId}:${productId}`, item.date);
       counted.push(productId);
     }
@@ -149,10 +161,10 @@ const productsNationalEvaluation: MetricDefinition = {
   name: 'products_national_evaluation',
   shape: 'count',
   definition: 'distinct products with a national-level evaluation in the plan year',
-  compute(facts, { period, asOf, tally }) {
+  compute(facts, { tally, window }) {
     const counted = new Set<string>();
     for (const evaluation of facts.evaluations) {
-      if (evaluation.level !== 'national' || !factInWindow(evaluation.date, period, asOf)) continue;
+      if (evaluation.level !== 'national' || !window.contains(evaluation.date)) continue;
       tally.note(`evaluation:${evaluation.id}`, evaluation.date);
       counted.add(evaluation.productId);
     }
@@ -167,20 +179,22 @@ const entitiesParticipatingPerUnit: MetricDefinition = {
     'per unit: distinct entities that entered the programme (registered or evaluated) in the plan year; met when every unit reaches the target',
   compute(facts, context) {
     const participating = participatingEntities(facts, context);
-    const unitCodes = new Set(facts.units.map((u) => u.code));
+    const byUnit = new Map<string, string[]>();
+    const unassigned: string[] = [];
+    for (const [id, code] of participating) {
+      if (code === null || !context.index.unitCodes.has(code)) unassigned.push(id);
+      else {
+        const ids = byUnit.get(code);
+        if (ids) ids.push(id);
+        else byUnit.set(code, [id]);
+      }
+    }
     // Every unit appears, including those with no entity (value 0).
     const perUnit = facts.units.map((unit) => {
-      const counted = sorted(
-        [...participating].filter(([, code]) => code === unit.code).map(([id]) => id),
-      );
+      const counted = sorted(byUnit.get(unit.code) ?? []);
       return { unitCode: unit.code, value: counted.length, counted };
     });
-    const unassigned = sorted(
-      [...participating]
-        .filter(([, code]) => code === null || !unitCodes.has(code))
-        .map(([id]) => id),
-    );
-    return { shape: 'per_unit', perUnit, unassigned };
+    return { shape: 'per_unit', perUnit, unassigned: sorted(unassigned) };
   },
 };
 
@@ -190,13 +204,12 @@ const entitiesWithProvincialProduct: MetricDefinition = {
   definition:
     "share of the year's participating entities with at least one product evaluated at provincial level in the plan year",
   compute(facts, context) {
-    const { period, asOf, tally } = context;
+    const { window, tally, index } = context;
     const base = sorted(participatingEntities(facts, context).keys());
-    const productEntity = new Map(facts.products.map((p) => [p.id, p.entityId] as const));
     const withProvincial = new Set<string>();
     for (const evaluation of facts.evaluations) {
-      if (evaluation.level !== 'province' || !factInWindow(evaluation.date, period, asOf)) continue;
-      const entityId = productEntity.get(evaluation.productId);
+      if (evaluation.level !== 'province' || !window.contains(evaluation.date)) continue;
+      const entityId = index.productById.get(evaluation.productId)?.entityId;
       if (!entityId) continue;
       tally.note(`evaluation:${evaluation.id}`, evaluation.date);
       withProvincial.add(entityId);
@@ -211,12 +224,12 @@ const provincialPassRate: MetricDefinition = {
   shape: 'share',
   definition:
     'products evaluated at provincial level in the plan year that reached 3★ or more / products evaluated at provincial level in the plan year',
-  compute(facts, { period, asOf, tally }) {
+  compute(facts, { tally, window }) {
     const evaluated = new Set<string>();
     const passed = new Set<string>();
     const unknownStars = new Set<string>();
     for (const evaluation of facts.evaluations) {
-      if (evaluation.level !== 'province' || !factInWindow(evaluation.date, period, asOf)) continue;
+      if (evaluation.level !== 'province' || !window.contains(evaluation.date)) continue;
       tally.note(`evaluation:${evaluation.id}`, evaluation.date);
       evaluated.add(evaluation.productId);
       if (evaluation.stars === null) unknownStars.add(evaluation.productId);
@@ -225,7 +238,7 @@ const provincialPassRate: MetricDefinition = {
     // When the evaluation record has no stars, a recognition in the period shows it passed.
     for (const item of facts.decisionItems) {
       if (!unknownStars.has(item.productId) || passed.has(item.productId)) continue;
-      if (!certifies(item) || !factInWindow(item.date, period, asOf)) continue;
+      if (!certifies(item) || !window.contains(item.date)) continue;
       tally.note(`decision:${item.decisionId}:${item.productId}`, item.date);
       passed.add(item.productId);
     }
@@ -240,23 +253,20 @@ const upgradesOfPreviousYear: MetricDefinition = {
   shape: 'count',
   definition:
     'distinct products certified in the previous year whose star level rose through a decision dated in the plan year',
-  compute(facts, { period, asOf, tally }) {
-    const previous = previousYearOf(period);
+  compute(facts, { asOf, tally, window, previousWindow, index }) {
     const certifiedBefore = new Map<string, DecisionItemFact>();
     for (const item of facts.decisionItems) {
-      if (certifies(item) && factInWindow(item.date, previous, asOf))
+      if (certifies(item) && previousWindow.contains(item.date))
         certifiedBefore.set(item.productId, item);
     }
     const counted: string[] = [];
     for (const [productId, baseItem] of certifiedBefore) {
-      const items = facts.decisionItems.filter(
-        (i) => i.productId === productId && i.date.date <= asOf,
-      );
+      const items = (index.itemsByProduct.get(productId) ?? []).filter((i) => i.date.date <= asOf);
       const history = starHistory(
         items.map((i) => ({ id: i.decisionId, date: i.date, stars: i.stars, action: i.action })),
       );
       const upgrade = history.find(
-        (entry) => entry.change === 'upgrade' && factInWindow(entry.date, period, asOf),
+        (entry) => entry.change === 'upgrade' && window.contains(entry.date),
       );
       if (!upgrade) continue;
       tally.note(`decision:${baseItem.decisionId}:${productId}`, baseItem.date);
@@ -273,16 +283,14 @@ const entitiesWithCapacityActivity: MetricDefinition = {
   definition:
     "share of the year's participating entities with at least one capacity-building activity recorded in the plan year",
   compute(facts, context) {
-    const { period, asOf, tally } = context;
+    const { window, tally, index } = context;
     const base = sorted(participatingEntities(facts, context).keys());
-    const productsOf = productsByEntity(facts);
-    const activities = facts.activities.filter(
-      (a) => a.kind === CAPACITY_ACTIVITY_KIND && factInWindow(a.date, period, asOf),
+    const reaching = activitiesByEntity(
+      facts.activities.filter((a) => a.kind === CAPACITY_ACTIVITY_KIND && window.contains(a.date)),
+      index,
     );
     const counted = base.filter((entityId) => {
-      const reached = activities.filter((a) =>
-        activityReaches(a, entityId, productsOf.get(entityId) ?? []),
-      );
+      const reached = reaching.get(entityId) ?? [];
       reached.forEach((a) => tally.noteActivity(a));
       return reached.length > 0;
     });
@@ -295,35 +303,41 @@ const previousYear4StarStandardised: MetricDefinition = {
   shape: 'share',
   definition:
     "share of the previous year's provincial 4★ products with a standardisation-support activity or a national-level evaluation in the plan year",
-  compute(facts, { period, asOf, tally }) {
-    const previous = previousYearOf(period);
+  compute(facts, { tally, window, previousWindow, index }) {
     const baseItems = facts.decisionItems.filter(
       (i) =>
         i.action === 'recognise' &&
         i.issuingLevel === 'province' &&
         i.stars === 4 &&
-        factInWindow(i.date, previous, asOf),
+        previousWindow.contains(i.date),
     );
     const base = sorted(baseItems.map((i) => i.productId));
     baseItems.forEach((i) => tally.note(`decision:${i.decisionId}:${i.productId}`, i.date));
-    const entityOf = new Map(facts.products.map((p) => [p.id, p.entityId] as const));
+    // An activity naming only entities reaches all their products; one naming products, only
+    // those. The first such activity (in input order) of each product and entity is the one noted.
+    const firstForProduct = new Map<string, number>();
+    const firstForEntity = new Map<string, number>();
+    facts.activities.forEach((a, position) => {
+      if (a.kind !== STANDARDISATION_ACTIVITY_KIND || !window.contains(a.date)) return;
+      if (a.productIds.length > 0) {
+        for (const id of a.productIds)
+          if (!firstForProduct.has(id)) firstForProduct.set(id, position);
+      } else {
+        for (const id of a.entityIds) if (!firstForEntity.has(id)) firstForEntity.set(id, position);
+      }
+    });
     const counted = base.filter((productId) => {
-      const entityId = entityOf.get(productId) ?? null;
-      // An activity naming only entities reaches all their products; one naming products, only those.
-      const activity = facts.activities.find(
-        (a) =>
-          a.kind === STANDARDISATION_ACTIVITY_KIND &&
-          factInWindow(a.date, period, asOf) &&
-          (a.productIds.includes(productId) ||
-            (a.productIds.length === 0 && entityId !== null && a.entityIds.includes(entityId))),
-      );
-      if (activity) {
-        tally.noteActivity(activity);
+      const entityId = index.productById.get(productId)?.entityId ?? null;
+      const positions = [
+        firstForProduct.get(productId),
+        entityId === null ? undefined : firstForEntity.get(entityId),
+      ].filter((p): p is number => p !== undefined);
+      if (positions.length > 0) {
+        tally.noteActivity(facts.activities[Math.min(...positions)]!);
         return true;
       }
-      const national = facts.evaluations.find(
-        (e) =>
-          e.productId === productId && e.level === 'national' && factInWindow(e.date, period, asOf),
+      const national = (index.evaluationsByProduct.get(productId) ?? []).find(
+        (e) => e.level === 'national' && window.contains(e.date),
       );
       if (national) tally.note(`evaluation:${national.id}`, national.date);
       return national !== undefined;
@@ -368,6 +382,14 @@ export function computeMetric(
   asOf: IsoDate,
 ): MetricOutcome {
   const tally = new YearOnlyTally();
-  const value = getMetric(name).compute(facts, { period, asOf, tally });
+  const value = getMetric(name).compute(facts, {
+    period,
+    asOf,
+    tally,
+    window: windowOf(period, asOf),
+    previousWindow: windowOf(previousYearOf(period), asOf),
+    upTo: upToOf(period, asOf),
+    index: indexFacts(facts),
+  });
   return { ...value, yearOnlyRecords: tally.count, sampleRecords: tally.sampleCount };
 }

@@ -229,16 +229,25 @@ export interface StarHistoryEntry {
  * force → 'upgrade'/'downgrade'/'same', or 'unknown' when either side's stars are not known.
  */
 export function starHistory(decisions: readonly StarDecision[]): StarHistoryEntry[] {
+  // Each date is validated once; valid ISO days then order correctly as plain strings.
   const ordered = decisions
-    .map((decision, index) => ({ decision, index }))
-    .sort((a, b) => compareIso(a.decision.date.date, b.decision.date.date) || a.index - b.index);
+    .map((decision, index) => {
+      parseIsoDate(decision.date.date);
+      return { decision, index };
+    })
+    .sort((a, b) =>
+      a.decision.date.date < b.decision.date.date
+        ? -1
+        : a.decision.date.date > b.decision.date.date
+          ? 1
+          : a.index - b.index,
+    );
 
   let inForce = false;
   let current: number | null = null;
   let validUntil: IsoDate | null = null;
   return ordered.map(({ decision }) => {
-    const expired =
-      inForce && validUntil !== null && compareIso(decision.date.date, validUntil) > 0;
+    const expired = inForce && validUntil !== null && decision.date.date > validUntil;
     const previousStars = inForce ? current : null;
     let change: StarChange;
     if (decision.action === 'revoke') {

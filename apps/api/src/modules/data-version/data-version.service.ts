@@ -16,12 +16,19 @@ function knexOf(em: EntityManager): Knex {
   return em.getTransactionContext<Knex.Transaction>() ?? (em as SqlEntityManager).getKnex();
 }
 
-/** One cheap statement: the primary-key read of the single row; null when the row is missing. */
+/**
+ * One cheap statement: the primary-key read of the single row (through the ORM's connection, so it
+ * is logged and counted like every other statement); null when the row is missing.
+ */
 export async function readDataVersion(em: EntityManager): Promise<DataVersionStamp | null> {
-  const row = (await knexOf(em)('data_version')
-    .select('version', 'epoch')
-    .where({ id: 1 })
-    .first()) as { version: unknown; epoch: unknown } | undefined;
+  const row = await em
+    .getConnection()
+    .execute<{ version: unknown; epoch: unknown } | undefined>(
+      'select version, epoch from data_version where id = 1',
+      [],
+      'get',
+      em.getTransactionContext(),
+    );
   // Without the row (deleted by hand) no write could be seen, so nothing may be cached.
   if (!row) return null;
   return { epoch: String(row.epoch), version: Number(row.version) };

@@ -1,7 +1,7 @@
 // Each district-level unit's figures for a plan on an as-of day. Every number comes from a domain
 // metric applied to the unit's share of the plan facts, so it matches the plan targets. The whole
 // list is cached per (plan, as-of day, data version): it is the same for every viewer.
-import { computeMetric, computeTargetProgress, type PlanFacts } from '@ocop/domain';
+import { computeMetric, computeTargetProgress, factsOfUnit } from '@ocop/domain';
 import { cachedFigure } from '../../cache/figure-cache.js';
 import type { GraphQLContext } from '../../graphql/context.js';
 import { planFacts, planPeriod, toDomainTarget } from '../plans/plan-facts.js';
@@ -18,31 +18,18 @@ export interface DistrictFiguresShape {
   asOf: string;
 }
 
-/** The facts that belong to one unit (its entities, its products and their records). */
-function factsOfUnit(facts: PlanFacts, unitCode: string): PlanFacts {
-  const products = facts.products.filter((p) => p.unitCode === unitCode);
-  const productIds = new Set(products.map((p) => p.id));
-  return {
-    units: facts.units.filter((u) => u.code === unitCode),
-    entities: facts.entities.filter((e) => e.unitCode === unitCode),
-    products,
-    evaluations: facts.evaluations.filter((e) => productIds.has(e.productId)),
-    decisionItems: facts.decisionItems.filter((d) => productIds.has(d.productId)),
-    activities: facts.activities.filter((a) => a.unitCode === unitCode),
-  };
-}
-
 async function computeDistrictFigures(
   ctx: GraphQLContext,
   plan: Plan,
   asOf: string,
 ): Promise<DistrictFiguresShape[]> {
   const period = planPeriod(plan);
-  const facts = await planFacts(ctx, plan);
+  const facts = await planFacts(ctx, plan, asOf);
+  // Owners joined in the same statement: toDomainTarget then needs no department query.
   const unitTargets = await ctx.em.find(
     PlanTargetEntity,
     { plan: plan.id, kind: 'each_unit_at_least' },
-    { orderBy: { sortOrder: 'asc' } },
+    { orderBy: { sortOrder: 'asc' }, populate: ['owner'], strategy: 'joined' },
   );
   const perUnitProgress = await Promise.all(
     unitTargets.map(async (target) => ({

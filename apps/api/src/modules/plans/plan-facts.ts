@@ -4,6 +4,7 @@
 // target's progress is not cached for the current data version.
 import {
   computeTargetProgress,
+  factSelection,
   targetValueOn,
   type PlanAmendmentFact,
   type PlanFacts,
@@ -12,9 +13,11 @@ import {
 } from '@ocop/domain';
 import { cachedFigure } from '../../cache/figure-cache.js';
 import type { GraphQLContext } from '../../graphql/context.js';
+import type { Department } from '../departments/department.entity.js';
 import type { PlanTarget } from './plan-target.entity.js';
 import type { Plan } from './plan.entity.js';
-import { loadPlanFacts } from './plan.repository.js';
+import type { AdminUnit } from '../admin-units/admin-unit.entity.js';
+import { loadPlanFacts, loadPlanUnits } from './plan.repository.js';
 import { amendmentFacts } from './plan.service.js';
 
 const iso = (d: string | Date) => (d instanceof Date ? d.toISOString() : String(d)).slice(0, 10);
@@ -23,13 +26,53 @@ export function planPeriod(plan: Plan) {
   return { start: iso(plan.periodStart), end: iso(plan.periodEnd) };
 }
 
-export function planFacts(ctx: GraphQLContext, plan: Plan): Promise<PlanFacts> {
-  return ctx.memo(`plan-facts:${plan.id}`, () => loadPlanFacts(ctx.em, plan));
+/** The plan's facts up to `asOf`, read once per request and day (the selection depends on it). */
+export function planFacts(ctx: GraphQLContext, plan: Plan, asOf: string): Promise<PlanFacts> {
+  const { to } = factSelection(planPeriod(plan), asOf);
+  return ctx.memo(`plan-facts:${plan.id}:${to}`, async () =>
+    loadPlanFacts(ctx.em, plan, { asOf, units: await planUnits(ctx, plan) }),
+  );
 }
 
-/** The plan's amendments, read once per request. */
+/**
+ * The plan's units, read once per request; the unit loader is primed with them, so per-unit
+ * progress resolves `unit` without another query.
+ */
+function planUnits(ctx: GraphQLContext, plan: Plan): Promise<AdminUnit[]> {
+  return ctx.memo(`plan-units:${plan.id}`, async () => {
+    const units = await loadPlanUnits(ctx.em, plan);
+    for (const unit of units) ctx.loaders.adminUnitByCode.prime(unit.code, unit);
+    return units;
+  });
+}
+
+/**
+ * The plan's amendments, read once per request: from the plan itself when it was loaded with them
+ * (findPlanOfYear, findPlanById), else with one query.
+ */
 export function planAmendments(ctx: GraphQLContext, plan: Plan): Promise<PlanAmendmentFact[]> {
-  return ctx.memo(`plan-amendments:${plan.id}`, () => amendmentFacts(ctx.em, plan.id));
+  return ctx.memo(`plan-amendments:${plan.id}`, async () =>
+    plan.amendments.isInitialized()
+      ? plan.amendments
+          .getItems()
+          .map((a) => ({
+            number: a.number,
+            effectiveFrom: iso(a.effectiveFrom),
+            changes: a.changes,
+          }))
+          .sort((a, b) => a.number - b.number)
+      : amendmentFacts(ctx.em, plan.id),
+  );
+}
+
+/** The target's department: joined with the targets (findTargets) when possible, else loaded. */
+export async function targetOwner(
+  ctx: GraphQLContext,
+  target: PlanTarget,
+): Promise<Department | null> {
+  if (!target.owner) return null;
+  if (target.owner.isInitialized()) return target.owner.unwrap();
+  return ctx.loaders.department.load(target.owner.id);
 }
 
 /**
@@ -42,7 +85,7 @@ export async function toDomainTarget(
   plan: Plan,
   asOf?: string,
 ): Promise<DomainPlanTarget> {
-  const owner = target.owner ? await ctx.loaders.department.load(target.owner.id) : null;
+  const owner = await targetOwner(ctx, target);
   const value = asOf
     ? targetValueOn(
         target.code,
@@ -81,7 +124,7 @@ export async function progressOf(
     cachedFigure(ctx, 'targetProgress', { planId: plan.id, targetId: target.id, asOf }, async () =>
       computeTargetProgress(
         await toDomainTarget(ctx, target, plan, asOf),
-        await planFacts(ctx, plan),
+        await planFacts(ctx, plan, asOf),
         asOf,
       ),
     ),

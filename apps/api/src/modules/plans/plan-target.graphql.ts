@@ -3,7 +3,7 @@ import { defaultAsOf } from '@ocop/domain';
 import { builder } from '../../graphql/builder.js';
 import { dbEnum } from '../../graphql/enums.js';
 import { Department } from '../departments/department.graphql.js';
-import { progressOf, planPeriod } from './plan-facts.js';
+import { progressOf, planPeriod, targetOwner } from './plan-facts.js';
 import { TARGET_KINDS, type PlanTarget as PlanTargetEntity } from './plan-target.entity.js';
 import type { Plan } from './plan.entity.js';
 import { TargetProgress } from './target-progress.graphql.js';
@@ -98,8 +98,7 @@ PlanTarget.implement({
       type: Department,
       nullable: true,
       description: 'Department responsible.',
-      resolve: ({ target }, _a, ctx) =>
-        target.owner ? ctx.loaders.department.load(target.owner.id) : null,
+      resolve: ({ target }, _a, ctx) => targetOwner(ctx, target),
     }),
     progress: t.field({
       type: TargetProgress,

@@ -1,4 +1,5 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { PlanAmendment } from './plan-amendment.entity.js';
 
 /**
  * A provincial OCOP plan, e.g. 152/KH-UBND of 2021-03-24 for the year 2021, or a programme
@@ -22,6 +23,11 @@ export const Plan = defineEntity({
     /** Caveats, e.g. "document number not published". */
     note: p.text().nullable(),
     version: p.integer().version(),
+    /**
+     * Its amendments (no column): loaded with the plan in the same statement, because every
+     * target's progress needs the version in force (plan.service.ts findPlanOfYear).
+     */
+    amendments: () => p.oneToMany(PlanAmendment).mappedBy('plan'),
   },
 });
 export type Plan = InferEntity<typeof Plan>;

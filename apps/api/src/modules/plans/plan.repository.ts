@@ -1,18 +1,15 @@
-// Loads the plain PlanFacts the domain's target math reads, with lean column projections
-// (no entity graphs are hydrated).
-import { raw, type EntityManager } from '@mikro-orm/core';
+// Loads the plain PlanFacts the domain's target math reads: only the facts of the plan's window
+// (the domain's factSelection), without hydrating entities.
+import type { EntityManager } from '@mikro-orm/core';
 import type { EntityManager as SqlEntityManager } from '@mikro-orm/knex';
-import { type FactDate, type PlanFacts } from '@ocop/domain';
-import { Activity } from '../activities/activity.entity.js';
+import { factSelection, type FactDate, type PlanFacts } from '@ocop/domain';
 import { AdminUnit } from '../admin-units/admin-unit.entity.js';
-import { DecisionItem } from '../decisions/decision-item.entity.js';
-import { EconomicEntity } from '../entities/economic-entity.entity.js';
-import { Evaluation } from '../evaluations/evaluation.entity.js';
-import { Product } from '../products/product.entity.js';
+import type { Evaluation } from '../evaluations/evaluation.entity.js';
 import type { DatePrecision } from '../shared/date-precision.js';
-import { Plan } from './plan.entity.js';
+import { selectFactRows } from './plan-facts.query.js';
+import type { Plan } from './plan.entity.js';
 
-type Row = Record<string, unknown>;
+const iso = (d: string | Date) => (d instanceof Date ? d.toISOString() : String(d)).slice(0, 10);
 const str = (v: unknown): string => String(v);
 const strOrNull = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 const numOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
@@ -43,120 +40,94 @@ export async function loadPlanUnits(
   );
 }
 
-/** Every fact the plan metrics read, as the domain's PlanFacts (ids as strings). */
+/**
+ * The facts the plan metrics read for the period up to `asOf` (default: the period end), as the
+ * domain's PlanFacts (ids as strings): two statements whatever the data's size — the plan's units
+ * (unless given) and one UNION ALL of the selected facts (plan-facts.query.ts). With `unitCode`,
+ * only that unit's share (the domain's factsOfUnit of the same selection).
+ */
 export async function loadPlanFacts(
   em: EntityManager,
   plan: Pick<Plan, 'periodStart' | 'periodEnd'>,
+  options: { asOf?: string; unitCode?: string | null; units?: AdminUnit[] } = {},
 ): Promise<PlanFacts> {
-  const sql = sqlEm(em);
-  const units = await loadPlanUnits(em, plan);
+  const period = { start: iso(plan.periodStart), end: iso(plan.periodEnd) };
+  const units = options.units ?? (await loadPlanUnits(em, plan));
+  const { from, to } = factSelection(period, options.asOf ?? period.end);
+  const rows = await selectFactRows(em, { from, to, unitCode: options.unitCode ?? null });
 
-  const entities = (await sql
-    .createQueryBuilder(EconomicEntity, 'e')
-    .select([
-      raw('e.id as id'),
-      raw('u.code as unit_code'),
-      raw('e.registered_on as registered_on'),
-      raw('e.registered_precision as registered_precision'),
-      raw('e.type as type'),
-    ])
-    .leftJoin('e.unit', 'u')
-    .execute('all', false)) as Row[];
-  const products = (await sql
-    .createQueryBuilder(Product, 'p')
-    .select([raw('p.id as id'), raw('p.entity_id as entity_id'), raw('u.code as unit_code')])
-    .leftJoin('p.unit', 'u')
-    .execute('all', false)) as Row[];
-  const evaluations = (await sql
-    .createQueryBuilder(Evaluation, 'ev')
-    .select([
-      raw('ev.id as id'),
-      raw('ev.product_id as product_id'),
-      raw('ev.level as level'),
-      raw('ev.date as date'),
-      raw('ev.date_precision as date_precision'),
-      raw('ev.stars as stars'),
-    ])
-    .execute('all', false)) as Row[];
-  const items = (await sql
-    .createQueryBuilder(DecisionItem, 'di')
-    .select([
-      raw('di.decision_id as decision_id'),
-      raw('di.product_id as product_id'),
-      raw('d.date as date'),
-      raw('d.date_precision as date_precision'),
-      raw('d.issuing_level as issuing_level'),
-      raw('di.stars as stars'),
-      raw('di.action as action'),
-    ])
-    .join('di.decision', 'd')
-    .execute('all', false)) as Row[];
-  const activities = (await sql
-    .createQueryBuilder(Activity, 'a')
-    .select([
-      raw('a.id as id'),
-      raw('a.kind as kind'),
-      raw('a.date as date'),
-      raw('a.date_precision as date_precision'),
-      raw('a.sample as sample'),
-      raw('u.code as unit_code'),
-    ])
-    .leftJoin('a.unit', 'u')
-    .execute('all', false)) as Row[];
-  const knex = sql.getKnex();
-  const activityEntities = (await knex('activity_entity').select(
-    'activity_id',
-    'economic_entity_id',
-  )) as Row[];
-  const activityProducts = (await knex('activity_product').select(
-    'activity_id',
-    'product_id',
-  )) as Row[];
-  const group = (rows: Row[], key: string, value: string) => {
-    const map = new Map<string, string[]>();
-    for (const r of rows) map.set(str(r[key]), [...(map.get(str(r[key])) ?? []), str(r[value])]);
-    return map;
+  const facts: PlanFacts = {
+    units: units
+      .filter((u) => !options.unitCode || u.code === options.unitCode)
+      .map((u) => ({ code: u.code, name: u.name })),
+    entities: [],
+    products: [],
+    evaluations: [],
+    decisionItems: [],
+    activities: [],
   };
-  const entityLinks = group(activityEntities, 'activity_id', 'economic_entity_id');
-  const productLinks = group(activityProducts, 'activity_id', 'product_id');
-
-  return {
-    units: units.map((u) => ({ code: u.code, name: u.name })),
-    entities: entities.map((r) => ({
-      id: str(r.id),
-      unitCode: strOrNull(r.unit_code),
-      registeredOn: r.registered_on ? fact(r.registered_on, r.registered_precision) : null,
-      type: strOrNull(r.type),
-    })),
-    products: products.map((r) => ({
-      id: str(r.id),
-      entityId: strOrNull(r.entity_id),
-      unitCode: strOrNull(r.unit_code),
-    })),
-    evaluations: evaluations.map((r) => ({
-      id: str(r.id),
-      productId: str(r.product_id),
-      level: r.level as Evaluation['level'],
-      date: fact(r.date, r.date_precision),
-      stars: numOrNull(r.stars),
-    })),
-    decisionItems: items.map((r) => ({
-      decisionId: str(r.decision_id),
-      productId: str(r.product_id),
-      date: fact(r.date, r.date_precision),
-      issuingLevel: r.issuing_level as 'district' | 'province' | 'national',
-      stars: numOrNull(r.stars),
-      action: r.action as 'recognise' | 'revoke',
-    })),
-    activities: activities.map((r) => ({
-      id: str(r.id),
-      kind: str(r.kind),
-      date: fact(r.date, r.date_precision),
-      entityIds: entityLinks.get(str(r.id)) ?? [],
-      productIds: productLinks.get(str(r.id)) ?? [],
-      unitCode: strOrNull(r.unit_code),
-      // SQLite returns 0/1, PostgreSQL a boolean.
-      sample: r.sample === true || Number(r.sample) === 1,
-    })),
+  const entityLinks = new Map<string, string[]>();
+  const productLinks = new Map<string, string[]>();
+  const link = (map: Map<string, string[]>, activityId: string, id: string) => {
+    const list = map.get(activityId);
+    if (list) list.push(id);
+    else map.set(activityId, [id]);
   };
+  for (const r of rows) {
+    const id = str(r.id);
+    switch (r.k) {
+      case 'e':
+        facts.entities.push({
+          id,
+          unitCode: strOrNull(r.t1),
+          registeredOn: r.dt ? fact(r.dt, r.prec) : null,
+          type: strOrNull(r.t2),
+        });
+        break;
+      case 'p':
+        facts.products.push({ id, entityId: strOrNull(r.t1), unitCode: strOrNull(r.t2) });
+        break;
+      case 'v':
+        facts.evaluations.push({
+          id,
+          productId: str(r.t1),
+          level: r.t2 as Evaluation['level'],
+          date: fact(r.dt, r.prec),
+          stars: numOrNull(r.num),
+        });
+        break;
+      case 'd':
+        facts.decisionItems.push({
+          decisionId: id,
+          productId: str(r.t1),
+          date: fact(r.dt, r.prec),
+          issuingLevel: r.t2 as 'district' | 'province' | 'national',
+          stars: numOrNull(r.num),
+          action: r.t3 as 'recognise' | 'revoke',
+        });
+        break;
+      case 'a':
+        facts.activities.push({
+          id,
+          kind: str(r.t1),
+          date: fact(r.dt, r.prec),
+          entityIds: [],
+          productIds: [],
+          unitCode: strOrNull(r.t2),
+          sample: Number(r.num) === 1,
+        });
+        break;
+      case 'ae':
+        link(entityLinks, id, str(r.t1));
+        break;
+      case 'ap':
+        link(productLinks, id, str(r.t1));
+        break;
+    }
+  }
+  for (const activity of facts.activities) {
+    activity.entityIds = entityLinks.get(activity.id) ?? [];
+    activity.productIds = productLinks.get(activity.id) ?? [];
+  }
+  return facts;
 }

@@ -28,11 +28,16 @@ export function findPlans(em: EntityManager): Promise<Plan[]> {
 
 /** The plan of a year (a year's plan before a programme starting that year); null if none. */
 export function findPlanOfYear(em: EntityManager, year: number): Promise<Plan | null> {
-  return em.findOne(Plan, { year }, { orderBy: { programme: 'asc', id: 'asc' } });
+  // Amendments in the same statement: every target's progress needs the version in force.
+  return em.findOne(
+    Plan,
+    { year },
+    { orderBy: { programme: 'asc', id: 'asc' }, populate: ['amendments'], strategy: 'joined' },
+  );
 }
 
 export function findPlanById(em: EntityManager, id: number): Promise<Plan | null> {
-  return em.findOne(Plan, id);
+  return em.findOne(Plan, id, { populate: ['amendments'], strategy: 'joined' });
 }
 
 /** The years that have a plan or lie in a programme's period, ascending (year selectors). */
@@ -47,8 +52,13 @@ export async function planYears(em: EntityManager): Promise<number[]> {
   return [...years].sort((a, b) => a - b);
 }
 
+/** Targets in plan order, their owners joined in the same statement. */
 export function findTargets(em: EntityManager, planId: number): Promise<PlanTarget[]> {
-  return em.find(PlanTarget, { plan: planId }, { orderBy: { sortOrder: 'asc', id: 'asc' } });
+  return em.find(
+    PlanTarget,
+    { plan: planId },
+    { orderBy: { sortOrder: 'asc', id: 'asc' }, populate: ['owner'], strategy: 'joined' },
+  );
 }
 
 export function findTasks(em: EntityManager, planId: number): Promise<Task[]> {

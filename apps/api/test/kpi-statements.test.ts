@@ -1,0 +1,76 @@
+// The KPI engine reads a plan's facts with a constant number of SQL statements: the dashboard's
+// overview (plan 2021, every target with progress, owners and per-unit units) and the districts
+// table each take at most 5 statements uncached, the same at seed size as with many more products.
+// Each measurement first raises the data version, so nothing comes from the figure cache.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importDecisionList } from '../src/modules/imports/decision-list-importer.js';
+import { bumpDataVersion } from '../src/modules/data-version/data-version.service.js';
+import { Product } from '../src/modules/products/product.entity.js';
+import { createTestApi, type TestApi } from './api.js';
+import { DIALECTS } from './db.js';
+import { generateDecisionList } from './decision-list-generator.js';
+
+// The dashboard's operations (apps/web/src/graphql/plan.ts and districts.ts), field for field.
+const OVERVIEW = `query Plan($year: Int!, $asOf: Date) { plan(year: $year) {
+  id year code title issuedOn periodStart periodEnd
+  targets(asOf: $asOf) { id code kind labelVi labelEn definition definitionVi targetValue targetMax
+    unitLabel owner { id code nameVi nameEn }
+    progress(asOf: $asOf) { asOf actual numerator denominator target targetMax ratio met
+      aboveUpperBound status statusRule statusReason statusReasonCode
+      statusReasonParams { name number date } noData yearOnlyRecords sampleRecords
+      perUnit { unit { id code name } value met } } } } }`;
+const DISTRICTS = `query Districts($planYear: Int!, $asOf: Date) { districts(planYear: $planYear, asOf: $asOf) {
+  unit { id code name type typeVi } participatingEntities productsEvaluated productsCertified
+  passRate targetsMet } }`;
+
+describe.each(DIALECTS)('SQL statements of the KPI engine on %s', (kind) => {
+  let api: TestApi;
+  let statements: string[] = [];
+  beforeAll(async () => {
+    api = await createTestApi(kind);
+    const logger = api.orm.config.getLogger();
+    const original = logger.logQuery.bind(logger);
+    logger.logQuery = (context) => {
+      statements.push(context.query ?? '');
+      original(context);
+    };
+  });
+  afterAll(() => api?.close());
+
+  async function uncached(query: string, variables: Record<string, unknown>) {
+    await api.orm.em.fork().transactional((tx) => bumpDataVersion(tx));
+    statements = [];
+    const res = await api.gql(query, variables);
+    expect(res.errors).toBeUndefined();
+    return { count: statements.length, data: res.data! };
+  }
+
+  it('≤ 5 statements for the overview and the districts, the same with 600 more products', async () => {
+    const operations = [
+      [OVERVIEW, { year: 2021, asOf: '2021-12-31' }],
+      [DISTRICTS, { planYear: 2021, asOf: '2021-12-31' }],
+    ] as const;
+    const atSeed = [];
+    for (const [query, variables] of operations) atSeed.push(await uncached(query, variables));
+
+    const before = await api.orm.em.fork().count(Product, {});
+    const list = generateDecisionList(600, 'Quy mô');
+    const report = await importDecisionList(api.orm.em.fork(), {
+      fileName: 'scale.csv',
+      content: list.csv,
+    });
+    expect(report.applied).toBe(true);
+    expect(await api.orm.em.fork().count(Product, {})).toBe(before + list.products);
+
+    for (const [index, [query, variables]] of operations.entries()) {
+      const grown = await uncached(query, variables);
+      console.log(
+        `[${kind}] statements: seed ${atSeed[index]!.count}, +600 products ${grown.count}`,
+      );
+      expect(grown.count).toBe(atSeed[index]!.count);
+      expect(grown.count).toBeLessThanOrEqual(5);
+      // The generated 2021–2022 decisions change the figures: the facts were really read.
+      expect(grown.data).not.toEqual(atSeed[index]!.data);
+    }
+  });
+});

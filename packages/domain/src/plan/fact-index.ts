@@ -1,0 +1,130 @@
+/**
+ * What the metrics need to run in linear time over a fact set: every fact date validated once
+ * (afterwards ISO strings compare correctly as plain strings, no per-comparison validation), and
+ * the facts indexed by product and entity. Built once per PlanFacts object and shared by every
+ * metric computed over it (a plan's targets all read the same facts).
+ */
+import { parseIsoDate, type FactDate, type IsoDate } from '../dates.js';
+import type {
+  DecisionItemFact,
+  EntityFact,
+  EvaluationFact,
+  PlanFacts,
+  PlanPeriod,
+  ProductFact,
+} from './facts.js';
+
+export interface FactIndex {
+  productById: ReadonlyMap<string, ProductFact>;
+  entityById: ReadonlyMap<string, EntityFact>;
+  /** Product ids of each entity, in input order. */
+  productsOfEntity: ReadonlyMap<string, readonly string[]>;
+  /** Decision items of each product, in input order (star histories keep it for same-day ties). */
+  itemsByProduct: ReadonlyMap<string, readonly DecisionItemFact[]>;
+  /** Evaluations of each product, in input order. */
+  evaluationsByProduct: ReadonlyMap<string, readonly EvaluationFact[]>;
+  unitCodes: ReadonlySet<string>;
+}
+
+interface Indexed {
+  index: FactIndex;
+  /** The arrays and lengths indexed: a fact set changed since (replaced or appended) is re-indexed. */
+  shape: unknown[];
+}
+
+const indexes = new WeakMap<PlanFacts, Indexed>();
+
+const shapeOf = (facts: PlanFacts): unknown[] =>
+  [
+    facts.units,
+    facts.entities,
+    facts.products,
+    facts.evaluations,
+    facts.decisionItems,
+    facts.activities,
+  ].flatMap((list) => [list, list.length]);
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function validate(date: FactDate): void {
+  parseIsoDate(date.date);
+}
+
+/**
+ * The index of `facts` (built on first use, then reused). Throws INVALID_DATE for a fact whose
+ * date is not a real calendar day, as a metric comparing it would. A fact set whose lists were
+ * replaced or grew since is indexed again; facts edited in place are not noticed.
+ */
+export function indexFacts(facts: PlanFacts): FactIndex {
+  const shape = shapeOf(facts);
+  const known = indexes.get(facts);
+  if (known && known.shape.every((part, i) => part === shape[i])) return known.index;
+  const productById = new Map<string, ProductFact>();
+  const productsOfEntity = new Map<string, string[]>();
+  for (const product of facts.products) {
+    productById.set(product.id, product);
+    if (product.entityId) push(productsOfEntity, product.entityId, product.id);
+  }
+  const entityById = new Map<string, EntityFact>();
+  for (const entity of facts.entities) {
+    if (entity.registeredOn) validate(entity.registeredOn);
+    entityById.set(entity.id, entity);
+  }
+  const itemsByProduct = new Map<string, DecisionItemFact[]>();
+  for (const item of facts.decisionItems) {
+    validate(item.date);
+    push(itemsByProduct, item.productId, item);
+  }
+  const evaluationsByProduct = new Map<string, EvaluationFact[]>();
+  for (const evaluation of facts.evaluations) {
+    validate(evaluation.date);
+    push(evaluationsByProduct, evaluation.productId, evaluation);
+  }
+  for (const activity of facts.activities) validate(activity.date);
+  const index: FactIndex = {
+    productById,
+    entityById,
+    productsOfEntity,
+    itemsByProduct,
+    evaluationsByProduct,
+    unitCodes: new Set(facts.units.map((u) => u.code)),
+  };
+  indexes.set(facts, { index, shape });
+  return index;
+}
+
+/**
+ * A range of days, both ends inclusive, validated once: `contains` is then two string
+ * comparisons. `from` null = no lower bound.
+ */
+export class DayRange {
+  constructor(
+    readonly from: IsoDate | null,
+    readonly to: IsoDate,
+  ) {
+    if (from !== null) parseIsoDate(from);
+    parseIsoDate(to);
+  }
+
+  contains(date: FactDate): boolean {
+    return (this.from === null || this.from <= date.date) && date.date <= this.to;
+  }
+}
+
+/** The as-of rule + period (facts.ts factInWindow): inside the period and on or before asOf. */
+export function windowOf(period: PlanPeriod, asOf: IsoDate): DayRange {
+  parseIsoDate(period.end);
+  parseIsoDate(asOf);
+  return new DayRange(period.start, asOf < period.end ? asOf : period.end);
+}
+
+/** The cumulative window (metrics-programme.ts factUpTo): up to the period end and asOf. */
+export function upToOf(period: PlanPeriod, asOf: IsoDate): DayRange {
+  parseIsoDate(period.end);
+  parseIsoDate(asOf);
+  return new DayRange(null, asOf < period.end ? asOf : period.end);
+}
