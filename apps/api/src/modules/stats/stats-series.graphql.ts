@@ -2,7 +2,14 @@
 // zeros included), counted in SQL by stats-series.service.ts.
 import { builder } from '../../graphql/builder.js';
 import { countSeries, type SeriesPoint } from './stats-series.service.js';
-import type { CertifiedBasis, StatsMeasure } from './stats.repository.js';
+import {
+  normalizeStatsFilter,
+  type CertifiedBasis,
+  type StatsFilter,
+  type StatsMeasure,
+} from './stats.repository.js';
+import { seriesDefinition, type FilterNames } from './stats-definition.js';
+import { filterNames } from './stats-labels.js';
 import { CertifiedBasisEnum, StatsFilterInput, StatsMeasureEnum } from './stats.graphql.js';
 import { requireUnitCode } from '../shared/known-codes.js';
 
@@ -16,6 +23,8 @@ export const SeriesIntervalEnum = builder.enumType('SeriesInterval', {
 });
 
 interface SeriesShape {
+  filter: StatsFilter;
+  names: FilterNames;
   measure: StatsMeasure;
   interval: 'month' | 'quarter' | 'year';
   basis: CertifiedBasis;
@@ -23,42 +32,6 @@ interface SeriesShape {
   from: string;
   to: string;
   points: SeriesPoint[];
-}
-
-const MEASURE_EN: Record<StatsMeasure, string> = {
-  products: 'distinct products with an OCOP certificate',
-  entities: 'distinct entities with a certified product',
-  evaluations: 'council evaluations',
-  certificates: 'OCOP certificates',
-};
-const MEASURE_VI: Record<StatsMeasure, string> = {
-  products: 'sản phẩm khác nhau có giấy chứng nhận OCOP',
-  entities: 'chủ thể khác nhau có sản phẩm được chứng nhận',
-  evaluations: 'lượt đánh giá của hội đồng',
-  certificates: 'giấy chứng nhận OCOP',
-};
-
-function definitionOf(s: SeriesShape): { en: string; vi: string } {
-  const valid = s.measure !== 'evaluations' && s.basis === 'valid_on_as_of';
-  const en = s.cumulative
-    ? valid
-      ? `in force on the last day of each ${s.interval}`
-      : `dated on or before the last day of each ${s.interval}`
-    : valid
-      ? `dated in each ${s.interval} and still in force on its last day`
-      : `dated in each ${s.interval}`;
-  const unitVi = { month: 'tháng', quarter: 'quý', year: 'năm' }[s.interval];
-  const vi = s.cumulative
-    ? valid
-      ? `còn hiệu lực vào ngày cuối mỗi ${unitVi}`
-      : `có ngày đến hết ngày cuối mỗi ${unitVi}`
-    : valid
-      ? `có ngày trong mỗi ${unitVi} và còn hiệu lực vào ngày cuối ${unitVi} đó`
-      : `có ngày trong mỗi ${unitVi}`;
-  return {
-    en: `Count of ${MEASURE_EN[s.measure]} ${en}, from ${s.from} to ${s.to}; every ${s.interval} has a point, zero included. Year-only dates count on 31 December, or on an earlier day the source gives (certificates handed over).`,
-    vi: `Số ${MEASURE_VI[s.measure]} ${vi}, từ ${s.from} đến ${s.to}; ${unitVi} nào cũng có một điểm, kể cả khi bằng 0. Bản ghi chỉ ghi năm được tính vào ngày 31/12, hoặc vào ngày sớm hơn mà nguồn cho biết (ngày trao giấy chứng nhận).`,
-  };
 }
 
 const SeriesPointRef = builder.objectRef<SeriesPoint>('SeriesPoint');
@@ -102,11 +75,11 @@ StatsSeries.implement({
     to: t.field({ type: 'Date', description: 'Last day asked for.', resolve: (s) => s.to }),
     definition: t.string({
       description: 'What is counted (English).',
-      resolve: (s) => definitionOf(s).en,
+      resolve: (s) => seriesDefinition(s, s.names).en,
     }),
     definitionVi: t.string({
       description: 'What is counted (Vietnamese).',
-      resolve: (s) => definitionOf(s).vi,
+      resolve: (s) => seriesDefinition(s, s.names).vi,
     }),
     points: t.field({
       type: [SeriesPointRef],
@@ -140,18 +113,9 @@ builder.queryFields((t) => ({
         cumulative: args.cumulative ?? false,
         basis: args.basis ?? 'ever_certified',
       } as const;
-      const points = await countSeries(ctx.em, {
-        ...shape,
-        filter: {
-          unitCode: args.filter?.unitCode ?? null,
-          group: args.filter?.group ?? null,
-          stars: args.filter?.stars ?? null,
-          level: args.filter?.level ?? null,
-          year: args.filter?.year ?? null,
-          entityType: args.filter?.entityType ?? null,
-        },
-      });
-      return { ...shape, points };
+      const filter = normalizeStatsFilter(args.filter);
+      const points = await countSeries(ctx.em, { ...shape, filter });
+      return { ...shape, filter, names: await filterNames(ctx, filter), points };
     },
   }),
 }));

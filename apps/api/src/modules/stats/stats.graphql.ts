@@ -1,19 +1,18 @@
 // StatsResult and the stats query: grouped counts aggregated in SQL (stats.repository), each with
 // its basis, as-of day, definition, decisions and sources, so a journalist can cite it.
-import { formatFactDate, type EvaluationLevel } from '@ocop/domain';
 import { cachedFigure } from '../../cache/figure-cache.js';
 import { builder } from '../../graphql/builder.js';
-import type { GraphQLContext } from '../../graphql/context.js';
 import { EntityTypeEnum } from '../entities/entity.graphql.js';
 import { Decision } from '../decisions/decision.graphql.js';
 import type { Decision as DecisionEntity } from '../decisions/decision.entity.js';
 import { EvaluationLevelEnum } from '../evaluations/evaluation-level.graphql.js';
-import { findGroup } from '../products/product-group.graphql.js';
 import { Source } from '../sources/source.graphql.js';
 import type { Source as SourceEntity } from '../sources/source.entity.js';
-import { LEVEL_NAMES_VI } from '../shared/level-names.js';
+import { statsDefinition } from './stats-definition.js';
+import { definitionOf, filterNames, labelOf } from './stats-labels.js';
 import {
   countBy,
+  normalizeStatsFilter,
   type CertifiedBasis,
   type StatsCounts,
   type StatsGroupBy,
@@ -110,133 +109,6 @@ StatsRow.implement({
   }),
 });
 
-const MEASURE_TEXT: Record<StatsMeasure, string> = {
-  products: 'distinct products with an OCOP certificate (3★+ recognition decision)',
-  entities: 'distinct entities with at least one certified product',
-  evaluations: 'council evaluations',
-  certificates: 'OCOP certificates (one per recognition decision item)',
-};
-const GROUP_TEXT: Record<StatsGroupBy, string> = {
-  unit: 'district-level unit',
-  group: 'product group',
-  stars: 'star class',
-  level: 'level',
-  year: 'year',
-  entityType: 'entity type',
-};
-
-function definitionOf(
-  measure: StatsMeasure,
-  groupBy: StatsGroupBy,
-  basis: CertifiedBasis,
-  asOf: string,
-): string {
-  const when =
-    measure === 'evaluations'
-      ? `dated on or before ${asOf}`
-      : basis === 'valid_on_as_of'
-        ? `whose certificate is in force on ${asOf} (issued by then, not expired, revoked or superseded; valid 36 months)`
-        : `certified on or before ${asOf} (ever certified, whether or not still valid)`;
-  return `Count of ${MEASURE_TEXT[measure]} ${when}, grouped by ${GROUP_TEXT[groupBy]}.${starsRule(measure, groupBy, basis, asOf)} Year-only dates count from 31 December of their year, or from an earlier day the source gives (certificates handed over).`;
-}
-
-/** How products and entities get their one star (stats.repository: latest certificate per product). */
-function starsRule(
-  measure: StatsMeasure,
-  groupBy: StatsGroupBy,
-  basis: CertifiedBasis,
-  asOf: string,
-): string {
-  if (groupBy !== 'stars' || (measure !== 'products' && measure !== 'entities')) return '';
-  const latest =
-    basis === 'valid_on_as_of'
-      ? `its certificate in force on ${asOf} (the latest, if several)`
-      : `its latest certificate issued on or before ${asOf} (an upgraded product counts only under its new star)`;
-  return measure === 'products'
-    ? ` Each product counts once, under the star of ${latest}.`
-    : ` Each entity counts once, under the highest star among its products, each product taking the star of ${latest}.`;
-}
-
-function starsRuleVi(
-  measure: StatsMeasure,
-  groupBy: StatsGroupBy,
-  basis: CertifiedBasis,
-  day: string,
-): string {
-  if (groupBy !== 'stars' || (measure !== 'products' && measure !== 'entities')) return '';
-  const latest =
-    basis === 'valid_on_as_of'
-      ? `giấy chứng nhận còn hiệu lực vào ngày ${day} (giấy mới nhất, nếu có nhiều giấy)`
-      : `giấy chứng nhận mới nhất cấp đến hết ngày ${day} (sản phẩm được nâng hạng chỉ tính ở hạng sao mới)`;
-  return measure === 'products'
-    ? ` Mỗi sản phẩm chỉ tính một lần, theo hạng sao của ${latest}.`
-    : ` Mỗi chủ thể chỉ tính một lần, theo hạng sao cao nhất trong các sản phẩm của chủ thể; mỗi sản phẩm lấy hạng sao của ${latest}.`;
-}
-
-const MEASURE_TEXT_VI: Record<StatsMeasure, string> = {
-  products: 'sản phẩm khác nhau có giấy chứng nhận OCOP (quyết định công nhận từ 3 sao trở lên)',
-  entities: 'chủ thể khác nhau có ít nhất một sản phẩm được chứng nhận',
-  evaluations: 'lượt đánh giá của hội đồng',
-  certificates: 'giấy chứng nhận OCOP (mỗi mục của quyết định công nhận là một giấy)',
-};
-const GROUP_TEXT_VI: Record<StatsGroupBy, string> = {
-  unit: 'đơn vị cấp huyện',
-  group: 'nhóm sản phẩm',
-  stars: 'hạng sao',
-  level: 'cấp',
-  year: 'năm',
-  entityType: 'loại hình chủ thể',
-};
-
-/** The same definition as {@link definitionOf}, in Vietnamese, with the date as dd/mm/yyyy. */
-function definitionViOf(
-  measure: StatsMeasure,
-  groupBy: StatsGroupBy,
-  basis: CertifiedBasis,
-  asOf: string,
-): string {
-  const day = formatFactDate({ date: asOf, precision: 'day' });
-  const when =
-    measure === 'evaluations'
-      ? `có ngày đến hết ngày ${day}`
-      : basis === 'valid_on_as_of'
-        ? `có giấy chứng nhận còn hiệu lực vào ngày ${day} (đã cấp đến ngày đó, chưa hết hạn, chưa bị thu hồi hoặc thay thế; hiệu lực 36 tháng)`
-        : `được chứng nhận đến hết ngày ${day} (từng được chứng nhận, dù nay còn hay đã hết hiệu lực)`;
-  return `Số ${MEASURE_TEXT_VI[measure]} ${when}, phân nhóm theo ${GROUP_TEXT_VI[groupBy]}.${starsRuleVi(measure, groupBy, basis, day)} Bản ghi chỉ ghi năm được tính từ ngày 31/12 của năm đó, hoặc từ ngày sớm hơn mà nguồn cho biết (ngày trao giấy chứng nhận).`;
-}
-
-const ENTITY_TYPE_LABEL: Record<string, string> = {
-  enterprise: 'Doanh nghiệp',
-  cooperative: 'Hợp tác xã',
-  cooperative_group: 'Tổ hợp tác',
-  household_business: 'Hộ kinh doanh / cơ sở sản xuất',
-};
-
-async function labelOf(
-  ctx: GraphQLContext,
-  groupBy: StatsGroupBy,
-  key: string | null,
-  taxonomy: '1048' | '148',
-): Promise<string> {
-  // Labels here are Vietnamese like the unit and group names; clients translate null keys themselves.
-  if (key === null) return 'Không rõ';
-  switch (groupBy) {
-    case 'unit':
-      return (await ctx.loaders.adminUnitByCode.load(key))?.name ?? key;
-    case 'group':
-      return findGroup(taxonomy, key)?.nameVi ?? key;
-    case 'stars':
-      return `${key}★`;
-    case 'level':
-      if (!(key in LEVEL_NAMES_VI)) return key;
-      return LEVEL_NAMES_VI[key as EvaluationLevel].replace(/^c/, 'C');
-    case 'entityType':
-      return ENTITY_TYPE_LABEL[key] ?? key;
-    default:
-      return key;
-  }
-}
-
 export const StatsResult = builder.objectRef<StatsResultShape>('StatsResult');
 StatsResult.implement({
   description:
@@ -321,14 +193,7 @@ builder.queryFields((t) => ({
         basis,
         asOf,
         groupTaxonomy: taxonomy,
-        filter: {
-          unitCode: args.filter?.unitCode ?? null,
-          group: args.filter?.group ?? null,
-          stars: args.filter?.stars ?? null,
-          level: args.filter?.level ?? null,
-          year: args.filter?.year ?? null,
-          entityType: args.filter?.entityType ?? null,
-        },
+        filter: normalizeStatsFilter(args.filter),
       } as const;
       // Public counts: the key is the normalised query (defaults applied), so asking with or
       // without a default gives one entry. Labels are cached with the rows (unit names are data).
@@ -351,8 +216,7 @@ builder.queryFields((t) => ({
         groupBy: args.groupBy,
         basis,
         asOf,
-        definition: definitionOf(args.measure, args.groupBy, basis, asOf),
-        definitionVi: definitionViOf(args.measure, args.groupBy, basis, asOf),
+        ...definitionOf(statsDefinition(query, await filterNames(ctx, query.filter))),
       };
     },
   }),

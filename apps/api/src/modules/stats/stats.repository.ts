@@ -34,6 +34,18 @@ export interface StatsFilter {
   entityType?: EntityType | null;
 }
 
+/** A filter as the API receives it (absent and null alike) in the repository's form. */
+export function normalizeStatsFilter(input: Partial<StatsFilter> | null | undefined): StatsFilter {
+  return {
+    unitCode: input?.unitCode ?? null,
+    group: input?.group ?? null,
+    stars: input?.stars ?? null,
+    level: input?.level ?? null,
+    year: input?.year ?? null,
+    entityType: input?.entityType ?? null,
+  };
+}
+
 export interface StatsQuery {
   measure: StatsMeasure;
   groupBy: StatsGroupBy;

@@ -1,0 +1,53 @@
+// Labels of stats groups: Vietnamese like the unit and group names the data holds (clients
+// translate null keys themselves).
+import type { EvaluationLevel } from '@ocop/domain';
+import type { GraphQLContext } from '../../graphql/context.js';
+import { findGroup } from '../products/product-group.graphql.js';
+import { LEVEL_NAMES_VI } from '../shared/level-names.js';
+import type { Definition, FilterNames } from './stats-definition.js';
+import type { StatsFilter, StatsGroupBy } from './stats.repository.js';
+
+const ENTITY_TYPE_LABEL: Record<string, string> = {
+  enterprise: 'Doanh nghiệp',
+  cooperative: 'Hợp tác xã',
+  cooperative_group: 'Tổ hợp tác',
+  household_business: 'Hộ kinh doanh / cơ sở sản xuất',
+};
+
+export async function labelOf(
+  ctx: GraphQLContext,
+  groupBy: StatsGroupBy,
+  key: string | null,
+  taxonomy: '1048' | '148',
+): Promise<string> {
+  if (key === null) return 'Không rõ';
+  switch (groupBy) {
+    case 'unit':
+      return (await ctx.loaders.adminUnitByCode.load(key))?.name ?? key;
+    case 'group':
+      return findGroup(taxonomy, key)?.nameVi ?? key;
+    case 'stars':
+      return `${key}★`;
+    case 'level':
+      if (!(key in LEVEL_NAMES_VI)) return key;
+      return LEVEL_NAMES_VI[key as EvaluationLevel].replace(/^c/, 'C');
+    case 'entityType':
+      return ENTITY_TYPE_LABEL[key] ?? key;
+    default:
+      return key;
+  }
+}
+
+/** Names the definition gives the filter's codes (the unit's name beside its code). */
+export async function filterNames(ctx: GraphQLContext, filter: StatsFilter): Promise<FilterNames> {
+  return {
+    unitName: filter.unitCode
+      ? ((await ctx.loaders.adminUnitByCode.load(filter.unitCode))?.name ?? null)
+      : null,
+  };
+}
+
+/** A definition as the two fields every figure type carries. */
+export function definitionOf(d: Definition): { definition: string; definitionVi: string } {
+  return { definition: d.en, definitionVi: d.vi };
+}
