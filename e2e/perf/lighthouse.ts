@@ -12,7 +12,7 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import lighthouse from 'lighthouse';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
@@ -230,6 +230,7 @@ async function main(): Promise<void> {
   }
   const server = await startApi();
   const rows: Row[] = [];
+  const loadBefore = loadavg()[0]!;
   try {
     for (const path of PATHS) {
       for (const preset of PRESETS) {
@@ -265,6 +266,11 @@ async function main(): Promise<void> {
     `\nLighthouse ${RUNS > 1 ? `median of ${RUNS} runs` : '1 run'} (${CHROMIUM}); budgets: performance ≥ ${BUDGET.performance}, CLS ≤ ${BUDGET.cls}, LCP ≤ ${BUDGET.lcpMobileMs / 1000} s mobile, LCP ≤ ${BUDGET.lcpObservedMs / 1000} s unthrottled, JS ≤ ${BUDGET.jsGzipKb} kB gzip\n`,
   );
   console.log(table(rows));
+  // Lighthouse simulates throttling from the trace it observed: on a busy machine every task is
+  // longer, and mobile multiplies that by 4 (TBT). Say how busy the machine was.
+  console.log(
+    `\nLoad average (1 min) ${loadBefore.toFixed(1)} before, ${loadavg()[0]!.toFixed(1)} after, on ${cpus().length} CPUs.`,
+  );
   if (process.env.PERF_JSON) writeFileSync(process.env.PERF_JSON, JSON.stringify(rows, null, 2));
   const failed = rows.filter((r) => r.failures.length > 0);
   if (failed.length > 0) {

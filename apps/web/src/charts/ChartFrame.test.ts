@@ -2,12 +2,13 @@ import { describe, expect, it, vi } from 'vitest';
 import { mount } from '@vue/test-utils';
 import { Chart } from 'chart.js';
 import ChartFrame from './ChartFrame.vue';
+import './chart-registry';
 import { createTestApp } from '../testing/setup';
 
 vi.mock('vue-chartjs', () => import('../testing/chart-mock'));
 
 describe('ChartFrame', () => {
-  it('registers only the bar and line pieces it uses', () => {
+  it('registers only the bar and line pieces it uses (chart-registry.ts, loaded with the canvas)', () => {
     expect(Chart.registry.getController('bar')).toBeDefined();
     expect(Chart.registry.getController('line')).toBeDefined();
     expect(() => Chart.registry.getController('pie')).toThrow();
@@ -28,7 +29,9 @@ describe('ChartFrame', () => {
       },
       global: { plugins: [...plugins] },
     });
-    const canvas = wrapper.get('canvas');
+    // The canvas is a lazy chunk (ChartCanvas.vue); its box is there at once.
+    expect(wrapper.find('.chart-frame__canvas').exists()).toBe(true);
+    const canvas = await vi.waitFor(() => wrapper.get('canvas'));
     expect(canvas.attributes('role')).toBe('img');
     expect(canvas.attributes('aria-label')).toBe('Biểu đồ cột: số sản phẩm theo đơn vị');
     const table = wrapper.get('[data-testid="chart-table"]');

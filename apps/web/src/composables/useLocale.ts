@@ -1,13 +1,11 @@
 import { computed } from 'vue';
-import { useI18n } from 'vue-i18n';
-import type { Messages } from '../i18n/vi';
-import { isLocale, type Locale } from '../i18n/index';
+import { injectI18n, type Locale } from '../i18n/index';
 import { daysBetween, formatDate, formatMonth, formatNumber, formatPercent } from '../i18n/format';
 
 /** Typed translation plus Intl formatters bound to the current locale. */
 export function useLocale() {
-  const i18n = useI18n<{ message: Messages }, Locale>();
-  const locale = computed<Locale>(() => (isLocale(i18n.locale.value) ? i18n.locale.value : 'vi'));
+  const i18n = injectI18n().global;
+  const locale = computed<Locale>(() => i18n.locale.value);
   return {
     t: i18n.t,
     /** Whether a message key exists (for open-ended API codes such as activity kinds). */

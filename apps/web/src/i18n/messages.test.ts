@@ -1,5 +1,6 @@
-// Every text reaches the reader as written: vue-i18n reads { } @ | as message syntax, and a text that
-// uses them by accident is cut short ("edges { node }" shows "edges ") or throws in the built app.
+// Every text reaches the reader as written: {name} is placeholder syntax (index.ts), and a text that
+// used braces by accident would lose a word. (Under vue-i18n, which the app used before, { } @ | were
+// all syntax: "edges { node }" showed "edges " or threw in the built app.)
 import { describe, expect, it } from 'vitest';
 import { createAppI18n, LOCALES } from './index';
 import { entryVi } from './entry-vi';

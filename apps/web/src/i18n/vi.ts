@@ -1,5 +1,5 @@
-// Vietnamese is the primary language. Avoid the characters @ { } | in plain text:
-// vue-i18n treats them as message syntax.
+// Vietnamese is the primary language. Braces are placeholder syntax ({name}, index.ts): code
+// samples with braces belong in pages/api-examples.ts, not in these texts.
 import { authVi } from './auth-vi';
 import { statusReasonVi } from './status-reason-vi';
 import type { entryVi } from './entry-vi';

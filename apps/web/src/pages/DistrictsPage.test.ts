@@ -68,7 +68,10 @@ describe('Districts page', () => {
     const wrapper = mount(App, { global: { plugins: [...plugins] } });
     await settle(10);
 
-    const canvas = wrapper.get('[data-testid="districts-chart"] [data-testid="chart-canvas"]');
+    // The canvas is a lazy chunk (ChartCanvas.vue): wait for it, not for a number of ticks.
+    const canvas = await vi.waitFor(() =>
+      wrapper.get('[data-testid="districts-chart"] [data-testid="chart-canvas"]'),
+    );
     expect(canvas.attributes('role')).toBe('img');
     expect(JSON.parse(canvas.attributes('data-datasets') ?? '[]')).toEqual([
       'Chủ thể tham gia',

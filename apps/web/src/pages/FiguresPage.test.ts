@@ -106,9 +106,9 @@ describe('Figures page', () => {
       'An Giang công nhận 12 sản phẩm OCOP',
     );
     // The chart got an accessible name and its data.
-    expect(wrapper.get('[data-testid="chart-canvas"]').attributes('aria-label')).toContain(
-      'Giấy chứng nhận',
-    );
+    // The canvas is a lazy chunk (ChartCanvas.vue): wait for it, not for a number of ticks.
+    const canvas = await vi.waitFor(() => wrapper.get('[data-testid="chart-canvas"]'));
+    expect(canvas.attributes('aria-label')).toContain('Giấy chứng nhận');
     wrapper.unmount();
   });
 
