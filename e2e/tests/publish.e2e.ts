@@ -10,6 +10,7 @@ import { formattedInt, open, settled, tableCells } from '../src/app';
 import { parseCsv } from '../src/seed';
 import { vi } from '../../apps/web/src/i18n/vi';
 import { en } from '../../apps/web/src/i18n/en';
+import { DATA_EXAMPLES } from '../../apps/web/src/pages/api-examples';
 
 const sessions: BrowserSession[] = [];
 async function browser(): Promise<BrowserSession> {
@@ -117,6 +118,42 @@ describe('publishing figures', () => {
       // The page links to this very file.
       const href = await page.getByTestId('download-csv').getAttribute('href');
       expect(new URL(href!).search).toBe(`?${query}`);
+    }
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('every data endpoint the API page documents answers as it says: type, BOM, metadata, cache headers, 304', async () => {
+    const { page, consoleErrors } = await browser();
+    await open(page, '/api?lang=vi');
+    await page.getByTestId('api-data').waitFor({ state: 'visible' });
+    for (const example of DATA_EXAMPLES) {
+      // The page shows the curl command with this address on this server.
+      const shown = await page.getByTestId(`api-data-example-${example.id}`).innerText();
+      expect(shown).toContain(`curl -s`);
+      expect(shown).toContain(`'${baseUrl()}${example.path}'`);
+
+      const res = await fetch(`${baseUrl()}${example.path}`);
+      expect(res.status, example.path).toBe(200);
+      expect(res.headers.get('cache-control')).toBe('public, max-age=300');
+      const etag = res.headers.get('etag');
+      expect(etag).toMatch(/^".+"$/);
+      const bytes = Buffer.from(await res.arrayBuffer());
+      if (example.path.includes('/data.csv?')) {
+        expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+        expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+        expect(parseCsv(bytes.toString('utf8').replace(/^\uFEFF/, '')).length).toBeGreaterThan(1);
+      } else {
+        expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8');
+        const body = JSON.parse(bytes.toString('utf8')) as Record<string, unknown>;
+        for (const key of ['title', 'definition', 'asOf', 'sources', 'coverage', 'permalink'])
+          expect(body, `${example.path} has ${key}`).toHaveProperty(key);
+        const isData = example.path.includes('/data.json?');
+        expect('rows' in body, example.path).toBe(isData);
+      }
+      const again = await fetch(`${baseUrl()}${example.path}`, {
+        headers: { 'if-none-match': etag! },
+      });
+      expect(again.status, `${example.path} with If-None-Match`).toBe(304);
     }
     expect(consoleErrors).toEqual([]);
   });

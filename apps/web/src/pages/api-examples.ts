@@ -89,3 +89,63 @@ export function curlFor(origin: string, query: string): string {
   const body = JSON.stringify({ query: query.replace(/\s+/g, ' ').trim() });
   return `curl -s ${origin}/graphql -H 'content-type: application/json' --data '${body.replace(/'/g, "'\\''")}'`;
 }
+
+/**
+ * Data endpoints of the published views (apps/api/src/http/data-endpoints.ts): the permalink's
+ * own query after `/<view>/data.csv`, `data.json` or `metadata.json`. The overview page (`/`)
+ * publishes its data under `/overview`.
+ */
+export interface DataExample {
+  id: string;
+  titleVi: string;
+  titleEn: string;
+  /** Path and query on the API's origin. */
+  path: string;
+}
+
+export const DATA_VIEWS = ['/figures', '/districts', '/overview'] as const;
+export const DATA_FILES = ['data.csv', 'data.json', 'metadata.json'] as const;
+
+export const DATA_EXAMPLES: readonly DataExample[] = [
+  {
+    id: 'figures-csv',
+    titleVi: 'Bảng của trang Số liệu (sản phẩm theo đơn vị, 31/12/2021) thành tệp CSV',
+    titleEn: 'The Figures table (products by unit, 31 Dec 2021) as a CSV file',
+    path: '/figures/data.csv?measure=PRODUCTS&groupBy=UNIT&tax=1048&basis=EVER_CERTIFIED&asOf=2021-12-31&lang=vi',
+  },
+  {
+    id: 'figures-json',
+    titleVi: 'Giấy chứng nhận còn hiệu lực theo hạng sao, bảng và siêu dữ liệu trong một JSON',
+    titleEn: 'Valid certificates by stars: table and metadata in one JSON',
+    path: '/figures/data.json?measure=CERTIFICATES&groupBy=STARS&tax=1048&basis=VALID_ON_AS_OF&asOf=2021-12-31&lang=en',
+  },
+  {
+    id: 'overview-metadata',
+    titleVi: 'Chỉ siêu dữ liệu của trang Tổng quan (định nghĩa, ngày chốt, nguồn, phạm vi)',
+    titleEn: 'Only the metadata of the overview (definitions, as-of date, sources, coverage)',
+    path: '/overview/metadata.json?year=2021&asOf=2021-06-30&lang=vi',
+  },
+  {
+    id: 'districts-csv',
+    titleVi: 'Bảng theo huyện của năm kế hoạch 2021 thành tệp CSV',
+    titleEn: 'The districts table of plan year 2021 as a CSV file',
+    path: '/districts/data.csv?year=2021&asOf=2021-12-31&lang=vi',
+  },
+];
+
+/** Quotes a URL for a POSIX shell (the query's & must not end the command). */
+function shellQuote(text: string): string {
+  return `'${text.replace(/'/g, "'\\''")}'`;
+}
+
+/** curl for a data endpoint: CSV saved to a file (it is an attachment), JSON printed. */
+export function curlData(origin: string, path: string): string {
+  const url = shellQuote(`${origin}${path}`);
+  const file = /\/data\.csv\?/.test(path) ? path.split('?')[0]!.slice(1).replace(/\//g, '-') : null;
+  return file ? `curl -s -o ${file} ${url}` : `curl -s ${url}`;
+}
+
+/** A conditional request: with the ETag of an earlier answer the API replies 304 and no body. */
+export function curlConditional(origin: string, path: string): string {
+  return `curl -s -i -H 'If-None-Match: "<ETag of the earlier answer>"' ${shellQuote(`${origin}${path}`)}`;
+}
