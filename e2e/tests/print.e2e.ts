@@ -1,7 +1,7 @@
 // The print stylesheet (issue 13, point 7) of the overview and the figures page: in print media
-// the navigation, controls and buttons are gone, the data (target cards, chart, table) stays,
-// blocks do not break across pages, tables in a disclosure are printed open, and Chromium's
-// print-to-PDF makes A4 pages. Print screenshots and the PDFs go to test-artifacts/e2e/print-*.
+// the navigation, controls and buttons are gone, the data (target cards with their status, chart,
+// table, permalink) stays, blocks do not break across pages, lists in a disclosure are printed
+// open, and Chromium's print-to-PDF makes A4 pages. Print screenshots and the PDFs go to test-artifacts/e2e/print-*.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -56,7 +56,15 @@ describe('print stylesheet', () => {
       expect(await displays(page, '.site-header')).not.toContain('none');
       await page.emulateMedia({ media: 'print' });
       // … in print it is not, nor the footer, buttons, form controls or the export box.
-      for (const selector of ['.site-header', 'nav', '.site-footer', 'button', '.no-print']) {
+      for (const selector of [
+        '.site-header',
+        'nav',
+        '.site-footer',
+        // The status badge's help button prints as the status text.
+        'button:not(.tooltip__trigger)',
+        '.no-print',
+        '.period-picker',
+      ]) {
         const shown = await displays(page, selector);
         expect(
           shown.filter((d) => d !== 'none'),
@@ -73,10 +81,17 @@ describe('print stylesheet', () => {
         blocks.every((b) => b === 'avoid'),
         `break-inside: ${blocks.join(', ')}`,
       ).toBe(true);
-      if (target.name === 'figures') {
-        // The chart's table, behind "show table" on screen, is printed open.
-        expect(await page.locator('[data-testid="chart-table"]').isVisible()).toBe(true);
+      if (target.name === 'overview') {
+        // Every target prints its status, and the per-unit list behind a disclosure prints open.
+        const statuses = page.getByTestId('target-status');
+        expect(await statuses.count()).toBe(8);
+        for (const status of await statuses.all()) expect(await status.isVisible()).toBe(true);
+        expect(await page.locator('details li').first().isVisible()).toBe(true);
+      } else {
+        // The figure's table prints once (the chart's copy of it stays on screen), with the permalink.
         expect(await page.getByTestId('figures-table').isVisible()).toBe(true);
+        expect(await page.locator('[data-testid="chart-table"]').isVisible()).toBe(false);
+        expect(await page.getByTestId('permalink').isVisible()).toBe(true);
       }
       await screenshot(page, `print-${target.name}`);
       const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true });
