@@ -58,6 +58,28 @@ describe.each(DIALECTS)('plan 152/KH-UBND (2021) on %s', (kind) => {
     expect(byCode.get('T5-PASS-RATE')).toBe(0);
   });
 
+  it('gives T5 (pass rate) 12/17 = 70.59% from the published counts of round 1/2021, and says so', async () => {
+    const res = await api.gql(
+      `{ plan(year: 2021) { targets(asOf: "2021-12-31") { code progress { actual numerator denominator publishedRounds status } } } }`,
+    );
+    expect(res.errors).toBeUndefined();
+    const t5 = res.data!.plan.targets.find((t: { code: string }) => t.code === 'T5-PASS-RATE');
+    expect(t5.progress).toMatchObject({
+      actual: 70.59,
+      numerator: 12,
+      denominator: 17,
+      publishedRounds: ['1/2021'],
+    });
+    // Before the council's count (7/4/2021) the published round is not used.
+    const early = await api.gql(
+      `{ plan(year: 2021) { targets(asOf: "2021-04-06") { code progress { denominator publishedRounds } } } }`,
+    );
+    const t5Early = early.data!.plan.targets.find(
+      (t: { code: string }) => t.code === 'T5-PASS-RATE',
+    );
+    expect(t5Early.progress).toEqual({ denominator: 0, publishedRounds: [] });
+  });
+
   it('gives T7 and T8 the status DEMO_DATA (never green) because they rest on sample activities', async () => {
     const res = await api.gql(
       `{ plan(year: 2021) { targets(asOf: "2021-12-31") { code progress { status statusReasonCode sampleRecords } } } }`,

@@ -11,6 +11,7 @@ export * from './rules/handover-bound.js';
 export * from './rules/product-groups.js';
 export * from './units/admin-units.js';
 export * from './plan/facts.js';
+export * from './plan/council-rounds.js';
 export * from './plan/fact-index.js';
 export * from './plan/fact-selection.js';
 export * from './plan/metrics.js';

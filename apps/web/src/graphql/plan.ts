@@ -49,6 +49,7 @@ export const PLAN_QUERY = graphql(`
           noData
           yearOnlyRecords
           sampleRecords
+          publishedRounds
           perUnit {
             unit {
               id

@@ -50,6 +50,8 @@ export const en: CoreMessages = {
     sample: 'Sample data',
     sampleNote:
       'Part of the activity figures are sample data for illustration, not official figures.',
+    publishedRounds:
+      'Counted from the council counts the province published for round {rounds} (it lists no failed products).',
     yearOnlyRecords:
       '{n} records give only a year (counted from the end of that year, or from the certificates’ hand-over day when the source gives it).',
     sampleRecords:

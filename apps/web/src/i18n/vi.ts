@@ -52,6 +52,8 @@ export const vi = {
     sample: 'Dữ liệu mẫu',
     sampleNote:
       'Một phần số liệu hoạt động là dữ liệu mẫu để minh họa, không phải số liệu chính thức.',
+    publishedRounds:
+      'Tính theo số tỉnh công bố của hội đồng đợt {rounds} (tỉnh không công bố danh sách sản phẩm không đạt).',
     yearOnlyRecords:
       '{n} bản ghi chỉ có năm (được tính từ cuối năm đó, hoặc từ ngày trao giấy chứng nhận khi nguồn cho biết).',
     sampleRecords:

@@ -21,6 +21,7 @@ export function progress(overrides: Partial<TargetProgress> = {}): TargetProgres
     noData: false,
     yearOnlyRecords: 0,
     sampleRecords: 0,
+    publishedRounds: [],
     perUnit: [],
     ...overrides,
   };

@@ -5,6 +5,7 @@
  * - decision items dated up to the same day with no lower bound: first certificates, star
  *   histories, the previous year and cumulative counts look back;
  * - the products those facts name, and every product of an entity an activity names;
+ * - the provincial council rounds whose published counts are dated in the window;
  * - the entities registered in the window, the entities activities name, and the makers of the
  *   selected products.
  * `selectFacts` is the same selection in memory: the test beside it checks that every metric
@@ -48,7 +49,17 @@ export function selectFacts(facts: PlanFacts, period: PlanPeriod, asOf: IsoDate)
       namedEntities.has(e.id) ||
       makers.has(e.id),
   );
-  return { units: facts.units, entities, products, evaluations, decisionItems, activities };
+  return {
+    units: facts.units,
+    entities,
+    products,
+    evaluations,
+    decisionItems,
+    activities,
+    ...(facts.councilRounds
+      ? { councilRounds: facts.councilRounds.filter((r) => inWindow(r.date)) }
+      : {}),
+  };
 }
 
 /** The facts that belong to one unit: its entities, its products and their records, its activities. */
@@ -62,5 +73,7 @@ export function factsOfUnit(facts: PlanFacts, unitCode: string): PlanFacts {
     evaluations: facts.evaluations.filter((e) => productIds.has(e.productId)),
     decisionItems: facts.decisionItems.filter((d) => productIds.has(d.productId)),
     activities: facts.activities.filter((a) => a.unitCode === unitCode),
+    // Council rounds are province-wide: no unit has a share of their counts.
+    ...(facts.councilRounds ? { councilRounds: [] } : {}),
   };
 }

@@ -5,6 +5,7 @@
  */
 import { addDays, addMonths, compareIso, type FactDate, type IsoDate } from '../dates.js';
 import type { RecognisingLevel } from '../rules/rule-sets.js';
+import type { CouncilRoundFact } from './council-rounds.js';
 
 /** A plan's period, both ends inclusive (plan 152: 2021-01-01 → 2021-12-31). */
 export interface PlanPeriod {
@@ -82,6 +83,8 @@ export interface PlanFacts {
   evaluations: EvaluationFact[];
   decisionItems: DecisionItemFact[];
   activities: ActivityFact[];
+  /** Provincial council rounds with published counts (plan/council-rounds.ts); absent = none. */
+  councilRounds?: CouncilRoundFact[];
 }
 
 /** An empty fact set, handy as a base for tests and for callers that load parts. */

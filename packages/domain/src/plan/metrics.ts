@@ -35,7 +35,15 @@ export type MetricShape = 'count' | 'share' | 'per_unit';
 /** A metric's raw value. `counted` lists the ids (products or entities) behind the number. */
 export type MetricValue =
   | { shape: 'count'; value: number; counted: string[] }
-  | { shape: 'share'; numerator: number; denominator: number; counted: string[]; base: string[] }
+  | {
+      shape: 'share';
+      numerator: number;
+      denominator: number;
+      counted: string[];
+      base: string[];
+      /** Rounds whose published counts gave numerator and denominator ("1/2021"). */
+      publishedRounds?: string[];
+    }
   | {
       shape: 'per_unit';
       perUnit: { unitCode: string; value: number; counted: string[] }[];
@@ -223,7 +231,7 @@ const provincialPassRate: MetricDefinition = {
   name: 'provincial_pass_rate',
   shape: 'share',
   definition:
-    'products evaluated at provincial level in the plan year that reached 3★ or more / products evaluated at provincial level in the plan year',
+    'products evaluated at provincial level in the plan year that reached 3★ or more / products evaluated at provincial level in the plan year; the counts the province published for its council rounds when they cover at least the recorded evaluations',
   compute(facts, { tally, window }) {
     const evaluated = new Set<string>();
     const passed = new Set<string>();
@@ -244,6 +252,29 @@ const provincialPassRate: MetricDefinition = {
     }
     const base = sorted(evaluated);
     const counted = base.filter((id) => passed.has(id));
+    // Failed products are seldom listed: when the province published a round's counts and they
+    // cover at least what is recorded, the rate uses them (and says which rounds it used).
+    const rounds = (facts.councilRounds ?? []).filter(
+      (r) => r.level === 'province' && window.contains(r.date),
+    );
+    const published = rounds.reduce(
+      (sum, r) => ({ evaluated: sum.evaluated + r.evaluated, passed: sum.passed + r.passed }),
+      { evaluated: 0, passed: 0 },
+    );
+    if (
+      rounds.length > 0 &&
+      published.evaluated >= base.length &&
+      published.passed >= counted.length
+    ) {
+      return {
+        shape: 'share',
+        numerator: published.passed,
+        denominator: published.evaluated,
+        counted,
+        base,
+        publishedRounds: rounds.map((r) => `${r.round}/${r.year}`),
+      };
+    }
     return { shape: 'share', numerator: counted.length, denominator: base.length, counted, base };
   },
 };

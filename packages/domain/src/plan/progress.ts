@@ -58,6 +58,8 @@ export interface TargetProgress {
   definitionVi: string | null;
   /** True when the target's facts are not recorded at all (metric no_data_source). */
   noDataSource: boolean;
+  /** Shares only: council rounds whose published counts gave the numbers ("1/2021"). */
+  publishedRounds?: string[];
 }
 
 function round2(value: number): number {
@@ -84,6 +86,7 @@ export function computeTargetProgress(
   let denominator: number | undefined;
   let perUnit: UnitProgress[] | undefined;
   let counted: string[] = [];
+  let publishedRounds: string[] | undefined;
 
   if (outcome.shape === 'count') {
     actual = outcome.value;
@@ -93,6 +96,7 @@ export function computeTargetProgress(
     numerator = outcome.numerator;
     denominator = outcome.denominator;
     counted = outcome.counted;
+    publishedRounds = outcome.publishedRounds;
     if (denominator > 0) {
       actual = round2((numerator / denominator) * 100);
       // Integer comparison: 4/5 meets 80 % exactly, whatever the float rounding.
@@ -153,6 +157,7 @@ export function computeTargetProgress(
     definition: target.definition,
     definitionVi: target.definitionVi,
     noDataSource: false,
+    ...(publishedRounds === undefined ? {} : { publishedRounds }),
   };
 }
 

@@ -8,11 +8,13 @@
 //   d item:        id decision id, t1 product id, t2 issuing level, t3 action, dt, prec, num stars
 //   a activity:    id, t1 kind, t2 unit code,             dt, prec, num sample (0/1)
 //   ae / ap link:  id activity id, t1 entity / product id
+//   r round count: id published figure id, t1 metric, t2 value, dt, prec (provincial council counts;
+//                  none when a unit is asked: rounds are province-wide)
 // Rows come ordered by kind and id, so the metrics see the same order on both dialects.
 import type { EntityManager } from '@mikro-orm/core';
 
 export interface FactRow {
-  k: 'e' | 'p' | 'v' | 'd' | 'a' | 'ae' | 'ap';
+  k: 'e' | 'p' | 'v' | 'd' | 'a' | 'ae' | 'ap' | 'r';
   id: unknown;
   t1: unknown;
   t2: unknown;
@@ -86,8 +88,23 @@ select 'ae', ae.economic_entity_id, ${text('ae.activity_id')}, ${text('ae.econom
 union all
 select 'ap', ap.product_id, ${text('ap.activity_id')}, ${text('ap.product_id')}, ${TEXT_NULL}, ${TEXT_NULL}, ${DATE_NULL}, ${TEXT_NULL}, ${INT_NULL}
   from ap join ac on ac.id = ap.activity_id where 1 = 1${ofUnit('ac')}
+union all
+select 'r', pf.id, ${text('pf.id')}, pf.metric, pf.value, ${TEXT_NULL}, pf.date, ${text('pf.date_precision')}, ${INT_NULL}
+  from published_figure pf
+  where pf.metric like 'ag_provincial_council_round%' and pf.date >= ? and pf.date <= ?${unit === null ? '' : ' and 1 = 0'}
 order by k, ord`;
-  const bindings = [from, to, to, from, to, from, to, ...Array(7).fill(unitBindings).flat()];
+  const bindings = [
+    from,
+    to,
+    to,
+    from,
+    to,
+    from,
+    to,
+    ...Array(7).fill(unitBindings).flat(),
+    from,
+    to,
+  ];
   // Through the ORM's connection: logged like every other statement, inside `em`'s transaction if any.
   return em.getConnection().execute<FactRow[]>(sql, bindings, 'all', em.getTransactionContext());
 }

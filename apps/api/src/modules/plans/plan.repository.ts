@@ -2,7 +2,12 @@
 // (the domain's factSelection), without hydrating entities.
 import type { EntityManager } from '@mikro-orm/core';
 import type { EntityManager as SqlEntityManager } from '@mikro-orm/knex';
-import { factSelection, type FactDate, type PlanFacts } from '@ocop/domain';
+import {
+  councilRoundsFromFigures,
+  factSelection,
+  type FactDate,
+  type PlanFacts,
+} from '@ocop/domain';
 import { AdminUnit } from '../admin-units/admin-unit.entity.js';
 import type { Evaluation } from '../evaluations/evaluation.entity.js';
 import type { DatePrecision } from '../shared/date-precision.js';
@@ -125,6 +130,15 @@ export async function loadPlanFacts(
         break;
     }
   }
+  facts.councilRounds = councilRoundsFromFigures(
+    rows
+      .filter((r) => r.k === 'r')
+      .map((r) => ({
+        metric: str(r.t1),
+        value: str(r.t2),
+        date: r.dt ? fact(r.dt, r.prec) : null,
+      })),
+  );
   for (const activity of facts.activities) {
     activity.entityIds = entityLinks.get(activity.id) ?? [];
     activity.productIds = productLinks.get(activity.id) ?? [];

@@ -237,6 +237,11 @@ TargetProgress.implement({
     yearOnlyRecords: t.exposeInt('yearOnlyRecords', {
       description: 'Distinct year-only records used (each counts from 31 Dec).',
     }),
+    publishedRounds: t.stringList({
+      description:
+        'Council rounds ("1/2021") whose published counts gave numerator and denominator, because the province lists no failed products; empty when the figure rests on recorded evaluations.',
+      resolve: (p) => p.publishedRounds ?? [],
+    }),
     sampleRecords: t.exposeInt('sampleRecords', {
       description:
         'Distinct SAMPLE (fabricated demo) activity records the figure rests on; 0 when it uses real records only.',

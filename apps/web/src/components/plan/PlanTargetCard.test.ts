@@ -65,6 +65,30 @@ describe('PlanTargetCard', () => {
     expect(card.get('[role="progressbar"]').attributes('aria-valuenow')).toBe('94');
   });
 
+  it('says when a share comes from the council counts the province published', async () => {
+    const wrapper = await mountCard(
+      target({
+        code: 'T5-PASS-RATE',
+        kind: 'SHARE_AT_LEAST',
+        targetValue: 80,
+        unitLabel: 'percent',
+        progress: progress({
+          target: 80,
+          numerator: 12,
+          denominator: 17,
+          actual: 70.59,
+          status: 'MISSED',
+          publishedRounds: ['1/2021'],
+        }),
+      }),
+    );
+    const card = wrapper.get('[data-testid="target-card-T5-PASS-RATE"]');
+    expect(card.get('[data-testid="target-actual"]').text()).toBe('12/17 (70,6%)');
+    expect(card.get('[data-testid="target-published-rounds"]').text()).toBe(
+      'Tính theo số tỉnh công bố của hội đồng đợt 1/2021 (tỉnh không công bố danh sách sản phẩm không đạt).',
+    );
+  });
+
   it('says "no data" instead of a zero when there is no data', async () => {
     const wrapper = await mountCard(
       target({ progress: progress({ noData: true, status: 'NOT_STARTED' }) }),
