@@ -301,7 +301,7 @@ const CASES: Record<string, Case> = {
     ],
     expect: { code: 'VALIDATION_FAILED', field: 'mandatoryCriteriaMet' },
   },
-  'the same evaluation twice': {
+  'the same product, level and day with other scores': {
     op: (f) => [
       EVAL,
       {
@@ -309,11 +309,11 @@ const CASES: Record<string, Case> = {
           productId: f.chauPhuProductIds[1],
           level: 'PROVINCE',
           date: '2024-05-10',
-          parts: parts(30, 20, 30),
+          parts: parts(30, 20, 25),
         },
       },
     ],
-    expect: { code: 'VALIDATION_FAILED', field: 'date' },
+    expect: { code: 'DUPLICATE', field: 'date' },
   },
   // recordDecision
   '5★ at provincial level': {
@@ -398,7 +398,7 @@ const CASES: Record<string, Case> = {
         },
       },
     ],
-    expect: { code: 'VALIDATION_FAILED', field: 'number' },
+    expect: { code: 'DUPLICATE', field: 'number' },
   },
   'decision dated before its evaluation': {
     op: (f) => [
@@ -595,7 +595,7 @@ const CASES: Record<string, Case> = {
   },
   'entity already registered in the unit': {
     op: () => [ENTITY, { i: entity({ name: 'hộ tư  sáu' }) }],
-    expect: { code: 'VALIDATION_FAILED', field: 'name' },
+    expect: { code: 'DUPLICATE', field: 'name' },
   },
   'updating an entity that does not exist': {
     op: () => [UPDATE_ENTITY, { id: '999999', v: 1, i: entity() }],

@@ -157,17 +157,36 @@ const CASES: Record<string, Case> = {
   },
   recordDecision: {
     allowed: ['secretariat'],
-    op: (i, f) => [
-      'mutation($i: DecisionInput!) { recordDecision(input: $i) { id } }',
-      {
-        i: {
-          number: `M-${i}/QĐ-UBND`,
-          date: '2024-07-01',
-          issuingLevel: 'PROVINCE',
-          items: [{ productId: f.chauPhuProductIds[4 + i], stars: 4, action: 'RECOGNISE' }],
+    op: async (i, f, as) => {
+      // A recognition rests on an evaluation result (78.5 points under 148: 4★).
+      const evaluation = await as.secretariat.gql(
+        'mutation($i: EvaluationInput!) { recordEvaluation(input: $i) { id } }',
+        {
+          i: {
+            productId: f.chauPhuProductIds[4 + i],
+            level: 'PROVINCE',
+            date: '2024-06-20',
+            parts: [
+              { part: 'A', score: 30 },
+              { part: 'B', score: 20 },
+              { part: 'C', score: 28.5 },
+            ],
+          },
         },
-      },
-    ],
+      );
+      expect(evaluation.errors).toBeUndefined();
+      return [
+        'mutation($i: DecisionInput!) { recordDecision(input: $i) { id } }',
+        {
+          i: {
+            number: `M-${i}/QĐ-UBND`,
+            date: '2024-07-01',
+            issuingLevel: 'PROVINCE',
+            items: [{ productId: f.chauPhuProductIds[4 + i], stars: 4, action: 'RECOGNISE' }],
+          },
+        },
+      ];
+    },
   },
   'recordActivity (SNN)': {
     allowed: ['admin', 'secretariat', 'snnOfficer'],

@@ -138,9 +138,10 @@ describe.each(DIALECTS)('writes on %s', (kind) => {
         ],
       },
     });
-    expect(errorOf(res)).toMatchObject({ code: 'VALIDATION_FAILED', field: 'date' });
-    expect(errorOf(res).messageVi).toBe(
-      'Đã có kết quả đánh giá cấp tỉnh của sản phẩm này ngày 2024-05-10.',
+    // Same scores without the council: another fact under the same natural key.
+    expect(errorOf(res)).toMatchObject({ code: 'DUPLICATE', field: 'date' });
+    expect(errorOf(res).messageVi).toMatch(
+      /^Đã có kết quả đánh giá cấp tỉnh của sản phẩm này ngày 2024-05-10 \(mã \d+\) với giá trị khác\.$/,
     );
   });
 

@@ -1,5 +1,6 @@
 // Every entity the ORM knows, listed explicitly (no folder scanning: works under tsx, vitest and dist).
 import { AuditRecord } from '../modules/audit/audit-record.entity.js';
+import { IdempotencyKey } from '../modules/audit/idempotency-key.entity.js';
 import { LoginThrottle } from '../modules/auth/login-throttle.entity.js';
 import { Session } from '../modules/auth/session.entity.js';
 import { Activity } from '../modules/activities/activity.entity.js';
@@ -45,4 +46,5 @@ export const ENTITIES = [
   LoginThrottle,
   AuditRecord,
   DataVersion,
+  IdempotencyKey,
 ];

@@ -32,6 +32,11 @@ export const API_ERROR_CODES = {
   VALIDATION_FAILED: 'VALIDATION_FAILED',
   /** The record changed since the client read it; `extensions.current` holds its current values. */
   VERSION_CONFLICT: 'VERSION_CONFLICT',
+  /**
+   * A record with the same natural key (e.g. an evaluation of the product at that level and day)
+   * exists with other values; `extensions.field` names the input, `existingId` the record.
+   */
+  DUPLICATE: 'DUPLICATE',
   /** The record the operation targets does not exist. */
   NOT_FOUND: 'NOT_FOUND',
   /** Unknown email or wrong password (deliberately the same error). */
@@ -80,6 +85,20 @@ export function notFound(recordType: string, id: string | number, field = 'id'):
     },
     { field, recordType },
   );
+}
+
+/** DUPLICATE: another record already holds this natural key (`field` names the input). */
+export function duplicate(
+  recordType: string,
+  field: string,
+  messages: { en: string; vi: string },
+  existingId: string | number | null = null,
+): GraphQLError {
+  return apiError(API_ERROR_CODES.DUPLICATE, messages, {
+    field,
+    recordType,
+    ...(existingId === null ? {} : { existingId: String(existingId) }),
+  });
 }
 
 export function versionConflict(recordType: string, current: unknown): GraphQLError {

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { factDateFromDay, factDateFromYear } from '../dates.js';
+import { RULE_SETS } from './rule-sets.js';
 import {
   checkDecisionDate,
   checkDecisionItem,
+  checkEvaluationBasis,
   checkRecogniser,
   checkSameDecisionDate,
   checkStarsAgainstEvaluation,
@@ -140,6 +142,79 @@ describe('checkDecisionItem', () => {
     expect(
       checkDecisionItem({ date: '2022-10-10', stars: 4, issuingLevel: 'province' }, TODAY),
     ).toEqual([]);
+  });
+});
+
+describe('checkEvaluationBasis (issue 11 point 3)', () => {
+  it('refuses a 5★ national decision on a 55-point evaluation and 4★ on a failed 20-point one', () => {
+    const onFiftyFive = checkEvaluationBasis({
+      date: '2024-06-01',
+      stars: 5,
+      evaluation: { date: '2024-05-10', total: 55, stars: 3, outcome: 'passed' },
+      origin: 'form',
+    });
+    expect(onFiftyFive.withoutEvaluation).toBe(false);
+    expect(onFiftyFive.problems).toMatchObject([
+      {
+        field: 'stars',
+        code: 'STARS_ABOVE_EVALUATION',
+        message: '5★ is above an evaluation of 55 points (3★)',
+        messageVi: '5 sao cao hơn kết quả đánh giá 55 điểm (3 sao)',
+      },
+    ]);
+    const onFailed = checkEvaluationBasis({
+      date: '2024-06-01',
+      stars: 4,
+      evaluation: { date: '2024-05-10', total: 20, stars: 1, outcome: 'failed' },
+      origin: 'form',
+    });
+    expect(onFailed.problems).toMatchObject([
+      { code: 'STARS_ABOVE_EVALUATION', messageVi: '4 sao cao hơn kết quả đánh giá không đạt' },
+    ]);
+  });
+
+  it('accepts stars within a 78.5-point evaluation (4★ band) and below it', () => {
+    const evaluation = { date: '2024-05-10', total: 78.5, stars: 4, outcome: 'passed' as const };
+    for (const stars of [3, 4])
+      expect(
+        checkEvaluationBasis({ date: '2024-06-01', stars, evaluation, origin: 'form' }),
+      ).toEqual({ problems: [], withoutEvaluation: false });
+  });
+
+  it('refuses a typed-in recognition without an evaluation result under every rule set', () => {
+    for (const date of ['2021-04-22', '2024-06-01', '2025-08-01']) {
+      const basis = checkEvaluationBasis({ date, stars: 4, evaluation: null, origin: 'form' });
+      expect(codes(basis.problems)).toEqual(['NO_EVALUATION']);
+      expect(basis.problems[0]!.field).toBe('evaluationIds');
+    }
+    // Stars recorded without a score (a published list's evaluation) are no result either.
+    const listed = { date: '2022-10-10', total: null, stars: 4, outcome: 'passed' as const };
+    expect(
+      codes(
+        checkEvaluationBasis({ date: '2024-06-01', stars: 4, evaluation: listed, origin: 'form' })
+          .problems,
+      ),
+    ).toEqual(['NO_EVALUATION']);
+    expect(RULE_SETS.every((r) => !r.recognitionWithoutEvaluation)).toBe(true);
+  });
+
+  it('accepts a published list without a score, flagged, but still capped by recorded stars', () => {
+    expect(
+      checkEvaluationBasis({
+        date: '2022-10-10',
+        stars: 4,
+        evaluation: null,
+        origin: 'published_list',
+      }),
+    ).toEqual({ problems: [], withoutEvaluation: true });
+    const capped = checkEvaluationBasis({
+      date: '2022-10-10',
+      stars: 5,
+      evaluation: { date: '2022-10-10', total: null, stars: 4 },
+      origin: 'published_list',
+    });
+    expect(capped.withoutEvaluation).toBe(true);
+    expect(codes(capped.problems)).toEqual(['STARS_ABOVE_EVALUATION']);
   });
 });
 

@@ -21,10 +21,12 @@ export type DecisionProblemCode =
   /** More stars than the evaluation the decision rests on reached. */
   | 'STARS_ABOVE_EVALUATION'
   /** One decision (number + issuing level) given two different dates. */
-  | 'DECISION_DATE_CONFLICT';
+  | 'DECISION_DATE_CONFLICT'
+  /** A recognition typed in without an evaluation result where the rule set requires one. */
+  | 'NO_EVALUATION';
 
 /** Field a problem is about, as the inputs of both callers name them. */
-export type DecisionProblemField = 'stars' | 'date' | 'issuingLevel' | 'number';
+export type DecisionProblemField = 'stars' | 'date' | 'issuingLevel' | 'number' | 'evaluationIds';
 
 export interface DecisionProblem {
   field: DecisionProblemField;
@@ -195,21 +197,91 @@ export function checkStarsAgainstEvaluation(
   ];
 }
 
+/** True when an evaluation gives a result stars can be checked against: a score or a fail. */
+export function evaluationHasResult(evaluation: EvaluationResult | null | undefined): boolean {
+  return !!evaluation && (evaluation.total !== null || evaluation.outcome === 'failed');
+}
+
+/** Where a decision comes from: typed into a form, or read from a published decision list. */
+export type DecisionOrigin = 'form' | 'published_list';
+
+/** What a recognition rests on, and whether it is flagged as resting on no evaluation result. */
+export interface EvaluationBasis {
+  problems: DecisionProblem[];
+  /** No evaluation result backs the stars (allowed for a published list or by the rule set). */
+  withoutEvaluation: boolean;
+}
+
+/**
+ * A recognition rests on an evaluation result (a score or a fail) and never exceeds it
+ * ({@link checkStarsAgainstEvaluation}). Without one it is allowed only when the decision comes
+ * from a published decision list (the province published the stars without the council's score)
+ * or when a rule set in force on its date allows it (`recognitionWithoutEvaluation`; none of
+ * 1048/148/1489 does); it is then flagged `withoutEvaluation`. Otherwise NO_EVALUATION.
+ */
+export function checkEvaluationBasis(facts: {
+  date: DecisionDate;
+  stars: number;
+  evaluation: EvaluationResult | null | undefined;
+  origin: DecisionOrigin;
+}): EvaluationBasis {
+  if (evaluationHasResult(facts.evaluation)) {
+    return {
+      problems: checkStarsAgainstEvaluation(facts.stars, facts.evaluation),
+      withoutEvaluation: false,
+    };
+  }
+  const allowedBy = ruleSetsDuring(facts.date).find((r) => r.recognitionWithoutEvaluation);
+  if (facts.origin === 'published_list' || allowedBy) {
+    // A recorded star without a score still caps the decision (a council never adds a star).
+    return {
+      problems: checkStarsAgainstEvaluation(facts.stars, facts.evaluation),
+      withoutEvaluation: true,
+    };
+  }
+  const ruleSet = ruleSetsDuring(facts.date).at(-1);
+  const rule = ruleSet ? ` under ${ruleSet.decision}` : '';
+  const ruleVi = ruleSet ? `theo ${ruleSet.decision}, ` : '';
+  return {
+    problems: [
+      {
+        field: 'evaluationIds',
+        code: 'NO_EVALUATION',
+        message: `a ${facts.stars}★ recognition needs an evaluation result (a council's score)${rule}; record the evaluation first`,
+        messageVi: `${ruleVi}công nhận ${facts.stars} sao phải căn cứ kết quả đánh giá (điểm của hội đồng); hãy ghi nhận kết quả đánh giá trước`,
+        params: { stars: facts.stars, ruleSet: ruleSet?.code ?? '' },
+      },
+    ],
+    withoutEvaluation: true,
+  };
+}
+
 /** Everything one recognised item of a decision must satisfy. */
 export interface DecisionItemFacts {
   date: DecisionDate;
   issuingLevel: RecognisingLevel;
   stars: number;
   evaluation?: EvaluationResult | null;
+  /** Default 'published_list' keeps the importer's per-row call unchanged. */
+  origin?: DecisionOrigin;
 }
 
-/** All item checks in order: date, recogniser, evaluation (the date problem stops the rest). */
+/**
+ * All item checks in order: date, recogniser, evaluation basis (the date problem and a star
+ * outside 3–5 stop the rest). The flag of the basis is `!evaluationHasResult(evaluation)`.
+ */
 export function checkDecisionItem(facts: DecisionItemFacts, today: IsoDate): DecisionProblem[] {
   const dateProblems = checkDecisionDate(facts.date, today);
   if (dateProblems.length) return dateProblems;
   const levelProblems = checkRecogniser(facts.date, facts.stars, facts.issuingLevel);
   if (levelProblems.some((p) => p.code === 'STARS_NOT_OCOP')) return levelProblems;
-  return [...levelProblems, ...checkStarsAgainstEvaluation(facts.stars, facts.evaluation)];
+  const basis = checkEvaluationBasis({
+    date: facts.date,
+    stars: facts.stars,
+    evaluation: facts.evaluation,
+    origin: facts.origin ?? 'published_list',
+  });
+  return [...levelProblems, ...basis.problems];
 }
 
 /** A decision number as written on the decision, spaces normalised: "912/QĐ-UBND". */

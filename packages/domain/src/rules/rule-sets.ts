@@ -57,6 +57,12 @@ export interface RuleSet {
   readonly expiryNoticeDays: number | null;
   /** From when mandatory ("tối thiểu"/"bắt buộc") criteria per star apply; null if never. */
   readonly mandatoryCriteriaFrom: IsoDate | null;
+  /**
+   * Whether a recognition may be decided without a council's evaluation result. False in all
+   * three: the recognising body decides on the evaluation council's result (1048, 148 and 1489
+   * alike). Decision-checks read it, so a future rule set that allows it needs no code change.
+   */
+  readonly recognitionWithoutEvaluation: boolean;
 }
 
 /** First day of the OCOP scoring programme: 1048/QĐ-TTg signed and in force on 2019-08-21. */
@@ -101,6 +107,7 @@ export const RULE_SETS: readonly RuleSet[] = Object.freeze([
     certificateValidityMonths: 36,
     expiryNoticeDays: null, // 1048 sets no expiry notice
     mandatoryCriteriaFrom: '2020-06-08', // 781/QĐ-TTg added minimum criteria per star
+    recognitionWithoutEvaluation: false,
   },
   {
     code: 'QD148',
@@ -116,6 +123,7 @@ export const RULE_SETS: readonly RuleSet[] = Object.freeze([
     certificateValidityMonths: 36,
     expiryNoticeDays: 30, // 148: issuer notifies at least 30 days before expiry
     mandatoryCriteriaFrom: '2023-02-24', // 148 marks mandatory criteria per star from the start
+    recognitionWithoutEvaluation: false,
   },
   {
     code: 'QD148_1489',
@@ -131,6 +139,7 @@ export const RULE_SETS: readonly RuleSet[] = Object.freeze([
     certificateValidityMonths: 36,
     expiryNoticeDays: 30, // the 148 notice rule is not removed by 1489
     mandatoryCriteriaFrom: '2025-07-06',
+    recognitionWithoutEvaluation: false,
   },
 ] satisfies RuleSet[]);
 

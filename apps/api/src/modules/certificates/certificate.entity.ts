@@ -10,6 +10,16 @@ import { DATE_PRECISIONS } from '../shared/date-precision.js';
 export const Certificate = defineEntity({
   name: 'Certificate',
   tableName: 'certificate',
+  // At most one open certificate (neither superseded nor revoked) per product: a partial unique
+  // index, which PostgreSQL and SQLite both support. certificate.service.ts closes the old one
+  // before inserting the new one, so no write ever has two at once.
+  uniques: [
+    {
+      name: 'certificate_one_open_per_product',
+      expression:
+        'create unique index "certificate_one_open_per_product" on "certificate" ("product_id") where "revoked_on" is null and "superseded_on" is null',
+    },
+  ],
   properties: {
     id: p.integer().primary(),
     product: () => p.manyToOne(Product).ref().index(),

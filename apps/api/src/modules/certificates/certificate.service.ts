@@ -4,7 +4,8 @@
 // they agree by construction (test/certificate-service.test.ts compares them day by day).
 // Decisions (recordDecision), the decision-list importer (and through it the seed), stats, the
 // expiry radar and the product filters all go through here.
-import type { EntityManager } from '@mikro-orm/core';
+import { LockMode, type EntityManager } from '@mikro-orm/core';
+import { PostgreSqlPlatform } from '@mikro-orm/postgresql';
 import {
   certificateInForce,
   certificateStatus,
@@ -19,7 +20,7 @@ import {
   type IsoDate,
 } from '@ocop/domain';
 import type { DecisionItem } from '../decisions/decision-item.entity.js';
-import type { Product } from '../products/product.entity.js';
+import { Product } from '../products/product.entity.js';
 import { Certificate } from './certificate.entity.js';
 
 /** Column of each bounding day in the `certificate` table. */
@@ -169,6 +170,24 @@ function settle(
   );
   for (const c of stored) if (changed.has(c.id)) c.supersededOn = changed.get(c.id)!;
   return { freshDays, closed };
+}
+
+/**
+ * Serialises certificate writes per product: on PostgreSQL the product rows are locked (SELECT …
+ * FOR UPDATE, in id order so two writers never deadlock) until the transaction ends, so a second
+ * decision for the product waits and then reads the first one's certificates instead of racing
+ * it. SQLite runs one write transaction at a time already. Call before reading certificates.
+ */
+export async function lockProductsForCertificates(
+  tx: EntityManager,
+  productIds: readonly number[],
+): Promise<void> {
+  if (!productIds.length || !(tx.getPlatform() instanceof PostgreSqlPlatform)) return;
+  await tx.find(
+    Product,
+    { id: { $in: [...new Set(productIds)] } },
+    { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { id: 'asc' }, fields: ['id'] },
+  );
 }
 
 /** One certificate to issue: a recognising decision item of one product. */

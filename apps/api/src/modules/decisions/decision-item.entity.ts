@@ -15,6 +15,11 @@ export const DecisionItem = defineEntity({
     product: () => p.manyToOne(Product).ref().index(),
     stars: p.integer().nullable().index(),
     action: p.enum([...DECISION_ACTIONS]).default('recognise'),
+    /**
+     * A recognition no evaluation result backs: allowed only where the rule set or the imported
+     * published decision list allows it (packages/domain/src/rules/decision-checks.ts).
+     */
+    withoutEvaluation: p.boolean().default(false),
     version: p.integer().version(),
   },
 });

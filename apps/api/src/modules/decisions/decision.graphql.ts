@@ -37,6 +37,11 @@ DecisionItem.implement({
       description: 'What the decision does to the product.',
       resolve: (i) => i.action,
     }),
+    withoutEvaluation: t.boolean({
+      description:
+        'True when no evaluation result (a council’s score, or a fail) backs these stars: allowed only for decisions read from a published decision list that gives stars without scores, or where the rule set in force allows it (none of 1048/148/1489 does).',
+      resolve: (i) => i.withoutEvaluation,
+    }),
   }),
 });
 

@@ -18,7 +18,8 @@ export type EntityType = (typeof ENTITY_TYPES)[number];
 export const EconomicEntity = defineEntity({
   name: 'EconomicEntity',
   tableName: 'economic_entity',
-  indexes: [{ properties: ['normalizedName', 'unit'] }],
+  // One entity per normalised name and unit (registerEntity and the importer match on this key).
+  uniques: [{ properties: ['normalizedName', 'unit'] }],
   properties: {
     id: p.integer().primary(),
     name: p.string().length(300),

@@ -2,8 +2,8 @@
 // (an officer can neither register into nor move an entity to another unit).
 import type { EntityManager } from '@mikro-orm/core';
 import { builder } from '../../graphql/builder.js';
-import { notFound, validationFailed } from '../../graphql/errors.js';
-import { expectVersion, runWrite } from '../audit/run-write.js';
+import { duplicate, notFound, validationFailed } from '../../graphql/errors.js';
+import { expectVersion, IDEMPOTENCY_KEY_DESCRIPTION, runWrite } from '../audit/run-write.js';
 import { entityUnitCode, ownUnits, whenSignedIn } from '../auth/resource-units.js';
 import { findDistrictUnit, optionalText, requireText, toId } from '../shared/input-checks.js';
 import { normalizeText } from '../shared/normalize-text.js';
@@ -44,18 +44,7 @@ async function entityValues(tx: EntityManager, input: EntityInputShape, excludeI
     });
   }
   const normalizedName = normalizeText(name);
-  const clash = await tx.findOne(EconomicEntity, {
-    normalizedName,
-    unit: unit.id,
-    ...(excludeId ? { id: { $ne: excludeId } } : {}),
-  });
-  if (clash) {
-    throw validationFailed('name', {
-      en: `Entity "${clash.name}" already exists in ${unit.name} (id ${clash.id}).`,
-      vi: `Chủ thể "${clash.name}" đã có ở ${unit.name} (mã ${clash.id}).`,
-    });
-  }
-  return {
+  const values = {
     name,
     normalizedName,
     type: input.type,
@@ -65,6 +54,30 @@ async function entityValues(tx: EntityManager, input: EntityInputShape, excludeI
     ownerName,
     ownerPhone,
   };
+  // One entity per normalised name and unit (a unique index).
+  const clash = await tx.findOne(EconomicEntity, {
+    normalizedName,
+    unit: unit.id,
+    ...(excludeId ? { id: { $ne: excludeId } } : {}),
+  });
+  if (!clash) return { values, existing: null };
+  const same =
+    excludeId === null &&
+    (['name', 'type', 'commune', 'ownerName', 'ownerPhone'] as const).every(
+      (k) => (clash[k] ?? null) === values[k],
+    );
+  if (!same) {
+    throw duplicate(
+      'Entity',
+      'name',
+      {
+        en: `Entity "${clash.name}" already exists in ${unit.name} (id ${clash.id}).`,
+        vi: `Chủ thể "${clash.name}" đã có ở ${unit.name} (mã ${clash.id}).`,
+      },
+      clash.id,
+    );
+  }
+  return { values, existing: clash };
 }
 
 builder.mutationFields((t) => ({
@@ -72,23 +85,43 @@ builder.mutationFields((t) => ({
     type: Entity,
     description:
       'Registers an OCOP subject. ADMIN, SECRETARIAT, or DISTRICT_OFFICER of input.unitCode.',
-    args: { input: t.arg({ type: EntityInput, required: true }) },
+    args: {
+      input: t.arg({ type: EntityInput, required: true }),
+      idempotencyKey: t.arg.string({ description: IDEMPOTENCY_KEY_DESCRIPTION }),
+    },
     authScopes: (_root, { input }) => ({
       $any: { admin: true, secretariat: true, districtOfficer: input.unitCode },
     }),
-    resolve: (_root, { input }, ctx) =>
-      runWrite(ctx, { action: 'registerEntity', recordType: 'Entity' }, async (tx) => {
-        const values = await entityValues(tx, input, null);
-        const entity = tx.create(EconomicEntity, {
-          ...values,
-          registeredOn: ctx.today,
-          registeredPrecision: 'day',
-        });
-        return {
-          result: entity,
-          audit: () => ({ recordId: entity.id, after: entitySnapshot(entity) }),
-        };
-      }),
+    resolve: (_root, { input, idempotencyKey }, ctx) =>
+      runWrite(
+        ctx,
+        {
+          action: 'registerEntity',
+          recordType: 'Entity',
+          uniqueField: 'name',
+          retryRaces: true,
+          idempotency: {
+            key: idempotencyKey,
+            input,
+            load: (em, id) => em.findOne(EconomicEntity, Number(id)),
+          },
+        },
+        async (tx) => {
+          const { values, existing } = await entityValues(tx, input, null);
+          // The same entity again (a repeated or parallel identical call) is the recorded one.
+          if (existing)
+            return { result: existing, written: false, audit: () => ({ recordId: existing.id }) };
+          const entity = tx.create(EconomicEntity, {
+            ...values,
+            registeredOn: ctx.today,
+            registeredPrecision: 'day',
+          });
+          return {
+            result: entity,
+            audit: () => ({ recordId: entity.id, after: entitySnapshot(entity) }),
+          };
+        },
+      ),
   }),
   updateEntity: t.field({
     type: Entity,
@@ -126,7 +159,7 @@ builder.mutationFields((t) => ({
           if (!entity) throw notFound('Entity', id);
           expectVersion('Entity', entity, args.version, () => entityCurrentView(entity));
           const before = entitySnapshot(entity);
-          tx.assign(entity, await entityValues(tx, args.input, id));
+          tx.assign(entity, (await entityValues(tx, args.input, id)).values);
           return {
             result: entity,
             audit: () => ({ recordId: id, before, after: entitySnapshot(entity) }),

@@ -15,6 +15,8 @@ export const Evaluation = defineEntity({
   name: 'Evaluation',
   tableName: 'evaluation',
   indexes: [{ properties: ['year', 'level'] }],
+  // One evaluation per product, council level and day: a second identical write is the same fact.
+  uniques: [{ properties: ['product', 'level', 'date'] }],
   properties: {
     id: p.integer().primary(),
     product: () => p.manyToOne(Product).ref().index(),

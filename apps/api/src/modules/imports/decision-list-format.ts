@@ -5,7 +5,7 @@
 import {
   checkDecisionDate,
   checkRecogniser,
-  checkStarsAgainstEvaluation,
+  checkEvaluationBasis,
   getProductGroup,
   factDateFromYearBoundedBy,
   handoverBound,
@@ -196,7 +196,9 @@ function decisionIssue(
         ? dateColumn
         : problem.field === 'number'
           ? 'decision'
-          : problem.field;
+          : problem.field === 'evaluationIds'
+            ? 'score'
+            : problem.field;
   return { field, code: problem.code.toLowerCase(), message: problem.message };
 }
 
@@ -222,7 +224,13 @@ function decisionChecks(
       ? dateProblems
       : [
           ...checkRecogniser(date, stars, level),
-          ...checkStarsAgainstEvaluation(stars, score === null ? null : { date, total: score }),
+          // A published list may give stars without the council's score (flagged on the item).
+          ...checkEvaluationBasis({
+            date,
+            stars,
+            evaluation: score === null ? null : { date, total: score },
+            origin: 'published_list',
+          }).problems,
         ];
   const issues = problems.map((p) => decisionIssue(p, dateColumn));
   if (checkCache.size >= 10_000) checkCache.clear();

@@ -7,7 +7,10 @@
 // force (certificates are valid 36 months, packages/domain/src/rules/certificate.ts).
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import {
+  checkEvaluationBasis,
   checkSameDecisionDate,
+  evaluationHasResult,
+  type EvaluationResult,
   decisionIdentity,
   normalizeDecisionNumber,
   ruleSetInForce,
@@ -104,6 +107,8 @@ export interface ItemRec extends Planned {
   decision: DecisionRec;
   product: ProductRec;
   stars: number | null;
+  /** No evaluation result (score or fail) backs the stars: the list gives stars only. */
+  withoutEvaluation: boolean;
 }
 
 export interface CertificateRec {
@@ -296,9 +301,13 @@ export async function planImport(
       }));
       products.set(key, candidates);
     }
-    // Same name and unit is the same product unless both sides name different entities.
+    // Same name and unit is the same product unless both sides name different entities; the one of
+    // the row's entity first, so filling in an entity never makes a second product of that name
+    // and entity (a unique index).
     let rec =
-      candidates.find((p) => !entity || p.entityUid === null || p.entityUid === entity.uid) ?? null;
+      (entity && candidates.find((p) => p.entityUid === entity.uid)) ||
+      candidates.find((p) => !entity || p.entityUid === null || p.entityUid === entity.uid) ||
+      null;
     if (!rec) {
       rec = {
         id: null,
@@ -359,7 +368,9 @@ export async function planImport(
       return rec;
     }
     const existingId =
-      product.id === null ? undefined : refs.evaluations.get(`${product.id}|${level}|${date.date}`);
+      product.id === null
+        ? undefined
+        : refs.evaluations.get(`${product.id}|${level}|${date.date}`)?.id;
     const ruleSet = ruleSetOn(date.date);
     rec = {
       id: existingId ?? null,
@@ -465,6 +476,35 @@ export async function planImport(
     for (const source of rowSources) link(plan.productSources, `p|${product.uid}`, product, source);
     if (!decision || !row.level || !row.date) continue;
 
+    // A recorded evaluation of this product, level and day is what the decision rests on: its
+    // result caps the stars (the row's own score was checked when the row was read).
+    const recorded =
+      product.id === null
+        ? undefined
+        : refs.evaluations.get(`${product.id}|${row.level}|${row.date.date}`);
+    const result: EvaluationResult | null =
+      recorded && evaluationHasResult({ date: row.date, ...recorded })
+        ? { date: row.date, ...recorded }
+        : row.score === null
+          ? null
+          : { date: row.date, total: row.score };
+    if (recorded && result && row.stars !== null) {
+      const [above] = checkEvaluationBasis({
+        date: row.date,
+        stars: row.stars,
+        evaluation: result,
+        origin: 'published_list',
+      }).problems;
+      if (above) {
+        problem(row, {
+          field: 'stars',
+          code: above.code.toLowerCase(),
+          message: `${above.message} (evaluation ${recorded.id}, recorded before)`,
+          rejects: true,
+        });
+        continue;
+      }
+    }
     const evaluation = evaluationFor(row, product, row.date);
     for (const source of rowSources) {
       link(
@@ -505,6 +545,7 @@ export async function planImport(
       decision,
       product,
       stars: row.stars,
+      withoutEvaluation: !evaluationHasResult(result),
     };
     items.set(itemKey, item);
     plan.items.push(item);

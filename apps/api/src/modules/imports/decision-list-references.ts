@@ -29,6 +29,13 @@ export interface ExistingProduct {
   registeredPrecision: FactDate['precision'] | null;
 }
 
+export interface ExistingEvaluation {
+  id: number;
+  total: number | null;
+  stars: number | null;
+  outcome: 'passed' | 'failed' | 'unknown';
+}
+
 export interface ExistingDecision {
   id: number;
   number: string | null;
@@ -45,8 +52,8 @@ export interface References {
   entities: Map<string, ExistingEntity>;
   /** `${unitId}|${normalizedName}` → products with that name in that unit, oldest first. */
   products: Map<string, ExistingProduct[]>;
-  /** `${productId}|${level}|${date}` → evaluation id. */
-  evaluations: Map<string, number>;
+  /** `${productId}|${level}|${date}` → the evaluation and its result (decision checks read it). */
+  evaluations: Map<string, ExistingEvaluation>;
   /** Unnumbered decisions by the importer's group key. */
   decisionsByGroupKey: Map<string, ExistingDecision>;
   /** Numbered decisions by number + issuing level (packages/domain decisionIdentity). */
@@ -188,9 +195,16 @@ export async function fetchReferences(
   }
 
   for (const r of await selectIn(productIds, (c) =>
-    knex('evaluation').select('id', 'product_id', 'level', 'date').whereIn('product_id', c),
+    knex('evaluation')
+      .select('id', 'product_id', 'level', 'date', 'total', 'stars', 'outcome')
+      .whereIn('product_id', c),
   ))
-    refs.evaluations.set(`${num(r.product_id)}|${String(r.level)}|${String(r.date)}`, num(r.id));
+    refs.evaluations.set(`${num(r.product_id)}|${String(r.level)}|${String(r.date)}`, {
+      id: num(r.id),
+      total: r.total === null ? null : num(r.total),
+      stars: r.stars === null ? null : num(r.stars),
+      outcome: String(r.outcome) as ExistingEvaluation['outcome'],
+    });
 
   for (const r of await selectIn(productIds, (c) =>
     knex('certificate')

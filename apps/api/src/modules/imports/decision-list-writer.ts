@@ -110,6 +110,7 @@ export async function writePlan(
       product_id: idOf(i.product),
       stars: i.stars,
       action: 'recognise',
+      without_evaluation: bool(i.withoutEvaluation),
     }),
     step,
   );

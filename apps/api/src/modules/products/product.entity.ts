@@ -12,6 +12,8 @@ export const Product = defineEntity({
   name: 'Product',
   tableName: 'product',
   indexes: [{ properties: ['normalizedName', 'unit'] }],
+  // One product per normalised name and entity (products without an entity are not constrained).
+  uniques: [{ properties: ['normalizedName', 'entity'] }],
   properties: {
     id: p.integer().primary(),
     name: p.string().length(300),

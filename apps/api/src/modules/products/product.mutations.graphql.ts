@@ -4,8 +4,8 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { getProductGroup, mapGroup1048To148 } from '@ocop/domain';
 import { builder } from '../../graphql/builder.js';
-import { notFound, validationFailed } from '../../graphql/errors.js';
-import { expectVersion, runWrite } from '../audit/run-write.js';
+import { duplicate, notFound, validationFailed } from '../../graphql/errors.js';
+import { expectVersion, IDEMPOTENCY_KEY_DESCRIPTION, runWrite } from '../audit/run-write.js';
 import { entityUnitCode, ownUnits, productUnitCode, whenSignedIn } from '../auth/resource-units.js';
 import { EconomicEntity } from '../entities/economic-entity.entity.js';
 import { findDistrictUnit, optionalText, requireText, toId } from '../shared/input-checks.js';
@@ -70,19 +70,7 @@ async function productValues(
     group('group148', '148', input.group148) ??
     (group1048 ? mapGroup1048To148(group1048).code : null);
   const normalizedName = normalizeText(name);
-  const clash = await tx.findOne(ProductEntity, {
-    normalizedName,
-    unit: unit.id,
-    entity: entity.id,
-    ...(excludeId ? { id: { $ne: excludeId } } : {}),
-  });
-  if (clash) {
-    throw validationFailed('name', {
-      en: `Product "${clash.name}" of this entity already exists (id ${clash.id}).`,
-      vi: `Sản phẩm "${clash.name}" của chủ thể này đã có (mã ${clash.id}).`,
-    });
-  }
-  return {
+  const values = {
     name,
     normalizedName,
     entity,
@@ -92,6 +80,31 @@ async function productValues(
     group1048,
     group148,
   };
+  // One product per normalised name and entity (a unique index).
+  const clash = await tx.findOne(ProductEntity, {
+    normalizedName,
+    entity: entity.id,
+    ...(excludeId ? { id: { $ne: excludeId } } : {}),
+  });
+  if (!clash) return { values, existing: null };
+  const same =
+    excludeId === null &&
+    clash.unit?.id === unit.id &&
+    (['name', 'commune', 'group1048', 'group148'] as const).every(
+      (k) => (clash[k] ?? null) === values[k],
+    );
+  if (!same) {
+    throw duplicate(
+      'Product',
+      'name',
+      {
+        en: `Product "${clash.name}" of this entity already exists (id ${clash.id}).`,
+        vi: `Sản phẩm "${clash.name}" của chủ thể này đã có (mã ${clash.id}).`,
+      },
+      clash.id,
+    );
+  }
+  return { values, existing: clash };
 }
 
 builder.mutationFields((t) => ({
@@ -99,7 +112,10 @@ builder.mutationFields((t) => ({
     type: Product,
     description:
       'Registers a product. ADMIN, SECRETARIAT, or DISTRICT_OFFICER of the product’s and the entity’s unit.',
-    args: { input: t.arg({ type: ProductInput, required: true }) },
+    args: {
+      input: t.arg({ type: ProductInput, required: true }),
+      idempotencyKey: t.arg.string({ description: IDEMPOTENCY_KEY_DESCRIPTION }),
+    },
     authScopes: (_root, { input }, ctx) =>
       whenSignedIn(ctx, async () => ({
         $any: {
@@ -111,18 +127,36 @@ builder.mutationFields((t) => ({
           ),
         },
       })),
-    resolve: (_root, { input }, ctx) =>
-      runWrite(ctx, { action: 'registerProduct', recordType: 'Product' }, async (tx) => {
-        const product = tx.create(ProductEntity, {
-          ...(await productValues(tx, input, null)),
-          registeredOn: ctx.today,
-          registeredPrecision: 'day',
-        });
-        return {
-          result: product,
-          audit: () => ({ recordId: product.id, after: productSnapshot(product) }),
-        };
-      }),
+    resolve: (_root, { input, idempotencyKey }, ctx) =>
+      runWrite(
+        ctx,
+        {
+          action: 'registerProduct',
+          recordType: 'Product',
+          uniqueField: 'name',
+          retryRaces: true,
+          idempotency: {
+            key: idempotencyKey,
+            input,
+            load: (em, id) => em.findOne(ProductEntity, Number(id)),
+          },
+        },
+        async (tx) => {
+          const { values, existing } = await productValues(tx, input, null);
+          // The same product again (a repeated or parallel identical call) is the recorded one.
+          if (existing)
+            return { result: existing, written: false, audit: () => ({ recordId: existing.id }) };
+          const product = tx.create(ProductEntity, {
+            ...values,
+            registeredOn: ctx.today,
+            registeredPrecision: 'day',
+          });
+          return {
+            result: product,
+            audit: () => ({ recordId: product.id, after: productSnapshot(product) }),
+          };
+        },
+      ),
   }),
   updateProduct: t.field({
     type: Product,
@@ -161,7 +195,7 @@ builder.mutationFields((t) => ({
           if (!product) throw notFound('Product', id);
           expectVersion('Product', product, args.version, () => productSnapshot(product));
           const before = productSnapshot(product);
-          tx.assign(product, await productValues(tx, args.input, id));
+          tx.assign(product, (await productValues(tx, args.input, id)).values);
           return {
             result: product,
             audit: () => ({ recordId: id, before, after: productSnapshot(product) }),

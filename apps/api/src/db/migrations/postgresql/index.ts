@@ -8,6 +8,7 @@ import { Migration20261130042638 } from './Migration20261130042638.js';
 import { Migration20261130043000 } from './Migration20261130043000.js';
 import { Migration20261130045500 } from './Migration20261130045500.js';
 import { Migration20261130080443 } from './Migration20261130080443.js';
+import { Migration20261130082854 } from './Migration20261130082854.js';
 
 export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261129013303', class: Migration20261129013303 },
@@ -18,4 +19,5 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261130043000', class: Migration20261130043000 },
   { name: 'Migration20261130045500', class: Migration20261130045500 },
   { name: 'Migration20261130080443', class: Migration20261130080443 },
+  { name: 'Migration20261130082854', class: Migration20261130082854 },
 ];

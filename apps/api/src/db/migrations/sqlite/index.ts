@@ -8,6 +8,7 @@ import { Migration20261130042635 } from './Migration20261130042635.js';
 import { Migration20261130043000 } from './Migration20261130043000.js';
 import { Migration20261130045500 } from './Migration20261130045500.js';
 import { Migration20261130080442 } from './Migration20261130080442.js';
+import { Migration20261130082854 } from './Migration20261130082854.js';
 
 export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261129013302', class: Migration20261129013302 },
@@ -18,4 +19,5 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261130043000', class: Migration20261130043000 },
   { name: 'Migration20261130045500', class: Migration20261130045500 },
   { name: 'Migration20261130080442', class: Migration20261130080442 },
+  { name: 'Migration20261130082854', class: Migration20261130082854 },
 ];
