@@ -33,6 +33,17 @@ describe.each(DIALECTS)('definitions on %s', (kind) => {
     expect(res.data!.stats.definitionVi).not.toContain('Chỉ tính những');
   });
 
+  it('labels a unit with a lineage by its type and dates (Tịnh Biên district until 12/2/2023)', async () => {
+    const res = await api.gql(
+      '{ stats(measure: PRODUCTS, groupBy: UNIT, asOf: "2025-06-30") { rows { key label } } }',
+    );
+    const labels = Object.fromEntries(
+      res.data!.stats.rows.map((r: { key: string; label: string }) => [r.key, r.label]),
+    );
+    expect(labels['tinh-bien']).toBe('Tịnh Biên (huyện, đến 12/02/2023)');
+    expect(labels['chau-phu']).toBe('Châu Phú');
+  });
+
   it('a series names its filters too', async () => {
     const res =
       await api.gql(`{ statsSeries(measure: PRODUCTS, interval: YEAR, from: "2020-01-01", to: "2021-12-31",

@@ -1,7 +1,9 @@
 // Labels of stats groups: Vietnamese like the unit and group names the data holds (clients
 // translate null keys themselves).
 import type { EvaluationLevel } from '@ocop/domain';
+import { formatFactDate } from '@ocop/domain';
 import type { GraphQLContext } from '../../graphql/context.js';
+import type { AdminUnit } from '../admin-units/admin-unit.entity.js';
 import { findGroup } from '../products/product-group.graphql.js';
 import { LEVEL_NAMES_VI } from '../shared/level-names.js';
 import type { Definition, FilterNames } from './stats-definition.js';
@@ -22,8 +24,10 @@ export async function labelOf(
 ): Promise<string> {
   if (key === null) return 'Không rõ';
   switch (groupBy) {
-    case 'unit':
-      return (await ctx.loaders.adminUnitByCode.load(key))?.name ?? key;
+    case 'unit': {
+      const unit = await ctx.loaders.adminUnitByCode.load(key);
+      return unit ? unitLabel(unit) : key;
+    }
     case 'group':
       return findGroup(taxonomy, key)?.nameVi ?? key;
     case 'stars':
@@ -50,4 +54,18 @@ export async function filterNames(ctx: GraphQLContext, filter: StatsFilter): Pro
 /** A definition as the two fields every figure type carries. */
 export function definitionOf(d: Definition): { definition: string; definitionVi: string } {
   return { definition: d.en, definitionVi: d.vi };
+}
+
+const day = (iso: unknown) => formatFactDate({ date: String(iso).slice(0, 10), precision: 'day' });
+
+/**
+ * A unit's name, told apart from the other records of the same place when it has a lineage:
+ * "Tịnh Biên (huyện, đến 12/02/2023)" and "Tịnh Biên (thị xã, từ 13/02/2023)" (NQ 721/NQ-UBTVQH15),
+ * so a table by unit never shows two rows with one name.
+ */
+export function unitLabel(unit: AdminUnit): string {
+  if (unit.successor && unit.validTo)
+    return `${unit.name} (${unit.typeVi}, đến ${day(unit.validTo)})`;
+  if (unit.validFrom) return `${unit.name} (${unit.typeVi}, từ ${day(unit.validFrom)})`;
+  return unit.name;
 }
