@@ -182,6 +182,12 @@ describe.each(DIALECTS)('certificate service on %s', (kind) => {
     expect(days.length).toBeGreaterThan(700);
     expect(compared).toBe(days.length * certs.length);
     expect(inForcePairs).toBeGreaterThan(1000);
+    const superseded = certs.filter((c) => c.supersededOn).length;
+    const revoked = certs.filter((c) => c.revokedOn).length;
+    console.info(
+      `${kind}: ${certs.length} certificates (${superseded} superseded, ${revoked} revoked), ` +
+        `${days.length} probe days, ${compared} certificate-days compared, ${inForcePairs} in force`,
+    );
   });
 
   it('answers the same with D a column of the query (the stats series form)', async () => {
