@@ -9,7 +9,7 @@ import { Certificate } from '../certificates/certificate.entity.js';
 import { DecisionItem } from '../decisions/decision-item.entity.js';
 import type { EntityType } from '../entities/economic-entity.entity.js';
 import { Evaluation, type EvaluationLevel } from '../evaluations/evaluation.entity.js';
-import { certificateOn, statusOn } from '../certificates/certificate.service.js';
+import { certificateOn, inForceOn, statusOn } from '../certificates/certificate.service.js';
 import { escapeLike, normalizeText } from '../shared/normalize-text.js';
 import { Product } from './product.entity.js';
 import { requireUnitCode } from '../shared/known-codes.js';
@@ -97,8 +97,6 @@ const latest = (...days: (string | null | undefined)[]) =>
 const earliest = (...days: (string | null | undefined)[]) =>
   days.filter((d): d is string => !!d).sort()[0] ?? null;
 
-const IN_FORCE: readonly CertificateStatus[] = ['valid', 'expiring', 'possibly_expired'];
-
 /** Ids of products meeting the evaluation, decision and certificate conditions (null = none set). */
 async function matchingIds(em: EntityManager, f: ProductQuery): Promise<number[] | null> {
   let ids: Set<number> | null = null;
@@ -152,7 +150,8 @@ async function matchingIds(em: EntityManager, f: ProductQuery): Promise<number[]
       await idsByCertificateOn(
         em,
         f.asOf,
-        (c) => c.stars != null && stars.includes(c.stars) && IN_FORCE.includes(statusOn(c, f.asOf)),
+        // In force by the certificate service's one rule (the stats' SQL uses its other form).
+        (c) => c.stars != null && stars.includes(c.stars) && inForceOn(c, f.asOf),
       ),
     );
   }
