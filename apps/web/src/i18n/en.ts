@@ -353,7 +353,7 @@ export const en: CoreMessages = {
     limits:
       'Other limits (defaults): depth 10, 15 aliases, 2000 tokens per query, 300 requests per minute per IP address.',
     caching:
-      'Caching: answers to POST /graphql are not stored by browsers or proxies, so every request gets the database’s current figures. The explorer at /explorer is cached for a day.',
+      'Caching: answers to POST /graphql are not stored by browsers or proxies, so every request gets the database’s current figures. The scripts and styles of the explorer at /explorer are cached for a day, its page is not. The dashboard’s files under /assets carry a content hash in their names and are cached for a year; its HTML pages are revalidated on every visit.',
   },
   ...authEn,
   ...statusReasonEn,

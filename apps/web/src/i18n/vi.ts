@@ -357,7 +357,7 @@ export const vi = {
     limits:
       'Giới hạn khác (mặc định): độ sâu 10, 15 bí danh (alias), 2000 token mỗi truy vấn, 300 yêu cầu mỗi phút cho mỗi địa chỉ IP.',
     caching:
-      'Bộ nhớ đệm: câu trả lời của POST /graphql không được trình duyệt hay proxy lưu lại, nên mỗi lần gửi đều nhận số liệu hiện tại của cơ sở dữ liệu. Trình khám phá /explorer được lưu đệm một ngày.',
+      'Bộ nhớ đệm: câu trả lời của POST /graphql không được trình duyệt hay proxy lưu lại, nên mỗi lần gửi đều nhận số liệu hiện tại của cơ sở dữ liệu. Các tệp script và kiểu của trình khám phá /explorer được lưu đệm một ngày; trang của nó thì không. Tệp của bảng điều khiển dưới /assets mang mã băm nội dung trong tên nên được lưu đệm một năm; các trang HTML được kiểm tra lại mỗi lần mở.',
   },
   ...authVi,
   ...statusReasonVi,
