@@ -7,6 +7,8 @@
 //
 // Options: PERF_RUNS (default 3), PERF_PATHS (comma-separated, default "/,/figures"),
 // PERF_SKIP_BUILD=1 (use apps/*/dist as they are), CHROMIUM_PATH (default /usr/bin/chromium),
+// PERF_BASELINE=<another checkout, built> (also measure that checkout's build, run for run
+// alternating with this one, so both see the same machine load; budgets apply to this build),
 // PERF_JSON=<file> (write every run's numbers there), PERF_LHR_DIR=<dir> (keep every Lighthouse report
 // as JSON there, to read the LCP element, the layout shifts and the long tasks).
 import { execFileSync, spawn } from 'node:child_process';
@@ -156,6 +158,7 @@ function median(values: number[]): number {
 }
 
 interface Row {
+  build: string;
   path: string;
   preset: Preset;
   runs: RunResult[];
@@ -182,6 +185,7 @@ function check(row: Omit<Row, 'failures'>): string[] {
 
 function table(rows: Row[]): string {
   const head = [
+    'build',
     'page',
     'preset',
     'perf',
@@ -193,6 +197,7 @@ function table(rows: Row[]): string {
     'budget',
   ];
   const body = rows.map((r) => [
+    r.build,
     r.path,
     r.preset,
     String(r.median.performance),
@@ -201,7 +206,7 @@ function table(rows: Row[]): string {
     (r.median.lcpObserved / 1000).toFixed(2),
     Math.round(r.median.tbt).toString(),
     r.median.jsGzipKb.toFixed(1),
-    r.failures.length ? `FAIL: ${r.failures.join('; ')}` : 'ok',
+    r.build !== 'this' ? '–' : r.failures.length ? `FAIL: ${r.failures.join('; ')}` : 'ok',
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
   const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
@@ -228,39 +233,53 @@ async function main(): Promise<void> {
       { cwd: repoRoot, stdio: 'inherit' },
     );
   }
-  const server = await startApi();
+  const builds: { label: string; server: Awaited<ReturnType<typeof startApi>> }[] = [];
   const rows: Row[] = [];
   const loadBefore = loadavg()[0]!;
   try {
+    if (process.env.PERF_BASELINE) {
+      // The other checkout's own server module, so it serves that checkout's builds.
+      const other = (await import(join(process.env.PERF_BASELINE, 'e2e/src/server.ts'))) as {
+        startApi: typeof startApi;
+      };
+      builds.push({ label: 'baseline', server: await other.startApi() });
+    }
+    builds.push({ label: 'this', server: await startApi() });
     for (const path of PATHS) {
       for (const preset of PRESETS) {
-        const runs: RunResult[] = [];
+        const runs = new Map<string, RunResult[]>(builds.map((b) => [b.label, []]));
         for (let i = 0; i < RUNS; i += 1) {
-          const run = await runOnce(`${server.baseUrl}${path}`, preset);
-          process.stderr.write(
-            `${path} ${preset} run ${i + 1}/${RUNS}: perf ${run.performance}, CLS ${run.cls.toFixed(3)}, LCP ${Math.round(run.lcp)} ms, TBT ${Math.round(run.tbt)} ms, JS ${run.jsGzipKb.toFixed(1)} kB\n`,
-          );
-          runs.push(run);
+          for (const { label, server } of builds) {
+            const run = await runOnce(`${server.baseUrl}${path}`, preset);
+            process.stderr.write(
+              `${label} ${path} ${preset} run ${i + 1}/${RUNS}: perf ${run.performance}, CLS ${run.cls.toFixed(3)}, LCP ${Math.round(run.lcp)} ms, TBT ${Math.round(run.tbt)} ms, JS ${run.jsGzipKb.toFixed(1)} kB\n`,
+            );
+            runs.get(label)!.push(run);
+          }
         }
-        const pick = (k: keyof Omit<RunResult, 'scripts'>) => median(runs.map((r) => r[k]));
-        const row = {
-          path,
-          preset,
-          runs,
-          median: {
-            performance: pick('performance'),
-            cls: pick('cls'),
-            lcp: pick('lcp'),
-            lcpObserved: pick('lcpObserved'),
-            tbt: pick('tbt'),
-            jsGzipKb: pick('jsGzipKb'),
-          },
-        };
-        rows.push({ ...row, failures: check(row) });
+        for (const { label } of builds) {
+          const list = runs.get(label)!;
+          const pick = (k: keyof Omit<RunResult, 'scripts'>) => median(list.map((r) => r[k]));
+          const row = {
+            build: label,
+            path,
+            preset,
+            runs: list,
+            median: {
+              performance: pick('performance'),
+              cls: pick('cls'),
+              lcp: pick('lcp'),
+              lcpObserved: pick('lcpObserved'),
+              tbt: pick('tbt'),
+              jsGzipKb: pick('jsGzipKb'),
+            },
+          };
+          rows.push({ ...row, failures: label === 'this' ? check(row) : [] });
+        }
       }
     }
   } finally {
-    await server.stop();
+    for (const { server } of builds) await server.stop();
   }
   console.log(
     `\nLighthouse ${RUNS > 1 ? `median of ${RUNS} runs` : '1 run'} (${CHROMIUM}); budgets: performance ≥ ${BUDGET.performance}, CLS ≤ ${BUDGET.cls}, LCP ≤ ${BUDGET.lcpMobileMs / 1000} s mobile, LCP ≤ ${BUDGET.lcpObservedMs / 1000} s unthrottled, JS ≤ ${BUDGET.jsGzipKb} kB gzip\n`,
