@@ -21,12 +21,13 @@ export async function labelOf(
   groupBy: StatsGroupBy,
   key: string | null,
   taxonomy: '1048' | '148',
+  asOf: string,
 ): Promise<string> {
   if (key === null) return 'Không rõ';
   switch (groupBy) {
     case 'unit': {
       const unit = await ctx.loaders.adminUnitByCode.load(key);
-      return unit ? unitLabel(unit) : key;
+      return unit ? unitLabel(unit, asOf) : key;
     }
     case 'group':
       return findGroup(taxonomy, key)?.nameVi ?? key;
@@ -60,11 +61,11 @@ const day = (iso: unknown) => formatFactDate({ date: String(iso).slice(0, 10), p
 
 /**
  * A unit's name, told apart from the other records of the same place when it has a lineage:
- * "Tịnh Biên (huyện, đến 12/02/2023)" and "Tịnh Biên (thị xã, từ 13/02/2023)" (NQ 721/NQ-UBTVQH15),
- * so a table by unit never shows two rows with one name.
+ * "Tịnh Biên (huyện, đến 12/02/2023)" once `asOf` is past its end, and "Tịnh Biên (thị xã, từ
+ * 13/02/2023)" (NQ 721/NQ-UBTVQH15), so a table by unit never shows two rows with one name.
  */
-export function unitLabel(unit: AdminUnit): string {
-  if (unit.successor && unit.validTo)
+export function unitLabel(unit: AdminUnit, asOf: string): string {
+  if (unit.successor && unit.validTo && String(unit.validTo).slice(0, 10) < asOf)
     return `${unit.name} (${unit.typeVi}, đến ${day(unit.validTo)})`;
   if (unit.validFrom) return `${unit.name} (${unit.typeVi}, từ ${day(unit.validFrom)})`;
   return unit.name;

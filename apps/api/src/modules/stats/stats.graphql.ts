@@ -204,7 +204,7 @@ builder.queryFields((t) => ({
           rows: await Promise.all(
             counted.rows.map(async (r) => ({
               ...r,
-              label: await labelOf(ctx, args.groupBy, r.key, taxonomy),
+              label: await labelOf(ctx, args.groupBy, r.key, taxonomy, asOf),
             })),
           ),
         };
