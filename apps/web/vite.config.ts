@@ -57,6 +57,6 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     // Mounting whole pages under happy-dom is slow on a busy 2-core CI machine; this is a hang
     // guard, not a speed assertion (speed belongs in benchmarks).
-    testTimeout: 30_000,
+    testTimeout: 60_000,
   },
 });
