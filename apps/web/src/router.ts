@@ -30,6 +30,12 @@ export const routes: RouteRecordRaw[] = [
     meta: { titleKey: 'nav.departments' },
   },
   {
+    path: '/expiry',
+    name: 'expiry',
+    component: () => import('./pages/ExpiryPage.vue'),
+    meta: { titleKey: 'expiry.title' },
+  },
+  {
     path: '/products',
     name: 'products',
     component: () => import('./pages/ProductsPage.vue'),

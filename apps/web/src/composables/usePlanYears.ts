@@ -1,15 +1,19 @@
 import { computed } from 'vue';
 import { PLAN_YEARS_QUERY } from '../graphql/plan';
+import { yearOptions } from '../state/plan-period';
 import { useGraphQLQuery } from './useGraphQLQuery';
 import { DEFAULT_PLAN_YEAR } from './usePlanPeriod';
 
-/** Years that have a plan; falls back to the default year while loading or on error. */
-export function usePlanYears() {
+/**
+ * The year selectors' options, built from the API's planYears (years with a plan or inside a
+ * programme), and every plan's period. While loading or on error the list is the default year
+ * (and `current`, the year shown), so a selector never offers years that may not exist.
+ */
+export function usePlanYears(current?: () => number | null) {
   const query = useGraphQLQuery(PLAN_YEARS_QUERY, () => ({}));
-  const years = computed(() => {
-    const list = (query.data.value?.plans ?? []).map((p) => p.year);
-    if (!list.includes(DEFAULT_PLAN_YEAR)) list.push(DEFAULT_PLAN_YEAR);
-    return [...new Set(list)].sort((a, b) => a - b);
-  });
-  return { ...query, years };
+  const plans = computed(() => query.data.value?.plans ?? []);
+  const years = computed(() =>
+    yearOptions(query.data.value?.planYears ?? [DEFAULT_PLAN_YEAR], current?.() ?? null),
+  );
+  return { ...query, years, plans };
 }

@@ -1,12 +1,13 @@
 import { graphql, type ResultOf, type SchemaEnum, type VariablesOf } from './tada';
 
 export const PLAN_QUERY = graphql(`
-  query Plan($year: Int!, $asOf: Date) {
-    plan(year: $year) {
+  query Plan($year: Int, $id: ID, $asOf: Date) {
+    plan(year: $year, id: $id) {
       id
       year
       code
       title
+      programme
       issuedOn
       periodStart
       periodEnd
@@ -85,12 +86,47 @@ export type StatusReasonCode = SchemaEnum<'StatusReasonCode'>;
 /** One number or date of a status reason; exactly one of number and date is set. */
 export type StatusReasonParam = TargetProgress['statusReasonParams'][number];
 
+/** Years for the year selectors (years with a plan or inside a programme) and every plan's period. */
 export const PLAN_YEARS_QUERY = graphql(`
   query PlanYears {
+    planYears
     plans {
       id
       year
       code
+      title
+      programme
+      periodStart
+      periodEnd
     }
   }
 `);
+
+export type PlanSummary = ResultOf<typeof PLAN_YEARS_QUERY>['plans'][number];
+
+/**
+ * Each target's progress at the month ends of the plan period (the overview's sparklines), asked
+ * apart from PLAN_QUERY so the cards do not wait for it.
+ */
+export const PLAN_TRENDS_QUERY = graphql(`
+  query PlanTrends($year: Int, $id: ID, $asOf: Date) {
+    plan(year: $year, id: $id) {
+      id
+      targets(asOf: $asOf) {
+        id
+        code
+        trend {
+          date
+          actual
+          ratio
+          status
+        }
+      }
+    }
+  }
+`);
+
+export type PlanTrendsVariables = VariablesOf<typeof PLAN_TRENDS_QUERY>;
+export type TrendPoint = NonNullable<
+  ResultOf<typeof PLAN_TRENDS_QUERY>['plan']
+>['targets'][number]['trend'][number];

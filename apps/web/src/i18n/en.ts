@@ -1,6 +1,7 @@
 import type { CoreMessages } from './vi';
 import { authEn } from './auth-en';
 import { statusReasonEn } from './status-reason-en';
+import { dashboardEn } from './dashboard-en';
 
 export const en: CoreMessages = {
   app: {
@@ -84,7 +85,7 @@ export const en: CoreMessages = {
   overview: {
     targetsHeading: 'The plan’s targets',
     title: 'Plan progress overview',
-    intro: 'Progress on the 8 targets of the {year} OCOP plan, as of {date}.',
+    intro: 'Progress on the targets of the {year} OCOP plan, as of {date}.',
     planMissing: 'There is no plan for {year}. Choose another year.',
     noTargets: 'No targets have been entered for this plan yet.',
     actual: 'Actual',
@@ -357,4 +358,5 @@ export const en: CoreMessages = {
   },
   ...authEn,
   ...statusReasonEn,
+  ...dashboardEn,
 };

@@ -2,6 +2,7 @@
 // samples with braces belong in pages/api-examples.ts, not in these texts.
 import { authVi } from './auth-vi';
 import { statusReasonVi } from './status-reason-vi';
+import { dashboardVi } from './dashboard-vi';
 import type { entryVi } from './entry-vi';
 
 export const vi = {
@@ -86,7 +87,7 @@ export const vi = {
   overview: {
     targetsHeading: 'Các chỉ tiêu của kế hoạch',
     title: 'Tổng quan thực hiện Kế hoạch',
-    intro: 'Tiến độ 8 chỉ tiêu của kế hoạch OCOP năm {year}, tính đến ngày {date}.',
+    intro: 'Tiến độ các chỉ tiêu của kế hoạch OCOP năm {year}, tính đến ngày {date}.',
     planMissing: 'Chưa có kế hoạch cho năm {year}. Hãy chọn năm khác.',
     noTargets: 'Kế hoạch này chưa có chỉ tiêu nào được nhập.',
     actual: 'Thực hiện',
@@ -361,6 +362,7 @@ export const vi = {
   },
   ...authVi,
   ...statusReasonVi,
+  ...dashboardVi,
 } as const;
 
 /** Texts loaded with the app. */

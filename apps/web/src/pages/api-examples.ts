@@ -82,6 +82,32 @@ export const API_EXAMPLES: readonly ApiExample[] = [
   }
 }`,
   },
+  {
+    id: 'programme-trend',
+    titleVi: 'Các năm có kế hoạch và xu hướng chỉ tiêu của chương trình 2021–2025 theo cuối tháng',
+    titleEn: 'Years with a plan, and the 2021–2025 programme targets at every month end',
+    query: `query {
+  planYears
+  plans { id year code programme periodStart periodEnd }
+  plan(year: 2021) {
+    code
+    targets(asOf: "2021-12-31") { code trend { date actual target status } }
+  }
+}`,
+  },
+  {
+    id: 'expiry-radar',
+    titleVi: 'Giấy chứng nhận hết hạn trong 90 ngày kể từ 31/12/2023, theo đơn vị và cấp',
+    titleEn: 'Certificates expiring within 90 days of 31 December 2023, by unit and level',
+    query: `query {
+  expiryRadar(asOf: "2023-12-31", days: 90) {
+    count
+    byUnit { key count }
+    byLevel { key count }
+    certificates { productName unitCode issuingLevel validUntil noticeBy noticeDue }
+  }
+}`,
+  },
 ];
 
 /** A curl command for an example; POST + JSON because the API blocks GET (CSRF prevention). */

@@ -24,3 +24,37 @@ export function parseYear(value: unknown): number | null {
 export function defaultAsOf(year: number, today: string = todayIso()): string {
   return domainDefaultAsOf(`${year}-12-31`, today);
 }
+
+/** A plan's identity and period, as the plan list gives it. */
+export interface PlanPeriodInfo {
+  id: string;
+  year: number;
+  programme: boolean;
+  periodStart: string;
+  periodEnd: string;
+}
+
+/**
+ * The plans whose period touches `year`, in the API's order (a year's own plan before a programme
+ * starting that year): 2021 → plan 152 and the 2021–2025 programme; 2024 → the programme only.
+ */
+export function plansCovering<P extends PlanPeriodInfo>(plans: readonly P[], year: number): P[] {
+  return plans.filter(
+    (p) => Number(p.periodStart.slice(0, 4)) <= year && year <= Number(p.periodEnd.slice(0, 4)),
+  );
+}
+
+/**
+ * The options of a year selector: the years the API lists (planYears), plus the year being shown
+ * when it is not among them (a link to an old year keeps a consistent selector), ascending.
+ */
+export function yearOptions(years: readonly number[], current?: number | null): number[] {
+  const all = new Set(years);
+  if (current != null) all.add(current);
+  return [...all].sort((a, b) => a - b);
+}
+
+/** The `plan` query parameter: a plan id (digits), or null. */
+export function parsePlanId(value: unknown): string | null {
+  return typeof value === 'string' && /^\d{1,12}$/.test(value) ? value : null;
+}
