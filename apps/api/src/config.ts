@@ -56,6 +56,29 @@ const ConfigSchema = z.object({
         });
       return parsed ?? false;
     }),
+  /**
+   * The dashboard's origin(s), comma-separated (e.g. https://ocop.angiang.gov.vn): the only web
+   * origins allowed to send signed-in (Authorization) requests cross-origin. Anonymous reads are
+   * open to every origin.
+   */
+  DASHBOARD_ORIGIN: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const origins = (v ?? '')
+        .split(',')
+        .map((o) => o.trim().replace(/\/$/, ''))
+        .filter(Boolean);
+      for (const o of origins)
+        if (!/^https?:\/\/[^/\s]+$/.test(o))
+          ctx.addIssue({
+            code: 'custom',
+            message: `"${o}" is not an origin (https://host[:port])`,
+          });
+      return origins;
+    }),
+  /** How often expired or revoked sessions and stale sign-in counters are deleted (minutes). */
+  CLEANUP_INTERVAL_MINUTES: z.coerce.number().positive().default(60),
   /** Sign-in: session lifetime, and the failed-attempt throttle (per email and per client address). */
   SESSION_HOURS: z.coerce.number().positive().default(12),
   LOGIN_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),

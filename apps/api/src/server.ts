@@ -1,6 +1,5 @@
 // Builds the Fastify app (no listen): /graphql, /explorer, /healthz, /readyz and, when WEB_DIST
 // is set, the built dashboard with an SPA fallback. main.ts listens; tests call app.inject.
-import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fastifyApolloHandler } from '@as-integrations/fastify';
@@ -21,9 +20,12 @@ import { HTML_CACHE_CONTROL, setStaticCacheHeaders } from './http/static.js';
 import { createContext, type AuthSettings, type GraphQLContext } from './graphql/context.js';
 import { limitsFromConfig } from './graphql/limits.js';
 import { schema } from './graphql/schema.js';
+import { registerCors } from './http/cors.js';
 import { registerErrorBodies } from './http/error-bodies.js';
+import { clientRequestId, loggingOptions } from './http/logging.js';
 import { connectRateLimitRedis, registerRateLimit } from './http/rate-limit.js';
 import { viewerResolver } from './http/viewer.js';
+import { startSignInCleanup } from './modules/auth/cleanup.js';
 
 /** Paths the SPA fallback must never answer with index.html. */
 const API_PATHS = ['/graphql', '/explorer', '/healthz', '/readyz'];
@@ -32,16 +34,18 @@ const API_PATHS = ['/graphql', '/explorer', '/healthz', '/readyz'];
  * Creates the app. With `orm` the caller owns the database (tests); without, the app opens the
  * configured one (migrating it) and closes it on `app.close()`.
  */
-export async function createServer(config: AppConfig, orm?: MikroORM): Promise<FastifyInstance> {
+export async function createServer(
+  config: AppConfig,
+  orm?: MikroORM,
+  options: { logStream?: { write(line: string): void } } = {},
+): Promise<FastifyInstance> {
   const ownOrm = !orm;
   const db = orm ?? (await createOrm(config));
 
   // importDecisionList carries the file as base64 (4/3 of IMPORT_MAX_BYTES) inside JSON.
   const bodyLimit = Math.ceil((config.IMPORT_MAX_BYTES * 4) / 3) + 64 * 1024;
   const app = Fastify({
-    logger: { level: config.LOG_LEVEL },
-    requestIdHeader: 'x-request-id',
-    genReqId: () => randomUUID(),
+    ...loggingOptions(config.LOG_LEVEL, options.logStream),
     // TRUST_PROXY (default: none): trusting X-Forwarded-For from anyone else would let any
     // client pick its own address, hence its own rate-limit and sign-in budget.
     trustProxy:
@@ -78,6 +82,7 @@ export async function createServer(config: AppConfig, orm?: MikroORM): Promise<F
     // The explorer and the dashboard are same-origin; nothing here is meant to be embedded.
     crossOriginEmbedderPolicy: false,
   });
+  await registerCors(app, config.DASHBOARD_ORIGIN);
   const viewerOf = viewerResolver(db);
   const redis = await connectRateLimitRedis(config.REDIS_URL, app.log);
   const rateLimited = await registerRateLimit(
@@ -119,7 +124,12 @@ export async function createServer(config: AppConfig, orm?: MikroORM): Promise<F
     onRequest: rateLimited,
     handler: fastifyApolloHandler<GraphQLContext>(apollo, {
       context: async (request) => {
-        const ctx = createContext(db, { requestId: request.id, auth, log: request.log });
+        const ctx = createContext(db, {
+          requestId: request.id,
+          clientRequestId: clientRequestId(request.headers['x-request-id']),
+          auth,
+          log: request.log,
+        });
         ctx.viewer = await viewerOf(request);
         return ctx;
       },
@@ -146,7 +156,9 @@ export async function createServer(config: AppConfig, orm?: MikroORM): Promise<F
 
   // Fastify drains open connections on close; then Apollo stops (no drain plugin: it would call
   // app.close() again from inside this hook).
+  const cleanup = startSignInCleanup(db, auth, config.CLEANUP_INTERVAL_MINUTES * 60_000, app.log);
   app.addHook('onClose', async () => {
+    await cleanup.stop();
     await apollo.stop();
     detachFigureCache(db, figures);
     await figures.close();

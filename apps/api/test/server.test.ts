@@ -53,13 +53,14 @@ describe.each(DIALECTS)('HTTP server on %s', (kind) => {
     expect(res.json()).toMatchObject({ status: 'ready', database: true, migrationsPending: 0 });
   });
 
-  it('returns a request id header on every response', async () => {
+  it("returns its own request id header on every response, never the client's", async () => {
     const res = await app.inject({
       method: 'GET',
       url: '/healthz',
       headers: { 'x-request-id': 'abc-123' },
     });
-    expect(res.headers['x-request-id']).toBe('abc-123');
+    expect(res.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    expect(res.headers['x-request-id']).not.toBe('abc-123');
   });
 
   it('serves the explorer page with a self-only CSP and no external URLs', async () => {

@@ -64,6 +64,8 @@ export interface GraphQLContext {
   /** "Today" for as-of defaults, fixed once per request so one response is consistent. */
   today: string;
   requestId: string;
+  /** The client's own x-request-id when well-formed (http/logging.ts), kept beside ours. */
+  clientRequestId: string | null;
   /** Per-request cache of expensive loads (plan facts). */
   memo: Memo;
   /** Cross-request cache of computed figures, keyed by the data version (cache/figure-cache.ts). */
@@ -83,6 +85,7 @@ export function createContext(
   options: {
     viewer?: Viewer;
     requestId?: string;
+    clientRequestId?: string | null;
     today?: string;
     auth?: AuthSettings;
     log?: RequestLog;
@@ -98,6 +101,7 @@ export function createContext(
     // Today in An Giang (UTC+7), the same rule as the web: a decision dated today counts today.
     today: options.today ?? todayInVietnam(),
     requestId: options.requestId ?? 'local',
+    clientRequestId: options.clientRequestId ?? null,
     memo: createMemo(),
     figures: options.figures ?? figureCacheOf(orm),
     auth: options.auth ?? DEFAULT_AUTH_SETTINGS,

@@ -19,7 +19,10 @@ export const AuditRecord = defineEntity({
     recordId: p.string().length(64).nullable(),
     before: p.text().nullable(),
     after: p.text().nullable(),
+    /** The server's request id (the x-request-id response header, the log's reqId). */
     requestId: p.string().length(64),
+    /** The client's own x-request-id, when well-formed (1–64 of A–Z a–z 0–9 . _ : -); never trusted as the id. */
+    clientRequestId: p.string().length(64).nullable(),
   },
 });
 export type AuditRecord = InferEntity<typeof AuditRecord>;

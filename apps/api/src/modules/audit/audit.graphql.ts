@@ -49,7 +49,14 @@ AuditRecord.implement({
       resolve: (a) => a.after ?? null,
     }),
     requestId: t.exposeString('requestId', {
-      description: 'Request id (x-request-id) of the write, to find it in the logs.',
+      description:
+        'The server’s request id of the write (its x-request-id response header), to find it in the logs.',
+    }),
+    clientRequestId: t.string({
+      nullable: true,
+      description:
+        'The x-request-id the client sent with the write, when well-formed (1–64 letters, digits, . _ : -); informative only.',
+      resolve: (a) => a.clientRequestId ?? null,
     }),
   }),
 });

@@ -114,6 +114,7 @@ export function appendAudit(
     before: toJson(facts.before),
     after: toJson(facts.after),
     requestId: ctx.requestId.slice(0, 64),
+    clientRequestId: ctx.clientRequestId,
   });
 }
 

@@ -1,0 +1,61 @@
+// Periodic clean-up of sign-in state (issue 11, point 9): sessions that can no longer be used
+// (expired or revoked: resolveViewer refuses them anyway) and throttle counters quiet for longer
+// than the window (throttle.ts deleteStaleThrottles). Without it both tables only grow. The audit
+// log is not touched: its failed sign-in records are the history.
+import type { EntityManager, MikroORM } from '@mikro-orm/core';
+import type { AuthSettings } from '../../graphql/context.js';
+import { Session } from './session.entity.js';
+import { deleteStaleThrottles } from './throttle.js';
+
+export interface CleanupResult {
+  sessions: number;
+  throttles: number;
+}
+
+/** Deletes dead sessions and stale throttle counters as of `now`; returns how many of each. */
+export async function cleanUpSignInState(
+  em: EntityManager,
+  settings: AuthSettings,
+  now = new Date(),
+): Promise<CleanupResult> {
+  const sessions = await em.nativeDelete(Session, {
+    $or: [{ expiresAt: { $lte: now } }, { revokedAt: { $ne: null } }],
+  });
+  const throttles = await deleteStaleThrottles(em, settings, now.getTime());
+  return { sessions, throttles };
+}
+
+/**
+ * Runs the clean-up every `intervalMs` (first run one interval after start; the timer does not
+ * keep the process alive). `stop` clears the timer and waits for a run in progress.
+ */
+export function startSignInCleanup(
+  db: MikroORM,
+  settings: AuthSettings,
+  intervalMs: number,
+  log: {
+    info(obj: object, msg: string): void;
+    error(obj: object, msg: string): void;
+  },
+): { stop(): Promise<void> } {
+  let running: Promise<void> | null = null;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = cleanUpSignInState(db.em.fork(), settings)
+      .then((removed) => {
+        if (removed.sessions || removed.throttles)
+          log.info({ removed }, 'deleted expired sessions and stale sign-in counters');
+      })
+      .catch((err: unknown) => log.error({ err }, 'sign-in clean-up failed'))
+      .finally(() => {
+        running = null;
+      });
+  }, intervalMs);
+  timer.unref();
+  return {
+    async stop() {
+      clearInterval(timer);
+      await running;
+    },
+  };
+}
