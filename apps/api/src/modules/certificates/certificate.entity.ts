@@ -20,6 +20,8 @@ export const Certificate = defineEntity({
         'create unique index "certificate_one_open_per_product" on "certificate" ("product_id") where "revoked_on" is null and "superseded_on" is null',
     },
   ],
+  // Stats: the latest certificate of a product on asOf (correlated on product, ordered by issue day).
+  indexes: [{ properties: ['product', 'issuedOn'] }],
   properties: {
     id: p.integer().primary(),
     product: () => p.manyToOne(Product).ref().index(),
@@ -28,8 +30,9 @@ export const Certificate = defineEntity({
     issuedOn: p.date().index(),
     issuedPrecision: p.enum([...DATE_PRECISIONS]),
     validUntil: p.date().index(),
-    revokedOn: p.date().nullable(),
-    supersededOn: p.date().nullable(),
+    // "In force on D" filters on both (stats, expiry radar).
+    revokedOn: p.date().nullable().index(),
+    supersededOn: p.date().nullable().index(),
     version: p.integer().version(),
   },
 });

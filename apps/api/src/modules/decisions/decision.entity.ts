@@ -13,6 +13,8 @@ export type IssuingLevel = (typeof ISSUING_LEVELS)[number];
 export const Decision = defineEntity({
   name: 'Decision',
   tableName: 'decision',
+  // Stats filter and group by year and issuing level together (e.g. 2021 provincial decisions).
+  indexes: [{ properties: ['year', 'issuingLevel'] }],
   properties: {
     id: p.integer().primary(),
     groupKey: p.string().length(64).unique(),

@@ -14,7 +14,8 @@ export const EVALUATION_OUTCOMES = ['passed', 'failed', 'unknown'] as const;
 export const Evaluation = defineEntity({
   name: 'Evaluation',
   tableName: 'evaluation',
-  indexes: [{ properties: ['year', 'level'] }],
+  // Stats by year and level; plan facts and stats by level up to a day.
+  indexes: [{ properties: ['year', 'level'] }, { properties: ['level', 'date'] }],
   // One evaluation per product, council level and day: a second identical write is the same fact.
   uniques: [{ properties: ['product', 'level', 'date'] }],
   properties: {

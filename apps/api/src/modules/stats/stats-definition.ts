@@ -116,12 +116,12 @@ export function filterClauses(filter: StatsFilter, names: FilterNames = {}): Def
 /** How products and entities get their one star (stats.repository: latest certificate per product). */
 function starsRule(
   measure: StatsMeasure,
-  groupBy: StatsGroupBy,
+  keys: readonly StatsGroupBy[],
   basis: CertifiedBasis,
   asOf: string,
   day: string,
 ): Definition {
-  if (groupBy !== 'stars' || (measure !== 'products' && measure !== 'entities'))
+  if (!keys.includes('stars') || (measure !== 'products' && measure !== 'entities'))
     return { en: '', vi: '' };
   const valid = basis === 'valid_on_as_of';
   const latestEn = valid
@@ -146,6 +146,8 @@ export function statsDefinition(
   q: {
     measure: StatsMeasure;
     groupBy: StatsGroupBy;
+    /** A second key (stats thenBy). */
+    thenBy?: StatsGroupBy | null;
     basis: CertifiedBasis;
     asOf: string;
     filter: StatsFilter;
@@ -165,11 +167,12 @@ export function statsDefinition(
       : q.basis === 'valid_on_as_of'
         ? `có giấy chứng nhận còn hiệu lực vào ngày ${day} (đã cấp đến ngày đó, chưa hết hạn, chưa bị thu hồi hoặc thay thế; hiệu lực 36 tháng)`
         : `được chứng nhận đến hết ngày ${day} (từng được chứng nhận, dù nay còn hay đã hết hiệu lực)`;
-  const stars = starsRule(q.measure, q.groupBy, q.basis, q.asOf, day);
+  const keys = q.thenBy ? [q.groupBy, q.thenBy] : [q.groupBy];
+  const stars = starsRule(q.measure, keys, q.basis, q.asOf, day);
   const filters = filterClauses(q.filter, names);
   return {
-    en: `Count of ${MEASURE_EN[q.measure]} ${whenEn}, grouped by ${GROUP_EN[q.groupBy]}.${filters.en}${stars.en} ${YEAR_ONLY_EN}`,
-    vi: `Số ${MEASURE_VI[q.measure]} ${whenVi}, phân nhóm theo ${GROUP_VI[q.groupBy]}.${filters.vi}${stars.vi} ${YEAR_ONLY_VI}`,
+    en: `Count of ${MEASURE_EN[q.measure]} ${whenEn}, grouped by ${keys.map((k) => GROUP_EN[k]).join(' and ')}.${filters.en}${stars.en} ${YEAR_ONLY_EN}`,
+    vi: `Số ${MEASURE_VI[q.measure]} ${whenVi}, phân nhóm theo ${keys.map((k) => GROUP_VI[k]).join(' và ')}.${filters.vi}${stars.vi} ${YEAR_ONLY_VI}`,
   };
 }
 

@@ -1,24 +1,24 @@
 // StatsResult and the stats query: grouped counts aggregated in SQL (stats.repository), each with
-// its basis, as-of day, definition, decisions and sources, so a journalist can cite it.
+// its basis, as-of day, definition, decisions and sources, so a journalist can cite it. The rows
+// are one GROUP BY over one or two keys; totals, decisions/sources and labels are separate parts
+// computed only when the query selects them. Every part is cached by data version (public: the
+// same for every viewer).
+import { canonicalJson } from '../../cache/canonical.js';
 import { cachedFigure } from '../../cache/figure-cache.js';
+import { validationFailed } from '../../graphql/errors.js';
 import { builder } from '../../graphql/builder.js';
+import type { GraphQLContext } from '../../graphql/context.js';
 import { EntityTypeEnum } from '../entities/entity.graphql.js';
 import { Decision } from '../decisions/decision.graphql.js';
 import type { Decision as DecisionEntity } from '../decisions/decision.entity.js';
 import { EvaluationLevelEnum } from '../evaluations/evaluation-level.graphql.js';
 import { Source } from '../sources/source.graphql.js';
 import type { Source as SourceEntity } from '../sources/source.entity.js';
+import { requireUnitCode } from '../shared/known-codes.js';
 import { statsDefinition } from './stats-definition.js';
 import { definitionOf, filterNames, labelOf } from './stats-labels.js';
-import {
-  countBy,
-  normalizeStatsFilter,
-  type CertifiedBasis,
-  type StatsCounts,
-  type StatsGroupBy,
-  type StatsMeasure,
-} from './stats.repository.js';
-import { requireUnitCode } from '../shared/known-codes.js';
+import { normalizeStatsFilter, type CertifiedBasis, type StatsQuery } from './stats-query.js';
+import { statsDecisionIds, statsRows, statsTotals } from './stats.repository.js';
 
 export const StatsMeasureEnum = builder.enumType('StatsMeasure', {
   description: 'What to count.',
@@ -80,23 +80,37 @@ export const StatsFilterInput = builder.inputType('StatsFilter', {
 
 interface StatsRowShape {
   key: string | null;
-  label: string;
+  key2: string | null;
   count: number;
+  query: StatsQuery;
 }
 
-interface StatsResultShape extends Omit<StatsCounts, 'rows'> {
-  measure: StatsMeasure;
-  groupBy: StatsGroupBy;
-  basis: CertifiedBasis;
-  asOf: string;
+interface StatsResultShape {
+  /** The normalised query (defaults applied): the cache key of every part. */
+  query: StatsQuery;
   definition: string;
   definitionVi: string;
   rows: StatsRowShape[];
 }
 
+/** One part of a result, once per request and through the figure cache. */
+function statsPart<T>(
+  ctx: GraphQLContext,
+  part: string,
+  query: StatsQuery,
+  compute: () => Promise<T>,
+): Promise<T> {
+  return ctx.memo(`${part}:${canonicalJson(query)}`, () => cachedFigure(ctx, part, query, compute));
+}
+
+const totalsOf = (ctx: GraphQLContext, query: StatsQuery) =>
+  statsPart(ctx, 'stats.totals', query, () => statsTotals(ctx.em, query));
+const decisionIdsOf = (ctx: GraphQLContext, query: StatsQuery) =>
+  statsPart(ctx, 'stats.decisions', query, () => statsDecisionIds(ctx.em, query));
+
 export const StatsRow = builder.objectRef<StatsRowShape>('StatsRow');
 StatsRow.implement({
-  description: 'One group of a stats result.',
+  description: 'One group of a stats result: a value of groupBy (and of thenBy when given).',
   fields: (t) => ({
     key: t.string({
       nullable: true,
@@ -104,8 +118,26 @@ StatsRow.implement({
         'Group key (unit code, group code, stars, level, year, entity type); null = not given by the source.',
       resolve: (r) => r.key,
     }),
-    label: t.exposeString('label', { description: 'Human label of the group.' }),
-    count: t.exposeInt('count', { description: 'Count in the group.' }),
+    key2: t.string({
+      nullable: true,
+      description:
+        'The thenBy key of the group; null without thenBy or when the source gives none.',
+      resolve: (r) => r.key2,
+    }),
+    label: t.string({
+      description: 'Human label of key (Vietnamese, like the unit and group names).',
+      resolve: (r, _a, ctx) =>
+        labelOf(ctx, r.query.groupBy, r.key, r.query.groupTaxonomy ?? '1048', r.query.asOf),
+    }),
+    label2: t.string({
+      nullable: true,
+      description: 'Human label of key2; null without thenBy.',
+      resolve: (r, _a, ctx) =>
+        r.query.thenBy
+          ? labelOf(ctx, r.query.thenBy, r.key2, r.query.groupTaxonomy ?? '1048', r.query.asOf)
+          : null,
+    }),
+    count: t.exposeInt('count', { description: 'Count in the group (0 for a filled zero cell).' }),
   }),
 });
 
@@ -117,19 +149,29 @@ StatsResult.implement({
     measure: t.field({
       type: StatsMeasureEnum,
       description: 'What was counted.',
-      resolve: (r) => r.measure,
+      resolve: (r) => r.query.measure,
     }),
     groupBy: t.field({
       type: StatsGroupByEnum,
-      description: 'Grouping.',
-      resolve: (r) => r.groupBy,
+      description: 'Grouping (first key).',
+      resolve: (r) => r.query.groupBy,
+    }),
+    thenBy: t.field({
+      type: StatsGroupByEnum,
+      nullable: true,
+      description: 'Second key of the grouping, if any.',
+      resolve: (r) => r.query.thenBy ?? null,
     }),
     basis: t.field({
       type: CertifiedBasisEnum,
       description: 'Ever certified, or valid on asOf.',
-      resolve: (r) => r.basis,
+      resolve: (r) => r.query.basis ?? 'ever_certified',
     }),
-    asOf: t.field({ type: 'Date', description: 'Day counted for.', resolve: (r) => r.asOf }),
+    asOf: t.field({
+      type: 'Date',
+      description: 'Day counted for.',
+      resolve: (r) => r.query.asOf,
+    }),
     definition: t.exposeString('definition', {
       description: 'What exactly is counted, in words (English).',
     }),
@@ -138,20 +180,23 @@ StatsResult.implement({
     }),
     rows: t.field({
       type: [StatsRow],
-      description: 'Groups, largest first.',
+      description: 'Groups, largest first (then by key and key2).',
       resolve: (r) => r.rows,
     }),
-    total: t.exposeInt('total', {
-      description: 'Distinct records counted overall (a record in two groups counts once).',
+    total: t.int({
+      description:
+        'Distinct records counted overall (a record in two groups counts once); computed only when asked for.',
+      resolve: async (r, _a, ctx) => (await totalsOf(ctx, r.query)).total,
     }),
-    yearOnlyRecords: t.exposeInt('yearOnlyRecords', {
-      description: 'Records dated only by year that the count used.',
+    yearOnlyRecords: t.int({
+      description: 'Records dated only by year that the count used; computed only when asked for.',
+      resolve: async (r, _a, ctx) => (await totalsOf(ctx, r.query)).yearOnlyRecords,
     }),
     decisions: t.field({
       type: [Decision],
       description: 'Decisions the count rests on (certificate-based measures).',
       resolve: async (r, _a, ctx) =>
-        (await ctx.loaders.decision.loadMany(r.decisionIds)).filter(
+        (await ctx.loaders.decision.loadMany(await decisionIdsOf(ctx, r.query))).filter(
           (d): d is DecisionEntity => !!d && !(d instanceof Error),
         ),
     }),
@@ -159,7 +204,7 @@ StatsResult.implement({
       type: [Source],
       description: 'Sources of those decisions, without duplicates.',
       resolve: async (r, _a, ctx) => {
-        const lists = await ctx.loaders.decisionSources.loadMany(r.decisionIds);
+        const lists = await ctx.loaders.decisionSources.loadMany(await decisionIdsOf(ctx, r.query));
         const seen = new Map<number, SourceEntity>();
         for (const list of lists) if (Array.isArray(list)) for (const s of list) seen.set(s.id, s);
         return [...seen.values()].sort((a, b) => a.id - b.id);
@@ -171,10 +216,19 @@ StatsResult.implement({
 builder.queryFields((t) => ({
   stats: t.field({
     type: StatsResult,
-    description: 'Grouped counts aggregated in the database, with definition, basis and sources.',
+    description:
+      'Grouped counts aggregated in the database (one GROUP BY over groupBy and, when given, thenBy), with definition, basis and sources.',
     args: {
       measure: t.arg({ type: StatsMeasureEnum, required: true, description: 'What to count.' }),
       groupBy: t.arg({ type: StatsGroupByEnum, required: true, description: 'How to group.' }),
+      thenBy: t.arg({
+        type: StatsGroupByEnum,
+        description: 'A second key (e.g. groupBy: UNIT, thenBy: STARS): one row per pair.',
+      }),
+      fillZeros: t.arg.boolean({
+        description:
+          'Add a row with count 0 for every combination of key values without records (units in force on asOf, star classes, levels, years since 2019, groups, entity types). Default false.',
+      }),
       basis: t.arg({ type: CertifiedBasisEnum, description: 'Default EVER_CERTIFIED.' }),
       asOf: t.arg({ type: 'Date', description: 'Day to count for (default today).' }),
       filter: t.arg({ type: StatsFilterInput, description: 'Filters.' }),
@@ -184,39 +238,34 @@ builder.queryFields((t) => ({
     },
     resolve: async (_root, args, ctx) => {
       await requireUnitCode(ctx.em, args.filter?.unitCode, 'filter.unitCode');
-      const basis = args.basis ?? 'ever_certified';
-      const asOf = args.asOf ?? ctx.today;
-      const taxonomy = args.groupTaxonomy === '148' ? '148' : '1048';
-      const query = {
+      if (args.thenBy && args.thenBy === args.groupBy)
+        throw validationFailed('thenBy', {
+          en: 'thenBy must be another key than groupBy.',
+          vi: 'thenBy phải là tiêu chí khác với groupBy.',
+        });
+      const basis: CertifiedBasis = args.basis ?? 'ever_certified';
+      const query: StatsQuery = {
         measure: args.measure,
         groupBy: args.groupBy,
+        thenBy: args.thenBy ?? null,
         basis,
-        asOf,
-        groupTaxonomy: taxonomy,
+        asOf: args.asOf ?? ctx.today,
+        groupTaxonomy: args.groupTaxonomy === '148' ? '148' : '1048',
+        fillZeros: args.fillZeros ?? false,
         filter: normalizeStatsFilter(args.filter),
-      } as const;
-      // Public counts: the key is the normalised query (defaults applied), so asking with or
-      // without a default gives one entry. Labels are cached with the rows (unit names are data).
-      const { rows, ...counts } = await cachedFigure(ctx, 'stats', query, async () => {
-        const counted = await countBy(ctx.em, query);
-        return {
-          ...counted,
-          rows: await Promise.all(
-            counted.rows.map(async (r) => ({
-              ...r,
-              label: await labelOf(ctx, args.groupBy, r.key, taxonomy, asOf),
-            })),
-          ),
-        };
-      });
+      };
+      // The key is the normalised query (defaults applied): asking with or without a default
+      // gives one entry.
+      const rows = await statsPart(ctx, 'stats.rows', query, () => statsRows(ctx.em, query));
       return {
-        ...counts,
-        rows,
-        measure: args.measure,
-        groupBy: args.groupBy,
-        basis,
-        asOf,
-        ...definitionOf(statsDefinition(query, await filterNames(ctx, query.filter))),
+        query,
+        rows: rows.map((r) => ({ ...r, query })),
+        ...definitionOf(
+          statsDefinition(
+            { ...query, basis, filter: query.filter ?? {} },
+            await filterNames(ctx, query.filter ?? {}),
+          ),
+        ),
       };
     },
   }),

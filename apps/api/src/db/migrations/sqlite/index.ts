@@ -10,6 +10,7 @@ import { Migration20261130045500 } from './Migration20261130045500.js';
 import { Migration20261130080442 } from './Migration20261130080442.js';
 import { Migration20261130082854 } from './Migration20261130082854.js';
 import { Migration20261130084422 } from './Migration20261130084422.js';
+import { Migration20261130090948 } from './Migration20261130090948.js';
 
 export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261129013302', class: Migration20261129013302 },
@@ -22,4 +23,5 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261130080442', class: Migration20261130080442 },
   { name: 'Migration20261130082854', class: Migration20261130082854 },
   { name: 'Migration20261130084422', class: Migration20261130084422 },
+  { name: 'Migration20261130090948', class: Migration20261130090948 },
 ];
