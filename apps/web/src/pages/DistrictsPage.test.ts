@@ -69,8 +69,10 @@ describe('Districts page', () => {
     await settle(10);
 
     // The canvas is a lazy chunk (ChartCanvas.vue): wait for it, not for a number of ticks.
-    const canvas = await vi.waitFor(() =>
-      wrapper.get('[data-testid="districts-chart"] [data-testid="chart-canvas"]'),
+    // (first import compiles it: seconds on a busy CI machine, so a generous hang guard).
+    const canvas = await vi.waitFor(
+      () => wrapper.get('[data-testid="districts-chart"] [data-testid="chart-canvas"]'),
+      { timeout: 20_000 },
     );
     expect(canvas.attributes('role')).toBe('img');
     expect(JSON.parse(canvas.attributes('data-datasets') ?? '[]')).toEqual([

@@ -107,7 +107,9 @@ describe('Figures page', () => {
     );
     // The chart got an accessible name and its data.
     // The canvas is a lazy chunk (ChartCanvas.vue): wait for it, not for a number of ticks.
-    const canvas = await vi.waitFor(() => wrapper.get('[data-testid="chart-canvas"]'));
+    const canvas = await vi.waitFor(() => wrapper.get('[data-testid="chart-canvas"]'), {
+      timeout: 20_000,
+    });
     expect(canvas.attributes('aria-label')).toContain('Giấy chứng nhận');
     wrapper.unmount();
   });
