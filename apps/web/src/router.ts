@@ -18,6 +18,12 @@ import { installAuthGuard } from './auth-guard';
 export const routes: RouteRecordRaw[] = [
   { path: '/', name: 'overview', component: OverviewPage, meta: { titleKey: 'nav.overview' } },
   {
+    path: '/programme',
+    name: 'programme',
+    component: () => import('./pages/ProgrammePage.vue'),
+    meta: { titleKey: 'programme.title' },
+  },
+  {
     path: '/districts',
     name: 'districts',
     component: () => import('./pages/DistrictsPage.vue'),
