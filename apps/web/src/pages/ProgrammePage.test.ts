@@ -169,8 +169,10 @@ describe('Programme page', () => {
     expect(goals.get('[data-testid="goal-P6-SHOWROOM"]').text()).toContain('Chưa có nguồn dữ liệu');
     // One chart (P1 has a published counterpart), 20 quarters; the published totals sit on their quarters.
     const chart = wrapper.get('[data-testid="programme-chart-P1-PRODUCTS-BY-2025"]');
-    // The canvas is a lazy chunk (ChartCanvas.vue): wait for it.
-    const canvas = await vi.waitFor(() => chart.get('[data-testid="chart-canvas"]'));
+    // The canvas is a lazy chunk (ChartCanvas.vue): wait for it (its first import compiles it).
+    const canvas = await vi.waitFor(() => chart.get('[data-testid="chart-canvas"]'), {
+      timeout: 20_000,
+    });
     expect(canvas.attributes('aria-label')).toContain('mục tiêu 170');
     const rows = chart.findAll('[data-testid="chart-table"] tbody tr').map((r) => r.text());
     expect(rows).toHaveLength(20);
