@@ -1,0 +1,62 @@
+// A closed-loop HTTP load generator for the benchmark: `concurrency` keep-alive clients send the
+// same request back to back for `seconds`, and the completed responses per second are counted.
+// Used against the API and against a bare node:http server in the same run, so the result is a
+// ratio that does not depend on how busy the machine is.
+import { Agent, request } from 'node:http';
+
+export interface LoadTarget {
+  port: number;
+  method: 'GET' | 'POST';
+  path: string;
+  body?: string;
+}
+
+function once(agent: Agent, target: LoadTarget): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      {
+        agent,
+        host: '127.0.0.1',
+        port: target.port,
+        method: target.method,
+        path: target.path,
+        headers: target.body
+          ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(target.body) }
+          : {},
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end(target.body);
+  });
+}
+
+/** Responses per second (status 200 only; anything else fails the run). */
+export async function requestsPerSecond(
+  target: LoadTarget,
+  seconds: number,
+  concurrency = 8,
+): Promise<number> {
+  const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
+  // Warm up the connections and the server's caches first.
+  await Promise.all(Array.from({ length: concurrency }, () => once(agent, target)));
+  let done = 0;
+  const end = performance.now() + seconds * 1000;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (performance.now() < end) {
+        const status = await once(agent, target);
+        if (status !== 200) throw new Error(`status ${status} from ${target.path}`);
+        done += 1;
+      }
+    }),
+  );
+  const elapsed = (performance.now() - started) / 1000;
+  agent.destroy();
+  return done / elapsed;
+}

@@ -1,0 +1,236 @@
+// `pnpm bench` (repository root): figures at national scale, printed as a table (asserts nothing;
+// the deterministic part runs as tests: test/kpi-statements.test.ts). For each dialect and size it
+// builds a fresh migrated database, seeds it and adds rule-following synthetic products
+// (bench/synthetic.ts) up to the size, then measures, in one run:
+// - SQL statements per operation (uncached: the data version is raised before each request);
+// - uncached and cached latency p50/p99 (in process, app.inject);
+// - req/s of the cached overview and of stats unit × stars served by an API process, against a
+//   bare node:http process returning the same bytes (ratio: absolute figures vary between runs);
+// - the API process's RSS (peak) after that load.
+//   pnpm bench                       1k and 10k products, SQLite and PostgreSQL
+//   pnpm bench --full                also 100k
+//   BENCH_SIZES=1000 BENCH_DIALECTS=postgresql BENCH_SECONDS=5 pnpm bench
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { MikroORM } from '@mikro-orm/core';
+import { loadConfig } from '../src/config.js';
+import type { DbKind } from '../src/db/orm-config.js';
+import { seedDatabase } from '../src/db/seed.js';
+import { bumpDataVersion } from '../src/modules/data-version/data-version.service.js';
+import { Product } from '../src/modules/products/product.entity.js';
+import { createServer } from '../src/server.js';
+import { createTestOrm, destroyTestOrm } from '../test/db.js';
+import { spawnServer } from '../test/faults/spawn-server.js';
+import { requestsPerSecond } from './load.js';
+import { addSyntheticProducts } from './synthetic.js';
+
+const full = process.argv.includes('--full');
+const sizes = (process.env.BENCH_SIZES ?? (full ? '1000,10000,100000' : '1000,10000'))
+  .split(',')
+  .map(Number);
+const dialects = (process.env.BENCH_DIALECTS ?? 'libsql,postgresql').split(',') as DbKind[];
+const seconds = Number(process.env.BENCH_SECONDS ?? 3);
+const uncachedRounds = Number(process.env.BENCH_ROUNDS ?? 15);
+const cachedRounds = 200;
+
+interface Operation {
+  query: string;
+  variables: Record<string, unknown>;
+}
+
+// The dashboard's overview and districts (apps/web/src/graphql/plan.ts, districts.ts).
+const OPERATIONS: Record<string, Operation> = {
+  overview: {
+    query: `query Plan($year: Int!, $asOf: Date) { plan(year: $year) {
+      id year code title issuedOn periodStart periodEnd
+      targets(asOf: $asOf) { id code kind labelVi labelEn definition definitionVi targetValue targetMax
+        unitLabel owner { id code nameVi nameEn }
+        progress(asOf: $asOf) { asOf actual numerator denominator target targetMax ratio met
+          aboveUpperBound status statusRule statusReason statusReasonCode
+          statusReasonParams { name number date } noData yearOnlyRecords sampleRecords
+          perUnit { unit { id code name } value met } } } } }`,
+    variables: { year: 2021, asOf: '2021-12-31' },
+  },
+  districts: {
+    query: `query Districts($planYear: Int!, $asOf: Date) { districts(planYear: $planYear, asOf: $asOf) {
+      unit { id code name type typeVi } participatingEntities productsEvaluated productsCertified
+      passRate targetsMet } }`,
+    variables: { planYear: 2021, asOf: '2021-12-31' },
+  },
+  'products first:40': {
+    query: `{ products(first: 40) { totalCount edges { node { name unit { name } entity { name unit { name } }
+      latestDecision { date { value } } certificate(asOf: "2022-06-30") { status } } } } }`,
+    variables: {},
+  },
+  'stats unit×stars': {
+    query: `{ stats(measure: PRODUCTS, groupBy: UNIT, thenBy: STARS, asOf: "2025-12-31") {
+      rows { key key2 count } } }`,
+    variables: {},
+  },
+};
+const RATIO_OPERATIONS = ['overview', 'stats unit×stars'];
+
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+const ms = (n: number) => n.toFixed(n < 10 ? 1 : 0);
+
+interface Row {
+  dialect: string;
+  size: number;
+  operation: string;
+  statements: number;
+  uncached: [number, number];
+  cached: [number, number];
+}
+const table: Row[] = [];
+const ratios: string[] = [];
+
+async function inProcess(kind: DbKind, size: number, orm: MikroORM): Promise<void> {
+  const app = await createServer(
+    loadConfig({ LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '100000000' }),
+    orm,
+  );
+  let statements = 0;
+  const logger = orm.config.getLogger();
+  const original = logger.logQuery.bind(logger);
+  logger.logQuery = (context) => {
+    statements += 1;
+    original(context);
+  };
+  const bump = () => orm.em.fork().transactional((tx) => bumpDataVersion(tx));
+  try {
+    for (const [name, op] of Object.entries(OPERATIONS)) {
+      const run = async () => {
+        const started = performance.now();
+        const res = await app.inject({ method: 'POST', url: '/graphql', payload: op });
+        const elapsed = performance.now() - started;
+        if (res.statusCode !== 200 || res.json().errors)
+          throw new Error(`${name}: ${res.body.slice(0, 300)}`);
+        return elapsed;
+      };
+      await bump();
+      statements = 0;
+      await run();
+      const count = statements;
+      const uncached: number[] = [];
+      for (let i = 0; i < uncachedRounds; i++) {
+        await bump();
+        uncached.push(await run());
+      }
+      const cached: number[] = [];
+      for (let i = 0; i < cachedRounds; i++) cached.push(await run());
+      uncached.sort((a, b) => a - b);
+      cached.sort((a, b) => a - b);
+      table.push({
+        dialect: kind,
+        size,
+        operation: name,
+        statements: count,
+        uncached: [percentile(uncached, 50), percentile(uncached, 99)],
+        cached: [percentile(cached, 50), percentile(cached, 99)],
+      });
+    }
+  } finally {
+    logger.logQuery = original;
+    await app.close();
+  }
+}
+
+async function startBare(body: string): Promise<{ port: number; stop: () => void }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/bare-server.ts'], {
+    cwd: fileURLToPath(new URL('..', import.meta.url)),
+    env: { PATH: process.env.PATH ?? '', BARE_BODY: body },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const port = await new Promise<number>((resolve) => {
+    let out = '';
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /BARE (\d+)/.exec(out);
+      if (m) resolve(Number(m[1]));
+    });
+  });
+  return { port, stop: () => child.kill('SIGKILL') };
+}
+
+/** Peak and current resident memory of a process (Linux /proc), in MiB. */
+function rssOf(pid: number): { peak: number; now: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kib = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
+  return { peak: kib('VmHWM') / 1024, now: kib('VmRSS') / 1024 };
+}
+
+async function overHttp(kind: DbKind, size: number, orm: MikroORM): Promise<void> {
+  const env: Record<string, string> =
+    kind === 'postgresql'
+      ? { DATABASE_URL: orm.config.getClientUrl() }
+      : { DATABASE_URL: '', SQLITE_PATH: String(orm.config.get('dbName')) };
+  const api = await spawnServer({ ...env, LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '100000000' });
+  try {
+    const port = Number(new URL(api.base).port);
+    for (const name of RATIO_OPERATIONS) {
+      const body = JSON.stringify(OPERATIONS[name]);
+      const answer = await fetch(`${api.base}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+      });
+      const bytes = await answer.text();
+      const bare = await startBare(bytes);
+      try {
+        const apiRate = await requestsPerSecond(
+          { port, method: 'POST', path: '/graphql', body },
+          seconds,
+        );
+        const bareRate = await requestsPerSecond(
+          { port: bare.port, method: 'POST', path: '/', body },
+          seconds,
+        );
+        ratios.push(
+          `${kind.padEnd(10)} ${String(size).padStart(7)}  ${name.padEnd(18)} API ${apiRate.toFixed(0).padStart(6)} req/s  bare node:http ${bareRate.toFixed(0).padStart(6)} req/s  ratio ${(apiRate / bareRate).toFixed(3)}  (${bytes.length} bytes)`,
+        );
+      } finally {
+        bare.stop();
+      }
+    }
+    const rss = rssOf(api.child.pid!);
+    ratios.push(
+      `${kind.padEnd(10)} ${String(size).padStart(7)}  API process RSS after the load: ${rss.now.toFixed(0)} MiB (peak ${rss.peak.toFixed(0)} MiB)`,
+    );
+  } finally {
+    await api.stop();
+  }
+}
+
+for (const kind of dialects) {
+  for (const size of sizes) {
+    const orm = await createTestOrm(kind);
+    try {
+      const started = performance.now();
+      await seedDatabase(orm, { sampleActivities: true });
+      const seeded = await orm.em.fork().count(Product, {});
+      const added = await addSyntheticProducts(orm, Math.max(0, size - seeded));
+      console.log(
+        `[${kind} ${size}] database ready in ${((performance.now() - started) / 1000).toFixed(1)} s: ${seeded + added.products} products, ${added.evaluations} evaluations, ${added.items} decision items, ${added.certificates} certificates added`,
+      );
+      await inProcess(kind, size, orm);
+      await overHttp(kind, size, orm);
+    } finally {
+      await destroyTestOrm(orm);
+    }
+  }
+}
+
+console.log(
+  `\n${'dialect'.padEnd(10)} ${'products'.padStart(8)}  ${'operation'.padEnd(18)} ${'SQL'.padStart(3)}  ${'uncached p50/p99 ms'.padStart(19)}  ${'cached p50/p99 ms'.padStart(17)}`,
+);
+for (const r of table)
+  console.log(
+    `${r.dialect.padEnd(10)} ${String(r.size).padStart(8)}  ${r.operation.padEnd(18)} ${String(r.statements).padStart(3)}  ${`${ms(r.uncached[0])} / ${ms(r.uncached[1])}`.padStart(19)}  ${`${ms(r.cached[0])} / ${ms(r.cached[1])}`.padStart(17)}`,
+  );
+console.log(`\nreq/s over HTTP, ${seconds} s each, 8 keep-alive clients (same run, same machine):`);
+for (const line of ratios) console.log(line);
+console.log(
+  `\nbench process RSS at the end: ${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MiB`,
+);
