@@ -6,7 +6,13 @@ import type { GraphQLSchema } from 'graphql';
 import type { GraphQLContext } from './context.js';
 import { createFormatError, isUnexpected } from './errors.js';
 import { httpStatusPlugin } from './http-status.js';
-import { costLimitPlugin, maxAliasesValidationRule, type QueryLimits } from './limits.js';
+import { inputBoundsPlugin } from './input-bounds.js';
+import {
+  costLimitPlugin,
+  duplicateFieldsRule,
+  maxAliasesValidationRule,
+  type QueryLimits,
+} from './limits.js';
 
 export function createApollo(options: {
   schema: GraphQLSchema;
@@ -26,7 +32,7 @@ export function createApollo(options: {
     includeStacktraceInErrorResponses: false,
     // graphql-js counts tokens while parsing and stops early: cheap protection for huge documents.
     parseOptions: { maxTokens: limits.maxTokens },
-    validationRules: [maxAliasesValidationRule(limits)],
+    validationRules: [maxAliasesValidationRule(limits), duplicateFieldsRule],
     // Logging happens in the plugin below, where the request id is known.
     formatError: createFormatError(() => undefined),
     plugins: [
@@ -47,6 +53,8 @@ export function createApollo(options: {
           };
         },
       },
+      // Oversize strings and lists first: nothing else (cost included) looks at them.
+      inputBoundsPlugin<GraphQLContext>(limits),
       costLimitPlugin<GraphQLContext>(limits),
       httpStatusPlugin<GraphQLContext>(),
       ...(options.plugins ?? []),

@@ -16,6 +16,8 @@ export const API_ERROR_CODES = {
   TOO_MANY_ALIASES: 'TOO_MANY_ALIASES',
   /** More lexical tokens than GRAPHQL_MAX_TOKENS. */
   TOO_MANY_TOKENS: 'TOO_MANY_TOKENS',
+  /** One field selected more than MAX_SAME_FIELD times in one selection set (limits.ts). */
+  DUPLICATE_FIELDS: 'DUPLICATE_FIELDS',
   /** `first` missing or outside 1–100 on a connection. */
   PAGE_SIZE_OUT_OF_RANGE: 'PAGE_SIZE_OUT_OF_RANGE',
   /** A cursor the API did not issue. */
@@ -209,6 +211,9 @@ const API_MESSAGES_VI: Record<string, string> = {
 // graphql-js 16 spells it "more that"; accept both.
 const TOKENS_RE = /Document contains more tha[nt] (\d+) tokens/;
 const ALIASES_RE = /^Too many aliases: /;
+const DUPLICATES_RE = /^Field ".*" is selected \d+ times in one selection set/;
+/** graphql-js gives up on a document: its error limit (100) or its work budget. */
+const ABORTED_RE = /Validation aborted\.$/;
 
 /**
  * Apollo `formatError`: maps domain errors and GraphQL validation/parse errors to stable codes,
@@ -250,15 +255,28 @@ export function createFormatError(log: (err: unknown) => void) {
     }
 
     // Apollo re-codes every validation error as GRAPHQL_VALIDATION_FAILED; restore ours.
-    if (ALIASES_RE.test(formatted.message)) {
+    if (ALIASES_RE.test(formatted.message) || DUPLICATES_RE.test(formatted.message)) {
       return {
         ...formatted,
         extensions: {
           ...formatted.extensions,
-          code: API_ERROR_CODES.TOO_MANY_ALIASES,
+          code: ALIASES_RE.test(formatted.message)
+            ? API_ERROR_CODES.TOO_MANY_ALIASES
+            : API_ERROR_CODES.DUPLICATE_FIELDS,
           messageEn: formatted.message,
         },
       };
+    }
+    if (ABORTED_RE.test(formatted.message)) {
+      return withCode(
+        formatted,
+        'GRAPHQL_VALIDATION_FAILED',
+        {
+          en: 'The query was not checked to the end: it has too many errors or too many repeated or conflicting fields. Fix the errors listed before this one, select each field once, and try again.',
+          vi: 'Truy vấn không được kiểm tra hết: có quá nhiều lỗi hoặc quá nhiều trường lặp lại hay mâu thuẫn nhau. Hãy sửa các lỗi nêu trước lỗi này, chọn mỗi trường một lần rồi thử lại.',
+        },
+        {},
+      );
     }
 
     // Errors raised on purpose (ours, Apollo's parse/validation/CSRF errors, scalar errors) keep
@@ -329,7 +347,7 @@ function storageUnavailable(
 
 function withCode(
   formatted: GraphQLFormattedError,
-  code: ApiErrorCode,
+  code: ApiErrorCode | 'GRAPHQL_VALIDATION_FAILED',
   messages: { en: string; vi: string },
   extra: Record<string, unknown>,
 ): GraphQLFormattedError {

@@ -5,12 +5,23 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { complexityFromQuery } from '@pothos/plugin-complexity';
-import { GraphQLError, Kind, type DocumentNode, type ValidationRule } from 'graphql';
+import {
+  BREAK,
+  GraphQLError,
+  Kind,
+  visit,
+  type ASTVisitor,
+  type DocumentNode,
+  type ValidationContext,
+  type ValidationRule,
+} from 'graphql';
 import type { AppConfig } from '../config.js';
 import { API_ERROR_CODES, apiError } from './errors.js';
+import { base64Length, type InputBounds } from './input-bounds.js';
+import { introspectionCost } from './introspection-cost.js';
 import { loadRowBounds } from './pagination.js';
 
-export interface QueryLimits {
+export interface QueryLimits extends InputBounds {
   maxCost: number;
   maxDepth: number;
   maxAliases: number;
@@ -23,6 +34,54 @@ export function limitsFromConfig(config: AppConfig): QueryLimits {
     maxDepth: config.GRAPHQL_MAX_DEPTH,
     maxAliases: config.GRAPHQL_MAX_ALIASES,
     maxTokens: config.GRAPHQL_MAX_TOKENS,
+    // The upload in base64, with room for line breaks some encoders add (importDecisionList
+    // checks the decoded size itself, with its own message).
+    maxUploadChars: Math.ceil(base64Length(config.IMPORT_MAX_BYTES) * 1.03),
+  };
+}
+
+/** Direct selections of one response name allowed in one selection set. */
+export const MAX_SAME_FIELD = 20;
+
+/**
+ * Validation rule: a selection set naming one field (response name) more than MAX_SAME_FIELD
+ * times is refused with a message saying so. It reports when the document is entered, before
+ * graphql-js's overlapping-fields check, which gives up on such documents with only
+ * "Validation aborted." (its work budget, graphql 16.15).
+ */
+export function duplicateFieldsRule(context: ValidationContext): ASTVisitor {
+  return {
+    Document(document) {
+      visit(document, {
+        SelectionSet(set) {
+          const counts = new Map<string, number>();
+          for (const s of set.selections)
+            if (s.kind === Kind.FIELD) {
+              const name = s.alias?.value ?? s.name.value;
+              counts.set(name, (counts.get(name) ?? 0) + 1);
+            }
+          for (const [name, count] of counts)
+            if (count > MAX_SAME_FIELD) {
+              context.reportError(
+                new GraphQLError(
+                  `Field "${name}" is selected ${count} times in one selection set (at most ${MAX_SAME_FIELD}); select each field once.`,
+                  {
+                    nodes: set,
+                    extensions: {
+                      code: API_ERROR_CODES.DUPLICATE_FIELDS,
+                      limit: MAX_SAME_FIELD,
+                      messageVi: `Trường "${name}" được chọn ${count} lần trong một tập lựa chọn (tối đa ${MAX_SAME_FIELD}); hãy chọn mỗi trường một lần.`,
+                    },
+                  },
+                ),
+              );
+              return BREAK;
+            }
+          return undefined;
+        },
+      });
+      return false;
+    },
   };
 }
 
@@ -85,12 +144,21 @@ export function costLimitPlugin<TContext extends object>(
       let cost: QueryCost | undefined;
       return {
         async didResolveOperation(rc) {
-          const measure = () =>
-            measureOperation(rc.document, rc.operationName, {
+          // Introspection (__schema, __type) is priced by the objects it returns.
+          const introspection = introspectionCost(
+            rc.schema,
+            rc.document,
+            rc.source,
+            rc.operationName,
+          );
+          const measure = () => {
+            const own = measureOperation(rc.document, rc.operationName, {
               schema: rc.schema,
               ctx: rc.contextValue,
               variables: rc.request.variables ?? {},
             });
+            return { ...own, complexity: own.complexity + introspection };
+          };
           let measured: { complexity: number; depth: number };
           try {
             measured = measure();

@@ -17,6 +17,7 @@ import type { MikroORM } from '@mikro-orm/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify';
 import type { ApolloServer } from '@apollo/server';
 import { createContext, type AuthSettings, type GraphQLContext } from '../graphql/context.js';
+import { httpStatusForCode } from '../graphql/http-status.js';
 import { buildCsv } from './csv.js';
 import { DATA_VIEWS, type DataView, type ViewMetadata, type ViewTable } from './data-views.js';
 import type { Lang } from './view-params.js';
@@ -31,6 +32,17 @@ export interface DataEndpointsOptions {
   /** The API's rate limit (http/rate-limit.ts): these endpoints run GraphQL and share its budget. */
   rateLimited?: onRequestHookHandler;
 }
+
+const STATUS_NAMES: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  409: 'Conflict',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
 
 /** Five minutes: the data changes with imports and decisions, not by the second. */
 const CACHE_CONTROL = 'public, max-age=300';
@@ -70,7 +82,9 @@ function registerView(
         message: e.message,
         field: (e.extensions as Record<string, unknown> | undefined)?.field,
       }));
-      void reply.code(400).send({ error: 'Bad Request', errors });
+      // The same code → status mapping as /graphql (graphql/http-status.ts).
+      const status = httpStatusForCode(result.errors?.[0]?.extensions?.code);
+      void reply.code(status).send({ error: STATUS_NAMES[status] ?? 'Error', errors });
       return null;
     }
     const data = result.data as Record<string, unknown>;
