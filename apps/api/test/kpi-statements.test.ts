@@ -8,6 +8,7 @@ import { bumpDataVersion } from '../src/modules/data-version/data-version.servic
 import { Product } from '../src/modules/products/product.entity.js';
 import { createTestApi, type TestApi } from './api.js';
 import { DIALECTS } from './db.js';
+import { logStatements, type StatementLog } from './statement-log.js';
 import { generateDecisionList } from './decision-list-generator.js';
 
 // The dashboard's operations (apps/web/src/graphql/plan.ts and districts.ts), field for field.
@@ -25,24 +26,19 @@ const DISTRICTS = `query Districts($planYear: Int!, $asOf: Date) { districts(pla
 
 describe.each(DIALECTS)('SQL statements of the KPI engine on %s', (kind) => {
   let api: TestApi;
-  let statements: string[] = [];
+  let log: StatementLog;
   beforeAll(async () => {
     api = await createTestApi(kind);
-    const logger = api.orm.config.getLogger();
-    const original = logger.logQuery.bind(logger);
-    logger.logQuery = (context) => {
-      statements.push(context.query ?? '');
-      original(context);
-    };
+    log = logStatements(api.orm);
   });
   afterAll(() => api?.close());
 
   async function uncached(query: string, variables: Record<string, unknown>) {
     await api.orm.em.fork().transactional((tx) => bumpDataVersion(tx));
-    statements = [];
+    log.reset();
     const res = await api.gql(query, variables);
     expect(res.errors).toBeUndefined();
-    return { count: statements.length, data: res.data! };
+    return { count: log.statements.length, data: res.data! };
   }
 
   it('≤ 5 statements for the overview and the districts, the same with 600 more products', async () => {

@@ -2,6 +2,7 @@
 // latestDecision must run the same number of SQL statements for 10 and for 40 items.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from './db.js';
+import { logStatements, type StatementLog } from './statement-log.js';
 import { createTestApi, type TestApi } from './api.js';
 
 const QUERY = `query($first: Int!) { products(first: $first) { totalCount edges { node {
@@ -11,25 +12,19 @@ const QUERY = `query($first: Int!) { products(first: $first) { totalCount edges 
 
 describe.each(DIALECTS)('SQL statements per request on %s', (kind) => {
   let api: TestApi;
-  let statements: string[] = [];
+  let log: StatementLog;
   beforeAll(async () => {
     api = await createTestApi(kind);
-    // MikroORM's logger hook: every statement any forked EntityManager runs passes through it.
-    const logger = api.orm.config.getLogger();
-    const original = logger.logQuery.bind(logger);
-    logger.logQuery = (context) => {
-      statements.push(context.query ?? '');
-      original(context);
-    };
+    log = logStatements(api.orm);
   });
   afterAll(() => api?.close());
 
   async function countFor(first: number): Promise<number> {
-    statements = [];
+    log.reset();
     const res = await api.gql(QUERY, { first });
     expect(res.errors).toBeUndefined();
     expect(res.data!.products.edges).toHaveLength(first);
-    return statements.length;
+    return log.statements.length;
   }
 
   it('does not grow with the page size (10 vs 40 products)', async () => {

@@ -2,21 +2,17 @@
 // period), equal to progress(asOf) on those days, from one fact load per request on both dialects.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from './db.js';
+import { logStatements, type StatementLog } from './statement-log.js';
 import { createTestApi, type Json, type TestApi } from './api.js';
 
 const TREND_2021 = `{ plan(year: 2021) { targets { code trend { date actual target status } } } }`;
 
 describe.each(DIALECTS)('target trend on %s', (kind) => {
   let api: TestApi;
-  let statements: string[] = [];
+  let log: StatementLog;
   beforeAll(async () => {
     api = await createTestApi(kind);
-    const logger = api.orm.config.getLogger();
-    const original = logger.logQuery.bind(logger);
-    logger.logQuery = (context) => {
-      statements.push(context.query ?? '');
-      original(context);
-    };
+    log = logStatements(api.orm);
   });
   afterAll(() => api?.close());
 
@@ -66,20 +62,20 @@ describe.each(DIALECTS)('target trend on %s', (kind) => {
   it('reads the facts once: the programme’s 60 points per target cost as many SQL statements as one point', async () => {
     const plans = await api.gql('{ plans { id programme } }');
     const id = plans.data!.plans.find((p: Json) => p.programme).id;
-    statements = [];
+    log.reset();
     const one = await api.gql(
       `query($id: ID) { plan(id: $id) { targets { code progress { actual } } } }`,
       { id },
     );
     expect(one.errors).toBeUndefined();
-    const single = statements.length;
-    statements = [];
+    const single = log.statements.length;
+    log.reset();
     const all = await api.gql(
       `query($id: ID) { plan(id: $id) { targets { code trend { date actual } } } }`,
       { id },
     );
     expect(all.errors).toBeUndefined();
     expect(all.data!.plan.targets[0].trend).toHaveLength(60);
-    expect(statements.length).toBe(single);
+    expect(log.statements.length).toBe(single);
   });
 });
