@@ -113,6 +113,16 @@ export const en: CoreMessages = {
     passRate: 'Pass rate',
     threshold: 'Threshold ≥ 2 entities',
     targetsMet: 'Targets met',
+    definitionsTitle: 'What the columns count',
+    definition: {
+      entities: 'Distinct entities that entered the programme (registered or evaluated) in {year}.',
+      evaluated: 'Distinct products evaluated by the provincial council in {year}.',
+      certified: 'Distinct products first certified 3★ or more in {year}.',
+      passRate:
+        'Percent of the products evaluated at provincial level in {year} that reached 3★ or more.',
+      scope:
+        'Every column counts the plan year {year} only, up to the chosen day. The Figures page counts every product ever certified up to that day, so a unit can read more there.',
+    },
     mapTitle: 'Tile map (relative positions, not to scale)',
     mapHint: 'Choose a unit to see its products and entities.',
     meetsThreshold: 'Meets the 2-entity threshold',

@@ -115,6 +115,16 @@ export const vi = {
     passRate: 'Tỷ lệ đạt',
     threshold: 'Ngưỡng ≥ 2 chủ thể',
     targetsMet: 'Chỉ tiêu đạt',
+    definitionsTitle: 'Các cột đếm gì',
+    definition: {
+      entities:
+        'Chủ thể khác nhau tham gia chương trình (đăng ký hoặc được đánh giá) trong năm {year}.',
+      evaluated: 'Sản phẩm khác nhau được hội đồng cấp tỉnh đánh giá trong năm {year}.',
+      certified: 'Sản phẩm khác nhau được công nhận lần đầu từ 3 sao trở lên trong năm {year}.',
+      passRate: 'Phần trăm sản phẩm được đánh giá cấp tỉnh trong năm {year} đạt từ 3 sao trở lên.',
+      scope:
+        'Mọi cột chỉ tính năm kế hoạch {year}, đến ngày đã chọn. Trang Số liệu đếm mọi sản phẩm từng được công nhận đến ngày đó, nên số của một đơn vị ở đó có thể lớn hơn.',
+    },
     mapTitle: 'Bản đồ ô (sơ đồ vị trí tương đối, không theo tỷ lệ)',
     mapHint: 'Chọn một đơn vị để xem sản phẩm và chủ thể.',
     meetsThreshold: 'Đạt ngưỡng 2 chủ thể',

@@ -84,6 +84,13 @@ describe('Districts page', () => {
       wrapper.get('[data-testid="districts-chart"] [data-testid="chart-table"]').text(),
     ).toContain('Tri Tôn');
 
+    // Every column says what it counts, and why /figures can read more for a unit.
+    const definitions = wrapper.get('[data-testid="districts-definitions"]').text();
+    expect(definitions).toContain(
+      'Sản phẩm khác nhau được công nhận lần đầu từ 3 sao trở lên trong năm 2021.',
+    );
+    expect(definitions).toContain('Trang Số liệu đếm mọi sản phẩm từng được công nhận');
+
     expect(wrapper.get('[data-testid="tile-an-phu"]').text()).toContain(
       'Chưa đạt ngưỡng 2 chủ thể',
     );
