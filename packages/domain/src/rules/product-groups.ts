@@ -101,6 +101,15 @@ export function groupsOf(taxonomy: Taxonomy): readonly ProductGroup[] {
   return taxonomy === '1048' ? PRODUCT_GROUPS_1048 : PRODUCT_GROUPS_148;
 }
 
+/** One group, or null for an unknown or missing code (a stored code the taxonomy lacks). */
+export function findProductGroup(
+  taxonomy: Taxonomy,
+  code: string | null | undefined,
+): ProductGroup | null {
+  if (!code) return null;
+  return groupsOf(taxonomy).find((group) => group.code === code) ?? null;
+}
+
 /** One group; throws UNKNOWN_PRODUCT_GROUP. */
 export function getProductGroup(taxonomy: Taxonomy, code: string): ProductGroup {
   const found = groupsOf(taxonomy).find((group) => group.code === code);

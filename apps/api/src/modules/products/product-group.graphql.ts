@@ -22,16 +22,6 @@ ProductGroup.implement({
   }),
 });
 
-/** The group of a taxonomy with this code, or null (unknown codes in old data stay visible as null). */
-export function findGroup(
-  taxonomy: '1048' | '148',
-  code: string | null | undefined,
-): DomainProductGroup | null {
-  if (!code) return null;
-  const list = taxonomy === '1048' ? PRODUCT_GROUPS_1048 : PRODUCT_GROUPS_148;
-  return list.find((g) => g.code === code) ?? null;
-}
-
 builder.queryFields((t) => ({
   productGroups: t.field({
     type: [ProductGroup],

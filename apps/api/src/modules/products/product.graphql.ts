@@ -1,5 +1,6 @@
 // Product: the public face of the data; its stars, certificate and history come from decisions.
 import {
+  findProductGroup,
   starHistory,
   type StarChange,
   type StarHistoryEntry as DomainStarHistoryEntry,
@@ -23,7 +24,7 @@ import {
   toProductQuery,
   toProductSort,
 } from './product-filter.graphql.js';
-import { findGroup, ProductGroup } from './product-group.graphql.js';
+import { ProductGroup } from './product-group.graphql.js';
 import type { Product as ProductEntity } from './product.entity.js';
 import { listProducts } from './product.service.js';
 
@@ -117,13 +118,13 @@ Product.implement({
       type: ProductGroup,
       nullable: true,
       description: 'Group under 1048/QĐ-TTg.',
-      resolve: (p) => findGroup('1048', p.group1048),
+      resolve: (p) => findProductGroup('1048', p.group1048),
     }),
     group148: t.field({
       type: ProductGroup,
       nullable: true,
       description: 'Group under 148/QĐ-TTg (mapped from 1048).',
-      resolve: (p) => findGroup('148', p.group148),
+      resolve: (p) => findProductGroup('148', p.group148),
     }),
     currentStars: t.int({
       nullable: true,

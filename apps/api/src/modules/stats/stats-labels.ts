@@ -1,10 +1,9 @@
 // Labels of stats groups: Vietnamese like the unit and group names the data holds (clients
 // translate null keys themselves).
 import type { EvaluationLevel } from '@ocop/domain';
-import { formatFactDate } from '@ocop/domain';
+import { findProductGroup, formatFactDate } from '@ocop/domain';
 import type { GraphQLContext } from '../../graphql/context.js';
 import type { AdminUnit } from '../admin-units/admin-unit.entity.js';
-import { findGroup } from '../products/product-group.graphql.js';
 import { LEVEL_NAMES_VI } from '../shared/level-names.js';
 import type { Definition, FilterNames } from './stats-definition.js';
 import type { StatsFilter, StatsGroupBy } from './stats.repository.js';
@@ -30,7 +29,7 @@ export async function labelOf(
       return unit ? unitLabel(unit, asOf) : key;
     }
     case 'group':
-      return findGroup(taxonomy, key)?.nameVi ?? key;
+      return findProductGroup(taxonomy, key)?.nameVi ?? key;
     case 'stars':
       return `${key}★`;
     case 'level':
