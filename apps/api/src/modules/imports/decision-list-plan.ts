@@ -152,6 +152,43 @@ export type PlanProblems = Map<
 /** Rows planned between two turns of the event loop. */
 const ROWS_PER_TURN = 2_000;
 
+/**
+ * The callback that records an existing record as changed, once, when the file fills in one of
+ * its missing facts (new records are inserted whole).
+ */
+function markChanged<R extends Planned>(
+  rec: R,
+  changedList: R[],
+  plan: { updated: number },
+): () => void {
+  return () => {
+    if (rec.isNew || rec.changed) return;
+    rec.changed = true;
+    changedList.push(rec);
+    plan.updated++;
+  };
+}
+
+/**
+ * Facts a later list adds to an entity or a product: the commune when none is known, the earliest
+ * registration day. A known value is never overwritten.
+ */
+function fillCommuneAndRegistration(
+  rec: Pick<EntityRec, 'commune' | 'registeredOn' | 'registeredPrecision'>,
+  row: Pick<UnitRow, 'commune' | 'date'>,
+  fill: () => void,
+): void {
+  if (!rec.commune && row.commune) {
+    rec.commune = row.commune;
+    fill();
+  }
+  if (row.date && (!rec.registeredOn || row.date.date < rec.registeredOn)) {
+    rec.registeredOn = row.date.date;
+    rec.registeredPrecision = row.date.precision;
+    fill();
+  }
+}
+
 export async function planImport(
   rows: UnitRow[],
   refs: References,
@@ -254,27 +291,12 @@ export async function planImport(
       }
     }
     count('entities', false);
-    // Fill facts a later list adds; never overwrite a known value.
-    const fill = () => {
-      if (!rec!.isNew && !rec!.changed) {
-        rec!.changed = true;
-        plan.entitiesChanged.push(rec!);
-        plan.updated++;
-      }
-    };
+    const fill = markChanged(rec, plan.entitiesChanged, plan);
     if (!rec.type && row.entityType) {
       rec.type = row.entityType;
       fill();
     }
-    if (!rec.commune && row.commune) {
-      rec.commune = row.commune;
-      fill();
-    }
-    if (row.date && (!rec.registeredOn || row.date.date < rec.registeredOn)) {
-      rec.registeredOn = row.date.date;
-      rec.registeredPrecision = row.date.precision;
-      fill();
-    }
+    fillCommuneAndRegistration(rec, row, fill);
     return rec;
   };
 
@@ -331,13 +353,7 @@ export async function planImport(
       return rec;
     }
     count('products', false);
-    const fill = () => {
-      if (!rec!.isNew && !rec!.changed) {
-        rec!.changed = true;
-        plan.productsChanged.push(rec!);
-        plan.updated++;
-      }
-    };
+    const fill = markChanged(rec, plan.productsChanged, plan);
     if (rec.entityUid === null && entity) {
       rec.entity = entity;
       rec.entityUid = entity.uid;
@@ -347,15 +363,7 @@ export async function planImport(
       rec.group1048 = row.group1048;
       fill();
     }
-    if (!rec.commune && row.commune) {
-      rec.commune = row.commune;
-      fill();
-    }
-    if (row.date && (!rec.registeredOn || row.date.date < rec.registeredOn)) {
-      rec.registeredOn = row.date.date;
-      rec.registeredPrecision = row.date.precision;
-      fill();
-    }
+    fillCommuneAndRegistration(rec, row, fill);
     return rec;
   };
 
