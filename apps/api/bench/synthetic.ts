@@ -13,6 +13,7 @@ import {
   mapGroup1048To148,
   recogniserFor,
   ruleSetInForce,
+  vietnameseSortKey,
 } from '@ocop/domain';
 import { bumpDataVersionWith } from '../src/modules/data-version/data-version.service.js';
 import { insertRecords, isPostgres, type Row } from '../src/modules/imports/sql-batch.js';
@@ -188,6 +189,7 @@ export async function addSyntheticProducts(
     await insertRecords(knex, 'economic_entity', entities, (e): Row => ({
       name: `Chủ thể tổng hợp ${e.n}`,
       normalized_name: `chu the tong hop ${e.n}`,
+      sort_key: vietnameseSortKey(`Chủ thể tổng hợp ${e.n}`),
       type: e.type,
       unit_id: e.unitId,
       registered_on:
@@ -197,6 +199,7 @@ export async function addSyntheticProducts(
     await insertRecords(knex, 'product', productRecs, (p): Row => ({
       name: `Sản phẩm tổng hợp ${p.n}`,
       normalized_name: `san pham tong hop ${p.n}`,
+      sort_key: vietnameseSortKey(`Sản phẩm tổng hợp ${p.n}`),
       entity_id: p.entity.id,
       unit_id: p.entity.unitId,
       group1048: p.group,

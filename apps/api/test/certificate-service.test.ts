@@ -5,15 +5,19 @@
 // probe day, and their answers compared.
 import type { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
-import { addDays, type FactDate } from '@ocop/domain';
+import { addDays, CERTIFICATE_STATUSES, type FactDate } from '@ocop/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Certificate } from '../src/modules/certificates/certificate.entity.js';
 import {
+  certificateOn,
   certificatesInForce,
   inForceOn,
   inForceSql,
   issueCertificates,
+  productIdsByCertificateStatus,
+  productIdsWithStarsInForce,
   revokeCertificates,
+  statusOn,
 } from '../src/modules/certificates/certificate.service.js';
 import { DecisionItem } from '../src/modules/decisions/decision-item.entity.js';
 import { Decision } from '../src/modules/decisions/decision.entity.js';
@@ -209,5 +213,37 @@ describe.each(DIALECTS)('certificate service on %s', (kind) => {
       .sort();
     expect(fromSql.length).toBeGreaterThan(1000);
     expect(fromSql).toEqual(fromDomain);
+  });
+  it('selects products by stars in force and by shown status as the domain does (product filters)', async () => {
+    const em = orm.em.fork();
+    const byProduct = new Map<number, Certificate[]>();
+    for (const c of certs) byProduct.set(c.product.id, [...(byProduct.get(c.product.id) ?? []), c]);
+    const sorted = (ids: number[]) => [...ids].sort((a, b) => a - b);
+    let matched = 0;
+    // Every 10th probe day keeps the test short; the edges of each certificate are among them.
+    for (const day of days.filter((_, i) => i % 10 === 0)) {
+      const shown = [...byProduct].flatMap(([id, list]) => {
+        const cert = certificateOn(list, day);
+        return cert ? [{ id, cert }] : [];
+      });
+      for (const stars of [[3], [4, 5]]) {
+        const expected = shown
+          .filter(({ cert }) => inForceOn(cert, day) && stars.includes(cert.stars ?? 0))
+          .map(({ id }) => id);
+        expect(sorted(await productIdsWithStarsInForce(em, stars, day)), day).toEqual(
+          sorted(expected),
+        );
+        matched += expected.length;
+      }
+      for (const status of CERTIFICATE_STATUSES) {
+        const expected = shown.filter(({ cert }) => statusOn(cert, day) === status);
+        expect(
+          sorted(await productIdsByCertificateStatus(em, status, day)),
+          `${day} ${status}`,
+        ).toEqual(sorted(expected.map(({ id }) => id)));
+        matched += expected.length;
+      }
+    }
+    expect(matched).toBeGreaterThan(500);
   });
 });

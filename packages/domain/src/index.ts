@@ -22,3 +22,4 @@ export * from './plan/progress.js';
 export * from './plan/versions.js';
 export * from './plan/intervals.js';
 export * from './figures/reconciliation.js';
+export * from './text/vietnamese-order.js';

@@ -7,6 +7,7 @@ import {
   buildDistrictUnits,
   parsePlanTargets,
   unitTypeLabel,
+  vietnameseSortKey,
   type DistrictRow,
 } from '@ocop/domain';
 import { AdminUnit } from '../modules/admin-units/admin-unit.entity.js';
@@ -81,6 +82,7 @@ export async function seedDatabase(orm: MikroORM, options: SeedOptions): Promise
           code: r.code,
           name: r.name,
           normalizedName: normalizeText(r.name),
+          sortKey: vietnameseSortKey(r.name),
           type: r.type,
           typeVi: unitTypeLabel(r.type, 'vi'),
           validFrom: r.validFrom,

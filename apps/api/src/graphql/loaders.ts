@@ -108,7 +108,8 @@ export function createLoaders(em: EntityManager) {
       (row) => row.product.id,
     ),
     productsByEntity: listsBy(
-      (ids) => em.find(Product, { entity: { $in: ids } }, { orderBy: { name: 'asc', id: 'asc' } }),
+      (ids) =>
+        em.find(Product, { entity: { $in: ids } }, { orderBy: { sortKey: 'asc', id: 'asc' } }),
       (row) => row.entity?.id,
     ),
     productSources: sourcesBy((ids) =>

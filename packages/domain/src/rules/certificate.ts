@@ -16,9 +16,22 @@ export const CERTIFICATE_VALIDITY_MONTHS = 36;
 /** 148/QĐ-TTg: the issuer notifies the entity at least 30 days before expiry. */
 export const DEFAULT_EXPIRY_NOTICE_DAYS = 30;
 
+/** Statuses of a certificate on an as-of date; the first three are "in force". */
+export const CERTIFICATE_STATUSES = [
+  'valid',
+  'expiring',
+  'possibly_expired',
+  'expired',
+  'revoked',
+  'superseded',
+] as const;
+
 /** Status of a certificate on an as-of date. */
-export type CertificateStatus =
-  'valid' | 'expiring' | 'possibly_expired' | 'expired' | 'revoked' | 'superseded';
+export type CertificateStatus = (typeof CERTIFICATE_STATUSES)[number];
+
+/** True for the statuses of a certificate in force on the as-of date ({@link certificateInForce}). */
+export const isInForceStatus = (status: CertificateStatus): boolean =>
+  status === 'valid' || status === 'expiring' || status === 'possibly_expired';
 
 /** What {@link certificateStatus} needs to know about one certificate. */
 export interface CertificateDates {

@@ -1,3 +1,4 @@
+import { vietnameseSortKey, vietnameseSortKeyLength } from '@ocop/domain';
 import { defineEntity, p, type EntitySchema, type Ref } from '@mikro-orm/core';
 
 export const UNIT_TYPES = ['province', 'city', 'town', 'district', 'commune'] as const;
@@ -13,6 +14,7 @@ export interface AdminUnit {
   code: string;
   name: string;
   normalizedName: string;
+  sortKey: string;
   type: UnitType;
   typeVi: string;
   validFrom: string | null;
@@ -29,6 +31,13 @@ export const AdminUnit: EntitySchema<AdminUnit> = defineEntity({
     code: p.string().length(64).unique(),
     name: p.string().length(200),
     normalizedName: p.string().length(200).index(),
+    // Vietnamese alphabetical order for ORDER BY on either database (domain: vietnamese-order.ts).
+    sortKey: p
+      .string()
+      .length(vietnameseSortKeyLength(200))
+      .onCreate((e: { name: string }) => vietnameseSortKey(e.name))
+      .onUpdate((e: { name: string }) => vietnameseSortKey(e.name))
+      .index(),
     type: p.enum([...UNIT_TYPES]).index(),
     typeVi: p.string().length(40),
     validFrom: p.date().nullable(),

@@ -61,7 +61,7 @@ builder.queryFields((t) => ({
           { $or: [{ validTo: null }, { validTo: { $gte: args.onDate } }] },
         ];
       }
-      return ctx.em.find(AdminUnitEntity, where, { orderBy: { name: 'asc', id: 'asc' } });
+      return ctx.em.find(AdminUnitEntity, where, { orderBy: { sortKey: 'asc', id: 'asc' } });
     },
   }),
 }));

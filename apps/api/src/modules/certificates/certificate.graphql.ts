@@ -1,5 +1,5 @@
 // Certificate: a product's OCOP certificate and its status on an as-of date (domain rules).
-import { certificateEarliestValidUntil, type CertificateStatus } from '@ocop/domain';
+import { certificateEarliestValidUntil, CERTIFICATE_STATUSES } from '@ocop/domain';
 import { builder } from '../../graphql/builder.js';
 import { dbEnum } from '../../graphql/enums.js';
 import { Decision } from '../decisions/decision.graphql.js';
@@ -7,15 +7,6 @@ import { Product } from '../products/product.graphql.js';
 import { factDate, FactDate } from '../shared/fact-date.graphql.js';
 import type { Certificate as CertificateEntity } from './certificate.entity.js';
 import { certificateDates, statusOn } from './certificate.service.js';
-
-const CERTIFICATE_STATUSES: readonly CertificateStatus[] = [
-  'valid',
-  'expiring',
-  'possibly_expired',
-  'expired',
-  'revoked',
-  'superseded',
-];
 
 export const CertificateStatusEnum = dbEnum('CertificateStatus', CERTIFICATE_STATUSES, {
   description:

@@ -11,6 +11,7 @@ import {
   certificateStatus,
   certificateValidUntil,
   IN_FORCE_BOUNDS,
+  isInForceStatus,
   ruleSetInForce,
   supersessionDays,
   type CertificateDates,
@@ -22,6 +23,7 @@ import {
 import type { DecisionItem } from '../decisions/decision-item.entity.js';
 import { Product } from '../products/product.entity.js';
 import { Certificate } from './certificate.entity.js';
+import { sqlEm } from '../plans/plan.repository.js';
 
 /** Column of each bounding day in the `certificate` table. */
 const COLUMNS: Record<CertificateDay, string> = {
@@ -281,4 +283,49 @@ export async function revokeCertificates(
     settle(certs);
   }
   return revoked;
+}
+
+/** Ids of the products holding a certificate of one of these star classes in force on `asOf`. */
+export async function productIdsWithStarsInForce(
+  em: EntityManager,
+  stars: readonly number[],
+  asOf: IsoDate,
+): Promise<number[]> {
+  const [inForce, params] = inForceSql('c', asOf);
+  const rows = (await sqlEm(em)
+    .getKnex()
+    .from('certificate as c')
+    .distinct('c.product_id')
+    .whereIn('c.stars', [...stars])
+    .whereRaw(inForce, params)) as { product_id: unknown }[];
+  return rows.map((r) => Number(r.product_id));
+}
+
+/**
+ * Ids of the products whose certificate shown for `asOf` ({@link certificateOn}: the latest issued
+ * on or before it) has `status` by the domain. SQL selects only the shown certificates, narrowed to
+ * those in force or not as the status implies; the domain then decides the status of each.
+ */
+export async function productIdsByCertificateStatus(
+  em: EntityManager,
+  status: CertificateStatus,
+  asOf: IsoDate,
+): Promise<number[]> {
+  const [inForce, params] = inForceSql('c', asOf);
+  const rows = await sqlEm(em)
+    .getKnex()
+    .from('certificate as c')
+    .select('c.*')
+    .where('c.issued_on', '<=', asOf)
+    // The shown one: no later certificate of the product issued on or before asOf.
+    .whereNotExists((later) =>
+      later
+        .from('certificate as l')
+        .whereRaw('l.product_id = c.product_id')
+        .andWhere('l.issued_on', '<=', asOf)
+        .andWhereRaw('(l.issued_on > c.issued_on or (l.issued_on = c.issued_on and l.id > c.id))'),
+    )
+    .whereRaw(isInForceStatus(status) ? inForce : `not ${inForce}`, params);
+  const certs = rows.map((row) => em.map(Certificate, row));
+  return certs.filter((c) => statusOn(c, asOf) === status).map((c) => c.product.id);
 }

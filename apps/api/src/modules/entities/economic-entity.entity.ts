@@ -1,3 +1,4 @@
+import { vietnameseSortKey, vietnameseSortKeyLength } from '@ocop/domain';
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { AdminUnit } from '../admin-units/admin-unit.entity.js';
 import { DATE_PRECISIONS } from '../shared/date-precision.js';
@@ -24,6 +25,13 @@ export const EconomicEntity = defineEntity({
     id: p.integer().primary(),
     name: p.string().length(300),
     normalizedName: p.string().length(300).index(),
+    // Vietnamese alphabetical order for ORDER BY on either database (domain: vietnamese-order.ts).
+    sortKey: p
+      .string()
+      .length(vietnameseSortKeyLength(300))
+      .onCreate((e: { name: string }) => vietnameseSortKey(e.name))
+      .onUpdate((e: { name: string }) => vietnameseSortKey(e.name))
+      .index(),
     type: p
       .enum([...ENTITY_TYPES])
       .nullable()

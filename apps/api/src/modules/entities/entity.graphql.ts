@@ -72,7 +72,11 @@ Entity.implement({
 const EntitySortFieldEnum = builder.enumType('EntitySortField', {
   description: 'What an entity list is sorted by.',
   values: {
-    NAME: { value: 'name', description: 'Name, ignoring case and diacritics.' },
+    NAME: {
+      value: 'name',
+      description:
+        'Name, in Vietnamese alphabetical order (a ă â … d đ … o ô ơ … u ư; tones only between equal letters).',
+    },
   } as const,
 });
 

@@ -23,7 +23,8 @@ export async function listEntities(
     : {};
   const dir = sort.direction;
   return em.findAndCount(EconomicEntity, where, {
-    orderBy: [{ normalizedName: dir }, { name: dir }, { id: dir }],
+    // Vietnamese alphabetical order (sortKey, domain vietnamese-order.ts).
+    orderBy: [{ sortKey: dir }, { id: dir }],
     limit: page.limit,
     offset: page.offset,
   });

@@ -102,7 +102,7 @@ const EvaluationSortFieldEnum = builder.enumType('EvaluationSortField', {
     STARS: { value: 'stars', description: 'Stars scored (unpublished count as lowest).' },
     PRODUCT_NAME: {
       value: 'productName',
-      description: 'Product name, ignoring case and diacritics.',
+      description: 'Product name, in Vietnamese alphabetical order.',
     },
   } as const,
 });

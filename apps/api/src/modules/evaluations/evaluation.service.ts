@@ -24,7 +24,7 @@ function order(sort: Sort<EvaluationSortField>): QueryOrderMap<Evaluation>[] {
         { id: 'desc' },
       ];
     case 'productName':
-      return [{ product: { normalizedName: dir } }, { date: 'desc' }, { id: 'desc' }];
+      return [{ product: { sortKey: dir } }, { date: 'desc' }, { id: 'desc' }];
   }
 }
 

@@ -3,7 +3,7 @@
 // certificates, links), then one UPDATE per chunk for the facts filled in; the certificates a new
 // one supersedes are updated just before the new ones are inserted; last the data version (cached
 // figures). `step` runs between statements (progress, abort, a turn of the event loop).
-import { mapGroup1048To148 } from '@ocop/domain';
+import { mapGroup1048To148, vietnameseSortKey } from '@ocop/domain';
 import type { Knex } from '@mikro-orm/knex';
 import { bumpDataVersionWith } from '../data-version/data-version.service.js';
 import { normalizeText } from '../shared/normalize-text.js';
@@ -40,6 +40,7 @@ export async function writePlan(
     (e) => ({
       name: e.name,
       normalized_name: e.normalizedName,
+      sort_key: vietnameseSortKey(e.name),
       type: e.type,
       commune: e.commune,
       normalized_commune: normalizedOrNull(e.commune),
@@ -56,6 +57,7 @@ export async function writePlan(
     (p) => ({
       name: p.name,
       normalized_name: p.normalizedName,
+      sort_key: vietnameseSortKey(p.name),
       entity_id: p.entity ? idOf(p.entity) : null,
       unit_id: p.unitId,
       commune: p.commune,

@@ -41,7 +41,7 @@ export async function loadPlanUnits(
         { $or: [{ validTo: null }, { validTo: { $gte: plan.periodStart } }] },
       ],
     },
-    { orderBy: { name: 'asc' } },
+    { orderBy: { sortKey: 'asc' } },
   );
 }
 

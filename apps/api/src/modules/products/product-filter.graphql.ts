@@ -88,7 +88,8 @@ export const ProductSortFieldEnum = builder.enumType('ProductSortField', {
   values: {
     NAME: {
       value: 'name',
-      description: 'Product name, ignoring case and diacritics (Vietnamese letters as in search).',
+      description:
+        'Product name, in Vietnamese alphabetical order (a ă â … d đ … o ô ơ … u ư; tones only between equal letters, then lower case before upper).',
     },
     STARS: {
       value: 'stars',

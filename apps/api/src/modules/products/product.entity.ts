@@ -1,3 +1,4 @@
+import { vietnameseSortKey, vietnameseSortKeyLength } from '@ocop/domain';
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { AdminUnit } from '../admin-units/admin-unit.entity.js';
 import { EconomicEntity } from '../entities/economic-entity.entity.js';
@@ -18,6 +19,13 @@ export const Product = defineEntity({
     id: p.integer().primary(),
     name: p.string().length(300),
     normalizedName: p.string().length(300).index(),
+    // Vietnamese alphabetical order for ORDER BY on either database (domain: vietnamese-order.ts).
+    sortKey: p
+      .string()
+      .length(vietnameseSortKeyLength(300))
+      .onCreate((e: { name: string }) => vietnameseSortKey(e.name))
+      .onUpdate((e: { name: string }) => vietnameseSortKey(e.name))
+      .index(),
     entity: () => p.manyToOne(EconomicEntity).ref().nullable().index(),
     unit: () => p.manyToOne(AdminUnit).ref().nullable().index(),
     commune: p.string().length(200).nullable(),

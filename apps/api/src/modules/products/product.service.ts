@@ -5,11 +5,13 @@
 import { raw, type EntityManager, type FilterQuery, type QueryOrderMap } from '@mikro-orm/knex';
 import type { CertificateStatus } from '@ocop/domain';
 import type { Page } from '../../graphql/pagination.js';
-import { Certificate } from '../certificates/certificate.entity.js';
 import { DecisionItem } from '../decisions/decision-item.entity.js';
 import type { EntityType } from '../entities/economic-entity.entity.js';
 import { Evaluation, type EvaluationLevel } from '../evaluations/evaluation.entity.js';
-import { certificateOn, inForceOn, statusOn } from '../certificates/certificate.service.js';
+import {
+  productIdsByCertificateStatus,
+  productIdsWithStarsInForce,
+} from '../certificates/certificate.service.js';
 import { escapeLike, normalizeText } from '../shared/normalize-text.js';
 import { Product } from './product.entity.js';
 import { requireUnitCode } from '../shared/known-codes.js';
@@ -65,27 +67,6 @@ export function isActive(filter: ProductQuery): boolean {
   return Object.entries(filter).some(
     ([key, value]) => key !== 'asOf' && value != null && !(Array.isArray(value) && !value.length),
   );
-}
-
-/** Product ids whose certificate shown for `asOf` passes `keep` (status by the domain). */
-async function idsByCertificateOn(
-  em: EntityManager,
-  asOf: string,
-  keep: (cert: Certificate) => boolean,
-): Promise<number[]> {
-  const certs = await em.find(
-    Certificate,
-    { issuedOn: { $lte: asOf } },
-    { orderBy: { issuedOn: 'asc', id: 'asc' } },
-  );
-  const byProduct = new Map<number, Certificate[]>();
-  for (const c of certs) byProduct.set(c.product.id, [...(byProduct.get(c.product.id) ?? []), c]);
-  const ids: number[] = [];
-  for (const [productId, list] of byProduct) {
-    const cert = certificateOn(list, asOf);
-    if (cert && keep(cert)) ids.push(productId);
-  }
-  return ids;
 }
 
 /** The later / earlier of two optional days (ISO days compare as strings). */
@@ -145,19 +126,10 @@ async function matchingIds(em: EntityManager, f: ProductQuery): Promise<number[]
     intersect(rows.map((r) => r.product.id));
   }
   if (f.starsOnDate?.length) {
-    const stars = f.starsOnDate;
-    intersect(
-      await idsByCertificateOn(
-        em,
-        f.asOf,
-        // In force by the certificate service's one rule (the stats' SQL uses its other form).
-        (c) => c.stars != null && stars.includes(c.stars) && inForceOn(c, f.asOf),
-      ),
-    );
+    intersect(await productIdsWithStarsInForce(em, f.starsOnDate, f.asOf));
   }
   if (f.certificateStatus) {
-    const status = f.certificateStatus;
-    intersect(await idsByCertificateOn(em, f.asOf, (c) => statusOn(c, f.asOf) === status));
+    intersect(await productIdsByCertificateStatus(em, f.certificateStatus, f.asOf));
   }
   return ids === null ? null : [...(ids as Set<number>)];
 }
@@ -199,7 +171,8 @@ const latestItem = (alias: string, column: string) =>
 /** Order of a product list; ties by name then id so pages never overlap. */
 export function productOrder(sort: Sort<ProductSortField>): QueryOrderMap<Product>[] {
   const dir = sort.direction;
-  const byName: QueryOrderMap<Product>[] = [{ normalizedName: dir }, { name: dir }];
+  // Vietnamese alphabetical order (sortKey, domain vietnamese-order.ts): đ after d, ơ after ô.
+  const byName: QueryOrderMap<Product>[] = [{ sortKey: dir }];
   switch (sort.by) {
     case 'name':
       return [...byName, { id: dir }];
@@ -212,13 +185,13 @@ export function productOrder(sort: Sort<ProductSortField>): QueryOrderMap<Produc
               `coalesce(${latestItem(a, "case when di.action = 'recognise' then di.stars end")}, 0)`,
           )]: dir,
         },
-        { normalizedName: 'asc' },
+        { sortKey: 'asc' },
         { id: 'asc' },
       ];
     case 'decisionDate':
       return [
         { [raw((a) => `coalesce(${latestItem(a, 'd.date')}, '0001-01-01')`)]: dir },
-        { normalizedName: 'asc' },
+        { sortKey: 'asc' },
         { id: 'asc' },
       ];
   }

@@ -11,6 +11,7 @@ import { Migration20261130080443 } from './Migration20261130080443.js';
 import { Migration20261130082854 } from './Migration20261130082854.js';
 import { Migration20261130084424 } from './Migration20261130084424.js';
 import { Migration20261130090949 } from './Migration20261130090949.js';
+import { Migration20261130105131 } from './Migration20261130105131.js';
 
 export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261129013303', class: Migration20261129013303 },
@@ -24,4 +25,5 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261130082854', class: Migration20261130082854 },
   { name: 'Migration20261130084424', class: Migration20261130084424 },
   { name: 'Migration20261130090949', class: Migration20261130090949 },
+  { name: 'Migration20261130105131', class: Migration20261130105131 },
 ];

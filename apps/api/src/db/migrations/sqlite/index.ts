@@ -11,6 +11,7 @@ import { Migration20261130080442 } from './Migration20261130080442.js';
 import { Migration20261130082854 } from './Migration20261130082854.js';
 import { Migration20261130084422 } from './Migration20261130084422.js';
 import { Migration20261130090948 } from './Migration20261130090948.js';
+import { Migration20261130105131 } from './Migration20261130105131.js';
 
 export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261129013302', class: Migration20261129013302 },
@@ -24,4 +25,5 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261130082854', class: Migration20261130082854 },
   { name: 'Migration20261130084422', class: Migration20261130084422 },
   { name: 'Migration20261130090948', class: Migration20261130090948 },
+  { name: 'Migration20261130105131', class: Migration20261130105131 },
 ];
