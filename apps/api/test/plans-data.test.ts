@@ -63,6 +63,22 @@ describe.each(DIALECTS)('plans 2020–2025 on %s', (kind) => {
     expect((await api.gql('{ plan(year: 2021) { code } }')).data!.plan.code).toBe('152/KH-UBND');
   });
 
+  it('lists the metrics a target may name and the kinds each fits (for the plan form)', async () => {
+    const res = await api.gql('{ targetMetrics { name kinds definition } }');
+    expect(res.errors).toBeUndefined();
+    const metrics = new Map<string, Json>(res.data!.targetMetrics.map((m: Json) => [m.name, m]));
+    expect(metrics.get('products_certified_3star').kinds).toEqual([
+      'COUNT_AT_LEAST',
+      'COUNT_BETWEEN',
+    ]);
+    expect(metrics.get('provincial_pass_rate').kinds).toEqual(['SHARE_AT_LEAST']);
+    expect(metrics.get('entities_participating_per_unit').kinds).toEqual(['EACH_UNIT_AT_LEAST']);
+    expect(metrics.get('no_data_source').kinds).toHaveLength(4);
+    // The last entry is no_data_source; every other is a computed metric with its definition.
+    expect(res.data!.targetMetrics.at(-1).name).toBe('no_data_source');
+    expect(res.data!.targetMetrics.every((m: Json) => m.definition.length > 10)).toBe(true);
+  });
+
   it('keeps both 2022 figures where the sources disagree (50–70 and at least 35)', async () => {
     const res = await api.gql(
       `{ plan(year: 2022) { targets(asOf: "2022-12-31") { code kind targetValue targetMax note } } }`,

@@ -116,6 +116,12 @@ export const routes: RouteRecordRaw[] = [
     meta: { titleKey: 'entry.forms.import', requiresAuth: true, entryForm: 'import' },
   },
   {
+    path: '/entry/plans',
+    name: 'entry-plans',
+    component: () => import('./pages/EntryPlansPage.vue'),
+    meta: { titleKey: 'entry.forms.plans', requiresAuth: true, entryForm: 'plans' },
+  },
+  {
     path: '/:pathMatch(.*)*',
     name: 'not-found',
     component: () => import('./pages/NotFoundPage.vue'),

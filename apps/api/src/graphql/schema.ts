@@ -22,6 +22,7 @@ import '../modules/plans/task.graphql.js';
 import '../modules/plans/target-progress.graphql.js';
 import '../modules/plans/plan-target.graphql.js';
 import '../modules/plans/plan.graphql.js';
+import '../modules/plans/target-metric.graphql.js';
 import '../modules/plans/target-trend.graphql.js';
 import '../modules/districts/district-figures.graphql.js';
 import '../modules/stats/stats.graphql.js';

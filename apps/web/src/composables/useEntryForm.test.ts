@@ -21,6 +21,7 @@ describe('entry permissions', () => {
       'entity',
       'product',
       'import',
+      'plans',
     ]);
     expect(formsFor('DISTRICT_OFFICER')).toEqual(['evaluation', 'entity', 'product']);
     expect(formsFor('DEPARTMENT_OFFICER')).toEqual(['activity']);

@@ -27,6 +27,8 @@ const enumLists: [exportName: string, enumName: string][] = [
   ['EVALUATION_LEVELS', 'EvaluationLevel'],
   ['ROLES', 'Role'],
   ['DECISION_ACTIONS', 'DecisionAction'],
+  ['TARGET_KINDS', 'TargetKind'],
+  ['TASK_ROLES', 'TaskRole'],
 ];
 
 function exported(name: string): unknown {

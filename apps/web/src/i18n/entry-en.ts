@@ -1,4 +1,5 @@
 import type { Messages } from './vi';
+import { entryPlansEn } from './entry-plans-en';
 
 export const entryEn: Pick<Messages, 'entry'> = {
   entry: {
@@ -14,6 +15,7 @@ export const entryEn: Pick<Messages, 'entry'> = {
       entity: 'Register an entity',
       product: 'Register a product',
       import: 'Import a decision list',
+      plans: 'Plans and programmes',
     },
     formHints: {
       evaluation: 'The council’s part scores A, B, C; the star class is computed as you type.',
@@ -23,6 +25,8 @@ export const entryEn: Pick<Messages, 'entry'> = {
         'Enterprises, cooperatives, cooperative groups and household businesses joining the programme.',
       product: 'A new product of a registered entity.',
       import: 'A CSV or XLSX file in the template layout; dry run before writing.',
+      plans:
+        'Create a year plan or a programme, add targets and tasks, copy last year’s plan, amend targets.',
     },
     required: 'required',
     optional: 'optional',
@@ -186,5 +190,6 @@ export const entryEn: Pick<Messages, 'entry'> = {
       nothingToImport: 'No valid rows to import.',
       done: 'Import finished.',
     },
+    plans: entryPlansEn,
   },
 };

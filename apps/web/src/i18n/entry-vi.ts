@@ -1,5 +1,7 @@
 // Data-entry form texts (issue 5), loaded with the /entry routes (i18n/entry-messages.ts).
 // Same rule as vi.ts: no @ { } | in plain text.
+import { entryPlansVi } from './entry-plans-vi';
+
 export const entryVi = {
   entry: {
     title: 'Nhập liệu',
@@ -14,6 +16,7 @@ export const entryVi = {
       entity: 'Đăng ký chủ thể',
       product: 'Đăng ký sản phẩm',
       import: 'Nhập danh sách quyết định từ tệp',
+      plans: 'Kế hoạch và chương trình',
     },
     formHints: {
       evaluation: 'Điểm phần A, B, C của hội đồng; hạng sao được tính ngay khi nhập.',
@@ -22,6 +25,8 @@ export const entryVi = {
       entity: 'Doanh nghiệp, hợp tác xã, tổ hợp tác, hộ kinh doanh tham gia chương trình.',
       product: 'Sản phẩm mới của một chủ thể đã đăng ký.',
       import: 'Tệp CSV hoặc XLSX theo mẫu; chạy thử trước khi ghi.',
+      plans:
+        'Tạo kế hoạch năm hoặc chương trình, thêm chỉ tiêu và nhiệm vụ, sao chép kế hoạch năm trước, điều chỉnh chỉ tiêu.',
     },
     required: 'bắt buộc',
     optional: 'không bắt buộc',
@@ -189,5 +194,6 @@ export const entryVi = {
       nothingToImport: 'Không có dòng hợp lệ nào để nhập.',
       done: 'Đã nhập xong.',
     },
+    plans: entryPlansVi,
   },
 } as const;

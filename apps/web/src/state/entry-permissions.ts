@@ -1,7 +1,8 @@
 import type { Role } from '../graphql/session';
 
 /** The data-entry forms of the dashboard (one lazy route each under /entry). */
-export type EntryForm = 'evaluation' | 'decision' | 'activity' | 'entity' | 'product' | 'import';
+export type EntryForm =
+  'evaluation' | 'decision' | 'activity' | 'entity' | 'product' | 'import' | 'plans';
 export const ENTRY_FORMS: readonly EntryForm[] = [
   'evaluation',
   'decision',
@@ -9,6 +10,7 @@ export const ENTRY_FORMS: readonly EntryForm[] = [
   'entity',
   'product',
   'import',
+  'plans',
 ];
 
 /**
@@ -23,6 +25,7 @@ export const FORM_ROLES: Readonly<Record<EntryForm, readonly Role[]>> = {
   entity: ['DISTRICT_OFFICER', 'SECRETARIAT', 'ADMIN'],
   product: ['DISTRICT_OFFICER', 'SECRETARIAT', 'ADMIN'],
   import: ['SECRETARIAT'],
+  plans: ['SECRETARIAT'],
 };
 
 export function canOpenForm(role: Role | null | undefined, form: EntryForm): boolean {

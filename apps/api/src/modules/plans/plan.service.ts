@@ -6,7 +6,9 @@ import type { EntityManager } from '@mikro-orm/core';
 import {
   isTargetKind,
   isTargetMetric,
+  METRICS,
   metricFitsKind,
+  NO_DATA_SOURCE_METRIC,
   targetValueOn,
   type PlanAmendmentFact,
   type TargetMetric,
@@ -15,7 +17,7 @@ import { validationFailed, notFound } from '../../graphql/errors.js';
 import { Department } from '../departments/department.entity.js';
 import { optionalText, requireText } from '../shared/input-checks.js';
 import { PlanAmendment, type TargetChange } from './plan-amendment.entity.js';
-import { PlanTarget, type TargetKind } from './plan-target.entity.js';
+import { PlanTarget, TARGET_KINDS, type TargetKind } from './plan-target.entity.js';
 import { Plan } from './plan.entity.js';
 import { TASK_ROLES, Task } from './task.entity.js';
 
@@ -79,6 +81,29 @@ export async function amendmentFacts(
     effectiveFrom: iso(a.effectiveFrom),
     changes: a.changes,
   }));
+}
+
+export interface TargetMetricInfo {
+  name: TargetMetric;
+  definition: string;
+  kinds: readonly TargetKind[];
+}
+
+/** The metrics a target may name (domain METRICS, then no_data_source) and the kinds each fits. */
+export function targetMetrics(): TargetMetricInfo[] {
+  const fits = (name: TargetMetric) => TARGET_KINDS.filter((kind) => metricFitsKind(kind, name));
+  return [
+    ...Object.values(METRICS).map((m) => ({
+      name: m.name,
+      definition: m.definition,
+      kinds: fits(m.name),
+    })),
+    {
+      name: NO_DATA_SOURCE_METRIC,
+      definition: 'Not computed: the facts this target needs are not recorded.',
+      kinds: fits(NO_DATA_SOURCE_METRIC),
+    },
+  ];
 }
 
 // ---------------------------------------------------------------- input checks
