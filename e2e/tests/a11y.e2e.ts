@@ -1,50 +1,10 @@
 // axe-core 4.14.1 on every public page (issue 13, point 6): no critical or serious violation, and
 // headings that do not skip levels. The explorer (/explorer, GraphiQL) and the embed page too.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBrowser, type BrowserSession } from '../src/browser';
 import { baseUrl, gql } from '../src/api';
 import { open, settled } from '../src/app';
-
-const axeSource = readFileSync(
-  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
-  'utf8',
-);
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: unknown[] }[];
-}
-
-/** Runs axe in the page (evaluate is not subject to the page's CSP) and returns its violations. */
-async function axeViolations(page: Page): Promise<AxeViolation[]> {
-  await page.evaluate(axeSource);
-  return page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: { run: (ctx: Document, o: object) => Promise<{ violations: AxeViolation[] }> };
-      }
-    ).axe;
-    const result = await axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      nodes: v.nodes.slice(0, 5).map((n) => ({ target: n.target })),
-    }));
-  });
-}
-
-function describeViolations(violations: AxeViolation[]): string[] {
-  return violations.map(
-    (v) =>
-      `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`,
-  );
-}
+import { axeViolations, describeViolations } from '../src/axe';
 
 let session: BrowserSession;
 beforeAll(async () => {
