@@ -1,12 +1,17 @@
 /**
- * The one way the dashboard talks to the API: POST JSON to /graphql.
- * Always POST with content-type application/json — the server's CSRF
- * prevention rejects GETs and "simple" requests.
+ * The one way the dashboard talks to the API, /graphql:
+ * - an anonymous query goes as `GET /graphql?id=<sha256>&operationName=…&variables=…` (a trusted
+ *   document, persisted.ts), so the browser, a reverse proxy or a CDN can cache it and revalidate
+ *   it with its ETag; the API does not know an id (a manifest older than this build) → the same
+ *   query once more as POST, and that document is POSTed from then on;
+ * - mutations and signed-in requests POST JSON with content-type application/json (the server's
+ *   CSRF prevention rejects "simple" POSTs), and so does everything in development and unit tests,
+ *   where persisted-queries.json may not yet hold a document just edited.
  * Operations are typed documents (`graphql()` of ./tada.ts): their result and variable types are
  * derived from the API's schema, and the document is printed back to a query string to send
  * (with @0no-co/graphql.web, the small GraphQL library gql.tada already parses documents with).
  */
-import { print } from '@0no-co/graphql.web';
+import { persistedOperation } from './persisted';
 import type { TadaDocumentNode } from './tada';
 
 export type RequestErrorKind = 'network' | 'http' | 'graphql' | 'empty';
@@ -74,35 +79,35 @@ export function setAuthHooks(hooks: AuthHooks): void {
   authHooks = hooks;
 }
 
-/** Each document is printed once; its text is what goes over the wire. */
-const printed = new WeakMap<object, string>();
-function queryText(document: TadaDocumentNode<unknown, never>): string {
-  let text = printed.get(document);
-  if (text === undefined) {
-    text = print(document);
-    printed.set(document, text);
-  }
-  return text;
+/** Production builds ask anonymous queries by id; `setPersistedGets` switches it (tests). */
+// (import.meta.env is Vite's: undefined when scripts/persisted-queries.ts loads this file in Node.)
+let persistedGets: boolean = import.meta.env?.PROD ?? false;
+export function setPersistedGets(on: boolean): void {
+  persistedGets = on;
 }
+
+/** Documents the API answered PERSISTED_QUERY_NOT_FOUND for: POSTed from then on. */
+const unknownToApi = new WeakSet<object>();
 
 export async function requestGraphQL<TResult, TVariables extends object = Record<string, never>>(
   document: TadaDocumentNode<TResult, TVariables>,
   variables: TVariables,
   init: { signal?: AbortSignal } = {},
 ): Promise<TResult> {
-  let response: Response;
-  const query = queryText(document);
-  const headers: Record<string, string> = {
-    'content-type': 'application/json',
-    accept: 'application/json',
-  };
+  const operation = persistedOperation(document);
   const token = authHooks.token();
+  const sent = stripUndefined(variables);
+  const byId = persistedGets && !token && operation.type === 'query' && !unknownToApi.has(document);
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (!byId) headers['content-type'] = 'application/json';
   if (token) headers.authorization = `Bearer ${token}`;
+  const url = byId ? persistedUrl(operation.id, operation.name, sent) : GRAPHQL_ENDPOINT;
+  let response: Response;
   try {
-    response = await fetch(GRAPHQL_ENDPOINT, {
-      method: 'POST',
+    response = await fetch(url, {
+      method: byId ? 'GET' : 'POST',
       headers,
-      body: JSON.stringify({ query, variables: stripUndefined(variables) }),
+      ...(byId ? {} : { body: JSON.stringify({ query: operation.body, variables: sent }) }),
       signal: init.signal,
     });
   } catch (cause) {
@@ -118,6 +123,10 @@ export async function requestGraphQL<TResult, TVariables extends object = Record
   }
 
   const first = body?.errors?.[0];
+  if (byId && first?.extensions?.code === 'PERSISTED_QUERY_NOT_FOUND') {
+    unknownToApi.add(document);
+    return requestGraphQL(document, variables, init);
+  }
   if (first) {
     const ext = first.extensions ?? {};
     const opts: ErrorOptions = { status: response.status, messages: {}, extensions: ext };
@@ -136,6 +145,14 @@ export async function requestGraphQL<TResult, TVariables extends object = Record
     throw new RequestError('empty', 'The server returned no data.', { status: response.status });
   }
   return body.data;
+}
+
+/** `GET /graphql?id=…`: the operation name only for logs and readers; no variables when there are none. */
+function persistedUrl(id: string, name: string, variables: object): string {
+  const params = new URLSearchParams({ id });
+  if (name) params.set('operationName', name);
+  if (Object.keys(variables).length) params.set('variables', JSON.stringify(variables));
+  return `${GRAPHQL_ENDPOINT}?${params.toString()}`;
 }
 
 /** Drops undefined, empty strings and empty lists so optional arguments are simply not sent. */
