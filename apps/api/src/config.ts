@@ -118,6 +118,15 @@ const ConfigSchema = z.object({
   CACHE_PREFIX: z.string().default('ocop:'),
   /** Size of the in-process figure cache (MiB) when REDIS_URL is not set. */
   CACHE_MAX_MB: z.coerce.number().positive().default(64),
+  /**
+   * The trusted documents accepted by id over GET /graphql (Apollo's persisted query manifest
+   * format); default: the dashboard's, apps/web/persisted-queries.json. `none` turns GET by id off.
+   */
+  PERSISTED_QUERIES: z.string().optional(),
+  /** `max-age` of a public GET-by-id answer (s): 0 = every reuse revalidates its ETag. */
+  PUBLIC_MAX_AGE_SECONDS: z.coerce.number().int().min(0).default(0),
+  /** `s-maxage` for shared caches (reverse proxy, CDN) of those answers (s). */
+  PUBLIC_S_MAXAGE_SECONDS: z.coerce.number().int().min(0).default(0),
   /** Password for `cli create-admin` when --password is not given (else it prompts). */
   OCOP_ADMIN_PASSWORD: z.string().optional(),
   /** PostgreSQL server used by tests and the migration generator for throwaway databases. */

@@ -18,6 +18,9 @@ import { createApollo } from './graphql/apollo.js';
 import { registerCompression } from './http/compression.js';
 import { HTML_CACHE_CONTROL, setStaticCacheHeaders } from './http/static.js';
 import { createContext, type AuthSettings, type GraphQLContext } from './graphql/context.js';
+import { loadTrustedDocuments } from './graphql/trusted-documents.js';
+import { DataVersionReader } from './cache/version-reader.js';
+import { persistedGetHandler, persistedIdOf } from './http/persisted-get.js';
 import { limitsFromConfig } from './graphql/limits.js';
 import { schema } from './graphql/schema.js';
 import { registerCors } from './http/cors.js';
@@ -118,10 +121,31 @@ export async function createServer(
       ),
   });
   await apollo.start();
+  // GET by id: the dashboard's trusted documents, cacheable by browsers, proxies and CDNs.
+  const persistedGet = persistedGetHandler({
+    db,
+    apollo,
+    documents: loadTrustedDocuments(config.PERSISTED_QUERIES, app.log),
+    figures,
+    versions: DataVersionReader.of(db),
+    auth,
+    viewerOf,
+    maxAge: config.PUBLIC_MAX_AGE_SECONDS,
+    sMaxAge: config.PUBLIC_S_MAXAGE_SECONDS,
+  });
   app.route({
     url: '/graphql',
     method: ['GET', 'POST', 'OPTIONS'],
     onRequest: rateLimited,
+    // Asked by id: answered here, from the cache when it can (an async hook that sends ends the
+    // request); everything else goes on to Apollo.
+    preHandler: async (request, reply) => {
+      if (
+        request.method === 'GET' &&
+        persistedIdOf(request.query as Record<string, unknown>) !== undefined
+      )
+        return persistedGet(request, reply);
+    },
     handler: fastifyApolloHandler<GraphQLContext>(apollo, {
       context: async (request) => {
         const ctx = createContext(db, {

@@ -47,6 +47,10 @@ export const API_ERROR_CODES = {
   TOO_MANY_ATTEMPTS: 'TOO_MANY_ATTEMPTS',
   /** Too many requests from this address or user in the last minute; `extensions.retryAfterSeconds` says when to retry. */
   RATE_LIMITED: 'RATE_LIMITED',
+  /** GET /graphql?id= names no trusted document (`extensions.field` is `id`): send the text as POST. */
+  PERSISTED_QUERY_NOT_FOUND: 'PERSISTED_QUERY_NOT_FOUND',
+  /** A mutation asked over GET (by id): mutations are POST only. */
+  METHOD_NOT_ALLOWED: 'METHOD_NOT_ALLOWED',
   /** The database cannot take the request now (read-only, full, unreachable, too slow); retry later. */
   STORAGE_UNAVAILABLE: 'STORAGE_UNAVAILABLE',
 } as const;

@@ -206,6 +206,7 @@ describe.each(DIALECTS)('bounded inputs on %s', (kind) => {
       INVALID_CREDENTIALS: 401,
       FORBIDDEN: 403,
       NOT_FOUND: 404,
+      METHOD_NOT_ALLOWED: 405,
       VERSION_CONFLICT: 409,
       DUPLICATE: 409,
       TOO_MANY_ATTEMPTS: 429,

@@ -1,0 +1,320 @@
+// GET /graphql?id=<sha256>&variables=<json>: the dashboard's trusted documents
+// (graphql/trusted-documents.ts) asked by id, answered so that a browser, a reverse proxy or a CDN
+// can keep and revalidate them (README, "HTTP caching of public reads"):
+// - anonymous (no Authorization header): `Cache-Control: public, …` and a strong ETag made of the
+//   database's data version (epoch, version), the document id, the canonical variables and today's
+//   date in Vietnam (figures default their as-of day to it). The version is read first (one
+//   primary-key SELECT shared by concurrent requests, cache/version-reader.ts); an If-None-Match
+//   naming the current tag is answered 304 without a body and without running anything. Otherwise
+//   the stored bytes of that key are sent as they are (no parse, validate or execute); only a miss
+//   runs the operation through Apollo, with the same plugins and limits as POST.
+// - signed in (Authorization header): run as the user, `Cache-Control: private, no-store`, never
+//   stored, so no one's private fields reach another user or a shared cache.
+// Mutations are refused (405): GET must not change anything. Unknown ids are
+// PERSISTED_QUERY_NOT_FOUND, so a client with a newer build falls back to POST.
+import { createHash } from 'node:crypto';
+import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
+import { HeaderMap, type ApolloServer } from '@apollo/server';
+import type { MikroORM } from '@mikro-orm/core';
+import { todayInVietnam } from '@ocop/domain';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { GraphQLError } from 'graphql';
+import { canonicalJson } from '../cache/canonical.js';
+import type { FigureCache } from '../cache/figure-cache.js';
+import type { DataVersionReader } from '../cache/version-reader.js';
+import type { DataVersionStamp } from '../modules/data-version/data-version.service.js';
+import {
+  createContext,
+  type AuthSettings,
+  type GraphQLContext,
+  type Viewer,
+} from '../graphql/context.js';
+import { API_ERROR_CODES, apiError, validationFailed } from '../graphql/errors.js';
+import { httpStatusForCode } from '../graphql/http-status.js';
+import type { TrustedDocument, TrustedDocuments } from '../graphql/trusted-documents.js';
+import { clientRequestId } from './logging.js';
+
+export interface PersistedGetOptions {
+  db: MikroORM;
+  apollo: ApolloServer<GraphQLContext>;
+  documents: TrustedDocuments;
+  figures: FigureCache;
+  versions: DataVersionReader;
+  auth: AuthSettings;
+  viewerOf: (request: FastifyRequest) => Promise<Viewer>;
+  /** Seconds for `max-age` and `s-maxage` (0: revalidate every reuse). */
+  maxAge: number;
+  sMaxAge: number;
+}
+
+const JSON_TYPE = 'application/json; charset=utf-8';
+/** The same threshold as the compression plugin (http/compression.ts). */
+const COMPRESS_FROM_BYTES = 1024;
+/** Compressed variants kept per process (each is compressed once per data version). */
+const COMPRESSED_ENTRIES = 256;
+
+type Query = Record<string, unknown>;
+
+/** The id a GET asks for: `id`, or Apollo's `extensions={"persistedQuery":{"sha256Hash":…}}`. */
+export function persistedIdOf(query: Query): string | undefined {
+  if (typeof query.id === 'string') return query.id;
+  if (typeof query.extensions !== 'string') return undefined;
+  try {
+    const hash = (JSON.parse(query.extensions) as { persistedQuery?: { sha256Hash?: unknown } })
+      ?.persistedQuery?.sha256Hash;
+    return typeof hash === 'string' ? hash : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+interface Executed {
+  status: number;
+  body: string;
+  /** 200 without errors: the same answer for everyone until the data version changes. */
+  cacheable: boolean;
+}
+
+export function persistedGetHandler(options: PersistedGetOptions) {
+  const cacheControl = `public, max-age=${options.maxAge}, s-maxage=${options.sMaxAge}, must-revalidate`;
+  const inFlight = new Map<string, Promise<Executed>>();
+  const compressed = new Map<string, Buffer>();
+
+  async function execute(
+    request: FastifyRequest,
+    document: TrustedDocument,
+    variables: Query,
+    viewer: Viewer,
+    today: string,
+  ): Promise<Executed> {
+    const ctx = createContext(options.db, {
+      viewer,
+      requestId: request.id,
+      clientRequestId: clientRequestId(request.headers['x-request-id']),
+      auth: options.auth,
+      log: request.log,
+      today,
+    });
+    const response = await options.apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: {
+        method: 'POST',
+        headers: new HeaderMap([
+          ['content-type', 'application/json'],
+          ['accept', 'application/json'],
+        ]),
+        search: '',
+        body: { query: document.body, variables, operationName: document.name },
+      },
+      context: async () => ctx,
+    });
+    let body = '';
+    if (response.body.kind === 'complete') body = response.body.string;
+    else for await (const chunk of response.body.asyncIterator) body += chunk;
+    const status = response.status ?? 200;
+    const cacheable = status === 200 && !(JSON.parse(body) as { errors?: unknown }).errors;
+    return { status, body, cacheable };
+  }
+
+  /**
+   * The stored answer of `key`, or the operation run once for all concurrent askers. The store is
+   * the figure cache's (memory or Redis): a failed lookup or write only costs the cache.
+   */
+  async function answerOf(key: string, run: () => Promise<Executed>): Promise<Executed> {
+    const store = options.figures.store;
+    if (store.kind !== 'none') {
+      try {
+        const hit = await store.get(key);
+        if (typeof hit === 'string') return { status: 200, body: hit, cacheable: true };
+      } catch {
+        options.figures.stats.errors += 1;
+      }
+    }
+    let running = inFlight.get(key);
+    if (!running) {
+      running = run().then(async (executed) => {
+        if (executed.cacheable && store.kind !== 'none')
+          await store.set(key, executed.body).catch(() => {
+            options.figures.stats.errors += 1;
+          });
+        return executed;
+      });
+      inFlight.set(key, running);
+      void running.finally(() => inFlight.delete(key)).catch(() => undefined);
+    }
+    return running;
+  }
+
+  function compressedBody(key: string, encoding: 'br' | 'gzip', body: string): Buffer {
+    const memoKey = `${encoding}:${key}`;
+    let bytes = compressed.get(memoKey);
+    if (!bytes) {
+      bytes =
+        encoding === 'br'
+          ? brotliCompressSync(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 6 } })
+          : gzipSync(body);
+      compressed.set(memoKey, bytes);
+      if (compressed.size > COMPRESSED_ENTRIES)
+        compressed.delete(compressed.keys().next().value as string);
+    }
+    return bytes;
+  }
+
+  return async function persistedGet(request: FastifyRequest, reply: FastifyReply) {
+    const query = request.query as Query;
+    const id = persistedIdOf(query);
+    if (!id || !/^[0-9a-f]{64}$/.test(id))
+      return sendError(
+        reply,
+        validationFailed('id', {
+          en: 'id must be the SHA-256 (64 lower-case hex digits) of a trusted document.',
+          vi: 'id phải là mã SHA-256 (64 chữ số thập lục phân viết thường) của một tài liệu tin cậy.',
+        }),
+      );
+    const document = options.documents.get(id);
+    if (!document)
+      return sendError(
+        reply,
+        apiError(
+          API_ERROR_CODES.PERSISTED_QUERY_NOT_FOUND,
+          {
+            en: `No trusted document has id ${id}: send the query text as POST (GET by id runs only the dashboard's operations).`,
+            vi: `Không có tài liệu tin cậy nào có id ${id}: hãy gửi nội dung truy vấn bằng POST (GET theo id chỉ chạy các thao tác của bảng điều khiển).`,
+          },
+          { field: 'id' },
+        ),
+      );
+    if (document.type !== 'query')
+      return sendError(
+        reply.header('allow', 'POST'),
+        apiError(
+          API_ERROR_CODES.METHOD_NOT_ALLOWED,
+          {
+            en: `${document.name} is a ${document.type}: send it as POST (GET must not change anything).`,
+            vi: `${document.name} là thao tác ghi: hãy gửi bằng POST (yêu cầu GET không được thay đổi dữ liệu).`,
+          },
+          { field: 'id' },
+        ),
+      );
+    const variables = variablesOf(query.variables);
+    if (!variables)
+      return sendError(
+        reply,
+        validationFailed('variables', {
+          en: 'variables must be a JSON object.',
+          vi: 'variables phải là một đối tượng JSON.',
+        }),
+      );
+    const today = todayInVietnam();
+
+    if (request.headers.authorization !== undefined) {
+      // Possibly private fields: computed for this user only, kept by nobody.
+      const viewer = await options.viewerOf(request);
+      const executed = await execute(request, document, variables, viewer, today);
+      return reply
+        .code(executed.status)
+        .header('cache-control', 'private, no-store')
+        .type(JSON_TYPE)
+        .send(executed.body);
+    }
+
+    const anonymous: Viewer = { user: null, sessionId: null, ip: request.ip };
+    const vars = canonicalJson(variables);
+    const stamp = await options.versions.current();
+    if (!stamp) {
+      // No data version row: nothing may be cached (figure-cache.ts does the same).
+      const executed = await execute(request, document, variables, anonymous, today);
+      return reply
+        .code(executed.status)
+        .header('cache-control', 'no-store')
+        .type(JSON_TYPE)
+        .send(executed.body);
+    }
+    const tag = etagOf(stamp, document.id, vars, today);
+    void reply
+      .header('cache-control', cacheControl)
+      .header('vary', 'authorization, accept-encoding');
+    const matched = matchingTag(request.headers['if-none-match'], tag);
+    if (matched) return reply.code(304).header('etag', matched).send();
+
+    const key = `${options.figures.prefix}http:${stamp.epoch}:${stamp.version}:${document.id}:${today}:${vars}`;
+    const answer = await answerOf(key, () =>
+      execute(request, document, variables, anonymous, today),
+    );
+    if (!answer.cacheable)
+      return reply
+        .code(answer.status)
+        .header('cache-control', 'no-store')
+        .removeHeader('vary')
+        .type(JSON_TYPE)
+        .send(answer.body);
+    const encoding =
+      Buffer.byteLength(answer.body) >= COMPRESS_FROM_BYTES
+        ? acceptedEncoding(request.headers['accept-encoding'])
+        : null;
+    void reply.type(JSON_TYPE);
+    if (!encoding) return reply.header('etag', tag).send(answer.body);
+    return reply
+      .header('etag', variantTag(tag, encoding))
+      .header('content-encoding', encoding)
+      .send(compressedBody(key, encoding, answer.body));
+  };
+}
+
+function sendError(reply: FastifyReply, error: GraphQLError) {
+  return reply
+    .code(httpStatusForCode(error.extensions.code))
+    .header('cache-control', 'no-store')
+    .type(JSON_TYPE)
+    .send(JSON.stringify({ errors: [error.toJSON()] }));
+}
+
+function variablesOf(raw: unknown): Query | null {
+  if (raw === undefined || raw === '') return {};
+  if (typeof raw !== 'string') return null;
+  try {
+    const value = JSON.parse(raw) as unknown;
+    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Query) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** A strong validator of one answer: changes with the data, the document, the variables or the day. */
+export function etagOf(stamp: DataVersionStamp, id: string, vars: string, today: string): string {
+  const digest = createHash('sha256')
+    .update(`${stamp.epoch}\n${id}\n${vars}\n${today}`)
+    .digest('base64url')
+    .slice(0, 22);
+  return `"${stamp.version}-${digest}"`;
+}
+
+/** Each content coding is its own representation, so it has its own strong tag. */
+const variantTag = (tag: string, encoding: 'br' | 'gzip') =>
+  `${tag.slice(0, -1)}-${encoding === 'br' ? 'br' : 'gz'}"`;
+
+/** The tag of If-None-Match that names the current answer (in any coding), or null. */
+function matchingTag(header: string | undefined, tag: string): string | null {
+  if (!header) return null;
+  const variants = [tag, variantTag(tag, 'br'), variantTag(tag, 'gzip')];
+  for (const candidate of header.split(',')) {
+    const value = candidate.trim().replace(/^W\//, '');
+    if (value === '*') return tag;
+    if (variants.includes(value)) return value;
+  }
+  return null;
+}
+
+/** br, then gzip, when the client accepts it (q=0 refuses). */
+function acceptedEncoding(header: string | undefined): 'br' | 'gzip' | null {
+  if (!header) return null;
+  const accepted = new Set<string>();
+  for (const part of header.split(',')) {
+    const [name = '', ...params] = part.trim().toLowerCase().split(';');
+    const q = params.find((p) => p.trim().startsWith('q='));
+    if (q && Number(q.trim().slice(2)) === 0) continue;
+    accepted.add(name.trim());
+  }
+  if (accepted.has('br')) return 'br';
+  if (accepted.has('gzip') || accepted.has('*')) return 'gzip';
+  return null;
+}
