@@ -22,6 +22,18 @@ export async function settled(page: Page, selector: string): Promise<void> {
     throw new Error(`page shows an error state: ${await error.first().innerText()}`);
 }
 
+/**
+ * What a /graphql request names: a POST's body, or for a GET by id (the built dashboard's anonymous
+ * queries, apps/web/src/graphql/client.ts) `query <operationName>`; '' for other URLs.
+ */
+function graphqlText(r: Response): string {
+  const url = new URL(r.url());
+  if (url.pathname !== '/graphql') return '';
+  const name = url.searchParams.get('operationName');
+  if (r.request().method() === 'GET') return name ? `query ${name}` : '';
+  return r.request().postData() ?? '';
+}
+
 /** Runs `action` and waits for the GraphQL response whose request contains `operation` (e.g. `mutation RecordEvaluation`). */
 export async function afterOperation(
   page: Page,
@@ -29,9 +41,7 @@ export async function afterOperation(
   action: () => Promise<unknown>,
 ): Promise<Response> {
   const [response] = await Promise.all([
-    page.waitForResponse(
-      (r) => r.url().endsWith('/graphql') && (r.request().postData() ?? '').includes(operation),
-    ),
+    page.waitForResponse((r) => graphqlText(r).includes(operation)),
     action(),
   ]);
   return response;

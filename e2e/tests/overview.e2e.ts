@@ -33,6 +33,25 @@ describe('overview of plan 2021', () => {
     expect(consoleErrors).toEqual([]);
   });
 
+  it('asks its public queries by id over GET, answered cacheable with a strong ETag', async () => {
+    session = await openBrowser();
+    const { page, consoleErrors } = session;
+    const planAnswer = page.waitForResponse(
+      (r) => new URL(r.url()).searchParams.get('operationName') === 'Plan',
+    );
+    await open(page, '/?year=2021');
+    const res = await planAnswer;
+    expect(res.request().method()).toBe('GET');
+    expect(new URL(res.url()).searchParams.get('id')).toMatch(/^[0-9a-f]{64}$/);
+    expect(res.status()).toBe(200);
+    const headers = await res.allHeaders();
+    expect(headers['cache-control']).toBe('public, max-age=0, must-revalidate');
+    expect(headers.etag).toMatch(/^"\d+-[A-Za-z0-9_-]{22}(-br|-gz)?"$/);
+    await settled(page, T1);
+    expect(await page.locator(T1).innerText()).toBe('12');
+    expect(consoleErrors).toEqual([]);
+  });
+
   it('changing the as-of date to 2021-04-21 recomputes T1 and puts the date in the URL', async () => {
     session = await openBrowser();
     const { page, consoleErrors } = session;

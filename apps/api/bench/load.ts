@@ -9,6 +9,10 @@ export interface LoadTarget {
   method: 'GET' | 'POST';
   path: string;
   body?: string;
+  /** Extra request headers (e.g. If-None-Match). */
+  headers?: Record<string, string>;
+  /** The status every answer must have (default 200). */
+  status?: number;
 }
 
 function once(agent: Agent, target: LoadTarget): Promise<number> {
@@ -20,9 +24,15 @@ function once(agent: Agent, target: LoadTarget): Promise<number> {
         port: target.port,
         method: target.method,
         path: target.path,
-        headers: target.body
-          ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(target.body) }
-          : {},
+        headers: {
+          ...(target.body
+            ? {
+                'content-type': 'application/json',
+                'content-length': Buffer.byteLength(target.body),
+              }
+            : {}),
+          ...target.headers,
+        },
       },
       (res) => {
         res.resume();
@@ -35,7 +45,7 @@ function once(agent: Agent, target: LoadTarget): Promise<number> {
   });
 }
 
-/** Responses per second (status 200 only; anything else fails the run). */
+/** Responses per second (status `target.status`, 200 by default; anything else fails the run). */
 export async function requestsPerSecond(
   target: LoadTarget,
   seconds: number,
@@ -51,7 +61,8 @@ export async function requestsPerSecond(
     Array.from({ length: concurrency }, async () => {
       while (performance.now() < end) {
         const status = await once(agent, target);
-        if (status !== 200) throw new Error(`status ${status} from ${target.path}`);
+        if (status !== (target.status ?? 200))
+          throw new Error(`status ${status} from ${target.path}`);
         done += 1;
       }
     }),

@@ -6,23 +6,29 @@
 // - uncached and cached latency p50/p99 (in process, app.inject);
 // - req/s of the cached overview and of stats unit × stars served by an API process, against a
 //   bare node:http process returning the same bytes (ratio: absolute figures vary between runs);
+//   and of the dashboard's overview asked by id over GET (the trusted document `Plan` of
+//   apps/web/persisted-queries.json): a stored-bytes 200 and a 304 revalidation, each against the
+//   bare server answering the same;
 // - the API process's RSS (peak) after that load.
 //   pnpm bench                       1k and 10k products, SQLite and PostgreSQL
 //   pnpm bench --full                also 100k
 //   BENCH_SIZES=1000 BENCH_DIALECTS=postgresql BENCH_SECONDS=5 pnpm bench
+//   BENCH_HTTP_ONLY=1 pnpm bench      only the req/s ratios over HTTP
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { MikroORM } from '@mikro-orm/core';
 import { loadConfig } from '../src/config.js';
 import type { DbKind } from '../src/db/orm-config.js';
 import { seedDatabase } from '../src/db/seed.js';
+import { DEFAULT_MANIFEST } from '../src/graphql/trusted-documents.js';
 import { bumpDataVersion } from '../src/modules/data-version/data-version.service.js';
 import { Product } from '../src/modules/products/product.entity.js';
 import { createServer } from '../src/server.js';
 import { createTestOrm, destroyTestOrm } from '../test/db.js';
 import { spawnServer } from '../test/faults/spawn-server.js';
-import { requestsPerSecond } from './load.js';
+import { requestsPerSecond, type LoadTarget } from './load.js';
 import { addSyntheticProducts } from './synthetic.js';
 
 const full = process.argv.includes('--full');
@@ -137,10 +143,17 @@ async function inProcess(kind: DbKind, size: number, orm: MikroORM): Promise<voi
   }
 }
 
-async function startBare(body: string): Promise<{ port: number; stop: () => void }> {
+async function startBare(
+  body: string,
+  notModified?: { etag: string },
+): Promise<{ port: number; stop: () => void }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'bench/bare-server.ts'], {
     cwd: fileURLToPath(new URL('..', import.meta.url)),
-    env: { PATH: process.env.PATH ?? '', BARE_BODY: body },
+    env: {
+      PATH: process.env.PATH ?? '',
+      BARE_BODY: body,
+      ...(notModified ? { BARE_STATUS: '304', BARE_ETAG: notModified.etag } : {}),
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const port = await new Promise<number>((resolve) => {
@@ -194,12 +207,61 @@ async function overHttp(kind: DbKind, size: number, orm: MikroORM): Promise<void
         bare.stop();
       }
     }
+    await overviewById(port, api.base, kind, size);
     const rss = rssOf(api.child.pid!);
     ratios.push(
       `${kind.padEnd(10)} ${String(size).padStart(7)}  API process RSS after the load: ${rss.now.toFixed(0)} MiB (peak ${rss.peak.toFixed(0)} MiB)`,
     );
   } finally {
     await api.stop();
+  }
+}
+
+/** The dashboard's overview as the built dashboard asks it: GET by id, then revalidated (304). */
+async function overviewById(port: number, base: string, kind: DbKind, size: number): Promise<void> {
+  const manifest = JSON.parse(readFileSync(DEFAULT_MANIFEST, 'utf8')) as {
+    operations: { id: string; name: string }[];
+  };
+  const plan = manifest.operations.find((op) => op.name === 'Plan')!;
+  const variables = encodeURIComponent(JSON.stringify({ year: 2021, asOf: '2021-12-31' }));
+  const path = `/graphql?id=${plan.id}&variables=${variables}`;
+  const first = await fetch(`${base}${path}`, { headers: { 'accept-encoding': 'identity' } });
+  const bytes = await first.text();
+  const etag = first.headers.get('etag') ?? '';
+  if (first.status !== 200 || !etag)
+    throw new Error(`GET by id: ${first.status} ${bytes.slice(0, 300)}`);
+  const runs: [string, LoadTarget, LoadTarget, { etag: string } | undefined][] = [
+    [
+      'overview GET id 200',
+      { port, method: 'GET', path },
+      { port: 0, method: 'GET', path: '/' },
+      undefined,
+    ],
+    // The floor of any answer through the app's Fastify stack (hooks, headers, no work at all).
+    [
+      '/healthz (floor)',
+      { port, method: 'GET', path: '/healthz' },
+      { port: 0, method: 'GET', path: '/' },
+      undefined,
+    ],
+    [
+      'overview GET id 304',
+      { port, method: 'GET', path, headers: { 'if-none-match': etag }, status: 304 },
+      { port: 0, method: 'GET', path: '/', status: 304 },
+      { etag },
+    ],
+  ];
+  for (const [name, apiTarget, bareTarget, notModified] of runs) {
+    const bare = await startBare(bytes, notModified);
+    try {
+      const apiRate = await requestsPerSecond(apiTarget, seconds);
+      const bareRate = await requestsPerSecond({ ...bareTarget, port: bare.port }, seconds);
+      ratios.push(
+        `${kind.padEnd(10)} ${String(size).padStart(7)}  ${name.padEnd(18)} API ${apiRate.toFixed(0).padStart(6)} req/s  bare node:http ${bareRate.toFixed(0).padStart(6)} req/s  ratio ${(apiRate / bareRate).toFixed(3)}  (${notModified ? 0 : bytes.length} bytes${name.startsWith('/healthz') ? ' from bare' : ''})`,
+      );
+    } finally {
+      bare.stop();
+    }
   }
 }
 
@@ -214,7 +276,7 @@ for (const kind of dialects) {
       console.log(
         `[${kind} ${size}] database ready in ${((performance.now() - started) / 1000).toFixed(1)} s: ${seeded + added.products} products, ${added.evaluations} evaluations, ${added.items} decision items, ${added.certificates} certificates added`,
       );
-      await inProcess(kind, size, orm);
+      if (!process.env.BENCH_HTTP_ONLY) await inProcess(kind, size, orm);
       await overHttp(kind, size, orm);
     } finally {
       await destroyTestOrm(orm);
@@ -229,7 +291,11 @@ for (const r of table)
   console.log(
     `${r.dialect.padEnd(10)} ${String(r.size).padStart(8)}  ${r.operation.padEnd(18)} ${String(r.statements).padStart(3)}  ${`${ms(r.uncached[0])} / ${ms(r.uncached[1])}`.padStart(19)}  ${`${ms(r.cached[0])} / ${ms(r.cached[1])}`.padStart(17)}`,
   );
-console.log(`\nreq/s over HTTP, ${seconds} s each, 8 keep-alive clients (same run, same machine):`);
+console.log(
+  `\nreq/s over HTTP, ${seconds} s each, 8 keep-alive clients (same run, same machine; load average at the end ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}):`,
+);
 for (const line of ratios) console.log(line);
 console.log(
   `\nbench process RSS at the end: ${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MiB`,

@@ -194,6 +194,26 @@ export function factCountsOn(fact: FactDate, asOf: IsoDate): boolean {
 export const VIETNAM_TIME_ZONE = 'Asia/Ho_Chi_Minh';
 
 /**
+ * One formatter per zone, built on first use: building an Intl.DateTimeFormat costs far more than
+ * formatting with it, and every API request asks for today's date. Unknown zones throw here and
+ * are not kept.
+ */
+const dayFormatters = new Map<string, Intl.DateTimeFormat>();
+function dayFormatter(timeZone: string): Intl.DateTimeFormat {
+  let formatter = dayFormatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+    });
+    dayFormatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+/**
  * The calendar date at instant `now` in an IANA time zone, e.g. 2021-04-21T18:00Z is
  * '2021-04-22' in Asia/Ho_Chi_Minh. Throws INVALID_DATE for an unknown zone or an invalid instant.
  */
@@ -205,12 +225,7 @@ export function todayIn(timeZone: string, now: Date = new Date()): IsoDate {
   }
   let parts: Intl.DateTimeFormatPart[];
   try {
-    parts = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-    }).formatToParts(now);
+    parts = dayFormatter(timeZone).formatToParts(now);
   } catch {
     throw new DomainError('INVALID_DATE', `"${timeZone}" is not a known time zone`, {
       value: timeZone,

@@ -1,8 +1,9 @@
 // The data version for GET-by-id answers (http/persisted-get.ts), read with one SQL statement
-// shared by concurrent requests. Freshness is exact, not time-based: a request waits for a read
-// that STARTED after it arrived, so it sees every write committed before it came in. While one
-// read is running, the requests arriving meanwhile share the next one, so under load the database
-// answers about one primary-key SELECT per round trip instead of one per request.
+// shared by the requests that arrive together. Freshness is exact, not time-based: a request only
+// joins a read that has not started yet, so it sees every write committed before it came in. The
+// read starts on the next turn of the event loop (setImmediate), after Node has parsed every
+// request that came in on the same poll: under load the database answers one primary-key SELECT
+// per batch of requests instead of one per request.
 import type { MikroORM } from '@mikro-orm/core';
 import {
   readDataVersion,
@@ -10,8 +11,7 @@ import {
 } from '../modules/data-version/data-version.service.js';
 
 export class DataVersionReader {
-  private running: Promise<DataVersionStamp | null> | null = null;
-  private next: Promise<DataVersionStamp | null> | null = null;
+  private waiting: Promise<DataVersionStamp | null> | null = null;
   /** Statements issued (tests compare it with the requests served). */
   reads = 0;
 
@@ -22,27 +22,14 @@ export class DataVersionReader {
   }
 
   current(): Promise<DataVersionStamp | null> {
-    if (!this.running) return this.start();
-    // The running read may have started before this request: wait for the next one.
-    if (!this.next) {
-      const after = this.running.then(
-        () => undefined,
-        () => undefined,
-      );
-      this.next = after.then(() => {
-        this.next = null;
-        return this.start();
+    this.waiting ??= new Promise((resolve, reject) => {
+      setImmediate(() => {
+        // From here on, newcomers wait for the next read: this one may miss their writes.
+        this.waiting = null;
+        this.reads += 1;
+        this.load().then(resolve, reject);
       });
-    }
-    return this.next;
-  }
-
-  private start(): Promise<DataVersionStamp | null> {
-    this.reads += 1;
-    const read = this.load().finally(() => {
-      if (this.running === read) this.running = null;
     });
-    this.running = read;
-    return read;
+    return this.waiting;
   }
 }

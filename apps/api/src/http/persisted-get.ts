@@ -50,8 +50,8 @@ export interface PersistedGetOptions {
 const JSON_TYPE = 'application/json; charset=utf-8';
 /** The same threshold as the compression plugin (http/compression.ts). */
 const COMPRESS_FROM_BYTES = 1024;
-/** Compressed variants kept per process (each is compressed once per data version). */
-const COMPRESSED_ENTRIES = 256;
+/** Encoded answers kept per process (each is encoded once per data version and coding). */
+const ENCODED_ENTRIES = 256;
 
 type Query = Record<string, unknown>;
 
@@ -76,9 +76,9 @@ interface Executed {
 }
 
 export function persistedGetHandler(options: PersistedGetOptions) {
-  const cacheControl = `public, max-age=${options.maxAge}, s-maxage=${options.sMaxAge}, must-revalidate`;
+  const cacheControl = `public, max-age=${options.maxAge}${options.sMaxAge ? `, s-maxage=${options.sMaxAge}` : ''}, must-revalidate`;
   const inFlight = new Map<string, Promise<Executed>>();
-  const compressed = new Map<string, Buffer>();
+  const encoded = new Map<string, Buffer>();
 
   async function execute(
     request: FastifyRequest,
@@ -144,17 +144,19 @@ export function persistedGetHandler(options: PersistedGetOptions) {
     return running;
   }
 
-  function compressedBody(key: string, encoding: 'br' | 'gzip', body: string): Buffer {
+  /** The bytes of a stored answer in one coding, made once per key: no per-request encoding. */
+  function bodyBytes(key: string, encoding: 'br' | 'gzip' | 'identity', body: string): Buffer {
     const memoKey = `${encoding}:${key}`;
-    let bytes = compressed.get(memoKey);
+    let bytes = encoded.get(memoKey);
     if (!bytes) {
       bytes =
         encoding === 'br'
           ? brotliCompressSync(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 6 } })
-          : gzipSync(body);
-      compressed.set(memoKey, bytes);
-      if (compressed.size > COMPRESSED_ENTRIES)
-        compressed.delete(compressed.keys().next().value as string);
+          : encoding === 'gzip'
+            ? gzipSync(body)
+            : Buffer.from(body, 'utf8');
+      encoded.set(memoKey, bytes);
+      if (encoded.size > ENCODED_ENTRIES) encoded.delete(encoded.keys().next().value as string);
     }
     return bytes;
   }
@@ -204,7 +206,7 @@ export function persistedGetHandler(options: PersistedGetOptions) {
           vi: 'variables phải là một đối tượng JSON.',
         }),
       );
-    const today = todayInVietnam();
+    const today = todayNow();
 
     if (request.headers.authorization !== undefined) {
       // Possibly private fields: computed for this user only, kept by nobody.
@@ -248,16 +250,28 @@ export function persistedGetHandler(options: PersistedGetOptions) {
         .type(JSON_TYPE)
         .send(answer.body);
     const encoding =
-      Buffer.byteLength(answer.body) >= COMPRESS_FROM_BYTES
+      answer.body.length >= COMPRESS_FROM_BYTES
         ? acceptedEncoding(request.headers['accept-encoding'])
         : null;
     void reply.type(JSON_TYPE);
-    if (!encoding) return reply.header('etag', tag).send(answer.body);
+    if (!encoding) return reply.header('etag', tag).send(bodyBytes(key, 'identity', answer.body));
     return reply
       .header('etag', variantTag(tag, encoding))
       .header('content-encoding', encoding)
-      .send(compressedBody(key, encoding, answer.body));
+      .send(bodyBytes(key, encoding, answer.body));
   };
+}
+
+/**
+ * Today in Vietnam, recomputed once per UTC minute (Intl's formatting costs more than the rest of
+ * a cached answer): Vietnam's days begin on a whole UTC hour, so the date holds for the minute.
+ */
+let todayMemo = { minute: -1, today: '' };
+function todayNow(): string {
+  const minute = Math.floor(Date.now() / 60_000);
+  if (minute !== todayMemo.minute)
+    todayMemo = { minute, today: todayInVietnam(new Date(minute * 60_000)) };
+  return todayMemo.today;
 }
 
 function sendError(reply: FastifyReply, error: GraphQLError) {

@@ -11,7 +11,11 @@ export function viewerResolver(db: MikroORM): (request: FastifyRequest) => Promi
   return (request) => {
     let viewer = viewers.get(request);
     if (!viewer) {
-      viewer = resolveViewer(db.em.fork(), request.headers.authorization, request.ip);
+      // Without a token there is nobody to look up: no EntityManager fork on the anonymous path
+      // (every cacheable GET by id takes it).
+      viewer = request.headers.authorization
+        ? resolveViewer(db.em.fork(), request.headers.authorization, request.ip)
+        : Promise.resolve({ user: null, sessionId: null, ip: request.ip });
       // Whoever awaits it sees a failure; nobody awaiting must not crash the process.
       viewer.catch(() => undefined);
       viewers.set(request, viewer);

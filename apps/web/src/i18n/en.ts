@@ -365,6 +365,7 @@ export const en: CoreMessages = {
       'Other limits (defaults): depth 10, 15 aliases, 2000 tokens per query, 300 requests per minute per IP address.',
     caching:
       'Caching: answers to POST /graphql are not stored by browsers or proxies, so every request gets the database’s current figures. The scripts and styles of the explorer at /explorer are cached for a day, its page is not. The dashboard’s files under /assets carry a content hash in their names and are cached for a year; its HTML pages are revalidated on every visit.',
+    byId: 'Public queries by id: the dashboard asks its own queries as GET /graphql?id=(SHA-256 of the query text)&variables=(JSON); the ids are listed in apps/web/persisted-queries.json of the source code. These answers carry Cache-Control: public, max-age=0, must-revalidate and a strong ETag that changes only when the data (or the day) changes; sent back in If-None-Match, it gets 304 without a body, so a reverse proxy or CDN in front of the API can absorb a sudden crowd. Requests with Authorization are private and never stored. Mutations are refused over GET (405) and an unknown id gives PERSISTED_QUERY_NOT_FOUND; any other query keeps working with POST.',
   },
   ...authEn,
   ...statusReasonEn,

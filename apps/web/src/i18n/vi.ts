@@ -369,6 +369,7 @@ export const vi = {
       'Giới hạn khác (mặc định): độ sâu 10, 15 bí danh (alias), 2000 token mỗi truy vấn, 300 yêu cầu mỗi phút cho mỗi địa chỉ IP.',
     caching:
       'Bộ nhớ đệm: câu trả lời của POST /graphql không được trình duyệt hay proxy lưu lại, nên mỗi lần gửi đều nhận số liệu hiện tại của cơ sở dữ liệu. Các tệp script và kiểu của trình khám phá /explorer được lưu đệm một ngày; trang của nó thì không. Tệp của bảng điều khiển dưới /assets mang mã băm nội dung trong tên nên được lưu đệm một năm; các trang HTML được kiểm tra lại mỗi lần mở.',
+    byId: 'Truy vấn công khai theo id: bảng điều khiển gửi các truy vấn của chính nó bằng GET /graphql?id=(mã SHA-256 của nội dung truy vấn)&variables=(JSON); danh sách id nằm trong tệp apps/web/persisted-queries.json của mã nguồn. Các câu trả lời này có Cache-Control: public, max-age=0, must-revalidate và một ETag mạnh chỉ đổi khi dữ liệu (hoặc ngày) thay đổi; gửi lại ETag đó trong If-None-Match thì nhận 304 không kèm nội dung, nhờ vậy máy chủ proxy ngược hay CDN đặt trước API có thể gánh lượng truy cập tăng đột biến. Yêu cầu có Authorization là riêng tư và không bao giờ được lưu đệm. Thao tác ghi (mutation) bị từ chối qua GET (405), id không có trong danh sách trả về PERSISTED_QUERY_NOT_FOUND; mọi truy vấn khác vẫn gửi bằng POST như trước.',
   },
   ...authVi,
   ...statusReasonVi,
