@@ -24,6 +24,7 @@ import '../modules/plans/plan-target.graphql.js';
 import '../modules/plans/plan.graphql.js';
 import '../modules/plans/target-metric.graphql.js';
 import '../modules/plans/target-trend.graphql.js';
+import '../modules/departments/responsibility.graphql.js';
 import '../modules/districts/district-figures.graphql.js';
 import '../modules/stats/stats.graphql.js';
 import '../modules/stats/stats-series.graphql.js';

@@ -105,11 +105,20 @@ describe('T3: at least 2 participating entities in every district-level unit', (
       participationFacts(),
       '2021-12-31',
     );
-    expect(progress.perUnit).toEqual([
-      { unitCode: 'long-xuyen', value: 2, met: true },
-      { unitCode: 'chau-doc', value: 1, met: false },
-      { unitCode: 'tan-chau', value: 0, met: false },
+    expect(
+      progress.perUnit?.map(({ unitCode, value, met, status }) => [unitCode, value, met, status]),
+    ).toEqual([
+      ['long-xuyen', 2, true, 'met'],
+      ['chau-doc', 1, false, 'missed'],
+      ['tan-chau', 0, false, 'missed'],
     ]);
+    // Each unit carries its own reason: the margin against the per-unit target.
+    expect(progress.perUnit?.[1]?.statusReasonCode).toBe('period_ended_unmet');
+    expect(progress.perUnit?.[1]?.statusReasonParams).toMatchObject({
+      actual: 1,
+      target: 2,
+      margin: -1,
+    });
     expect(progress.actual).toBe(0); // the lowest unit
     expect(progress.numerator).toBe(1); // units meeting the target
     expect(progress.denominator).toBe(3);
@@ -141,6 +150,9 @@ describe('T3: at least 2 participating entities in every district-level unit', (
     );
     // e2's evaluation (2021-05-10) has not happened yet on 2021-04-30.
     expect(progress.perUnit?.map((u) => u.value)).toEqual([1, 1, 0]);
+    // During the period each unit is judged by linear pace on its own count: 1 of 2 after a third
+    // of the year is ahead of pace; 0 is behind, and below half of the expected pace.
+    expect(progress.perUnit?.map((u) => u.status)).toEqual(['on_track', 'on_track', 'off_track']);
   });
 });
 

@@ -13,11 +13,17 @@ import {
 } from './pace.js';
 import type { PlanTarget } from './targets.js';
 
-/** One unit's value for an each_unit_at_least target. */
+/**
+ * One unit's value for an each_unit_at_least target, with its own status under the same rule as
+ * the target (the unit's count against the per-unit target), so a scorecard can colour each unit.
+ */
 export interface UnitProgress {
   unitCode: string;
   value: number;
   met: boolean;
+  status: TargetStatus;
+  statusReasonCode: StatusReasonCode;
+  statusReasonParams: StatusReasonParams;
 }
 
 /** Progress of one target on `asOf`. */
@@ -103,11 +109,9 @@ export function computeTargetProgress(
       met = numerator * 100 >= target.target * denominator;
     }
   } else {
-    perUnit = outcome.perUnit.map((u) => ({
-      unitCode: u.unitCode,
-      value: u.value,
-      met: u.value >= target.target,
-    }));
+    perUnit = outcome.perUnit.map((u) =>
+      unitProgress(target, u.unitCode, u.value, outcome.sampleRecords, asOf),
+    );
     counted = outcome.perUnit.flatMap((u) => u.counted);
     numerator = perUnit.filter((u) => u.met).length;
     denominator = perUnit.length;
@@ -158,6 +162,40 @@ export function computeTargetProgress(
     definitionVi: target.definitionVi,
     noDataSource: false,
     ...(publishedRounds === undefined ? {} : { publishedRounds }),
+  };
+}
+
+/**
+ * A unit's share of an each_unit_at_least target: its count against the per-unit target, judged
+ * by decideStatus as a count of its own (met, missed, on track by linear pace…). The target's
+ * sample records carry over, so a unit figure resting on sample data is never green either.
+ */
+export function unitProgress(
+  target: PlanTarget,
+  unitCode: string,
+  value: number,
+  sampleRecords: number,
+  asOf: IsoDate,
+): UnitProgress {
+  const met = value >= target.target;
+  const decision = decideStatus({
+    kind: target.kind,
+    period: target.period,
+    asOf,
+    actual: value,
+    target: target.target,
+    targetMax: target.targetMax,
+    met,
+    unitLabel: target.unitLabel,
+    sampleRecords,
+  });
+  return {
+    unitCode,
+    value,
+    met,
+    status: decision.status,
+    statusReasonCode: decision.statusReasonCode,
+    statusReasonParams: decision.statusReasonParams,
   };
 }
 

@@ -5,8 +5,54 @@ import { builder } from '../../graphql/builder.js';
 import { AdminUnit } from '../admin-units/admin-unit.graphql.js';
 import { planPeriod } from '../plans/plan-facts.js';
 import { findPlanOfYear, planYears } from '../plans/plan.service.js';
-import { districtFigures, type DistrictFiguresShape } from './district-figures.service.js';
+import {
+  StatusReasonCodeEnum,
+  StatusReasonParam,
+  TargetStatusEnum,
+  reasonParamList,
+} from '../plans/target-progress.graphql.js';
+import {
+  districtFigures,
+  type DistrictFiguresShape,
+  type DistrictTargetShape,
+} from './district-figures.service.js';
 import { API_ERROR_CODES, apiError } from '../../graphql/errors.js';
+
+export const DistrictTarget = builder.objectRef<DistrictTargetShape>('DistrictTarget');
+DistrictTarget.implement({
+  description:
+    'One district-level unit against one per-unit ("each unit at least") target of the plan: a cell of the scorecard.',
+  fields: (t) => ({
+    code: t.exposeString('code', { description: 'Target code, e.g. "T3-ENTITIES-PER-DISTRICT".' }),
+    labelVi: t.exposeString('labelVi', { description: 'Target label in Vietnamese.' }),
+    labelEn: t.exposeString('labelEn', { description: 'Target label in English.' }),
+    target: t.exposeFloat('target', {
+      description: 'Per-unit target in force on the as-of day (plan amendments applied).',
+    }),
+    unitLabel: t.exposeString('unitLabel', { description: 'What is counted, e.g. "entities".' }),
+    value: t.int({
+      nullable: true,
+      description: 'The unit’s count; null when the target’s facts are not recorded (never 0).',
+      resolve: (c) => c.value,
+    }),
+    met: t.exposeBoolean('met', { description: 'True when the unit reaches the target.' }),
+    status: t.field({
+      type: TargetStatusEnum,
+      description: 'The unit’s status under the target’s status rule.',
+      resolve: (c) => c.status,
+    }),
+    statusReasonCode: t.field({
+      type: StatusReasonCodeEnum,
+      description: 'Why this status, as a code.',
+      resolve: (c) => c.statusReasonCode,
+    }),
+    statusReasonParams: t.field({
+      type: [StatusReasonParam],
+      description: 'Numbers and dates of the reason.',
+      resolve: (c) => reasonParamList(c.statusReasonParams),
+    }),
+  }),
+});
 
 export const DistrictFigures = builder.objectRef<DistrictFiguresShape>('DistrictFigures');
 DistrictFigures.implement({
@@ -31,6 +77,25 @@ DistrictFigures.implement({
     }),
     productsCertified: t.exposeInt('productsCertified', {
       description: 'Distinct products first certified 3★+ in the plan year.',
+    }),
+    productsCertified3Star: t.int({
+      description:
+        'Distinct products whose certificate dated in the plan year is 3★ (first certification or re-certification).',
+      resolve: (f) => f.productsByStars[0],
+    }),
+    productsCertified4Star: t.int({
+      description: 'Distinct products whose certificate dated in the plan year is 4★.',
+      resolve: (f) => f.productsByStars[1],
+    }),
+    productsCertified5Star: t.int({
+      description: 'Distinct products whose certificate dated in the plan year is 5★ (national).',
+      resolve: (f) => f.productsByStars[2],
+    }),
+    unitTargets: t.field({
+      type: [DistrictTarget],
+      description:
+        'The unit against each per-unit target of the plan (kind EACH_UNIT_AT_LEAST), in plan order.',
+      resolve: (f) => f.unitTargets,
     }),
     passRate: t.float({
       nullable: true,

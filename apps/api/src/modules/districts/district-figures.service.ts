@@ -1,18 +1,52 @@
 // Each district-level unit's figures for a plan on an as-of day. Every number comes from a domain
 // metric applied to the unit's share of the plan facts, so it matches the plan targets. The whole
 // list is cached per (plan, as-of day, data version): it is the same for every viewer.
-import { computeMetric, computeTargetProgress, factsOfUnit } from '@ocop/domain';
+import {
+  computeMetric,
+  computeTargetProgress,
+  factsOfUnit,
+  type MetricName,
+  type StatusReasonCode,
+  type StatusReasonParams,
+  type TargetStatus,
+} from '@ocop/domain';
 import { cachedFigure } from '../../cache/figure-cache.js';
 import type { GraphQLContext } from '../../graphql/context.js';
 import { planFacts, planPeriod, toDomainTarget } from '../plans/plan-facts.js';
 import { PlanTarget as PlanTargetEntity } from '../plans/plan-target.entity.js';
 import type { Plan } from '../plans/plan.entity.js';
 
+/** One unit's cell of a per-unit target (the scorecard matrix on /districts). */
+export interface DistrictTargetShape {
+  code: string;
+  labelVi: string;
+  labelEn: string;
+  /** The per-unit target in force on the as-of day. */
+  target: number;
+  unitLabel: string;
+  /** The unit's count; null when the target's facts are not recorded (no_data_source). */
+  value: number | null;
+  met: boolean;
+  status: TargetStatus;
+  statusReasonCode: StatusReasonCode;
+  statusReasonParams: StatusReasonParams;
+}
+
+/** Certificates of one star level dated in the plan year (metrics products_certified_<n>star). */
+const STAR_METRICS = {
+  3: 'products_certified_3star',
+  4: 'products_certified_4star',
+  5: 'products_certified_5star',
+} as const satisfies Record<number, MetricName>;
+
 export interface DistrictFiguresShape {
   unitCode: string;
   participatingEntities: number;
   productsEvaluated: number;
   productsCertified: number;
+  /** Products whose certificate dated in the plan year is 3★, 4★ and 5★ (index 0, 1, 2). */
+  productsByStars: [number, number, number];
+  unitTargets: DistrictTargetShape[];
   passRate: number | null;
   targetsMet: string[];
   asOf: string;
@@ -32,10 +66,14 @@ async function computeDistrictFigures(
     { orderBy: { sortOrder: 'asc' }, populate: ['owner'], strategy: 'joined' },
   );
   const perUnitProgress = await Promise.all(
-    unitTargets.map(async (target) => ({
-      code: target.code,
-      progress: computeTargetProgress(await toDomainTarget(ctx, target, plan, asOf), facts, asOf),
-    })),
+    unitTargets.map(async (target) => {
+      const domainTarget = await toDomainTarget(ctx, target, plan, asOf);
+      return {
+        target: domainTarget,
+        code: target.code,
+        progress: computeTargetProgress(domainTarget, facts, asOf),
+      };
+    }),
   );
   const participating = computeMetric('entities_participating_per_unit', facts, period, asOf);
   return facts.units.map((unit) => {
@@ -47,6 +85,10 @@ async function computeDistrictFigures(
         ? (participating.perUnit.find((u) => u.unitCode === unit.code)?.value ?? 0)
         : 0;
     const share = passRate.shape === 'share' ? passRate : null;
+    const starCount = (stars: 3 | 4 | 5): number => {
+      const outcome = computeMetric(STAR_METRICS[stars], own, period, asOf);
+      return outcome.shape === 'count' ? outcome.value : 0;
+    };
     return {
       unitCode: unit.code,
       asOf,
@@ -57,9 +99,27 @@ async function computeDistrictFigures(
         share && share.denominator > 0
           ? Math.round((share.numerator / share.denominator) * 10000) / 100
           : null,
+      productsByStars: [starCount(3), starCount(4), starCount(5)],
       targetsMet: perUnitProgress
         .filter((p) => p.progress.perUnit?.find((u) => u.unitCode === unit.code)?.met)
         .map((p) => p.code),
+      unitTargets: perUnitProgress.map(({ target, progress }) => {
+        // A target without a data source has no per-unit values: its cell takes the target's
+        // status (no_data_source) and no number, never 0.
+        const cell = progress.perUnit?.find((u) => u.unitCode === unit.code);
+        return {
+          code: target.code,
+          labelVi: target.labelVi,
+          labelEn: target.labelEn,
+          target: target.target,
+          unitLabel: target.unitLabel,
+          value: cell?.value ?? null,
+          met: cell?.met ?? false,
+          status: cell?.status ?? progress.status,
+          statusReasonCode: cell?.statusReasonCode ?? progress.statusReasonCode,
+          statusReasonParams: cell?.statusReasonParams ?? progress.statusReasonParams,
+        };
+      }),
     };
   });
 }

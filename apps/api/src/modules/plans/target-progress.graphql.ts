@@ -109,7 +109,7 @@ interface ReasonParamShape {
 const DATE_PARAMS: ReadonlySet<string> = new Set(['asOf', 'periodStart', 'periodEnd']);
 
 /** The domain's params object as a list; dates and numbers go in their own typed fields. */
-function reasonParamList(params: StatusReasonParams): ReasonParamShape[] {
+export function reasonParamList(params: StatusReasonParams): ReasonParamShape[] {
   return Object.entries(params)
     .filter(([, value]) => value !== undefined)
     .map(([name, value]) =>
@@ -152,6 +152,22 @@ UnitProgress.implement({
     }),
     value: t.exposeInt('value', { description: 'The unit’s count.' }),
     met: t.exposeBoolean('met', { description: 'True when the unit reaches the per-unit target.' }),
+    status: t.field({
+      type: TargetStatusEnum,
+      description:
+        'The unit’s own status: its count against the per-unit target, under the target’s status rule.',
+      resolve: (u) => u.status,
+    }),
+    statusReasonCode: t.field({
+      type: StatusReasonCodeEnum,
+      description: 'Why the unit has this status, as a code.',
+      resolve: (u) => u.statusReasonCode,
+    }),
+    statusReasonParams: t.field({
+      type: [StatusReasonParam],
+      description: 'Numbers and dates of the unit’s reason (actual is the unit’s count).',
+      resolve: (u) => reasonParamList(u.statusReasonParams),
+    }),
   }),
 });
 
