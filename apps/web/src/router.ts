@@ -36,6 +36,13 @@ export const routes: RouteRecordRaw[] = [
     meta: { titleKey: 'nav.departments' },
   },
   {
+    path: '/departments/:code',
+    name: 'department',
+    component: () => import('./pages/DepartmentPage.vue'),
+    props: true,
+    meta: { titleKey: 'nav.departments' },
+  },
+  {
     path: '/expiry',
     name: 'expiry',
     component: () => import('./pages/ExpiryPage.vue'),

@@ -18,8 +18,12 @@ function district(
     participatingEntities: entities,
     productsEvaluated: certified + 1,
     productsCertified: certified,
+    productsCertified3Star: certified,
+    productsCertified4Star: 0,
+    productsCertified5Star: 0,
     passRate: null,
     targetsMet: [],
+    unitTargets: [],
   };
 }
 

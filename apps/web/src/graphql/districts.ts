@@ -13,8 +13,27 @@ export const DISTRICTS_QUERY = graphql(`
       participatingEntities
       productsEvaluated
       productsCertified
+      productsCertified3Star
+      productsCertified4Star
+      productsCertified5Star
       passRate
       targetsMet
+      unitTargets {
+        code
+        labelVi
+        labelEn
+        target
+        unitLabel
+        value
+        met
+        status
+        statusReasonCode
+        statusReasonParams {
+          name
+          number
+          date
+        }
+      }
     }
   }
 `);
@@ -23,3 +42,5 @@ export type DistrictsVariables = VariablesOf<typeof DISTRICTS_QUERY>;
 export type DistrictsResult = ResultOf<typeof DISTRICTS_QUERY>;
 /** `passRate`: percent (0–100) of provincially evaluated products reaching 3★; null when none was evaluated. */
 export type DistrictFigures = DistrictsResult['districts'][number];
+/** One unit against one per-unit target of the plan: a cell of the scorecard. */
+export type DistrictTarget = DistrictFigures['unitTargets'][number];

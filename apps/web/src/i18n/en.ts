@@ -2,6 +2,7 @@ import type { CoreMessages } from './vi';
 import { authEn } from './auth-en';
 import { statusReasonEn } from './status-reason-en';
 import { dashboardEn } from './dashboard-en';
+import { matricesEn } from './matrices-en';
 
 export const en: CoreMessages = {
   app: {
@@ -137,16 +138,10 @@ export const en: CoreMessages = {
   },
   departments: {
     title: 'Tasks of departments and localities',
-    intro: 'Bodies given tasks in plan 152/KH-UBND, their linked targets and recorded activities.',
-    tasks: 'Tasks',
     lead: 'Lead',
     coordinate: 'Coordinate',
-    linkedTargets: 'Linked targets',
-    noLinkedTargets: 'Not linked to a numeric target.',
-    activities: 'Activities by kind and month',
     chartLabel: 'Stacked bar chart: activities of {name} by month and kind',
     noActivities: 'No activities recorded for this body in the year.',
-    empty: 'No bodies in the data yet.',
     month: 'Month',
   },
   products: {
@@ -370,4 +365,5 @@ export const en: CoreMessages = {
   ...authEn,
   ...statusReasonEn,
   ...dashboardEn,
+  ...matricesEn,
 };

@@ -3,6 +3,7 @@
 import { authVi } from './auth-vi';
 import { statusReasonVi } from './status-reason-vi';
 import { dashboardVi } from './dashboard-vi';
+import { matricesVi } from './matrices-vi';
 import type { entryVi } from './entry-vi';
 
 export const vi = {
@@ -139,17 +140,10 @@ export const vi = {
   },
   departments: {
     title: 'Nhiệm vụ của sở, ngành và địa phương',
-    intro:
-      'Các cơ quan được giao nhiệm vụ trong Kế hoạch 152/KH-UBND, chỉ tiêu liên quan và hoạt động đã ghi nhận.',
-    tasks: 'Nhiệm vụ',
     lead: 'Chủ trì',
     coordinate: 'Phối hợp',
-    linkedTargets: 'Chỉ tiêu liên quan',
-    noLinkedTargets: 'Không gắn với chỉ tiêu định lượng.',
-    activities: 'Hoạt động theo loại và tháng',
     chartLabel: 'Biểu đồ cột chồng: số hoạt động của {name} theo tháng và loại',
     noActivities: 'Chưa ghi nhận hoạt động nào cho cơ quan này trong năm.',
-    empty: 'Chưa có cơ quan nào trong dữ liệu.',
     month: 'Tháng',
   },
   products: {
@@ -374,6 +368,7 @@ export const vi = {
   ...authVi,
   ...statusReasonVi,
   ...dashboardVi,
+  ...matricesVi,
 } as const;
 
 /** Texts loaded with the app. */

@@ -2,75 +2,76 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { mount } from '@vue/test-utils';
 import App from '../App.vue';
 import { createTestApp, graphqlFetchStub, settle } from '../testing/setup';
-import { progress, target } from '../testing/fixtures';
+import { responsibilities } from '../testing/responsibility-fixtures';
 
 vi.mock('vue-chartjs', () => import('../testing/chart-mock'));
 afterEach(() => vi.unstubAllGlobals());
 
-const departments = {
-  departments: [
-    {
-      id: '1',
-      code: 'BAG',
-      nameVi: 'Báo An Giang',
-      nameEn: 'An Giang Newspaper',
-      roleVi: 'chuyên mục OCOP trên báo',
-      roleEn: 'OCOP column in the newspaper',
-      isSampleDataIncluded: true,
-      tasks: [
-        {
-          id: 't1',
-          code: 'MEDIA-2',
-          role: 'LEAD',
-          summaryVi: 'Chuyên mục OCOP trên Báo An Giang',
-          summaryEn: 'OCOP column in the newspaper',
-          activityKinds: ['media_piece'],
-          linkedTargets: [{ id: 'x', code: 'T1-CERTIFIED' }],
-        },
-      ],
-      activityCounts: [
-        { kind: 'media_piece', month: '2021-04', count: 2, sample: true },
-        { kind: 'media_piece', month: '2021-06', count: 1, sample: true },
-      ],
-    },
-  ],
+const planYears = {
+  planYears: [2021],
+  plans: [{ id: 'p', year: 2021, code: '152/KH-UBND', programme: false }],
 };
 
 describe('Departments page', () => {
-  it('lists tasks with linked target status and labels sample data', async () => {
-    const plan = {
-      plan: {
-        id: 'p',
-        year: 2021,
-        code: '152/KH-UBND',
-        title: 'Kế hoạch',
-        issuedOn: '2021-03-24',
-        periodStart: '2021-01-01',
-        periodEnd: '2021-12-31',
-        targets: [target({ progress: progress({ status: 'ON_TRACK', statusReason: 'ok' }) })],
-      },
-    };
-    vi.stubGlobal(
-      'fetch',
-      graphqlFetchStub({ Departments: departments, Plan: plan, PlanYears: { plans: [] } }),
-    );
-    const { plugins } = await createTestApp('/departments');
+  it('shows one matrix row per task, grouped by body, with linked targets’ status and recorded activities', async () => {
+    const stub = graphqlFetchStub({ Responsibilities: responsibilities, PlanYears: planYears });
+    vi.stubGlobal('fetch', stub);
+    const { plugins } = await createTestApp('/departments?year=2021&asOf=2021-12-31');
     const wrapper = mount(App, { global: { plugins: [...plugins] } });
     await settle(10);
-    const card = wrapper.get('[data-testid="department-BAG"]');
-    expect(card.get('[data-testid="sample-label"]').text()).toContain('Dữ liệu mẫu');
-    // The role in the page's language (Vietnamese first), from departments.csv role_vi.
-    expect(card.get('[data-testid="department-role"]').text()).toBe('chuyên mục OCOP trên báo');
-    expect(card.get('[data-testid="task-MEDIA-2"]').text()).toContain(
-      'Chuyên mục OCOP trên Báo An Giang',
+    const matrix = wrapper.get('[data-testid="responsibility-matrix"]');
+    expect(matrix.get('caption').text()).toBe(
+      'Phân công nhiệm vụ của 152/KH-UBND, tính đến 31/12/2021',
     );
-    expect(card.get('[data-testid="task-MEDIA-2"]').text()).toContain(
-      'Sản phẩm được công nhận OCOP',
+    expect(
+      matrix.findAll('[data-testid="matrix-row"]').map((r) => r.attributes('data-task')),
+    ).toEqual(['SNN-1', 'SNN-2', 'HUYEN-1']);
+    // One row group per body: its name spans its tasks and links to its page with the period.
+    const snnGroup = matrix.get('[data-testid="matrix-body-SNN"]');
+    const header = snnGroup.get('th[scope="rowgroup"]');
+    expect(header.attributes('rowspan')).toBe('2');
+    expect(header.get('a').text()).toBe('Sở Nông nghiệp và PTNT');
+    expect(header.get('a').attributes('href')).toBe(
+      '/departments/SNN?lang=vi&year=2021&asOf=2021-12-31',
     );
-    expect(card.get('[data-testid="target-status"]').text()).toContain('Đúng tiến độ');
-    const table = card.get('[data-testid="chart-table"]');
-    expect(table.text()).toContain('Tin bài, chuyên mục');
-    expect(table.findAll('tbody tr')).toHaveLength(3); // April, May (0), June
+    const first = snnGroup.findAll('tr')[0]!;
+    expect(first.text()).toContain('Chủ trì');
+    expect(first.text()).toContain('Chưa thực hiện');
+    // Linked targets grouped by status, each status in words and icon, codes shortened with the label as title.
+    const statuses = first.findAll('[data-testid="target-status"]');
+    expect(statuses.map((s) => s.text())).toEqual([
+      '✖ Không đạt (đã kết thúc kỳ): T1, T2',
+      '⚑ Dữ liệu mẫu: T7',
+    ]);
+    expect(statuses[0]!.get('abbr').attributes('title')).toBe(
+      'Sản phẩm được công nhận OCOP từ 3 sao trở lên trong năm',
+    );
+    // Recorded activities only; sample rows are shown apart, flagged.
+    expect(first.get('[data-testid="matrix-recorded"]').text()).toBe('0 ⚑ 19 mẫu');
+    const second = snnGroup.findAll('tr')[1]!;
+    expect(second.text()).toContain('Phối hợp');
+    expect(second.text()).toContain('Đang thực hiện');
+    expect(second.get('[data-testid="matrix-recorded"]').text()).toBe('3');
+    expect(stub.calls.find((c) => c.operation === 'Responsibilities')?.variables).toEqual({
+      year: 2021,
+      asOf: '2021-12-31',
+    });
+    wrapper.unmount();
+  });
+
+  it('says so when the plan assigns no task', async () => {
+    vi.stubGlobal(
+      'fetch',
+      graphqlFetchStub({
+        Responsibilities: { plan: { ...responsibilities.plan, responsibilities: [] } },
+        PlanYears: planYears,
+      }),
+    );
+    const { plugins } = await createTestApp('/departments?year=2021&lang=en', 'en');
+    const wrapper = mount(App, { global: { plugins: [...plugins] } });
+    await settle(10);
+    expect(wrapper.text()).toContain('This plan assigns no task to a body.');
+    expect(wrapper.find('[data-testid="responsibility-matrix"]').exists()).toBe(false);
     wrapper.unmount();
   });
 });

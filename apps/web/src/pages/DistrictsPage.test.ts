@@ -10,8 +10,26 @@ const unit = (code: string, name: string, entities: number) => ({
   participatingEntities: entities,
   productsEvaluated: entities,
   productsCertified: Math.max(0, entities - 1),
+  productsCertified3Star: Math.max(0, entities - 2),
+  productsCertified4Star: entities > 1 ? 1 : 0,
+  productsCertified5Star: 0,
   passRate: entities ? 50 : null,
-  targetsMet: [],
+  targetsMet: entities >= 2 ? ['T3-ENTITIES-PER-DISTRICT'] : [],
+  // Plan 152's per-unit target on 2021-12-31: final, met or missed (linear-pace-v2).
+  unitTargets: [
+    {
+      code: 'T3-ENTITIES-PER-DISTRICT',
+      labelVi: 'Mỗi huyện/thị xã/thành phố có ít nhất 2 chủ thể tham gia',
+      labelEn: 'At least 2 participating entities in every district-level unit',
+      target: 2,
+      unitLabel: 'entities',
+      value: entities,
+      met: entities >= 2,
+      status: entities >= 2 ? 'MET' : 'MISSED',
+      statusReasonCode: entities >= 2 ? 'PERIOD_ENDED_MET' : 'PERIOD_ENDED_UNMET',
+      statusReasonParams: [],
+    },
+  ],
 });
 
 afterEach(() => vi.unstubAllGlobals());
@@ -103,6 +121,52 @@ describe('Districts page', () => {
     expect(stub.calls.find((c) => c.operation === 'Products')?.variables).toMatchObject({
       filter: { unitCode: 'tri-ton' },
     });
+    wrapper.unmount();
+  });
+
+  it('scores every unit against T3 with a status pill and links every cell with the period', async () => {
+    vi.stubGlobal(
+      'fetch',
+      graphqlFetchStub({
+        Districts: { districts: [unit('an-phu', 'An Phú', 2), unit('tan-chau', 'Tân Châu', 1)] },
+        PlanYears: {
+          planYears: [2021],
+          plans: [{ id: 'p', year: 2021, code: '152/KH-UBND', programme: false }],
+        },
+      }),
+    );
+    const { plugins } = await createTestApp('/districts?year=2021&asOf=2021-12-31');
+    const wrapper = mount(App, { global: { plugins: [...plugins] } });
+    await settle(10);
+    const scorecard = wrapper.get('[data-testid="scorecard"]');
+    expect(scorecard.get('caption').text()).toBe(
+      'Bảng điểm: từng đơn vị cấp huyện so với chỉ tiêu của 152/KH-UBND, tính đến 31/12/2021',
+    );
+    const headers = scorecard.findAll('thead th').map((th) => th.text());
+    expect(headers).toEqual([
+      'Đơn vị hành chính',
+      'Mỗi huyện/thị xã/thành phố có ít nhất 2 chủ thể tham gia (mỗi đơn vị ≥ 2)',
+      'Sản phẩm được công nhận',
+      'Sản phẩm 3 sao',
+      'Sản phẩm 4 sao',
+      'Sản phẩm 5 sao',
+    ]);
+    const rows = scorecard.findAll('[data-testid="scorecard-row"]');
+    expect(rows).toHaveLength(2);
+    // Status in text and icon, not colour alone.
+    const met = rows[0]!.get('[data-testid="scorecard-target"] a');
+    expect(met.text()).toBe('✔ 2 · Đạt (đã kết thúc kỳ)');
+    expect(met.classes()).toContain('status--met');
+    expect(met.attributes('href')).toBe('/districts?lang=vi&year=2021&asOf=2021-12-31&unit=an-phu');
+    const missed = rows[1]!.get('[data-testid="scorecard-target"] a');
+    expect(missed.text()).toBe('✖ 1 · Không đạt (đã kết thúc kỳ)');
+    expect(missed.attributes('data-status')).toBe('MISSED');
+    // Counts link to the unit's products of the plan year; the star columns filter by stars.
+    const counts = rows[0]!.findAll('td.num a');
+    expect(counts.map((a) => a.text())).toEqual(['1', '0', '1', '0']);
+    expect(counts[2]!.attributes('href')).toBe(
+      '/products?lang=vi&year=2021&asOf=2021-12-31&unit=an-phu&stars=4',
+    );
     wrapper.unmount();
   });
 });

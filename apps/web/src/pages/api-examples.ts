@@ -83,6 +83,39 @@ export const API_EXAMPLES: readonly ApiExample[] = [
 }`,
   },
   {
+    id: 'district-scorecard',
+    titleVi:
+      'Bảng điểm theo huyện: mỗi đơn vị so với chỉ tiêu từng đơn vị và số sản phẩm theo hạng sao',
+    titleEn: 'Scorecard by district: each unit against the per-unit targets, and products by stars',
+    query: `query {
+  districts(planYear: 2021, asOf: "2021-12-31") {
+    unit { code name }
+    unitTargets { code target value met status statusReasonCode }
+    productsCertified
+    productsCertified3Star
+    productsCertified4Star
+    productsCertified5Star
+  }
+}`,
+  },
+  {
+    id: 'responsibilities',
+    titleVi: 'Phân công nhiệm vụ Kế hoạch 152: cơ quan, vai trò, chỉ tiêu liên quan, số hoạt động',
+    titleEn: 'Plan 152’s responsibilities: body, role, linked targets, activity counts',
+    query: `query {
+  plan(year: 2021) {
+    code
+    responsibilities(asOf: "2021-12-31") {
+      task { code role status summaryVi }
+      department { code nameVi }
+      linkedTargets { code progress { status } }
+      recordedActivities
+      sampleActivities
+    }
+  }
+}`,
+  },
+  {
     id: 'programme-trend',
     titleVi: 'Các năm có kế hoạch và xu hướng chỉ tiêu của chương trình 2021–2025 theo cuối tháng',
     titleEn: 'Years with a plan, and the 2021–2025 programme targets at every month end',
