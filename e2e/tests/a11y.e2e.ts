@@ -24,8 +24,17 @@ async function productId(): Promise<string> {
 const PAGES: { name: string; path: string | (() => Promise<string>); ready: string }[] = [
   { name: 'overview', path: '/?lang=vi', ready: '[data-testid="target-grid"]' },
   { name: 'overview (en)', path: '/?lang=en', ready: '[data-testid="target-grid"]' },
-  { name: 'districts', path: '/districts?lang=vi', ready: '[data-testid="districts-table"]' },
-  { name: 'departments', path: '/departments?lang=vi', ready: 'main h2' },
+  { name: 'districts', path: '/districts?lang=vi', ready: '[data-testid="scorecard"]' },
+  {
+    name: 'departments',
+    path: '/departments?lang=vi',
+    ready: '[data-testid="responsibility-matrix"]',
+  },
+  {
+    name: 'department',
+    path: '/departments/SCT?year=2021&lang=vi',
+    ready: '[data-testid="activity-chart-SCT"]',
+  },
   { name: 'products', path: '/products?lang=vi', ready: '[data-testid="products-table"]' },
   { name: 'product', path: async () => `/products/${await productId()}?lang=vi`, ready: 'main h1' },
   {

@@ -50,7 +50,12 @@ const PAGES: { name: string; path: () => Promise<string>; ready: string }[] = [
   {
     name: 'departments',
     path: async () => '/departments',
-    ready: '[data-testid^="department-"]',
+    ready: '[data-testid="matrix-row"]',
+  },
+  {
+    name: 'department',
+    path: async () => '/departments/SNN?year=2021',
+    ready: '[data-testid="activity-chart-SNN"]',
   },
   { name: 'products', path: async () => '/products', ready: '[data-testid="product-row"]' },
   {

@@ -70,16 +70,17 @@ describe('every page loads with seeded figures and no console errors', () => {
     expect(consoleErrors).toEqual([]);
   });
 
-  it('/departments shows a card per department with its Vietnamese name', async () => {
+  it('/departments shows the responsibility matrix with every body’s Vietnamese name', async () => {
     const { page, consoleErrors } = await browser();
-    const { departments } = await gql<{ departments: { code: string; nameVi: string }[] }>(
-      `{ departments { code nameVi } }`,
-    );
+    const { plan } = await gql<{
+      plan: { responsibilities: { department: { code: string; nameVi: string } }[] };
+    }>(`{ plan(year: 2021) { responsibilities { department { code nameVi } } } }`);
     await open(page, '/departments');
-    await settled(page, '[data-testid^="department-"]');
-    expect(departments.length).toBeGreaterThan(0);
-    for (const d of departments) {
-      await expect(page.getByTestId(`department-${d.code}`).innerText()).resolves.toContain(
+    await settled(page, '[data-testid="matrix-row"]');
+    const bodies = new Map(plan.responsibilities.map((r) => [r.department.code, r.department]));
+    expect(bodies.size).toBeGreaterThan(0);
+    for (const d of bodies.values()) {
+      await expect(page.getByTestId(`matrix-body-${d.code}`).innerText()).resolves.toContain(
         d.nameVi,
       );
     }

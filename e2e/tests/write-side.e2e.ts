@@ -79,7 +79,7 @@ async function pick(page: Page, testid: string, search: string, label: string): 
   await option.click();
 }
 
-/** The number the departments page shows for a kind in a month, from the chart's data table. */
+/** The number a body's page (/departments/:code) shows for a kind in a month, from the chart's data table. */
 async function shownActivityCount(
   page: Page,
   department: string,
@@ -271,7 +271,7 @@ describe('write side: sign in, record, and the public pages move', () => {
     expect(consoleErrors).toEqual([]);
   });
 
-  it('a Sở Công Thương officer records an activity; /departments shows the month’s count go up', async () => {
+  it('a Sở Công Thương officer records an activity; /departments/SCT shows the month’s count go up, /departments the task’s', async () => {
     session = await openBrowser();
     const { page, consoleErrors } = session;
     const kindLabel = viMessages.activityKinds[KIND];
@@ -286,9 +286,11 @@ describe('write side: sign in, record, and the public pages move', () => {
     // Before, on the API and on the page.
     const before = await apiActivityCount(DEPARTMENT, KIND, ACTIVITY.month);
     expect(before).toBeGreaterThan(0);
-    await open(page, '/departments?year=2021', server.baseUrl);
+    await open(page, `/departments/${DEPARTMENT}?year=2021`, server.baseUrl);
     await settled(page, `[data-testid="activity-chart-${DEPARTMENT}"]`);
     expect(await shownActivityCount(page, DEPARTMENT, kindLabel, ACTIVITY.month)).toBe(before);
+    // No recorded (non-sample) activity yet: the list says so.
+    await page.getByTestId('activity-list-empty').waitFor({ state: 'visible' });
 
     // Sign in through the page: the officer may only record activities.
     await signInThroughPage(page, server.baseUrl, SCT_OFFICER);
@@ -331,10 +333,19 @@ describe('write side: sign in, record, and the public pages move', () => {
 
     // After, on the API and on the page.
     expect(await apiActivityCount(DEPARTMENT, KIND, ACTIVITY.month)).toBe(before + ACTIVITY.count);
-    await open(page, '/departments?year=2021', server.baseUrl);
+    await open(page, `/departments/${DEPARTMENT}?year=2021`, server.baseUrl);
     await settled(page, `[data-testid="activity-chart-${DEPARTMENT}"]`);
     expect(await shownActivityCount(page, DEPARTMENT, kindLabel, ACTIVITY.month)).toBe(
       before + ACTIVITY.count,
+    );
+    // The recorded activity is listed; the matrix counts it for the task it evidences (the
+    // first of SCT's tasks with that kind, as recordActivity chooses).
+    expect(await page.getByTestId('activity-list').locator('tbody tr').count()).toBe(1);
+    await open(page, '/departments?year=2021', server.baseUrl);
+    await settled(page, '[data-testid="matrix-row"]');
+    const task = page.locator(`[data-testid="matrix-row"][data-task="${DEPARTMENT}-1"]`);
+    expect(formattedInt(await task.getByTestId('matrix-recorded-count').innerText())).toBe(
+      ACTIVITY.count,
     );
     expect(consoleErrors).toEqual([]);
   });

@@ -37,17 +37,20 @@ describe('Departments page', () => {
     const first = snnGroup.findAll('tr')[0]!;
     expect(first.text()).toContain('Chủ trì');
     expect(first.text()).toContain('Chưa thực hiện');
-    // Linked targets grouped by status, each status in words and icon, codes shortened with the label as title.
+    // The body's linked targets grouped by status, each status in words and icon, codes shortened with the labels as title.
     const statuses = first.findAll('[data-testid="target-status"]');
     expect(statuses.map((s) => s.text())).toEqual([
       '✖ Không đạt (đã kết thúc kỳ): T1, T2',
       '⚑ Dữ liệu mẫu: T7',
     ]);
     expect(statuses[0]!.get('abbr').attributes('title')).toBe(
-      'Sản phẩm được công nhận OCOP từ 3 sao trở lên trong năm',
+      'T1: Sản phẩm được công nhận OCOP từ 3 sao trở lên trong năm; T2: Sản phẩm tham gia đánh giá phân hạng cấp quốc gia',
     );
+    // The body's targets are the same for each of its tasks: one cell spans the body's rows.
+    expect(first.get('.matrix__targets-cell').attributes('rowspan')).toBe('2');
     // Recorded activities only; sample rows are shown apart, flagged.
-    expect(first.get('[data-testid="matrix-recorded"]').text()).toBe('0 ⚑ 19 mẫu');
+    expect(first.get('[data-testid="matrix-recorded-count"]').text()).toBe('0');
+    expect(first.get('[data-testid="matrix-recorded"] .tag--sample').text()).toBe('⚑ 19 mẫu');
     const second = snnGroup.findAll('tr')[1]!;
     expect(second.text()).toContain('Phối hợp');
     expect(second.text()).toContain('Đang thực hiện');
