@@ -40,7 +40,11 @@ describe.each(DIALECTS)('matrices of plan 152 (2021) on %s', (kind) => {
     expect(res.errors).toBeUndefined();
     const rows = res.data!.districts as {
       unit: { name: string };
-      unitTargets: { value: number; status: string }[];
+      unitTargets: {
+        value: number;
+        status: string;
+        statusReasonParams: { name: string; number: number | null }[];
+      }[];
     }[];
     expect(rows).toHaveLength(11);
     const byName = Object.fromEntries(rows.map((r) => [r.unit.name, r]));
@@ -66,7 +70,7 @@ describe.each(DIALECTS)('matrices of plan 152 (2021) on %s', (kind) => {
       met: false,
       status: 'MISSED',
     });
-    expect(byName['Tân Châu']!.unitTargets[0].statusReasonParams).toContainEqual({
+    expect(byName['Tân Châu']!.unitTargets[0]!.statusReasonParams).toContainEqual({
       name: 'margin',
       number: -1,
     });
@@ -122,6 +126,42 @@ describe.each(DIALECTS)('matrices of plan 152 (2021) on %s', (kind) => {
     const rows = res.data!.plan.responsibilities as Row[];
     expect(rows.map((r) => r.task.code)).toEqual(['SCT-1', 'SCT-2', 'SCT-3']);
     expect(rows.reduce((sum, r) => sum + r.sampleActivities, 0)).toBeLessThan(77 + 18 + 27);
+  });
+
+  it('publishes the matrix as /departments/data.csv and metadata.json (the page’s permalink)', async () => {
+    const csv = await api.app.inject({
+      method: 'GET',
+      url: '/departments/data.csv?year=2021&asOf=2021-12-31&lang=vi',
+    });
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-disposition']).toBe(
+      'attachment; filename="ocop-an-giang-departments-2021-2021-12-31.csv"',
+    );
+    const lines = csv.body
+      .replace(/^\uFEFF/, '')
+      .split('\r\n')
+      .filter(Boolean);
+    expect(lines[0]).toBe(
+      'Mã cơ quan,Cơ quan,Mã nhiệm vụ,Nhiệm vụ,Vai trò,Tình trạng,Chỉ tiêu liên quan,Hoạt động đã ghi nhận,Hoạt động mẫu (không tính)',
+    );
+    expect(lines).toHaveLength(17); // header + the 16 tasks
+    const huyen = lines.find((l) => l.startsWith('UBND-HUYEN,') && l.includes(',HUYEN-1,'))!;
+    expect(huyen).toContain(
+      'Chủ trì,Chưa thực hiện,T3-ENTITIES-PER-DISTRICT: MISSED; T4-ENTITY-HAS-PRODUCT: MET,0,43',
+    );
+    const meta = await api.app.inject({
+      method: 'GET',
+      url: '/departments/metadata.json?year=2021&asOf=2021-12-31&lang=en',
+    });
+    expect(meta.statusCode).toBe(200);
+    expect(meta.json()).toMatchObject({
+      title: '152/KH-UBND — Responsibilities 2021',
+      asOf: '2021-12-31',
+      coverage: { tasks: 16, bodies: 7, recordedActivities: 0 },
+    });
+    expect(meta.json().permalink).toMatch(/\/departments\?year=2021&asOf=2021-12-31&lang=en$/);
+    const none = await api.app.inject({ method: 'GET', url: '/departments/data.csv?year=1999' });
+    expect(none.statusCode).toBe(404);
   });
 
   it('refuses an unknown body code', async () => {

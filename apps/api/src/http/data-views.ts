@@ -19,6 +19,8 @@ import {
   GROUP_BY_LABEL,
   LEVEL_LABEL,
   MEASURE_LABEL,
+  ROLE_LABEL,
+  TASK_STATUS_LABEL,
   UNKNOWN_BUCKET_LABEL,
   text,
 } from './view-labels.js';
@@ -347,4 +349,95 @@ export const overviewView: DataView<PlanParams> = {
   },
 };
 
-export const DATA_VIEWS = [figuresView, districtsView, overviewView] as const;
+// ---------------------------------------------------------------- departments ---------------
+
+interface DepartmentsAnswer {
+  plan: {
+    code: string;
+    title: string;
+    responsibilities: {
+      task: { code: string; role: string; status: string; summaryVi: string; summaryEn: string };
+      department: { code: string; nameVi: string; nameEn: string };
+      linkedTargets: { code: string; progress: { status: string } }[];
+      recordedActivities: number;
+      sampleActivities: number;
+    }[];
+  } | null;
+}
+
+const labelOr = (labels: Record<string, Record<Lang, string>>, key: string, lang: Lang) =>
+  labels[key] ? text(labels[key], lang) : key;
+
+/** The responsibility matrix of /departments: one row per task, in the page's order. */
+export const departmentsView: DataView<PlanParams> = {
+  path: '/departments',
+  operation: `query PublishedDepartments($year: Int!, $asOf: Date) {
+  plan(year: $year) {
+    code title
+    responsibilities(asOf: $asOf) {
+      task { code role status summaryVi summaryEn }
+      department { code nameVi nameEn }
+      linkedTargets { code progress { status } }
+      recordedActivities sampleActivities
+    }
+  }
+}`,
+  params: planParams,
+  variables: (p) => ({ year: p.year, asOf: p.asOf }),
+  permalinkQuery: (p) => new URLSearchParams({ year: String(p.year), asOf: p.asOf, lang: p.lang }),
+  fileStem: (p) => `ocop-an-giang-departments-${p.year}-${p.asOf}`,
+  found: (data) => (data as unknown as DepartmentsAnswer).plan !== null,
+  table(data, p) {
+    const rows = (data as unknown as DepartmentsAnswer).plan?.responsibilities ?? [];
+    const L = COMMON_LABEL;
+    const columns = [
+      L.bodyCode,
+      L.body,
+      L.taskCode,
+      L.task,
+      L.role,
+      L.taskStatus,
+      L.linkedTargets,
+      L.recordedActivities,
+      L.sampleActivities,
+    ];
+    return {
+      columns: columns.map((c) => text(c, p.lang)),
+      rows: rows.map((r) => [
+        r.department.code,
+        p.lang === 'en' ? r.department.nameEn : r.department.nameVi,
+        r.task.code,
+        p.lang === 'en' ? r.task.summaryEn : r.task.summaryVi,
+        labelOr(ROLE_LABEL, r.task.role, p.lang),
+        labelOr(TASK_STATUS_LABEL, r.task.status, p.lang),
+        // Status codes as the API gives them (ACHIEVED, MISSED…): stable for a spreadsheet.
+        r.linkedTargets.map((t) => `${t.code}: ${t.progress.status}`).join('; '),
+        r.recordedActivities,
+        r.sampleActivities,
+      ]),
+    };
+  },
+  metadata(data, p) {
+    const plan = (data as unknown as DepartmentsAnswer).plan;
+    const rows = plan?.responsibilities ?? [];
+    return {
+      title: plan
+        ? `${plan.code} — ${text(COMMON_LABEL.departmentsTitle, p.lang)} ${p.year}`
+        : `${text(COMMON_LABEL.departmentsTitle, p.lang)} ${p.year}`,
+      definition: text(COMMON_LABEL.departmentsDefinition, p.lang),
+      asOf: p.asOf,
+      basis: null,
+      // Tasks rest on the plan itself, which has no public address.
+      sources: [],
+      coverage: {
+        tasks: rows.length,
+        bodies: new Set(rows.map((r) => r.department.code)).size,
+        recordedActivities: rows.reduce((sum, r) => sum + r.recordedActivities, 0),
+        sampleActivities: rows.reduce((sum, r) => sum + r.sampleActivities, 0),
+      },
+      details: { plan: plan ? { code: plan.code, title: plan.title } : null },
+    };
+  },
+};
+
+export const DATA_VIEWS = [figuresView, districtsView, overviewView, departmentsView] as const;

@@ -81,11 +81,36 @@ export const COMMON_LABEL = {
     vi: 'Mỗi đơn vị cấp huyện: số chủ thể tham gia chương trình trong năm kế hoạch, số sản phẩm được đánh giá, số sản phẩm được công nhận (từ 3 sao) và tỷ lệ sản phẩm đánh giá cấp tỉnh đạt 3 sao trở lên.',
     en: 'Per district-level unit: entities that entered the programme in the plan year, products evaluated, products certified (3★ and above) and the share of provincially evaluated products reaching 3★.',
   },
+  bodyCode: { vi: 'Mã cơ quan', en: 'Body code' },
+  body: { vi: 'Cơ quan', en: 'Body' },
+  taskCode: { vi: 'Mã nhiệm vụ', en: 'Task code' },
+  task: { vi: 'Nhiệm vụ', en: 'Task' },
+  role: { vi: 'Vai trò', en: 'Role' },
+  taskStatus: { vi: 'Tình trạng', en: 'Status' },
+  linkedTargets: { vi: 'Chỉ tiêu liên quan', en: 'Linked targets' },
+  recordedActivities: { vi: 'Hoạt động đã ghi nhận', en: 'Recorded activities' },
+  sampleActivities: { vi: 'Hoạt động mẫu (không tính)', en: 'Sample activities (not counted)' },
+  departmentsTitle: { vi: 'Phân công nhiệm vụ', en: 'Responsibilities' },
+  departmentsDefinition: {
+    vi: 'Mỗi nhiệm vụ của kế hoạch: cơ quan chủ trì hoặc phối hợp, tình trạng, trạng thái các chỉ tiêu cơ quan đó phụ trách và số hoạt động đã ghi nhận trong kỳ kế hoạch đến ngày tính; hoạt động mẫu (dữ liệu minh họa) đếm riêng, không tính.',
+    en: 'Each task of the plan: the body that leads or coordinates it, its status, the status of the targets that body owns and the activities recorded in the plan period up to the as-of day; sample activities (demo data) are counted apart, never as facts.',
+  },
   planDefinition: {
     vi: 'Các chỉ tiêu số của kế hoạch năm, mỗi chỉ tiêu tính theo định nghĩa riêng (cột definition của metadata.json).',
     en: 'The numeric targets of the year’s plan, each computed with its own definition (see targets in metadata.json).',
   },
 } satisfies Record<string, Text>;
+
+/** The dashboard's words for a task's role and status (departments.*, matrix.taskStatus.*). */
+export const ROLE_LABEL: Record<string, Text> = {
+  LEAD: { vi: 'Chủ trì', en: 'Lead' },
+  COORDINATE: { vi: 'Phối hợp', en: 'Coordinate' },
+};
+export const TASK_STATUS_LABEL: Record<string, Text> = {
+  NOT_STARTED: { vi: 'Chưa thực hiện', en: 'Not started' },
+  IN_PROGRESS: { vi: 'Đang thực hiện', en: 'In progress' },
+  DONE: { vi: 'Hoàn thành', en: 'Done' },
+};
 
 export function text(value: Text, lang: Lang): string {
   return value[lang];

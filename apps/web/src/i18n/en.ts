@@ -337,11 +337,11 @@ export const en: CoreMessages = {
     files:
       'Every figures page has three GET addresses that take exactly the parameters of the page’s permalink: data.csv is the table on screen (UTF-8 with a BOM so Excel reads the diacritics, data only, the last row is the total when the table has one); data.json is the same table (columns, rows, footer, apart) with the metadata; metadata.json holds only the metadata: title, definition, as-of date, basis, sources, coverage and the permalink.',
     views:
-      'Pages: /figures, /districts and /overview (the overview page, at /). For example /figures/data.csv, /districts/data.json, /overview/metadata.json. Records without a district are grouped as "no district recorded", always the last row.',
+      'Pages: /figures, /districts, /departments (the responsibility matrix, one row per task, sample activities counted apart) and /overview (the overview page, at /). For example /figures/data.csv, /districts/data.json, /departments/data.csv, /overview/metadata.json. Records without a district are grouped as "no district recorded", always the last row.',
     figuresParams:
       'Parameters of /figures: measure (PRODUCTS, ENTITIES, EVALUATIONS, CERTIFICATES), groupBy (UNIT, GROUP, STARS, LEVEL, YEAR, ENTITY_TYPE), basis (EVER_CERTIFIED or VALID_ON_AS_OF), asOf (YYYY-MM-DD), tax (1048 or 148: the product-group taxonomy), the filters unit, group, stars (e.g. 3,4), level, year, entityType, and lang (vi or en: the language of labels and column headers). Invalid values fall back to the defaults, as on the dashboard.',
     planParams:
-      'Parameters of /overview and /districts: year (plan year, default 2021), asOf and lang. A year without a plan answers 404; a query the API refuses answers 400 with the list of errors.',
+      'Parameters of /overview, /districts and /departments: year (plan year, default 2021), asOf and lang. A year without a plan answers 404; a query the API refuses answers 400 with the list of errors.',
     caching:
       'Caching: these files may be cached for 5 minutes (Cache-Control: public, max-age=300) and carry an ETag; send it back in If-None-Match and the server answers 304 with no body. The numbers come from the page’s own GraphQL query, so they equal the table and the API, under the same cost and per-minute limits as /graphql.',
     conditionalTitle: 'Conditional request (ETag)',

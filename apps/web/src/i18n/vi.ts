@@ -340,11 +340,11 @@ export const vi = {
     files:
       'Mỗi trang số liệu có ba địa chỉ GET, dùng đúng tham số của đường dẫn cố định (permalink) của trang: data.csv là bảng đang hiển thị (UTF-8 có BOM để Excel đọc đúng dấu, chỉ có dữ liệu, dòng cuối là tổng nếu bảng có tổng); data.json là cùng bảng (columns, rows, footer, apart) kèm siêu dữ liệu; metadata.json chỉ có siêu dữ liệu: tiêu đề, định nghĩa, ngày chốt số liệu (asOf), cách tính (basis), nguồn, phạm vi (coverage) và permalink.',
     views:
-      'Các trang: /figures (Số liệu), /districts (Theo huyện) và /overview (trang Tổng quan, có địa chỉ /). Ví dụ: /figures/data.csv, /districts/data.json, /overview/metadata.json. Nhóm không có huyện được ghi là "chưa ghi huyện" và luôn nằm cuối bảng.',
+      'Các trang: /figures (Số liệu), /districts (Theo huyện), /departments (Sở, ngành: bảng phân công nhiệm vụ, mỗi dòng một nhiệm vụ, hoạt động mẫu đếm riêng) và /overview (trang Tổng quan, có địa chỉ /). Ví dụ: /figures/data.csv, /districts/data.json, /departments/data.csv, /overview/metadata.json. Nhóm không có huyện được ghi là "chưa ghi huyện" và luôn nằm cuối bảng.',
     figuresParams:
       'Tham số của /figures: measure (PRODUCTS, ENTITIES, EVALUATIONS, CERTIFICATES), groupBy (UNIT, GROUP, STARS, LEVEL, YEAR, ENTITY_TYPE), basis (EVER_CERTIFIED hoặc VALID_ON_AS_OF), asOf (YYYY-MM-DD), tax (1048 hoặc 148: bộ tiêu chí phân nhóm), bộ lọc unit, group, stars (ví dụ 3,4), level, year, entityType, và lang (vi hoặc en: ngôn ngữ của nhãn và tiêu đề cột). Giá trị không hợp lệ được thay bằng mặc định, như trên bảng điều khiển.',
     planParams:
-      'Tham số của /overview và /districts: year (năm kế hoạch, mặc định 2021), asOf và lang. Năm chưa có kế hoạch trả về 404; truy vấn bị API từ chối trả về 400 kèm danh sách lỗi.',
+      'Tham số của /overview, /districts và /departments: year (năm kế hoạch, mặc định 2021), asOf và lang. Năm chưa có kế hoạch trả về 404; truy vấn bị API từ chối trả về 400 kèm danh sách lỗi.',
     caching:
       'Bộ nhớ đệm: các tệp này được phép lưu đệm 5 phút (Cache-Control: public, max-age=300) và có ETag; gửi lại ETag trong If-None-Match thì máy chủ trả 304, không kèm nội dung. Số liệu được tính bằng chính truy vấn GraphQL của trang nên khớp với bảng và API, và cùng chịu giới hạn chi phí, số yêu cầu mỗi phút như /graphql.',
     conditionalTitle: 'Hỏi lại có điều kiện (ETag)',

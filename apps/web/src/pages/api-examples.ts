@@ -162,7 +162,7 @@ export interface DataExample {
   path: string;
 }
 
-export const DATA_VIEWS = ['/figures', '/districts', '/overview'] as const;
+export const DATA_VIEWS = ['/figures', '/districts', '/overview', '/departments'] as const;
 export const DATA_FILES = ['data.csv', 'data.json', 'metadata.json'] as const;
 
 export const DATA_EXAMPLES: readonly DataExample[] = [
@@ -189,6 +189,12 @@ export const DATA_EXAMPLES: readonly DataExample[] = [
     titleVi: 'Bảng theo huyện của năm kế hoạch 2021 thành tệp CSV',
     titleEn: 'The districts table of plan year 2021 as a CSV file',
     path: '/districts/data.csv?year=2021&asOf=2021-12-31&lang=vi',
+  },
+  {
+    id: 'departments-csv',
+    titleVi: 'Bảng phân công nhiệm vụ của Kế hoạch 152 (mỗi dòng một nhiệm vụ) thành tệp CSV',
+    titleEn: 'Plan 152’s responsibility matrix (one row per task) as a CSV file',
+    path: '/departments/data.csv?year=2021&asOf=2021-12-31&lang=vi',
   },
 ];
 
