@@ -64,7 +64,7 @@ describe('Department page', () => {
       timeout: 20_000,
     });
     expect(table.findAll('tbody tr')).toHaveLength(3);
-    expect(page.get('[data-testid="activity-chart-SNN"]').exists()).toBe(true);
+    expect(page.find('[data-testid="activity-chart-SNN"]').exists()).toBe(true);
     const list = page.get('[data-testid="activity-list"]');
     expect(list.findAll('tbody tr')).toHaveLength(1);
     expect(list.text()).toContain('15/06/2021');
