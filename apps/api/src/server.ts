@@ -3,7 +3,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fastifyApolloHandler } from '@as-integrations/fastify';
-import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import type { MikroORM } from '@mikro-orm/core';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -24,6 +23,7 @@ import { persistedGetHandler, persistedIdOf } from './http/persisted-get.js';
 import { limitsFromConfig } from './graphql/limits.js';
 import { schema } from './graphql/schema.js';
 import { registerCors } from './http/cors.js';
+import { registerSecurityHeaders } from './http/security-headers.js';
 import { registerErrorBodies } from './http/error-bodies.js';
 import { clientRequestId, loggingOptions } from './http/logging.js';
 import { connectRateLimitRedis, registerRateLimit } from './http/rate-limit.js';
@@ -73,18 +73,7 @@ export async function createServer(
   attachFigureCache(db, figures);
   const drain = trackInFlight(app);
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      useDefaults: true,
-      directives: {
-        'connect-src': ["'self'"],
-        'img-src': ["'self'", 'data:'],
-        'upgrade-insecure-requests': null,
-      },
-    },
-    // The explorer and the dashboard are same-origin; nothing here is meant to be embedded.
-    crossOriginEmbedderPolicy: false,
-  });
+  registerSecurityHeaders(app);
   await registerCors(app, config.DASHBOARD_ORIGIN);
   const viewerOf = viewerResolver(db);
   const redis = await connectRateLimitRedis(config.REDIS_URL, app.log);
