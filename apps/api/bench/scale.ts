@@ -146,7 +146,7 @@ async function inProcess(kind: DbKind, size: number, orm: MikroORM): Promise<voi
 async function startBare(
   body: string,
   notModified?: { etag: string },
-): Promise<{ port: number; stop: () => void }> {
+): Promise<{ port: number; pid: number; stop: () => void }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'bench/bare-server.ts'], {
     cwd: fileURLToPath(new URL('..', import.meta.url)),
     env: {
@@ -164,7 +164,7 @@ async function startBare(
       if (m) resolve(Number(m[1]));
     });
   });
-  return { port, stop: () => child.kill('SIGKILL') };
+  return { port, pid: child.pid!, stop: () => child.kill('SIGKILL') };
 }
 
 /** Peak and current resident memory of a process (Linux /proc), in MiB. */
@@ -207,7 +207,7 @@ async function overHttp(kind: DbKind, size: number, orm: MikroORM): Promise<void
         bare.stop();
       }
     }
-    await overviewById(port, api.base, kind, size);
+    await overviewById(port, api.child.pid!, api.base, kind, size);
     const rss = rssOf(api.child.pid!);
     ratios.push(
       `${kind.padEnd(10)} ${String(size).padStart(7)}  API process RSS after the load: ${rss.now.toFixed(0)} MiB (peak ${rss.peak.toFixed(0)} MiB)`,
@@ -217,8 +217,35 @@ async function overHttp(kind: DbKind, size: number, orm: MikroORM): Promise<void
   }
 }
 
+/** CPU time (user + system, ms) a process has used so far (Linux /proc; 100 ticks a second). */
+function cpuMsOf(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/**
+ * req/s of a load, and the server process's CPU microseconds per answer during it: on a machine
+ * other jobs share, the CPU cost per answer is steadier than req/s.
+ */
+async function measured(
+  pid: number,
+  load: () => Promise<number>,
+): Promise<{ rate: number; cpuMicros: number }> {
+  const cpu = cpuMsOf(pid);
+  const started = performance.now();
+  const rate = await load();
+  const answers = (rate * (performance.now() - started)) / 1000;
+  return { rate, cpuMicros: ((cpuMsOf(pid) - cpu) * 1000) / answers };
+}
+
 /** The dashboard's overview as the built dashboard asks it: GET by id, then revalidated (304). */
-async function overviewById(port: number, base: string, kind: DbKind, size: number): Promise<void> {
+async function overviewById(
+  port: number,
+  pid: number,
+  base: string,
+  kind: DbKind,
+  size: number,
+): Promise<void> {
   const manifest = JSON.parse(readFileSync(DEFAULT_MANIFEST, 'utf8')) as {
     operations: { id: string; name: string }[];
   };
@@ -254,10 +281,13 @@ async function overviewById(port: number, base: string, kind: DbKind, size: numb
   for (const [name, apiTarget, bareTarget, notModified] of runs) {
     const bare = await startBare(bytes, notModified);
     try {
-      const apiRate = await requestsPerSecond(apiTarget, seconds);
-      const bareRate = await requestsPerSecond({ ...bareTarget, port: bare.port }, seconds);
+      const apiLoad = await measured(pid, () => requestsPerSecond(apiTarget, seconds));
+      const bareLoad = await measured(bare.pid, () =>
+        requestsPerSecond({ ...bareTarget, port: bare.port }, seconds),
+      );
+      const [apiRate, bareRate] = [apiLoad.rate, bareLoad.rate];
       ratios.push(
-        `${kind.padEnd(10)} ${String(size).padStart(7)}  ${name.padEnd(18)} API ${apiRate.toFixed(0).padStart(6)} req/s  bare node:http ${bareRate.toFixed(0).padStart(6)} req/s  ratio ${(apiRate / bareRate).toFixed(3)}  (${notModified ? 0 : bytes.length} bytes${name.startsWith('/healthz') ? ' from bare' : ''})`,
+        `${kind.padEnd(10)} ${String(size).padStart(7)}  ${name.padEnd(18)} API ${apiRate.toFixed(0).padStart(6)} req/s  bare node:http ${bareRate.toFixed(0).padStart(6)} req/s  ratio ${(apiRate / bareRate).toFixed(3)}  (${notModified ? 0 : bytes.length} bytes${name.startsWith('/healthz') ? ' from bare' : ''}); CPU per request ${apiLoad.cpuMicros.toFixed(0)} vs ${bareLoad.cpuMicros.toFixed(0)} µs, ratio ${(bareLoad.cpuMicros / apiLoad.cpuMicros).toFixed(3)}`,
       );
     } finally {
       bare.stop();

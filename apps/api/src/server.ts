@@ -130,7 +130,7 @@ export async function createServer(
     // request); everything else goes on to Apollo.
     preHandler: async (request, reply) => {
       if (
-        request.method === 'GET' &&
+        (request.method === 'GET' || request.method === 'HEAD') &&
         persistedIdOf(request.query as Record<string, unknown>) !== undefined
       )
         return persistedGet(request, reply);

@@ -104,6 +104,11 @@ describe.each(SETUPS)('GET /graphql by id ($kind, $store store)', ({ kind, store
     expect(listed.statusCode).toBe(304);
     const stale = await get(byId(PLAN.id, OVERVIEW), { 'if-none-match': '"1-old"' });
     expect(stale.statusCode).toBe(200);
+    // HEAD (a proxy checking freshness): the same status and tag, no body.
+    const head = await api.app.inject({ method: 'HEAD', url: byId(PLAN.id, OVERVIEW) });
+    expect(head.statusCode).toBe(200);
+    expect(head.headers.etag).toBe(first.headers.etag);
+    expect(head.body).toBe('');
   });
 
   it('a write changes the ETag and the answer at once', async () => {
