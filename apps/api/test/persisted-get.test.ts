@@ -216,24 +216,43 @@ describe('GET by id and the rate limit', () => {
 });
 
 describe('DataVersionReader', () => {
+  const turn = () => new Promise((r) => setImmediate(r));
+
   it('shares one read among requests that arrive together, and never answers from a read that began before a request', async () => {
     const pending: ((v: { epoch: string; version: number }) => void)[] = [];
     const reader = new DataVersionReader(() => new Promise((resolve) => pending.push(resolve)));
     const a = reader.current();
     const b = reader.current();
-    await new Promise((r) => setImmediate(r));
+    await turn();
     // a and b arrived before the read started: one statement for both.
     expect(pending).toHaveLength(1);
-    // c arrives while that read runs: it may miss a write committed just before c, so c waits
-    // for a read of its own.
+    // c and d arrive while that read runs: it may miss a write committed just before them, so
+    // they wait for the next read, which starts only when this one is done.
     const c = reader.current();
+    await turn();
+    const d = reader.current();
+    await turn();
+    expect(pending).toHaveLength(1);
     pending[0]!({ epoch: 'e', version: 1 });
     expect(await a).toEqual({ epoch: 'e', version: 1 });
     expect(await b).toEqual({ epoch: 'e', version: 1 });
-    await new Promise((r) => setImmediate(r));
+    await turn();
+    await turn();
     expect(pending).toHaveLength(2);
     pending[1]!({ epoch: 'e', version: 2 });
     expect(await c).toEqual({ epoch: 'e', version: 2 });
+    expect(await d).toEqual({ epoch: 'e', version: 2 });
     expect(reader.reads).toBe(2);
+  });
+
+  it('a failed read fails only its own requests', async () => {
+    let calls = 0;
+    const reader = new DataVersionReader(async () => {
+      calls += 1;
+      if (calls === 1) throw new Error('database away');
+      return { epoch: 'e', version: 3 };
+    });
+    await expect(reader.current()).rejects.toThrow('database away');
+    await expect(reader.current()).resolves.toEqual({ epoch: 'e', version: 3 });
   });
 });

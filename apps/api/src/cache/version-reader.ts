@@ -1,17 +1,25 @@
 // The data version for GET-by-id answers (http/persisted-get.ts), read with one SQL statement
 // shared by the requests that arrive together. Freshness is exact, not time-based: a request only
-// joins a read that has not started yet, so it sees every write committed before it came in. The
-// read starts on the next turn of the event loop (setImmediate), after Node has parsed every
-// request that came in on the same poll: under load the database answers one primary-key SELECT
-// per batch of requests instead of one per request.
+// joins a read that has not started yet, so it sees every write committed before it came in.
+// A read starts when the previous one has finished (at most one runs at a time), and then on the
+// next turn of the event loop (setImmediate), after Node has parsed every request that came in on
+// the same poll. Under load the database answers one primary-key SELECT per batch of requests —
+// all those that arrived while the previous read ran — instead of one per request.
 import type { MikroORM } from '@mikro-orm/core';
 import {
   readDataVersion,
   type DataVersionStamp,
 } from '../modules/data-version/data-version.service.js';
 
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+const settled = (promise: Promise<unknown> | null) =>
+  promise ? promise.then(nextTurn, nextTurn) : nextTurn();
+
 export class DataVersionReader {
+  /** The read that newcomers join (not started yet). */
   private waiting: Promise<DataVersionStamp | null> | null = null;
+  /** The read in progress, if any. */
+  private running: Promise<DataVersionStamp | null> | null = null;
   /** Statements issued (tests compare it with the requests served). */
   reads = 0;
 
@@ -22,13 +30,15 @@ export class DataVersionReader {
   }
 
   current(): Promise<DataVersionStamp | null> {
-    this.waiting ??= new Promise((resolve, reject) => {
-      setImmediate(() => {
-        // From here on, newcomers wait for the next read: this one may miss their writes.
-        this.waiting = null;
-        this.reads += 1;
-        this.load().then(resolve, reject);
+    this.waiting ??= settled(this.running).then(() => {
+      // From here on, newcomers wait for the next read: this one may miss their writes.
+      this.waiting = null;
+      this.reads += 1;
+      const read = this.load().finally(() => {
+        if (this.running === read) this.running = null;
       });
+      this.running = read;
+      return read;
     });
     return this.waiting;
   }
