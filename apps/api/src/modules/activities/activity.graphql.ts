@@ -1,22 +1,12 @@
 // Activity and recordActivity: something a department did that evidences a task. The kind must
 // be one of the department's tasks' activityKinds. DEPARTMENT_OFFICER of that department,
-// SECRETARIAT, ADMIN.
+// SECRETARIAT, ADMIN. The checks and the write live in activity.service.ts.
 import { builder } from '../../graphql/builder.js';
-import { validationFailed } from '../../graphql/errors.js';
 import { AdminUnit } from '../admin-units/admin-unit.graphql.js';
 import { runWrite } from '../audit/run-write.js';
-import { Department as DepartmentEntity } from '../departments/department.entity.js';
 import { Department } from '../departments/department.graphql.js';
-import { EconomicEntity } from '../entities/economic-entity.entity.js';
-import { Task as TaskEntity } from '../plans/task.entity.js';
-import { Product } from '../products/product.entity.js';
-import {
-  checkProgrammeDate,
-  findDistrictUnit,
-  optionalText,
-  toId,
-} from '../shared/input-checks.js';
 import { Activity as ActivityEntity } from './activity.entity.js';
+import { recordActivity } from './activity.service.js';
 
 export const Activity = builder.objectRef<ActivityEntity>('Activity');
 Activity.implement({
@@ -73,83 +63,8 @@ builder.mutationFields((t) => ({
       $any: { admin: true, secretariat: true, departmentOfficer: input.departmentCode },
     }),
     resolve: (_root, { input }, ctx) =>
-      runWrite(ctx, { action: 'recordActivity', recordType: 'Activity' }, async (tx) => {
-        const department = await tx.findOne(DepartmentEntity, { code: input.departmentCode });
-        if (!department)
-          throw validationFailed('departmentCode', {
-            en: `Unknown department "${input.departmentCode}".`,
-            vi: `Không có sở, ngành "${input.departmentCode}".`,
-          });
-        const tasks = await tx.find(
-          TaskEntity,
-          { department: department.id },
-          { orderBy: { id: 'asc' } },
-        );
-        const task = tasks.find((x) => x.activityKinds.includes(input.kind));
-        if (!task) {
-          const kinds = [...new Set(tasks.flatMap((x) => x.activityKinds))].join(', ');
-          throw validationFailed('kind', {
-            en: `"${input.kind}" is not an activity kind of ${department.code}'s tasks (${kinds}).`,
-            vi: `"${input.kind}" không phải loại hoạt động thuộc nhiệm vụ của ${department.code} (${kinds}).`,
-          });
-        }
-        checkProgrammeDate('date', input.date, ctx.today);
-        if (!Number.isInteger(input.count) || input.count < 1 || input.count > 100_000) {
-          throw validationFailed('count', {
-            en: 'count must be 1–100000.',
-            vi: 'Số lượng phải từ 1 đến 100000.',
-          });
-        }
-        const unit = input.unitCode ? await findDistrictUnit(tx, 'unitCode', input.unitCode) : null;
-        const entityIds = (input.entityIds ?? []).map((id) => toId('entityIds', id));
-        const productIds = (input.productIds ?? []).map((id) => toId('productIds', id));
-        const entities = entityIds.length
-          ? await tx.find(EconomicEntity, { id: { $in: entityIds } })
-          : [];
-        const products = productIds.length
-          ? await tx.find(Product, { id: { $in: productIds } })
-          : [];
-        if (entities.length !== new Set(entityIds).size)
-          throw validationFailed('entityIds', {
-            en: 'An entity in entityIds does not exist.',
-            vi: 'Có chủ thể trong danh sách không tồn tại.',
-          });
-        if (products.length !== new Set(productIds).size)
-          throw validationFailed('productIds', {
-            en: 'A product in productIds does not exist.',
-            vi: 'Có sản phẩm trong danh sách không tồn tại.',
-          });
-        const activity = tx.create(ActivityEntity, {
-          department,
-          task,
-          kind: input.kind,
-          date: input.date,
-          datePrecision: 'day',
-          unit,
-          count: input.count,
-          note: optionalText('note', input.note, 2000),
-          sample: false,
-        });
-        entities.forEach((e) => activity.entities.add(e));
-        products.forEach((p) => activity.products.add(p));
-        return {
-          result: activity,
-          audit: () => ({
-            recordId: activity.id,
-            after: {
-              id: activity.id,
-              departmentCode: department.code,
-              taskCode: task.code,
-              kind: input.kind,
-              date: input.date,
-              unitCode: unit?.code ?? null,
-              count: input.count,
-              note: activity.note ?? null,
-              entityIds,
-              productIds,
-            },
-          }),
-        };
-      }),
+      runWrite(ctx, { action: 'recordActivity', recordType: 'Activity' }, (tx) =>
+        recordActivity(tx, input, ctx.today),
+      ),
   }),
 }));

@@ -1,29 +1,8 @@
-// signIn / signOut / changePassword. Unknown email and wrong password give the same
-// INVALID_CREDENTIALS after the same argon2 work; failures are throttled and audit-logged.
+// signIn / signOut / changePassword. The credential checks, throttle and sessions live in
+// auth.service.ts.
 import { builder } from '../../graphql/builder.js';
-import type { GraphQLContext } from '../../graphql/context.js';
-import { appendAudit, runWrite } from '../audit/run-write.js';
-import { normalizeEmail } from '../users/user-binding.js';
-import { User as UserEntity } from '../users/user.entity.js';
 import { User } from '../users/user.graphql.js';
-import { checkPasswordPolicy, hashPassword, verifyPassword } from './passwords.js';
-import { createSession, revokeSessionsOf } from './session.repository.js';
-import { Session } from './session.entity.js';
-import {
-  confirmFailure,
-  confirmSuccess,
-  invalidCredentials,
-  recordRefusal,
-  reserveAttempt,
-  tooManyAttempts,
-  type Reservation,
-} from './throttle.js';
-
-interface SignInShape {
-  token: string;
-  expiresAt: Date;
-  user: UserEntity;
-}
+import { changePassword, signIn, signOut, type SignInShape } from './auth.service.js';
 
 const SignInPayload = builder.objectRef<SignInShape>('SignInPayload');
 SignInPayload.implement({
@@ -40,94 +19,18 @@ SignInPayload.implement({
   }),
 });
 
-type Granted = Extract<Reservation, { granted: true }>;
-
-/**
- * Counts the attempt before any password is checked (throttle.ts). A refused attempt adds to the
- * key's aggregated audit record and throws TOO_MANY_ATTEMPTS; a granted one is returned.
- */
-async function countAttemptOrRefuse(
-  ctx: GraphQLContext,
-  action: string,
-  email: string,
-): Promise<Granted> {
-  const reservation = await reserveAttempt(ctx.em, ctx.auth, email, ctx.viewer.ip);
-  if (reservation.granted) return reservation;
-  await recordRefusal(ctx, `${action}.throttled`, email, reservation.key);
-  throw tooManyAttempts(reservation.retryAfterSeconds);
-}
-
-/** Commits a failed credential check (the throttle's delay + one audit record), then throws. */
-async function failSignIn(
-  ctx: GraphQLContext,
-  action: string,
-  email: string,
-  user: UserEntity | null,
-  granted: Granted,
-): Promise<never> {
-  await ctx.em.transactional(async (tx) => {
-    await confirmFailure(tx, ctx.auth, email, ctx.viewer.ip, granted);
-    appendAudit(
-      tx,
-      ctx,
-      { action, recordType: 'User', actor: { id: null, email } },
-      {
-        recordId: user?.id ?? null,
-        after: { reason: 'invalid_credentials', ip: ctx.viewer.ip, attempt: granted.emailAttempt },
-      },
-    );
-  });
-  throw invalidCredentials();
-}
-
 builder.mutationFields((t) => ({
   signIn: t.field({
     type: SignInPayload,
     description:
       'Signs in. Errors: INVALID_CREDENTIALS (unknown email or wrong password, indistinguishable), TOO_MANY_ATTEMPTS.',
     args: { email: t.arg.string({ required: true }), password: t.arg.string({ required: true }) },
-    resolve: async (_root, args, ctx) => {
-      const email = normalizeEmail('email', args.email, false).slice(0, 254);
-      const granted = await countAttemptOrRefuse(ctx, 'signIn', email);
-      const user = await ctx.em.findOne(UserEntity, { email });
-      const ok = await verifyPassword(user?.passwordHash ?? null, args.password);
-      if (!ok || !user || !user.active) {
-        return failSignIn(ctx, 'signIn.failed', email, user, granted);
-      }
-      return runWrite(
-        ctx,
-        { action: 'signIn', recordType: 'Session', actor: { id: user.id, email: user.email } },
-        async (tx) => {
-          await confirmSuccess(tx, email, ctx.viewer.ip);
-          const { token, session } = createSession(tx, tx.merge(user), ctx.auth.sessionHours);
-          return {
-            result: { token, expiresAt: session.expiresAt, user },
-            audit: () => ({
-              recordId: session.id,
-              after: {
-                sessionId: session.id,
-                userId: user.id,
-                expiresAt: session.expiresAt,
-                ip: ctx.viewer.ip,
-              },
-            }),
-          };
-        },
-      );
-    },
+    resolve: (_root, args, ctx) => signIn(ctx, args.email, args.password),
   }),
   signOut: t.boolean({
     description: 'Revokes the current session token.',
     authScopes: { signedIn: true },
-    resolve: (_root, _args, ctx) =>
-      runWrite(ctx, { action: 'signOut', recordType: 'Session' }, async (tx) => {
-        const session = await tx.findOneOrFail(Session, ctx.viewer.sessionId!);
-        session.revokedAt = new Date();
-        return {
-          result: true,
-          audit: () => ({ recordId: session.id, after: { revokedAt: session.revokedAt } }),
-        };
-      }),
+    resolve: (_root, _args, ctx) => signOut(ctx),
   }),
   changePassword: t.boolean({
     description:
@@ -137,30 +40,6 @@ builder.mutationFields((t) => ({
       newPassword: t.arg.string({ required: true }),
     },
     authScopes: { signedIn: true },
-    resolve: async (_root, args, ctx) => {
-      const me = ctx.viewer.user!;
-      checkPasswordPolicy('newPassword', args.newPassword);
-      const granted = await countAttemptOrRefuse(ctx, 'changePassword', me.email);
-      const user = await ctx.em.findOneOrFail(UserEntity, me.id);
-      if (!(await verifyPassword(user.passwordHash, args.currentPassword))) {
-        return failSignIn(ctx, 'changePassword.failed', me.email, user, granted);
-      }
-      const passwordHash = await hashPassword(args.newPassword);
-      return runWrite(ctx, { action: 'changePassword', recordType: 'User' }, async (tx) => {
-        const target = await tx.findOneOrFail(UserEntity, me.id);
-        const before = { version: target.version };
-        target.passwordHash = passwordHash;
-        const revoked = await revokeSessionsOf(tx, me.id);
-        await confirmSuccess(tx, me.email, ctx.viewer.ip);
-        return {
-          result: true,
-          audit: () => ({
-            recordId: me.id,
-            before,
-            after: { version: target.version, sessionsRevoked: revoked },
-          }),
-        };
-      });
-    },
+    resolve: (_root, args, ctx) => changePassword(ctx, args.currentPassword, args.newPassword),
   }),
 }));

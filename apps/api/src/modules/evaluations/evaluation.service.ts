@@ -1,4 +1,5 @@
-// Evaluation reads: the list behind the `evaluations` connection.
+// Evaluation reads and writes: the list behind the `evaluations` connection, and recordEvaluation
+// (stars from the domain's scorecard under the rule set in force on the evaluation date).
 import {
   QueryOrder,
   type EntityManager,
@@ -7,7 +8,14 @@ import {
 } from '@mikro-orm/knex';
 import type { Page } from '../../graphql/pagination.js';
 import { isActive, productIds, type ProductQuery, type Sort } from '../products/product.service.js';
-import { Evaluation } from './evaluation.entity.js';
+import type { EntityManager as WriteEntityManager } from '@mikro-orm/core';
+import { getRuleSet, mandatoryCriteriaApply, rateScorecard, ruleSetInForce } from '@ocop/domain';
+import { duplicate, validationFailed } from '../../graphql/errors.js';
+import type { WriteOutcome } from '../audit/run-write.js';
+import { Product } from '../products/product.entity.js';
+import { checkProgrammeDate, optionalText, toId } from '../shared/input-checks.js';
+import { LEVEL_NAMES_VI } from '../shared/level-names.js';
+import { Evaluation, type EvaluationLevel } from './evaluation.entity.js';
 
 export type EvaluationSortField = 'date' | 'stars' | 'productName';
 
@@ -57,4 +65,124 @@ export async function listEvaluations(
     limit: page.limit,
     offset: page.offset,
   });
+}
+
+/** A council's scorecard as a form or the API gives it (stars are computed, never given). */
+export interface EvaluationInputData {
+  productId: string | number;
+  level: EvaluationLevel;
+  date: string;
+  parts: { part: string; score: number }[];
+  council?: string | null;
+  mandatoryCriteriaMet?: number[] | null;
+  ruleSet?: string | null;
+}
+
+/** An evaluation's values as the audit log records them. */
+function evaluationSnapshot(e: Evaluation): Record<string, unknown> {
+  return {
+    id: e.id,
+    productId: e.product.id,
+    level: e.level,
+    date: e.date,
+    ruleSet: e.ruleSetCode,
+    parts: { A: e.partA ?? null, B: e.partB ?? null, C: e.partC ?? null },
+    total: e.total ?? null,
+    stars: e.stars ?? null,
+    potentialFiveStar: e.potentialFiveStar,
+    council: e.council ?? null,
+    outcome: e.outcome,
+  };
+}
+
+/**
+ * recordEvaluation: one evaluation per product, level and day (a unique index): the same fact
+ * again returns the recorded one; other values are a DUPLICATE.
+ */
+export async function recordEvaluation(
+  tx: WriteEntityManager,
+  input: EvaluationInputData,
+  today: string,
+): Promise<WriteOutcome<Evaluation>> {
+  const product = await tx.findOne(Product, toId('productId', input.productId));
+  if (!product)
+    throw validationFailed('productId', {
+      en: `Product ${input.productId} does not exist.`,
+      vi: `Không có sản phẩm ${input.productId}.`,
+    });
+  if (input.date > today) checkProgrammeDate('date', input.date, today);
+  const ruleSet = ruleSetInForce(input.date);
+  if (input.ruleSet != null && getRuleSet(input.ruleSet).code !== ruleSet.code) {
+    throw validationFailed('ruleSet', {
+      en: `Rule set ${input.ruleSet} is not in force on ${input.date}; ${ruleSet.code} is.`,
+      vi: `Bộ tiêu chí ${input.ruleSet} không có hiệu lực vào ngày ${input.date}; bộ có hiệu lực là ${ruleSet.code}.`,
+    });
+  }
+  const met = input.mandatoryCriteriaMet;
+  if (met?.some((level) => level < 1 || level > 5)) {
+    throw validationFailed('mandatoryCriteriaMet', {
+      en: 'Star levels are 1–5.',
+      vi: 'Hạng sao phải từ 1 đến 5.',
+    });
+  }
+  const mandatoryMet =
+    met && mandatoryCriteriaApply(ruleSet, input.date)
+      ? Object.fromEntries([1, 2, 3, 4, 5].map((l) => [l, met.includes(l)]))
+      : undefined;
+  const rating = rateScorecard({
+    ruleSet,
+    parts: input.parts,
+    stage: input.level,
+    mandatoryMet,
+  });
+  const score = (part: string) => rating.parts.find((p) => p.part === part)?.score ?? null;
+  const values = {
+    level: input.level,
+    date: input.date,
+    datePrecision: 'day' as const,
+    year: Number(input.date.slice(0, 4)),
+    ruleSetCode: rating.ruleSetCode,
+    partA: score('A'),
+    partB: score('B'),
+    partC: score('C'),
+    total: rating.total,
+    stars: rating.stars,
+    potentialFiveStar: rating.potentialFiveStar,
+    council: optionalText('council', input.council, 500),
+    round: null,
+    outcome: rating.isOcop ? ('passed' as const) : ('failed' as const),
+  };
+  // One evaluation per product, level and day (a unique index): the same fact again returns
+  // the recorded one; other values are a DUPLICATE.
+  const existing = await tx.findOne(Evaluation, {
+    product: product.id,
+    level: input.level,
+    date: input.date,
+  });
+  if (existing) {
+    const same = (Object.keys(values) as (keyof typeof values)[]).every(
+      (k) => (existing[k] ?? null) === values[k],
+    );
+    if (!same) {
+      throw duplicate(
+        'Evaluation',
+        'date',
+        {
+          en: `A ${input.level} evaluation of this product on ${input.date} is already recorded (id ${existing.id}) with other values.`,
+          vi: `Đã có kết quả đánh giá ${LEVEL_NAMES_VI[input.level]} của sản phẩm này ngày ${input.date} (mã ${existing.id}) với giá trị khác.`,
+        },
+        existing.id,
+      );
+    }
+    return {
+      result: existing,
+      written: false,
+      audit: () => ({ recordId: existing.id }),
+    };
+  }
+  const evaluation = tx.create(Evaluation, { product, ...values });
+  return {
+    result: evaluation,
+    audit: () => ({ recordId: evaluation.id, after: evaluationSnapshot(evaluation) }),
+  };
 }

@@ -1,5 +1,6 @@
-// Product reads: the filtered, sorted list behind the products, entities and evaluations
-// connections. Text filters ignore case and diacritics (normalize-text.ts); the two year words
+// Product reads and writes: the filtered, sorted list behind the products, entities and evaluations
+// connections, and registerProduct / updateProduct (groups checked against the domain taxonomies,
+// group148 defaulting to the domain's mapping of group1048). Text filters ignore case and diacritics (normalize-text.ts); the two year words
 // and the two star questions are kept apart (roundYear vs evaluationYear/decisionYear,
 // starsEver vs starsOnDate) so one word never means two things.
 import { raw, type EntityManager, type FilterQuery, type QueryOrderMap } from '@mikro-orm/knex';
@@ -15,6 +16,13 @@ import {
 import { escapeLike, normalizeText } from '../shared/normalize-text.js';
 import { Product } from './product.entity.js';
 import { requireUnitCode } from '../shared/known-codes.js';
+import type { EntityManager as WriteEntityManager } from '@mikro-orm/core';
+import { getProductGroup, mapGroup1048To148 } from '@ocop/domain';
+import { duplicate, notFound, validationFailed } from '../../graphql/errors.js';
+import { expectVersion, type WriteOutcome } from '../audit/run-write.js';
+import { EconomicEntity } from '../entities/economic-entity.entity.js';
+import { findDistrictUnit, optionalText, requireText, toId } from '../shared/input-checks.js';
+import { productSnapshot } from './product-snapshot.js';
 
 /** A filter on products; every field narrows (AND); null or absent = no condition. */
 export interface ProductQuery {
@@ -224,4 +232,138 @@ export async function entityIdsOfProducts(
 ): Promise<number[]> {
   const rows = await em.find(Product, await productWhere(em, filter), { fields: ['entity'] });
   return [...new Set(rows.flatMap((p) => (p.entity ? [p.entity.id] : [])))];
+}
+
+/** The fields of a product as a form or the API gives them. */
+export interface ProductInputData {
+  name: string;
+  entityId: string | number;
+  unitCode: string;
+  commune?: string | null;
+  group1048?: string | null;
+  group148?: string | null;
+}
+
+/** A product group code checked against the domain's taxonomy (null when not given). */
+function group(
+  field: string,
+  taxonomy: '1048' | '148',
+  code: string | null | undefined,
+): string | null {
+  if (!code) return null;
+  try {
+    return getProductGroup(taxonomy, code).code;
+  } catch {
+    throw validationFailed(field, {
+      en: `"${code}" is not a ${taxonomy} product group code.`,
+      vi: `"${code}" không phải là mã nhóm sản phẩm theo ${taxonomy}.`,
+    });
+  }
+}
+
+/** Checked values of a product, and the recorded product when it is the same one again. */
+async function productValues(
+  tx: WriteEntityManager,
+  input: ProductInputData,
+  excludeId: number | null,
+) {
+  const name = requireText('name', input.name, 300);
+  const unit = await findDistrictUnit(tx, 'unitCode', input.unitCode);
+  const entity = await tx.findOne(EconomicEntity, toId('entityId', input.entityId));
+  if (!entity)
+    throw validationFailed('entityId', {
+      en: `Entity ${input.entityId} does not exist.`,
+      vi: `Không có chủ thể ${input.entityId}.`,
+    });
+  const commune = optionalText('commune', input.commune, 200);
+  const group1048 = group('group1048', '1048', input.group1048);
+  const group148 =
+    group('group148', '148', input.group148) ??
+    (group1048 ? mapGroup1048To148(group1048).code : null);
+  const normalizedName = normalizeText(name);
+  const values = {
+    name,
+    normalizedName,
+    entity,
+    unit,
+    commune,
+    normalizedCommune: commune ? normalizeText(commune) : null,
+    group1048,
+    group148,
+  };
+  // One product per normalised name and entity (a unique index).
+  const clash = await tx.findOne(Product, {
+    normalizedName,
+    entity: entity.id,
+    ...(excludeId ? { id: { $ne: excludeId } } : {}),
+  });
+  if (!clash) return { values, existing: null };
+  const same =
+    excludeId === null &&
+    clash.unit?.id === unit.id &&
+    (['name', 'commune', 'group1048', 'group148'] as const).every(
+      (k) => (clash[k] ?? null) === values[k],
+    );
+  if (!same) {
+    throw duplicate(
+      'Product',
+      'name',
+      {
+        en: `Product "${clash.name}" of this entity already exists (id ${clash.id}).`,
+        vi: `Sản phẩm "${clash.name}" của chủ thể này đã có (mã ${clash.id}).`,
+      },
+      clash.id,
+    );
+  }
+  return { values, existing: clash };
+}
+
+/**
+ * registerProduct: one product per normalised name and entity. The same product again (a repeated
+ * or parallel identical call) returns the recorded one; another one under that name is DUPLICATE.
+ */
+export async function registerProduct(
+  tx: WriteEntityManager,
+  input: ProductInputData,
+  today: string,
+): Promise<WriteOutcome<Product>> {
+  const { values, existing } = await productValues(tx, input, null);
+  if (existing)
+    return { result: existing, written: false, audit: () => ({ recordId: existing.id }) };
+  const product = tx.create(Product, {
+    ...values,
+    registeredOn: today,
+    registeredPrecision: 'day',
+  });
+  return {
+    result: product,
+    audit: () => ({ recordId: product.id, after: productSnapshot(product) }),
+  };
+}
+
+const loadForWrite = (em: WriteEntityManager, id: number) =>
+  em.findOne(Product, id, { populate: ['unit'], refresh: true });
+
+/** A product's current values as the audit log and VERSION_CONFLICT show them (null when gone). */
+export async function productSnapshotOf(em: WriteEntityManager, id: number) {
+  const product = await loadForWrite(em, id);
+  return product && productSnapshot(product);
+}
+
+/** updateProduct: edits a product read at `version` (else VERSION_CONFLICT). */
+export async function updateProduct(
+  tx: WriteEntityManager,
+  id: number,
+  version: number,
+  input: ProductInputData,
+): Promise<WriteOutcome<Product>> {
+  const product = await loadForWrite(tx, id);
+  if (!product) throw notFound('Product', id);
+  expectVersion('Product', product, version, () => productSnapshot(product));
+  const before = productSnapshot(product);
+  tx.assign(product, (await productValues(tx, input, id)).values);
+  return {
+    result: product,
+    audit: () => ({ recordId: id, before, after: productSnapshot(product) }),
+  };
 }
