@@ -663,7 +663,8 @@ const CASES: Record<string, Case> = {
   'task status that does not exist': {
     actor: 'snnOfficer',
     op: (f) => [TASK, { id: f.snnTaskId, v: 1, i: { status: 'FINISHED' } }],
-    expect: { code: 'VALIDATION_FAILED', field: 'status' },
+    // TaskStatus is an enum: refused before execution, like every closed value.
+    expect: { code: 'BAD_USER_INPUT', field: 'i.status' },
   },
   'user with a short password': {
     actor: 'admin',

@@ -2,14 +2,22 @@
 import { builder } from '../../graphql/builder.js';
 import { dbEnum } from '../../graphql/enums.js';
 import { Department } from '../departments/department.graphql.js';
-import { PlanTarget as PlanTargetEntity } from './plan-target.entity.js';
 import { PlanTarget } from './plan-target.graphql.js';
-import { Plan as PlanEntity } from './plan.entity.js';
-import { TASK_ROLES, type Task as TaskEntity } from './task.entity.js';
+import { TASK_ROLES, TASK_STATUSES, type Task as TaskEntity } from './task.entity.js';
+import { linkedTargetsOf } from './task.service.js';
 
 export const TaskRoleEnum = dbEnum('TaskRole', TASK_ROLES, {
   description: 'Role of the department in the task.',
   valueDescriptions: { lead: 'Chủ trì (leads).', coordinate: 'Phối hợp (coordinates).' },
+});
+
+export const TaskStatusEnum = dbEnum('TaskStatus', TASK_STATUSES, {
+  description: 'Progress of a task, as its department reports it (updateTaskProgress).',
+  valueDescriptions: {
+    not_started: 'Chưa bắt đầu (not started).',
+    in_progress: 'Đang thực hiện (in progress).',
+    done: 'Hoàn thành (done).',
+  },
 });
 
 export const Task = builder.objectRef<TaskEntity>('Task');
@@ -33,9 +41,10 @@ Task.implement({
       description: 'Summary in Vietnamese, as in the plan.',
     }),
     summaryEn: t.exposeString('summaryEn', { description: 'Summary in English.' }),
-    status: t.string({
-      description: 'NOT_STARTED, IN_PROGRESS or DONE (set by updateTaskProgress).',
-      resolve: (task) => task.status.toUpperCase(),
+    status: t.field({
+      type: TaskStatusEnum,
+      description: 'Set by updateTaskProgress.',
+      resolve: (task) => task.status,
     }),
     progressNote: t.string({
       nullable: true,
@@ -52,15 +61,7 @@ Task.implement({
     linkedTargets: t.field({
       type: [PlanTarget],
       description: 'Targets of the same plan owned by the task’s department.',
-      resolve: async (task, _a, ctx) => {
-        const plan = await ctx.em.findOneOrFail(PlanEntity, task.plan.id);
-        const targets = await ctx.em.find(
-          PlanTargetEntity,
-          { plan: plan.id, owner: task.department.id },
-          { orderBy: { sortOrder: 'asc' } },
-        );
-        return targets.map((target) => ({ target, plan, asOf: null }));
-      },
+      resolve: (task, _a, ctx) => linkedTargetsOf(ctx.em, task),
     }),
   }),
 });

@@ -1,32 +1,18 @@
 // updateTaskProgress: the DEPARTMENT_OFFICER of the task's department records status and a note.
-import type { EntityManager } from '@mikro-orm/core';
+// The check and the write live in task.service.ts.
 import { builder } from '../../graphql/builder.js';
-import { notFound, validationFailed } from '../../graphql/errors.js';
-import { expectVersion, runWrite } from '../audit/run-write.js';
+import { runWrite } from '../audit/run-write.js';
 import { whenSignedIn } from '../auth/resource-units.js';
-import { optionalText, toId } from '../shared/input-checks.js';
-import { TASK_STATUSES, Task as TaskEntity } from './task.entity.js';
-import { Task } from './task.graphql.js';
+import { toId } from '../shared/input-checks.js';
+import { Task, TaskStatusEnum } from './task.graphql.js';
+import { taskCurrentViewOf, taskDepartmentCode, updateTaskProgress } from './task.service.js';
 
 const TaskProgressInput = builder.inputType('TaskProgressInput', {
   description: 'Progress of a task.',
   fields: (t) => ({
     progressNote: t.string({ description: 'Progress note (≤ 2000 characters).' }),
-    status: t.string({ description: 'NOT_STARTED, IN_PROGRESS or DONE.' }),
+    status: t.field({ type: TaskStatusEnum, description: 'New status (omitted: unchanged).' }),
   }),
-});
-
-const snapshot = (task: TaskEntity) => ({
-  id: task.id,
-  code: task.code,
-  status: task.status,
-  progressNote: task.progressNote ?? null,
-  version: task.version,
-});
-/** extensions.current of a VERSION_CONFLICT: the snapshot with `status` as the Task type shows it (DONE). */
-const currentView = (task: TaskEntity) => ({
-  ...snapshot(task),
-  status: task.status.toUpperCase(),
 });
 
 builder.mutationFields((t) => ({
@@ -40,41 +26,19 @@ builder.mutationFields((t) => ({
       input: t.arg({ type: TaskProgressInput, required: true }),
     },
     authScopes: (_root, args, ctx) =>
-      whenSignedIn(ctx, async () => {
-        const task = await ctx.em.findOne(TaskEntity, toId('id', args.id), {
-          populate: ['department'],
-        });
-        if (!task) throw notFound('Task', args.id);
-        return { departmentOfficer: task.department.getEntity().code };
-      }),
+      whenSignedIn(ctx, async () => ({
+        departmentOfficer: await taskDepartmentCode(ctx.em, toId('id', args.id)),
+      })),
     resolve: (_root, args, ctx) => {
       const id = toId('id', args.id);
-      const load = (em: EntityManager) => em.findOne(TaskEntity, id, { refresh: true });
       return runWrite(
         ctx,
         {
           action: 'updateTaskProgress',
           recordType: 'Task',
-          current: async (em) => await load(em).then((x) => x && currentView(x)),
+          current: (em) => taskCurrentViewOf(em, id),
         },
-        async (tx) => {
-          const task = await load(tx);
-          if (!task) throw notFound('Task', id);
-          expectVersion('Task', task, args.version, () => currentView(task));
-          const before = snapshot(task);
-          if (args.input.status != null) {
-            const status = args.input.status.trim().toLowerCase() as TaskEntity['status'];
-            if (!TASK_STATUSES.includes(status))
-              throw validationFailed('status', {
-                en: `"${args.input.status}" is not NOT_STARTED, IN_PROGRESS or DONE.`,
-                vi: `"${args.input.status}" không phải NOT_STARTED, IN_PROGRESS hoặc DONE.`,
-              });
-            task.status = status;
-          }
-          if (args.input.progressNote !== undefined)
-            task.progressNote = optionalText('progressNote', args.input.progressNote, 2000);
-          return { result: task, audit: () => ({ recordId: id, before, after: snapshot(task) }) };
-        },
+        (tx) => updateTaskProgress(tx, id, args.version, args.input),
       );
     },
   }),
