@@ -17,6 +17,7 @@ import { Department } from '../modules/departments/department.entity.js';
 import { EconomicEntity } from '../modules/entities/economic-entity.entity.js';
 import { Evaluation } from '../modules/evaluations/evaluation.entity.js';
 import { Product } from '../modules/products/product.entity.js';
+import { User } from '../modules/users/user.entity.js';
 import type { Source } from '../modules/sources/source.entity.js';
 
 /**
@@ -79,6 +80,8 @@ export function createLoaders(em: EntityManager) {
     entity: new RowLoader('Entity', (ids) => em.find(EconomicEntity, { id: { $in: ids } })),
     product: new RowLoader('Product', (ids) => em.find(Product, { id: { $in: ids } })),
     decision: new RowLoader('Decision', (ids) => em.find(Decision, { id: { $in: ids } })),
+    // Audit records keep the actor's id after the user is gone, so `load` (null) not `get`.
+    user: new RowLoader('User', (ids) => em.find(User, { id: { $in: ids } })),
     /** A product's recognise/revoke decision items with their decisions, oldest first. */
     decisionItemsByProduct: listsBy(
       (ids) =>

@@ -1,7 +1,8 @@
 // AdminUnit: province, district-level units (city/town/district) and communes, with validity.
 import { builder } from '../../graphql/builder.js';
 import { dbEnum } from '../../graphql/enums.js';
-import { AdminUnit as AdminUnitEntity, UNIT_TYPES } from './admin-unit.entity.js';
+import { type AdminUnit as AdminUnitEntity, UNIT_TYPES } from './admin-unit.entity.js';
+import { listAdminUnits } from './admin-unit.service.js';
 
 export const UnitTypeEnum = dbEnum('UnitType', UNIT_TYPES, {
   description: 'Kind of administrative unit.',
@@ -52,16 +53,6 @@ builder.queryFields((t) => ({
       }),
       type: t.arg({ type: UnitTypeEnum, description: 'Only units of this type.' }),
     },
-    resolve: async (_root, args, ctx) => {
-      const where: Record<string, unknown> = {};
-      if (args.type) where.type = args.type;
-      if (args.onDate) {
-        where.$and = [
-          { $or: [{ validFrom: null }, { validFrom: { $lte: args.onDate } }] },
-          { $or: [{ validTo: null }, { validTo: { $gte: args.onDate } }] },
-        ];
-      }
-      return ctx.em.find(AdminUnitEntity, where, { orderBy: { sortKey: 'asc', id: 'asc' } });
-    },
+    resolve: (_root, args, ctx) => listAdminUnits(ctx.em, args),
   }),
 }));

@@ -3,7 +3,6 @@
 import { builder } from '../../graphql/builder.js';
 import { connectionComplexity, offsetConnection } from '../../graphql/pagination.js';
 import { toId } from '../shared/input-checks.js';
-import { User as UserEntity } from '../users/user.entity.js';
 import { User } from '../users/user.graphql.js';
 import type { AuditRecord as AuditRecordEntity } from './audit-record.entity.js';
 import { findAuditRecords, SECRETARIAT_AUDIT_AREA } from './audit.repository.js';
@@ -19,7 +18,7 @@ AuditRecord.implement({
       type: User,
       nullable: true,
       description: 'The acting user, when known and still present.',
-      resolve: (a, _args, ctx) => (a.actorId ? ctx.em.findOne(UserEntity, a.actorId) : null),
+      resolve: (a, _args, ctx) => (a.actorId ? ctx.loaders.user.load(a.actorId) : null),
     }),
     actorEmail: t.string({
       nullable: true,

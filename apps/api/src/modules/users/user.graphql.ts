@@ -3,7 +3,8 @@ import { builder } from '../../graphql/builder.js';
 import { dbEnum } from '../../graphql/enums.js';
 import { AdminUnit } from '../admin-units/admin-unit.graphql.js';
 import { Department } from '../departments/department.graphql.js';
-import { ROLES, User as UserEntity } from './user.entity.js';
+import { ROLES, type User as UserEntity } from './user.entity.js';
+import { listUsers } from './user.service.js';
 
 export const RoleEnum = dbEnum('Role', ROLES, {
   description: 'What a signed-in user may do (see README "Roles and sign-in").',
@@ -54,12 +55,12 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'The signed-in user; null when anonymous.',
     resolve: (_root, _args, ctx) =>
-      ctx.viewer.user ? ctx.em.findOne(UserEntity, ctx.viewer.user.id) : null,
+      ctx.viewer.user ? ctx.loaders.user.load(ctx.viewer.user.id) : null,
   }),
   users: t.field({
     type: [User],
     description: 'All users, by email. ADMIN only.',
     authScopes: { admin: true },
-    resolve: (_root, _args, ctx) => ctx.em.find(UserEntity, {}, { orderBy: { email: 'asc' } }),
+    resolve: (_root, _args, ctx) => listUsers(ctx.em),
   }),
 }));

@@ -112,3 +112,8 @@ export async function updateUser(
     audit: () => ({ recordId: user.id, before, after: userSnapshot(user) }),
   };
 }
+
+/** Every user, by email (the admin's user list). */
+export function listUsers(em: EntityManager): Promise<User[]> {
+  return em.find(User, {}, { orderBy: { email: 'asc' } });
+}
