@@ -3,6 +3,7 @@ import './scalars.js';
 import '../modules/shared/fact-date.graphql.js';
 import '../modules/sources/source.graphql.js';
 import '../modules/sources/published-figure.graphql.js';
+import '../modules/sources/council-round.graphql.js';
 import '../modules/admin-units/admin-unit.graphql.js';
 import '../modules/products/product-group.graphql.js';
 import '../modules/evaluations/evaluation-level.graphql.js';

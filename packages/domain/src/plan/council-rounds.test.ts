@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { councilRoundsFromFigures } from './council-rounds.js';
+import { councilRoundMetrics, councilRoundsFromFigures } from './council-rounds.js';
 import { emptyPlanFacts } from './facts.js';
 import { computeMetric } from './metrics.js';
 
@@ -76,5 +76,22 @@ describe('council rounds', () => {
     const outcome = computeMetric('provincial_pass_rate', facts, PERIOD, '2021-12-31');
     expect(outcome).toMatchObject({ numerator: 12, denominator: 12 });
     expect('publishedRounds' in outcome).toBe(false);
+  });
+});
+
+describe('councilRoundMetrics', () => {
+  it('names the keys councilRoundsFromFigures reads back', () => {
+    const keys = councilRoundMetrics(2, 2021);
+    expect(keys).toEqual({
+      evaluated: 'ag_provincial_council_round2_2021_products_evaluated',
+      passed: 'ag_provincial_council_round2_2021_products_passed',
+    });
+    const date = { date: '2021-10-20', precision: 'day' as const };
+    expect(
+      councilRoundsFromFigures([
+        { metric: keys.evaluated, value: '15', date },
+        { metric: keys.passed, value: '11', date },
+      ]),
+    ).toEqual([{ round: 2, year: 2021, level: 'province', date, evaluated: 15, passed: 11 }]);
   });
 });

@@ -21,6 +21,15 @@ export interface RoundFigure {
   date: FactDate | null;
 }
 
+/**
+ * The published-figure metrics of a provincial council round's counts, the keys
+ * {@link councilRoundsFromFigures} reads back (one naming rule for seed, API and facts).
+ */
+export function councilRoundMetrics(round: number, year: number) {
+  const prefix = `ag_provincial_council_round${round}_${year}_products`;
+  return { evaluated: `${prefix}_evaluated`, passed: `${prefix}_passed` };
+}
+
 const EVALUATED = /_products_evaluated$/;
 const PASSED = /_products_passed$/;
 
