@@ -10,6 +10,7 @@ export * from './rules/decision-checks.js';
 export * from './rules/handover-bound.js';
 export * from './rules/product-groups.js';
 export * from './units/admin-units.js';
+export * from './units/unit-lineage.js';
 export * from './plan/facts.js';
 export * from './plan/council-rounds.js';
 export * from './plan/fact-index.js';

@@ -151,6 +151,7 @@ export function statsDefinition(
     basis: CertifiedBasis;
     asOf: string;
     filter: StatsFilter;
+    followUnitLineage?: boolean;
   },
   names: FilterNames = {},
 ): Definition {
@@ -170,9 +171,16 @@ export function statsDefinition(
   const keys = q.thenBy ? [q.groupBy, q.thenBy] : [q.groupBy];
   const stars = starsRule(q.measure, keys, q.basis, q.asOf, day);
   const filters = filterClauses(q.filter, names);
+  const lineage =
+    q.followUnitLineage && keys.includes('unit')
+      ? {
+          en: ` A unit that had ended before ${q.asOf} counts under its successor in force then.`,
+          vi: ` Đơn vị đã kết thúc trước ngày ${day} được tính vào đơn vị kế thừa còn hiệu lực vào ngày đó.`,
+        }
+      : { en: '', vi: '' };
   return {
-    en: `Count of ${MEASURE_EN[q.measure]} ${whenEn}, grouped by ${keys.map((k) => GROUP_EN[k]).join(' and ')}.${filters.en}${stars.en} ${YEAR_ONLY_EN}`,
-    vi: `Số ${MEASURE_VI[q.measure]} ${whenVi}, phân nhóm theo ${keys.map((k) => GROUP_VI[k]).join(' và ')}.${filters.vi}${stars.vi} ${YEAR_ONLY_VI}`,
+    en: `Count of ${MEASURE_EN[q.measure]} ${whenEn}, grouped by ${keys.map((k) => GROUP_EN[k]).join(' and ')}.${lineage.en}${filters.en}${stars.en} ${YEAR_ONLY_EN}`,
+    vi: `Số ${MEASURE_VI[q.measure]} ${whenVi}, phân nhóm theo ${keys.map((k) => GROUP_VI[k]).join(' và ')}.${lineage.vi}${filters.vi}${stars.vi} ${YEAR_ONLY_VI}`,
   };
 }
 

@@ -49,6 +49,8 @@ export interface StatsQuery {
   groupTaxonomy?: '1048' | '148';
   /** Add a row with count 0 for every combination of key values that has none. */
   fillZeros?: boolean;
+  /** Count the rows of a unit that had ended before asOf under its successor in force then. */
+  followUnitLineage?: boolean;
 }
 
 export interface StatsRow {

@@ -229,6 +229,10 @@ builder.queryFields((t) => ({
         description:
           'Add a row with count 0 for every combination of key values without records (units in force on asOf, star classes, levels, years since 2019, groups, entity types). Default false.',
       }),
+      followUnitLineage: t.arg.boolean({
+        description:
+          'With UNIT as a key: count the records of a unit that had ended before asOf under its successor in force then (huyện Tịnh Biên → thị xã Tịnh Biên from 2023-02-13). Default false: each record under the unit it was recorded in.',
+      }),
       basis: t.arg({ type: CertifiedBasisEnum, description: 'Default EVER_CERTIFIED.' }),
       asOf: t.arg({ type: 'Date', description: 'Day to count for (default today).' }),
       filter: t.arg({ type: StatsFilterInput, description: 'Filters.' }),
@@ -252,6 +256,7 @@ builder.queryFields((t) => ({
         asOf: args.asOf ?? ctx.today,
         groupTaxonomy: args.groupTaxonomy === '148' ? '148' : '1048',
         fillZeros: args.fillZeros ?? false,
+        followUnitLineage: args.followUnitLineage ?? false,
         filter: normalizeStatsFilter(args.filter),
       };
       // The key is the normalised query (defaults applied): asking with or without a default

@@ -21,6 +21,7 @@ import { keysOf, statsSql, type StatsQuery, type StatsRow } from './stats-query.
 
 export { normalizeStatsFilter } from './stats-query.js';
 import { fillZeroCells } from './stats-zeros.js';
+import { followUnitLineage } from './stats-lineage.js';
 
 export type {
   CertifiedBasis,
@@ -97,6 +98,7 @@ export async function statsRows(em: EntityManager, query: StatsQuery): Promise<S
       count: Number(r.count),
     }))
     .filter((r) => query.measure !== 'entities' || r.count > 0);
+  if (query.followUnitLineage) rows = await followUnitLineage(em, query, rows);
   if (query.fillZeros) rows = await fillZeroCells(em, query, rows);
   return rows.sort(
     (a, b) =>
