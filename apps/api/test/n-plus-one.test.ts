@@ -36,4 +36,25 @@ describe.each(DIALECTS)('SQL statements per request on %s', (kind) => {
     expect(at40).toBe(at10);
     expect(at10).toBeLessThanOrEqual(12);
   });
+
+  it('lists every department with tasks and activity counts in a fixed number of statements', async () => {
+    log.reset();
+    const res = await api.gql(
+      '{ departments { code isSampleDataIncluded tasks { code } activityCounts(year: 2021) { kind month count sample } all: activityCounts { count } } }',
+    );
+    expect(res.errors).toBeUndefined();
+    const departments = res.data!.departments as {
+      code: string;
+      tasks: unknown[];
+      activityCounts: { count: number }[];
+      all: { count: number }[];
+    }[];
+    expect(departments.length).toBe(7);
+    const snn = departments.find((d) => d.code === 'SNN')!;
+    expect(snn.tasks.length).toBeGreaterThan(0);
+    const sum = (rows: { count: number }[]) => rows.reduce((n, r) => n + r.count, 0);
+    expect(sum(snn.all)).toBeGreaterThanOrEqual(sum(snn.activityCounts));
+    // departments, tasks, sample flags, counts of 2021, counts of all years: one statement each.
+    expect(log.statements.length).toBeLessThanOrEqual(5);
+  });
 });

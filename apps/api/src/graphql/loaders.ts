@@ -14,6 +14,12 @@ import { Certificate } from '../modules/certificates/certificate.entity.js';
 import { DecisionItem } from '../modules/decisions/decision-item.entity.js';
 import { Decision } from '../modules/decisions/decision.entity.js';
 import { Department } from '../modules/departments/department.entity.js';
+import {
+  activityCountsOf,
+  departmentsWithSamples,
+  tasksOfDepartments,
+  type ActivityCountRow,
+} from '../modules/departments/department.service.js';
 import { EconomicEntity } from '../modules/entities/economic-entity.entity.js';
 import { Evaluation } from '../modules/evaluations/evaluation.entity.js';
 import { Product } from '../modules/products/product.entity.js';
@@ -82,6 +88,35 @@ export function createLoaders(em: EntityManager) {
     decision: new RowLoader('Decision', (ids) => em.find(Decision, { id: { $in: ids } })),
     // Audit records keep the actor's id after the user is gone, so `load` (null) not `get`.
     user: new RowLoader('User', (ids) => em.find(User, { id: { $in: ids } })),
+    tasksByDepartment: listsBy(
+      (ids) => tasksOfDepartments(em, ids),
+      (row) => row.department.id,
+    ),
+    /** Whether a department has sample (fabricated) activity records. */
+    departmentHasSamples: new DataLoader<number, boolean>(async (ids) => {
+      const withSamples = await departmentsWithSamples(em, ids);
+      return ids.map((id) => withSamples.has(id));
+    }),
+    /** Activity counts by kind and month per department, keyed by `${year ?? ''}` too. */
+    activityCountsByDepartment: new DataLoader<
+      { departmentId: number; year: number | null },
+      ActivityCountRow[],
+      string
+    >(
+      async (keys) => {
+        const byYear = new Map<number | null, number[]>();
+        for (const k of keys) byYear.set(k.year, [...(byYear.get(k.year) ?? []), k.departmentId]);
+        const found = new Map<string, ActivityCountRow[]>();
+        for (const [year, ids] of byYear) {
+          for (const row of await activityCountsOf(em, ids, year)) {
+            const key = `${row.departmentId}|${year ?? ''}`;
+            found.set(key, [...(found.get(key) ?? []), row]);
+          }
+        }
+        return keys.map((k) => found.get(`${k.departmentId}|${k.year ?? ''}`) ?? []);
+      },
+      { cacheKeyFn: (k) => `${k.departmentId}|${k.year ?? ''}` },
+    ),
     /** A product's recognise/revoke decision items with their decisions, oldest first. */
     decisionItemsByProduct: listsBy(
       (ids) =>

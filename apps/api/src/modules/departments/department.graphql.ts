@@ -1,10 +1,9 @@
 // Department: a body plan 152 assigns tasks to, with its recorded activity counts.
 import { builder } from '../../graphql/builder.js';
-import { Activity } from '../activities/activity.entity.js';
 import { ActivityCount, type ActivityCountShape } from '../activities/activity-count.graphql.js';
-import { Task as TaskEntity } from '../plans/task.entity.js';
 import { Task } from '../plans/task.graphql.js';
-import { Department as DepartmentEntity } from './department.entity.js';
+import type { Department as DepartmentEntity } from './department.entity.js';
+import { findDepartmentByCode, listDepartments } from './department.service.js';
 
 export const Department = builder.objectRef<DepartmentEntity>('Department');
 Department.implement({
@@ -27,37 +26,25 @@ Department.implement({
     tasks: t.field({
       type: [Task],
       description: 'Tasks assigned to it (all plans).',
-      resolve: (d, _a, ctx) =>
-        ctx.em.find(TaskEntity, { department: d.id }, { orderBy: { id: 'asc' } }),
+      resolve: (d, _a, ctx) => ctx.loaders.tasksByDepartment.load(d.id),
     }),
     activityCounts: t.field({
       type: [ActivityCount],
       description:
         'Recorded activities by kind and month (sample rows are flagged), optionally for one year.',
       args: { year: t.arg.int({ description: 'Calendar year.' }) },
-      resolve: async (d, args, ctx) => {
-        const where: Record<string, unknown> = { department: d.id };
-        if (args.year) where.date = { $gte: `${args.year}-01-01`, $lte: `${args.year}-12-31` };
-        const rows = await ctx.em.find(Activity, where, {
-          fields: ['kind', 'date', 'count', 'sample'],
-          orderBy: { date: 'asc', id: 'asc' },
-        });
-        const counts = new Map<string, ActivityCountShape>();
-        for (const r of rows) {
-          const month = String(r.date).slice(0, 7);
-          const key = `${r.kind}|${month}|${r.sample}`;
-          const c = counts.get(key) ?? { kind: r.kind, month, count: 0, sample: r.sample };
-          c.count += r.count;
-          counts.set(key, c);
-        }
-        return [...counts.values()];
-      },
+      resolve: async (d, args, ctx): Promise<ActivityCountShape[]> =>
+        (
+          await ctx.loaders.activityCountsByDepartment.load({
+            departmentId: d.id,
+            year: args.year ?? null,
+          })
+        ).map(({ kind, month, count, sample }) => ({ kind, month, count, sample })),
     }),
     isSampleDataIncluded: t.boolean({
       description:
         'True when some of its activity records are fabricated sample data (SAMPLE_ACTIVITIES), not published facts.',
-      resolve: async (d, _a, ctx) =>
-        (await ctx.em.count(Activity, { department: d.id, sample: true })) > 0,
+      resolve: (d, _a, ctx) => ctx.loaders.departmentHasSamples.load(d.id),
     }),
   }),
 });
@@ -66,13 +53,13 @@ builder.queryFields((t) => ({
   departments: t.field({
     type: [Department],
     description: 'All departments, by code.',
-    resolve: (_root, _args, ctx) => ctx.em.find(DepartmentEntity, {}, { orderBy: { code: 'asc' } }),
+    resolve: (_root, _args, ctx) => listDepartments(ctx.em),
   }),
   department: t.field({
     type: Department,
     nullable: true,
     description: 'One department by code (e.g. "SNN"); null if none.',
     args: { code: t.arg.string({ required: true, description: 'Department code.' }) },
-    resolve: (_root, args, ctx) => ctx.em.findOne(DepartmentEntity, { code: args.code }),
+    resolve: (_root, args, ctx) => findDepartmentByCode(ctx.em, args.code),
   }),
 }));
