@@ -10,14 +10,11 @@
 // A key's counts start afresh after a quiet window, and the email's on a successful sign-in.
 // Refused attempts are not audited one by one: one audit record per key and window counts them.
 import type { EntityManager } from '@mikro-orm/core';
-import type { EntityManager as SqlEntityManager } from '@mikro-orm/knex';
 import type { AuthSettings, GraphQLContext } from '../../graphql/context.js';
 import { API_ERROR_CODES, apiError } from '../../graphql/errors.js';
 import { AuditRecord } from '../audit/audit-record.entity.js';
 import { appendAudit } from '../audit/run-write.js';
-
-// Both drivers are SQL drivers; raw statements keep each count to one UPDATE.
-const sqlEm = (em: EntityManager) => em as unknown as SqlEntityManager;
+import { sqlEm } from '../shared/sql-em.js';
 
 const emailKey = (email: string) => `email:${email}`;
 const ipKey = (ip: string) => `ip:${ip}`;

@@ -23,7 +23,7 @@ import {
 import type { DecisionItem } from '../decisions/decision-item.entity.js';
 import { Product } from '../products/product.entity.js';
 import { Certificate } from './certificate.entity.js';
-import { sqlEm } from '../plans/plan.repository.js';
+import { sqlEm } from '../shared/sql-em.js';
 
 /** Column of each bounding day in the `certificate` table. */
 const COLUMNS: Record<CertificateDay, string> = {

@@ -3,7 +3,7 @@
 // and issuing level in SQL; the list is what an officer sends expiry notices from.
 import { raw, type EntityManager } from '@mikro-orm/core';
 import { addDays, reevaluationWindow, type ReevaluationWindow } from '@ocop/domain';
-import { sqlEm } from '../plans/plan.repository.js';
+import { sqlEm } from '../shared/sql-em.js';
 import { Certificate } from './certificate.entity.js';
 import { inForceSql } from './certificate.service.js';
 import { requireUnitCode } from '../shared/known-codes.js';

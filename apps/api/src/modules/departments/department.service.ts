@@ -2,7 +2,7 @@
 // departments at once (the loaders call these with every department of a request: one statement
 // per field, not one per department). Activity counts are summed in SQL by kind and month.
 import type { EntityManager } from '@mikro-orm/core';
-import { sqlEm } from '../plans/plan.repository.js';
+import { sqlEm } from '../shared/sql-em.js';
 import { Task } from '../plans/task.entity.js';
 import { Department } from './department.entity.js';
 

@@ -9,7 +9,7 @@ import { Activity } from '../activities/activity.entity.js';
 import { planPeriod } from '../plans/plan-facts.js';
 import type { PlanTarget } from '../plans/plan-target.entity.js';
 import type { Plan } from '../plans/plan.entity.js';
-import { sqlEm } from '../plans/plan.repository.js';
+import { sqlEm } from '../shared/sql-em.js';
 import { findTargets } from '../plans/plan.service.js';
 import { Task } from '../plans/task.entity.js';
 import type { Department } from './department.entity.js';

@@ -1,7 +1,6 @@
 // Loads the plain PlanFacts the domain's target math reads: only the facts of the plan's window
 // (the domain's factSelection), without hydrating entities.
 import type { EntityManager } from '@mikro-orm/core';
-import type { EntityManager as SqlEntityManager } from '@mikro-orm/knex';
 import {
   councilRoundsFromFigures,
   factSelection,
@@ -12,6 +11,7 @@ import { AdminUnit } from '../admin-units/admin-unit.entity.js';
 import type { Evaluation } from '../evaluations/evaluation.entity.js';
 import type { DatePrecision } from '../shared/date-precision.js';
 import { selectFactRows } from './plan-facts.query.js';
+
 import type { Plan } from './plan.entity.js';
 
 const iso = (d: string | Date) => (d instanceof Date ? d.toISOString() : String(d)).slice(0, 10);
@@ -22,10 +22,6 @@ const fact = (date: unknown, precision: unknown): FactDate => ({
   date: String(date),
   precision: precision as DatePrecision,
 });
-
-export function sqlEm(em: EntityManager): SqlEntityManager {
-  return em as unknown as SqlEntityManager;
-}
 
 /** The district-level units in force during the plan's period (2021: the 11 units). */
 export async function loadPlanUnits(

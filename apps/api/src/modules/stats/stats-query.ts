@@ -9,7 +9,7 @@ import { Certificate } from '../certificates/certificate.entity.js';
 import { inForceSql } from '../certificates/certificate.service.js';
 import type { EntityType } from '../entities/economic-entity.entity.js';
 import { Evaluation, type EvaluationLevel } from '../evaluations/evaluation.entity.js';
-import { sqlEm } from '../plans/plan.repository.js';
+import { sqlEm } from '../shared/sql-em.js';
 
 export type StatsMeasure = 'products' | 'entities' | 'evaluations' | 'certificates';
 export type StatsGroupBy = 'unit' | 'group' | 'stars' | 'level' | 'year' | 'entityType';

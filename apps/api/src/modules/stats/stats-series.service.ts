@@ -10,7 +10,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import { PostgreSqlPlatform } from '@mikro-orm/postgresql';
 import { intervalBuckets, type IntervalBucket, type SeriesInterval } from '@ocop/domain';
 import { inForceSql } from '../certificates/certificate.service.js';
-import { sqlEm } from '../plans/plan.repository.js';
+import { sqlEm } from '../shared/sql-em.js';
 import type { CertifiedBasis, StatsFilter, StatsMeasure } from './stats.repository.js';
 
 export interface SeriesQuery {

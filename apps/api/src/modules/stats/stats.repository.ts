@@ -16,7 +16,7 @@
 // A result has three parts, each one SQL statement, computed only when asked for (stats.graphql.ts):
 // the rows (one GROUP BY over one or two keys), the totals, and the decisions counted.
 import { raw, type EntityManager } from '@mikro-orm/core';
-import { sqlEm } from '../plans/plan.repository.js';
+import { sqlEm } from '../shared/sql-em.js';
 import { keysOf, statsSql, type StatsQuery, type StatsRow } from './stats-query.js';
 
 export { normalizeStatsFilter } from './stats-query.js';
