@@ -8,6 +8,11 @@ export const dashboardEn: DashboardMessages = {
     optionProgramme: '{code} (programme {from}–{to})',
     programmeFallback: '{year} has no plan of its own; showing the programme {code} as of {date}.',
   },
+  coverage: {
+    label: 'Coverage of the data: {statement}',
+    link: 'Compare with the published figures',
+    loading: 'Loading the coverage of the data…',
+  },
   summary: {
     label: 'Summary',
     met: '{met} of {total} targets met',

@@ -10,6 +10,11 @@ export const dashboardVi = {
     programmeFallback:
       'Năm {year} không có kế hoạch riêng; đang hiển thị chương trình {code} tính đến ngày {date}.',
   },
+  coverage: {
+    label: 'Mức độ đầy đủ của dữ liệu: {statement}',
+    link: 'So sánh với số liệu công bố',
+    loading: 'Đang tải mức độ đầy đủ của dữ liệu…',
+  },
   summary: {
     label: 'Tóm tắt',
     met: '{met} trên {total} chỉ tiêu đã đạt',

@@ -46,6 +46,16 @@ function stub(over: Record<string, unknown> = {}) {
       },
     },
     ExpiryCount: { expiryRadar: { asOf: '2021-12-31', days: 90, count: 4 } },
+    Reconciliation: {
+      reconciliation: {
+        computed: 39,
+        publishedCount: 62,
+        difference: 23,
+        coverage: 'The database holds 39 of the 62 products published by 31/12/2021.',
+        coverageVi: 'Cơ sở dữ liệu có 39 trong 62 sản phẩm đã công bố đến 31/12/2021.',
+        published: null,
+      },
+    },
     ...over,
   });
 }
@@ -65,6 +75,18 @@ describe('Overview page', () => {
     );
     expect(wrapper.get('[data-testid="expiry-link"]').attributes('href')).toContain(
       '/expiry?asOf=2021-12-31&days=90',
+    );
+    // Under the cards: how much of the published programme the figures rest on, for the same day.
+    expect(wrapper.get('[data-testid="overview-coverage"]').text()).toContain(
+      'Mức độ đầy đủ của dữ liệu: Cơ sở dữ liệu có 39 trong 62 sản phẩm đã công bố đến 31/12/2021.',
+    );
+    expect(fetchStub.calls.find((c) => c.operation === 'Reconciliation')?.variables).toMatchObject({
+      measure: 'PRODUCTS',
+      basis: 'EVER_CERTIFIED',
+      asOf: '2021-12-31',
+    });
+    expect(wrapper.get('[data-testid="coverage-link"]').attributes('href')).toContain(
+      '/figures?asOf=2021-12-31',
     );
     const spark = wrapper.get('[data-testid="sparkline-A"]');
     expect(spark.get('svg').attributes('role')).toBe('img');
