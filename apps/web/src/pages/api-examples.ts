@@ -141,6 +141,57 @@ export const API_EXAMPLES: readonly ApiExample[] = [
   }
 }`,
   },
+  {
+    id: 'time-series',
+    titleVi:
+      'Số sản phẩm được chứng nhận cộng dồn theo tháng năm 2021 (mỗi tháng một điểm, kể cả 0)',
+    titleEn:
+      'Products certified, cumulative by month in 2021 (one point per month, zeros included)',
+    query: `query {
+  statsSeries(measure: PRODUCTS, interval: MONTH, from: "2021-01-01", to: "2021-12-31", cumulative: true) {
+    definition
+    points { label start end count yearOnlyRecords }
+  }
+}`,
+  },
+  {
+    id: 'cross-tab',
+    titleVi: 'Bảng chéo đơn vị × hạng sao, đủ các ô bằng 0, theo đơn vị còn hiệu lực vào 30/6/2024',
+    titleEn:
+      'Unit × stars cross-tab with zero cells, units followed to those in force on 30 June 2024',
+    query: `query {
+  stats(measure: PRODUCTS, groupBy: UNIT, thenBy: STARS, fillZeros: true, followUnitLineage: true, asOf: "2024-06-30") {
+    definition
+    total
+    rows { key label key2 label2 count }
+  }
+}`,
+  },
+  {
+    id: 'reconciliation',
+    titleVi:
+      'Số liệu tính được so với số liệu công bố đến 31/12/2021, kèm mức độ đầy đủ của dữ liệu',
+    titleEn: 'Computed vs published at 31 December 2021, with the coverage statement',
+    query: `query {
+  reconciliation(measure: PRODUCTS, asOf: "2021-12-31") {
+    computed
+    publishedCount
+    difference
+    coverageVi
+    coverage
+    unrecordedRounds { year round }
+    published { value dateLabel sources { url host } }
+  }
+}`,
+  },
+  {
+    id: 'target-metrics',
+    titleVi: 'Các chỉ số một chỉ tiêu kế hoạch có thể dùng, và loại chỉ tiêu phù hợp',
+    titleEn: 'Metrics a plan target can use, and the target kinds each fits',
+    query: `query {
+  targetMetrics { name kinds definition }
+}`,
+  },
 ];
 
 /** A curl command for an example; POST + JSON because the API blocks GET (CSRF prevention). */

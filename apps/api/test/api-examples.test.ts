@@ -1,0 +1,28 @@
+// Every example of the dashboard's API page runs as shown against the seeded API (the web's own
+// test only validates them against the schema): no errors, and some data in each answer.
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApi, type TestApi } from './api.js';
+
+// Loaded by path: the web app's file is outside this package's TypeScript project.
+const examplesFile = fileURLToPath(new URL('../../web/src/pages/api-examples.ts', import.meta.url));
+const { API_EXAMPLES } = (await import(examplesFile)) as {
+  API_EXAMPLES: readonly { id: string; query: string }[];
+};
+
+describe('API page examples on the seeded SQLite database', () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await createTestApi('libsql');
+  });
+  afterAll(() => api?.close());
+
+  it.each(API_EXAMPLES.map((e) => [e.id, e.query]))(
+    '%s runs without errors',
+    async (_id, query) => {
+      const res = await api.gql(query);
+      expect(res.errors).toBeUndefined();
+      expect(Object.values(res.data ?? {}).some((v) => v !== null)).toBe(true);
+    },
+  );
+});
