@@ -5,7 +5,6 @@
 // same for every viewer).
 import { canonicalJson } from '../../cache/canonical.js';
 import { cachedFigure } from '../../cache/figure-cache.js';
-import { validationFailed } from '../../graphql/errors.js';
 import { builder } from '../../graphql/builder.js';
 import type { GraphQLContext } from '../../graphql/context.js';
 import { EntityTypeEnum } from '../entities/entity.graphql.js';
@@ -14,11 +13,10 @@ import type { Decision as DecisionEntity } from '../decisions/decision.entity.js
 import { EvaluationLevelEnum } from '../evaluations/evaluation-level.graphql.js';
 import { Source } from '../sources/source.graphql.js';
 import type { Source as SourceEntity } from '../sources/source.entity.js';
-import { requireUnitCode } from '../shared/known-codes.js';
 import { statsDefinition } from './stats-definition.js';
 import { definitionOf, filterNames, labelOf } from './stats-labels.js';
-import { normalizeStatsFilter, type CertifiedBasis, type StatsQuery } from './stats-query.js';
-import { statsDecisionIds, statsRows, statsTotals } from './stats.repository.js';
+import type { StatsQuery } from './stats-query.js';
+import { checkedStatsQuery, statsDecisionIds, statsRows, statsTotals } from './stats.repository.js';
 
 export const StatsMeasureEnum = builder.enumType('StatsMeasure', {
   description: 'What to count.',
@@ -241,24 +239,7 @@ builder.queryFields((t) => ({
       }),
     },
     resolve: async (_root, args, ctx) => {
-      await requireUnitCode(ctx.em, args.filter?.unitCode, 'filter.unitCode');
-      if (args.thenBy && args.thenBy === args.groupBy)
-        throw validationFailed('thenBy', {
-          en: 'thenBy must be another key than groupBy.',
-          vi: 'thenBy phải là tiêu chí khác với groupBy.',
-        });
-      const basis: CertifiedBasis = args.basis ?? 'ever_certified';
-      const query: StatsQuery = {
-        measure: args.measure,
-        groupBy: args.groupBy,
-        thenBy: args.thenBy ?? null,
-        basis,
-        asOf: args.asOf ?? ctx.today,
-        groupTaxonomy: args.groupTaxonomy === '148' ? '148' : '1048',
-        fillZeros: args.fillZeros ?? false,
-        followUnitLineage: args.followUnitLineage ?? false,
-        filter: normalizeStatsFilter(args.filter),
-      };
+      const query = await checkedStatsQuery(ctx.em, args, ctx.today);
       // The key is the normalised query (defaults applied): asking with or without a default
       // gives one entry.
       const rows = await statsPart(ctx, 'stats.rows', query, () => statsRows(ctx.em, query));
@@ -267,7 +248,7 @@ builder.queryFields((t) => ({
         rows: rows.map((r) => ({ ...r, query })),
         ...definitionOf(
           statsDefinition(
-            { ...query, basis, filter: query.filter ?? {} },
+            { ...query, basis: query.basis ?? 'ever_certified', filter: query.filter ?? {} },
             await filterNames(ctx, query.filter ?? {}),
           ),
         ),

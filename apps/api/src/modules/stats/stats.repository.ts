@@ -17,11 +17,21 @@
 // the rows (one GROUP BY over one or two keys), the totals, and the decisions counted.
 import { raw, type EntityManager } from '@mikro-orm/core';
 import { sqlEm } from '../shared/sql-em.js';
-import { keysOf, statsSql, type StatsQuery, type StatsRow } from './stats-query.js';
-
-export { normalizeStatsFilter } from './stats-query.js';
+import {
+  keysOf,
+  normalizeStatsFilter,
+  statsSql,
+  type StatsFilter,
+  type StatsGroupBy,
+  type StatsQuery,
+  type StatsRow,
+} from './stats-query.js';
 import { fillZeroCells } from './stats-zeros.js';
 import { followUnitLineage } from './stats-lineage.js';
+import { validationFailed } from '../../graphql/errors.js';
+import { requireUnitCode } from '../shared/known-codes.js';
+
+export { normalizeStatsFilter };
 
 export type {
   CertifiedBasis,
@@ -135,4 +145,45 @@ export async function countBy(em: EntityManager, query: StatsQuery): Promise<Sta
   const rows = await statsRows(em, query);
   const totals = await statsTotals(em, query);
   return { rows, ...totals, decisionIds: await statsDecisionIds(em, query) };
+}
+
+/** The arguments of a `stats` request, as the API receives them (null = not given). */
+export interface StatsArgs {
+  measure: StatsQuery['measure'];
+  groupBy: StatsGroupBy;
+  thenBy?: StatsGroupBy | null;
+  basis?: StatsQuery['basis'] | null;
+  asOf?: string | null;
+  filter?: Partial<StatsFilter> | null;
+  groupTaxonomy?: string | null;
+  fillZeros?: boolean | null;
+  followUnitLineage?: boolean | null;
+}
+
+/**
+ * The normalised query of a `stats` request (defaults applied, so asking with or without a default
+ * gives one cache entry), after the checks: a known unit code, a second key other than the first.
+ */
+export async function checkedStatsQuery(
+  em: EntityManager,
+  args: StatsArgs,
+  today: string,
+): Promise<StatsQuery> {
+  await requireUnitCode(em, args.filter?.unitCode, 'filter.unitCode');
+  if (args.thenBy && args.thenBy === args.groupBy)
+    throw validationFailed('thenBy', {
+      en: 'thenBy must be another key than groupBy.',
+      vi: 'thenBy phải là tiêu chí khác với groupBy.',
+    });
+  return {
+    measure: args.measure,
+    groupBy: args.groupBy,
+    thenBy: args.thenBy ?? null,
+    basis: args.basis ?? 'ever_certified',
+    asOf: args.asOf ?? today,
+    groupTaxonomy: args.groupTaxonomy === '148' ? '148' : '1048',
+    fillZeros: args.fillZeros ?? false,
+    followUnitLineage: args.followUnitLineage ?? false,
+    filter: normalizeStatsFilter(args.filter),
+  };
 }
