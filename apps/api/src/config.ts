@@ -100,6 +100,11 @@ const ConfigSchema = z.object({
   DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
   /** PostgreSQL: opening a connection, or waiting for a free one in the pool, fails after this (ms). */
   DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
+  /**
+   * SQLite: how long a write waits for another connection's write transaction (e.g. the import
+   * worker's) before failing with SQLITE_BUSY (ms). The wait blocks the waiting thread.
+   */
+  SQLITE_BUSY_TIMEOUT_MS: z.coerce.number().int().min(0).default(5_000),
   /** /readyz answers 503 when the database check takes longer than this (ms). */
   READY_TIMEOUT_MS: z.coerce.number().int().positive().default(1_500),
   /** On SIGTERM, how long in-flight requests may run before their connections are cut (ms). */

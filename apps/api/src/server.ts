@@ -29,6 +29,7 @@ import { clientRequestId, loggingOptions } from './http/logging.js';
 import { connectRateLimitRedis, registerRateLimit } from './http/rate-limit.js';
 import { viewerResolver } from './http/viewer.js';
 import { startSignInCleanup } from './modules/auth/cleanup.js';
+import { stopImportWorker } from './modules/imports/import-thread.js';
 
 /** Paths the SPA fallback must never answer with index.html. */
 const API_PATHS = ['/graphql', '/explorer', '/healthz', '/readyz'];
@@ -176,6 +177,8 @@ export async function createServer(
     detachFigureCache(db, figures);
     await figures.close();
     await redis?.quit().catch(() => undefined);
+    // After shutdown's abortRunningImports (or with none running): the worker's connection closes.
+    await stopImportWorker(db);
     if (ownOrm) await db.close(true);
   });
   return app;

@@ -6,6 +6,7 @@ import { databaseKind, type AppConfig } from '../config.js';
 import { ENTITIES } from './entities.js';
 import { postgresqlMigrations } from './migrations/postgresql/index.js';
 import { sqliteMigrations } from './migrations/sqlite/index.js';
+import { sqliteAfterCreate } from './sqlite-connection.js';
 
 export type DbKind = 'libsql' | 'postgresql';
 
@@ -15,6 +16,8 @@ export interface OrmOverrides {
   /** libsql file path or PostgreSQL URL overriding the config. */
   url?: string;
   debug?: boolean;
+  /** PostgreSQL: at most this many pooled connections (the import worker keeps a small pool). */
+  poolMax?: number;
 }
 
 /**
@@ -50,6 +53,7 @@ export function buildOrmOptions(config: AppConfig, overrides: OrmOverrides = {})
       pool: {
         acquireTimeoutMillis: config.DB_CONNECT_TIMEOUT_MS,
         createTimeoutMillis: config.DB_CONNECT_TIMEOUT_MS,
+        ...(overrides.poolMax ? { min: 0, max: overrides.poolMax } : {}),
       },
       migrations: {
         migrationsList: postgresqlMigrations,
@@ -69,6 +73,7 @@ export function buildOrmOptions(config: AppConfig, overrides: OrmOverrides = {})
     ...common,
     driver: LibSqlDriver,
     dbName: file,
+    pool: { afterCreate: sqliteAfterCreate(config.SQLITE_BUSY_TIMEOUT_MS) },
     migrations: {
       migrationsList: sqliteMigrations,
       transactional: true,

@@ -2,7 +2,8 @@ import { MikroORM, type EntityManager } from '@mikro-orm/core';
 import { EntityManager as SqlEntityManager } from '@mikro-orm/knex';
 import { LibSqlDriver } from '@mikro-orm/libsql';
 import type { AppConfig } from '../config.js';
-import { buildOrmOptions, type OrmOverrides } from './orm-config.js';
+import { buildOrmOptions, type DbKind, type OrmOverrides } from './orm-config.js';
+import { probeSqliteWrite, type RawSqlite } from './sqlite-connection.js';
 import { storageFailureOf, type StorageFailure } from './storage-errors.js';
 
 export interface CreateOrmOptions extends OrmOverrides {
@@ -16,10 +17,25 @@ export interface CreateOrmOptions extends OrmOverrides {
  */
 export async function createOrm(config: AppConfig, opts: CreateOrmOptions = {}): Promise<MikroORM> {
   const orm = await MikroORM.init(buildOrmOptions(config, opts));
+  settings.set(orm.config, { config, overrides: { kind: opts.kind, url: opts.url } });
   if (opts.migrate ?? true) {
     await orm.getMigrator().up();
   }
   return orm;
+}
+
+export interface OrmSettings {
+  config: AppConfig;
+  overrides: { kind?: DbKind; url?: string };
+}
+
+// How each ORM was opened, keyed by its Configuration (shared by the ORM and all its entity
+// managers), so another thread can open its own connection to the same database.
+const settings = new WeakMap<object, OrmSettings>();
+
+/** The config and overrides `em`'s ORM was opened with by createOrm (undefined otherwise). */
+export function ormSettingsOf(em: EntityManager): OrmSettings | undefined {
+  return settings.get(em.config);
 }
 
 export interface Readiness {
@@ -65,15 +81,20 @@ async function probe(orm: MikroORM): Promise<Readiness> {
   let writable = true;
   let reason: Readiness['reason'];
   if (orm.config.get('driver') === LibSqlDriver) {
-    // Rewriting the header's user_version with its own value is a real write (journal and all):
-    // it fails on a read-only file (SQLITE_READONLY) or a full disk (SQLITE_FULL), like a save would.
+    // A real write that fails on a read-only file (SQLITE_READONLY) or a full disk (SQLITE_FULL),
+    // like a save would, and does not wait behind the import worker's write transaction.
     try {
-      const [row] = await conn.execute<{ user_version: number }[]>('pragma user_version');
-      await conn.execute(`pragma user_version = ${Number(row?.user_version ?? 0)}`, [], 'run');
+      const client = sqlEntityManager(orm.em).getKnex().client;
+      const raw = (await client.acquireConnection()) as RawSqlite;
+      try {
+        reason = probeSqliteWrite(raw) ?? undefined;
+      } finally {
+        await client.releaseConnection(raw);
+      }
     } catch (error) {
-      writable = false;
       reason = storageFailureOf(error) ?? 'unreachable';
     }
+    writable = !reason;
   }
   const pending = await orm.getMigrator().getPendingMigrations();
   if (!reason && pending.length > 0) reason = 'migrations';

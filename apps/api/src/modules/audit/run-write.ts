@@ -96,10 +96,17 @@ function checkKey(key: string): string {
 const toJson = (value: unknown): string | null =>
   value === undefined || value === null ? null : JSON.stringify(value);
 
+/** What an audit record takes from the request (a GraphQL context, or its copy in a worker). */
+export interface AuditContext {
+  viewer: { user: { id: number; email: string } | null };
+  requestId: string;
+  clientRequestId: string | null;
+}
+
 /** Appends one audit record to the unit of work of `em` (the caller's transaction). */
 export function appendAudit(
   em: EntityManager,
-  ctx: GraphQLContext,
+  ctx: AuditContext,
   meta: Pick<WriteMeta, 'action' | 'recordType' | 'actor'>,
   facts: AuditFacts,
 ): AuditRecord {

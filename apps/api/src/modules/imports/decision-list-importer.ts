@@ -105,6 +105,28 @@ export async function importDecisionList(
   em: EntityManager,
   input: ImportInput,
 ): Promise<ImportReport> {
+  const started = await beginImport(em, input);
+  const controller = new AbortController();
+  input.signal?.addEventListener('abort', () => controller.abort(input.signal!.reason), {
+    once: true,
+  });
+  const work = continueImport(em, input, started, controller.signal);
+  registerRunningImport(started.report.runId!, controller, work);
+  return work;
+}
+
+/** An import whose run is recorded and whose work has not started yet. */
+export interface StartedImport {
+  report: ImportReport;
+  /** Rows in the file, from its line count (the run's rowsTotal until it is read). */
+  estimate: number;
+}
+
+/**
+ * Step (1): hashes the file and records its run (`running`) in a short transaction of its own,
+ * so the run exists before any work, whichever thread then does it (import-thread.ts).
+ */
+export async function beginImport(em: EntityManager, input: ImportInput): Promise<StartedImport> {
   const bytes =
     typeof input.content === 'string' ? Buffer.from(input.content, 'utf8') : input.content;
   const sha256 = createHash('sha256').update(bytes).digest('hex');
@@ -125,21 +147,24 @@ export async function importDecisionList(
   };
   await markStaleImportRuns(em);
   const estimate = Math.max(0, countLines(bytes) - 1);
-  const runId = await startImportRun(em, {
+  report.runId = await startImportRun(em, {
     fileName: input.fileName,
     sha256,
     dryRun: report.dryRun,
     requestId: input.requestId ?? null,
     rowsTotal: estimate,
   });
-  report.runId = runId;
-  const controller = new AbortController();
-  input.signal?.addEventListener('abort', () => controller.abort(input.signal!.reason), {
-    once: true,
-  });
-  const work = run(em, input, report, controller.signal, estimate);
-  registerRunningImport(runId, controller, work);
-  return work;
+  return { report, estimate };
+}
+
+/** Steps (2)–(5) of a begun import: read, check, resolve, plan, write; records how it ended. */
+export function continueImport(
+  em: EntityManager,
+  input: ImportInput,
+  started: StartedImport,
+  signal: AbortSignal,
+): Promise<ImportReport> {
+  return run(em, input, started.report, signal, started.estimate);
 }
 
 async function run(
@@ -150,6 +175,7 @@ async function run(
   estimate: number,
 ): Promise<ImportReport> {
   const runId = report.runId!;
+  let mark = performance.now();
   const problems: ProblemRow[] = [];
   const finish = async (outcome: Omit<RunOutcome, 'summary'>, tx: EntityManager = em) => {
     report.message = outcome.message;
@@ -284,7 +310,6 @@ async function run(
     // (3)–(5) Resolve, plan and write: in one transaction for a real run, outside any for a dry run.
     await updateImportProgress(em, runId, { phase: 'writing', rowsTotal: read });
     const unitNames = new Map(units.map((u) => [u.id, u.name]));
-    let mark = performance.now();
     const phase = (name: 'read' | 'resolve' | 'plan' | 'write' | 'commit') => {
       const now = performance.now();
       input.onPhase?.(name, now - mark);
@@ -347,6 +372,11 @@ async function run(
     let refused = false;
     try {
       await em.fork().transactional(async (tx) => {
+        // A write first: on SQLite this takes the write lock (waiting up to busy_timeout for
+        // another connection's write) before the reads below. Reading first would pin a snapshot,
+        // and a write committed meanwhile by another connection (the API's) would then fail the
+        // upgrade to a write with SQLITE_BUSY at once, busy_timeout notwithstanding.
+        await sqlOf(tx)('import_run').where({ id: runId }).update({ phase: 'writing' });
         const plan = await planFor(tx);
         if (!plan) {
           refused = true;

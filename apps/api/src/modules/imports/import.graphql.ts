@@ -9,17 +9,12 @@ import { dbEnum } from '../../graphql/enums.js';
 import { validationFailed } from '../../graphql/errors.js';
 import { offsetConnection, requestedPageSize } from '../../graphql/pagination.js';
 import { toId } from '../shared/input-checks.js';
-import { appendAudit } from '../audit/run-write.js';
 import {
   ImportFileError,
   type ImportIssue as IssueShape,
   type RowReport,
 } from './decision-list-format.js';
-import {
-  importDecisionList,
-  REPORT_PROBLEM_ROWS,
-  type ImportReport,
-} from './decision-list-importer.js';
+import { REPORT_PROBLEM_ROWS, type ImportReport } from './decision-list-importer.js';
 import { zeroCounts, type RecordCounts } from './decision-list-plan.js';
 import { issueMessageVi } from './import-messages.js';
 import { IMPORT_RUN_STATUSES, type ImportRun } from './import-run.entity.js';
@@ -29,6 +24,7 @@ import {
   latestImportRun,
   type ProblemRow,
 } from './import.service.js';
+import { importInWorker } from './import-thread.js';
 import { xlsxToCsv } from './xlsx-rows.js';
 
 const ImportFormatEnum = dbEnum('ImportFormat', ['csv', 'xlsx'] as const, {
@@ -266,30 +262,23 @@ builder.mutationFields((t) => ({
           };
         }
       }
-      return importDecisionList(ctx.em.fork(), {
+      // In a worker thread with its own connection; resolves when the import has finished.
+      return importInWorker(ctx.em.fork(), {
         fileName,
         content,
         dryRun: args.dryRun,
         skipRejected: args.skipRejected ?? false,
         requestId: ctx.requestId,
         today: ctx.today,
-        beforeCommit: (tx, r) => {
-          appendAudit(
-            tx,
-            ctx,
-            { action: 'importDecisionList', recordType: 'ImportRun' },
-            {
-              recordId: r.runId,
-              after: {
-                fileName,
-                format: args.format,
-                sha256: r.sha256,
-                totals: r.totals,
-                created: r.created,
-              },
+        audit: {
+          context: {
+            viewer: {
+              user: ctx.viewer.user && { id: ctx.viewer.user.id, email: ctx.viewer.user.email },
             },
-          );
-          return tx.flush();
+            requestId: ctx.requestId,
+            clientRequestId: ctx.clientRequestId,
+          },
+          format: args.format,
         },
       });
     },

@@ -90,6 +90,21 @@ export async function finishImportRun(
   await sqlOf(em)('import_run').where({ id: runId }).update(values);
 }
 
+/**
+ * Records the end of a run whose importer could not (its worker thread died): only while the run
+ * is still `running`, so an outcome the importer recorded itself is never overwritten.
+ */
+export async function endRunningImportRun(
+  em: EntityManager,
+  runId: number,
+  status: 'failed' | 'aborted',
+  message: string,
+): Promise<void> {
+  await sqlOf(em.fork())('import_run')
+    .where({ id: runId, status: 'running' })
+    .update({ status, phase: 'done', message, finished_at: dbTime(em, new Date()) });
+}
+
 /** True when this file's changes were committed by an earlier run. */
 export async function wasApplied(em: EntityManager, sha256: string): Promise<boolean> {
   return (await em.fork().count(ImportRun, { appliedSha256: sha256 })) > 0;
@@ -177,7 +192,9 @@ export function registerRunningImport(
   done: Promise<unknown>,
 ): void {
   running.set(runId, { controller, done });
-  void done.finally(() => running.delete(runId));
+  // then(remove, remove), not finally: a failed import is its caller's error, not an unhandled one.
+  const remove = () => running.delete(runId);
+  void done.then(remove, remove);
 }
 
 /**

@@ -1,0 +1,239 @@
+// Runs an upload's import off the API's event loop (issue 11 point 1): this thread records the run
+// (import_run, `running`), then the import worker thread (import-worker.ts), which has its own
+// connection to the database, reads, checks and writes the file and posts the report back, so
+// parsing, validation and the driver's synchronous SQLite calls never hold up other requests.
+// One worker per database, started by the first import and kept while imports come (loading the
+// ORM and the importer takes seconds); idle, it lets the process exit and stops after IDLE_MS.
+// Abort (shutdown) is forwarded to the worker, which rolls back and records the run as aborted; a
+// worker that dies leaves each of its runs recorded as failed (aborted during a shutdown) by this
+// thread, and the next import starts a new one.
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { EntityManager, MikroORM } from '@mikro-orm/core';
+import { ormSettingsOf, type OrmSettings } from '../../db/orm.js';
+import {
+  beginImport,
+  importDecisionList,
+  type ImportInput,
+  type ImportReport,
+  type StartedImport,
+} from './decision-list-importer.js';
+import { auditImport, type ImportAudit } from './import-audit.js';
+import { endRunningImportRun, registerRunningImport } from './import.service.js';
+
+/** An idle worker stops after this long without imports. */
+const IDLE_MS = 10 * 60_000;
+
+type Phase = Parameters<NonNullable<ImportInput['onPhase']>>[0];
+
+export interface ThreadImportInput {
+  fileName: string;
+  content: Buffer | string;
+  dryRun?: boolean;
+  skipRejected?: boolean;
+  requestId?: string;
+  today?: string;
+  /** Written with a real import's changes (the mutation's audit record). */
+  audit?: ImportAudit;
+  onPhase?: ImportInput['onPhase'];
+}
+
+/** One import for the worker (structured-cloned; the file's bytes are transferred, not copied). */
+export interface WorkerJob {
+  started: StartedImport;
+  input: {
+    fileName: string;
+    content: Uint8Array;
+    dryRun?: boolean;
+    skipRejected?: boolean;
+    requestId?: string;
+    today?: string;
+  };
+  audit: ImportAudit | null;
+  reportPhases: boolean;
+}
+
+export type ToWorker =
+  { type: 'job'; job: WorkerJob } | { type: 'abort'; runId: number; reason: string };
+export type ToHost =
+  | { type: 'done'; runId: number; report: ImportReport }
+  | { type: 'failed'; runId: number; message: string }
+  | { type: 'phase'; runId: number; phase: Phase; ms: number };
+
+interface PendingJob {
+  em: EntityManager;
+  started: StartedImport;
+  signal: AbortSignal;
+  onPhase?: ImportInput['onPhase'];
+  settle: (outcome: { report: ImportReport } | { failure: string }) => void;
+}
+
+interface ImportWorker {
+  worker: Worker;
+  jobs: Map<number, PendingJob>;
+  idle: NodeJS.Timeout | null;
+}
+
+const workers = new Map<OrmSettings, ImportWorker>();
+
+/**
+ * Imports a decision list in the import worker and resolves with its report once it has finished,
+ * like importDecisionList (which it falls back to when `em`'s ORM was not opened by createOrm).
+ */
+export async function importInWorker(
+  em: EntityManager,
+  input: ThreadImportInput,
+): Promise<ImportReport> {
+  const { audit, ...rest } = input;
+  const settings = ormSettingsOf(em);
+  if (!settings) {
+    const beforeCommit = audit
+      ? (tx: EntityManager, r: ImportReport) => auditImport(tx, audit, r)
+      : undefined;
+    return importDecisionList(em, { ...rest, beforeCommit });
+  }
+  const started = await beginImport(em, rest);
+  const controller = new AbortController();
+  const done = runInWorker(em, settings, input, started, controller.signal);
+  registerRunningImport(started.report.runId!, controller, done);
+  return done;
+}
+
+/** Stops the import worker of `orm`'s database, if any (the app's onClose; aborts nothing). */
+export async function stopImportWorker(orm: MikroORM): Promise<void> {
+  const settings = ormSettingsOf(orm.em);
+  const entry = settings && workers.get(settings);
+  if (!entry) return;
+  workers.delete(settings);
+  await entry.worker.terminate();
+}
+
+function runInWorker(
+  em: EntityManager,
+  settings: OrmSettings,
+  input: ThreadImportInput,
+  started: StartedImport,
+  signal: AbortSignal,
+): Promise<ImportReport> {
+  const runId = started.report.runId!;
+  // A copy the worker owns (transferred): the caller's Buffer may be a view of a shared pool.
+  const content = Uint8Array.from(
+    typeof input.content === 'string' ? Buffer.from(input.content, 'utf8') : input.content,
+  );
+  const job: WorkerJob = {
+    started,
+    input: {
+      fileName: input.fileName,
+      content,
+      dryRun: input.dryRun,
+      skipRejected: input.skipRejected,
+      requestId: input.requestId,
+      today: input.today,
+    },
+    audit: input.audit ?? null,
+    reportPhases: Boolean(input.onPhase),
+  };
+  return new Promise<ImportReport>((resolve, reject) => {
+    const entry = workerFor(settings);
+    const onAbort = () => {
+      const reason = signal.reason instanceof Error ? signal.reason.message : 'stopped';
+      entry.worker.postMessage({ type: 'abort', runId, reason } satisfies ToWorker);
+    };
+    const settle: PendingJob['settle'] = (outcome) => {
+      signal.removeEventListener('abort', onAbort);
+      if ('report' in outcome) {
+        resolve(outcome.report);
+        return;
+      }
+      // The worker died before reporting: record the run here (unless it recorded its end).
+      const aborted = signal.aborted;
+      const message = aborted
+        ? `Aborted: ${signal.reason instanceof Error ? signal.reason.message : 'stopped'}; nothing was written.`
+        : `Failed: ${outcome.failure}; nothing was written.`;
+      void endRunningImportRun(em, runId, aborted ? 'aborted' : 'failed', message)
+        .catch(() => undefined)
+        .then(() => {
+          if (aborted) resolve({ ...started.report, applied: false, message });
+          else reject(new Error(`Import failed: ${outcome.failure}`));
+        });
+    };
+    entry.jobs.set(runId, { em, started, signal, onPhase: input.onPhase, settle });
+    busy(entry);
+    signal.addEventListener('abort', onAbort, { once: true });
+    entry.worker.postMessage({ type: 'job', job } satisfies ToWorker, [
+      content.buffer as ArrayBuffer,
+    ]);
+  });
+}
+
+function workerFor(settings: OrmSettings): ImportWorker {
+  const known = workers.get(settings);
+  if (known) return known;
+  const entry: ImportWorker = { worker: startWorker(settings), jobs: new Map(), idle: null };
+  workers.set(settings, entry);
+  let failure: string | undefined;
+  entry.worker.on('message', (message: ToHost) => {
+    const pending = entry.jobs.get(message.runId);
+    if (!pending) return;
+    if (message.type === 'phase') {
+      pending.onPhase?.(message.phase, message.ms);
+      return;
+    }
+    entry.jobs.delete(message.runId);
+    if (message.type === 'done') pending.settle({ report: message.report });
+    else {
+      // The importer recorded its run as failed and threw: rethrown here, in the API thread.
+      pending.settle({ failure: message.message });
+    }
+    if (entry.jobs.size === 0) idle(entry, settings);
+  });
+  entry.worker.on('error', (error) => {
+    failure ??= `the import worker stopped: ${error.message}`;
+  });
+  entry.worker.on('exit', (code) => {
+    if (workers.get(settings) === entry) workers.delete(settings);
+    if (entry.idle) clearTimeout(entry.idle);
+    for (const pending of entry.jobs.values())
+      pending.settle({ failure: failure ?? `the import worker exited with code ${code}` });
+    entry.jobs.clear();
+  });
+  return entry;
+}
+
+/** A worker with imports keeps the process alive; an idle one does not, and stops after IDLE_MS. */
+function busy(entry: ImportWorker): void {
+  if (entry.idle) clearTimeout(entry.idle);
+  entry.idle = null;
+  entry.worker.ref();
+}
+
+function idle(entry: ImportWorker, settings: OrmSettings): void {
+  entry.worker.unref();
+  entry.idle = setTimeout(() => {
+    if (entry.jobs.size > 0) return;
+    workers.delete(settings);
+    void entry.worker.terminate();
+  }, IDLE_MS);
+  entry.idle.unref();
+}
+
+/**
+ * Built code (dist/) starts import-worker.js directly. From the TypeScript sources (tsx in
+ * development, vitest, the benchmarks) the worker first registers tsx's loader in its own thread:
+ * on Node 20 a worker does not inherit the loader hooks of the thread that starts it.
+ */
+function startWorker(settings: OrmSettings): Worker {
+  const here = import.meta.url;
+  if (!here.endsWith('.ts'))
+    return new Worker(new URL('./import-worker.js', here), { workerData: settings });
+  // tsx's ESM register API (its "import" build; require.resolve picks the CommonJS one).
+  const tsxApi = pathToFileURL(
+    createRequire(here)
+      .resolve('tsx/esm/api')
+      .replace(/\.cjs$/, '.mjs'),
+  ).href;
+  const entry = new URL('./import-worker.ts', here).href;
+  const bootstrap = `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;
+  return new Worker(bootstrap, { eval: true, workerData: settings });
+}
