@@ -12,6 +12,7 @@ import {
   chunks,
   insertLinks,
   insertRecords,
+  insertValues,
   isPostgres,
   updateByCase,
   type Row,
@@ -121,7 +122,9 @@ export async function writePlan(
   for (const [id, on] of plan.supersede) certificateUpdates.set(id, { superseded_on: on });
   await updateByCase(knex, 'certificate', { superseded_on: 'date' }, certificateUpdates, step);
   for (const chunk of chunks(plan.certificates)) {
-    await knex('certificate').insert(
+    await insertValues(
+      knex,
+      'certificate',
       chunk.map((c): Row => ({
         product_id: idOf(c.product),
         decision_item_id: idOf(c.item),
