@@ -98,7 +98,13 @@ Product.implement({
       type: Entity,
       nullable: true,
       description: 'Who makes it, when the source says.',
-      resolve: (p, _a, ctx) => (p.entity ? ctx.loaders.entity.get(p.entity.id) : null),
+      // Lists load the entity with the page (listProducts); single products through the loader.
+      resolve: (p, _a, ctx) =>
+        !p.entity
+          ? null
+          : p.entity.isInitialized()
+            ? p.entity.getEntity()
+            : ctx.loaders.entity.get(p.entity.id),
     }),
     unit: t.field({
       type: AdminUnit,

@@ -216,6 +216,9 @@ export async function listProducts(
     orderBy: productOrder(sort),
     limit: page.limit,
     offset: page.offset,
+    // Every list shows who makes each product: joined into the page's statement, not a second one.
+    populate: ['entity'],
+    strategy: 'joined',
   });
 }
 
