@@ -24,6 +24,21 @@ import { endRunningImportRun, registerRunningImport } from './import.service.js'
 
 /** An idle worker stops after this long without imports. */
 const IDLE_MS = 10 * 60_000;
+/** How long a closing worker may take to finish (abort, roll back, close its connection). */
+const CLOSE_GRACE_MS = 10_000;
+
+/**
+ * Stops a worker by asking it to close: it aborts its imports, closes its connection and ends.
+ * Not `terminate()` first: terminating a thread while libSQL's native code runs in it aborts the
+ * whole process (a panic in the native binding), so terminate is only the last resort.
+ */
+async function closeWorker(entry: ImportWorker): Promise<void> {
+  const exited = new Promise<void>((resolve) => entry.worker.once('exit', () => resolve()));
+  entry.worker.postMessage({ type: 'close' } satisfies ToWorker);
+  const timer = setTimeout(() => void entry.worker.terminate(), CLOSE_GRACE_MS);
+  await exited;
+  clearTimeout(timer);
+}
 
 type Phase = Parameters<NonNullable<ImportInput['onPhase']>>[0];
 
@@ -55,7 +70,9 @@ export interface WorkerJob {
 }
 
 export type ToWorker =
-  { type: 'job'; job: WorkerJob } | { type: 'abort'; runId: number; reason: string };
+  | { type: 'job'; job: WorkerJob }
+  | { type: 'abort'; runId: number; reason: string }
+  | { type: 'close' };
 export type ToHost =
   | { type: 'done'; runId: number; report: ImportReport }
   | { type: 'failed'; runId: number; message: string }
@@ -100,13 +117,13 @@ export async function importInWorker(
   return done;
 }
 
-/** Stops the import worker of `orm`'s database, if any (the app's onClose; aborts nothing). */
+/** Stops the import worker of `orm`'s database, if any (the app's onClose): its running imports are aborted. */
 export async function stopImportWorker(orm: MikroORM): Promise<void> {
   const settings = ormSettingsOf(orm.em);
   const entry = settings && workers.get(settings);
   if (!entry) return;
   workers.delete(settings);
-  await entry.worker.terminate();
+  await closeWorker(entry);
 }
 
 function runInWorker(
@@ -213,7 +230,7 @@ function idle(entry: ImportWorker, settings: OrmSettings): void {
   entry.idle = setTimeout(() => {
     if (entry.jobs.size > 0) return;
     workers.delete(settings);
-    void entry.worker.terminate();
+    void closeWorker(entry);
   }, IDLE_MS);
   entry.idle.unref();
 }

@@ -27,11 +27,34 @@ const orm = () =>
     throw error;
   }));
 
+const running = new Set<Promise<void>>();
+
 port.on('message', (message: ToWorker) => {
   if (message.type === 'abort')
     controllers.get(message.runId)?.abort(new ImportAborted(message.reason));
-  else void run(message.job);
+  else if (message.type === 'close') void close();
+  else {
+    const job = run(message.job);
+    running.add(job);
+    void job.finally(() => running.delete(job));
+  }
 });
+
+/**
+ * Ends the thread without `terminate()` (see closeWorker in import-thread.ts): aborts the running
+ * imports (each rolls back and records its run), closes the connection, then closes the port, so
+ * the thread has nothing left to run and exits.
+ */
+async function close(): Promise<void> {
+  for (const controller of controllers.values())
+    controller.abort(new ImportAborted('the import worker stopped'));
+  await Promise.allSettled([...running]);
+  const opened = opening;
+  opening = null;
+  const db = opened ? await opened.catch(() => null) : null;
+  await db?.close(true);
+  port.close();
+}
 
 async function run(job: WorkerJob): Promise<void> {
   const runId = job.started.report.runId!;
