@@ -14,6 +14,7 @@
 //   pnpm bench --full                also 100k
 //   BENCH_SIZES=1000 BENCH_DIALECTS=postgresql BENCH_SECONDS=5 pnpm bench
 //   BENCH_HTTP_ONLY=1 pnpm bench      only the req/s ratios over HTTP
+//   BENCH_KEEP=1 pnpm bench          keep the databases and reuse them next time (bench/bench-db.ts)
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -21,15 +22,12 @@ import { fileURLToPath } from 'node:url';
 import type { MikroORM } from '@mikro-orm/core';
 import { loadConfig } from '../src/config.js';
 import type { DbKind } from '../src/db/orm-config.js';
-import { seedDatabase } from '../src/db/seed.js';
 import { DEFAULT_MANIFEST } from '../src/graphql/trusted-documents.js';
 import { bumpDataVersion } from '../src/modules/data-version/data-version.service.js';
-import { Product } from '../src/modules/products/product.entity.js';
 import { createServer } from '../src/server.js';
-import { createTestOrm, destroyTestOrm } from '../test/db.js';
 import { spawnServer } from '../test/faults/spawn-server.js';
 import { requestsPerSecond, type LoadTarget } from './load.js';
-import { addSyntheticProducts } from './synthetic.js';
+import { benchDatabase, releaseBenchDatabase } from './bench-db.js';
 
 const full = process.argv.includes('--full');
 const sizes = (process.env.BENCH_SIZES ?? (full ? '1000,10000,100000' : '1000,10000'))
@@ -297,19 +295,13 @@ async function overviewById(
 
 for (const kind of dialects) {
   for (const size of sizes) {
-    const orm = await createTestOrm(kind);
+    const { orm, note } = await benchDatabase(kind, size);
     try {
-      const started = performance.now();
-      await seedDatabase(orm, { sampleActivities: true });
-      const seeded = await orm.em.fork().count(Product, {});
-      const added = await addSyntheticProducts(orm, Math.max(0, size - seeded));
-      console.log(
-        `[${kind} ${size}] database ready in ${((performance.now() - started) / 1000).toFixed(1)} s: ${seeded + added.products} products, ${added.evaluations} evaluations, ${added.items} decision items, ${added.certificates} certificates added`,
-      );
+      console.log(`[${kind} ${size}] ${note}`);
       if (!process.env.BENCH_HTTP_ONLY) await inProcess(kind, size, orm);
       await overHttp(kind, size, orm);
     } finally {
-      await destroyTestOrm(orm);
+      await releaseBenchDatabase(orm);
     }
   }
 }

@@ -48,6 +48,11 @@ export function buildOrmOptions(config: AppConfig, overrides: OrmOverrides = {})
           statement_timeout: config.DB_STATEMENT_TIMEOUT_MS,
           query_timeout: config.DB_STATEMENT_TIMEOUT_MS + 1000,
           connectionTimeoutMillis: config.DB_CONNECT_TIMEOUT_MS,
+          // No JIT: the planner's row estimates for the plan-facts statement (plan-facts.query.ts,
+          // a UNION ALL over CTEs) run into millions, so PostgreSQL spent 6 s compiling a 1 s
+          // statement at 100,000 products (EXPLAIN ANALYZE, bench/profile-overview.ts). The API
+          // runs short statements only, where JIT never pays off.
+          options: '-c jit=off',
         },
       },
       pool: {

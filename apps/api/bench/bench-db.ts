@@ -1,0 +1,76 @@
+// The benchmark's databases. By default each is fresh (createTestOrm) and dropped at the end.
+// With BENCH_KEEP=1 they are kept between runs and reused when their product count matches, so
+// iterating on a 100k database costs its build once: PostgreSQL database `ocop_bench_<size>` on
+// PG_URL, SQLite file `<tmpdir>/ocop-bench-<size>.sqlite`. Migrations are applied on reuse
+// (createOrm); a kept database whose schema moved on is rebuilt by deleting it.
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { MikroORM } from '@mikro-orm/core';
+import { PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { loadConfig } from '../src/config.js';
+import type { DbKind } from '../src/db/orm-config.js';
+import { createOrm } from '../src/db/orm.js';
+import { seedDatabase } from '../src/db/seed.js';
+import { Product } from '../src/modules/products/product.entity.js';
+import { createTestOrm, destroyTestOrm, PG_URL } from '../test/db.js';
+import { addSyntheticProducts } from './synthetic.js';
+
+export const keep = process.env.BENCH_KEEP === '1';
+
+function pgUrlOf(dbName: string): string {
+  const parsed = new URL(PG_URL);
+  parsed.pathname = `/${dbName}`;
+  return parsed.toString();
+}
+
+async function ensurePgDatabase(dbName: string): Promise<void> {
+  const admin = await MikroORM.init({
+    driver: PostgreSqlDriver,
+    clientUrl: PG_URL,
+    entities: [],
+    discovery: { warnWhenNoEntities: false },
+    pool: { min: 0, max: 1 },
+  });
+  try {
+    const conn = admin.em.getConnection();
+    const found = await conn.execute(`select 1 from pg_database where datname = ?`, [dbName]);
+    if (found.length === 0) await conn.execute(`create database "${dbName}"`);
+  } finally {
+    await admin.close(true);
+  }
+}
+
+/** A database of `size` products (seed + synthetic) and how long it took to get it. */
+export async function benchDatabase(
+  kind: DbKind,
+  size: number,
+): Promise<{ orm: MikroORM; note: string }> {
+  const started = performance.now();
+  let orm: MikroORM;
+  if (!keep) orm = await createTestOrm(kind);
+  else if (kind === 'postgresql') {
+    const dbName = `ocop_bench_${size}`;
+    await ensurePgDatabase(dbName);
+    orm = await createOrm(loadConfig({}), { kind, url: pgUrlOf(dbName) });
+  } else {
+    const file = join(tmpdir(), `ocop-bench-${size}.sqlite`);
+    orm = await createOrm(loadConfig({}), { kind, url: file });
+  }
+  const before = await orm.em.fork().count(Product, {});
+  if (keep && before >= size) {
+    return { orm, note: `kept database reused: ${before} products` };
+  }
+  if (before > 0 && keep) throw new Error(`kept ${kind} ${size} database is partial: delete it`);
+  await seedDatabase(orm, { sampleActivities: true });
+  const seeded = await orm.em.fork().count(Product, {});
+  const added = await addSyntheticProducts(orm, Math.max(0, size - seeded));
+  return {
+    orm,
+    note: `database ready in ${((performance.now() - started) / 1000).toFixed(1)} s: ${seeded + added.products} products, ${added.evaluations} evaluations, ${added.items} decision items, ${added.certificates} certificates added`,
+  };
+}
+
+export async function releaseBenchDatabase(orm: MikroORM): Promise<void> {
+  if (keep) await orm.close(true);
+  else await destroyTestOrm(orm);
+}

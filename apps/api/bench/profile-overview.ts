@@ -1,0 +1,115 @@
+// Where the uncached overview's time goes (prints figures, asserts nothing): on a kept bench
+// database (bench/bench-db.ts, BENCH_KEEP=1) of BENCH_SIZES products, times the fact statement
+// alone (SQL + row transfer), its rows turned into the domain's PlanFacts, every 2021 target's
+// metric computed over them, and the whole overview through GraphQL (the data version raised
+// before each request so nothing is cached).
+//   BENCH_KEEP=1 BENCH_SIZES=100000 BENCH_DIALECTS=postgresql pnpm --filter @ocop/api exec \
+//     bash ../../scripts/with-pg.sh tsx bench/profile-overview.ts
+import { computeTargetProgress, factSelection } from '@ocop/domain';
+import { loadConfig } from '../src/config.js';
+import type { DbKind } from '../src/db/orm-config.js';
+import { bumpDataVersion } from '../src/modules/data-version/data-version.service.js';
+import { Plan } from '../src/modules/plans/plan.entity.js';
+import { PlanTarget } from '../src/modules/plans/plan-target.entity.js';
+import { selectFactRows } from '../src/modules/plans/plan-facts.query.js';
+import { loadPlanFacts, loadPlanUnits } from '../src/modules/plans/plan.repository.js';
+import { createServer } from '../src/server.js';
+import { benchDatabase, releaseBenchDatabase } from './bench-db.js';
+
+const sizes = (process.env.BENCH_SIZES ?? '100000').split(',').map(Number);
+const dialects = (process.env.BENCH_DIALECTS ?? 'postgresql').split(',') as DbKind[];
+const rounds = Number(process.env.BENCH_ROUNDS ?? 7);
+
+const OVERVIEW = {
+  query: `query Plan($year: Int!, $asOf: Date) { plan(year: $year) {
+    id year code title issuedOn periodStart periodEnd
+    targets(asOf: $asOf) { id code kind labelVi labelEn definition definitionVi targetValue targetMax
+      unitLabel owner { id code nameVi nameEn }
+      progress(asOf: $asOf) { asOf actual numerator denominator target targetMax ratio met
+        aboveUpperBound status statusRule statusReason statusReasonCode
+        statusReasonParams { name number date } noData yearOnlyRecords sampleRecords
+        perUnit { unit { id code name } value met } } } } }`,
+  variables: { year: 2021, asOf: '2021-12-31' },
+};
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+async function timed<T>(times: number[], run: () => Promise<T> | T): Promise<T> {
+  const started = performance.now();
+  const result = await run();
+  times.push(performance.now() - started);
+  return result;
+}
+
+for (const kind of dialects) {
+  for (const size of sizes) {
+    const { orm, note } = await benchDatabase(kind, size);
+    try {
+      console.log(`[${kind} ${size}] ${note}`);
+      const em = orm.em.fork();
+      const plan = (await em.findOne(Plan, { year: 2021 }))!;
+      const targets = await em.find(PlanTarget, { plan }, { populate: ['owner'] });
+      const units = await loadPlanUnits(em, plan);
+      const asOf = '2021-12-31';
+      const period = { start: '2021-01-01', end: '2021-12-31' };
+      const t = { sql: [] as number[], load: [] as number[], metrics: [] as number[] };
+      const perMetric = new Map<string, number[]>();
+      let rows = 0;
+      for (let i = 0; i < rounds; i++) {
+        const { from, to } = factSelection(period, asOf);
+        rows = (await timed(t.sql, () => selectFactRows(em, { from, to }))).length;
+        const facts = await timed(t.load, () => loadPlanFacts(em, plan, { asOf, units }));
+        await timed(t.metrics, async () => {
+          for (const target of targets) {
+            const started = performance.now();
+            computeTargetProgress(
+              {
+                code: target.code,
+                kind: target.kind,
+                labelVi: target.labelVi,
+                labelEn: target.labelEn,
+                definition: target.definition,
+                definitionVi: null,
+                target: target.targetValue,
+                targetMax: target.targetMax ?? null,
+                unitLabel: target.unitLabel,
+                scope: target.scope,
+                owner: '',
+                metric: target.metric as never,
+                period,
+              },
+              facts,
+              asOf,
+            );
+            const list = perMetric.get(target.metric) ?? [];
+            list.push(performance.now() - started);
+            perMetric.set(target.metric, list);
+          }
+        });
+      }
+      console.log(
+        `  fact statement (SQL + transfer, ${rows} rows): p50 ${median(t.sql).toFixed(1)} ms`,
+      );
+      console.log(`  statement + PlanFacts: p50 ${median(t.load).toFixed(1)} ms`);
+      console.log(`  ${targets.length} metrics + progress: p50 ${median(t.metrics).toFixed(1)} ms`);
+      for (const [metric, times] of perMetric)
+        console.log(`    ${metric.padEnd(36)} p50 ${median(times).toFixed(1)} ms`);
+
+      const app = await createServer(
+        loadConfig({ LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '100000000' }),
+        orm,
+      );
+      const whole: number[] = [];
+      for (let i = 0; i < rounds; i++) {
+        await orm.em.fork().transactional((tx) => bumpDataVersion(tx));
+        await timed(whole, async () => {
+          const res = await app.inject({ method: 'POST', url: '/graphql', payload: OVERVIEW });
+          if (res.statusCode !== 200 || res.json().errors) throw new Error(res.body.slice(0, 300));
+        });
+      }
+      await app.close();
+      console.log(`  overview through GraphQL, uncached: p50 ${median(whole).toFixed(1)} ms`);
+    } finally {
+      await releaseBenchDatabase(orm);
+    }
+  }
+}
