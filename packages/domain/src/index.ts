@@ -24,3 +24,4 @@ export * from './plan/versions.js';
 export * from './plan/intervals.js';
 export * from './figures/reconciliation.js';
 export * from './text/vietnamese-order.js';
+export * from './figures/target-coverage.js';

@@ -30,6 +30,7 @@ import '../modules/districts/district-figures.graphql.js';
 import '../modules/stats/stats.graphql.js';
 import '../modules/stats/stats-series.graphql.js';
 import '../modules/reconciliation/reconciliation.graphql.js';
+import '../modules/reconciliation/target-coverage.graphql.js';
 import '../modules/users/user.graphql.js';
 import '../modules/users/user.mutations.graphql.js';
 import '../modules/auth/auth.graphql.js';

@@ -59,5 +59,8 @@ export function usePlanTrends(
   const trends = computed(
     () => new Map((query.data.value?.plan?.targets ?? []).map((t) => [t.id, t.trend])),
   );
-  return { ...query, trends };
+  const coverage = computed(
+    () => new Map((query.data.value?.plan?.targets ?? []).map((t) => [t.id, t.coverage])),
+  );
+  return { ...query, trends, coverage };
 }

@@ -105,8 +105,9 @@ export const PLAN_YEARS_QUERY = graphql(`
 export type PlanSummary = ResultOf<typeof PLAN_YEARS_QUERY>['plans'][number];
 
 /**
- * Each target's progress at the month ends of the plan period (the overview's sparklines), asked
- * apart from PLAN_QUERY so the cards do not wait for it.
+ * Each target's progress at the month ends of the plan period (the overview's sparklines) and the
+ * coverage of its figure (published council rounds held and lacking), asked apart from PLAN_QUERY
+ * so the cards do not wait for it.
  */
 export const PLAN_TRENDS_QUERY = graphql(`
   query PlanTrends($year: Int, $id: ID, $asOf: Date) {
@@ -121,6 +122,12 @@ export const PLAN_TRENDS_QUERY = graphql(`
           ratio
           status
         }
+        coverage {
+          source
+          statement
+          statementVi
+          missingPassed
+        }
       }
     }
   }
@@ -130,3 +137,6 @@ export type PlanTrendsVariables = VariablesOf<typeof PLAN_TRENDS_QUERY>;
 export type TrendPoint = NonNullable<
   ResultOf<typeof PLAN_TRENDS_QUERY>['plan']
 >['targets'][number]['trend'][number];
+export type TargetCoverage = NonNullable<
+  ResultOf<typeof PLAN_TRENDS_QUERY>['plan']
+>['targets'][number]['coverage'];

@@ -12,6 +12,7 @@ export const dashboardEn: DashboardMessages = {
     label: 'Coverage of the data: {statement}',
     link: 'Compare with the published figures',
     loading: 'Loading the coverage of the data…',
+    card: 'Coverage',
   },
   summary: {
     label: 'Summary',

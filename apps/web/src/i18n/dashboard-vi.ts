@@ -14,6 +14,7 @@ export const dashboardVi = {
     label: 'Mức độ đầy đủ của dữ liệu: {statement}',
     link: 'So sánh với số liệu công bố',
     loading: 'Đang tải mức độ đầy đủ của dữ liệu…',
+    card: 'Độ đầy đủ',
   },
   summary: {
     label: 'Tóm tắt',

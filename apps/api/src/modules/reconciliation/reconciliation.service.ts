@@ -19,7 +19,7 @@ import { PublishedFigure } from '../sources/published-figure.entity.js';
 import { countBy, type CertifiedBasis, type StatsMeasure } from '../stats/stats.repository.js';
 
 /** Published council results are stored under keys with this start (data/seed/published-totals.csv). */
-const COUNCIL_ROUND_PREFIX = 'ag_provincial_council_round';
+export const COUNCIL_ROUND_PREFIX = 'ag_provincial_council_round';
 
 export interface Reconciliation {
   measure: StatsMeasure;
@@ -39,7 +39,7 @@ export interface Reconciliation {
 }
 
 /** Distinct provincial rounds of the decisions dated on or before `asOf`. */
-async function recordedRoundsOn(em: EntityManager, asOf: string): Promise<CouncilRound[]> {
+export async function recordedRoundsOn(em: EntityManager, asOf: string): Promise<CouncilRound[]> {
   const rows = await em
     .createQueryBuilder(Decision, 'd')
     .select('d.batch')

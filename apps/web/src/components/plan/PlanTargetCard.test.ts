@@ -3,12 +3,29 @@ import { mount } from '@vue/test-utils';
 import PlanTargetCard from './PlanTargetCard.vue';
 import { createTestApp } from '../../testing/setup';
 import { progress, target } from '../../testing/fixtures';
-import type { PlanTarget } from '../../graphql/plan';
+import type { PlanTarget, TargetCoverage } from '../../graphql/plan';
 
-async function mountCard(t: PlanTarget, locale: 'vi' | 'en' = 'vi') {
+async function mountCard(
+  t: PlanTarget,
+  locale: 'vi' | 'en' = 'vi',
+  extra: { coverage?: TargetCoverage | null } = {},
+) {
   const { plugins } = await createTestApp('/', locale);
-  return mount(PlanTargetCard, { props: { target: t }, global: { plugins: [...plugins] } });
+  return mount(PlanTargetCard, {
+    props: { target: t, ...extra },
+    global: { plugins: [...plugins] },
+  });
 }
+
+// T1 at the end of 2021 as the API gives it (apps/api/test/target-coverage.test.ts).
+const t1Coverage: TargetCoverage = {
+  source: 'PROVINCIAL_ROUNDS',
+  missingPassed: 11,
+  statement:
+    'The database holds the decisions of round 1/2021; round 2/2021 (11 products passed) is published but not recorded here, so up to 11 products are missing from the figure.',
+  statementVi:
+    'Cơ sở dữ liệu có quyết định của đợt 1/2021; đợt 2/2021 (11 sản phẩm đạt) đã được công bố nhưng chưa được ghi nhận tại đây, nên con số có thể còn thiếu tới 11 sản phẩm.',
+};
 
 describe('PlanTargetCard', () => {
   it('shows an achieved count target with its number, goal, status text, icon and reason', async () => {
@@ -262,5 +279,23 @@ describe('PlanTargetCard', () => {
     expect(wrapper.get(`#${trigger.attributes('aria-describedby')}`).text()).toContain(
       'Chưa có gì để đo vào ngày 02/07/2021: chưa có số liệu (chỉ tiêu 100%).',
     );
+  });
+
+  it('prints the coverage of its figure in the reader’s language, marked when products are missing', async () => {
+    const vi = await mountCard(target(), 'vi', { coverage: t1Coverage });
+    const line = vi.get('[data-testid="target-coverage"]');
+    expect(line.text()).toBe(`Độ đầy đủ: ${t1Coverage.statementVi}`);
+    expect(line.classes()).toContain('target-card__coverage--missing');
+    const en = await mountCard(target(), 'en', { coverage: t1Coverage });
+    expect(en.get('[data-testid="target-coverage"]').text()).toBe(
+      `Coverage: ${t1Coverage.statement}`,
+    );
+  });
+
+  it('keeps the coverage line empty while it loads, and has none when not asked', async () => {
+    const loading = await mountCard(target(), 'vi', { coverage: null });
+    expect(loading.get('[data-testid="target-coverage"]').text()).toBe('');
+    const none = await mountCard(target());
+    expect(none.find('[data-testid="target-coverage"]').exists()).toBe(false);
   });
 });
