@@ -77,8 +77,13 @@ const ConfigSchema = z.object({
           });
       return origins;
     }),
-  /** How often expired or revoked sessions and stale sign-in counters are deleted (minutes). */
+  /**
+   * How often expired or revoked sessions, stale sign-in counters and old idempotency keys are
+   * deleted (minutes).
+   */
   CLEANUP_INTERVAL_MINUTES: z.coerce.number().positive().default(60),
+  /** How long a mutation's idempotency key replays its first result before it is deleted (hours). */
+  IDEMPOTENCY_KEY_HOURS: z.coerce.number().positive().default(24),
   /** Sign-in: session lifetime, and the failed-attempt throttle (per email and per client address). */
   SESSION_HOURS: z.coerce.number().positive().default(12),
   LOGIN_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),

@@ -65,6 +65,7 @@ export async function createServer(
     delayBaseSeconds: config.LOGIN_DELAY_BASE_SECONDS,
     delayMaxSeconds: config.LOGIN_DELAY_MAX_SECONDS,
     importMaxBytes: config.IMPORT_MAX_BYTES,
+    idempotencyKeyHours: config.IDEMPOTENCY_KEY_HOURS,
   };
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);

@@ -40,6 +40,8 @@ export interface AuthSettings {
   delayBaseSeconds: number;
   delayMaxSeconds: number;
   importMaxBytes: number;
+  /** Idempotency keys older than this are deleted by the periodic clean-up (auth/cleanup.ts). */
+  idempotencyKeyHours: number;
 }
 
 export const DEFAULT_AUTH_SETTINGS: AuthSettings = Object.freeze({
@@ -50,6 +52,7 @@ export const DEFAULT_AUTH_SETTINGS: AuthSettings = Object.freeze({
   delayBaseSeconds: 1,
   delayMaxSeconds: 60,
   importMaxBytes: 2 * 1024 * 1024,
+  idempotencyKeyHours: 24,
 });
 
 /** The request logger (Fastify's pino child in the server; silent in direct tests). */

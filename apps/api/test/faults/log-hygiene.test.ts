@@ -10,6 +10,7 @@ import { loadConfig } from '../../src/config.js';
 import { DEFAULT_AUTH_SETTINGS } from '../../src/graphql/context.js';
 import { clientRequestId, safeUrl, scrub, serializeError } from '../../src/http/logging.js';
 import { AuditRecord } from '../../src/modules/audit/audit-record.entity.js';
+import { IdempotencyKey } from '../../src/modules/audit/idempotency-key.entity.js';
 import { cleanUpSignInState, startSignInCleanup } from '../../src/modules/auth/cleanup.js';
 import { hashPassword } from '../../src/modules/auth/passwords.js';
 import { createSession } from '../../src/modules/auth/session.repository.js';
@@ -212,28 +213,46 @@ describe.each(DIALECTS)('sign-in clean-up on %s', (kind) => {
     await sql.execute(insert, [`email:fresh${t}@x.vn`, 2, t - 1000, t - 1000], 'run');
     // Quiet for the window but still delaying its next attempt: kept until the delay is over.
     await sql.execute(insert, [`ip:waiting${t}`, 9, t - windowMs - 1000, t + 60_000], 'run');
-    return { live: live.id, expired: expired.id, revoked: revoked.id, t };
+    // Idempotency keys: one a minute past idempotencyKeyHours (deleted), one an hour old (kept).
+    const keyAge = DEFAULT_AUTH_SETTINGS.idempotencyKeyHours * h;
+    for (const [key, age] of [
+      [`old${t}`, keyAge + 60_000],
+      [`recent${t}`, h],
+    ] as const)
+      em.create(IdempotencyKey, {
+        actorId: user.id,
+        action: 'registerProduct',
+        key,
+        requestHash: 'a'.repeat(64),
+        recordId: '1',
+        createdAt: new Date(t - age),
+      });
+    await em.flush();
+    return { live: live.id, expired: expired.id, revoked: revoked.id, user: user.id, t };
   }
 
-  it('deletes expired and revoked sessions and stale counters, keeps the rest', async () => {
+  it('deletes expired and revoked sessions, stale counters and old idempotency keys, keeps the rest', async () => {
     const now = new Date();
     const ids = await scenario(now);
     const em = orm.em.fork();
     const removed = await cleanUpSignInState(em, DEFAULT_AUTH_SETTINGS, now);
-    expect(removed).toEqual({ sessions: 2, throttles: 1 });
+    expect(removed).toEqual({ sessions: 2, throttles: 1, idempotencyKeys: 1 });
     const left = (await orm.em.fork().find(Session, {})).map((s) => s.id);
     expect(left).toEqual([ids.live]);
-    const keys = await (orm.em.fork() as unknown as EntityManager).execute<
+    const throttles = await (orm.em.fork() as unknown as EntityManager).execute<
       { throttle_key: string }[]
     >('select throttle_key from login_throttle order by throttle_key');
-    expect(keys.map((k) => k.throttle_key)).toEqual([
+    expect(throttles.map((k) => k.throttle_key)).toEqual([
       `email:fresh${ids.t}@x.vn`,
       `ip:waiting${ids.t}`,
     ]);
+    const keys = await orm.em.fork().find(IdempotencyKey, { actorId: ids.user });
+    expect(keys.map((k) => k.key)).toEqual([`recent${ids.t}`]);
     // Nothing more to do.
     expect(await cleanUpSignInState(orm.em.fork(), DEFAULT_AUTH_SETTINGS, now)).toEqual({
       sessions: 0,
       throttles: 0,
+      idempotencyKeys: 0,
     });
   });
 
@@ -247,6 +266,6 @@ describe.each(DIALECTS)('sign-in clean-up on %s', (kind) => {
         error: (obj) => reject(new Error(JSON.stringify(obj))),
       });
     });
-    expect(await logged).toEqual({ removed: { sessions: 2, throttles: 1 } });
+    expect(await logged).toEqual({ removed: { sessions: 2, throttles: 1, idempotencyKeys: 1 } });
   });
 });

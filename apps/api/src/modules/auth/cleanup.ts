@@ -1,18 +1,25 @@
 // Periodic clean-up of sign-in state (issue 11, point 9): sessions that can no longer be used
-// (expired or revoked: resolveViewer refuses them anyway) and throttle counters quiet for longer
-// than the window (throttle.ts deleteStaleThrottles). Without it both tables only grow. The audit
-// log is not touched: its failed sign-in records are the history.
+// (expired or revoked: resolveViewer refuses them anyway), throttle counters quiet for longer
+// than the window (throttle.ts deleteStaleThrottles), and mutations' idempotency keys older than
+// `idempotencyKeyHours` (audit/run-write.ts: a client retries a write within minutes, not days;
+// after the deletion the same key is a new write). Without it these tables only grow. The audit
+// log is not touched: its failed sign-in records and writes are the history.
 import type { EntityManager, MikroORM } from '@mikro-orm/core';
 import type { AuthSettings } from '../../graphql/context.js';
+import { IdempotencyKey } from '../audit/idempotency-key.entity.js';
 import { Session } from './session.entity.js';
 import { deleteStaleThrottles } from './throttle.js';
 
 export interface CleanupResult {
   sessions: number;
   throttles: number;
+  idempotencyKeys: number;
 }
 
-/** Deletes dead sessions and stale throttle counters as of `now`; returns how many of each. */
+/**
+ * Deletes dead sessions, stale throttle counters and old idempotency keys as of `now`; returns
+ * how many of each.
+ */
 export async function cleanUpSignInState(
   em: EntityManager,
   settings: AuthSettings,
@@ -22,7 +29,10 @@ export async function cleanUpSignInState(
     $or: [{ expiresAt: { $lte: now } }, { revokedAt: { $ne: null } }],
   });
   const throttles = await deleteStaleThrottles(em, settings, now.getTime());
-  return { sessions, throttles };
+  const idempotencyKeys = await em.nativeDelete(IdempotencyKey, {
+    createdAt: { $lt: new Date(now.getTime() - settings.idempotencyKeyHours * 3_600_000) },
+  });
+  return { sessions, throttles, idempotencyKeys };
 }
 
 /**
@@ -43,8 +53,11 @@ export function startSignInCleanup(
     if (running) return;
     running = cleanUpSignInState(db.em.fork(), settings)
       .then((removed) => {
-        if (removed.sessions || removed.throttles)
-          log.info({ removed }, 'deleted expired sessions and stale sign-in counters');
+        if (removed.sessions || removed.throttles || removed.idempotencyKeys)
+          log.info(
+            { removed },
+            'deleted expired sessions, stale sign-in counters and old idempotency keys',
+          );
       })
       .catch((err: unknown) => log.error({ err }, 'sign-in clean-up failed'))
       .finally(() => {
