@@ -1,12 +1,16 @@
 // The importDecisionList mutation runs its import in a worker thread with its own connection
 // (modules/imports/import-thread.ts), on both dialects: a 10,000-row upload over HTTP while
 // another client polls /healthz every 50 ms (and /readyz and the progress), all of them answered
-// during the import; a shutdown's abort reaches the worker (run aborted, nothing written); a
+// during the import; an XLSX upload is read in the worker and its run carries the hash of the CSV
+// it became (the same rows saved again are no change); a shutdown's abort reaches the worker (run aborted, nothing written); a
 // worker that dies leaves its run failed, nothing written, and the next upload works. Timings
 // are not asserted here: bench/import.ts prints the /healthz percentiles during an import.
+import { createHash } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { MikroORM } from '@mikro-orm/core';
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Certificate } from '../src/modules/certificates/certificate.entity.js';
 import { EconomicEntity } from '../src/modules/entities/economic-entity.entity.js';
@@ -14,6 +18,7 @@ import { Evaluation } from '../src/modules/evaluations/evaluation.entity.js';
 import { ImportRun } from '../src/modules/imports/import-run.entity.js';
 import { abortRunningImports } from '../src/modules/imports/import.service.js';
 import { stopImportWorker } from '../src/modules/imports/import-thread.js';
+import { xlsxToCsv } from '../src/modules/imports/xlsx-rows.js';
 import { Product } from '../src/modules/products/product.entity.js';
 import { createTestApi, type Json, type TestApi } from './api.js';
 import { createActors, signIn } from './auth-helpers.js';
@@ -25,7 +30,22 @@ const IMPORT = `mutation($f: String!, $c: String!) {
     runId applied message accepted rejected created { products entities certificates }
   }
 }`;
+const IMPORT_XLSX = `mutation($f: String!, $c: String!) {
+  importDecisionList(fileName: $f, contentBase64: $c, format: XLSX, dryRun: false) {
+    runId applied noChanges message accepted created { products } fileErrors { field code }
+  }
+}`;
 const PROGRESS = '{ lastImportProgress { runId status done total } }';
+
+/** A workbook of a generated list's rows (header first), saved as of `saved`. */
+async function workbookOf(csv: string, saved: Date): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.created = workbook.modified = saved;
+  const sheet = workbook.addWorksheet('Danh sách');
+  for (const row of parse(csv) as string[][]) sheet.addRow(row);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+const sha256 = (bytes: Buffer | string) => createHash('sha256').update(bytes).digest('hex');
 
 async function counts(orm: MikroORM): Promise<number[]> {
   const em = orm.em.fork();
@@ -126,6 +146,54 @@ describe.each(DIALECTS)('import worker on %s', (kind) => {
       10_000,
       true,
     ]);
+  });
+
+  it('reads an XLSX upload in the worker and knows the run by the CSV it became', async () => {
+    const { csv } = generateDecisionList(150, 'Bảng tính');
+    const first = await workbookOf(csv, new Date('2026-01-05T08:00:00Z'));
+    const res = await gql(IMPORT_XLSX, { f: 'bang.xlsx', c: first.toString('base64') });
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.importDecisionList).toMatchObject({
+      applied: true,
+      accepted: 150,
+      created: { products: 150 },
+      fileErrors: [],
+    });
+    const run = await api.orm.em
+      .fork()
+      .findOneOrFail(ImportRun, Number(res.data!.importDecisionList.runId));
+    // The run's hash and row count are the CSV's, not the workbook's bytes'.
+    expect([run.status, run.rowsTotal, run.sha256]).toEqual([
+      'succeeded',
+      150,
+      sha256(await xlsxToCsv(first)),
+    ]);
+    expect(run.sha256).not.toBe(sha256(first));
+
+    // The same rows saved again (other bytes): the same CSV, already applied.
+    const again = await workbookOf(csv, new Date('2026-02-07T09:30:00Z'));
+    expect(sha256(again)).not.toBe(sha256(first));
+    const second = await gql(IMPORT_XLSX, { f: 'bang-2.xlsx', c: again.toString('base64') });
+    expect(second.data!.importDecisionList).toMatchObject({
+      applied: false,
+      noChanges: true,
+      message: 'No changes: this file was already imported.',
+    });
+
+    // A file that is no workbook: refused in the worker, its run recorded as failed.
+    const bad = await gql(IMPORT_XLSX, {
+      f: 'hong.xlsx',
+      c: Buffer.from('PK not really a zip').toString('base64'),
+    });
+    const report = bad.data!.importDecisionList;
+    expect(report.fileErrors).toEqual([{ field: 'file', code: 'xlsx' }]);
+    const badRun = await api.orm.em.fork().findOneOrFail(ImportRun, Number(report.runId));
+    expect([badRun.status, badRun.fileName, badRun.appliedSha256]).toEqual([
+      'failed',
+      'hong.xlsx',
+      null,
+    ]);
+    expect(badRun.message).toMatch(/^File rejected: The file is not a readable XLSX workbook/);
   });
 
   it('forwards a shutdown’s abort to the worker: run aborted and nothing written, or finished whole', async () => {

@@ -50,6 +50,7 @@ import {
   type RunOutcome,
 } from './import.service.js';
 import { memo } from './memo.js';
+import { xlsxToCsv } from './xlsx-rows.js';
 import { sqlOf } from './sql-batch.js';
 
 export type { RecordCounts } from './decision-list-plan.js';
@@ -60,6 +61,8 @@ export const REPORT_PROBLEM_ROWS = 50;
 export interface ImportInput {
   fileName: string;
   content: Buffer | string;
+  /** `xlsx`: the content is a workbook, turned into CSV by the import (in the worker thread). */
+  format?: 'csv' | 'xlsx';
   /** Validate and compute the changes; nothing is written but the run and its report. */
   dryRun?: boolean;
   /** Write the valid rows even when some rows are rejected (default false: all or nothing). */
@@ -127,9 +130,9 @@ export interface StartedImport {
  * so the run exists before any work, whichever thread then does it (import-thread.ts).
  */
 export async function beginImport(em: EntityManager, input: ImportInput): Promise<StartedImport> {
-  const bytes =
-    typeof input.content === 'string' ? Buffer.from(input.content, 'utf8') : input.content;
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const bytes = bytesOf(input.content);
+  // A workbook's hash and row count are replaced by its CSV's once it is read (see run).
+  const sha256 = sha256Of(bytes);
   const report: ImportReport = {
     runId: null,
     fileName: input.fileName,
@@ -146,7 +149,7 @@ export async function beginImport(em: EntityManager, input: ImportInput): Promis
     reused: zeroCounts(),
   };
   await markStaleImportRuns(em);
-  const estimate = Math.max(0, countLines(bytes) - 1);
+  const estimate = input.format === 'xlsx' ? 0 : Math.max(0, countLines(bytes) - 1);
   report.runId = await startImportRun(em, {
     fileName: input.fileName,
     sha256,
@@ -172,8 +175,9 @@ async function run(
   input: ImportInput,
   report: ImportReport,
   signal: AbortSignal,
-  estimate: number,
+  initialEstimate: number,
 ): Promise<ImportReport> {
+  let estimate = initialEstimate;
   const runId = report.runId!;
   let mark = performance.now();
   const problems: ProblemRow[] = [];
@@ -185,9 +189,26 @@ async function run(
   };
   const keepProblems = () => storeImportProblems(em, runId, problems);
   try {
+    let content = input.content;
+    if (input.format === 'xlsx') {
+      // Here, not in the API thread: reading a workbook (unzip, XML) takes seconds for a large
+      // one. The run is then known by its CSV's hash, as the same list uploaded as CSV is, so
+      // wasApplied finds either (a workbook's bytes change each time it is saved).
+      try {
+        content = await xlsxToCsv(bytesOf(content));
+      } catch (error) {
+        if (!(error instanceof ImportFileError)) throw error;
+        return await refuseFile(report, error, finish);
+      }
+      throwIfAborted(signal);
+      const csv = Buffer.from(content, 'utf8');
+      report.sha256 = sha256Of(csv);
+      estimate = Math.max(0, countLines(csv) - 1);
+      await updateImportProgress(em, runId, { sha256: report.sha256, rowsTotal: estimate });
+    }
     let text: string;
     try {
-      text = decodeUtf8(input.content);
+      text = decodeUtf8(content);
     } catch (error) {
       if (!(error instanceof ImportFileError)) throw error;
       return await refuseFile(report, error, finish);
@@ -454,6 +475,11 @@ function throwIfAborted(signal: AbortSignal): void {
   if (signal.aborted)
     throw signal.reason instanceof ImportAborted ? signal.reason : new ImportAborted('aborted');
 }
+
+const bytesOf = (content: Buffer | string): Buffer =>
+  typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+
+const sha256Of = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
 
 function countLines(bytes: Buffer): number {
   let lines = 0;

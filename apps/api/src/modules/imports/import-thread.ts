@@ -45,6 +45,8 @@ type Phase = Parameters<NonNullable<ImportInput['onPhase']>>[0];
 export interface ThreadImportInput {
   fileName: string;
   content: Buffer | string;
+  /** `xlsx`: a workbook, turned into CSV in the worker (decision-list-importer.ts). */
+  format?: 'csv' | 'xlsx';
   dryRun?: boolean;
   skipRejected?: boolean;
   requestId?: string;
@@ -60,6 +62,7 @@ export interface WorkerJob {
   input: {
     fileName: string;
     content: Uint8Array;
+    format?: 'csv' | 'xlsx';
     dryRun?: boolean;
     skipRejected?: boolean;
     requestId?: string;
@@ -143,6 +146,7 @@ function runInWorker(
     input: {
       fileName: input.fileName,
       content,
+      format: input.format,
       dryRun: input.dryRun,
       skipRejected: input.skipRejected,
       requestId: input.requestId,

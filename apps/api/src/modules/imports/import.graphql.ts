@@ -1,5 +1,6 @@
 // importDecisionList (SECRETARIAT): a CSV or XLSX decision list, base64, at most IMPORT_MAX_BYTES.
-// XLSX's first sheet becomes the same rows, through the same importer as the CLI and the seed.
+// XLSX's first sheet becomes the same rows (read in the import worker), through the same importer
+// as the CLI and the seed.
 // Dry run: the report, nothing written. Real run: one transaction (all rows or none unless
 // skipRejected), idempotent (same file → no changes), one audit record. The mutation returns a
 // summary and the first rows with issues; importRun(id) pages through all of them and, like
@@ -9,13 +10,9 @@ import { dbEnum } from '../../graphql/enums.js';
 import { validationFailed } from '../../graphql/errors.js';
 import { offsetConnection, requestedPageSize } from '../../graphql/pagination.js';
 import { toId } from '../shared/input-checks.js';
-import {
-  ImportFileError,
-  type ImportIssue as IssueShape,
-  type RowReport,
-} from './decision-list-format.js';
+import { type ImportIssue as IssueShape, type RowReport } from './decision-list-format.js';
 import { REPORT_PROBLEM_ROWS, type ImportReport } from './decision-list-importer.js';
-import { zeroCounts, type RecordCounts } from './decision-list-plan.js';
+import { type RecordCounts } from './decision-list-plan.js';
 import { issueMessageVi } from './import-messages.js';
 import { IMPORT_RUN_STATUSES, type ImportRun } from './import-run.entity.js';
 import {
@@ -25,7 +22,6 @@ import {
   type ProblemRow,
 } from './import.service.js';
 import { importInWorker } from './import-thread.js';
-import { xlsxToCsv } from './xlsx-rows.js';
 
 const ImportFormatEnum = dbEnum('ImportFormat', ['csv', 'xlsx'] as const, {
   description: 'Upload format: CSV (UTF-8) or XLSX (first sheet).',
@@ -249,23 +245,12 @@ builder.mutationFields((t) => ({
         );
       }
       const bytes = Buffer.from(base64, 'base64');
-      let content: Buffer | string = bytes;
-      if (args.format === 'xlsx') {
-        try {
-          content = await xlsxToCsv(bytes);
-        } catch (error) {
-          if (!(error instanceof ImportFileError)) throw error;
-          return {
-            ...emptyReport(fileName, args.dryRun),
-            fileErrors: error.issues,
-            message: `File rejected: ${error.message} Nothing was written.`,
-          };
-        }
-      }
-      // In a worker thread with its own connection; resolves when the import has finished.
+      // In a worker thread with its own connection (an XLSX is read there too); resolves when the
+      // import has finished.
       return importInWorker(ctx.em.fork(), {
         fileName,
-        content,
+        content: bytes,
+        format: args.format,
         dryRun: args.dryRun,
         skipRejected: args.skipRejected ?? false,
         requestId: ctx.requestId,
@@ -284,21 +269,3 @@ builder.mutationFields((t) => ({
     },
   }),
 }));
-
-function emptyReport(fileName: string, dryRun: boolean): ImportReport {
-  return {
-    runId: null,
-    fileName,
-    sha256: '',
-    dryRun,
-    applied: false,
-    noChanges: false,
-    message: '',
-    fileErrors: [],
-    rows: [],
-    problemRows: 0,
-    totals: { rows: 0, accepted: 0, flagged: 0, rejected: 0 },
-    created: zeroCounts(),
-    reused: zeroCounts(),
-  };
-}

@@ -50,9 +50,10 @@ export async function startImportRun(
 export async function updateImportProgress(
   em: EntityManager,
   runId: number,
-  progress: { rowsDone?: number; rowsTotal?: number; phase?: string },
+  progress: { rowsDone?: number; rowsTotal?: number; phase?: string; sha256?: string },
 ): Promise<void> {
   const values: Record<string, unknown> = {};
+  if (progress.sha256 !== undefined) values.sha256 = progress.sha256;
   if (progress.rowsDone !== undefined) values.rows_done = progress.rowsDone;
   if (progress.rowsTotal !== undefined) values.rows_total = progress.rowsTotal;
   if (progress.phase !== undefined) values.phase = progress.phase;
