@@ -349,4 +349,62 @@ describe('write side: sign in, record, and the public pages move', () => {
     );
     expect(consoleErrors).toEqual([]);
   });
+
+  it('the secretariat records council round 2/2021 by its counts, and T5 reads them on the overview', async () => {
+    session = await openBrowser();
+    const { page, consoleErrors } = session;
+    const T5 = `{ plan(year: 2021) { targets(asOf: "2021-12-31") { code progress { numerator denominator publishedRounds } } } }`;
+    const t5 = async () =>
+      (
+        await gql<{
+          plan: {
+            targets: {
+              code: string;
+              progress: { numerator: number; denominator: number; publishedRounds: string[] };
+            }[];
+          };
+        }>(T5, {}, { baseUrl: server.baseUrl })
+      ).plan.targets.find((t) => t.code === 'T5-PASS-RATE')!.progress;
+    // Round 1/2021's published counts (17 evaluated, 12 passed) no longer cover the recorded
+    // evaluations once the first test added one: T5 counts the records, not the rounds.
+    expect((await t5()).publishedRounds).not.toContain('2/2021');
+
+    await signInThroughPage(page, server.baseUrl, SECRETARIAT);
+    await page.getByTestId('entry-link-round').click();
+    await page.waitForURL((url) => url.pathname === '/entry/round');
+    await page.getByTestId('entry-round-form').waitFor({ state: 'visible' });
+    await page.getByTestId('entry-round-year').fill('2021');
+    await page.getByTestId('entry-round-round').fill('2');
+    await page.getByTestId('entry-round-date').fill('2021-11-15');
+    await page.getByTestId('entry-round-evaluated').fill('15');
+    await page.getByTestId('entry-round-passed').fill('11');
+    await page
+      .getByTestId('entry-round-source')
+      .fill('https://baotintuc.vn/dia-phuong/an-giang-ocop-2021.htm');
+    await afterOperation(page, 'mutation RecordCouncilRound', () =>
+      page.getByTestId('entry-round-submit').click(),
+    );
+    await page.getByTestId('entry-round-success').waitFor({ state: 'visible' });
+    expect(await page.getByTestId('entry-round-success').innerText()).toContain(
+      'Đã lưu đợt 2/2021: 15 sản phẩm được đánh giá, 11 đạt.',
+    );
+    await screenshot(page, 'entry-round');
+
+    // With round 2/2021 (15 evaluated, 11 passed) the published counts cover the records again:
+    // T5 = (12 + 11) / (17 + 15), and its card names both rounds.
+    expect(await t5()).toEqual({
+      numerator: 23,
+      denominator: 32,
+      publishedRounds: ['1/2021', '2/2021'],
+    });
+    await open(page, '/?year=2021', server.baseUrl);
+    await settled(page, T1);
+    expect(
+      await page
+        .getByTestId('target-card-T5-PASS-RATE')
+        .getByTestId('target-published-rounds')
+        .innerText(),
+    ).toContain('2/2021');
+    expect(consoleErrors).toEqual([]);
+  });
 });

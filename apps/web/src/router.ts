@@ -99,6 +99,12 @@ export const routes: RouteRecordRaw[] = [
     meta: { titleKey: 'entry.forms.decision', requiresAuth: true, entryForm: 'decision' },
   },
   {
+    path: '/entry/round',
+    name: 'entry-round',
+    component: () => import('./pages/EntryRoundPage.vue'),
+    meta: { titleKey: 'entry.forms.round', requiresAuth: true, entryForm: 'round' },
+  },
+  {
     path: '/entry/activity',
     name: 'entry-activity',
     component: () => import('./pages/EntryActivityPage.vue'),

@@ -17,6 +17,7 @@ describe('entry permissions', () => {
     expect(formsFor('SECRETARIAT')).toEqual([
       'evaluation',
       'decision',
+      'round',
       'activity',
       'entity',
       'product',

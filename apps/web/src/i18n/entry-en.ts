@@ -11,6 +11,7 @@ export const entryEn: Pick<Messages, 'entry'> = {
     forms: {
       evaluation: 'Evaluation scores',
       decision: 'Recognition decision',
+      round: 'Provincial council round results',
       activity: 'Department activity',
       entity: 'Register an entity',
       product: 'Register a product',
@@ -20,6 +21,8 @@ export const entryEn: Pick<Messages, 'entry'> = {
     formHints: {
       evaluation: 'The council’s part scores A, B, C; the star class is computed as you type.',
       decision: 'Number, date, issuing level and the products recognised or revoked.',
+      round:
+        'How many products a provincial council evaluated and how many passed, as the province published them, when the failed products are not listed.',
       activity: 'Training, trade promotion, inspections… under the department’s tasks.',
       entity:
         'Enterprises, cooperatives, cooperative groups and household businesses joining the programme.',
@@ -102,6 +105,19 @@ export const entryEn: Pick<Messages, 'entry'> = {
       itemsRequired: 'Add at least one product.',
       duplicate: 'This product is already in the list.',
       savedAs: 'Saved decision {number} with {n} products.',
+    },
+    round: {
+      year: 'Year of the round',
+      round: 'Round number',
+      roundHint: 'Round 2/2022 is round 2 of 2022, even when its decision is issued the next year.',
+      date: 'Day the council counted its results',
+      evaluated: 'Products evaluated',
+      passed: 'Products that passed',
+      passedTooMany: 'Products that passed cannot exceed products evaluated.',
+      sourceUrl: 'Address of the publishing page',
+      sourceUrlHint: 'A public page (http or https) that publishes these counts.',
+      sourceUrlInvalid: 'Enter an address starting with http:// or https://.',
+      savedAs: 'Saved round {round}/{year}: {evaluated} products evaluated, {passed} passed.',
     },
     activity: {
       department: 'Department',

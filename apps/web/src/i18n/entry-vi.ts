@@ -12,6 +12,7 @@ export const entryVi = {
     forms: {
       evaluation: 'Kết quả đánh giá, chấm điểm',
       decision: 'Quyết định công nhận',
+      round: 'Kết quả đợt đánh giá cấp tỉnh',
       activity: 'Hoạt động của sở, ngành',
       entity: 'Đăng ký chủ thể',
       product: 'Đăng ký sản phẩm',
@@ -21,6 +22,8 @@ export const entryVi = {
     formHints: {
       evaluation: 'Điểm phần A, B, C của hội đồng; hạng sao được tính ngay khi nhập.',
       decision: 'Số, ngày, cấp ban hành và các sản phẩm được công nhận hoặc thu hồi.',
+      round:
+        'Số sản phẩm hội đồng cấp tỉnh đã đánh giá và số đạt, như tỉnh công bố, khi không có danh sách sản phẩm không đạt.',
       activity: 'Tập huấn, xúc tiến thương mại, kiểm tra… theo nhiệm vụ của cơ quan.',
       entity: 'Doanh nghiệp, hợp tác xã, tổ hợp tác, hộ kinh doanh tham gia chương trình.',
       product: 'Sản phẩm mới của một chủ thể đã đăng ký.',
@@ -102,6 +105,19 @@ export const entryVi = {
       itemsRequired: 'Thêm ít nhất một sản phẩm.',
       duplicate: 'Sản phẩm này đã có trong danh sách.',
       savedAs: 'Đã lưu quyết định {number} với {n} sản phẩm.',
+    },
+    round: {
+      year: 'Năm của đợt',
+      round: 'Đợt số',
+      roundHint: 'Đợt 2/2022 là đợt 2 của năm 2022, dù quyết định có thể ban hành năm sau.',
+      date: 'Ngày hội đồng chốt kết quả',
+      evaluated: 'Số sản phẩm được đánh giá',
+      passed: 'Số sản phẩm đạt',
+      passedTooMany: 'Số đạt không được lớn hơn số được đánh giá.',
+      sourceUrl: 'Địa chỉ trang công bố',
+      sourceUrlHint: 'Trang công khai (http hoặc https) đăng số liệu này.',
+      sourceUrlInvalid: 'Nhập một địa chỉ bắt đầu bằng http:// hoặc https://.',
+      savedAs: 'Đã lưu đợt {round}/{year}: {evaluated} sản phẩm được đánh giá, {passed} đạt.',
     },
     activity: {
       department: 'Cơ quan',

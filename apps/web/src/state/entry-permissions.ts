@@ -2,10 +2,11 @@ import type { Role } from '../graphql/session';
 
 /** The data-entry forms of the dashboard (one lazy route each under /entry). */
 export type EntryForm =
-  'evaluation' | 'decision' | 'activity' | 'entity' | 'product' | 'import' | 'plans';
+  'evaluation' | 'decision' | 'round' | 'activity' | 'entity' | 'product' | 'import' | 'plans';
 export const ENTRY_FORMS: readonly EntryForm[] = [
   'evaluation',
   'decision',
+  'round',
   'activity',
   'entity',
   'product',
@@ -21,6 +22,7 @@ export const ENTRY_FORMS: readonly EntryForm[] = [
 export const FORM_ROLES: Readonly<Record<EntryForm, readonly Role[]>> = {
   evaluation: ['SECRETARIAT', 'DISTRICT_OFFICER'],
   decision: ['SECRETARIAT'],
+  round: ['SECRETARIAT'],
   activity: ['DEPARTMENT_OFFICER', 'SECRETARIAT', 'ADMIN'],
   entity: ['DISTRICT_OFFICER', 'SECRETARIAT', 'ADMIN'],
   product: ['DISTRICT_OFFICER', 'SECRETARIAT', 'ADMIN'],
