@@ -33,12 +33,19 @@ const OVERVIEW = {
 };
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+/** Wall time, and this process's CPU time (steadier on a shared machine), in ms. */
+const cpu = new Map<number[], number[]>();
 async function timed<T>(times: number[], run: () => Promise<T> | T): Promise<T> {
   const started = performance.now();
+  const startedCpu = process.cpuUsage();
   const result = await run();
   times.push(performance.now() - started);
+  const used = process.cpuUsage(startedCpu);
+  cpu.set(times, [...(cpu.get(times) ?? []), (used.user + used.system) / 1000]);
   return result;
 }
+const both = (times: number[]) =>
+  `p50 ${median(times).toFixed(1)} ms (CPU of this process ${median(cpu.get(times) ?? [NaN]).toFixed(1)} ms)`;
 
 for (const kind of dialects) {
   for (const size of sizes) {
@@ -87,11 +94,9 @@ for (const kind of dialects) {
           }
         });
       }
-      console.log(
-        `  fact statement (SQL + transfer, ${rows} fields): p50 ${median(t.sql).toFixed(1)} ms`,
-      );
-      console.log(`  statement + PlanFacts: p50 ${median(t.load).toFixed(1)} ms`);
-      console.log(`  ${targets.length} metrics + progress: p50 ${median(t.metrics).toFixed(1)} ms`);
+      console.log(`  fact statement (SQL + transfer, ${rows} fields): ${both(t.sql)}`);
+      console.log(`  statement + PlanFacts: ${both(t.load)}`);
+      console.log(`  ${targets.length} metrics + progress: ${both(t.metrics)}`);
       for (const [metric, times] of perMetric)
         console.log(`    ${metric.padEnd(36)} p50 ${median(times).toFixed(1)} ms`);
 
@@ -108,7 +113,7 @@ for (const kind of dialects) {
         });
       }
       await app.close();
-      console.log(`  overview through GraphQL, uncached: p50 ${median(whole).toFixed(1)} ms`);
+      console.log(`  overview through GraphQL, uncached: ${both(whole)}`);
     } finally {
       await releaseBenchDatabase(orm);
     }

@@ -24,6 +24,12 @@ export interface FactIndex {
   /** Evaluations of each product, in input order. */
   evaluationsByProduct: ReadonlyMap<string, readonly EvaluationFact[]>;
   unitCodes: ReadonlySet<string>;
+  /**
+   * Results several metrics share over the same facts (e.g. the participating entities of a
+   * window, read by three plan 152 targets), keyed by what they were computed from; dropped with
+   * the index when the facts change.
+   */
+  shared: Map<string, unknown>;
 }
 
 interface Indexed {
@@ -50,8 +56,18 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
+/**
+ * Days already validated: a fact set of 100,000 products holds a few thousand distinct days, so
+ * each is checked once, not once per fact. Bounded, since a long-lived process sees every day.
+ */
+const validDays = new Set<string>();
+const VALID_DAYS_KEPT = 50_000;
+
 function validate(date: FactDate): void {
+  if (validDays.has(date.date)) return;
   parseIsoDate(date.date);
+  if (validDays.size >= VALID_DAYS_KEPT) validDays.clear();
+  validDays.add(date.date);
 }
 
 /**
@@ -92,6 +108,7 @@ export function indexFacts(facts: PlanFacts): FactIndex {
     itemsByProduct,
     evaluationsByProduct,
     unitCodes: new Set(facts.units.map((u) => u.code)),
+    shared: new Map(),
   };
   indexes.set(facts, { index, shape });
   return index;

@@ -3,7 +3,7 @@
  * PLAN_152_METRICS in targets.ts), so a new plan adds rows, not logic. Each definition text is
  * the one in data/seed/plan-2021-targets.csv.
  */
-import type { IsoDate } from '../dates.js';
+import type { FactDate, IsoDate } from '../dates.js';
 import { DomainError } from '../errors.js';
 import { starHistory } from '../rules/certificate.js';
 import { indexFacts, upToOf, windowOf, type DayRange, type FactIndex } from './fact-index.js';
@@ -99,25 +99,51 @@ function sorted(ids: Iterable<string>): string[] {
 function participatingEntities(
   facts: PlanFacts,
   context: MetricContext,
-): Map<string, string | null> {
+): ReadonlyMap<string, string | null> {
   const { window, tally, index } = context;
-  const result = new Map<string, string | null>();
-  for (const entity of facts.entities) {
-    if (entity.registeredOn && window.contains(entity.registeredOn)) {
-      tally.note(`entity:${entity.id}`, entity.registeredOn);
-      result.set(entity.id, entity.unitCode);
+  // Computed once per fact set and window (three plan 152 targets read it); the year-only
+  // records it used are noted again in each caller's tally.
+  const key = `participating:${window.from}:${window.to}`;
+  let shared = index.shared.get(key) as
+    { result: Map<string, string | null>; yearOnly: [string, FactDate][] } | undefined;
+  if (!shared) {
+    const result = new Map<string, string | null>();
+    const yearOnly: [string, FactDate][] = [];
+    const note = (noteKey: string, date: FactDate) => {
+      if (date.precision === 'year') yearOnly.push([noteKey, date]);
+    };
+    for (const entity of facts.entities) {
+      if (entity.registeredOn && window.contains(entity.registeredOn)) {
+        note(`entity:${entity.id}`, entity.registeredOn);
+        result.set(entity.id, entity.unitCode);
+      }
     }
+    for (const evaluation of facts.evaluations) {
+      const product = index.productById.get(evaluation.productId);
+      if (!product?.entityId || !window.contains(evaluation.date)) continue;
+      note(`evaluation:${evaluation.id}`, evaluation.date);
+      // An entity missing from `entities` (or without a unit) takes its product's unit.
+      const unit = index.entityById.get(product.entityId)?.unitCode ?? product.unitCode;
+      if (!result.has(product.entityId) || result.get(product.entityId) === null)
+        result.set(product.entityId, unit);
+    }
+    shared = { result, yearOnly };
+    index.shared.set(key, shared);
   }
-  for (const evaluation of facts.evaluations) {
-    const product = index.productById.get(evaluation.productId);
-    if (!product?.entityId || !window.contains(evaluation.date)) continue;
-    tally.note(`evaluation:${evaluation.id}`, evaluation.date);
-    // An entity missing from `entities` (or without a unit) takes its product's unit.
-    const unit = index.entityById.get(product.entityId)?.unitCode ?? product.unitCode;
-    if (!result.has(product.entityId) || result.get(product.entityId) === null)
-      result.set(product.entityId, unit);
+  for (const [noteKey, date] of shared.yearOnly) tally.note(noteKey, date);
+  return shared.result;
+}
+
+/** The participating entities' ids, sorted (shared like participatingEntities). */
+function participatingIds(facts: PlanFacts, context: MetricContext): string[] {
+  const entities = participatingEntities(facts, context);
+  const key = `participating-ids:${context.window.from}:${context.window.to}`;
+  let ids = context.index.shared.get(key) as string[] | undefined;
+  if (!ids) {
+    ids = sorted(entities.keys());
+    context.index.shared.set(key, ids);
   }
-  return result;
+  return ids;
 }
 
 /**
@@ -213,7 +239,7 @@ const entitiesWithProvincialProduct: MetricDefinition = {
     "share of the year's participating entities with at least one product evaluated at provincial level in the plan year",
   compute(facts, context) {
     const { window, tally, index } = context;
-    const base = sorted(participatingEntities(facts, context).keys());
+    const base = [...participatingIds(facts, context)];
     const withProvincial = new Set<string>();
     for (const evaluation of facts.evaluations) {
       if (evaluation.level !== 'province' || !window.contains(evaluation.date)) continue;
@@ -315,7 +341,7 @@ const entitiesWithCapacityActivity: MetricDefinition = {
     "share of the year's participating entities with at least one capacity-building activity recorded in the plan year",
   compute(facts, context) {
     const { window, tally, index } = context;
-    const base = sorted(participatingEntities(facts, context).keys());
+    const base = [...participatingIds(facts, context)];
     const reaching = activitiesByEntity(
       facts.activities.filter((a) => a.kind === CAPACITY_ACTIVITY_KIND && window.contains(a.date)),
       index,
