@@ -19,25 +19,12 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { EntityManager as SqlEntityManager } from '@mikro-orm/knex';
 import { isPostgres } from '../imports/sql-batch.js';
-
-export type FactKind = 'e' | 'p' | 'v' | 'd' | 'a' | 'ae' | 'ap' | 'r';
-
-/** Fields per record of each kind (the layout above). */
-export const FACT_WIDTH: Readonly<Record<FactKind, number>> = {
-  e: 5,
-  p: 3,
-  v: 6,
-  d: 7,
-  a: 6,
-  ae: 2,
-  ap: 2,
-  r: 4,
-};
-
-export const FIELD_SEPARATOR = '\u001f';
-
-/** Each kind's records as one flat list of fields (FACT_WIDTH per record), in id order. */
-export type FactColumns = Record<FactKind, string[]>;
+import {
+  splitFactFields,
+  type FactColumns,
+  type FactFields,
+  type FactKind,
+} from './plan-facts.columns.js';
 
 export interface FactQuery {
   from: string;
@@ -48,7 +35,13 @@ export interface FactQuery {
 
 const field = (column: string) => `coalesce(cast(${column} as text), '')`;
 
+/** The selected facts as field lists (plan-facts.columns.ts FactColumns). */
 export async function selectFactColumns(em: EntityManager, query: FactQuery): Promise<FactColumns> {
+  return splitFactFields(await selectFactFields(em, query));
+}
+
+/** The selected facts, each kind as one string of fields (split where they are read). */
+export async function selectFactFields(em: EntityManager, query: FactQuery): Promise<FactFields> {
   const { from, to } = query;
   const unit = query.unitCode ?? null;
   const sep = isPostgres((em as SqlEntityManager).getKnex()) ? 'chr(31)' : 'char(31)';
@@ -124,7 +117,16 @@ select 'r', ${agg(['pf.metric', 'pf.value', 'pf.date', 'pf.date_precision'], 'pf
   const rows: { k: FactKind; v: string | null }[] = await em
     .getConnection()
     .execute(sql, bindings, 'all', em.getTransactionContext());
-  const columns: FactColumns = { e: [], p: [], v: [], d: [], a: [], ae: [], ap: [], r: [] };
-  for (const row of rows) if (row.v) columns[row.k] = row.v.split(FIELD_SEPARATOR);
-  return columns;
+  const fields: FactFields = {
+    e: null,
+    p: null,
+    v: null,
+    d: null,
+    a: null,
+    ae: null,
+    ap: null,
+    r: null,
+  };
+  for (const row of rows) fields[row.k] = row.v;
+  return fields;
 }

@@ -3,7 +3,6 @@
 // Progress goes through the figure cache (cache/figure-cache.ts): the facts are loaded only when a
 // target's progress is not cached for the current data version.
 import {
-  computeTargetProgress,
   factSelection,
   targetValueOn,
   type PlanAmendmentFact,
@@ -18,7 +17,10 @@ import type { PlanTarget } from './plan-target.entity.js';
 import type { Plan } from './plan.entity.js';
 import type { AdminUnit } from '../admin-units/admin-unit.entity.js';
 import { loadPlanFacts, loadPlanUnits } from './plan.repository.js';
-import { amendmentFacts } from './plan.service.js';
+import { selectFactFields } from './plan-facts.query.js';
+import { computeProgressInThread, progressOrThrow } from './plan-progress-thread.js';
+import type { ProgressOutcome } from './plan-progress-worker.js';
+import { amendmentFacts, findTargets } from './plan.service.js';
 
 const iso = (d: string | Date) => (d instanceof Date ? d.toISOString() : String(d)).slice(0, 10);
 
@@ -122,11 +124,39 @@ export async function progressOf(
     // Public: progress is the same for every viewer. The target's own values (and amendments)
     // change only through writes, which raise the data version.
     cachedFigure(ctx, 'targetProgress', { planId: plan.id, targetId: target.id, asOf }, async () =>
-      computeTargetProgress(
-        await toDomainTarget(ctx, target, plan, asOf),
-        await planFacts(ctx, plan, asOf),
-        asOf,
-      ),
+      progressOrThrow((await planProgress(ctx, plan, asOf)).get(target.id)),
     ),
   );
+}
+
+/** The plan's targets in plan order, read once per request (`targets` and progress share them). */
+export function planTargets(ctx: GraphQLContext, plan: Plan): Promise<PlanTarget[]> {
+  return ctx.memo(`plan-targets:${plan.id}`, () => findTargets(ctx.em, plan.id));
+}
+
+/**
+ * Every target's progress on `asOf`, computed together once per request when one is not cached:
+ * the facts are read here (one statement) and handed, as field strings, to the worker thread
+ * (plan-progress-thread.ts), which builds the PlanFacts and runs the domain's metrics.
+ */
+function planProgress(
+  ctx: GraphQLContext,
+  plan: Plan,
+  asOf: string,
+): Promise<Map<number, ProgressOutcome>> {
+  return ctx.memo(`plan-progress:${plan.id}:${asOf}`, async () => {
+    const targets = await planTargets(ctx, plan);
+    const units = await planUnits(ctx, plan);
+    const domainTargets: DomainPlanTarget[] = [];
+    for (const target of targets) domainTargets.push(await toDomainTarget(ctx, target, plan, asOf));
+    const { from, to } = factSelection(planPeriod(plan), asOf);
+    const fields = await selectFactFields(ctx.em, { from, to });
+    const outcomes = await computeProgressInThread({
+      fields,
+      units: units.map((u) => ({ code: u.code, name: u.name })),
+      targets: domainTargets,
+      asOf,
+    });
+    return new Map(targets.map((target, i) => [target.id, outcomes[i]!]));
+  });
 }

@@ -3,7 +3,7 @@ import { defaultAsOf, planVersionOn } from '@ocop/domain';
 import { builder } from '../../graphql/builder.js';
 import { toId } from '../shared/input-checks.js';
 import type { PlanAmendment as PlanAmendmentEntity } from './plan-amendment.entity.js';
-import { planAmendments, planPeriod } from './plan-facts.js';
+import { planAmendments, planPeriod, planTargets } from './plan-facts.js';
 import { PlanTarget } from './plan-target.graphql.js';
 import type { Plan as PlanEntity } from './plan.entity.js';
 import {
@@ -11,7 +11,6 @@ import {
   findPlanById,
   findPlanOfYear,
   findPlans,
-  findTargets,
   findTasks,
   planYears,
 } from './plan.service.js';
@@ -126,7 +125,7 @@ Plan.implement({
         }),
       },
       resolve: async (plan, args, ctx) =>
-        (await findTargets(ctx.em, plan.id)).map((target) => ({
+        (await planTargets(ctx, plan)).map((target) => ({
           target,
           plan,
           asOf: args.asOf ?? null,

@@ -1,0 +1,85 @@
+// Runs plan-progress jobs in one worker thread per process (plan-progress-worker.ts), started on
+// first use and left unreferenced, so it never keeps the process alive. The main thread only
+// reads the facts (one statement) and hands their field strings over: at 100,000 products the
+// computation takes hundreds of milliseconds of CPU, which on the main thread would hold every
+// other request — /healthz included — for as long (issue 10).
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { DomainError, type DomainErrorCode } from '@ocop/domain';
+import type { ProgressJob, ProgressOutcome, ProgressReply } from './plan-progress-worker.js';
+
+type Pending = { resolve: (outcomes: ProgressOutcome[]) => void; reject: (e: Error) => void };
+
+let worker: Worker | null = null;
+let nextId = 1;
+const pending = new Map<number, Pending>();
+
+/**
+ * Built code (dist/) starts plan-progress-worker.js directly. From the TypeScript sources (tsx,
+ * vitest, the benchmarks) the worker first registers tsx's loader in its own thread, as the
+ * import worker does (modules/imports/import-thread.ts).
+ */
+function startWorker(): Worker {
+  const here = import.meta.url;
+  if (!here.endsWith('.ts')) return new Worker(new URL('./plan-progress-worker.js', here));
+  const tsxApi = pathToFileURL(
+    createRequire(here)
+      .resolve('tsx/esm/api')
+      .replace(/\.cjs$/, '.mjs'),
+  ).href;
+  const entry = new URL('./plan-progress-worker.ts', here).href;
+  const bootstrap = `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;
+  return new Worker(bootstrap, { eval: true });
+}
+
+function failAll(error: Error): void {
+  for (const job of pending.values()) job.reject(error);
+  pending.clear();
+}
+
+function ensureWorker(): Worker {
+  if (worker) return worker;
+  const started = startWorker();
+  started.unref();
+  started.on('message', (reply: ProgressReply) => {
+    const job = pending.get(reply.id);
+    if (!job) return;
+    pending.delete(reply.id);
+    if (reply.outcomes) job.resolve(reply.outcomes);
+    else job.reject(new Error(`plan progress: ${reply.failure ?? 'no answer'}`));
+  });
+  started.on('error', (error) => {
+    worker = null;
+    failAll(error);
+  });
+  started.on('exit', (code) => {
+    worker = null;
+    failAll(new Error(`plan progress worker exited with code ${code}`));
+  });
+  worker = started;
+  return started;
+}
+
+/** Every target's progress over the facts, computed in the worker thread. */
+export function computeProgressInThread(job: Omit<ProgressJob, 'id'>): Promise<ProgressOutcome[]> {
+  const id = nextId++;
+  return new Promise((resolve, reject) => {
+    pending.set(id, { resolve, reject });
+    ensureWorker().postMessage({ ...job, id } satisfies ProgressJob);
+  });
+}
+
+/** A target's outcome as its progress, or the error the domain raised (a DomainError again). */
+export function progressOrThrow(outcome: ProgressOutcome | undefined) {
+  if (!outcome) throw new Error('plan progress: no outcome for the target');
+  if ('progress' in outcome) return outcome.progress;
+  const { error } = outcome;
+  if (error.domain)
+    throw new DomainError(
+      error.code as DomainErrorCode,
+      error.message,
+      (error.params ?? {}) as ConstructorParameters<typeof DomainError>[2],
+    );
+  throw new Error(error.message);
+}
