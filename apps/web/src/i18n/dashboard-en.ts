@@ -90,8 +90,6 @@ export const dashboardEn: DashboardMessages = {
     seriesActual: 'Computed from the data',
     seriesGoal: 'Goal {goal}',
     seriesPublished: 'Published figure',
-    publishedNote:
-      'Published figures may use another definition (for example counting expired certificates too); see the Figures page to compare.',
     empty: 'No plan yet.',
   },
 };

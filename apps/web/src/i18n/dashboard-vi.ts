@@ -92,8 +92,6 @@ export const dashboardVi = {
     seriesActual: 'Tính từ dữ liệu',
     seriesGoal: 'Mục tiêu {goal}',
     seriesPublished: 'Số liệu đã công bố',
-    publishedNote:
-      'Số liệu công bố có thể tính theo định nghĩa khác (ví dụ gồm cả giấy chứng nhận đã hết hạn); xem trang Số liệu để đối chiếu.',
     empty: 'Chưa có kế hoạch nào.',
   },
 } as const;

@@ -145,7 +145,16 @@ const TREND = {
 
 describe('Programme page', () => {
   it('shows 2020–2025 by year, both 2022 targets, the programme goals and a cumulative chart with published points', async () => {
-    const stub = graphqlFetchStub({ Programme: PROGRAMME, ProgrammeTrend: TREND });
+    const stub = graphqlFetchStub({
+      Programme: PROGRAMME,
+      ProgrammeTrend: TREND,
+      Reconciliation: {
+        reconciliation: {
+          coverage: 'The database holds 70 of the 184 products the province published for 2025.',
+          coverageVi: 'Cơ sở dữ liệu có 70 trên 184 sản phẩm tỉnh công bố cho thời điểm 2025.',
+        },
+      },
+    });
     vi.stubGlobal('fetch', stub);
     const { plugins } = await createTestApp('/programme');
     const wrapper = mount(App, { global: { plugins: [...plugins] } });
@@ -180,6 +189,13 @@ describe('Programme page', () => {
     expect(rows[3]).toContain('62');
     expect(rows[19]).toContain('184');
     expect(wrapper.find('[data-testid="programme-chart-P6-SHOWROOM"]').exists()).toBe(false);
+    // Beside the published points, what the database holds on the programme's as-of day.
+    expect(stub.calls.find((c) => c.operation === 'Reconciliation')?.variables).toMatchObject({
+      asOf: '2025-12-31',
+    });
+    expect(wrapper.get('[data-testid="overview-coverage"]').text()).toContain(
+      'Cơ sở dữ liệu có 70 trên 184 sản phẩm',
+    );
     wrapper.unmount();
   });
 });
