@@ -206,6 +206,8 @@ async function overHttp(kind: DbKind, size: number, orm: MikroORM): Promise<void
       }
     }
     await overviewById(port, api.child.pid!, api.base, kind, size);
+    await healthzDuringCompute(api.base, orm, kind, size);
+    await mixedLoad(api.base, api.child.pid!, orm, kind, size);
     const rss = rssOf(api.child.pid!);
     ratios.push(
       `${kind.padEnd(10)} ${String(size).padStart(7)}  API process RSS after the load: ${rss.now.toFixed(0)} MiB (peak ${rss.peak.toFixed(0)} MiB)`,
@@ -213,6 +215,109 @@ async function overHttp(kind: DbKind, size: number, orm: MikroORM): Promise<void
   } finally {
     await api.stop();
   }
+}
+
+const bumpVersion = (orm: MikroORM) => orm.em.fork().transactional((tx) => bumpDataVersion(tx));
+
+/** Milliseconds one request takes (status 200 expected unless said). */
+async function timedFetch(url: string, init?: RequestInit): Promise<number> {
+  const started = performance.now();
+  const res = await fetch(url, init);
+  await res.arrayBuffer();
+  if (res.status !== 200) throw new Error(`${url}: ${res.status}`);
+  return performance.now() - started;
+}
+
+/**
+ * /healthz asked every 10 ms (one client) while uncached overviews are computed one after the
+ * other: its p50/p99/max show how long the computation holds the API's event loop.
+ */
+async function healthzDuringCompute(
+  base: string,
+  orm: MikroORM,
+  kind: DbKind,
+  size: number,
+): Promise<void> {
+  const body = JSON.stringify(OPERATIONS.overview);
+  const post = { method: 'POST', headers: { 'content-type': 'application/json' }, body };
+  const probes: number[] = [];
+  const overviews: number[] = [];
+  let computing = true;
+  const poller = (async () => {
+    while (computing) {
+      probes.push(await timedFetch(`${base}/healthz`));
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  })();
+  for (let i = 0; i < Math.max(3, Math.min(uncachedRounds, 5)); i++) {
+    await bumpVersion(orm);
+    overviews.push(await timedFetch(`${base}/graphql`, post));
+  }
+  computing = false;
+  await poller;
+  probes.sort((a, b) => a - b);
+  overviews.sort((a, b) => a - b);
+  ratios.push(
+    `${kind.padEnd(10)} ${String(size).padStart(7)}  /healthz during uncached overviews (${overviews.length}, p50 ${ms(percentile(overviews, 50))} ms over HTTP): ${probes.length} probes, p50 ${ms(percentile(probes, 50))} ms, p99 ${ms(percentile(probes, 99))} ms, max ${ms(probes.at(-1) ?? NaN)} ms`,
+  );
+}
+
+/**
+ * BENCH_MIXED_SECONDS (default 30 at 100,000 products and more, else 5) of 8 clients each asking,
+ * in turn, the dashboard's overview by id (GET, stored answer), stats unit × stars and products
+ * first:40 (POST), while the data version is raised every 2 s (so overviews are recomputed:
+ * cached and uncached answers mixed); the API process's peak RSS over its whole life after it.
+ */
+async function mixedLoad(
+  base: string,
+  pid: number,
+  orm: MikroORM,
+  kind: DbKind,
+  size: number,
+): Promise<void> {
+  const seconds = Number(process.env.BENCH_MIXED_SECONDS ?? (size >= 100_000 ? 30 : 5));
+  const manifest = JSON.parse(readFileSync(DEFAULT_MANIFEST, 'utf8')) as {
+    operations: { id: string; name: string }[];
+  };
+  const plan = manifest.operations.find((op) => op.name === 'Plan')!;
+  const variables = encodeURIComponent(JSON.stringify({ year: 2021, asOf: '2021-12-31' }));
+  const post = (name: string) => ({
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(OPERATIONS[name]),
+  });
+  const mix: [string, string, RequestInit | undefined][] = [
+    ['overview GET id', `${base}/graphql?id=${plan.id}&variables=${variables}`, undefined],
+    ['stats unit×stars', `${base}/graphql`, post('stats unit×stars')],
+    ['products first:40', `${base}/graphql`, post('products first:40')],
+  ];
+  const times = new Map<string, number[]>(mix.map(([name]) => [name, []]));
+  const end = performance.now() + seconds * 1000;
+  let bumps = 0;
+  const bumper = (async () => {
+    while (performance.now() < end) {
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+      await bumpVersion(orm);
+      bumps += 1;
+    }
+  })();
+  await Promise.all(
+    Array.from({ length: 8 }, async (_, client) => {
+      for (let i = client; performance.now() < end; i++) {
+        const [name, url, init] = mix[i % mix.length]!;
+        times.get(name)!.push(await timedFetch(url, init));
+      }
+    }),
+  );
+  await bumper;
+  const rss = rssOf(pid);
+  const parts = [...times].map(([name, list]) => {
+    list.sort((a, b) => a - b);
+    return `${name} ${list.length} × p50 ${ms(percentile(list, 50))} / p99 ${ms(percentile(list, 99))} ms`;
+  });
+  ratios.push(
+    `${kind.padEnd(10)} ${String(size).padStart(7)}  mixed load ${seconds} s (8 clients, data version raised ${bumps}×): ${parts.join('; ')}; API RSS now ${rss.now.toFixed(0)} MiB, peak ${rss.peak.toFixed(0)} MiB`,
+  );
 }
 
 /** CPU time (user + system, ms) a process has used so far (Linux /proc; 100 ticks a second). */

@@ -83,3 +83,24 @@ export function progressOrThrow(outcome: ProgressOutcome | undefined) {
     );
   throw new Error(error.message);
 }
+
+/** A counting semaphore: `run` starts its task when fewer than `size` are running. */
+export class Slots {
+  private running = 0;
+  private readonly waiting: (() => void)[] = [];
+
+  constructor(private readonly size: number) {}
+
+  async run<T>(task: () => Promise<T>): Promise<T> {
+    if (this.running < this.size) this.running += 1;
+    // A finished task hands its slot straight to the first waiter (running stays the same).
+    else await new Promise<void>((resolve) => this.waiting.push(resolve));
+    try {
+      return await task();
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.running -= 1;
+    }
+  }
+}
