@@ -55,6 +55,7 @@ export default defineConfig({
   test: {
     environment: 'happy-dom',
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    setupFiles: ['src/testing/intersection-observer.ts'],
     // Mounting whole pages under happy-dom is slow on a busy 2-core CI machine; this is a hang
     // guard, not a speed assertion (speed belongs in benchmarks).
     testTimeout: 60_000,
