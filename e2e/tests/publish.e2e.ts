@@ -1,5 +1,5 @@
 // Publishing (issue 13): the exported SVG carries title and source, an embed works in an <iframe>
-// of another origin, and data.csv equals the table of the same permalink.
+// of another origin, and data.csv equals the table of the same permalink (figures and products).
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -119,6 +119,86 @@ describe('publishing figures', () => {
       const href = await page.getByTestId('download-csv').getAttribute('href');
       expect(new URL(href!).search).toBe(`?${query}`);
     }
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('products/data.csv of a permalink equals the list that permalink shows, page after page', async () => {
+    const { page, consoleErrors } = await browser();
+    /** The list on screen, one record per row, '–' as empty, as the CSV writes it. */
+    const onScreen = () =>
+      page.getByTestId('products-table').evaluate((table) =>
+        [...(table as HTMLTableElement).tBodies[0]!.rows].map((tr) => {
+          const text = (el: Node | null | undefined) => (el?.textContent ?? '').trim();
+          const value = (el: Node | null | undefined) => (text(el) === '–' ? '' : text(el));
+          const [, stars, entity, unit, group, decision, certificate] = [...tr.cells];
+          const href = tr.querySelector('th a')!.getAttribute('href')!;
+          return [
+            decodeURIComponent(href.split('?')[0]!.replace('/products/', '')),
+            text(tr.cells[0]),
+            String(text(stars!.querySelector('[aria-hidden="true"]')).length || ''),
+            value(entity),
+            value(unit!.firstChild),
+            text(unit!.querySelector('.note')),
+            value(group),
+            value(decision),
+            value(certificate!.firstChild),
+            text(certificate!.querySelector('.note')),
+          ];
+        }),
+      );
+    const csvOf = async (search: string) => {
+      const res = await fetch(`${baseUrl()}/products/data.csv${search}`);
+      expect(res.status).toBe(200);
+      const bytes = Buffer.from(await res.arrayBuffer());
+      expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      return parseCsv(bytes.toString('utf8').replace(/^\uFEFF/, ''));
+    };
+    /** The CSV's end date as the page writes it ("Hiệu lực đến 31/12/2024"). */
+    const asShown = (rows: string[][], validUntil: string) =>
+      rows.map((r) => [
+        ...r.slice(0, 9),
+        r[9] ? `${validUntil} ${r[9].split('-').reverse().join('/')}` : '',
+      ]);
+    const prefix = vi.product.validUntil.replace(' {date}', '');
+
+    // Filtered to one page: the whole file is the table.
+    await open(page, '/products?stars=4&asOf=2021-12-31&lang=vi');
+    await settled(page, '[data-testid="product-row"]');
+    const [header, ...rows] = await csvOf('?stars=4&asOf=2021-12-31&lang=vi');
+    expect(header).toEqual([
+      'Mã sản phẩm',
+      vi.products.name,
+      vi.products.stars,
+      vi.products.entity,
+      vi.common.unit,
+      vi.products.commune,
+      vi.products.group,
+      vi.products.decision,
+      vi.products.certificate,
+      prefix,
+    ]);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.length).toBeLessThanOrEqual(20);
+    expect(await onScreen()).toEqual(asShown(rows, prefix));
+    const href = await page.getByTestId('products-data-csv').getAttribute('href');
+    expect(href).toBe('/products/data.csv?stars=4&asOf=2021-12-31&lang=vi');
+
+    // The whole list: page 1 is the file's first 20 rows; page 2's permalink (its cursor) is the
+    // file from row 21 on.
+    await open(page, '/products?asOf=2021-12-31&lang=vi');
+    await settled(page, '[data-testid="product-row"]');
+    const all = (await csvOf('?asOf=2021-12-31&lang=vi')).slice(1);
+    expect(all.length).toBeGreaterThan(20);
+    expect(
+      formattedInt((await page.getByTestId('products-count').innerText()).split(' ')[0]!),
+    ).toBe(all.length);
+    expect(await onScreen()).toEqual(asShown(all.slice(0, 20), prefix));
+    await page.getByTestId('page-next').click();
+    await page.waitForURL((url) => url.searchParams.has('after'));
+    await settled(page, '[data-testid="product-row"]');
+    const second = (await csvOf(new URL(page.url()).search)).slice(1);
+    expect(second).toEqual(all.slice(20));
+    expect(await onScreen()).toEqual(asShown(all.slice(20, 40), prefix));
     expect(consoleErrors).toEqual([]);
   });
 

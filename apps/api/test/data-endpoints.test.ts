@@ -8,6 +8,8 @@ import { loadConfig } from '../src/config.js';
 import { createServer } from '../src/server.js';
 import { createTestApi, type TestApi } from './api.js';
 import { DIALECTS } from './db.js';
+import { productsView } from '../src/http/data-views.js';
+import { productsParams } from '../src/http/view-params.js';
 
 const FIGURES =
   '/figures/data.csv?measure=PRODUCTS&groupBy=UNIT&tax=1048&basis=EVER_CERTIFIED&asOf=2021-12-31&lang=vi';
@@ -119,6 +121,97 @@ describe.each(DIALECTS)('data endpoints on %s', (kind) => {
     });
     expect(meta.json().details.plan.code).toBe('152/KH-UBND');
     expect(meta.json().permalink).toMatch(/\/\?year=2021&asOf=2021-12-31&lang=vi$/);
+  });
+  it('products: every product matching the list filters, in its order, from the permalink page on, with the page columns', async () => {
+    const list = async (filter: Record<string, unknown>, first = 100, after?: string) =>
+      (
+        await api.gql(
+          `query ($filter: ProductFilter, $first: Int!, $after: String) {
+            products(filter: $filter, first: $first, after: $after) {
+              totalCount pageInfo { endCursor }
+              nodes { id name currentStars unit { name } certificate(asOf: "2021-12-31") { status validUntil } }
+            }
+          }`,
+          { filter: { asOf: '2021-12-31', ...filter }, first, after },
+        )
+      ).data!.products as {
+        totalCount: number;
+        pageInfo: { endCursor: string };
+        nodes: {
+          id: string;
+          name: string;
+          currentStars: number | null;
+          unit: { name: string } | null;
+          certificate: { status: string; validUntil: string } | null;
+        }[];
+      };
+    const all = await list({});
+    expect(all.totalCount).toBeGreaterThan(20);
+
+    const csv = await api.app.inject({ method: 'GET', url: '/products/data.csv?asOf=2021-12-31' });
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-disposition']).toBe(
+      'attachment; filename="ocop-an-giang-products-2021-12-31.csv"',
+    );
+    expect([...csv.rawPayload.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(csv.body.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe(
+      'Mã sản phẩm,Sản phẩm,Hạng sao,Chủ thể,Đơn vị hành chính,"Xã, phường",Nhóm sản phẩm,Quyết định gần nhất,Giấy chứng nhận,Hiệu lực đến',
+    );
+
+    const json = (
+      await api.app.inject({ method: 'GET', url: '/products/data.json?asOf=2021-12-31&lang=en' })
+    ).json();
+    expect(json.columns[2]).toBe('Stars');
+    expect(json.rows.map((r: unknown[]) => r[0])).toEqual(all.nodes.map((n) => n.id));
+    const withCertificate = all.nodes.find((n) => n.certificate)!;
+    const row = json.rows.find((r: unknown[]) => r[0] === withCertificate.id);
+    expect(row[1]).toBe(withCertificate.name);
+    expect(row[2]).toBe(withCertificate.currentStars);
+    expect(row[4]).toBe(withCertificate.unit?.name ?? null);
+    expect(row[9]).toBe(withCertificate.certificate!.validUntil);
+    expect(json.coverage).toEqual({ products: all.totalCount, rows: all.totalCount });
+    expect(json.permalink).toMatch(/^http:\/\/[^/]+\/products\?asOf=2021-12-31&lang=en$/);
+
+    // The page's filters (stars ever 4, a certificate status) and its cursor: the same rows.
+    const fourStars = await list({ starsEver: [4], certificateStatus: 'VALID' });
+    const filtered = (
+      await api.app.inject({
+        method: 'GET',
+        url: '/products/data.json?stars=4&cert=VALID&asOf=2021-12-31&lang=vi',
+      })
+    ).json();
+    expect(filtered.rows.map((r: unknown[]) => r[0])).toEqual(fourStars.nodes.map((n) => n.id));
+    expect(fourStars.nodes.length).toBeGreaterThan(0);
+    expect(filtered.rows.every((r: unknown[]) => r[8] === 'Còn hiệu lực')).toBe(true);
+    const firstPage = await list({}, 20);
+    const fromPage2 = (
+      await api.app.inject({
+        method: 'GET',
+        url: `/products/metadata.json?asOf=2021-12-31&after=${encodeURIComponent(firstPage.pageInfo.endCursor)}`,
+      })
+    ).json();
+    expect(fromPage2.coverage).toEqual({ products: all.totalCount, rows: all.totalCount - 20 });
+    expect(fromPage2.rows).toBeUndefined();
+  });
+
+  it('products: a list longer than one API page is read page after page and written whole', () => {
+    const page = (ids: string[], endCursor: string | null) => ({
+      products: {
+        totalCount: 3,
+        pageInfo: { hasNextPage: endCursor !== null, endCursor },
+        nodes: ids.map((id) => ({ id })),
+      },
+      stats: { sources: [] },
+    });
+    const vars = productsView.variables(productsParams({ asOf: '2021-12-31' }));
+    expect(vars.first).toBe(100);
+    const next = productsView.nextPage!(page(['1', '2'], 'c2'), vars);
+    expect(next).toEqual({ ...vars, after: 'c2' });
+    expect(productsView.nextPage!(page(['3'], null), next!)).toBeNull();
+    const joined = productsView.joinPages!([page(['1', '2'], 'c2'), page(['3'], null)]) as {
+      products: { nodes: { id: string }[] };
+    };
+    expect(joined.products.nodes.map((n) => n.id)).toEqual(['1', '2', '3']);
   });
 });
 

@@ -4,7 +4,8 @@
  * - GET `/<view>/data.csv`, `/<view>/data.json`, `/<view>/metadata.json` with the permalink's
  *   query (`/figures/data.csv?measure=…&asOf=…`). CSV: UTF-8 with BOM, data only. JSON: the same
  *   table plus the metadata. Each executes the view's GraphQL operation (data-views.ts) against
- *   the schema with a normal request context, so the numbers are the API's, not a second query.
+ *   the schema with a normal request context, so the numbers are the API's, not a second query;
+ *   a list (the products) is read page after page and written whole.
  *   Responses are cacheable (Cache-Control, ETag, 304).
  * - GET `/embed/<view>`: the dashboard's second entry (embed.html) with `frame-ancestors *`, so a
  *   newspaper can put one figure in an <iframe>; every other page keeps helmet's
@@ -47,6 +48,12 @@ const STATUS_NAMES: Record<number, string> = {
 /** Five minutes: the data changes with imports and decisions, not by the second. */
 const CACHE_CONTROL = 'public, max-age=300';
 const SITE_NAME = 'OCOP Monitor — An Giang';
+/**
+ * Pages of a paged view (the products list) one request may read: 50 × 100 rows, ten times the
+ * products a province records, so a runaway list cannot hold the server; metadata.coverage
+ * gives the rows written beside the list's total.
+ */
+const MAX_PAGES = 50;
 
 export const EMBED_VIEWS = ['figures'] as const;
 
@@ -71,23 +78,30 @@ function registerView(
       log: request.log,
     });
     const params = view.params(request.query as Record<string, unknown>, ctx.today);
-    const response = await options.apollo.executeOperation(
-      { query: view.operation, variables: view.variables(params) },
-      { contextValue: ctx },
-    );
-    const result =
-      response.body.kind === 'single' ? response.body.singleResult : { errors: undefined };
-    if (result.errors?.length || !('data' in result) || !result.data) {
-      const errors = (result.errors ?? []).map((e) => ({
-        message: e.message,
-        field: (e.extensions as Record<string, unknown> | undefined)?.field,
-      }));
-      // The same code → status mapping as /graphql (graphql/http-status.ts).
-      const status = httpStatusForCode(result.errors?.[0]?.extensions?.code);
-      void reply.code(status).send({ error: STATUS_NAMES[status] ?? 'Error', errors });
-      return null;
+    const pages: Record<string, unknown>[] = [];
+    let variables: Record<string, unknown> | null = view.variables(params);
+    while (variables && pages.length < MAX_PAGES) {
+      const response = await options.apollo.executeOperation(
+        { query: view.operation, variables },
+        { contextValue: ctx },
+      );
+      const result =
+        response.body.kind === 'single' ? response.body.singleResult : { errors: undefined };
+      if (result.errors?.length || !('data' in result) || !result.data) {
+        const errors = (result.errors ?? []).map((e) => ({
+          message: e.message,
+          field: (e.extensions as Record<string, unknown> | undefined)?.field,
+        }));
+        // The same code → status mapping as /graphql (graphql/http-status.ts).
+        const status = httpStatusForCode(result.errors?.[0]?.extensions?.code);
+        void reply.code(status).send({ error: STATUS_NAMES[status] ?? 'Error', errors });
+        return null;
+      }
+      const page = result.data as Record<string, unknown>;
+      pages.push(page);
+      variables = view.nextPage?.(page, variables) ?? null;
     }
-    const data = result.data as Record<string, unknown>;
+    const data = view.joinPages ? view.joinPages(pages) : pages[0]!;
     if (view.found && !view.found(data)) {
       void reply.code(404).send({ error: 'Not Found', message: 'No plan for this year.' });
       return null;

@@ -5,15 +5,19 @@
  * and metadata (definition, as-of, basis, sources, coverage).
  */
 import { getProductGroup, unitTypeLabel, isUnitType } from '@ocop/domain';
+import { MAX_PAGE_SIZE } from '../graphql/pagination.js';
 import {
   figuresParams,
   planParams,
+  productsParams,
   type FiguresParams,
   type Lang,
   type PlanParams,
+  type ProductsParams,
 } from './view-params.js';
 import {
   BASIS_LABEL,
+  CERTIFICATE_STATUS_LABEL,
   COMMON_LABEL,
   ENTITY_TYPE_LABEL,
   GROUP_BY_LABEL,
@@ -66,6 +70,13 @@ export interface DataView<P extends { lang: Lang }> {
   /** The permalink's query string, in the dashboard's parameter order. */
   permalinkQuery(params: P): URLSearchParams;
   fileStem(params: P): string;
+  /**
+   * For a list the API answers a page at a time (a connection): the variables of the page after
+   * `data`, or null after the last one. The endpoint asks page after page and hands the answers to
+   * `joinPages`.
+   */
+  nextPage?(data: Answer, variables: Record<string, unknown>): Record<string, unknown> | null;
+  joinPages?(pages: Answer[]): Answer;
   /** False when the answer has nothing to publish (no plan for the year): 404. */
   found?(data: Answer): boolean;
   table(data: Answer, params: P): ViewTable;
@@ -103,6 +114,16 @@ interface StatsAnswer {
   sources: { url: string; title: string | null }[];
 }
 
+/** A product group's name in the reader's language; its code when the taxonomy lacks it. */
+function groupName(taxonomy: '148' | '1048', code: string, lang: Lang): string {
+  try {
+    const group = getProductGroup(taxonomy, code);
+    return lang === 'en' ? group.nameEn : group.nameVi;
+  } catch {
+    return code;
+  }
+}
+
 /** A stats row's label in the reader's language; the dashboard's rowLabel (FiguresPage.vue). */
 export function statsRowLabel(
   row: { key: string | null; label: string },
@@ -118,13 +139,10 @@ export function statsRowLabel(
       return ENTITY_TYPE_LABEL[upper] ? text(ENTITY_TYPE_LABEL[upper], lang) : row.label;
     case 'LEVEL':
       return LEVEL_LABEL[upper] ? text(LEVEL_LABEL[upper], lang) : row.label;
-    case 'GROUP':
-      try {
-        const group = getProductGroup(params.groupTaxonomy, row.key);
-        return lang === 'en' ? group.nameEn : group.nameVi;
-      } catch {
-        return row.label;
-      }
+    case 'GROUP': {
+      const name = groupName(params.groupTaxonomy, row.key, lang);
+      return name === row.key ? row.label : name;
+    }
     default:
       return row.label;
   }
@@ -440,4 +458,151 @@ export const departmentsView: DataView<PlanParams> = {
   },
 };
 
-export const DATA_VIEWS = [figuresView, districtsView, overviewView, departmentsView] as const;
+// ---------------------------------------------------------------- products ------------------
+
+interface ProductsAnswer {
+  products: {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    nodes: {
+      id: string;
+      name: string;
+      commune: string | null;
+      currentStars: number | null;
+      unit: { name: string } | null;
+      entity: { name: string } | null;
+      group148: { code: string } | null;
+      group1048: { code: string } | null;
+      latestDecision: { date: { label: string } } | null;
+      certificate: { validUntil: string; status: string } | null;
+    }[];
+  };
+  stats: { sources: { url: string; title: string | null }[] };
+}
+
+/** The API's largest page: the fewest requests for the list. */
+const PRODUCTS_PAGE = MAX_PAGE_SIZE;
+
+/**
+ * The list of /products: every product matching the page's filters, in the list's order, from the
+ * permalink's page on (`after`); the page's columns, the unit and its commune apart, the
+ * certificate's status and end date apart.
+ */
+export const productsView: DataView<ProductsParams> = {
+  path: '/products',
+  operation: `query PublishedProducts($first: Int!, $after: String, $filter: ProductFilter, $asOf: Date) {
+  products(first: $first, after: $after, filter: $filter) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    nodes {
+      id name commune currentStars
+      unit { name } entity { name } group148 { code } group1048 { code }
+      latestDecision { date { label } }
+      certificate(asOf: $asOf) { validUntil status }
+    }
+  }
+  stats(measure: PRODUCTS, groupBy: UNIT, asOf: $asOf) { sources { url title } }
+}`,
+  params: productsParams,
+  // The filter of the dashboard's list (apps/web/src/state/products-query.ts productsStateToFilter).
+  variables(p) {
+    const filter: Record<string, unknown> = { asOf: p.asOf };
+    if (p.search) filter.search = p.search;
+    if (p.unitCode) filter.unitCode = p.unitCode;
+    if (p.group) filter.group = p.group;
+    if (p.stars != null) filter.starsEver = [p.stars];
+    if (p.year != null) filter.evaluationYear = p.year;
+    if (p.certificateStatus) filter.certificateStatus = p.certificateStatus;
+    return { first: PRODUCTS_PAGE, after: p.after, filter, asOf: p.asOf };
+  },
+  nextPage(data, variables) {
+    const { pageInfo } = (data as unknown as ProductsAnswer).products;
+    return pageInfo.hasNextPage && pageInfo.endCursor
+      ? { ...variables, after: pageInfo.endCursor }
+      : null;
+  },
+  joinPages(pages) {
+    const [head] = pages as unknown as ProductsAnswer[];
+    const nodes = (pages as unknown as ProductsAnswer[]).flatMap((p) => p.products.nodes);
+    return { ...head, products: { ...head!.products, nodes } } as unknown as Answer;
+  },
+  permalinkQuery(p) {
+    const q = new URLSearchParams();
+    if (p.search) q.set('q', p.search);
+    if (p.unitCode) q.set('unit', p.unitCode);
+    if (p.group) q.set('group', p.group);
+    if (p.stars != null) q.set('stars', String(p.stars));
+    if (p.year != null) q.set('year', String(p.year));
+    if (p.certificateStatus) q.set('cert', p.certificateStatus);
+    q.set('asOf', p.asOf);
+    if (p.after) q.set('after', p.after);
+    q.set('lang', p.lang);
+    return q;
+  },
+  fileStem: (p) => `ocop-an-giang-products-${p.asOf}`,
+  table(data, p) {
+    const L = COMMON_LABEL;
+    const columns = [
+      L.productId,
+      L.product,
+      L.stars,
+      L.entity,
+      L.unit,
+      L.commune,
+      L.productGroup,
+      L.latestDecision,
+      L.certificate,
+      L.validUntil,
+    ];
+    return {
+      columns: columns.map((c) => text(c, p.lang)),
+      rows: (data as unknown as ProductsAnswer).products.nodes.map((r) => [
+        r.id,
+        r.name,
+        r.currentStars,
+        r.entity?.name ?? null,
+        r.unit?.name ?? null,
+        r.commune,
+        // The list shows the 148/QĐ-TTg group when the product has one (ProductsTable.vue).
+        r.group148
+          ? groupName('148', r.group148.code, p.lang)
+          : r.group1048
+            ? groupName('1048', r.group1048.code, p.lang)
+            : null,
+        r.latestDecision?.date.label ?? null,
+        r.certificate ? labelOr(CERTIFICATE_STATUS_LABEL, r.certificate.status, p.lang) : null,
+        r.certificate?.validUntil ?? null,
+      ]),
+    };
+  },
+  metadata(data, p) {
+    const d = data as unknown as ProductsAnswer;
+    return {
+      title: text(COMMON_LABEL.productsTitle, p.lang),
+      definition: text(COMMON_LABEL.productsDefinition, p.lang),
+      asOf: p.asOf,
+      basis: null,
+      sources: sourcesOf(d.stats.sources),
+      coverage: { products: d.products.totalCount, rows: d.products.nodes.length },
+      details: {
+        filters: {
+          search: p.search || null,
+          unitCode: p.unitCode,
+          group: p.group,
+          stars: p.stars,
+          evaluationYear: p.year,
+          certificateStatus: p.certificateStatus,
+          after: p.after,
+        },
+      },
+    };
+  },
+};
+
+export const DATA_VIEWS = [
+  figuresView,
+  districtsView,
+  overviewView,
+  departmentsView,
+  productsView,
+] as const;

@@ -99,7 +99,34 @@ export const COMMON_LABEL = {
     vi: 'Các chỉ tiêu số của kế hoạch năm, mỗi chỉ tiêu tính theo định nghĩa riêng (cột definition của metadata.json).',
     en: 'The numeric targets of the year’s plan, each computed with its own definition (see targets in metadata.json).',
   },
+  productId: { vi: 'Mã sản phẩm', en: 'Product ID' },
+  product: { vi: 'Sản phẩm', en: 'Product' },
+  stars: { vi: 'Hạng sao', en: 'Stars' },
+  entity: { vi: 'Chủ thể', en: 'Entity' },
+  commune: { vi: 'Xã, phường', en: 'Commune' },
+  productGroup: { vi: 'Nhóm sản phẩm', en: 'Product group' },
+  latestDecision: { vi: 'Quyết định gần nhất', en: 'Latest decision' },
+  certificate: { vi: 'Giấy chứng nhận', en: 'Certificate' },
+  validUntil: { vi: 'Hiệu lực đến', en: 'Valid until' },
+  productsTitle: { vi: 'Sản phẩm OCOP', en: 'OCOP products' },
+  productsDefinition: {
+    vi: 'Mọi sản phẩm trong sổ theo dõi khớp bộ lọc của trang Sản phẩm, theo thứ tự của danh sách (không chỉ trang đang xem): hạng sao hiện tại, quyết định công nhận gần nhất và tình trạng giấy chứng nhận vào ngày chốt số liệu.',
+    en: 'Every product in the register that matches the Products page’s filters, in the list’s order (not only the page on screen): current stars, latest recognition decision and the certificate’s status on the as-of date.',
+  },
 } satisfies Record<string, Text>;
+
+/** The dashboard's words for a certificate's status on a date (certificate.* in i18n). */
+export const CERTIFICATE_STATUS_LABEL: Record<string, Text> = {
+  VALID: { vi: 'Còn hiệu lực', en: 'Valid' },
+  EXPIRING: { vi: 'Sắp hết hạn', en: 'Expiring soon' },
+  POSSIBLY_EXPIRED: {
+    vi: 'Có thể đã hết hạn (ngày quyết định chỉ biết năm)',
+    en: 'Possibly expired (decision date known only by year)',
+  },
+  EXPIRED: { vi: 'Hết hạn', en: 'Expired' },
+  REVOKED: { vi: 'Bị thu hồi', en: 'Revoked' },
+  SUPERSEDED: { vi: 'Đã thay thế', en: 'Superseded' },
+};
 
 /** The dashboard's words for a task's role and status (departments.*, matrix.taskStatus.*). */
 export const ROLE_LABEL: Record<string, Text> = {

@@ -4,7 +4,11 @@
  * answers exactly the view the permalink shows. Invalid values fall back to the defaults, as in
  * the dashboard.
  */
-import { defaultAsOf, todayInVietnam } from '@ocop/domain';
+import {
+  CERTIFICATE_STATUSES as DOMAIN_CERTIFICATE_STATUSES,
+  defaultAsOf,
+  todayInVietnam,
+} from '@ocop/domain';
 
 export type Lang = 'vi' | 'en';
 type Query = Record<string, unknown>;
@@ -19,12 +23,17 @@ const ENTITY_TYPES = [
   'COOPERATIVE_GROUP',
   'HOUSEHOLD_BUSINESS',
 ] as const;
+/** The GraphQL enum's values: the domain's statuses upper-cased (certificate.graphql.ts). */
+const CERTIFICATE_STATUSES = DOMAIN_CERTIFICATE_STATUSES.map((s) => s.toUpperCase()) as Uppercase<
+  (typeof DOMAIN_CERTIFICATE_STATUSES)[number]
+>[];
 const CODE = /^[\p{L}\p{N}_.-]{1,64}$/u;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export type Measure = (typeof MEASURES)[number];
 export type GroupBy = (typeof GROUP_BYS)[number];
 export type Basis = (typeof BASES)[number];
+export type CertificateStatus = (typeof CERTIFICATE_STATUSES)[number];
 
 export interface FiguresParams {
   lang: Lang;
@@ -41,6 +50,21 @@ export interface FiguresParams {
     year?: number;
     entityType?: string;
   };
+}
+
+/** The products list's permalink (apps/web/src/state/products-query.ts). */
+export interface ProductsParams {
+  lang: Lang;
+  search: string;
+  unitCode: string | null;
+  group: string | null;
+  stars: number | null;
+  year: number | null;
+  certificateStatus: CertificateStatus | null;
+  /** The page's date; the page uses today when the link has none. */
+  asOf: string;
+  /** The page's cursor: the data starts at that page's first row. */
+  after: string | null;
 }
 
 export interface PlanParams {
@@ -99,6 +123,26 @@ export function figuresParams(query: Query, today: string = todayInVietnam()): F
     asOf: isIsoDate(asOf) ? asOf : today,
     groupTaxonomy: first(query.tax) === '148' ? '148' : '1048',
     filter,
+  };
+}
+
+/** `?q=…&unit=…&group=…&stars=…&year=…&cert=…&asOf=…&after=…` of the products list. */
+export function productsParams(query: Query, today: string = todayInVietnam()): ProductsParams {
+  const unit = first(query.unit);
+  const group = first(query.group);
+  const stars = Number(first(query.stars));
+  const year = first(query.year);
+  const asOf = first(query.asOf);
+  return {
+    lang: langOf(query),
+    search: (first(query.q) ?? '').trim().slice(0, 200),
+    unitCode: unit && CODE.test(unit) ? unit : null,
+    group: group && CODE.test(group) ? group : null,
+    stars: Number.isInteger(stars) && stars >= 1 && stars <= 5 ? stars : null,
+    year: year && /^\d{4}$/.test(year) ? Number(year) : null,
+    certificateStatus: oneOf(first(query.cert), CERTIFICATE_STATUSES),
+    asOf: isIsoDate(asOf) ? asOf : today,
+    after: first(query.after),
   };
 }
 

@@ -162,6 +162,7 @@ export const en: CoreMessages = {
     clear: 'Clear filters',
     page: 'Page {n}',
     tableCaption: 'Products, page {page}',
+    data: 'Data of the whole list (every page)',
   },
   product: {
     back: 'Back to the product list',
@@ -337,7 +338,7 @@ export const en: CoreMessages = {
     files:
       'Every figures page has three GET addresses that take exactly the parameters of the page’s permalink: data.csv is the table on screen (UTF-8 with a BOM so Excel reads the diacritics, data only, the last row is the total when the table has one); data.json is the same table (columns, rows, footer, apart) with the metadata; metadata.json holds only the metadata: title, definition, as-of date, basis, sources, coverage and the permalink.',
     views:
-      'Pages: /figures, /districts, /departments (the responsibility matrix, one row per task, sample activities counted apart) and /overview (the overview page, at /). For example /figures/data.csv, /districts/data.json, /departments/data.csv, /overview/metadata.json. Records without a district are grouped as "no district recorded", always the last row.',
+      'Pages: /figures, /districts, /departments (the responsibility matrix, one row per task, sample activities counted apart), /products (every product matching the page’s filters q, unit, group, stars, year, cert, asOf, in the list’s order, not only the page on screen; with after, from that page on) and /overview (the overview page, at /). For example /figures/data.csv, /districts/data.json, /departments/data.csv, /products/data.csv, /overview/metadata.json. Records without a district are grouped as "no district recorded", always the last row.',
     figuresParams:
       'Parameters of /figures: measure (PRODUCTS, ENTITIES, EVALUATIONS, CERTIFICATES), groupBy (UNIT, GROUP, STARS, LEVEL, YEAR, ENTITY_TYPE), basis (EVER_CERTIFIED or VALID_ON_AS_OF), asOf (YYYY-MM-DD), tax (1048 or 148: the product-group taxonomy), the filters unit, group, stars (e.g. 3,4), level, year, entityType, and lang (vi or en: the language of labels and column headers). Invalid values fall back to the defaults, as on the dashboard.',
     planParams:

@@ -164,6 +164,7 @@ export const vi = {
     clear: 'Xóa bộ lọc',
     page: 'Trang {n}',
     tableCaption: 'Danh sách sản phẩm, trang {page}',
+    data: 'Dữ liệu của cả danh sách (mọi trang)',
   },
   product: {
     back: 'Quay lại danh sách sản phẩm',
@@ -340,7 +341,7 @@ export const vi = {
     files:
       'Mỗi trang số liệu có ba địa chỉ GET, dùng đúng tham số của đường dẫn cố định (permalink) của trang: data.csv là bảng đang hiển thị (UTF-8 có BOM để Excel đọc đúng dấu, chỉ có dữ liệu, dòng cuối là tổng nếu bảng có tổng); data.json là cùng bảng (columns, rows, footer, apart) kèm siêu dữ liệu; metadata.json chỉ có siêu dữ liệu: tiêu đề, định nghĩa, ngày chốt số liệu (asOf), cách tính (basis), nguồn, phạm vi (coverage) và permalink.',
     views:
-      'Các trang: /figures (Số liệu), /districts (Theo huyện), /departments (Sở, ngành: bảng phân công nhiệm vụ, mỗi dòng một nhiệm vụ, hoạt động mẫu đếm riêng) và /overview (trang Tổng quan, có địa chỉ /). Ví dụ: /figures/data.csv, /districts/data.json, /departments/data.csv, /overview/metadata.json. Nhóm không có huyện được ghi là "chưa ghi huyện" và luôn nằm cuối bảng.',
+      'Các trang: /figures (Số liệu), /districts (Theo huyện), /departments (Sở, ngành: bảng phân công nhiệm vụ, mỗi dòng một nhiệm vụ, hoạt động mẫu đếm riêng), /products (Sản phẩm: mọi sản phẩm khớp bộ lọc q, unit, group, stars, year, cert, asOf của trang, theo thứ tự danh sách, không chỉ trang đang xem; có after thì bắt đầu từ trang đó) và /overview (trang Tổng quan, có địa chỉ /). Ví dụ: /figures/data.csv, /districts/data.json, /departments/data.csv, /products/data.csv, /overview/metadata.json. Nhóm không có huyện được ghi là "chưa ghi huyện" và luôn nằm cuối bảng.',
     figuresParams:
       'Tham số của /figures: measure (PRODUCTS, ENTITIES, EVALUATIONS, CERTIFICATES), groupBy (UNIT, GROUP, STARS, LEVEL, YEAR, ENTITY_TYPE), basis (EVER_CERTIFIED hoặc VALID_ON_AS_OF), asOf (YYYY-MM-DD), tax (1048 hoặc 148: bộ tiêu chí phân nhóm), bộ lọc unit, group, stars (ví dụ 3,4), level, year, entityType, và lang (vi hoặc en: ngôn ngữ của nhãn và tiêu đề cột). Giá trị không hợp lệ được thay bằng mặc định, như trên bảng điều khiển.',
     planParams:

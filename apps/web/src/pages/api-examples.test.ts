@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import schemaText from '../../../api/schema.graphql?raw';
 import { API_EXAMPLES, curlData, DATA_EXAMPLES, DATA_FILES, DATA_VIEWS } from './api-examples';
 import { figuresStateFromQuery, figuresStateToQuery } from '../state/figures-state';
+import { productsStateFromQuery, productsStateToQuery } from '../state/products-query';
 
 const schema = buildSchema(schemaText);
 
@@ -33,6 +34,8 @@ describe('API page data endpoint examples', () => {
       if (view === '/figures') {
         // A parameter the dashboard would drop or change is not a permalink parameter.
         expect(figuresStateToQuery(figuresStateFromQuery(rest))).toEqual(rest);
+      } else if (view === '/products') {
+        expect(productsStateToQuery(productsStateFromQuery(rest))).toEqual(rest);
       } else {
         expect(Object.keys(rest).sort()).toEqual(['asOf', 'year']);
       }

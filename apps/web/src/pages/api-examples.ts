@@ -213,7 +213,13 @@ export interface DataExample {
   path: string;
 }
 
-export const DATA_VIEWS = ['/figures', '/districts', '/overview', '/departments'] as const;
+export const DATA_VIEWS = [
+  '/figures',
+  '/districts',
+  '/overview',
+  '/departments',
+  '/products',
+] as const;
 export const DATA_FILES = ['data.csv', 'data.json', 'metadata.json'] as const;
 
 export const DATA_EXAMPLES: readonly DataExample[] = [
@@ -240,6 +246,13 @@ export const DATA_EXAMPLES: readonly DataExample[] = [
     titleVi: 'Bảng theo huyện của năm kế hoạch 2021 thành tệp CSV',
     titleEn: 'The districts table of plan year 2021 as a CSV file',
     path: '/districts/data.csv?year=2021&asOf=2021-12-31&lang=vi',
+  },
+  {
+    id: 'products-csv',
+    titleVi:
+      'Danh sách sản phẩm từng đạt 4 sao, giấy chứng nhận còn hiệu lực ngày 31/12/2021, thành tệp CSV',
+    titleEn: 'The products list: ever 4★ with a valid certificate on 31 Dec 2021, as a CSV file',
+    path: '/products/data.csv?stars=4&cert=VALID&asOf=2021-12-31&lang=vi',
   },
   {
     id: 'departments-csv',
