@@ -130,6 +130,13 @@ describe('publishing figures', () => {
         [...(table as HTMLTableElement).tBodies[0]!.rows].map((tr) => {
           const text = (el: Node | null | undefined) => (el?.textContent ?? '').trim();
           const value = (el: Node | null | undefined) => (text(el) === '–' ? '' : text(el));
+          /** A cell's first line: its text before the note under it (commune, end date). */
+          const before = (cell: Element) => {
+            const note = cell.querySelector('.note');
+            const all = text(cell);
+            const first = (note ? all.slice(0, all.lastIndexOf(text(note))) : all).trim();
+            return first === '–' ? '' : first;
+          };
           const [, stars, entity, unit, group, decision, certificate] = [...tr.cells];
           const href = tr.querySelector('th a')!.getAttribute('href')!;
           return [
@@ -137,11 +144,11 @@ describe('publishing figures', () => {
             text(tr.cells[0]),
             String(text(stars!.querySelector('[aria-hidden="true"]')).length || ''),
             value(entity),
-            value(unit!.firstChild),
+            before(unit!),
             text(unit!.querySelector('.note')),
             value(group),
             value(decision),
-            value(certificate!.firstChild),
+            before(certificate!),
             text(certificate!.querySelector('.note')),
           ];
         }),
