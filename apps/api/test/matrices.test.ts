@@ -10,7 +10,7 @@ import { DIALECTS } from './db.js';
 import { logStatements, type StatementLog } from './statement-log.js';
 
 const SCORECARD = `{ districts(planYear: 2021, asOf: "2021-12-31") {
-  unit { code name } productsCertified productsCertified3Star productsCertified4Star productsCertified5Star
+  unit { code name } productsCertified productsCertified3Star productsCertified4Star productsCertified5Star yearOnlyRecords
   unitTargets { code labelVi target unitLabel value met status statusReasonCode statusReasonParams { name number } } } }`;
 
 const RESPONSIBILITIES = `query R($asOf: Date, $code: String) { plan(year: 2021) {
@@ -50,6 +50,9 @@ describe.each(DIALECTS)('matrices of plan 152 (2021) on %s', (kind) => {
     const byName = Object.fromEntries(rows.map((r) => [r.unit.name, r]));
     expect(byName['Châu Phú']).toMatchObject({
       productsCertified: 4,
+      // Round 1/2021 is dated by year only: each of the 4 products is one evaluation and one
+      // decision item dated 2021 (counted from the hand-over on 22/4/2021).
+      yearOnlyRecords: 8,
       productsCertified3Star: 4,
       productsCertified4Star: 0,
       productsCertified5Star: 0,

@@ -23,6 +23,7 @@ function district(
     productsCertified5Star: 0,
     passRate: null,
     targetsMet: [],
+    yearOnlyRecords: 0,
     unitTargets: [],
   };
 }

@@ -18,6 +18,7 @@ export const DISTRICTS_QUERY = graphql(`
       productsCertified5Star
       passRate
       targetsMet
+      yearOnlyRecords
       unitTargets {
         code
         labelVi

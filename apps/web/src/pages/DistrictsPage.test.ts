@@ -15,6 +15,7 @@ const unit = (code: string, name: string, entities: number) => ({
   productsCertified5Star: 0,
   passRate: entities ? 50 : null,
   targetsMet: entities >= 2 ? ['T3-ENTITIES-PER-DISTRICT'] : [],
+  yearOnlyRecords: Math.max(0, entities - 1),
   // Plan 152's per-unit target on 2021-12-31: final, met or missed (linear-pace-v2).
   unitTargets: [
     {
@@ -108,6 +109,10 @@ describe('Districts page', () => {
       'Sản phẩm khác nhau được công nhận lần đầu từ 3 sao trở lên trong năm 2021.',
     );
     expect(definitions).toContain('Trang Số liệu đếm mọi sản phẩm từng được công nhận');
+    // Tri Tôn's 2 and An Phú's 0 year-only records, said once for the table.
+    expect(wrapper.get('[data-testid="districts-year-only"]').text()).toBe(
+      '2 bản ghi chỉ có năm (được tính từ cuối năm đó, hoặc từ ngày trao giấy chứng nhận khi nguồn cho biết).',
+    );
 
     expect(wrapper.get('[data-testid="tile-an-phu"]').text()).toContain(
       'Chưa đạt ngưỡng 2 chủ thể',

@@ -431,14 +431,18 @@ export function getMetric(name: string): MetricDefinition {
   return METRICS[name];
 }
 
-/** Computes a metric for a period on an as-of date, counting year-only records used. */
+/**
+ * Computes a metric for a period on an as-of date, counting year-only records used. Several
+ * figures shown together (a row of the districts table) pass one `tally` to count their distinct
+ * year-only records once; the outcome's counts are then the shared tally's so far.
+ */
 export function computeMetric(
   name: MetricName,
   facts: PlanFacts,
   period: PlanPeriod,
   asOf: IsoDate,
+  tally: YearOnlyTally = new YearOnlyTally(),
 ): MetricOutcome {
-  const tally = new YearOnlyTally();
   const value = getMetric(name).compute(facts, {
     period,
     asOf,

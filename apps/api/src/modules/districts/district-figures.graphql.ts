@@ -108,6 +108,10 @@ DistrictFigures.implement({
         'Codes of the per-unit plan targets this unit meets (e.g. "T3-ENTITIES-PER-DISTRICT").',
       resolve: (f) => f.targetsMet,
     }),
+    yearOnlyRecords: t.exposeInt('yearOnlyRecords', {
+      description:
+        'Distinct records behind the product counts and pass rate dated by year only: they count from 31 December of their year, or from an earlier day the source gives (certificates handed over).',
+    }),
   }),
 });
 

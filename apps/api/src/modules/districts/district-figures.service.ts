@@ -5,6 +5,7 @@ import {
   computeMetric,
   computeTargetProgress,
   factsOfUnit,
+  YearOnlyTally,
   type MetricName,
   type StatusReasonCode,
   type StatusReasonParams,
@@ -49,6 +50,8 @@ export interface DistrictFiguresShape {
   unitTargets: DistrictTargetShape[];
   passRate: number | null;
   targetsMet: string[];
+  /** Distinct records behind the row’s product counts and pass rate dated by year only (or only bounded). */
+  yearOnlyRecords: number;
   asOf: string;
 }
 
@@ -78,15 +81,17 @@ async function computeDistrictFigures(
   const participating = computeMetric('entities_participating_per_unit', facts, period, asOf);
   return facts.units.map((unit) => {
     const own = factsOfUnit(facts, unit.code);
-    const passRate = computeMetric('provincial_pass_rate', own, period, asOf);
-    const certified = computeMetric('products_first_certified', own, period, asOf);
+    // One tally for the row: a record behind two of its columns is one year-only record.
+    const tally = new YearOnlyTally();
+    const passRate = computeMetric('provincial_pass_rate', own, period, asOf, tally);
+    const certified = computeMetric('products_first_certified', own, period, asOf, tally);
     const unitValue =
       participating.shape === 'per_unit'
         ? (participating.perUnit.find((u) => u.unitCode === unit.code)?.value ?? 0)
         : 0;
     const share = passRate.shape === 'share' ? passRate : null;
     const starCount = (stars: 3 | 4 | 5): number => {
-      const outcome = computeMetric(STAR_METRICS[stars], own, period, asOf);
+      const outcome = computeMetric(STAR_METRICS[stars], own, period, asOf, tally);
       return outcome.shape === 'count' ? outcome.value : 0;
     };
     return {
@@ -100,6 +105,7 @@ async function computeDistrictFigures(
           ? Math.round((share.numerator / share.denominator) * 10000) / 100
           : null,
       productsByStars: [starCount(3), starCount(4), starCount(5)],
+      yearOnlyRecords: tally.count,
       targetsMet: perUnitProgress
         .filter((p) => p.progress.perUnit?.find((u) => u.unitCode === unit.code)?.met)
         .map((p) => p.code),
