@@ -28,9 +28,10 @@ export interface TestApi {
 export async function createTestApi(
   kind: DbKind,
   env: Record<string, string> = {},
-  options: { seed?: boolean } = {},
+  /** `ormEnv`: settings of the ORM's config (e.g. the import worker's heap limit). */
+  options: { seed?: boolean; ormEnv?: Record<string, string> } = {},
 ): Promise<TestApi> {
-  const orm = await createTestOrm(kind);
+  const orm = await createTestOrm(kind, options.ormEnv);
   if (options.seed ?? true) await seedDatabase(orm, { sampleActivities: true });
   const app = await createServer(
     loadConfig({ LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '100000', ...env }),

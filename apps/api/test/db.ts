@@ -48,9 +48,15 @@ async function onPgServer(sql: string): Promise<void> {
   }
 }
 
-/** A fresh, fully migrated database of the given dialect. Pair with destroyTestOrm. */
-export async function createTestOrm(kind: DbKind): Promise<MikroORM> {
-  const config = loadConfig({});
+/**
+ * A fresh, fully migrated database of the given dialect (`env`: settings of the ORM's config,
+ * which the import worker opens its connection with). Pair with destroyTestOrm.
+ */
+export async function createTestOrm(
+  kind: DbKind,
+  env: Record<string, string> = {},
+): Promise<MikroORM> {
+  const config = loadConfig(env);
   if (kind === 'libsql') {
     const dir = mkdtempSync(join(tmpdir(), 'ocop-test-'));
     const orm = await createOrm(config, { kind, url: join(dir, 'test.sqlite') });

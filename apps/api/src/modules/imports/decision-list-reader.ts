@@ -1,25 +1,32 @@
-// Reads a decision list in slices: the CSV parser is fed a few kilobytes at a time and the
-// records of each slice are handed on before the next, with a turn of the event loop between
-// slices, so a 2 MB file never blocks the server for long and never exists as one array of rows.
+// Reads a decision list in slices: the file is decoded and fed to the CSV parser a few kilobytes at
+// a time and the records of each slice are handed on before the next, with a turn of the event
+// loop between slices, so a large file never blocks its thread for long and never exists as one
+// string or one array of rows.
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { parse } from 'csv-parse';
 import {
   checkHeader,
   ImportFileError,
   toRawRecord,
+  utf8Slices,
   type RawRecord,
 } from './decision-list-format.js';
 
-/** Characters of CSV parsed per slice (about 1,500 rows of a typical list). */
-const SLICE_CHARS = 32_000;
+/** Bytes (or characters) of CSV parsed per slice (a few hundred rows of a typical list). */
+const SLICE_SIZE = 32_000;
 
 interface ParsedRecord {
   record: string[];
   info: { lines: number };
 }
 
-/** Yields the file's records slice by slice; throws ImportFileError for CSV syntax or a bad header. */
-export async function* readDecisionListRecords(text: string): AsyncGenerator<RawRecord[]> {
+/**
+ * Yields the file's records slice by slice; throws ImportFileError for an encoding other than
+ * UTF-8, CSV syntax or a bad header.
+ */
+export async function* readDecisionListRecords(
+  content: Buffer | string,
+): AsyncGenerator<RawRecord[]> {
   const parser = parse({
     info: true,
     relax_column_count: true,
@@ -54,13 +61,8 @@ export async function* readDecisionListRecords(text: string): AsyncGenerator<Raw
     return records;
   };
 
-  for (let start = 0; start < text.length;) {
-    let end = Math.min(start + SLICE_CHARS, text.length);
-    // Never split a surrogate pair (an emoji) between two slices.
-    const last = text.charCodeAt(end - 1);
-    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end += 1;
-    parser.write(text.slice(start, end));
-    start = end;
+  for (const slice of utf8Slices(content, SLICE_SIZE)) {
+    parser.write(slice);
     await nextTurn();
     const records = take();
     if (records.length) yield records;

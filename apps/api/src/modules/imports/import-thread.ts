@@ -11,6 +11,7 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { EntityManager, MikroORM } from '@mikro-orm/core';
+import { databaseKind } from '../../config.js';
 import { ormSettingsOf, type OrmSettings } from '../../db/orm.js';
 import {
   beginImport,
@@ -137,10 +138,7 @@ function runInWorker(
   signal: AbortSignal,
 ): Promise<ImportReport> {
   const runId = started.report.runId!;
-  // A copy the worker owns (transferred): the caller's Buffer may be a view of a shared pool.
-  const content = Uint8Array.from(
-    typeof input.content === 'string' ? Buffer.from(input.content, 'utf8') : input.content,
-  );
+  const content = ownedBytes(input.content);
   const job: WorkerJob = {
     started,
     input: {
@@ -186,6 +184,20 @@ function runInWorker(
       content.buffer as ArrayBuffer,
     ]);
   });
+}
+
+/**
+ * Bytes the worker may own (they are transferred, not copied): a string's UTF-8 bytes when they
+ * fill a buffer of their own (a short string's are in Node's shared pool), otherwise a copy (the
+ * caller's Buffer stays the caller's).
+ */
+function ownedBytes(content: Buffer | string): Uint8Array {
+  const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+  const own =
+    typeof content === 'string' &&
+    bytes.byteOffset === 0 &&
+    bytes.byteLength === bytes.buffer.byteLength;
+  return own ? new Uint8Array(bytes.buffer, 0, bytes.byteLength) : new Uint8Array(bytes);
 }
 
 function workerFor(settings: OrmSettings): ImportWorker {
@@ -239,6 +251,20 @@ function idle(entry: ImportWorker, settings: OrmSettings): void {
   entry.idle.unref();
 }
 
+/** PostgreSQL's default heap limit of the worker (config.ts IMPORT_WORKER_MAX_HEAP_MB). */
+const PG_WORKER_HEAP_MB = 384;
+
+/**
+ * The worker's heap limit in MB, or undefined for V8's default: on SQLite only when configured
+ * (reaching it stops the thread, possibly inside libSQL's native code, see closeWorker).
+ */
+function workerHeapLimit(settings: OrmSettings): number | undefined {
+  const configured = settings.config.IMPORT_WORKER_MAX_HEAP_MB;
+  if (configured) return configured;
+  const kind = settings.overrides.kind ?? databaseKind(settings.config);
+  return kind === 'postgresql' ? PG_WORKER_HEAP_MB : undefined;
+}
+
 /**
  * Built code (dist/) starts import-worker.js directly. From the TypeScript sources (tsx in
  * development, vitest, the benchmarks) the worker first registers tsx's loader in its own thread:
@@ -246,8 +272,12 @@ function idle(entry: ImportWorker, settings: OrmSettings): void {
  */
 function startWorker(settings: OrmSettings): Worker {
   const here = import.meta.url;
-  if (!here.endsWith('.ts'))
-    return new Worker(new URL('./import-worker.js', here), { workerData: settings });
+  const heap = workerHeapLimit(settings);
+  const options = {
+    workerData: settings,
+    ...(heap ? { resourceLimits: { maxOldGenerationSizeMb: heap } } : {}),
+  };
+  if (!here.endsWith('.ts')) return new Worker(new URL('./import-worker.js', here), options);
   // tsx's ESM register API (its "import" build; require.resolve picks the CommonJS one).
   const tsxApi = pathToFileURL(
     createRequire(here)
@@ -256,5 +286,5 @@ function startWorker(settings: OrmSettings): Worker {
   ).href;
   const entry = new URL('./import-worker.ts', here).href;
   const bootstrap = `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;
-  return new Worker(bootstrap, { eval: true, workerData: settings });
+  return new Worker(bootstrap, { ...options, eval: true });
 }
