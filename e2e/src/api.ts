@@ -40,7 +40,8 @@ export interface StatsArgs {
   basis: string;
   asOf: string;
   filter?: Record<string, unknown>;
-  groupTaxonomy?: string;
+  /** The API's GroupTaxonomy enum (QD1048 or QD148). */
+  groupTaxonomy?: 'QD1048' | 'QD148';
 }
 
 export interface StatsResult {
@@ -50,10 +51,10 @@ export interface StatsResult {
 
 export async function stats(args: StatsArgs): Promise<StatsResult> {
   const data = await gql<{ stats: StatsResult }>(
-    `query ($measure: StatsMeasure!, $groupBy: StatsGroupBy!, $basis: CertifiedBasis, $asOf: Date, $filter: StatsFilter, $groupTaxonomy: String) {
+    `query ($measure: StatsMeasure!, $groupBy: StatsGroupBy!, $basis: CertifiedBasis, $asOf: Date, $filter: StatsFilter, $groupTaxonomy: GroupTaxonomy) {
       stats(measure: $measure, groupBy: $groupBy, basis: $basis, asOf: $asOf, filter: $filter, groupTaxonomy: $groupTaxonomy) { total rows { key label count } }
     }`,
-    { ...args, filter: args.filter ?? {}, groupTaxonomy: args.groupTaxonomy ?? '1048' },
+    { ...args, filter: args.filter ?? {}, groupTaxonomy: args.groupTaxonomy ?? 'QD1048' },
   );
   return data.stats;
 }

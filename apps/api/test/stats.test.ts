@@ -55,7 +55,7 @@ describe.each(DIALECTS)('stats on %s', (kind) => {
     );
     expect(rowsOf(g1048.data!.stats.rows)).toMatchObject({ food: 27, beverage: 9 });
     const g148 = await api.gql(
-      '{ stats(measure: PRODUCTS, groupBy: GROUP, groupTaxonomy: "148", asOf: "2021-12-31") { rows { key count } } }',
+      '{ stats(measure: PRODUCTS, groupBy: GROUP, groupTaxonomy: QD148, asOf: "2021-12-31") { rows { key count } } }',
     );
     expect(rowsOf(g148.data!.stats.rows)).toMatchObject({ food: 27, beverage: 9 });
   });

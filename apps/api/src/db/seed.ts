@@ -2,13 +2,12 @@
 // what is already there, and the product list goes through the same importer users use. Each step
 // that adds records raises the data version in its transaction (the importer does it itself), so
 // a seed into a running deployment is seen by its cached figures at once.
-import type { MikroORM } from '@mikro-orm/core';
+import { ref, type MikroORM } from '@mikro-orm/core';
 import {
   buildDistrictUnits,
   parsePlanTargets,
   unitTypeLabel,
   vietnameseSortKey,
-  type DistrictRow,
 } from '@ocop/domain';
 import { AdminUnit } from '../modules/admin-units/admin-unit.entity.js';
 import { bumpDataVersion } from '../modules/data-version/data-version.service.js';
@@ -72,27 +71,35 @@ export async function seedDatabase(orm: MikroORM, options: SeedOptions): Promise
   summary.units = await em.transactional(async (tx) => {
     if (await tx.count(AdminUnit, {})) return 0;
     const records = buildDistrictUnits(
-      readSeedCsv(dir, 'districts-2021.csv') as unknown as DistrictRow[],
+      // The domain reads the code, name and type columns and reports an empty one by row.
+      readSeedCsv(dir, 'districts-2021.csv').map((row) => ({
+        ...row,
+        code: row.code ?? '',
+        name: row.name ?? '',
+        type: row.type ?? '',
+      })),
     );
-    const byCode = new Map<string, AdminUnit>();
-    for (const r of records) {
-      byCode.set(
-        r.code,
-        tx.create(AdminUnit, {
-          code: r.code,
-          name: r.name,
-          normalizedName: normalizeText(r.name),
-          sortKey: vietnameseSortKey(r.name),
-          type: r.type,
-          typeVi: unitTypeLabel(r.type, 'vi'),
-          validFrom: r.validFrom,
-          validTo: r.validTo,
-          successor: null,
-        }),
-      );
-    }
-    for (const r of records) {
-      if (r.successorCode) byCode.get(r.code)!.successor = byCode.get(r.successorCode)! as never;
+    const created = records.map((r) => ({
+      record: r,
+      unit: tx.create(AdminUnit, {
+        code: r.code,
+        name: r.name,
+        normalizedName: normalizeText(r.name),
+        sortKey: vietnameseSortKey(r.name),
+        type: r.type,
+        typeVi: unitTypeLabel(r.type, 'vi'),
+        validFrom: r.validFrom,
+        validTo: r.validTo,
+        successor: null,
+      }),
+    }));
+    const byCode = new Map(created.map(({ unit }) => [unit.code, unit]));
+    for (const { record, unit } of created) {
+      if (!record.successorCode) continue;
+      const successor = byCode.get(record.successorCode);
+      if (!successor)
+        throw new Error(`Unit ${record.code}: its successor ${record.successorCode} is not seeded`);
+      unit.successor = ref(successor);
     }
     await tx.flush();
     await bumpDataVersion(tx);

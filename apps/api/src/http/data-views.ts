@@ -153,9 +153,15 @@ export function unknownLast<T extends { key: string | null }>(rows: readonly T[]
   return [...rows.filter((r) => r.key !== null), ...rows.filter((r) => r.key === null)];
 }
 
+/** The GroupTaxonomy enum name of a `tax` permalink value (the URL keeps the short "1048"/"148"). */
+const TAXONOMY_ENUM = { '1048': 'QD1048', '148': 'QD148' } as const satisfies Record<
+  FiguresParams['groupTaxonomy'],
+  string
+>;
+
 export const figuresView: DataView<FiguresParams> = {
   path: '/figures',
-  operation: `query PublishedStats($measure: StatsMeasure!, $groupBy: StatsGroupBy!, $basis: CertifiedBasis, $asOf: Date, $filter: StatsFilter, $groupTaxonomy: String) {
+  operation: `query PublishedStats($measure: StatsMeasure!, $groupBy: StatsGroupBy!, $basis: CertifiedBasis, $asOf: Date, $filter: StatsFilter, $groupTaxonomy: GroupTaxonomy) {
   stats(measure: $measure, groupBy: $groupBy, basis: $basis, asOf: $asOf, filter: $filter, groupTaxonomy: $groupTaxonomy) {
     asOf basis definition definitionVi total yearOnlyRecords
     rows { key label count }
@@ -170,7 +176,7 @@ export const figuresView: DataView<FiguresParams> = {
     basis: p.basis,
     asOf: p.asOf,
     filter: p.filter,
-    groupTaxonomy: p.groupTaxonomy,
+    groupTaxonomy: TAXONOMY_ENUM[p.groupTaxonomy],
   }),
   permalinkQuery(p) {
     const q = new URLSearchParams({

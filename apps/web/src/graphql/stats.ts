@@ -7,7 +7,7 @@ export const STATS_QUERY = graphql(`
     $basis: CertifiedBasis
     $asOf: Date
     $filter: StatsFilter
-    $groupTaxonomy: String
+    $groupTaxonomy: GroupTaxonomy
   ) {
     stats(
       measure: $measure
@@ -50,13 +50,7 @@ export const STATS_QUERY = graphql(`
   }
 `);
 
-/** Taxonomy of GROUP rows: "1048" (API default) or "148". */
-export type GroupTaxonomy = '1048' | '148';
-
-/** The schema types `groupTaxonomy` as a String; the dashboard only sends the two taxonomies. */
-export type StatsVariables = Omit<VariablesOf<typeof STATS_QUERY>, 'groupTaxonomy'> & {
-  groupTaxonomy?: GroupTaxonomy;
-};
+export type StatsVariables = VariablesOf<typeof STATS_QUERY>;
 /** StatsFilter input (schema). */
 export type StatsFilter = NonNullable<StatsVariables['filter']>;
 export type StatsResult = ResultOf<typeof STATS_QUERY>;

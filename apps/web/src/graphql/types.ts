@@ -20,6 +20,7 @@ export type StatsMeasure = SchemaEnum<'StatsMeasure'>;
 export type StatsGroupBy = SchemaEnum<'StatsGroupBy'>;
 export type CertifiedBasis = SchemaEnum<'CertifiedBasis'>;
 export type TaskRole = SchemaEnum<'TaskRole'>;
+export type GroupTaxonomy = SchemaEnum<'GroupTaxonomy'>;
 
 export const ENTITY_TYPES: readonly EntityType[] = [
   'ENTERPRISE',

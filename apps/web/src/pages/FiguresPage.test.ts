@@ -84,7 +84,7 @@ describe('Figures page', () => {
       basis: 'EVER_CERTIFIED',
       asOf: '2021-06-30',
       filter: { unitCode: 'tri-ton', stars: [3, 4] },
-      groupTaxonomy: '1048',
+      groupTaxonomy: 'QD1048',
     });
     expect(
       (wrapper.get('[data-testid="figures-measure"]').element as HTMLSelectElement).value,

@@ -18,7 +18,7 @@ function item(id: string, name: string, stars: number | null): ProductListItem {
       name: 'Công ty TNHH MTV Phát triển đặc sản vùng miền Trần Gia',
       type: 'ENTERPRISE',
     },
-    group148: { code: 'food', taxonomy: '148', nameVi: 'Thực phẩm', nameEn: 'Food' },
+    group148: { code: 'food', taxonomy: 'QD148', nameVi: 'Thực phẩm', nameEn: 'Food' },
     group1048: null,
     latestDecision: { id: 'd1', date: { value: '2020-12-31', precision: 'YEAR', label: '2020' } },
     certificate: { stars, validUntil: '2023-12-31', status: 'VALID' },

@@ -65,7 +65,7 @@ describe('figures permalink state', () => {
       basis: 'EVER_CERTIFIED',
       asOf: '2021-12-31',
       filter: { stars: [3, 4] },
-      groupTaxonomy: '1048',
+      groupTaxonomy: 'QD1048',
     });
   });
 });

@@ -11,17 +11,22 @@ import {
   type CertifiedBasis,
   type EntityType,
   type EvaluationLevel,
+  type GroupTaxonomy,
   type StatsGroupBy,
   type StatsMeasure,
 } from '../graphql/types';
-import type { GroupTaxonomy, StatsFilter, StatsVariables } from '../graphql/stats';
+import type { StatsFilter, StatsVariables } from '../graphql/stats';
+import type { Taxonomy } from '@ocop/domain';
 import { isIsoDate } from './plan-period';
 
 export interface FiguresState {
   measure: StatsMeasure;
   groupBy: StatsGroupBy;
-  /** Taxonomy of product groups (rows and the group filter): 1048/QĐ-TTg or 148/QĐ-TTg. */
-  groupTaxonomy: GroupTaxonomy;
+  /**
+   * Taxonomy of product groups (rows and the group filter): 1048/QĐ-TTg or 148/QĐ-TTg, as the
+   * domain names it (the permalink's short `tax=1048`); sent as the API's GroupTaxonomy enum.
+   */
+  groupTaxonomy: Taxonomy;
   basis: CertifiedBasis;
   /** null: today (resolved to a concrete date before a permalink is made). */
   asOf: string | null;
@@ -52,7 +57,12 @@ export const DEFAULT_FIGURES_STATE: Readonly<FiguresState> = Object.freeze({
 type QueryValue = string | null | (string | null)[] | undefined;
 export type QueryInput = Record<string, QueryValue>;
 
-const TAXONOMIES: readonly GroupTaxonomy[] = ['1048', '148'];
+const TAXONOMIES: readonly Taxonomy[] = ['1048', '148'];
+/** The API's enum value of each taxonomy. */
+const TAXONOMY_ENUM: Readonly<Record<Taxonomy, GroupTaxonomy>> = {
+  '1048': 'QD1048',
+  '148': 'QD148',
+};
 const CODE = /^[\p{L}\p{N}_.-]{1,64}$/u;
 
 export function figuresStateToQuery(state: FiguresState): Record<string, string> {
@@ -105,7 +115,7 @@ export function figuresStateToVariables(state: FiguresState, asOf: string): Stat
     basis: state.basis,
     asOf,
     filter,
-    groupTaxonomy: state.groupTaxonomy,
+    groupTaxonomy: TAXONOMY_ENUM[state.groupTaxonomy],
   };
 }
 

@@ -1,16 +1,23 @@
 // argon2id password hashing (OWASP 2023 minimum: m=19 MiB, t=2, p=1).
-import { hash, verify } from '@node-rs/argon2';
+import { hash, verify, type Options } from '@node-rs/argon2';
 import { validationFailed } from '../../graphql/errors.js';
 
-// Algorithm.Argon2id; the package declares it as a const enum, which isolatedModules cannot inline.
-const ARGON2ID = 2;
-const OPTIONS = { algorithm: ARGON2ID, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+// Algorithm.Argon2id (also the package's default); the package declares `Algorithm` as an ambient
+// const enum, which isolatedModules cannot read, so the value is written out (a numeric enum type
+// accepts its members' numbers).
+const ARGON2ID: NonNullable<Options['algorithm']> = 2;
+const OPTIONS: Readonly<Options> = {
+  algorithm: ARGON2ID,
+  memoryCost: 19_456,
+  timeCost: 2,
+  parallelism: 1,
+};
 
 export const PASSWORD_MIN_LENGTH = 10;
 export const PASSWORD_MAX_LENGTH = 200;
 
 export function hashPassword(password: string): Promise<string> {
-  return hash(password, OPTIONS as never);
+  return hash(password, OPTIONS);
 }
 
 let dummyHash: Promise<string> | undefined;

@@ -54,7 +54,7 @@ export async function expiryRadar(
     (
       (await base()
         .select([raw(`${column} as group_key`), raw('count(*) as count')])
-        .groupBy(raw(column) as never)
+        .groupBy(raw(column))
         .execute('all', false)) as { group_key: unknown; count: unknown }[]
     )
       .map((r) => ({

@@ -77,7 +77,7 @@ async function activityCounts(
     .createQueryBuilder(Activity, 'a')
     .select([raw('a.task_id as task_id'), raw('a.sample as sample'), raw('sum(a.count) as total')])
     .where({ task: { $in: tasks.map((t) => t.id) }, date: { $gte: start, $lte: end } })
-    .groupBy([raw('a.task_id'), raw('a.sample')] as never)
+    .groupBy([raw('a.task_id'), raw('a.sample')])
     .execute('all', false)) as { task_id: unknown; sample: unknown; total: unknown }[];
   for (const row of rows) {
     const id = Number(row.task_id);

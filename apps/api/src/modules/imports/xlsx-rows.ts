@@ -24,7 +24,10 @@ const quote = (text: string) => `"${text.replace(/"/g, '""')}"`;
 export async function xlsxToCsv(bytes: Buffer): Promise<string> {
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(bytes as never);
+    // exceljs types `load` as taking its own `Buffer extends ArrayBuffer` (its index.d.ts) and
+    // hands the data to JSZip, which reads an ArrayBuffer: give it a copy of exactly these bytes
+    // (a Node Buffer may be a view into a larger shared pool).
+    await workbook.xlsx.load(new Uint8Array(bytes).buffer);
   } catch (error) {
     throw new ImportFileError(
       'The file is not a readable XLSX workbook; save it as .xlsx (or CSV UTF-8) and import again.',

@@ -2,7 +2,7 @@
 // amendments, and the secretariat's writes (create, add/update target, add task, copy, amend).
 // Writes run inside the caller's runWrite transaction (`tx`) and check their input here, naming
 // the field of each error.
-import type { EntityManager } from '@mikro-orm/core';
+import { ref, type EntityManager } from '@mikro-orm/core';
 import {
   isTargetKind,
   isTargetMetric,
@@ -337,8 +337,10 @@ export async function updateTarget(
   );
   if (input.unitLabel != null) target.unitLabel = requireText('unitLabel', input.unitLabel, 64);
   if (input.scope != null) target.scope = requireText('scope', input.scope, 200);
-  if (input.ownerCode !== undefined)
-    target.owner = (await findDepartment(tx, 'ownerCode', input.ownerCode)) as never;
+  if (input.ownerCode !== undefined) {
+    const owner = await findDepartment(tx, 'ownerCode', input.ownerCode);
+    target.owner = owner ? ref(owner) : null;
+  }
   if (input.labelVi != null) target.labelVi = requireText('labelVi', input.labelVi, 500);
   if (input.labelEn != null) target.labelEn = requireText('labelEn', input.labelEn, 500);
   if (input.definition != null)

@@ -6,17 +6,38 @@ import {
   type ProductGroup as DomainProductGroup,
 } from '@ocop/domain';
 import { builder } from '../../graphql/builder.js';
-import { API_ERROR_CODES, apiError } from '../../graphql/errors.js';
+
+// Named after the decision that lists the groups, like the rule set codes (QD1048, QD148); the
+// values are the domain's `Taxonomy` ('1048' | '148').
+export const GroupTaxonomyEnum = builder.enumType('GroupTaxonomy', {
+  description: 'A product-group taxonomy: the list of groups a decision sets.',
+  values: {
+    QD1048: {
+      value: '1048',
+      description:
+        '1048/QĐ-TTg (21/08/2019), Phụ lục I: 6 ngành (food, beverage, herbal, textile, handicraft, tourism).',
+    },
+    QD148: {
+      value: '148',
+      description:
+        '148/QĐ-TTg (24/02/2023, kept by 1489/QĐ-TTg): 6 nhóm (food, beverage, medicinal, handicraft, ornamental, tourism).',
+    },
+  } as const,
+});
 
 export const ProductGroup = builder.objectRef<DomainProductGroup>('ProductGroup');
 ProductGroup.implement({
   description:
-    'A product group of one taxonomy: "1048" (1048/QĐ-TTg, 6 ngành) or "148" (148/QĐ-TTg, 6 nhóm).',
+    'A product group of one taxonomy: QD1048 (1048/QĐ-TTg, 6 ngành) or QD148 (148/QĐ-TTg, 6 nhóm).',
   fields: (t) => ({
     code: t.exposeString('code', {
       description: 'Group code within its taxonomy, e.g. "food", "handicraft".',
     }),
-    taxonomy: t.exposeString('taxonomy', { description: '"1048" or "148".' }),
+    taxonomy: t.field({
+      type: GroupTaxonomyEnum,
+      description: 'The taxonomy the code belongs to.',
+      resolve: (g) => g.taxonomy,
+    }),
     nameVi: t.exposeString('nameVi', { description: 'Vietnamese name as in the decision.' }),
     nameEn: t.exposeString('nameEn', { description: 'English name.' }),
   }),
@@ -25,17 +46,13 @@ ProductGroup.implement({
 builder.queryFields((t) => ({
   productGroups: t.field({
     type: [ProductGroup],
-    description: 'Product groups of one taxonomy ("1048" or "148"), or of both.',
-    args: { taxonomy: t.arg.string({ description: '"1048" or "148"; omit for both.' }) },
-    resolve: (_root, args) => {
-      if (args.taxonomy == null) return [...PRODUCT_GROUPS_1048, ...PRODUCT_GROUPS_148];
-      if (args.taxonomy !== '1048' && args.taxonomy !== '148') {
-        throw apiError(API_ERROR_CODES.BAD_USER_INPUT, {
-          en: `Unknown taxonomy "${args.taxonomy}": use "1048" or "148".`,
-          vi: `Không có hệ phân nhóm "${args.taxonomy}": dùng "1048" hoặc "148".`,
-        });
-      }
-      return [...groupsOf(args.taxonomy)];
+    description: 'Product groups of one taxonomy, or of both.',
+    args: {
+      taxonomy: t.arg({ type: GroupTaxonomyEnum, description: 'Omit for both taxonomies.' }),
     },
+    resolve: (_root, args) =>
+      args.taxonomy == null
+        ? [...PRODUCT_GROUPS_1048, ...PRODUCT_GROUPS_148]
+        : [...groupsOf(args.taxonomy)],
   }),
 }));

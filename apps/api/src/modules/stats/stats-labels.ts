@@ -1,6 +1,6 @@
 // Labels of stats groups: Vietnamese like the unit and group names the data holds (clients
 // translate null keys themselves).
-import type { EvaluationLevel } from '@ocop/domain';
+import type { EvaluationLevel, Taxonomy } from '@ocop/domain';
 import { findProductGroup, formatFactDate } from '@ocop/domain';
 import type { GraphQLContext } from '../../graphql/context.js';
 import type { AdminUnit } from '../admin-units/admin-unit.entity.js';
@@ -19,7 +19,7 @@ export async function labelOf(
   ctx: GraphQLContext,
   groupBy: StatsGroupBy,
   key: string | null,
-  taxonomy: '1048' | '148',
+  taxonomy: Taxonomy,
   asOf: string,
 ): Promise<string> {
   if (key === null) return 'Không rõ';

@@ -5,6 +5,7 @@
 // the top of stats.repository.ts).
 import type { EntityManager } from '@mikro-orm/core';
 import type { QueryBuilder } from '@mikro-orm/knex';
+import type { Taxonomy } from '@ocop/domain';
 import { Certificate } from '../certificates/certificate.entity.js';
 import { inForceSql } from '../certificates/certificate.service.js';
 import type { EntityType } from '../entities/economic-entity.entity.js';
@@ -46,7 +47,7 @@ export interface StatsQuery {
   asOf: string;
   filter?: StatsFilter;
   /** Taxonomy of the 'group' key (default 1048, the rules of 2019–2023). */
-  groupTaxonomy?: '1048' | '148';
+  groupTaxonomy?: Taxonomy;
   /** Add a row with count 0 for every combination of key values that has none. */
   fillZeros?: boolean;
   /** Count the rows of a unit that had ended before asOf under its successor in force then. */
@@ -68,7 +69,7 @@ export function keysOf(query: StatsQuery): StatsGroupBy[] {
 
 export interface StatsSql {
   /** A fresh query builder over the filtered base rows (r = certificate or evaluation). */
-  base: () => QueryBuilder<object>;
+  base: () => QueryBuilder<object, 'r'>;
   /** The column counted distinctly (p.id, e.id or r.id). */
   counted: string;
   /** The SQL column of a key. */
@@ -112,10 +113,12 @@ export function statsSql(em: EntityManager, query: StatsQuery): StatsSql {
     return [`not exists (${later})`, params];
   };
 
-  const base = (): QueryBuilder<object> => {
-    const qb = (onEvaluations
-      ? sql.createQueryBuilder(Evaluation, 'r')
-      : sql.createQueryBuilder(Certificate, 'r')) as unknown as QueryBuilder<object>;
+  const base = (): QueryBuilder<object, 'r'> => {
+    // By entity name: the two schemas' types differ, and the query only uses SQL column names.
+    const qb = sql.createQueryBuilder<object, 'r'>(
+      (onEvaluations ? Evaluation : Certificate).meta.className,
+      'r',
+    );
     qb.join('r.product', 'p').leftJoin('p.entity', 'e').leftJoin('p.unit', 'u');
     if (onEvaluations) {
       qb.where({ date: { $lte: query.asOf } });

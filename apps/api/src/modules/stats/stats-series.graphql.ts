@@ -1,17 +1,13 @@
 // statsSeries: the stats measures as a time series (one point per month, quarter or year,
 // zeros included), counted in SQL by stats-series.service.ts.
 import { builder } from '../../graphql/builder.js';
-import { countSeries, type SeriesPoint } from './stats-series.service.js';
 import {
-  normalizeStatsFilter,
-  type CertifiedBasis,
-  type StatsFilter,
-  type StatsMeasure,
-} from './stats.repository.js';
-import { seriesDefinition, type FilterNames } from './stats-definition.js';
-import { filterNames } from './stats-labels.js';
+  statsSeries,
+  type SeriesPoint,
+  type StatsSeries as SeriesShape,
+} from './stats-series.service.js';
+import { seriesDefinition } from './stats-definition.js';
 import { CertifiedBasisEnum, StatsFilterInput, StatsMeasureEnum } from './stats.graphql.js';
-import { requireUnitCode } from '../shared/known-codes.js';
 
 export const SeriesIntervalEnum = builder.enumType('SeriesInterval', {
   description: 'Calendar interval of a time series.',
@@ -21,18 +17,6 @@ export const SeriesIntervalEnum = builder.enumType('SeriesInterval', {
     YEAR: { value: 'year', description: 'Calendar year ("2021").' },
   } as const,
 });
-
-interface SeriesShape {
-  filter: StatsFilter;
-  names: FilterNames;
-  measure: StatsMeasure;
-  interval: 'month' | 'quarter' | 'year';
-  basis: CertifiedBasis;
-  cumulative: boolean;
-  from: string;
-  to: string;
-  points: SeriesPoint[];
-}
 
 const SeriesPointRef = builder.objectRef<SeriesPoint>('SeriesPoint');
 SeriesPointRef.implement({
@@ -103,19 +87,6 @@ builder.queryFields((t) => ({
       basis: t.arg({ type: CertifiedBasisEnum, description: 'Default EVER_CERTIFIED.' }),
       filter: t.arg({ type: StatsFilterInput, description: 'Filters, as for stats.' }),
     },
-    resolve: async (_root, args, ctx) => {
-      await requireUnitCode(ctx.em, args.filter?.unitCode, 'filter.unitCode');
-      const shape = {
-        measure: args.measure,
-        interval: args.interval,
-        from: args.from,
-        to: args.to ?? ctx.today,
-        cumulative: args.cumulative ?? false,
-        basis: args.basis ?? 'ever_certified',
-      } as const;
-      const filter = normalizeStatsFilter(args.filter);
-      const points = await countSeries(ctx.em, { ...shape, filter });
-      return { ...shape, filter, names: await filterNames(ctx, filter), points };
-    },
+    resolve: (_root, args, ctx) => statsSeries(ctx, args),
   }),
 }));

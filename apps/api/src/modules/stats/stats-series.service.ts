@@ -9,9 +9,18 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { PostgreSqlPlatform } from '@mikro-orm/postgresql';
 import { intervalBuckets, type IntervalBucket, type SeriesInterval } from '@ocop/domain';
+import type { GraphQLContext } from '../../graphql/context.js';
 import { inForceSql } from '../certificates/certificate.service.js';
+import { requireUnitCode } from '../shared/known-codes.js';
 import { sqlEm } from '../shared/sql-em.js';
-import type { CertifiedBasis, StatsFilter, StatsMeasure } from './stats.repository.js';
+import type { FilterNames } from './stats-definition.js';
+import { filterNames } from './stats-labels.js';
+import {
+  normalizeStatsFilter,
+  type CertifiedBasis,
+  type StatsFilter,
+  type StatsMeasure,
+} from './stats.repository.js';
 
 export interface SeriesQuery {
   measure: StatsMeasure;
@@ -26,6 +35,39 @@ export interface SeriesQuery {
 export interface SeriesPoint extends IntervalBucket {
   count: number;
   yearOnlyRecords: number;
+}
+
+/** The arguments of a `statsSeries` request, as the API receives them (null = not given). */
+export interface SeriesArgs {
+  measure: StatsMeasure;
+  interval: SeriesInterval;
+  from: string;
+  to?: string | null;
+  cumulative?: boolean | null;
+  basis?: CertifiedBasis | null;
+  filter?: Partial<StatsFilter> | null;
+}
+
+/** A series as the API answers it: the normalised query, the filter's names and the points. */
+export interface StatsSeries extends SeriesQuery {
+  names: FilterNames;
+  points: SeriesPoint[];
+}
+
+/** The `statsSeries` answer: checks the unit code, applies the defaults, counts in one statement. */
+export async function statsSeries(ctx: GraphQLContext, args: SeriesArgs): Promise<StatsSeries> {
+  await requireUnitCode(ctx.em, args.filter?.unitCode, 'filter.unitCode');
+  const query: SeriesQuery = {
+    measure: args.measure,
+    interval: args.interval,
+    from: args.from,
+    to: args.to ?? ctx.today,
+    cumulative: args.cumulative ?? false,
+    basis: args.basis ?? 'ever_certified',
+    filter: normalizeStatsFilter(args.filter),
+  };
+  const points = await countSeries(ctx.em, query);
+  return { ...query, names: await filterNames(ctx, query.filter), points };
 }
 
 export async function countSeries(em: EntityManager, query: SeriesQuery): Promise<SeriesPoint[]> {

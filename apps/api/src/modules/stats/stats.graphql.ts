@@ -11,6 +11,7 @@ import { EntityTypeEnum } from '../entities/entity.graphql.js';
 import { Decision } from '../decisions/decision.graphql.js';
 import type { Decision as DecisionEntity } from '../decisions/decision.entity.js';
 import { EvaluationLevelEnum } from '../evaluations/evaluation-level.graphql.js';
+import { GroupTaxonomyEnum } from '../products/product-group.graphql.js';
 import { Source } from '../sources/source.graphql.js';
 import type { Source as SourceEntity } from '../sources/source.entity.js';
 import { statsDefinition } from './stats-definition.js';
@@ -234,8 +235,9 @@ builder.queryFields((t) => ({
       basis: t.arg({ type: CertifiedBasisEnum, description: 'Default EVER_CERTIFIED.' }),
       asOf: t.arg({ type: 'Date', description: 'Day to count for (default today).' }),
       filter: t.arg({ type: StatsFilterInput, description: 'Filters.' }),
-      groupTaxonomy: t.arg.string({
-        description: 'Taxonomy of GROUP keys: "1048" (default) or "148".',
+      groupTaxonomy: t.arg({
+        type: GroupTaxonomyEnum,
+        description: 'Taxonomy of GROUP keys (default QD1048).',
       }),
     },
     resolve: async (_root, args, ctx) => {

@@ -16,6 +16,7 @@
 // A result has three parts, each one SQL statement, computed only when asked for (stats.graphql.ts):
 // the rows (one GROUP BY over one or two keys), the totals, and the decisions counted.
 import { raw, type EntityManager } from '@mikro-orm/core';
+import type { Taxonomy } from '@ocop/domain';
 import { sqlEm } from '../shared/sql-em.js';
 import {
   keysOf,
@@ -76,7 +77,7 @@ export async function statsRows(em: EntityManager, query: StatsQuery): Promise<S
         raw('max(r.stars) as stars'),
         ...(other ? [raw(`${column(other)} as other_key`)] : []),
       ])
-      .groupBy([raw('e.id'), ...(other ? [raw(column(other))] : [])] as never)
+      .groupBy([raw('e.id'), ...(other ? [raw(column(other))] : [])])
       .as('x');
     const outer = keys.map((k) => (k === 'stars' ? 'x.stars' : 'x.other_key'));
     const knex = sql.getKnex();
@@ -98,7 +99,7 @@ export async function statsRows(em: EntityManager, query: StatsQuery): Promise<S
         ...keys.map((k, i) => raw(`${column(k)} as ${aliases[i]}`)),
         raw(`count(distinct ${counted}) as count`),
       ])
-      .groupBy(keys.map((k) => raw(column(k))) as never)
+      .groupBy(keys.map((k) => raw(column(k))))
       .execute('all', false)) as Grouped[];
   }
   let rows = grouped
@@ -155,7 +156,7 @@ export interface StatsArgs {
   basis?: StatsQuery['basis'] | null;
   asOf?: string | null;
   filter?: Partial<StatsFilter> | null;
-  groupTaxonomy?: string | null;
+  groupTaxonomy?: Taxonomy | null;
   fillZeros?: boolean | null;
   followUnitLineage?: boolean | null;
 }
@@ -181,7 +182,7 @@ export async function checkedStatsQuery(
     thenBy: args.thenBy ?? null,
     basis: args.basis ?? 'ever_certified',
     asOf: args.asOf ?? today,
-    groupTaxonomy: args.groupTaxonomy === '148' ? '148' : '1048',
+    groupTaxonomy: args.groupTaxonomy ?? '1048',
     fillZeros: args.fillZeros ?? false,
     followUnitLineage: args.followUnitLineage ?? false,
     filter: normalizeStatsFilter(args.filter),
