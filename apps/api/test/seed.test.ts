@@ -16,7 +16,7 @@ import { Product } from '../src/modules/products/product.entity.js';
 import { listProducts } from '../src/modules/products/product.service.js';
 import { sqlEntityManager } from '../src/db/orm.js';
 import { PublishedFigure } from '../src/modules/sources/published-figure.entity.js';
-import { countBy } from '../src/modules/stats/stats.repository.js';
+import { countBy } from '../src/modules/stats/stats.service.js';
 import { seedDatabase } from '../src/db/seed.js';
 import { createTestOrm, destroyTestOrm, DIALECTS } from './db.js';
 

@@ -1,4 +1,4 @@
-// Locates and reads data/seed/*.csv. The app reads only this folder at run time (never ../shared).
+// Locates and reads data/seed/*.csv: at run time the app reads this folder, nothing outside it.
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';

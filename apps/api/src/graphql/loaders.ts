@@ -23,6 +23,7 @@ import {
 import { EconomicEntity } from '../modules/entities/economic-entity.entity.js';
 import { Evaluation } from '../modules/evaluations/evaluation.entity.js';
 import { Product } from '../modules/products/product.entity.js';
+import { PublishedFigure } from '../modules/sources/published-figure.entity.js';
 import { User } from '../modules/users/user.entity.js';
 import type { Source } from '../modules/sources/source.entity.js';
 
@@ -44,6 +45,28 @@ export class RowLoader<T extends { id: number }> extends DataLoader<number, T | 
   async get(id: number): Promise<T> {
     const row = await this.load(id);
     if (!row) throw new Error(`${this.label} ${id} is referenced but does not exist`);
+    return row;
+  }
+}
+
+/**
+ * Rows by a unique code. `load` gives null for a code no row has (codes from clients); `get` is
+ * for codes the data holds (a figure's unit), whose row must exist — its absence is a bug.
+ */
+export class CodeLoader<T extends { code: string }> extends DataLoader<string, T | null> {
+  constructor(
+    private readonly label: string,
+    find: (codes: string[]) => Promise<T[]>,
+  ) {
+    super(async (codes) => {
+      const map = new Map((await find([...codes])).map((row) => [row.code, row]));
+      return codes.map((code) => map.get(code) ?? null);
+    });
+  }
+
+  async get(code: string): Promise<T> {
+    const row = await this.load(code);
+    if (!row) throw new Error(`${this.label} ${code} is referenced but does not exist`);
     return row;
   }
 }
@@ -76,12 +99,9 @@ function sourcesBy(
 export function createLoaders(em: EntityManager) {
   return {
     adminUnit: new RowLoader('AdminUnit', (ids) => em.find(AdminUnit, { id: { $in: ids } })),
-    /** Units by code; null for a code no unit has (codes come from clients and figures). */
-    adminUnitByCode: new DataLoader<string, AdminUnit | null>(async (codes) => {
-      const rows = await em.find(AdminUnit, { code: { $in: [...codes] } });
-      const map = new Map(rows.map((r) => [r.code, r]));
-      return codes.map((c) => map.get(c) ?? null);
-    }),
+    adminUnitByCode: new CodeLoader('AdminUnit', (codes) =>
+      em.find(AdminUnit, { code: { $in: codes } }),
+    ),
     department: new RowLoader('Department', (ids) => em.find(Department, { id: { $in: ids } })),
     entity: new RowLoader('Entity', (ids) => em.find(EconomicEntity, { id: { $in: ids } })),
     product: new RowLoader('Product', (ids) => em.find(Product, { id: { $in: ids } })),
@@ -158,6 +178,11 @@ export function createLoaders(em: EntityManager) {
     ),
     evaluationSources: sourcesBy((ids) =>
       em.find(Evaluation, { id: { $in: ids } }, { populate: ['sources'], refresh: false }),
+    ),
+    // The services that return figures populate their sources already; those collections are
+    // not loaded again (MikroORM populates only uninitialised collections without `refresh`).
+    publishedFigureSources: sourcesBy((ids) =>
+      em.find(PublishedFigure, { id: { $in: ids } }, { populate: ['sources'], refresh: false }),
     ),
   };
 }

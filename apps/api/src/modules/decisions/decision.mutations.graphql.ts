@@ -3,9 +3,8 @@
 import { builder } from '../../graphql/builder.js';
 import { IDEMPOTENCY_KEY_DESCRIPTION, runWrite } from '../audit/run-write.js';
 import { DecisionActionEnum } from './decision-action.graphql.js';
-import { Decision as DecisionEntity } from './decision.entity.js';
 import { Decision } from './decision.graphql.js';
-import { recordDecision } from './decision.service.js';
+import { decisionById, recordDecision } from './decision.service.js';
 import { IssuingLevelEnum } from './issuing-level.graphql.js';
 
 const DecisionItemInput = builder.inputType('DecisionItemInput', {
@@ -73,7 +72,7 @@ builder.mutationFields((t) => ({
           idempotency: {
             key: idempotencyKey,
             input,
-            load: (em, id) => em.findOne(DecisionEntity, Number(id)),
+            load: decisionById,
           },
         },
         (tx) => recordDecision(tx, input, ctx.today),

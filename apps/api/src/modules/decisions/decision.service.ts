@@ -338,3 +338,8 @@ export async function recordDecision(
     }),
   };
 }
+
+/** The decision an idempotency key recorded, by the id it stored (null when gone). */
+export function decisionById(em: WriteEntityManager, id: string): Promise<Decision | null> {
+  return em.findOne(Decision, Number(id));
+}

@@ -1,21 +1,12 @@
 // Plan.responsibilities: the department responsibility matrix of a plan (body × task × role ×
 // status × linked targets × activities), read by responsibility.service.ts in a fixed number of
 // statements; linked targets' progress shares the request's plan facts (plan-facts.ts).
-import { defaultAsOf } from '@ocop/domain';
 import { builder } from '../../graphql/builder.js';
-import { planPeriod } from '../plans/plan-facts.js';
 import { PlanTarget } from '../plans/plan-target.graphql.js';
-import type { Plan as PlanEntity } from '../plans/plan.entity.js';
 import { Plan } from '../plans/plan.graphql.js';
 import { Task } from '../plans/task.graphql.js';
-import { requireDepartmentCode } from '../shared/known-codes.js';
 import { Department } from './department.graphql.js';
-import { planResponsibilities, type ResponsibilityShape } from './responsibility.service.js';
-
-interface ResponsibilityRow extends ResponsibilityShape {
-  plan: PlanEntity;
-  asOf: string;
-}
+import { responsibilitiesOf, type ResponsibilityRow } from './responsibility.service.js';
 
 export const TaskResponsibility = builder.objectRef<ResponsibilityRow>('TaskResponsibility');
 TaskResponsibility.implement({
@@ -62,11 +53,6 @@ builder.objectField(Plan, 'responsibilities', (t) =>
       }),
       departmentCode: t.arg.string({ description: 'Only this body’s tasks, e.g. "SNN".' }),
     },
-    resolve: async (plan, args, ctx) => {
-      await requireDepartmentCode(ctx.em, args.departmentCode, 'departmentCode');
-      const asOf = args.asOf ?? defaultAsOf(planPeriod(plan).end, ctx.today);
-      const rows = await planResponsibilities(ctx.em, plan, asOf, args.departmentCode ?? null);
-      return rows.map((row) => ({ ...row, plan, asOf }));
-    },
+    resolve: (plan, args, ctx) => responsibilitiesOf(ctx.em, plan, args, ctx.today),
   }),
 );

@@ -4,11 +4,12 @@
 // their owners, and one GROUP BY over the activities.
 import { raw } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
-import { compareIso } from '@ocop/domain';
+import { compareIso, defaultAsOf } from '@ocop/domain';
 import { Activity } from '../activities/activity.entity.js';
 import { planPeriod } from '../plans/plan-facts.js';
 import type { PlanTarget } from '../plans/plan-target.entity.js';
 import type { Plan } from '../plans/plan.entity.js';
+import { requireDepartmentCode } from '../shared/known-codes.js';
 import { sqlEm } from '../shared/sql-em.js';
 import { findTargets } from '../plans/plan.service.js';
 import { Task } from '../plans/task.entity.js';
@@ -88,4 +89,26 @@ async function activityCounts(
     result.set(id, sums);
   }
   return result;
+}
+
+/** A row of Plan.responsibilities: the plan and the as-of day its targets' progress is read on. */
+export interface ResponsibilityRow extends ResponsibilityShape {
+  plan: Plan;
+  asOf: string;
+}
+
+/**
+ * The `responsibilities` of a plan: checks the department code, then the rows on `asOf` (default
+ * today, or the period end for a past plan).
+ */
+export async function responsibilitiesOf(
+  em: EntityManager,
+  plan: Plan,
+  args: { asOf?: string | null; departmentCode?: string | null },
+  today: string,
+): Promise<ResponsibilityRow[]> {
+  await requireDepartmentCode(em, args.departmentCode, 'departmentCode');
+  const asOf = args.asOf ?? defaultAsOf(planPeriod(plan).end, today);
+  const rows = await planResponsibilities(em, plan, asOf, args.departmentCode ?? null);
+  return rows.map((row) => ({ ...row, plan, asOf }));
 }

@@ -1,10 +1,7 @@
 // DistrictFigures: each district-level unit's figures for a plan year, computed (and cached) by
 // district-figures.service.ts.
-import { defaultAsOf } from '@ocop/domain';
 import { builder } from '../../graphql/builder.js';
 import { AdminUnit } from '../admin-units/admin-unit.graphql.js';
-import { planPeriod } from '../plans/plan-facts.js';
-import { findPlanOfYear, planYears } from '../plans/plan.service.js';
 import {
   StatusReasonCodeEnum,
   StatusReasonParam,
@@ -12,11 +9,10 @@ import {
   reasonParamList,
 } from '../plans/target-progress.graphql.js';
 import {
-  districtFigures,
+  districtFiguresOfYear,
   type DistrictFiguresShape,
   type DistrictTargetShape,
 } from './district-figures.service.js';
-import { API_ERROR_CODES, apiError } from '../../graphql/errors.js';
 
 export const DistrictTarget = builder.objectRef<DistrictTargetShape>('DistrictTarget');
 DistrictTarget.implement({
@@ -61,7 +57,7 @@ DistrictFigures.implement({
     unit: t.field({
       type: AdminUnit,
       description: 'The unit.',
-      resolve: async (f, _a, ctx) => (await ctx.loaders.adminUnitByCode.load(f.unitCode))!,
+      resolve: (f, _a, ctx) => ctx.loaders.adminUnitByCode.get(f.unitCode),
     }),
     asOf: t.field({
       type: 'Date',
@@ -126,22 +122,6 @@ builder.queryFields((t) => ({
         description: 'Day to compute for (default today, or the period end for a past plan).',
       }),
     },
-    resolve: async (_root, args, ctx) => {
-      const plan = await findPlanOfYear(ctx.em, args.planYear);
-      // No plan, no per-plan figures: say so (and which years have one) instead of an empty list.
-      if (!plan) {
-        const years = await planYears(ctx.em);
-        throw apiError(
-          API_ERROR_CODES.NOT_FOUND,
-          {
-            en: `No plan is recorded for ${args.planYear}; plans exist for ${years.join(', ')}.`,
-            vi: `Chưa có kế hoạch năm ${args.planYear}; đã có kế hoạch các năm ${years.join(', ')}.`,
-          },
-          { field: 'planYear', recordType: 'Plan', planYears: years },
-        );
-      }
-      const asOf = args.asOf ?? defaultAsOf(planPeriod(plan).end, ctx.today);
-      return districtFigures(ctx, plan, asOf);
-    },
+    resolve: (_root, args, ctx) => districtFiguresOfYear(ctx, args.planYear, args.asOf),
   }),
 }));

@@ -3,6 +3,7 @@
 // list is cached per (plan, as-of day, data version): it is the same for every viewer.
 import {
   computeMetric,
+  defaultAsOf,
   computeTargetProgress,
   factsOfUnit,
   YearOnlyTally,
@@ -13,9 +14,11 @@ import {
 } from '@ocop/domain';
 import { cachedFigure } from '../../cache/figure-cache.js';
 import type { GraphQLContext } from '../../graphql/context.js';
+import { API_ERROR_CODES, apiError } from '../../graphql/errors.js';
 import { planFacts, planPeriod, toDomainTarget } from '../plans/plan-facts.js';
 import { PlanTarget as PlanTargetEntity } from '../plans/plan-target.entity.js';
 import type { Plan } from '../plans/plan.entity.js';
+import { findPlanOfYear, planYears } from '../plans/plan.service.js';
 
 /** One unit's cell of a per-unit target (the scorecard matrix on /districts). */
 export interface DistrictTargetShape {
@@ -138,4 +141,29 @@ export function districtFigures(
   return cachedFigure(ctx, 'districts', { planId: plan.id, asOf }, () =>
     computeDistrictFigures(ctx, plan, asOf),
   );
+}
+
+/**
+ * The `districts` answer: the figures of the plan of `planYear` on `asOf` (default today, or the
+ * period end for a past plan). No plan, no per-plan figures: NOT_FOUND says which years have one
+ * instead of an empty list.
+ */
+export async function districtFiguresOfYear(
+  ctx: GraphQLContext,
+  planYear: number,
+  asOf: string | null | undefined,
+): Promise<DistrictFiguresShape[]> {
+  const plan = await findPlanOfYear(ctx.em, planYear);
+  if (!plan) {
+    const years = await planYears(ctx.em);
+    throw apiError(
+      API_ERROR_CODES.NOT_FOUND,
+      {
+        en: `No plan is recorded for ${planYear}; plans exist for ${years.join(', ')}.`,
+        vi: `Chưa có kế hoạch năm ${planYear}; đã có kế hoạch các năm ${years.join(', ')}.`,
+      },
+      { field: 'planYear', recordType: 'Plan', planYears: years },
+    );
+  }
+  return districtFigures(ctx, plan, asOf ?? defaultAsOf(planPeriod(plan).end, ctx.today));
 }

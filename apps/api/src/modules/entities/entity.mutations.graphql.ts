@@ -5,9 +5,8 @@ import { builder } from '../../graphql/builder.js';
 import { IDEMPOTENCY_KEY_DESCRIPTION, runWrite } from '../audit/run-write.js';
 import { entityUnitCode, ownUnits, whenSignedIn } from '../auth/resource-units.js';
 import { toId } from '../shared/input-checks.js';
-import { EconomicEntity } from './economic-entity.entity.js';
 import { Entity, EntityTypeEnum } from './entity.graphql.js';
-import { entityCurrentViewOf, registerEntity, updateEntity } from './entity.service.js';
+import { entityById, entityCurrentViewOf, registerEntity, updateEntity } from './entity.service.js';
 
 const EntityInput = builder.inputType('EntityInput', {
   description: 'An OCOP subject. ownerName/ownerPhone are personal data (household businesses).',
@@ -49,7 +48,7 @@ builder.mutationFields((t) => ({
           idempotency: {
             key: idempotencyKey,
             input,
-            load: (em, id) => em.findOne(EconomicEntity, Number(id)),
+            load: entityById,
           },
         },
         (tx) => registerEntity(tx, input, ctx.today),

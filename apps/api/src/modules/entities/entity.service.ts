@@ -151,3 +151,8 @@ export async function updateEntity(
     audit: () => ({ recordId: id, before, after: entitySnapshot(entity) }),
   };
 }
+
+/** The entity an idempotency key recorded, by the id it stored (null when gone). */
+export function entityById(em: WriteEntityManager, id: string): Promise<EconomicEntity | null> {
+  return em.findOne(EconomicEntity, Number(id));
+}

@@ -7,9 +7,8 @@ import { IDEMPOTENCY_KEY_DESCRIPTION, runWrite } from '../audit/run-write.js';
 import { productUnitCode, whenSignedIn } from '../auth/resource-units.js';
 import { PartScoreInput } from './part-score.graphql.js';
 import { EvaluationLevelEnum } from './evaluation-level.graphql.js';
-import { Evaluation as EvaluationEntity } from './evaluation.entity.js';
 import { Evaluation } from './evaluation.graphql.js';
-import { recordEvaluation } from './evaluation.service.js';
+import { evaluationById, recordEvaluation } from './evaluation.service.js';
 
 const EvaluationInput = builder.inputType('EvaluationInput', {
   description: 'A council’s scorecard. Stars are computed, not entered.',
@@ -70,7 +69,7 @@ builder.mutationFields((t) => ({
           idempotency: {
             key: idempotencyKey,
             input,
-            load: (em, id) => em.findOne(EvaluationEntity, Number(id)),
+            load: evaluationById,
           },
         },
         (tx) => recordEvaluation(tx, input, ctx.today),

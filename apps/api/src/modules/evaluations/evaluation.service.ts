@@ -186,3 +186,8 @@ export async function recordEvaluation(
     audit: () => ({ recordId: evaluation.id, after: evaluationSnapshot(evaluation) }),
   };
 }
+
+/** The evaluation an idempotency key recorded, by the id it stored (null when gone). */
+export function evaluationById(em: WriteEntityManager, id: string): Promise<Evaluation | null> {
+  return em.findOne(Evaluation, Number(id));
+}

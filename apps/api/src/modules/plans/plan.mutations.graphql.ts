@@ -1,25 +1,20 @@
 // Plan writes of the SECRETARIAT: createPlan, addTarget, updateTarget, addTask, copyPlan and
 // amendPlan. Each runs through runWrite (one transaction, one audit record); the checks live in
 // plan.service.ts.
-import type { EntityManager } from '@mikro-orm/core';
 import { builder } from '../../graphql/builder.js';
-import { notFound } from '../../graphql/errors.js';
-import { expectVersion, runWrite } from '../audit/run-write.js';
+import { runWrite } from '../audit/run-write.js';
 import { toId } from '../shared/input-checks.js';
 import { PlanAmendment } from './plan.graphql.js';
 import { Plan } from './plan.graphql.js';
-import { PlanTarget as PlanTargetEntity } from './plan-target.entity.js';
 import { PlanTarget, TargetKindEnum } from './plan-target.graphql.js';
-import type { Plan as PlanEntity } from './plan.entity.js';
 import {
   addTarget,
   addTask,
   amendPlan,
   copyPlan,
   createPlan,
-  loadPlanOrFail,
+  targetCurrentOf,
   updateTarget,
-  type TargetInput as TargetInputShape,
 } from './plan.service.js';
 import { Task } from './task.graphql.js';
 import { TaskRoleEnum } from './task.graphql.js';
@@ -39,7 +34,9 @@ const PlanInput = builder.inputType('PlanInput', {
   }),
 });
 
-const targetFields = (required: boolean) =>
+// Generic in `required`, so TargetInput's fields are typed as required and TargetUpdateInput's
+// as optional (the service's TargetInput and TargetUpdate).
+const targetFields = <Required extends boolean>(required: Required) =>
   builder.inputType(required ? 'TargetInput' : 'TargetUpdateInput', {
     description: required
       ? 'A target: kind, metric, value(s), unit scope, lead body, labels and definition.'
@@ -103,24 +100,6 @@ const AmendmentInput = builder.inputType('PlanAmendmentInput', {
   }),
 });
 
-const planSnapshot = (plan: PlanEntity) => ({
-  id: plan.id,
-  code: plan.code,
-  year: plan.year,
-  periodStart: String(plan.periodStart).slice(0, 10),
-  periodEnd: String(plan.periodEnd).slice(0, 10),
-  programme: !!plan.programme,
-});
-const targetSnapshot = (t: PlanTargetEntity) => ({
-  id: t.id,
-  code: t.code,
-  kind: t.kind,
-  metric: t.metric,
-  targetValue: t.targetValue,
-  targetMax: t.targetMax ?? null,
-  version: t.version,
-});
-
 builder.mutationFields((t) => ({
   createPlan: t.field({
     type: Plan,
@@ -128,13 +107,8 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: PlanInput, required: true }) },
     authScopes: { secretariat: true },
     resolve: (_root, { input }, ctx) =>
-      runWrite(
-        ctx,
-        { action: 'createPlan', recordType: 'Plan', uniqueField: 'code' },
-        async (tx) => {
-          const plan = await createPlan(tx, input);
-          return { result: plan, audit: () => ({ recordId: plan.id, after: planSnapshot(plan) }) };
-        },
+      runWrite(ctx, { action: 'createPlan', recordType: 'Plan', uniqueField: 'code' }, (tx) =>
+        createPlan(tx, input),
       ),
   }),
   addTarget: t.field({
@@ -146,18 +120,8 @@ builder.mutationFields((t) => ({
     },
     authScopes: { secretariat: true },
     resolve: (_root, args, ctx) =>
-      runWrite(
-        ctx,
-        { action: 'addTarget', recordType: 'PlanTarget', uniqueField: 'code' },
-        async (tx) => {
-          const plan = await loadPlanOrFail(tx, 'planId', toId('planId', args.planId));
-          // TargetInput marks its fields required in the schema, so GraphQL has checked them.
-          const target = await addTarget(tx, plan, args.input as TargetInputShape);
-          return {
-            result: { target, plan, asOf: null },
-            audit: () => ({ recordId: target.id, after: targetSnapshot(target) }),
-          };
-        },
+      runWrite(ctx, { action: 'addTarget', recordType: 'PlanTarget', uniqueField: 'code' }, (tx) =>
+        addTarget(tx, toId('planId', args.planId), args.input),
       ),
   }),
   updateTarget: t.field({
@@ -172,32 +136,14 @@ builder.mutationFields((t) => ({
     authScopes: { secretariat: true },
     resolve: (_root, args, ctx) => {
       const id = toId('id', args.id);
-      const load = (em: EntityManager) =>
-        em.findOne(PlanTargetEntity, id, { refresh: true, populate: ['plan'] });
       return runWrite(
         ctx,
         {
           action: 'updateTarget',
           recordType: 'PlanTarget',
-          current: async (em) => await load(em).then((x) => x && targetSnapshot(x)),
+          current: (em) => targetCurrentOf(em, id),
         },
-        async (tx) => {
-          const target = await load(tx);
-          if (!target) throw notFound('PlanTarget', id);
-          expectVersion('PlanTarget', target, args.version, () => targetSnapshot(target));
-          const before = targetSnapshot(target);
-          const { kind, ...rest } = args.input;
-          const given = Object.fromEntries(Object.entries(rest).filter(([, v]) => v != null));
-          await updateTarget(tx, target, {
-            ...(given as Partial<TargetInputShape>),
-            ...(kind ? { kind } : {}),
-            ...(rest.targetMax === null ? { targetMax: null } : {}),
-          });
-          return {
-            result: { target, plan: target.plan.getEntity(), asOf: null },
-            audit: () => ({ recordId: id, before, after: targetSnapshot(target) }),
-          };
-        },
+        (tx) => updateTarget(tx, id, args.version, args.input),
       );
     },
   }),
@@ -210,14 +156,9 @@ builder.mutationFields((t) => ({
     },
     authScopes: { secretariat: true },
     resolve: (_root, args, ctx) =>
-      runWrite(ctx, { action: 'addTask', recordType: 'Task', uniqueField: 'code' }, async (tx) => {
-        const plan = await loadPlanOrFail(tx, 'planId', toId('planId', args.planId));
-        const task = await addTask(tx, plan, args.input);
-        return {
-          result: task,
-          audit: () => ({ recordId: task.id, after: { id: task.id, code: task.code } }),
-        };
-      }),
+      runWrite(ctx, { action: 'addTask', recordType: 'Task', uniqueField: 'code' }, (tx) =>
+        addTask(tx, toId('planId', args.planId), args.input),
+      ),
   }),
   copyPlan: t.field({
     type: Plan,
@@ -232,21 +173,13 @@ builder.mutationFields((t) => ({
     },
     authScopes: { secretariat: true },
     resolve: (_root, args, ctx) =>
-      runWrite(ctx, { action: 'copyPlan', recordType: 'Plan', uniqueField: 'code' }, async (tx) => {
-        const from = await loadPlanOrFail(tx, 'fromPlanId', toId('fromPlanId', args.fromPlanId));
-        const copy = await copyPlan(tx, from, args.toYear, {
+      runWrite(ctx, { action: 'copyPlan', recordType: 'Plan', uniqueField: 'code' }, (tx) =>
+        copyPlan(tx, toId('fromPlanId', args.fromPlanId), args.toYear, {
           code: args.code,
           issuedOn: args.issuedOn,
           title: args.title ?? null,
-        });
-        return {
-          result: copy.plan,
-          audit: () => ({
-            recordId: copy.plan.id,
-            after: { ...planSnapshot(copy.plan), copiedFrom: from.id, ...copy },
-          }),
-        };
-      }),
+        }),
+      ),
   }),
   amendPlan: t.field({
     type: PlanAmendment,
@@ -258,21 +191,8 @@ builder.mutationFields((t) => ({
     },
     authScopes: { secretariat: true },
     resolve: (_root, args, ctx) =>
-      runWrite(ctx, { action: 'amendPlan', recordType: 'Plan' }, async (tx) => {
-        const plan = await loadPlanOrFail(tx, 'planId', toId('planId', args.planId));
-        const amendment = await amendPlan(tx, plan, args.input);
-        return {
-          result: amendment,
-          audit: () => ({
-            recordId: plan.id,
-            after: {
-              amendment: amendment.number,
-              documentCode: amendment.documentCode,
-              effectiveFrom: amendment.effectiveFrom,
-              changes: amendment.changes,
-            },
-          }),
-        };
-      }),
+      runWrite(ctx, { action: 'amendPlan', recordType: 'Plan' }, (tx) =>
+        amendPlan(tx, toId('planId', args.planId), args.input),
+      ),
   }),
 }));

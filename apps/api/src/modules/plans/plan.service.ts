@@ -14,6 +14,7 @@ import {
   type TargetMetric,
 } from '@ocop/domain';
 import { validationFailed, notFound } from '../../graphql/errors.js';
+import { expectVersion, type WriteOutcome } from '../audit/run-write.js';
 import { Department } from '../departments/department.entity.js';
 import { optionalText, requireText } from '../shared/input-checks.js';
 import { PlanAmendment, type TargetChange } from './plan-amendment.entity.js';
@@ -249,7 +250,7 @@ async function findDepartment(
 
 // ---------------------------------------------------------------- writes
 
-export async function createPlan(tx: EntityManager, input: PlanInput): Promise<Plan> {
+async function insertPlan(tx: EntityManager, input: PlanInput): Promise<Plan> {
   const checked = checkPlanInput(input);
   if (await tx.count(Plan, { code: checked.code }))
     throw validationFailed('code', {
@@ -269,13 +270,13 @@ export async function createPlan(tx: EntityManager, input: PlanInput): Promise<P
   });
 }
 
-export async function loadPlanOrFail(tx: EntityManager, field: string, id: number): Promise<Plan> {
+async function loadPlanOrFail(tx: EntityManager, field: string, id: number): Promise<Plan> {
   const plan = await tx.findOne(Plan, id);
   if (!plan) throw notFound('Plan', id, field);
   return plan;
 }
 
-export async function addTarget(
+async function insertTarget(
   tx: EntityManager,
   plan: Plan,
   input: TargetInput,
@@ -314,7 +315,7 @@ export async function addTarget(
 }
 
 /** A correction of a target as issued (not an amendment: amendments are versions, see amendPlan). */
-export async function updateTarget(
+async function correctTarget(
   tx: EntityManager,
   target: PlanTarget,
   input: Partial<TargetInput>,
@@ -352,7 +353,7 @@ export async function updateTarget(
   return target;
 }
 
-export async function addTask(tx: EntityManager, plan: Plan, input: TaskInput): Promise<Task> {
+async function insertTask(tx: EntityManager, plan: Plan, input: TaskInput): Promise<Task> {
   const code = requireText('code', input.code, 64);
   if (await tx.count(Task, { plan: plan.id, code }))
     throw validationFailed('code', {
@@ -397,7 +398,7 @@ function shiftYears(day: string, years: number): string {
  * Starts the plan of `toYear` from the plan of `fromYear`: same targets (values as in force at
  * the end of the old plan) and tasks (status reset), period shifted by the years between.
  */
-export async function copyPlan(
+async function copyPlanRecords(
   tx: EntityManager,
   from: Plan,
   toYear: number,
@@ -405,7 +406,7 @@ export async function copyPlan(
 ): Promise<{ plan: Plan; targets: number; tasks: number }> {
   checkYear('toYear', toYear);
   const years = toYear - from.year;
-  const plan = await createPlan(tx, {
+  const plan = await insertPlan(tx, {
     code: header.code,
     year: toYear,
     title: header.title?.trim() || from.title.replace(String(from.year), String(toYear)),
@@ -466,7 +467,7 @@ export interface AmendmentInput {
 }
 
 /** Records the plan's next version; its values count from `effectiveFrom` on. */
-export async function amendPlan(
+async function insertAmendment(
   tx: EntityManager,
   plan: Plan,
   input: AmendmentInput,
@@ -505,4 +506,143 @@ export async function amendPlan(
     changes,
     createdAt: new Date(),
   });
+}
+
+// ---------------------------------------------------------------- mutations
+// What each plan mutation runs inside runWrite: the write and its audit record's facts.
+
+/** A target as the PlanTarget type shows it: with its plan, at no particular as-of day. */
+export interface TargetView {
+  target: PlanTarget;
+  plan: Plan;
+  asOf: null;
+}
+
+const planSnapshot = (plan: Plan) => ({
+  id: plan.id,
+  code: plan.code,
+  year: plan.year,
+  periodStart: String(plan.periodStart).slice(0, 10),
+  periodEnd: String(plan.periodEnd).slice(0, 10),
+  programme: !!plan.programme,
+});
+
+const targetSnapshot = (t: PlanTarget) => ({
+  id: t.id,
+  code: t.code,
+  kind: t.kind,
+  metric: t.metric,
+  targetValue: t.targetValue,
+  targetMax: t.targetMax ?? null,
+  version: t.version,
+});
+
+/** createPlan: a year's plan or a multi-year programme. */
+export async function createPlan(tx: EntityManager, input: PlanInput): Promise<WriteOutcome<Plan>> {
+  const plan = await insertPlan(tx, input);
+  return { result: plan, audit: () => ({ recordId: plan.id, after: planSnapshot(plan) }) };
+}
+
+/** addTarget: a target at the end of the plan's list. */
+export async function addTarget(
+  tx: EntityManager,
+  planId: number,
+  input: TargetInput,
+): Promise<WriteOutcome<TargetView>> {
+  const plan = await loadPlanOrFail(tx, 'planId', planId);
+  const target = await insertTarget(tx, plan, input);
+  return {
+    result: { target, plan, asOf: null },
+    audit: () => ({ recordId: target.id, after: targetSnapshot(target) }),
+  };
+}
+
+/**
+ * A correction as the API sends it: an absent or null field keeps its value, except `targetMax:
+ * null`, which clears the upper bound.
+ */
+export type TargetUpdate = { [K in keyof TargetInput]?: TargetInput[K] | null };
+
+const loadTargetForWrite = (em: EntityManager, id: number) =>
+  em.findOne(PlanTarget, id, { refresh: true, populate: ['plan'] });
+
+/** A target's current values as VERSION_CONFLICT shows them (null when gone). */
+export async function targetCurrentOf(em: EntityManager, id: number) {
+  const target = await loadTargetForWrite(em, id);
+  return target && targetSnapshot(target);
+}
+
+/** updateTarget: a correction of a target read at `version` (else VERSION_CONFLICT). */
+export async function updateTarget(
+  tx: EntityManager,
+  id: number,
+  version: number,
+  input: TargetUpdate,
+): Promise<WriteOutcome<TargetView>> {
+  const target = await loadTargetForWrite(tx, id);
+  if (!target) throw notFound('PlanTarget', id);
+  expectVersion('PlanTarget', target, version, () => targetSnapshot(target));
+  const before = targetSnapshot(target);
+  const given: Partial<TargetInput> = Object.fromEntries(
+    Object.entries(input).filter(([, v]) => v != null),
+  );
+  await correctTarget(tx, target, input.targetMax === null ? { ...given, targetMax: null } : given);
+  return {
+    result: { target, plan: target.plan.getEntity(), asOf: null },
+    audit: () => ({ recordId: id, before, after: targetSnapshot(target) }),
+  };
+}
+
+/** addTask: a department's task in the plan. */
+export async function addTask(
+  tx: EntityManager,
+  planId: number,
+  input: TaskInput,
+): Promise<WriteOutcome<Task>> {
+  const plan = await loadPlanOrFail(tx, 'planId', planId);
+  const task = await insertTask(tx, plan, input);
+  return {
+    result: task,
+    audit: () => ({ recordId: task.id, after: { id: task.id, code: task.code } }),
+  };
+}
+
+/** copyPlan: the plan of `toYear` started from another plan (see copyPlanRecords). */
+export async function copyPlan(
+  tx: EntityManager,
+  fromPlanId: number,
+  toYear: number,
+  header: { code: string; title?: string | null; issuedOn: string },
+): Promise<WriteOutcome<Plan>> {
+  const from = await loadPlanOrFail(tx, 'fromPlanId', fromPlanId);
+  const copy = await copyPlanRecords(tx, from, toYear, header);
+  return {
+    result: copy.plan,
+    audit: () => ({
+      recordId: copy.plan.id,
+      after: { ...planSnapshot(copy.plan), copiedFrom: from.id, ...copy },
+    }),
+  };
+}
+
+/** amendPlan: the plan's next version (see insertAmendment). */
+export async function amendPlan(
+  tx: EntityManager,
+  planId: number,
+  input: AmendmentInput,
+): Promise<WriteOutcome<PlanAmendment>> {
+  const plan = await loadPlanOrFail(tx, 'planId', planId);
+  const amendment = await insertAmendment(tx, plan, input);
+  return {
+    result: amendment,
+    audit: () => ({
+      recordId: plan.id,
+      after: {
+        amendment: amendment.number,
+        documentCode: amendment.documentCode,
+        effectiveFrom: amendment.effectiveFrom,
+        changes: amendment.changes,
+      },
+    }),
+  };
 }

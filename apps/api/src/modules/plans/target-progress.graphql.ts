@@ -148,7 +148,7 @@ UnitProgress.implement({
     unit: t.field({
       type: AdminUnit,
       description: 'The unit.',
-      resolve: async (u, _a, ctx) => (await ctx.loaders.adminUnitByCode.load(u.unitCode))!,
+      resolve: (u, _a, ctx) => ctx.loaders.adminUnitByCode.get(u.unitCode),
     }),
     value: t.exposeInt('value', { description: 'The unit’s count.' }),
     met: t.exposeBoolean('met', { description: 'True when the unit reaches the per-unit target.' }),

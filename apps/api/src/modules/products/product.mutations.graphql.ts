@@ -4,9 +4,13 @@ import { builder } from '../../graphql/builder.js';
 import { IDEMPOTENCY_KEY_DESCRIPTION, runWrite } from '../audit/run-write.js';
 import { entityUnitCode, ownUnits, productUnitCode, whenSignedIn } from '../auth/resource-units.js';
 import { toId } from '../shared/input-checks.js';
-import { Product as ProductEntity } from './product.entity.js';
 import { Product } from './product.graphql.js';
-import { productSnapshotOf, registerProduct, updateProduct } from './product.service.js';
+import {
+  productSnapshotOf,
+  registerProduct,
+  updateProduct,
+  productById,
+} from './product.service.js';
 
 const ProductInput = builder.inputType('ProductInput', {
   description: 'A product of a registered entity.',
@@ -59,7 +63,7 @@ builder.mutationFields((t) => ({
           idempotency: {
             key: idempotencyKey,
             input,
-            load: (em, id) => em.findOne(ProductEntity, Number(id)),
+            load: productById,
           },
         },
         (tx) => registerProduct(tx, input, ctx.today),

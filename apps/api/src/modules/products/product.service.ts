@@ -370,3 +370,8 @@ export async function updateProduct(
     audit: () => ({ recordId: id, before, after: productSnapshot(product) }),
   };
 }
+
+/** The product an idempotency key recorded, by the id it stored (null when gone). */
+export function productById(em: WriteEntityManager, id: string): Promise<Product | null> {
+  return em.findOne(Product, Number(id));
+}

@@ -16,7 +16,7 @@ import {
 } from '@ocop/domain';
 import { Decision } from '../decisions/decision.entity.js';
 import { PublishedFigure } from '../sources/published-figure.entity.js';
-import { countBy, type CertifiedBasis, type StatsMeasure } from '../stats/stats.repository.js';
+import { countBy, type CertifiedBasis, type StatsMeasure } from '../stats/stats.service.js';
 
 /** Published council results are stored under keys with this start (data/seed/published-totals.csv). */
 export const COUNCIL_ROUND_PREFIX = 'ag_provincial_council_round';

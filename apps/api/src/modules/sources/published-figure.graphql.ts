@@ -27,10 +27,7 @@ PublishedFigure.implement({
     sources: t.field({
       type: [Source],
       description: 'Pages that publish this figure.',
-      resolve: async (f, _args, ctx) => {
-        await ctx.em.populate(f, ['sources']);
-        return f.sources.getItems();
-      },
+      resolve: (f, _args, ctx) => ctx.loaders.publishedFigureSources.load(f.id),
     }),
   }),
 });

@@ -4,12 +4,7 @@
 import { formatFactDate, groupsOf } from '@ocop/domain';
 import type { EntityType } from '../entities/economic-entity.entity.js';
 import { LEVEL_NAMES_VI } from '../shared/level-names.js';
-import type {
-  CertifiedBasis,
-  StatsFilter,
-  StatsGroupBy,
-  StatsMeasure,
-} from './stats.repository.js';
+import type { CertifiedBasis, StatsFilter, StatsGroupBy, StatsMeasure } from './stats.service.js';
 
 export interface Definition {
   en: string;
@@ -113,7 +108,7 @@ export function filterClauses(filter: StatsFilter, names: FilterNames = {}): Def
     : { en: '', vi: '' };
 }
 
-/** How products and entities get their one star (stats.repository: latest certificate per product). */
+/** How products and entities get their one star (stats.service.ts: latest certificate per product). */
 function starsRule(
   measure: StatsMeasure,
   keys: readonly StatsGroupBy[],

@@ -6,7 +6,7 @@ import type { GraphQLContext } from '../../graphql/context.js';
 import type { AdminUnit } from '../admin-units/admin-unit.entity.js';
 import { LEVEL_NAMES_VI } from '../shared/level-names.js';
 import type { Definition, FilterNames } from './stats-definition.js';
-import type { StatsFilter, StatsGroupBy } from './stats.repository.js';
+import type { StatsFilter, StatsGroupBy } from './stats.service.js';
 
 const ENTITY_TYPE_LABEL: Record<string, string> = {
   enterprise: 'Doanh nghiệp',

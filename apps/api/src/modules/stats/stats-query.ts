@@ -1,8 +1,8 @@
 // The stats query: what it counts and how it groups, and the SQL every part of a result starts
-// from (stats.repository.ts): the base rows (certificates or evaluations with their product,
+// from (stats.service.ts): the base rows (certificates or evaluations with their product,
 // entity, unit and decision) filtered by asOf, basis and the filters, and the column of each key.
 // Stars of products and entities: only each product's latest certificate counts (see the note at
-// the top of stats.repository.ts).
+// the top of stats.service.ts).
 import type { EntityManager } from '@mikro-orm/core';
 import type { QueryBuilder } from '@mikro-orm/knex';
 import type { Taxonomy } from '@ocop/domain';

@@ -20,7 +20,7 @@ import {
   type CertifiedBasis,
   type StatsFilter,
   type StatsMeasure,
-} from './stats.repository.js';
+} from './stats.service.js';
 
 export interface SeriesQuery {
   measure: StatsMeasure;

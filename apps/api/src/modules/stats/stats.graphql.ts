@@ -1,23 +1,23 @@
-// StatsResult and the stats query: grouped counts aggregated in SQL (stats.repository), each with
+// StatsResult and the stats query: grouped counts aggregated in SQL (stats.service.ts), each with
 // its basis, as-of day, definition, decisions and sources, so a journalist can cite it. The rows
 // are one GROUP BY over one or two keys; totals, decisions/sources and labels are separate parts
 // computed only when the query selects them. Every part is cached by data version (public: the
 // same for every viewer).
-import { canonicalJson } from '../../cache/canonical.js';
-import { cachedFigure } from '../../cache/figure-cache.js';
 import { builder } from '../../graphql/builder.js';
-import type { GraphQLContext } from '../../graphql/context.js';
 import { EntityTypeEnum } from '../entities/entity.graphql.js';
 import { Decision } from '../decisions/decision.graphql.js';
-import type { Decision as DecisionEntity } from '../decisions/decision.entity.js';
 import { EvaluationLevelEnum } from '../evaluations/evaluation-level.graphql.js';
 import { GroupTaxonomyEnum } from '../products/product-group.graphql.js';
 import { Source } from '../sources/source.graphql.js';
-import type { Source as SourceEntity } from '../sources/source.entity.js';
-import { statsDefinition } from './stats-definition.js';
-import { definitionOf, filterNames, labelOf } from './stats-labels.js';
-import type { StatsQuery } from './stats-query.js';
-import { checkedStatsQuery, statsDecisionIds, statsRows, statsTotals } from './stats.repository.js';
+import { labelOf } from './stats-labels.js';
+import {
+  statsAnswer,
+  statsDecisionsOf,
+  statsSourcesOf,
+  statsTotalsOf,
+  type StatsAnswer,
+  type StatsAnswerRow,
+} from './stats.service.js';
 
 export const StatsMeasureEnum = builder.enumType('StatsMeasure', {
   description: 'What to count.',
@@ -77,37 +77,7 @@ export const StatsFilterInput = builder.inputType('StatsFilter', {
   }),
 });
 
-interface StatsRowShape {
-  key: string | null;
-  key2: string | null;
-  count: number;
-  query: StatsQuery;
-}
-
-interface StatsResultShape {
-  /** The normalised query (defaults applied): the cache key of every part. */
-  query: StatsQuery;
-  definition: string;
-  definitionVi: string;
-  rows: StatsRowShape[];
-}
-
-/** One part of a result, once per request and through the figure cache. */
-function statsPart<T>(
-  ctx: GraphQLContext,
-  part: string,
-  query: StatsQuery,
-  compute: () => Promise<T>,
-): Promise<T> {
-  return ctx.memo(`${part}:${canonicalJson(query)}`, () => cachedFigure(ctx, part, query, compute));
-}
-
-const totalsOf = (ctx: GraphQLContext, query: StatsQuery) =>
-  statsPart(ctx, 'stats.totals', query, () => statsTotals(ctx.em, query));
-const decisionIdsOf = (ctx: GraphQLContext, query: StatsQuery) =>
-  statsPart(ctx, 'stats.decisions', query, () => statsDecisionIds(ctx.em, query));
-
-export const StatsRow = builder.objectRef<StatsRowShape>('StatsRow');
+export const StatsRow = builder.objectRef<StatsAnswerRow>('StatsRow');
 StatsRow.implement({
   description: 'One group of a stats result: a value of groupBy (and of thenBy when given).',
   fields: (t) => ({
@@ -140,7 +110,7 @@ StatsRow.implement({
   }),
 });
 
-export const StatsResult = builder.objectRef<StatsResultShape>('StatsResult');
+export const StatsResult = builder.objectRef<StatsAnswer>('StatsResult');
 StatsResult.implement({
   description:
     'A grouped count that can be cited: as-of day, basis, definition, the decisions it rests on and their sources.',
@@ -185,29 +155,21 @@ StatsResult.implement({
     total: t.int({
       description:
         'Distinct records counted overall (a record in two groups counts once); computed only when asked for.',
-      resolve: async (r, _a, ctx) => (await totalsOf(ctx, r.query)).total,
+      resolve: async (r, _a, ctx) => (await statsTotalsOf(ctx, r.query)).total,
     }),
     yearOnlyRecords: t.int({
       description: 'Records dated only by year that the count used; computed only when asked for.',
-      resolve: async (r, _a, ctx) => (await totalsOf(ctx, r.query)).yearOnlyRecords,
+      resolve: async (r, _a, ctx) => (await statsTotalsOf(ctx, r.query)).yearOnlyRecords,
     }),
     decisions: t.field({
       type: [Decision],
       description: 'Decisions the count rests on (certificate-based measures).',
-      resolve: async (r, _a, ctx) =>
-        (await ctx.loaders.decision.loadMany(await decisionIdsOf(ctx, r.query))).filter(
-          (d): d is DecisionEntity => !!d && !(d instanceof Error),
-        ),
+      resolve: (r, _a, ctx) => statsDecisionsOf(ctx, r.query),
     }),
     sources: t.field({
       type: [Source],
       description: 'Sources of those decisions, without duplicates.',
-      resolve: async (r, _a, ctx) => {
-        const lists = await ctx.loaders.decisionSources.loadMany(await decisionIdsOf(ctx, r.query));
-        const seen = new Map<number, SourceEntity>();
-        for (const list of lists) if (Array.isArray(list)) for (const s of list) seen.set(s.id, s);
-        return [...seen.values()].sort((a, b) => a.id - b.id);
-      },
+      resolve: (r, _a, ctx) => statsSourcesOf(ctx, r.query),
     }),
   }),
 });
@@ -240,21 +202,6 @@ builder.queryFields((t) => ({
         description: 'Taxonomy of GROUP keys (default QD1048).',
       }),
     },
-    resolve: async (_root, args, ctx) => {
-      const query = await checkedStatsQuery(ctx.em, args, ctx.today);
-      // The key is the normalised query (defaults applied): asking with or without a default
-      // gives one entry.
-      const rows = await statsPart(ctx, 'stats.rows', query, () => statsRows(ctx.em, query));
-      return {
-        query,
-        rows: rows.map((r) => ({ ...r, query })),
-        ...definitionOf(
-          statsDefinition(
-            { ...query, basis: query.basis ?? 'ever_certified', filter: query.filter ?? {} },
-            await filterNames(ctx, query.filter ?? {}),
-          ),
-        ),
-      };
-    },
+    resolve: (_root, args, ctx) => statsAnswer(ctx, args),
   }),
 }));

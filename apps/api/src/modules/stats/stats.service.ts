@@ -17,6 +17,13 @@
 // the rows (one GROUP BY over one or two keys), the totals, and the decisions counted.
 import { raw, type EntityManager } from '@mikro-orm/core';
 import type { Taxonomy } from '@ocop/domain';
+import { canonicalJson } from '../../cache/canonical.js';
+import { cachedFigure } from '../../cache/figure-cache.js';
+import type { GraphQLContext } from '../../graphql/context.js';
+import type { Decision } from '../decisions/decision.entity.js';
+import type { Source } from '../sources/source.entity.js';
+import { statsDefinition } from './stats-definition.js';
+import { definitionOf, filterNames } from './stats-labels.js';
 import { sqlEm } from '../shared/sql-em.js';
 import {
   keysOf,
@@ -187,4 +194,73 @@ export async function checkedStatsQuery(
     followUnitLineage: args.followUnitLineage ?? false,
     filter: normalizeStatsFilter(args.filter),
   };
+}
+
+// ---------------------------------------------------------------- the `stats` answer
+
+/** A row as StatsRow shows it: with the query, for its labels. */
+export interface StatsAnswerRow extends StatsRow {
+  query: StatsQuery;
+}
+
+export interface StatsAnswer {
+  /** The normalised query (defaults applied): the cache key of every part. */
+  query: StatsQuery;
+  definition: string;
+  definitionVi: string;
+  rows: StatsAnswerRow[];
+}
+
+/** One part of a result, once per request and through the figure cache. */
+function statsPart<T>(
+  ctx: GraphQLContext,
+  part: string,
+  query: StatsQuery,
+  compute: () => Promise<T>,
+): Promise<T> {
+  return ctx.memo(`${part}:${canonicalJson(query)}`, () => cachedFigure(ctx, part, query, compute));
+}
+
+/**
+ * The `stats` answer: the checked query, its rows and its definition. The key of every part is
+ * the normalised query (defaults applied): asking with or without a default gives one entry.
+ */
+export async function statsAnswer(ctx: GraphQLContext, args: StatsArgs): Promise<StatsAnswer> {
+  const query = await checkedStatsQuery(ctx.em, args, ctx.today);
+  const rows = await statsPart(ctx, 'stats.rows', query, () => statsRows(ctx.em, query));
+  return {
+    query,
+    rows: rows.map((r) => ({ ...r, query })),
+    ...definitionOf(
+      statsDefinition(
+        { ...query, basis: query.basis ?? 'ever_certified', filter: query.filter ?? {} },
+        await filterNames(ctx, query.filter ?? {}),
+      ),
+    ),
+  };
+}
+
+/** The totals part, computed only when a client asks for it. */
+export const statsTotalsOf = (ctx: GraphQLContext, query: StatsQuery) =>
+  statsPart(ctx, 'stats.totals', query, () => statsTotals(ctx.em, query));
+
+const decisionIdsOf = (ctx: GraphQLContext, query: StatsQuery) =>
+  statsPart(ctx, 'stats.decisions', query, () => statsDecisionIds(ctx.em, query));
+
+/** The decisions the count rests on, through the request's loader. */
+export async function statsDecisionsOf(
+  ctx: GraphQLContext,
+  query: StatsQuery,
+): Promise<Decision[]> {
+  return (await ctx.loaders.decision.loadMany(await decisionIdsOf(ctx, query))).filter(
+    (d): d is Decision => !!d && !(d instanceof Error),
+  );
+}
+
+/** The sources of those decisions, without duplicates, by id. */
+export async function statsSourcesOf(ctx: GraphQLContext, query: StatsQuery): Promise<Source[]> {
+  const lists = await ctx.loaders.decisionSources.loadMany(await decisionIdsOf(ctx, query));
+  const seen = new Map<number, Source>();
+  for (const list of lists) if (Array.isArray(list)) for (const s of list) seen.set(s.id, s);
+  return [...seen.values()].sort((a, b) => a.id - b.id);
 }
