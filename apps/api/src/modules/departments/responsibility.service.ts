@@ -4,9 +4,9 @@
 // their owners, and one GROUP BY over the activities.
 import { raw } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
-import { compareIso, defaultAsOf } from '@ocop/domain';
+import { compareIso } from '@ocop/domain';
 import { Activity } from '../activities/activity.entity.js';
-import { planPeriod } from '../plans/plan-facts.js';
+import { planAsOf, planPeriod } from '../plans/plan-facts.js';
 import type { PlanTarget } from '../plans/plan-target.entity.js';
 import type { Plan } from '../plans/plan.entity.js';
 import { requireDepartmentCode } from '../shared/known-codes.js';
@@ -108,7 +108,7 @@ export async function responsibilitiesOf(
   today: string,
 ): Promise<ResponsibilityRow[]> {
   await requireDepartmentCode(em, args.departmentCode, 'departmentCode');
-  const asOf = args.asOf ?? defaultAsOf(planPeriod(plan).end, today);
+  const asOf = planAsOf(plan, today, args.asOf);
   const rows = await planResponsibilities(em, plan, asOf, args.departmentCode ?? null);
   return rows.map((row) => ({ ...row, plan, asOf }));
 }

@@ -3,7 +3,6 @@
 // list is cached per (plan, as-of day, data version): it is the same for every viewer.
 import {
   computeMetric,
-  defaultAsOf,
   computeTargetProgress,
   factsOfUnit,
   YearOnlyTally,
@@ -15,7 +14,7 @@ import {
 import { cachedFigure } from '../../cache/figure-cache.js';
 import type { GraphQLContext } from '../../graphql/context.js';
 import { API_ERROR_CODES, apiError } from '../../graphql/errors.js';
-import { planFacts, planPeriod, toDomainTarget } from '../plans/plan-facts.js';
+import { planAsOf, planFacts, planPeriod, toDomainTarget } from '../plans/plan-facts.js';
 import { PlanTarget as PlanTargetEntity } from '../plans/plan-target.entity.js';
 import type { Plan } from '../plans/plan.entity.js';
 import { findPlanOfYear, planYears } from '../plans/plan.service.js';
@@ -165,5 +164,5 @@ export async function districtFiguresOfYear(
       { field: 'planYear', recordType: 'Plan', planYears: years },
     );
   }
-  return districtFigures(ctx, plan, asOf ?? defaultAsOf(planPeriod(plan).end, ctx.today));
+  return districtFigures(ctx, plan, planAsOf(plan, ctx.today, asOf));
 }

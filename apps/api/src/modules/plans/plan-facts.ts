@@ -3,7 +3,9 @@
 // Progress goes through the figure cache (cache/figure-cache.ts): the facts are loaded only when a
 // target's progress is not cached for the current data version.
 import {
+  defaultAsOf,
   factSelection,
+  planVersionOn,
   targetValueOn,
   type PlanAmendmentFact,
   type PlanFacts,
@@ -26,6 +28,28 @@ const iso = (d: string | Date) => (d instanceof Date ? d.toISOString() : String(
 
 export function planPeriod(plan: Plan) {
   return { start: iso(plan.periodStart), end: iso(plan.periodEnd) };
+}
+
+/**
+ * The day a plan's figures are computed for: the first day asked (a field's own argument, then the
+ * one passed down from Plan.targets), else the domain's default (the plan's last day once it has
+ * ended, today while it runs).
+ */
+export function planAsOf(
+  plan: Plan,
+  today: string,
+  ...asked: readonly (string | null | undefined)[]
+): string {
+  return asked.find((day) => day != null) ?? defaultAsOf(planPeriod(plan).end, today);
+}
+
+/** The plan version in force on the day (1 = as issued). */
+export async function planVersionInForce(
+  ctx: GraphQLContext,
+  plan: Plan,
+  asOf?: string | null,
+): Promise<number> {
+  return planVersionOn(await planAmendments(ctx, plan), planAsOf(plan, ctx.today, asOf));
 }
 
 /** The plan's facts up to `asOf`, read once per request and day (the selection depends on it). */

@@ -1,9 +1,8 @@
 // PlanTarget: one numeric target of a plan; its progress is computed on demand.
-import { defaultAsOf } from '@ocop/domain';
 import { builder } from '../../graphql/builder.js';
 import { dbEnum } from '../../graphql/enums.js';
 import { Department } from '../departments/department.graphql.js';
-import { progressOf, planPeriod, targetOwner } from './plan-facts.js';
+import { planAsOf, progressOf, targetOwner } from './plan-facts.js';
 import { TARGET_KINDS, type PlanTarget as PlanTargetEntity } from './plan-target.entity.js';
 import type { Plan } from './plan.entity.js';
 import { TargetProgress } from './target-progress.graphql.js';
@@ -106,12 +105,7 @@ PlanTarget.implement({
         'Progress on `asOf`: default the as-of of Plan.targets, else today, or the period end for a plan already over.',
       args: { asOf: t.arg({ type: 'Date', description: 'Day to compute for.' }) },
       resolve: ({ target, plan, asOf }, args, ctx) =>
-        progressOf(
-          ctx,
-          target,
-          plan,
-          args.asOf ?? asOf ?? defaultAsOf(planPeriod(plan).end, ctx.today),
-        ),
+        progressOf(ctx, target, plan, planAsOf(plan, ctx.today, args.asOf, asOf)),
     }),
   }),
 });

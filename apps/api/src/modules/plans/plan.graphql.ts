@@ -1,9 +1,8 @@
 // Plan: a provincial OCOP plan (e.g. 152/KH-UBND for 2021) with its targets and tasks.
-import { defaultAsOf, planVersionOn } from '@ocop/domain';
 import { builder } from '../../graphql/builder.js';
 import { toId } from '../shared/input-checks.js';
 import type { PlanAmendment as PlanAmendmentEntity } from './plan-amendment.entity.js';
-import { planAmendments, planPeriod, planTargets } from './plan-facts.js';
+import { planTargets, planVersionInForce } from './plan-facts.js';
 import { PlanTarget } from './plan-target.graphql.js';
 import type { Plan as PlanEntity } from './plan.entity.js';
 import {
@@ -108,11 +107,7 @@ Plan.implement({
       description:
         'Plan version in force on asOf (1 = as issued); progress uses that version’s values.',
       args: { asOf: t.arg({ type: 'Date', description: 'Day (default as for progress).' }) },
-      resolve: async (plan, args, ctx) =>
-        planVersionOn(
-          await planAmendments(ctx, plan),
-          args.asOf ?? defaultAsOf(planPeriod(plan).end, ctx.today),
-        ),
+      resolve: (plan, args, ctx) => planVersionInForce(ctx, plan, args.asOf),
     }),
     targets: t.field({
       type: [PlanTarget],

@@ -1,7 +1,6 @@
 // PlanTarget.trend: the target's progress at each month end of the plan period, for sparklines.
-import { defaultAsOf } from '@ocop/domain';
 import { builder } from '../../graphql/builder.js';
-import { planPeriod } from './plan-facts.js';
+import { planAsOf } from './plan-facts.js';
 import { PlanTarget } from './plan-target.graphql.js';
 import { TargetStatusEnum } from './target-progress.graphql.js';
 import { targetTrend, type TrendPoint } from './target-trend.service.js';
@@ -40,11 +39,6 @@ builder.objectField(PlanTarget, 'trend', (t) =>
       'Progress at every month end of the plan period up to `asOf` (default as for progress; the last point is asOf itself inside a month). One fact load per plan and request.',
     args: { asOf: t.arg({ type: 'Date', description: 'Last day (default as for progress).' }) },
     resolve: ({ target, plan, asOf }, args, ctx) =>
-      targetTrend(
-        ctx,
-        target,
-        plan,
-        args.asOf ?? asOf ?? defaultAsOf(planPeriod(plan).end, ctx.today),
-      ),
+      targetTrend(ctx, target, plan, planAsOf(plan, ctx.today, args.asOf, asOf)),
   }),
 );

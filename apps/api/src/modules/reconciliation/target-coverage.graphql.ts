@@ -1,9 +1,9 @@
 // PlanTarget.coverage: what a KPI card's figure rests on, beside the published council rounds.
-import { defaultAsOf, type PublishedRound as PublishedRoundShape } from '@ocop/domain';
+import type { PublishedRound as PublishedRoundShape } from '@ocop/domain';
 import type { TargetCoverage as TargetCoverageShape } from '@ocop/domain';
 import { builder } from '../../graphql/builder.js';
 import { dbEnum } from '../../graphql/enums.js';
-import { planPeriod } from '../plans/plan-facts.js';
+import { planAsOf, planPeriod } from '../plans/plan-facts.js';
 import { PlanTarget } from '../plans/plan-target.graphql.js';
 import { coverageOfTarget } from './target-coverage.service.js';
 
@@ -87,13 +87,11 @@ builder.objectField(PlanTarget, 'coverage', (t) =>
     description:
       'The coverage of the figure on `asOf` (default as for progress): published rounds held and lacking. Null for a target with no data source. Two statements per request, whatever the number of targets.',
     args: { asOf: t.arg({ type: 'Date', description: 'Day (default as for progress).' }) },
-    resolve: ({ target, plan, asOf }, args, ctx) => {
-      const period = planPeriod(plan);
-      return coverageOfTarget(ctx, {
+    resolve: ({ target, plan, asOf }, args, ctx) =>
+      coverageOfTarget(ctx, {
         metric: target.metric,
-        period,
-        asOf: args.asOf ?? asOf ?? defaultAsOf(period.end, ctx.today),
-      });
-    },
+        period: planPeriod(plan),
+        asOf: planAsOf(plan, ctx.today, args.asOf, asOf),
+      }),
   }),
 );
