@@ -7,7 +7,6 @@
 // lastImportProgress, reads the run from the database, so any API process can answer.
 import { builder } from '../../graphql/builder.js';
 import { dbEnum } from '../../graphql/enums.js';
-import { validationFailed } from '../../graphql/errors.js';
 import { offsetConnection, requestedPageSize } from '../../graphql/pagination.js';
 import { toId } from '../shared/input-checks.js';
 import { type ImportIssue as IssueShape, type RowReport } from './decision-list-format.js';
@@ -21,7 +20,7 @@ import {
   latestImportRun,
   type ProblemRow,
 } from './import.service.js';
-import { importInWorker } from './import-thread.js';
+import { importUpload } from './import-upload.service.js';
 
 const ImportFormatEnum = dbEnum('ImportFormat', ['csv', 'xlsx'] as const, {
   description: 'Upload format: CSV (UTF-8) or XLSX (first sheet).',
@@ -188,8 +187,6 @@ ImportProgress.implement({
   }),
 });
 
-const BASE64_RE = /^[A-Za-z0-9+/]*={0,2}$/;
-
 builder.queryFields((t) => ({
   lastImportProgress: t.field({
     type: ImportProgress,
@@ -224,48 +221,6 @@ builder.mutationFields((t) => ({
       }),
     },
     authScopes: { secretariat: true },
-    resolve: async (_root, args, ctx) => {
-      const fileName = args.fileName.trim().slice(0, 300) || 'upload';
-      const base64 = args.contentBase64.replace(/\s+/g, '');
-      if (!BASE64_RE.test(base64) || base64.length % 4 !== 0) {
-        throw validationFailed('contentBase64', {
-          en: 'The file content is not valid base64.',
-          vi: 'Nội dung tệp không phải base64 hợp lệ.',
-        });
-      }
-      const limit = ctx.auth.importMaxBytes;
-      if ((base64.length * 3) / 4 - (base64.match(/=+$/)?.[0].length ?? 0) > limit) {
-        throw validationFailed(
-          'contentBase64',
-          {
-            en: `The file is larger than ${(limit / 1048576).toFixed(1)} MB; split it and import the parts.`,
-            vi: `Tệp lớn hơn ${(limit / 1048576).toFixed(1)} MB; hãy chia nhỏ tệp rồi nhập từng phần.`,
-          },
-          { limit },
-        );
-      }
-      const bytes = Buffer.from(base64, 'base64');
-      // In a worker thread with its own connection (an XLSX is read there too); resolves when the
-      // import has finished.
-      return importInWorker(ctx.em.fork(), {
-        fileName,
-        content: bytes,
-        format: args.format,
-        dryRun: args.dryRun,
-        skipRejected: args.skipRejected ?? false,
-        requestId: ctx.requestId,
-        today: ctx.today,
-        audit: {
-          context: {
-            viewer: {
-              user: ctx.viewer.user && { id: ctx.viewer.user.id, email: ctx.viewer.user.email },
-            },
-            requestId: ctx.requestId,
-            clientRequestId: ctx.clientRequestId,
-          },
-          format: args.format,
-        },
-      });
-    },
+    resolve: (_root, args, ctx) => importUpload(ctx, args),
   }),
 }));
