@@ -1,36 +1,10 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import vue from '@vitejs/plugin-vue';
-import type { Plugin } from 'vite';
-
-/**
- * The built pages carry their stylesheet inline: a `<link rel="stylesheet">` blocks the first
- * paint for one more round trip (Lighthouse's render-blocking check), and the whole sheet is about
- * 3.5 kB gzipped. Stylesheets that load with a lazy chunk (the data-entry forms) stay files.
- */
-function inlineEntryCss(): Plugin {
-  return {
-    name: 'ocop-inline-entry-css',
-    apply: 'build',
-    transformIndexHtml: {
-      order: 'post',
-      handler(html, ctx) {
-        return html.replace(
-          /<link rel="stylesheet"(?: crossorigin)? href="\/([^"]+\.css)">/g,
-          (tag, fileName: string) => {
-            const asset = ctx.bundle?.[fileName];
-            if (!asset || asset.type !== 'asset') return tag;
-            const css =
-              typeof asset.source === 'string'
-                ? asset.source
-                : Buffer.from(asset.source).toString();
-            return `<style>${css.replace(/<\/style/gi, '<\\/style')}</style>`;
-          },
-        );
-      },
-    },
-  };
-}
+import { readFileSync } from 'node:fs';
+import { inlineEntryCss } from './build/inline-entry-css';
+import { routePreloadsPlugin } from './build/route-preloads';
+import { staticShellPlugin } from './build/static-shell';
 
 const api = 'http://127.0.0.1:4000';
 
@@ -43,7 +17,12 @@ const apiPaths = {
 };
 
 export default defineConfig({
-  plugins: [vue(), inlineEntryCss()],
+  plugins: [
+    vue(),
+    inlineEntryCss(),
+    routePreloadsPlugin(() => readFileSync(new URL('./src/router.ts', import.meta.url), 'utf8')),
+    staticShellPlugin(),
+  ],
   build: {
     rollupOptions: {
       // The dashboard and, apart, the small embed page served at /embed/* (issue 13).

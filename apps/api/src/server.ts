@@ -16,6 +16,7 @@ import { trackInFlight } from './http/drain.js';
 import { createApollo } from './graphql/apollo.js';
 import { registerCompression } from './http/compression.js';
 import { HTML_CACHE_CONTROL, setStaticCacheHeaders } from './http/static.js';
+import { loadPagePreloads } from './http/page-preloads.js';
 import { createContext, type AuthSettings, type GraphQLContext } from './graphql/context.js';
 import { loadTrustedDocuments } from './graphql/trusted-documents.js';
 import { DataVersionReader } from './cache/version-reader.js';
@@ -206,15 +207,19 @@ async function serveDashboard(app: FastifyInstance, root: string): Promise<void>
     cacheControl: false,
     setHeaders: setStaticCacheHeaders,
   });
+  const preloadedPage = loadPagePreloads(root);
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? '/';
     const isApi = API_PATHS.some((p) => path === p || path.startsWith(`${p}/`));
     const wantsPage = request.method === 'GET' && !/\.[a-z0-9]+$/i.test(path);
-    if (!isApi && wantsPage)
-      return reply
-        .type('text/html; charset=utf-8')
-        .header('cache-control', HTML_CACHE_CONTROL)
-        .sendFile('index.html');
+    if (!isApi && wantsPage) {
+      reply.type('text/html; charset=utf-8').header('cache-control', HTML_CACHE_CONTROL);
+      const page = preloadedPage(path);
+      if (!page) return reply.sendFile('index.html');
+      reply.header('etag', page.etag);
+      if (request.headers['if-none-match'] === page.etag) return reply.code(304).send();
+      return reply.send(page.html);
+    }
     return reply.code(404).send({ error: 'Not Found', path });
   });
 }
