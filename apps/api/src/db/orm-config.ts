@@ -6,7 +6,11 @@ import { databaseKind, type AppConfig } from '../config.js';
 import { ENTITIES } from './entities.js';
 import { postgresqlMigrations } from './migrations/postgresql/index.js';
 import { sqliteMigrations } from './migrations/sqlite/index.js';
-import { sqliteAfterCreate } from './sqlite-connection.js';
+import {
+  API_SQLITE_POOL_MAX,
+  sqliteAfterCreate,
+  type SqliteBusyMode,
+} from './sqlite-connection.js';
 
 export type DbKind = 'libsql' | 'postgresql';
 
@@ -18,6 +22,12 @@ export interface OrmOverrides {
   debug?: boolean;
   /** PostgreSQL: at most this many pooled connections (the import worker keeps a small pool). */
   poolMax?: number;
+  /**
+   * SQLite: how a connection meets another connection's write lock (sqlite-connection.ts):
+   * `retry` (default; the API thread: never blocks for long, retries on timers) or `wait` (the
+   * import worker: waits inside SQLite, blocking only its own thread).
+   */
+  sqliteBusy?: SqliteBusyMode;
 }
 
 /**
@@ -69,6 +79,7 @@ export function buildOrmOptions(config: AppConfig, overrides: OrmOverrides = {})
       },
     };
   }
+  const busy = overrides.sqliteBusy ?? 'retry';
   const file =
     overrides.url ??
     (config.DATABASE_URL && !/^postgres/.test(config.DATABASE_URL)
@@ -78,7 +89,11 @@ export function buildOrmOptions(config: AppConfig, overrides: OrmOverrides = {})
     ...common,
     driver: LibSqlDriver,
     dbName: file,
-    pool: { afterCreate: sqliteAfterCreate(config.SQLITE_BUSY_TIMEOUT_MS) },
+    pool: {
+      afterCreate: sqliteAfterCreate(config.SQLITE_BUSY_TIMEOUT_MS, busy),
+      // knex's SQLite default is one connection; the API needs a few (API_SQLITE_POOL_MAX).
+      ...(busy === 'retry' ? { min: 1, max: API_SQLITE_POOL_MAX } : {}),
+    },
     migrations: {
       migrationsList: sqliteMigrations,
       transactional: true,

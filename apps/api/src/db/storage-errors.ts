@@ -1,9 +1,11 @@
 // Recognises database failures that are about the storage, not the request: a read-only or full
 // SQLite file (SQLITE_READONLY, SQLITE_FULL, EROFS, ENOSPC), a PostgreSQL server that is read-only
-// or out of disk (SQLSTATE 25006, 53100), unreachable, or slower than DB_STATEMENT_TIMEOUT_MS.
+// or out of disk (SQLSTATE 25006, 53100), unreachable, or slower than DB_STATEMENT_TIMEOUT_MS, and
+// an SQLite file still locked by another connection's write (the import's copy) after the API's
+// connection retried for SQLITE_BUSY_TIMEOUT_MS (sqlite-connection.ts).
 // errors.ts answers them with STORAGE_UNAVAILABLE (HTTP 503) instead of a masked internal error.
 
-export type StorageFailure = 'read-only' | 'full' | 'unreachable' | 'timeout';
+export type StorageFailure = 'read-only' | 'full' | 'unreachable' | 'timeout' | 'busy';
 
 const BY_CODE: Record<string, StorageFailure> = {
   SQLITE_READONLY: 'read-only',
@@ -25,6 +27,7 @@ const BY_CODE: Record<string, StorageFailure> = {
 const BY_MESSAGE: [RegExp, StorageFailure][] = [
   [/attempt to write a readonly database|read-only file system/i, 'read-only'],
   [/database or disk is full|no space left on device/i, 'full'],
+  [/database is locked/i, 'busy'],
   [
     /query read timeout|timeout exceeded when trying to connect|knex: timeout acquiring a connection|canceling statement due to statement timeout/i,
     'timeout',
@@ -51,6 +54,7 @@ export function storageFailureOf(error: unknown): StorageFailure | null {
     if (typeof e.code === 'string') {
       if (BY_CODE[e.code]) return BY_CODE[e.code]!;
       if (e.code.startsWith('SQLITE_IOERR')) return 'unreachable';
+      if (e.code.startsWith('SQLITE_BUSY')) return 'busy';
     }
     if (typeof e.message === 'string') {
       for (const [re, kind] of BY_MESSAGE) if (re.test(e.message)) return kind;

@@ -51,7 +51,7 @@ export const API_ERROR_CODES = {
   PERSISTED_QUERY_NOT_FOUND: 'PERSISTED_QUERY_NOT_FOUND',
   /** A mutation asked over GET (by id): mutations are POST only. */
   METHOD_NOT_ALLOWED: 'METHOD_NOT_ALLOWED',
-  /** The database cannot take the request now (read-only, full, unreachable, too slow); retry later. */
+  /** The database cannot take the request now (read-only, full, unreachable, too slow, busy with another write); retry later. */
   STORAGE_UNAVAILABLE: 'STORAGE_UNAVAILABLE',
 } as const;
 
@@ -329,13 +329,21 @@ const STORAGE_MESSAGES: Record<StorageFailure, { en: string; vi: string }> = {
     en: 'The database did not answer in time. Try again later.',
     vi: 'Cơ sở dữ liệu không phản hồi kịp. Vui lòng thử lại sau.',
   },
+  busy: {
+    en: 'The database is busy saving another change (e.g. an import): nothing was saved. Try again in a moment.',
+    vi: 'Cơ sở dữ liệu đang bận lưu một thay đổi khác (ví dụ một lần nhập dữ liệu): chưa lưu gì. Vui lòng thử lại sau giây lát.',
+  },
 };
+
+/** Retry-After (seconds) of a STORAGE_UNAVAILABLE answer, when waiting a moment is likely to help. */
+const STORAGE_RETRY_AFTER_SECONDS: Partial<Record<StorageFailure, number>> = { busy: 2 };
 
 function storageUnavailable(
   formatted: GraphQLFormattedError,
   reason: StorageFailure,
 ): GraphQLFormattedError {
   const messages = STORAGE_MESSAGES[reason];
+  const retryAfter = STORAGE_RETRY_AFTER_SECONDS[reason];
   return {
     message: messages.en,
     ...(formatted.path ? { path: formatted.path } : {}),
@@ -345,6 +353,7 @@ function storageUnavailable(
       reason,
       messageEn: messages.en,
       messageVi: messages.vi,
+      ...(retryAfter ? { retryAfterSeconds: retryAfter } : {}),
     },
   };
 }

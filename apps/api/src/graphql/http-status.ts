@@ -40,6 +40,15 @@ export function httpStatusPlugin<TContext extends object>(): ApolloServerPlugin<
           rc.response.http.status = hasData(data)
             ? 200
             : httpStatusForCode(errors[0]!.extensions?.code);
+          // An error that says when to try again (STORAGE_UNAVAILABLE while the database is busy)
+          // says it in the header too, for clients that read only the status line and headers.
+          const retryAfter = errors[0]!.extensions?.retryAfterSeconds;
+          if (
+            !hasData(data) &&
+            typeof retryAfter === 'number' &&
+            !rc.response.http.headers.has('retry-after')
+          )
+            rc.response.http.headers.set('retry-after', String(retryAfter));
         },
       };
     },

@@ -3,14 +3,20 @@
 // (2) read and check every row, a slice at a time with turns of the event loop between slices,
 // keeping only the valid rows and the rows with something to say; (3) read what the database
 // holds for those rows in batched SELECTs; (4) plan the inserts and fills in memory; (5) write
-// them in multi-row statements inside ONE transaction (all-or-nothing: with any rejected row
-// nothing is written unless the caller passes `skipRejected: true`). Idempotent: a file already
+// them in ONE transaction (all-or-nothing: with any rejected row nothing is written unless the
+// caller passes `skipRejected: true`). On PostgreSQL (3)–(5) run in that transaction, with
+// multi-row statements (decision-list-writer.ts): rows are locked, not the database. On SQLite a
+// write transaction locks the whole file, so (3)–(4) run before it, the plan is staged in TEMP
+// tables, and the transaction only copies them (decision-list-staging.ts): it holds the lock for
+// the copy alone. It first checks that the data version is the one the references were read at;
+// when another write was saved in between, the import starts over from the file (at most
+// STAGED_ATTEMPTS times), so a plan never rests on stale references. Idempotent: a file already
 // applied (same sha256) writes nothing, and every record is matched on its natural key, so an
 // overlapping list extends product histories instead of duplicating them.
 import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import type { EntityManager } from '@mikro-orm/core';
+import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
 import {
   decisionIdentity,
   normalizeDecisionNumber,
@@ -34,6 +40,7 @@ import {
   type RecordCounts,
 } from './decision-list-plan.js';
 import { readDecisionListRecords } from './decision-list-reader.js';
+import { copyStaged, stagePlan } from './decision-list-staging.js';
 import { fetchReferences, type UnitRow } from './decision-list-references.js';
 import { writePlan } from './decision-list-writer.js';
 import {
@@ -50,7 +57,8 @@ import {
 } from './import.service.js';
 import { memo } from './memo.js';
 import { xlsxToCsv } from './xlsx-rows.js';
-import { sqlOf } from './sql-batch.js';
+import { isPostgres, sqlOf } from './sql-batch.js';
+import { readDataVersion, type DataVersionStamp } from '../data-version/data-version.service.js';
 
 export type { RecordCounts } from './decision-list-plan.js';
 
@@ -73,8 +81,21 @@ export interface ImportInput {
   /** Aborts the import at its next step (recorded as aborted). */
   signal?: AbortSignal;
   onProgress?: (done: number, total: number) => void;
-  /** Called as each phase ends with its duration (bench/import.ts prints them). */
-  onPhase?: (phase: 'read' | 'resolve' | 'plan' | 'write' | 'commit', ms: number) => void;
+  /**
+   * Called as each phase ends with its duration (bench/import.ts prints them). On SQLite `write`
+   * is the staging, `commit` the rest (waiting for the write lock, copy, commit) and `locked` how
+   * long the copy transaction held the database file's write lock (from its first write to its
+   * commit), which every other writer waits for.
+   */
+  onPhase?: (
+    phase: 'read' | 'resolve' | 'plan' | 'write' | 'commit' | 'locked',
+    ms: number,
+  ) => void;
+  /**
+   * SQLite: awaited once the plan is staged, before the copy transaction takes the write lock
+   * (tests hold an import there to write through the API meanwhile).
+   */
+  beforeCopy?: () => Promise<void>;
   /** Runs inside the import's transaction just before commit (real runs only): the audit record. */
   beforeCommit?: (tx: EntityManager, report: ImportReport) => void | Promise<void>;
 }
@@ -101,6 +122,25 @@ export interface ImportReport {
 }
 
 class Rollback extends Error {}
+
+/** SQLite: another write was saved between reading the references and the copy. */
+class DataChanged extends Error {}
+
+/** Attempts of an SQLite import whose data changed between its plan and its copy. */
+export const STAGED_ATTEMPTS = 3;
+
+const sameVersion = (a: DataVersionStamp | null, b: DataVersionStamp | null) =>
+  a?.epoch === b?.epoch && a?.version === b?.version;
+
+/** A unique index refused a row (SQLite's error through knex, or the ORM's converted one). */
+function isUniqueViolation(error: unknown): boolean {
+  if (error instanceof UniqueConstraintViolationException) return true;
+  const e = error as { code?: unknown; message?: unknown } | null;
+  return (
+    (typeof e?.code === 'string' && /^SQLITE_CONSTRAINT_(UNIQUE|PRIMARYKEY)$/.test(e.code)) ||
+    (typeof e?.message === 'string' && /UNIQUE constraint failed/.test(e.message))
+  );
+}
 
 /** Imports one decision-list file and returns its report (never throws for bad data). */
 export async function importDecisionList(
@@ -159,13 +199,21 @@ export async function beginImport(em: EntityManager, input: ImportInput): Promis
 }
 
 /** Steps (2)–(5) of a begun import: read, check, resolve, plan, write; records how it ended. */
-export function continueImport(
+export async function continueImport(
   em: EntityManager,
   input: ImportInput,
   started: StartedImport,
   signal: AbortSignal,
 ): Promise<ImportReport> {
-  return run(em, input, started.report, signal, started.estimate);
+  for (let attempt = 1; ; attempt++) {
+    // Each attempt reports afresh (an attempt that started over counted rows and problems).
+    const report = structuredClone(started.report);
+    try {
+      return await run(em, input, report, signal, started.estimate, attempt < STAGED_ATTEMPTS);
+    } catch (error) {
+      if (!(error instanceof DataChanged)) throw error;
+    }
+  }
 }
 
 async function run(
@@ -174,6 +222,7 @@ async function run(
   report: ImportReport,
   signal: AbortSignal,
   initialEstimate: number,
+  mayStartOver: boolean,
 ): Promise<ImportReport> {
   let estimate = initialEstimate;
   const runId = report.runId!;
@@ -383,6 +432,81 @@ async function run(
       return report;
     }
 
+    if (!isPostgres(sqlOf(em))) {
+      // SQLite: references read and the plan made outside any transaction, after the data
+      // version (a write saved after this read raises it, so the copy sees it changed).
+      const readAt = await readDataVersion(em);
+      const plan = await planFor(em.fork());
+      if (!plan) {
+        await keepProblems();
+        report.created = zeroCounts();
+        report.reused = zeroCounts();
+        await finish({ status: 'failed', message: rejectedMessage(), rowsDone: read });
+        return report;
+      }
+      const message = describe(plan);
+      let lockedAt = 0;
+      try {
+        await em.fork().transactional(async (tx) => {
+          const knex = sqlOf(tx);
+          // TEMP tables only: this transaction holds no lock on the file yet.
+          const staged = await stagePlan(knex, plan, async () => {
+            throwIfAborted(signal);
+            await nextTurn();
+          });
+          throwIfAborted(signal);
+          phase('write');
+          await input.beforeCopy?.();
+          throwIfAborted(signal);
+          // A write first: it takes the write lock (this connection waits up to busy_timeout for
+          // another's write) before any read of the file; a read first would pin a snapshot, and a
+          // write committed meanwhile would fail the upgrade with SQLITE_BUSY at once.
+          await knex('import_run').where({ id: runId }).update({ phase: 'writing' });
+          lockedAt = performance.now();
+          if (!sameVersion(readAt, await readDataVersion(tx))) throw new DataChanged();
+          await copyStaged(knex, staged);
+          report.applied = true;
+          await finish(
+            { status: 'succeeded', message, rowsDone: read, appliedSha256: report.sha256 },
+            tx,
+          );
+          if (input.beforeCommit) await input.beforeCommit(tx, report);
+        });
+        input.onPhase?.('locked', performance.now() - lockedAt);
+        phase('commit');
+      } catch (error) {
+        report.applied = false;
+        const again = error instanceof DataChanged;
+        if (again && mayStartOver) throw error;
+        if (!again && !signal.aborted && (await wasApplied(em, report.sha256))) {
+          report.noChanges = true;
+          report.created = zeroCounts();
+          await keepProblems();
+          await finish({
+            status: 'succeeded',
+            message: 'No changes: this file was already imported.',
+            rowsDone: read,
+          });
+          return report;
+        }
+        if (!again && !isUniqueViolation(error)) throw error;
+        // Nothing was written: the run says why, and the caller gets the report (not an error).
+        report.created = zeroCounts();
+        report.reused = zeroCounts();
+        await keepProblems();
+        await finish({
+          status: 'failed',
+          message: again
+            ? `Failed: other changes were saved while this file was being imported, ${STAGED_ATTEMPTS} times; nothing was written. Import the file again.`
+            : `Failed: a record of this file was saved meanwhile by another write (${(error as Error).message}); nothing was written. Import the file again.`,
+          rowsDone: read,
+        });
+        return report;
+      }
+      await keepProblems();
+      return report;
+    }
+
     let refused = false;
     try {
       await em.fork().transactional(async (tx) => {
@@ -440,6 +564,7 @@ async function run(
     }
     return report;
   } catch (error) {
+    if (error instanceof DataChanged) throw error;
     report.applied = false;
     const aborted = error instanceof ImportAborted || signal.aborted;
     const message = aborted

@@ -2,12 +2,22 @@
 // INSERTs in dependency order (sources, entities, products, evaluations, decisions, items,
 // certificates, links), then one UPDATE per chunk for the facts filled in; the certificates a new
 // one supersedes are updated just before the new ones are inserted; last the data version (cached
-// figures). `step` runs between statements (progress, abort, a turn of the event loop).
+// figures). `step` runs between statements (progress, abort, a turn of the event loop). The rows
+// themselves are built by planRows, which the SQLite staging (decision-list-staging.ts) shares.
 import { mapGroup1048To148, vietnameseSortKey } from '@ocop/domain';
 import type { Knex } from '@mikro-orm/knex';
 import { bumpDataVersionWith } from '../data-version/data-version.service.js';
 import { normalizeText } from '../shared/normalize-text.js';
-import type { ImportPlan } from './decision-list-plan.js';
+import type {
+  CertificateRec,
+  DecisionRec,
+  EntityRec,
+  EvaluationRec,
+  ImportPlan,
+  ItemRec,
+  ProductRec,
+  SourceRec,
+} from './decision-list-plan.js';
 import {
   chunks,
   insertLinks,
@@ -15,10 +25,11 @@ import {
   insertValues,
   isPostgres,
   updateByCase,
+  type ColumnType,
   type Row,
 } from './sql-batch.js';
 
-const idOf = (record: { id: number | null }): number => {
+export const idOf = (record: { id: number | null }): number => {
   if (record.id === null) throw new Error('import plan: a record was used before it was written');
   return record.id;
 };
@@ -26,19 +37,11 @@ const normalizedOrNull = (text: string | null) => (text ? normalizeText(text) : 
 const group148 = (group1048: string | null) =>
   group1048 ? mapGroup1048To148(group1048).code : null;
 
-export async function writePlan(
-  knex: Knex,
-  plan: ImportPlan,
-  step: () => Promise<void>,
-): Promise<void> {
-  const bool = (value: boolean) => (isPostgres(knex) ? value : value ? 1 : 0);
-
-  await insertRecords(knex, 'source', plan.sources, (s) => ({ url: s.url }), step);
-  await insertRecords(
-    knex,
-    'economic_entity',
-    plan.entities,
-    (e) => ({
+/** The column values of each kind of record the plan inserts or updates (`bool` per dialect). */
+export function planRows(bool: (value: boolean) => boolean | number) {
+  return {
+    source: (s: SourceRec): Row => ({ url: s.url }),
+    entity: (e: EntityRec): Row => ({
       name: e.name,
       normalized_name: e.normalizedName,
       sort_key: vietnameseSortKey(e.name),
@@ -49,13 +52,7 @@ export async function writePlan(
       registered_on: e.registeredOn,
       registered_precision: e.registeredPrecision,
     }),
-    step,
-  );
-  await insertRecords(
-    knex,
-    'product',
-    plan.products,
-    (p) => ({
+    product: (p: ProductRec): Row => ({
       name: p.name,
       normalized_name: p.normalizedName,
       sort_key: vietnameseSortKey(p.name),
@@ -68,13 +65,7 @@ export async function writePlan(
       registered_on: p.registeredOn,
       registered_precision: p.registeredPrecision,
     }),
-    step,
-  );
-  await insertRecords(
-    knex,
-    'evaluation',
-    plan.evaluations,
-    (e) => ({
+    evaluation: (e: EvaluationRec): Row => ({
       product_id: idOf(e.product),
       level: e.level,
       date: e.date.date,
@@ -87,13 +78,7 @@ export async function writePlan(
       round: e.round,
       outcome: e.stars !== null ? 'passed' : 'unknown',
     }),
-    step,
-  );
-  await insertRecords(
-    knex,
-    'decision',
-    plan.decisions,
-    (d) => ({
+    decision: (d: DecisionRec): Row => ({
       group_key: d.groupKey,
       number: d.number,
       date: d.date.date,
@@ -102,39 +87,80 @@ export async function writePlan(
       batch: d.batch,
       year: d.year,
     }),
-    step,
-  );
-  await insertRecords(
-    knex,
-    'decision_item',
-    plan.items,
-    (i) => ({
+    item: (i: ItemRec): Row => ({
       decision_id: idOf(i.decision),
       product_id: idOf(i.product),
       stars: i.stars,
       action: 'recognise',
       without_evaluation: bool(i.withoutEvaluation),
     }),
-    step,
-  );
+    certificate: (c: CertificateRec): Row => ({
+      product_id: idOf(c.product),
+      decision_item_id: idOf(c.item),
+      stars: c.stars,
+      issued_on: c.issuedOn,
+      issued_precision: c.issuedPrecision,
+      valid_until: c.validUntil,
+      superseded_on: c.supersededOn,
+    }),
+    /** Facts filled in on an existing entity. */
+    entityUpdate: (e: EntityRec): Row => ({
+      type: e.type,
+      commune: e.commune,
+      normalized_commune: normalizedOrNull(e.commune),
+      registered_on: e.registeredOn,
+      registered_precision: e.registeredPrecision,
+    }),
+    /** Facts filled in on an existing product. */
+    productUpdate: (p: ProductRec): Row => ({
+      entity_id: p.entity ? idOf(p.entity) : p.existingEntityId,
+      group1048: p.group1048,
+      group148: group148(p.group1048),
+      commune: p.commune,
+      normalized_commune: normalizedOrNull(p.commune),
+      registered_on: p.registeredOn,
+      registered_precision: p.registeredPrecision,
+    }),
+  };
+}
+
+/** Column types of the updates (PostgreSQL's casts in updateByCase). */
+export const ENTITY_UPDATE_COLUMNS: Record<string, ColumnType> = {
+  type: 'text',
+  commune: 'text',
+  normalized_commune: 'text',
+  registered_on: 'date',
+  registered_precision: 'text',
+};
+export const PRODUCT_UPDATE_COLUMNS: Record<string, ColumnType> = {
+  entity_id: 'int',
+  group1048: 'text',
+  group148: 'text',
+  commune: 'text',
+  normalized_commune: 'text',
+  registered_on: 'date',
+  registered_precision: 'text',
+};
+
+export async function writePlan(
+  knex: Knex,
+  plan: ImportPlan,
+  step: () => Promise<void>,
+): Promise<void> {
+  const rows = planRows((value) => (isPostgres(knex) ? value : value ? 1 : 0));
+
+  await insertRecords(knex, 'source', plan.sources, rows.source, step);
+  await insertRecords(knex, 'economic_entity', plan.entities, rows.entity, step);
+  await insertRecords(knex, 'product', plan.products, rows.product, step);
+  await insertRecords(knex, 'evaluation', plan.evaluations, rows.evaluation, step);
+  await insertRecords(knex, 'decision', plan.decisions, rows.decision, step);
+  await insertRecords(knex, 'decision_item', plan.items, rows.item, step);
   // Supersede first: the unique index allows one open certificate per product at any moment.
   const certificateUpdates = new Map<number, Row>();
   for (const [id, on] of plan.supersede) certificateUpdates.set(id, { superseded_on: on });
   await updateByCase(knex, 'certificate', { superseded_on: 'date' }, certificateUpdates, step);
   for (const chunk of chunks(plan.certificates)) {
-    await insertValues(
-      knex,
-      'certificate',
-      chunk.map((c): Row => ({
-        product_id: idOf(c.product),
-        decision_item_id: idOf(c.item),
-        stars: c.stars,
-        issued_on: c.issuedOn,
-        issued_precision: c.issuedPrecision,
-        valid_until: c.validUntil,
-        superseded_on: c.supersededOn,
-      })),
-    );
+    await insertValues(knex, 'certificate', chunk.map(rows.certificate));
     await step();
   }
 
@@ -161,53 +187,11 @@ export async function writePlan(
   );
 
   const entityUpdates = new Map<number, Row>();
-  for (const e of plan.entitiesChanged)
-    entityUpdates.set(idOf(e), {
-      type: e.type,
-      commune: e.commune,
-      normalized_commune: normalizedOrNull(e.commune),
-      registered_on: e.registeredOn,
-      registered_precision: e.registeredPrecision,
-    });
-  await updateByCase(
-    knex,
-    'economic_entity',
-    {
-      type: 'text',
-      commune: 'text',
-      normalized_commune: 'text',
-      registered_on: 'date',
-      registered_precision: 'text',
-    },
-    entityUpdates,
-    step,
-  );
+  for (const e of plan.entitiesChanged) entityUpdates.set(idOf(e), rows.entityUpdate(e));
+  await updateByCase(knex, 'economic_entity', ENTITY_UPDATE_COLUMNS, entityUpdates, step);
   const productUpdates = new Map<number, Row>();
-  for (const p of plan.productsChanged)
-    productUpdates.set(idOf(p), {
-      entity_id: p.entity ? idOf(p.entity) : p.existingEntityId,
-      group1048: p.group1048,
-      group148: group148(p.group1048),
-      commune: p.commune,
-      normalized_commune: normalizedOrNull(p.commune),
-      registered_on: p.registeredOn,
-      registered_precision: p.registeredPrecision,
-    });
-  await updateByCase(
-    knex,
-    'product',
-    {
-      entity_id: 'int',
-      group1048: 'text',
-      group148: 'text',
-      commune: 'text',
-      normalized_commune: 'text',
-      registered_on: 'date',
-      registered_precision: 'text',
-    },
-    productUpdates,
-    step,
-  );
+  for (const p of plan.productsChanged) productUpdates.set(idOf(p), rows.productUpdate(p));
+  await updateByCase(knex, 'product', PRODUCT_UPDATE_COLUMNS, productUpdates, step);
   // Last, so the version row stays locked only for the commit of this transaction.
   await bumpDataVersionWith(knex);
 }

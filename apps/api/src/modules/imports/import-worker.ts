@@ -21,7 +21,10 @@ const controllers = new Map<number, AbortController>();
 let opening: Promise<MikroORM> | null = null;
 const orm = () =>
   (opening ??= MikroORM.init(
-    buildOrmOptions(settings.config, { ...settings.overrides, poolMax: 2 }),
+    // `wait`: on SQLite this thread may wait inside SQLite for the API's short writes (it blocks
+    // only itself), and its transactions begin deferred, so staging an import into TEMP tables
+    // takes no lock on the database file (decision-list-staging.ts).
+    buildOrmOptions(settings.config, { ...settings.overrides, poolMax: 2, sqliteBusy: 'wait' }),
   ).catch((error: unknown) => {
     opening = null;
     throw error;
