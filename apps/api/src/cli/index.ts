@@ -33,7 +33,10 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const config = loadConfig();
-  const orm = await createOrm(config);
+  // `wait`: a command serves no requests, so on SQLite it may wait inside SQLite for a lock, and
+  // its import's transaction begins deferred: staging it takes no lock on the file, and an API
+  // process on the same file keeps writing meanwhile (db/sqlite-connection.ts).
+  const orm = await createOrm(config, { sqliteBusy: 'wait' });
   try {
     if (command === 'create-admin') return await createAdmin(orm, args, config.OCOP_ADMIN_PASSWORD);
     if (command === 'migrate') {

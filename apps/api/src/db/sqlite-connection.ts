@@ -69,6 +69,9 @@ export function sqliteAfterCreate(busyBudgetMs: number, mode: SqliteBusyMode = '
     } catch {
       // keep the file's journal mode
     }
+    // An import stages its plan in TEMP tables on a `wait` connection (tens of MB for 100,000
+    // rows): in a file, not in the process's memory as libsql's build (TEMP_STORE=2) would keep it.
+    if (mode === 'wait') conn.exec('pragma temp_store = file');
     if (mode === 'retry') retryBusyStatements(conn as RawSqliteWithStatements, budget);
     done(null, conn);
   };
