@@ -114,8 +114,10 @@ const ConfigSchema = z.object({
   /** PostgreSQL: opening a connection, or waiting for a free one in the pool, fails after this (ms). */
   DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
   /**
-   * SQLite: how long a write waits for another connection's write transaction (e.g. the import
-   * worker's) before failing with SQLITE_BUSY (ms). The wait blocks the waiting thread.
+   * SQLite: how long a write waits for another connection's write transaction (e.g. an import's
+   * copy) before failing with SQLITE_BUSY (ms), STORAGE_UNAVAILABLE through the API. The API's
+   * connections wait on timers, the event loop free; the import worker's inside SQLite, blocking
+   * only its own thread (db/sqlite-connection.ts).
    */
   SQLITE_BUSY_TIMEOUT_MS: z.coerce.number().int().min(0).default(5_000),
   /** /readyz answers 503 when the database check takes longer than this (ms). */

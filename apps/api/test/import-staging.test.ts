@@ -5,6 +5,7 @@
 // this thread, held before its copy by the `beforeCopy` hook, while the API answers:
 //   - an API write through GraphQL is saved at once, a read sees none of the import's rows; the
 //     write changed the data, so the import starts over from the file and then copies all rows;
+//   - data changed before every copy: after STAGED_ATTEMPTS the run fails whole, with the reason;
 //   - a row one of the file's records needs, saved meanwhile without raising the data version,
 //     meets its unique index in the copy: nothing written, the run failed with the reason;
 //   - while another connection holds the write lock, /healthz and reads are answered and a write
@@ -19,7 +20,10 @@ import { sqlEntityManager } from '../src/db/orm.js';
 import type { RawSqlite } from '../src/db/sqlite-connection.js';
 import { loadConfig } from '../src/config.js';
 import { ImportRun } from '../src/modules/imports/import-run.entity.js';
-import { importDecisionList } from '../src/modules/imports/decision-list-importer.js';
+import {
+  importDecisionList,
+  STAGED_ATTEMPTS,
+} from '../src/modules/imports/decision-list-importer.js';
 import { Product } from '../src/modules/products/product.entity.js';
 import { Source } from '../src/modules/sources/source.entity.js';
 import { createTestApi, type TestApi } from './api.js';
@@ -132,6 +136,47 @@ describe('SQLite import staged off the write lock', () => {
     expect(
       await api.orm.em.fork().count(Source, { url: { $like: `%${encodeURIComponent('Trùng')}%` } }),
     ).toBe(1);
+    const run = await runOf(report.runId);
+    expect(run.status).toBe('failed');
+    expect(run.message).toBe(report.message);
+  });
+
+  it(`fails whole when the data changes before each of its ${STAGED_ATTEMPTS} copies: nothing written, the run says why`, async () => {
+    const list = generateDecisionList(60, 'Đổi');
+    // The hook only hands over: it runs inside the importer's transaction context, which the
+    // API's requests must not inherit (the ORM finds its transaction through async context), so
+    // the writes are made from the test's own.
+    const arrivals: (() => void)[] = [];
+    let arrived: (() => void) | null = null;
+    const importing = importDecisionList(worker.em.fork(), {
+      fileName: 'doi.csv',
+      content: list.csv,
+      beforeCopy: () =>
+        new Promise<void>((resume) => {
+          arrivals.push(resume);
+          arrived?.();
+        }),
+    });
+    let copies = 0;
+    for (;;) {
+      const next = await Promise.race([
+        importing.then(() => null),
+        new Promise<() => void>((resolve) => {
+          arrived = () => resolve(arrivals.shift()!);
+          if (arrivals.length) arrived();
+        }),
+      ]);
+      if (!next) break;
+      copies += 1;
+      const res = await as.gql(REGISTER_ENTITY, { i: entityInput(`Hợp tác xã Đổi Lần ${copies}`) });
+      expect(res.errors).toBeUndefined();
+      next();
+    }
+    const report = await importing;
+    expect(copies).toBe(STAGED_ATTEMPTS);
+    expect(report.applied).toBe(false);
+    expect(report.message).toMatch(/other changes were saved .*nothing was written/);
+    expect(await productsNamed('Đổi')).toBe(0);
     const run = await runOf(report.runId);
     expect(run.status).toBe('failed');
     expect(run.message).toBe(report.message);
