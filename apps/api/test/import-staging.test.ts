@@ -195,6 +195,10 @@ describe('SQLite import staged off the write lock', () => {
       expect(health.statusCode).toBe(200);
       const read = await as.gql('{ products(first: 1) { totalCount } }');
       expect(read.errors).toBeUndefined();
+      // The readiness probe's write does not wait either: a lock held elsewhere means writable.
+      const ready = await api.app.inject({ method: 'GET', url: '/readyz' });
+      expect(ready.statusCode).toBe(200);
+      expect(ready.json()).toMatchObject({ status: 'ready', writable: true });
       expect(settled).toBe(false);
       raw.exec('rollback');
       const saved = await waiting;
