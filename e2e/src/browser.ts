@@ -30,7 +30,12 @@ export async function openBrowser(
   const consoleErrors: string[] = [];
   const watch = (p: Page) => {
     p.on('console', (msg) => {
-      if (msg.type() === 'error') consoleErrors.push(msg.text());
+      if (msg.type() !== 'error') return;
+      // "Failed to load resource" names no URL in its text: add where it came from.
+      const where = msg.location().url;
+      consoleErrors.push(
+        where && msg.text().startsWith('Failed to load') ? `${msg.text()} (${where})` : msg.text(),
+      );
     });
     p.on('pageerror', (err) => consoleErrors.push(err.message));
   };

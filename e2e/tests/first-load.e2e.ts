@@ -4,7 +4,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openBrowser, type BrowserSession } from '../src/browser';
 import { open, settled } from '../src/app';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { baseUrl } from '../src/api';
+import { repoRoot } from '../src/server';
 
 let session: BrowserSession | null = null;
 afterEach(async () => {
@@ -45,5 +48,17 @@ describe('first load', () => {
       'flex',
     );
     expect(consoleErrors).toEqual([]);
+  });
+
+  it('every page the build names preloads files the server has, for each lazily loaded route', async () => {
+    const routes = JSON.parse(
+      readFileSync(join(repoRoot, 'apps/web/dist/route-preloads.json'), 'utf8'),
+    ) as { path: string; scripts: string[]; styles: string[] }[];
+    expect(routes.map((r) => r.path)).toContain('/figures');
+    const files = new Set(routes.flatMap((r) => [...r.scripts, ...r.styles]));
+    for (const file of files) {
+      const res = await fetch(`${baseUrl()}/${file}`, { method: 'HEAD' });
+      expect(`${file} ${res.status}`).toBe(`${file} 200`);
+    }
   });
 });

@@ -78,13 +78,19 @@ export function routePreloadsPlugin(readRouterSource: () => string): Plugin {
   return {
     name: 'ocop-route-preloads',
     apply: 'build',
-    generateBundle(_options, bundle) {
-      const preloads = routePreloads(lazyRoutesOf(readRouterSource()), bundle);
-      this.emitFile({
-        type: 'asset',
-        fileName: 'route-preloads.json',
-        source: `${JSON.stringify(preloads, null, 2)}\n`,
-      });
+    enforce: 'post',
+    generateBundle: {
+      // After Vite's own: its CSS plugin drops the chunks that only import stylesheets, which a
+      // page's import list still names before that.
+      order: 'post',
+      handler(_options, bundle) {
+        const preloads = routePreloads(lazyRoutesOf(readRouterSource()), bundle);
+        this.emitFile({
+          type: 'asset',
+          fileName: 'route-preloads.json',
+          source: `${JSON.stringify(preloads, null, 2)}\n`,
+        });
+      },
     },
   };
 }
