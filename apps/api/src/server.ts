@@ -21,6 +21,8 @@ import { createContext, type AuthSettings, type GraphQLContext } from './graphql
 import { loadTrustedDocuments } from './graphql/trusted-documents.js';
 import { DataVersionReader } from './cache/version-reader.js';
 import { persistedGetHandler, persistedIdOf } from './http/persisted-get.js';
+import { postCache } from './http/post-cache.js';
+import { AnswerCache } from './cache/answer-cache.js';
 import { limitsFromConfig } from './graphql/limits.js';
 import { schema } from './graphql/schema.js';
 import { registerCors } from './http/cors.js';
@@ -113,18 +115,26 @@ export async function createServer(
       ),
   });
   await apollo.start();
+  // Whole answers of anonymous reads (GET by id and POST), per data version: memory, and Redis
+  // when REDIS_URL is set (cache/answer-cache.ts).
+  const answers = new AnswerCache(
+    config.CACHE_PREFIX,
+    figures.store.kind === 'redis' ? figures.store : null,
+  );
+  const versions = DataVersionReader.of(db);
   // GET by id: the dashboard's trusted documents, cacheable by browsers, proxies and CDNs.
   const persistedGet = persistedGetHandler({
     db,
     apollo,
     documents: loadTrustedDocuments(config.PERSISTED_QUERIES, app.log),
-    figures,
-    versions: DataVersionReader.of(db),
+    answers,
+    versions,
     auth,
     viewerOf,
     maxAge: config.PUBLIC_MAX_AGE_SECONDS,
     sMaxAge: config.PUBLIC_S_MAXAGE_SECONDS,
   });
+  const postAnswers = postCache({ answers, versions });
   app.route({
     url: '/graphql',
     method: ['GET', 'POST', 'OPTIONS'],
@@ -137,7 +147,11 @@ export async function createServer(
         persistedIdOf(request.query as Record<string, unknown>) !== undefined
       )
         return persistedGet(request, reply);
+      // An anonymous POST read: its stored answer, when this data version has one.
+      return postAnswers.lookup(request, reply);
     },
+    // Before the compression plugin's own onSend: the stored answer is the uncompressed text.
+    onSend: postAnswers.store,
     handler: fastifyApolloHandler<GraphQLContext>(apollo, {
       context: async (request) => {
         const ctx = createContext(db, {
@@ -147,6 +161,7 @@ export async function createServer(
           log: request.log,
         });
         ctx.viewer = await viewerOf(request);
+        postAnswers.track(request, ctx);
         return ctx;
       },
     }),

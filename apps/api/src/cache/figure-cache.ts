@@ -89,9 +89,20 @@ export class FigureCache {
 /** A cache that stores nothing (contexts built outside a server). */
 export const NO_CACHE = new FigureCache(NO_STORE, '');
 
+/**
+ * Gives the request the data version its HTTP layer already read (the answer caches read it before
+ * anything runs), so the figures use the same one and the request costs no second read.
+ */
+export function primeDataVersion(ctx: GraphQLContext, stamp: DataVersionStamp): void {
+  void ctx.memo(DATA_VERSION_MEMO, async () => stamp);
+}
+
+/** The request memo's name of the data version. */
+export const DATA_VERSION_MEMO = 'data-version';
+
 /** The request's data version, read at most once per request. */
 export function requestDataVersion(ctx: GraphQLContext): Promise<DataVersionStamp | null> {
-  return ctx.memo('data-version', () => readDataVersion(ctx.em));
+  return ctx.memo(DATA_VERSION_MEMO, () => readDataVersion(ctx.em));
 }
 
 /**

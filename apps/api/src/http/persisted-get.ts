@@ -13,14 +13,13 @@
 // Mutations are refused (405): GET must not change anything. Unknown ids are
 // PERSISTED_QUERY_NOT_FOUND, so a client with a newer build falls back to POST.
 import { createHash } from 'node:crypto';
-import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { MikroORM } from '@mikro-orm/core';
-import { todayInVietnam } from '@ocop/domain';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { GraphQLError } from 'graphql';
 import { canonicalJson } from '../cache/canonical.js';
-import type { FigureCache } from '../cache/figure-cache.js';
+import type { AnswerCache, AnswerEntry } from '../cache/answer-cache.js';
+import { primeDataVersion } from '../cache/figure-cache.js';
 import type { DataVersionReader } from '../cache/version-reader.js';
 import type { DataVersionStamp } from '../modules/data-version/data-version.service.js';
 import {
@@ -32,13 +31,14 @@ import {
 import { API_ERROR_CODES, apiError, validationFailed } from '../graphql/errors.js';
 import { httpStatusForCode } from '../graphql/http-status.js';
 import type { TrustedDocument, TrustedDocuments } from '../graphql/trusted-documents.js';
+import { acceptedEncoding, COMPRESS_FROM_BYTES, todayNow } from './answer-encoding.js';
 import { clientRequestId } from './logging.js';
 
 export interface PersistedGetOptions {
   db: MikroORM;
   apollo: ApolloServer<GraphQLContext>;
   documents: TrustedDocuments;
-  figures: FigureCache;
+  answers: AnswerCache;
   versions: DataVersionReader;
   auth: AuthSettings;
   viewerOf: (request: FastifyRequest) => Promise<Viewer>;
@@ -48,10 +48,6 @@ export interface PersistedGetOptions {
 }
 
 const JSON_TYPE = 'application/json; charset=utf-8';
-/** The same threshold as the compression plugin (http/compression.ts). */
-const COMPRESS_FROM_BYTES = 1024;
-/** Encoded answers kept per process (each is encoded once per data version and coding). */
-const ENCODED_ENTRIES = 256;
 
 type Query = Record<string, unknown>;
 
@@ -77,8 +73,7 @@ interface Executed {
 
 export function persistedGetHandler(options: PersistedGetOptions) {
   const cacheControl = `public, max-age=${options.maxAge}${options.sMaxAge ? `, s-maxage=${options.sMaxAge}` : ''}, must-revalidate`;
-  const inFlight = new Map<string, Promise<Executed>>();
-  const encoded = new Map<string, Buffer>();
+  const inFlight = new Map<string, Promise<{ entry: AnswerEntry } | { executed: Executed }>>();
 
   async function execute(
     request: FastifyRequest,
@@ -86,6 +81,7 @@ export function persistedGetHandler(options: PersistedGetOptions) {
     variables: Query,
     viewer: Viewer,
     today: string,
+    stamp?: DataVersionStamp,
   ): Promise<Executed> {
     const ctx = createContext(options.db, {
       viewer,
@@ -95,6 +91,8 @@ export function persistedGetHandler(options: PersistedGetOptions) {
       log: request.log,
       today,
     });
+    // The version this answer is stored under: its figures are computed at it (no second read).
+    if (stamp) primeDataVersion(ctx, stamp);
     const response = await options.apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: {
         method: 'POST',
@@ -116,49 +114,32 @@ export function persistedGetHandler(options: PersistedGetOptions) {
   }
 
   /**
-   * The stored answer of `key`, or the operation run once for all concurrent askers. The store is
-   * the figure cache's (memory or Redis): a failed lookup or write only costs the cache.
+   * The stored answer of `key` (this process's, then Redis's), or the operation run once for all
+   * concurrent askers and stored when it is an error-free 200.
    */
-  async function answerOf(key: string, run: () => Promise<Executed>): Promise<Executed> {
-    const store = options.figures.store;
-    if (store.kind !== 'none') {
-      try {
-        const hit = await store.get(key);
-        if (typeof hit === 'string') return { status: 200, body: hit, cacheable: true };
-      } catch {
-        options.figures.stats.errors += 1;
-      }
-    }
+  async function answerOf(
+    key: string,
+    stamp: DataVersionStamp,
+    run: () => Promise<Executed>,
+  ): Promise<{ entry: AnswerEntry } | { executed: Executed }> {
+    const stored = options.answers.local(key, stamp) ?? (await options.answers.get(key, stamp));
+    if (stored) return { entry: stored };
     let running = inFlight.get(key);
     if (!running) {
-      running = run().then(async (executed) => {
-        if (executed.cacheable && store.kind !== 'none')
-          await store.set(key, executed.body).catch(() => {
-            options.figures.stats.errors += 1;
-          });
-        return executed;
-      });
+      running = run().then(async (executed) =>
+        executed.cacheable
+          ? {
+              entry: await options.answers.set(key, stamp, {
+                contentType: JSON_TYPE,
+                body: executed.body,
+              }),
+            }
+          : { executed },
+      );
       inFlight.set(key, running);
       void running.finally(() => inFlight.delete(key)).catch(() => undefined);
     }
     return running;
-  }
-
-  /** The bytes of a stored answer in one coding, made once per key: no per-request encoding. */
-  function bodyBytes(key: string, encoding: 'br' | 'gzip' | 'identity', body: string): Buffer {
-    const memoKey = `${encoding}:${key}`;
-    let bytes = encoded.get(memoKey);
-    if (!bytes) {
-      bytes =
-        encoding === 'br'
-          ? brotliCompressSync(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 6 } })
-          : encoding === 'gzip'
-            ? gzipSync(body)
-            : Buffer.from(body, 'utf8');
-      encoded.set(memoKey, bytes);
-      if (encoded.size > ENCODED_ENTRIES) encoded.delete(encoded.keys().next().value as string);
-    }
-    return bytes;
   }
 
   return async function persistedGet(request: FastifyRequest, reply: FastifyReply) {
@@ -238,40 +219,30 @@ export function persistedGetHandler(options: PersistedGetOptions) {
     const matched = matchingTag(request.headers['if-none-match'], tag);
     if (matched) return reply.code(304).header('etag', matched).send();
 
-    const key = `${options.figures.prefix}http:${stamp.epoch}:${stamp.version}:${document.id}:${today}:${vars}`;
-    const answer = await answerOf(key, () =>
-      execute(request, document, variables, anonymous, today),
+    const key = options.answers.keyOf(stamp, 'get', `${document.id}\n${today}\n${vars}`);
+    const answer = await answerOf(key, stamp, () =>
+      execute(request, document, variables, anonymous, today, stamp),
     );
-    if (!answer.cacheable)
+    if ('executed' in answer)
       return reply
-        .code(answer.status)
+        .code(answer.executed.status)
         .header('cache-control', 'no-store')
         .removeHeader('vary')
         .type(JSON_TYPE)
-        .send(answer.body);
+        .send(answer.executed.body);
+    const { entry } = answer;
     const encoding =
-      answer.body.length >= COMPRESS_FROM_BYTES
+      entry.answer.body.length >= COMPRESS_FROM_BYTES
         ? acceptedEncoding(request.headers['accept-encoding'])
         : null;
     void reply.type(JSON_TYPE);
-    if (!encoding) return reply.header('etag', tag).send(bodyBytes(key, 'identity', answer.body));
+    if (!encoding)
+      return reply.header('etag', tag).send(options.answers.bytesOf(key, entry, 'identity'));
     return reply
       .header('etag', variantTag(tag, encoding))
       .header('content-encoding', encoding)
-      .send(bodyBytes(key, encoding, answer.body));
+      .send(options.answers.bytesOf(key, entry, encoding));
   };
-}
-
-/**
- * Today in Vietnam, recomputed once per UTC minute (Intl's formatting costs more than the rest of
- * a cached answer): Vietnam's days begin on a whole UTC hour, so the date holds for the minute.
- */
-let todayMemo = { minute: -1, today: '' };
-function todayNow(): string {
-  const minute = Math.floor(Date.now() / 60_000);
-  if (minute !== todayMemo.minute)
-    todayMemo = { minute, today: todayInVietnam(new Date(minute * 60_000)) };
-  return todayMemo.today;
 }
 
 function sendError(reply: FastifyReply, error: GraphQLError) {
@@ -315,20 +286,5 @@ function matchingTag(header: string | undefined, tag: string): string | null {
     if (value === '*') return tag;
     if (variants.includes(value)) return value;
   }
-  return null;
-}
-
-/** br, then gzip, when the client accepts it (q=0 refuses). */
-function acceptedEncoding(header: string | undefined): 'br' | 'gzip' | null {
-  if (!header) return null;
-  const accepted = new Set<string>();
-  for (const part of header.split(',')) {
-    const [name = '', ...params] = part.trim().toLowerCase().split(';');
-    const q = params.find((p) => p.trim().startsWith('q='));
-    if (q && Number(q.trim().slice(2)) === 0) continue;
-    accepted.add(name.trim());
-  }
-  if (accepted.has('br')) return 'br';
-  if (accepted.has('gzip') || accepted.has('*')) return 'gzip';
   return null;
 }

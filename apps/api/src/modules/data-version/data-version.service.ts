@@ -16,6 +16,9 @@ function knexOf(em: EntityManager): Knex {
   return em.getTransactionContext<Knex.Transaction>() ?? (em as SqlEntityManager).getKnex();
 }
 
+/** The read of the single row (cache/version-reader.ts prepares the same text on PostgreSQL). */
+export const DATA_VERSION_SQL = 'select version, epoch from data_version where id = 1';
+
 /**
  * One cheap statement: the primary-key read of the single row (through the ORM's connection, so it
  * is logged and counted like every other statement); null when the row is missing.
@@ -24,7 +27,7 @@ export async function readDataVersion(em: EntityManager): Promise<DataVersionSta
   const row = await em
     .getConnection()
     .execute<{ version: unknown; epoch: unknown } | undefined>(
-      'select version, epoch from data_version where id = 1',
+      DATA_VERSION_SQL,
       [],
       'get',
       em.getTransactionContext(),

@@ -1,0 +1,190 @@
+// The answer cache of anonymous POST /graphql (issue 10, point 6): a repeated read is sent as the
+// bytes stored for its data version, before Apollo parses, validates or executes anything.
+//
+// Cached: a request without an Authorization header (the viewer is anonymous, so the answer holds
+// no one's private fields), a JSON body of only `query`, `operationName` and `variables`, whose
+// operation is a query (checked when its answer is stored) and whose answer is a 200 without
+// errors. The key is the data version, today's date in Vietnam (the as-of default), the Accept
+// header (Apollo's content type follows it), the operation name, the canonical variables and the
+// query text. Everything else goes to Apollo as before: signed-in requests, mutations, errors
+// (invalid variables keep their messages), batches and other extensions. The rate limit is
+// counted before (the route's onRequest hook).
+//
+// Only operations that read the data version anyway (those asking for cached figures: overview,
+// districts, stats…) are looked up: the version is then read first, before anything else (every
+// write committed before the request came in is seen, and the whole answer is at least that
+// version), and handed to the request's figures, so a miss costs no extra statement. A text is
+// known to be such an operation after its first run has read the version; until then it runs
+// as before and is not stored. Lists without figures (products) keep their statement count and are
+// not cached here.
+import { parse, type OperationTypeNode } from 'graphql';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { AnswerCache, AnswerEntry } from '../cache/answer-cache.js';
+import { canonicalJson } from '../cache/canonical.js';
+import { DATA_VERSION_MEMO, primeDataVersion } from '../cache/figure-cache.js';
+import type { DataVersionReader } from '../cache/version-reader.js';
+import type { GraphQLContext } from '../graphql/context.js';
+import type { DataVersionStamp } from '../modules/data-version/data-version.service.js';
+import { acceptedEncoding, COMPRESS_FROM_BYTES, todayNow } from './answer-encoding.js';
+
+export interface PostCacheOptions {
+  answers: AnswerCache;
+  versions: DataVersionReader;
+}
+
+interface Pending {
+  /** The answer's key and the version read first; null: a text not known to read figures yet. */
+  key: string | null;
+  stamp: DataVersionStamp | null;
+  shape: string;
+  query: string;
+  operationName: string | null;
+  /** The execution asked for the data version (set through the context's memo). */
+  readsVersion: boolean;
+}
+
+/** Query texts known to read the data version, kept per process (the least recent dropped). */
+const SHAPES = 512;
+
+interface CacheableBody {
+  query: string;
+  operationName: string | null;
+  variables: Record<string, unknown>;
+}
+
+const ALLOWED = new Set(['query', 'operationName', 'variables']);
+
+/** The parts of a POST body the cache may key by, or null when the request is not cacheable. */
+function cacheableBody(body: unknown): CacheableBody | null {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return null;
+  const { query, operationName, variables } = body as Record<string, unknown>;
+  if (typeof query !== 'string') return null;
+  if (operationName != null && typeof operationName !== 'string') return null;
+  if (variables != null && (typeof variables !== 'object' || Array.isArray(variables))) return null;
+  for (const name in body) if (!ALLOWED.has(name)) return null;
+  return {
+    query,
+    operationName: (operationName as string | null | undefined) ?? null,
+    variables: (variables as Record<string, unknown> | null | undefined) ?? {},
+  };
+}
+
+/** The type of the operation a request runs, or null when the text does not say (Apollo refuses). */
+export function operationTypeOf(
+  query: string,
+  operationName: string | null,
+): OperationTypeNode | null {
+  try {
+    const operations = parse(query).definitions.filter((d) => d.kind === 'OperationDefinition');
+    const chosen =
+      operationName === null
+        ? operations.length === 1
+          ? operations[0]
+          : undefined
+        : operations.find((op) => op.name?.value === operationName);
+    return chosen?.operation ?? null;
+  } catch {
+    return null;
+  }
+}
+
+export function postCache(options: PostCacheOptions) {
+  const pending = new WeakMap<FastifyRequest, Pending>();
+  const figureShapes = new Map<string, true>();
+  const { answers } = options;
+
+  function send(request: FastifyRequest, reply: FastifyReply, key: string, entry: AnswerEntry) {
+    const encoding =
+      entry.answer.body.length >= COMPRESS_FROM_BYTES
+        ? acceptedEncoding(request.headers['accept-encoding'])
+        : null;
+    void reply.code(200).header('content-type', entry.answer.contentType);
+    if (!encoding) return reply.send(answers.bytesOf(key, entry, 'identity'));
+    // Compressed once per entry; the compression plugin leaves an encoded body alone.
+    return reply
+      .header('vary', 'accept-encoding')
+      .header('content-encoding', encoding)
+      .send(answers.bytesOf(key, entry, encoding));
+  }
+
+  return {
+    /** preHandler: sends a stored answer, or notes the key under which Apollo's answer may be kept. */
+    async lookup(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> {
+      if (request.method !== 'POST' || request.headers.authorization !== undefined) return;
+      const body = cacheableBody(request.body);
+      if (!body) return;
+      const shape = `${body.operationName ?? ''}\n${body.query}`;
+      const noted: Pending = {
+        key: null,
+        stamp: null,
+        shape,
+        query: body.query,
+        operationName: body.operationName,
+        readsVersion: false,
+      };
+      pending.set(request, noted);
+      if (!figureShapes.has(shape)) return;
+      let stamp: DataVersionStamp | null;
+      try {
+        stamp = await options.versions.current();
+      } catch {
+        // The database did not answer: Apollo runs the request and reports it as it always did.
+        return;
+      }
+      // No data version row: nothing may be cached (figure-cache.ts does the same).
+      if (!stamp) return;
+      const key = answers.keyOf(
+        stamp,
+        'post',
+        `${todayNow()}\n${request.headers.accept ?? ''}\n${canonicalJson(body.variables)}\n${shape}`,
+      );
+      const entry = answers.local(key, stamp) ?? (await answers.get(key, stamp));
+      if (entry) {
+        pending.delete(request);
+        return send(request, reply, key, entry);
+      }
+      noted.key = key;
+      noted.stamp = stamp;
+    },
+
+    /**
+     * Called with the request's GraphQL context: a miss hands it the version read first (its
+     * figures use it, no second read); otherwise it notes whether the execution reads one.
+     */
+    track(request: FastifyRequest, ctx: GraphQLContext): void {
+      const noted = pending.get(request);
+      if (!noted) return;
+      if (noted.stamp) return primeDataVersion(ctx, noted.stamp);
+      const memo = ctx.memo;
+      ctx.memo = (name, load) => {
+        if (name === DATA_VERSION_MEMO) noted.readsVersion = true;
+        return memo(name, load);
+      };
+    },
+
+    /** onSend (before compression): keeps Apollo's answer when it is a query's error-free 200. */
+    async store(request: FastifyRequest, reply: FastifyReply, payload: unknown): Promise<unknown> {
+      const noted = pending.get(request);
+      if (!noted || reply.statusCode !== 200 || typeof payload !== 'string') return payload;
+      pending.delete(request);
+      const contentType = reply.getHeader('content-type');
+      if (typeof contentType !== 'string' || reply.getHeader('set-cookie') !== undefined)
+        return payload;
+      if (!noted.key && !noted.readsVersion) return payload;
+      if (operationTypeOf(noted.query, noted.operationName) !== 'query') return payload;
+      try {
+        if ((JSON.parse(payload) as { errors?: unknown }).errors !== undefined) return payload;
+      } catch {
+        return payload;
+      }
+      if (!noted.key || !noted.stamp) {
+        // Its version was read during the run, after other reads: next time it is read first.
+        figureShapes.set(noted.shape, true);
+        if (figureShapes.size > SHAPES) figureShapes.delete(figureShapes.keys().next().value!);
+        return payload;
+      }
+      await answers.set(noted.key, noted.stamp, { contentType, body: payload });
+      return payload;
+    },
+  };
+}
