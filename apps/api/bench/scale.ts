@@ -67,6 +67,18 @@ const OPERATIONS: Record<string, Operation> = {
       latestDecision { date { value } } certificate(asOf: "2022-06-30") { status } } } } }`,
     variables: {},
   },
+  // A search as the products page sends it (filter.search, 40 a page, with totalCount): ≥ 3
+  // characters reads the trigram indexes (PostgreSQL pg_trgm, SQLite FTS5); 2 characters scans.
+  'products search': {
+    query: `query Search($s: String) { products(first: 40, filter: { search: $s }) { totalCount
+      edges { node { name unit { name } entity { name } } } } }`,
+    variables: { s: 'Tổng hợp 4321' },
+  },
+  'search 2 chars': {
+    query: `query Search($s: String) { products(first: 40, filter: { search: $s }) { totalCount
+      edges { node { name unit { name } entity { name } } } } }`,
+    variables: { s: '43' },
+  },
   'stats unit×stars': {
     query: `{ stats(measure: PRODUCTS, groupBy: UNIT, thenBy: STARS, asOf: "2025-12-31") {
       rows { key key2 count } } }`,

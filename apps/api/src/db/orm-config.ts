@@ -5,6 +5,7 @@ import type { Options } from '@mikro-orm/core';
 import { databaseKind, type AppConfig } from '../config.js';
 import { ENTITIES } from './entities.js';
 import { postgresqlMigrations } from './migrations/postgresql/index.js';
+import { declareTrigramIndexes, SQLITE_SEARCH_TABLE_NAMES } from './migrations/search-index.js';
 import { sqliteMigrations } from './migrations/sqlite/index.js';
 import {
   API_SQLITE_POOL_MAX,
@@ -50,6 +51,9 @@ export function buildOrmOptions(config: AppConfig, overrides: OrmOverrides = {})
       ...common,
       driver: PostgreSqlDriver,
       clientUrl: overrides.url ?? config.DATABASE_URL,
+      // The search's trigram indexes are the migrations' (pg_trgm may be missing); declared here
+      // so the ORM's schema comparison keeps them.
+      discovery: { ...common.discovery, onMetadata: declareTrigramIndexes },
       // Bounded waits (issue 11, point 6): a frozen server or network must give fast errors, not
       // requests hanging for as long as it lasts. The server cancels long statements itself;
       // query_timeout covers a server that does not answer at all.
@@ -94,6 +98,10 @@ export function buildOrmOptions(config: AppConfig, overrides: OrmOverrides = {})
       // knex's SQLite default is one connection; the API needs a few (API_SQLITE_POOL_MAX).
       ...(busy === 'retry' ? { min: 1, max: API_SQLITE_POOL_MAX } : {}),
     },
+    // The FTS5 search tables (and their shadow tables) belong to the migrations, not to an
+    // entity: the migration generator must neither read them (it cannot parse a virtual table)
+    // nor drop them.
+    schemaGenerator: { skipTables: SQLITE_SEARCH_TABLE_NAMES },
     migrations: {
       migrationsList: sqliteMigrations,
       transactional: true,

@@ -1,9 +1,9 @@
 // Entity reads and writes: the entities list behind the `entities` connection, and registerEntity /
 // updateEntity (one entity per normalised name and unit).
-import type { EntityManager, FilterQuery } from '@mikro-orm/knex';
+import type { EntityManager, FilterQuery, QueryOrderMap } from '@mikro-orm/knex';
 import type { Page } from '../../graphql/pagination.js';
 import {
-  entityIdsOfProducts,
+  entityIdsOfProductsQuery,
   isActive,
   type ProductQuery,
   type Sort,
@@ -13,6 +13,7 @@ import { duplicate, notFound, validationFailed } from '../../graphql/errors.js';
 import { expectVersion, type WriteOutcome } from '../audit/run-write.js';
 import { findDistrictUnit, optionalText, requireText } from '../shared/input-checks.js';
 import { normalizeText } from '../shared/normalize-text.js';
+import { inIdOrder, pageOfIds } from '../shared/page-of-ids.js';
 import { EconomicEntity, type EntityType } from './economic-entity.entity.js';
 import { entityCurrentView, entitySnapshot } from './entity-snapshot.js';
 
@@ -25,16 +26,24 @@ export async function listEntities(
   sort: Sort<EntitySortField>,
   page: Page,
 ): Promise<[EconomicEntity[], number]> {
-  const where: FilterQuery<EconomicEntity> = isActive(filter)
-    ? { id: { $in: await entityIdsOfProducts(em, filter) } }
-    : {};
   const dir = sort.direction;
-  return em.findAndCount(EconomicEntity, where, {
-    // Vietnamese alphabetical order (sortKey, domain vietnamese-order.ts).
-    orderBy: [{ sortKey: dir }, { id: dir }],
-    limit: page.limit,
-    offset: page.offset,
-  });
+  // Vietnamese alphabetical order (sortKey, domain vietnamese-order.ts).
+  const orderBy: QueryOrderMap<EconomicEntity>[] = [{ sortKey: dir }, { id: dir }];
+  if (!isActive(filter)) {
+    return em.findAndCount(EconomicEntity, {}, { orderBy, limit: page.limit, offset: page.offset });
+  }
+  // The products' filter (a search above all) runs once, inside the statement that returns the
+  // page's ids and the total (shared/page-of-ids.ts).
+  const where: FilterQuery<EconomicEntity> = {
+    id: { $in: (await entityIdsOfProductsQuery(em, filter)) as never },
+  };
+  const [ids, total] = await pageOfIds(
+    em.createQueryBuilder(EconomicEntity, 'e').where(where).orderBy(orderBy),
+    page,
+    () => em.count(EconomicEntity, where),
+  );
+  const rows = ids.length ? await em.find(EconomicEntity, { id: { $in: ids } }) : [];
+  return [inIdOrder(rows, ids), total];
 }
 
 /** The fields of an entity as a form or the API gives them. */

@@ -1,9 +1,16 @@
 // Product reads and writes: the filtered, sorted list behind the products, entities and evaluations
 // connections, and registerProduct / updateProduct (groups checked against the domain taxonomies,
-// group148 defaulting to the domain's mapping of group1048). Text filters ignore case and diacritics (normalize-text.ts); the two year words
+// group148 defaulting to the domain's mapping of group1048). Text filters ignore case and
+// diacritics (normalize-text.ts) and read trigram indexes (product-search.ts); the two year words
 // and the two star questions are kept apart (roundYear vs evaluationYear/decisionYear,
 // starsEver vs starsOnDate) so one word never means two things.
-import { raw, type EntityManager, type FilterQuery, type QueryOrderMap } from '@mikro-orm/knex';
+import {
+  raw,
+  type EntityManager,
+  type FilterQuery,
+  type ObjectQuery,
+  type QueryOrderMap,
+} from '@mikro-orm/knex';
 import type { CertificateStatus } from '@ocop/domain';
 import type { Page } from '../../graphql/pagination.js';
 import { DecisionItem } from '../decisions/decision-item.entity.js';
@@ -13,7 +20,10 @@ import {
   productIdsByCertificateStatus,
   productIdsWithStarsInForce,
 } from '../certificates/certificate.service.js';
-import { escapeLike, normalizeText } from '../shared/normalize-text.js';
+import { normalizeText } from '../shared/normalize-text.js';
+import { textSearch } from '../shared/text-search.js';
+import { pageOfIds, inIdOrder } from '../shared/page-of-ids.js';
+import { asSubquery, communeSearchSql, productSearchSql } from './product-search.js';
 import { Product } from './product.entity.js';
 import { requireUnitCode } from '../shared/known-codes.js';
 import type { EntityManager as WriteEntityManager } from '@mikro-orm/core';
@@ -62,12 +72,6 @@ export type ProductSortField = 'name' | 'stars' | 'decisionDate';
 export interface Sort<F extends string> {
   by: F;
   direction: SortDirection;
-}
-
-/** `%normalized(query)%` pattern, or null for an empty query. */
-export function searchPattern(query: string): string | null {
-  const normalized = normalizeText(query);
-  return normalized ? `%${escapeLike(normalized)}%` : null;
 }
 
 /** True when the filter narrows anything besides its as-of day. */
@@ -146,25 +150,25 @@ async function matchingIds(em: EntityManager, f: ProductQuery): Promise<number[]
 export async function productWhere(
   em: EntityManager,
   f: ProductQuery,
-): Promise<FilterQuery<Product>> {
+): Promise<ObjectQuery<Product>> {
   await requireUnitCode(em, f.unitCode, 'filter.unitCode');
   const and: FilterQuery<Product>[] = [];
   if (f.unitCode) and.push({ unit: { code: f.unitCode } });
-  if (f.commune) and.push({ normalizedCommune: { $like: searchPattern(f.commune) ?? '%' } });
+  if (f.commune) {
+    const commune = textSearch(f.commune);
+    and.push(
+      commune
+        ? { id: { $in: asSubquery(em, communeSearchSql, commune) as never } }
+        : { normalizedCommune: { $ne: null } },
+    );
+  }
   if (f.group) and.push({ $or: [{ group1048: f.group }, { group148: f.group }] });
   if (f.entityType) and.push({ entity: { type: f.entityType } });
-  const pattern = f.search ? searchPattern(f.search) : null;
-  if (pattern) {
-    // The unit's name too, so "cho moi" finds every product of Chợ Mới, not only those whose
-    // commune or entity name says so.
-    and.push({
-      $or: [
-        { normalizedName: { $like: pattern } },
-        { normalizedCommune: { $like: pattern } },
-        { entity: { normalizedName: { $like: pattern } } },
-        { unit: { normalizedName: { $like: pattern } } },
-      ],
-    });
+  const search = textSearch(f.search);
+  if (search) {
+    // Name, commune, entity name and the unit's name, so "cho moi" finds every product of Chợ Mới,
+    // not only those whose commune or entity name says so (product-search.ts: index-served).
+    and.push({ id: { $in: asSubquery(em, productSearchSql, search) as never } });
   }
   const ids = await matchingIds(em, f);
   if (ids) and.push({ id: { $in: ids } });
@@ -212,14 +216,27 @@ export async function listProducts(
   sort: Sort<ProductSortField>,
   page: Page,
 ): Promise<[Product[], number]> {
-  return em.findAndCount(Product, await productWhere(em, filter), {
-    orderBy: productOrder(sort),
-    limit: page.limit,
-    offset: page.offset,
-    // Every list shows who makes each product: joined into the page's statement, not a second one.
-    populate: ['entity'],
-    strategy: 'joined',
-  });
+  const where = await productWhere(em, filter);
+  // Every list shows who makes each product: joined into the statement that reads the rows.
+  const load = { populate: ['entity'], strategy: 'joined' } as const;
+  if (!isActive(filter)) {
+    // Nothing to search: the page reads the sort index and the count is the table's.
+    return em.findAndCount(Product, where, {
+      ...load,
+      orderBy: productOrder(sort),
+      limit: page.limit,
+      offset: page.offset,
+    });
+  }
+  // A filter (a search above all) is evaluated once: the page's ids and the total come from one
+  // statement (count(*) over ()), the page's rows by id from a second.
+  const [ids, total] = await pageOfIds(
+    em.createQueryBuilder(Product, 'p').where(where).orderBy(productOrder(sort)),
+    page,
+    () => em.count(Product, where),
+  );
+  const rows = ids.length ? await em.find(Product, { id: { $in: ids } }, load) : [];
+  return [inIdOrder(rows, ids), total];
 }
 
 /** Ids of the products matching an active filter (for lists of their entities or evaluations). */
@@ -228,13 +245,18 @@ export async function productIds(em: EntityManager, filter: ProductQuery): Promi
   return rows.map((p) => p.id);
 }
 
-/** Ids of the entities making at least one product matching an active filter. */
-export async function entityIdsOfProducts(
-  em: EntityManager,
-  filter: ProductQuery,
-): Promise<number[]> {
-  const rows = await em.find(Product, await productWhere(em, filter), { fields: ['entity'] });
-  return [...new Set(rows.flatMap((p) => (p.entity ? [p.entity.id] : [])))];
+/**
+ * The ids of the entities making at least one product matching a filter, as a sub-query for
+ * `{ id: { $in: … } }`: the entities' page and count read it in the database, no id list in between.
+ */
+export async function entityIdsOfProductsQuery(em: EntityManager, filter: ProductQuery) {
+  const { sql, bindings } = em
+    .createQueryBuilder(Product, 'ep')
+    .select('ep.entity')
+    .where(await productWhere(em, filter))
+    .getKnexQuery()
+    .toSQL();
+  return raw(sql, [...bindings]);
 }
 
 /** The fields of a product as a form or the API gives them. */

@@ -12,6 +12,7 @@ import { Migration20261130082854 } from './Migration20261130082854.js';
 import { Migration20261130084422 } from './Migration20261130084422.js';
 import { Migration20261130090948 } from './Migration20261130090948.js';
 import { Migration20261130105131 } from './Migration20261130105131.js';
+import { Migration20261130170000 } from './Migration20261130170000.js';
 
 export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261129013302', class: Migration20261129013302 },
@@ -26,4 +27,5 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261130084422', class: Migration20261130084422 },
   { name: 'Migration20261130090948', class: Migration20261130090948 },
   { name: 'Migration20261130105131', class: Migration20261130105131 },
+  { name: 'Migration20261130170000', class: Migration20261130170000 },
 ];

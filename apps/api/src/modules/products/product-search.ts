@@ -1,0 +1,90 @@
+// The products a text search finds: name, commune, entity name or unit name containing the
+// normalised query ("cho moi" finds every product of Chợ Mới through its unit's name). Written as a
+// UNION of id sets, one per column, so each branch reads its own trigram index (PostgreSQL GIN,
+// SQLite FTS5; shared/text-search.ts) — an OR across joined tables would scan every product.
+// Searches under 3 characters keep LIKE scans on both dialects (no trigram to look up).
+import { raw, type EntityManager, type RawQueryFragment } from '@mikro-orm/knex';
+import {
+  ftsPhrase,
+  likeSql,
+  searchDialect,
+  type SearchDialect,
+  type TextSearch,
+} from '../shared/text-search.js';
+
+interface Sql {
+  sql: string;
+  bindings: string[];
+}
+
+/** Ids of products whose name or commune contains the search (`column` limits it to one). */
+function productColumns(
+  dialect: SearchDialect,
+  search: TextSearch,
+  column?: 'normalized_commune',
+): Sql[] {
+  if (dialect === 'sqlite' && search.indexed) {
+    return [
+      {
+        sql: 'select rowid as id from product_search where product_search match ?',
+        bindings: [ftsPhrase(search.text, column)],
+      },
+    ];
+  }
+  const columns = column ? [column] : ['normalized_name', 'normalized_commune'];
+  return columns.map((c) => ({
+    sql: `select id from product where ${likeSql(dialect, c)}`,
+    bindings: [search.like],
+  }));
+}
+
+/** Ids of products made by an entity whose name contains the search. */
+function entityBranch(dialect: SearchDialect, search: TextSearch): Sql {
+  if (dialect === 'sqlite' && search.indexed) {
+    return {
+      sql:
+        'select p.id from entity_search s join product p on p.entity_id = s.rowid ' +
+        'where entity_search match ?',
+      bindings: [ftsPhrase(search.text)],
+    };
+  }
+  return {
+    sql:
+      'select p.id from economic_entity e join product p on p.entity_id = e.id ' +
+      `where ${likeSql(dialect, 'e.normalized_name')}`,
+    bindings: [search.like],
+  };
+}
+
+/** Ids of products of a unit whose name contains the search (a small table: scanned). */
+const unitBranch = (dialect: SearchDialect, search: TextSearch): Sql => ({
+  sql:
+    'select p.id from admin_unit u join product p on p.unit_id = u.id ' +
+    `where ${likeSql(dialect, 'u.normalized_name')}`,
+  bindings: [search.like],
+});
+
+const union = (parts: Sql[]): Sql => ({
+  sql: parts.map((p) => p.sql).join(' union '),
+  bindings: parts.flatMap((p) => p.bindings),
+});
+
+/** SQL of the ids of the products a search finds (one id per product). */
+export function productSearchSql(dialect: SearchDialect, search: TextSearch): Sql {
+  return union([
+    ...productColumns(dialect, search),
+    entityBranch(dialect, search),
+    unitBranch(dialect, search),
+  ]);
+}
+
+/** SQL of the ids of the products whose commune contains the search. */
+export function communeSearchSql(dialect: SearchDialect, search: TextSearch): Sql {
+  return union(productColumns(dialect, search, 'normalized_commune'));
+}
+
+/** The search as a sub-query for `{ id: { $in: … } }`: the ids come from one statement. */
+export function asSubquery(em: EntityManager, build: typeof productSearchSql, search: TextSearch) {
+  const { sql, bindings } = build(searchDialect(em), search);
+  return raw(sql, bindings) as RawQueryFragment;
+}

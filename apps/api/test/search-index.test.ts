@@ -1,0 +1,272 @@
+// Text search through the trigram indexes (PostgreSQL pg_trgm GIN, SQLite FTS5) finds exactly what
+// the former `like '%text%'` over every name found, on both dialects: the seed plus a generated
+// decision list written by the bulk importer's raw SQL, an entity and a product written and renamed
+// through the services, for searches of 1 to 20 characters; the page and its total agree with it.
+import type { MikroORM } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/knex';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDatabase } from '../src/db/seed.js';
+import {
+  listEntities,
+  registerEntity,
+  updateEntity,
+} from '../src/modules/entities/entity.service.js';
+import { importDecisionList } from '../src/modules/imports/decision-list-importer.js';
+import { Product } from '../src/modules/products/product.entity.js';
+import {
+  listProducts,
+  registerProduct,
+  type ProductQuery,
+} from '../src/modules/products/product.service.js';
+import { escapeLike, normalizeText } from '../src/modules/shared/normalize-text.js';
+import { createTestOrm, destroyTestOrm, DIALECTS } from './db.js';
+import { generateDecisionList } from './decision-list-generator.js';
+
+const ASOF = '2024-06-30';
+const QUERIES = [
+  'cho moi',
+  'Chợ Mới',
+  'MẮM  CÁ',
+  'thot not',
+  'Tìm kiếm sản phẩm 1',
+  'san pham 12',
+  'co so 4',
+  'long xuyen',
+  'Phú Tân',
+  'sản phẩm 239',
+  'Đặc sản Núi Cấm', // the product written and renamed through the services
+  'khong co dau ca',
+  'a',
+  'đ',
+  'ca',
+  '12',
+  '50%',
+  'a_b',
+  'o"q',
+];
+
+interface Row {
+  id: number;
+  sortKey: string;
+  entityId: number | null;
+  texts: string[];
+}
+
+/** Every product with the four texts a search reads (read in JS: the reference). */
+async function allProducts(em: EntityManager): Promise<Row[]> {
+  const rows = await em
+    .getKnex()('product as p')
+    .leftJoin('economic_entity as e', 'e.id', 'p.entity_id')
+    .leftJoin('admin_unit as u', 'u.id', 'p.unit_id')
+    .select(
+      'p.id',
+      'p.sort_key',
+      'p.entity_id',
+      'p.normalized_name',
+      'p.normalized_commune',
+      'e.normalized_name as entity_name',
+      'u.normalized_name as unit_name',
+    );
+  return rows.map((r) => ({
+    id: Number(r.id),
+    sortKey: String(r.sort_key),
+    entityId: r.entity_id === null ? null : Number(r.entity_id),
+    texts: [r.normalized_name, r.normalized_commune, r.entity_name, r.unit_name].filter(
+      (t): t is string => typeof t === 'string',
+    ),
+  }));
+}
+
+const bySortKey = (a: Row, b: Row) =>
+  a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : a.id - b.id;
+
+describe.each(DIALECTS)('text search through the trigram indexes on %s', (kind) => {
+  let orm: MikroORM;
+  let reference: Row[];
+  const fork = () => orm.em.fork() as EntityManager;
+
+  beforeAll(async () => {
+    orm = await createTestOrm(kind);
+    await seedDatabase(orm, { sampleActivities: false });
+    const list = generateDecisionList(240, 'Tìm kiếm');
+    const report = await importDecisionList(fork(), { fileName: 'search.csv', content: list.csv });
+    expect(report.applied).toBe(true);
+    // Written through the ORM, then renamed: the insert and update paths of the index.
+    const entity = await fork().transactional(async (tx) => {
+      const made = await registerEntity(
+        tx,
+        { name: 'HTX Tạm Đặt Tên', type: 'cooperative', unitCode: 'tinh-bien' },
+        ASOF,
+      );
+      return made.result;
+    });
+    await fork().transactional(async (tx) => {
+      const made = await registerProduct(
+        tx,
+        { name: 'Tên tạm', entityId: entity.id, unitCode: 'tinh-bien', commune: 'Xã 50% "Ô"' },
+        ASOF,
+      );
+      const product = made.result;
+      await tx.flush();
+      tx.assign(product, {
+        name: 'Đặc sản Núi Cấm',
+        normalizedName: normalizeText('Đặc sản Núi Cấm'),
+      });
+    });
+    await fork().transactional((tx) =>
+      updateEntity(tx, entity.id, entity.version, {
+        name: 'HTX Khong Co Dau Ca',
+        type: 'cooperative',
+        unitCode: 'tinh-bien',
+      }),
+    );
+    reference = await allProducts(fork());
+  });
+  afterAll(() => destroyTestOrm(orm));
+
+  it('finds the products the former LIKE over every name found, for 1–20 characters', async () => {
+    let nonEmpty = 0;
+    for (const query of QUERIES) {
+      const text = normalizeText(query);
+      const expected = reference.filter((r) => r.texts.some((t) => t.includes(text)));
+      const filter: ProductQuery = { search: query, asOf: ASOF };
+      const [page, total] = await listProducts(
+        fork(),
+        filter,
+        { by: 'name', direction: 'asc' },
+        { limit: 1000, offset: 0 },
+      );
+      expect({ query, ids: page.map((p) => p.id) }).toEqual({
+        query,
+        ids: expected.sort(bySortKey).map((r) => r.id),
+      });
+      expect(total).toBe(expected.length);
+      if (expected.length) nonEmpty += 1;
+
+      if (/[%_"]/.test(text)) continue;
+      // The former statement itself (without wildcards in the query, where SQLite's LIKE, which
+      // has no escape character by default, read "\%" otherwise).
+      const pattern = `%${escapeLike(text)}%`;
+      const former = await fork().find(
+        Product,
+        {
+          $or: [
+            { normalizedName: { $like: pattern } },
+            { normalizedCommune: { $like: pattern } },
+            { entity: { normalizedName: { $like: pattern } } },
+            { unit: { normalizedName: { $like: pattern } } },
+          ],
+        },
+        { fields: ['id'] },
+      );
+      expect(former.map((p) => p.id).sort((a, b) => a - b)).toEqual(
+        expected.map((r) => r.id).sort((a, b) => a - b),
+      );
+    }
+    expect(nonEmpty).toBeGreaterThanOrEqual(15);
+  });
+
+  it('pages a search with its total from one statement, sorted by stars too', async () => {
+    const text = normalizeText('sản phẩm 1');
+    const expected = reference.filter((r) => r.texts.some((t) => t.includes(text)));
+    expect(expected.length).toBeGreaterThan(100);
+    const seen: number[] = [];
+    for (let offset = 0; offset < expected.length + 40; offset += 40) {
+      const [page, total] = await listProducts(
+        fork(),
+        { search: 'sản phẩm 1', asOf: ASOF },
+        { by: 'stars', direction: 'desc' },
+        { limit: 40, offset },
+      );
+      expect(total).toBe(expected.length);
+      seen.push(...page.map((p) => p.id));
+      expect(page.every((p) => p.entity?.isInitialized() !== false)).toBe(true);
+    }
+    expect(seen.sort((a, b) => a - b)).toEqual(expected.map((r) => r.id).sort((a, b) => a - b));
+  });
+
+  it('lists the entities of the products a search finds, and filters by commune', async () => {
+    for (const query of ['co so 1', 'cho moi', 'ca']) {
+      const text = normalizeText(query);
+      const entityIds = [
+        ...new Set(
+          reference
+            .filter((r) => r.entityId !== null && r.texts.some((t) => t.includes(text)))
+            .map((r) => r.entityId!),
+        ),
+      ];
+      const [entities, total] = await listEntities(
+        fork(),
+        { search: query, asOf: ASOF },
+        { by: 'name', direction: 'asc' },
+        { limit: 1000, offset: 0 },
+      );
+      expect(total).toBe(entityIds.length);
+      expect(entities.map((e) => e.id).sort((a, b) => a - b)).toEqual(
+        entityIds.sort((a, b) => a - b),
+      );
+    }
+    const communes = await fork().find(Product, { normalizedCommune: { $ne: null } });
+    for (const query of ['my', 'my hoa', 'Xã 50%', 'o"']) {
+      const text = normalizeText(query);
+      const expected = communes.filter((p) => p.normalizedCommune!.includes(text));
+      const [, total] = await listProducts(
+        fork(),
+        { commune: query, asOf: ASOF },
+        { by: 'name', direction: 'asc' },
+        { limit: 1, offset: 0 },
+      );
+      expect({ query, total }).toEqual({ query, total: expected.length });
+    }
+  });
+
+  /** The plan of the statement that returns a search's page of ids and its total. */
+  async function planOfSearch(search: string): Promise<string> {
+    const seen: { query: string; params: unknown[] }[] = [];
+    const logger = orm.config.getLogger();
+    const original = logger.logQuery.bind(logger);
+    logger.logQuery = (context) => {
+      seen.push({ query: context.query ?? '', params: context.params ?? [] });
+      original(context);
+    };
+    try {
+      await listProducts(
+        fork(),
+        { search, asOf: ASOF },
+        { by: 'name', direction: 'asc' },
+        { limit: 40, offset: 0 },
+      );
+    } finally {
+      logger.logQuery = original;
+    }
+    const statement = seen.find((s) => /over \(\)/.test(s.query));
+    expect(statement).toBeDefined();
+    const { query, params } = statement!;
+    if (kind === 'postgresql') {
+      // Deterministic at any table size: sequential and plain index scans (a whole primary key
+      // read in order) are priced out for this transaction, so the plan shows whether an index
+      // can serve each branch's condition.
+      return fork().transactional(async (tx) => {
+        await tx.execute('set local enable_seqscan = off', []);
+        await tx.execute('set local enable_indexscan = off', []);
+        const rows = await tx.execute<Record<string, string>[]>(`explain ${query}`, params);
+        return rows.map((r) => r['QUERY PLAN']).join('\n');
+      });
+    }
+    const rows = await fork().execute<{ detail: string }[]>(`explain query plan ${query}`, params);
+    return rows.map((r) => r.detail).join('\n');
+  }
+
+  it('reads the trigram indexes for 3 characters and more (EXPLAIN), scans for fewer', async () => {
+    const plan = await planOfSearch('cho moi');
+    if (kind === 'postgresql') {
+      expect(plan).toMatch(/Bitmap Index Scan on product_normalized_name_trgm/);
+      expect(plan).toMatch(/Bitmap Index Scan on product_normalized_commune_trgm/);
+      expect(plan).toMatch(/Bitmap Index Scan on economic_entity_normalized_name_trgm/);
+    } else {
+      expect(plan).toMatch(/SCAN product_search VIRTUAL TABLE INDEX 0:M/);
+      expect(plan).toMatch(/SCAN s VIRTUAL TABLE INDEX 0:M/);
+      expect(await planOfSearch('ca')).not.toMatch(/VIRTUAL TABLE/);
+    }
+  });
+});
