@@ -24,7 +24,8 @@ export const Certificate = defineEntity({
   indexes: [{ properties: ['product', 'issuedOn'] }],
   properties: {
     id: p.integer().primary(),
-    product: () => p.manyToOne(Product).ref().index(),
+    // Lookups by product use the (product, issued_on) index's prefix.
+    product: () => p.manyToOne(Product).ref().index(false),
     decisionItem: () => p.oneToOne(DecisionItem).ref().owner().unique(),
     stars: p.integer().nullable().index(),
     issuedOn: p.date().index(),

@@ -11,7 +11,8 @@ export const DecisionItem = defineEntity({
   uniques: [{ properties: ['decision', 'product', 'action'] }],
   properties: {
     id: p.integer().primary(),
-    decision: () => p.manyToOne(Decision).ref().index(),
+    // Lookups by decision use the unique (decision, product, action) index's prefix.
+    decision: () => p.manyToOne(Decision).ref().index(false),
     product: () => p.manyToOne(Product).ref().index(),
     stars: p.integer().nullable().index(),
     action: p.enum([...DECISION_ACTIONS]).default('recognise'),

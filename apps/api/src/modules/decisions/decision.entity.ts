@@ -23,7 +23,8 @@ export const Decision = defineEntity({
     datePrecision: p.enum([...DATE_PRECISIONS]),
     issuingLevel: p.enum([...ISSUING_LEVELS]).index(),
     batch: p.text().nullable(),
-    year: p.integer().index(),
+    // Lookups by year use the (year, issuing_level) index's prefix.
+    year: p.integer(),
     sources: () => p.manyToMany(Source).pivotTable('decision_source'),
     version: p.integer().version(),
   },

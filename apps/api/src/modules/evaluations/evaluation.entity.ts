@@ -20,12 +20,14 @@ export const Evaluation = defineEntity({
   uniques: [{ properties: ['product', 'level', 'date'] }],
   properties: {
     id: p.integer().primary(),
-    product: () => p.manyToOne(Product).ref().index(),
-    level: p.enum([...EVALUATION_LEVELS]).index(),
+    // No index of its own (every index slows an import's copy): the unique (product, level, date)
+    // serves lookups by product, (level, date) by level and (year, level) by year.
+    product: () => p.manyToOne(Product).ref().index(false),
+    level: p.enum([...EVALUATION_LEVELS]),
     date: p.date().index(),
     datePrecision: p.enum([...DATE_PRECISIONS]),
     /** Calendar year of `date`, kept as a column so year filters and group-bys stay index-friendly. */
-    year: p.integer().index(),
+    year: p.integer(),
     ruleSetCode: p.string().length(32),
     partA: p.double().$type<number>().nullable(),
     partB: p.double().$type<number>().nullable(),

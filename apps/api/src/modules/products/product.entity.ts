@@ -18,7 +18,8 @@ export const Product = defineEntity({
   properties: {
     id: p.integer().primary(),
     name: p.string().length(300),
-    normalizedName: p.string().length(300).index(),
+    // Lookups by name use the unique (normalized_name, entity) index's prefix.
+    normalizedName: p.string().length(300),
     // Vietnamese alphabetical order for ORDER BY on either database (domain: vietnamese-order.ts).
     sortKey: p
       .string()

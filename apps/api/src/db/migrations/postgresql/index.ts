@@ -13,6 +13,7 @@ import { Migration20261130084424 } from './Migration20261130084424.js';
 import { Migration20261130090949 } from './Migration20261130090949.js';
 import { Migration20261130105131 } from './Migration20261130105131.js';
 import { Migration20261130170000 } from './Migration20261130170000.js';
+import { Migration20261130180000 } from './Migration20261130180000.js';
 
 export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261129013303', class: Migration20261129013303 },
@@ -28,4 +29,5 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261130090949', class: Migration20261130090949 },
   { name: 'Migration20261130105131', class: Migration20261130105131 },
   { name: 'Migration20261130170000', class: Migration20261130170000 },
+  { name: 'Migration20261130180000', class: Migration20261130180000 },
 ];
