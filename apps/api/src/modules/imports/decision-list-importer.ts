@@ -55,6 +55,7 @@ import {
   type ProblemRow,
   type RunOutcome,
 } from './import.service.js';
+import { collectGarbage } from './collect-garbage.js';
 import { memo } from './memo.js';
 import { xlsxToCsv } from './xlsx-rows.js';
 import { isPostgres, sqlOf } from './sql-batch.js';
@@ -125,6 +126,13 @@ class Rollback extends Error {}
 
 /** SQLite: another write was saved between reading the references and the copy. */
 class DataChanged extends Error {}
+
+/**
+ * A large import collects garbage after each this many rows read and planned, and between phases
+ * (collect-garbage.ts): V8 would otherwise let the worker's heap grow to twice what it holds alive.
+ * A full collection takes a fraction of a second on the import's thread; smaller imports skip it.
+ */
+const COLLECT_EVERY_ROWS = 20_000;
 
 /** Attempts of an SQLite import whose data changed between its plan and its copy. */
 export const STAGED_ATTEMPTS = 3;
@@ -279,6 +287,7 @@ async function run(
     const valid: UnitRow[] = [];
     const problemByLine = new Map<number, ProblemRow>();
     let read = 0;
+    let collectedAt = 0;
     let progressAt = performance.now();
     try {
       for await (const records of readDecisionListRecords(content)) {
@@ -329,6 +338,10 @@ async function run(
             problemByLine.set(problem.line, problem);
           }
         }
+        if (read - collectedAt >= COLLECT_EVERY_ROWS) {
+          collectedAt = read;
+          collectGarbage();
+        }
         // Progress goes to the run's row at most four times a second (one short UPDATE).
         if (performance.now() - progressAt >= 250) {
           progressAt = performance.now();
@@ -345,6 +358,9 @@ async function run(
     }
     interned.clear();
     seen.clear();
+    // A large import collects the reading's garbage now, before its plan is built beside the rows.
+    const large = read >= COLLECT_EVERY_ROWS;
+    if (large) collectGarbage();
     countTotals(report, problems);
     if (report.totals.rejected > 0 && !input.skipRejected) {
       await keepProblems();
@@ -379,7 +395,14 @@ async function run(
       const refs = await fetchReferences(sqlOf(tx), valid, normalize);
       phase('resolve');
       throwIfAborted(signal);
-      let planned = await planImport(valid, refs, unitNames, normalize);
+      // Without skipRejected a rejection ends the import, so the rows are planned only once and
+      // may be dropped one by one as they are planned.
+      let planned = await planImport(valid, refs, unitNames, normalize, {
+        consume: !input.skipRejected,
+        onTurn: (planned) => {
+          if (planned % COLLECT_EVERY_ROWS === 0) collectGarbage();
+        },
+      });
       if ([...planned.problems.values()].some((p) => p.issues.some((i) => i.rejects))) {
         mergePlanProblems(problems, problemByLine, planned.problems);
         countTotals(report, problems);
@@ -401,6 +424,7 @@ async function run(
       // after the write, which keeps the import's peak memory lower.
       valid.length = 0;
       problemByLine.clear();
+      if (large) collectGarbage();
       phase('plan');
       return planned.plan;
     };

@@ -189,11 +189,17 @@ function fillCommuneAndRegistration(
   }
 }
 
+/**
+ * `consume`: each row is removed from `rows` once planned (the caller needs them no more), so a
+ * large import never holds all its rows and its whole plan at once (100,000 rows: about 100 MB
+ * each). `onTurn` is called with the rows planned so far at each turn of the event loop.
+ */
 export async function planImport(
   rows: UnitRow[],
   refs: References,
   unitNames: Map<number, string>,
   normalize: (text: string) => string = normalizeText,
+  { consume = false, onTurn }: { consume?: boolean; onTurn?: (planned: number) => void } = {},
 ): Promise<{ plan: ImportPlan; problems: PlanProblems }> {
   const ruleSetOn = memo(ruleSetInForce);
   const validUntil = memo((date: string) => validUntilOf(date));
@@ -453,8 +459,14 @@ export async function planImport(
     list.push([a, source]);
   };
 
-  for (const [index, row] of rows.entries()) {
-    if (index > 0 && index % ROWS_PER_TURN === 0) await nextTurn();
+  const slots = rows as (UnitRow | undefined)[];
+  for (let index = 0; index < slots.length; index++) {
+    const row = slots[index]!;
+    if (consume) slots[index] = undefined;
+    if (index > 0 && index % ROWS_PER_TURN === 0) {
+      onTurn?.(index);
+      await nextTurn();
+    }
     // A commune neither in the unit list nor in earlier records is kept as given, but flagged.
     if (row.commune) {
       const normalized = normalize(row.commune);
