@@ -24,24 +24,27 @@ export async function registerCors(
   app: FastifyInstance,
   dashboardOrigins: readonly string[],
 ): Promise<void> {
+  const base = {
+    methods: ['GET', 'POST'],
+    exposedHeaders: EXPOSED_HEADERS,
+    maxAge: PREFLIGHT_MAX_AGE,
+  };
+  const none = { origin: false } as const;
+  const anyone = { ...base, origin: '*', credentials: false, allowedHeaders: PUBLIC_HEADERS };
   await app.register(cors, {
     hideOptionsRoute: true,
-    delegator: async (request: FastifyRequest) => {
+    // The callback form: no promise per request (most requests carry no Origin at all).
+    delegator: (request: FastifyRequest, callback) => {
       const origin = request.headers.origin;
-      if (!origin || !isApiPath(request.url)) return { origin: false };
-      const base = {
-        methods: ['GET', 'POST'],
-        exposedHeaders: EXPOSED_HEADERS,
-        maxAge: PREFLIGHT_MAX_AGE,
-      };
+      if (!origin || !isApiPath(request.url)) return callback(null, none);
       if (dashboardOrigins.includes(origin))
-        return {
+        return callback(null, {
           ...base,
           origin,
           credentials: true,
           allowedHeaders: [...PUBLIC_HEADERS, 'authorization'],
-        };
-      return { ...base, origin: '*', credentials: false, allowedHeaders: PUBLIC_HEADERS };
+        });
+      return callback(null, anyone);
     },
   });
 }
