@@ -42,6 +42,9 @@ interface RawSqliteWithStatements extends RawSqlite {
  */
 export const API_BUSY_WAIT_MS = 10;
 
+/** Page cache of a `wait` connection (the import's; KiB). */
+export const WAIT_CACHE_KIB = 32 * 1024;
+
 /** Pauses between attempts of a statement that met SQLITE_BUSY (ms; the last one repeats). */
 const BUSY_PAUSES_MS = [2, 5, 10, 20, 30, 50];
 
@@ -71,7 +74,17 @@ export function sqliteAfterCreate(busyBudgetMs: number, mode: SqliteBusyMode = '
     }
     // An import stages its plan in TEMP tables on a `wait` connection (tens of MB for 100,000
     // rows): in a file, not in the process's memory as libsql's build (TEMP_STORE=2) would keep it.
-    if (mode === 'wait') conn.exec('pragma temp_store = file');
+    if (mode === 'wait') {
+      conn.exec('pragma temp_store = file');
+      // The import's copy updates every index of the tables it writes, under the write lock: with
+      // more of their pages cached it takes less CPU (10,000 rows: 10% less than with libsql's
+      // default 2 MB).
+      conn.exec(`pragma cache_size = -${WAIT_CACHE_KIB}`);
+      // Its commit does not checkpoint the WAL: the importer does right after it
+      // (modules/imports/decision-list-importer.ts), so a checkpoint, which holds no write lock,
+      // is not counted as part of the lock. The API's connections keep the default.
+      conn.exec('pragma wal_autocheckpoint = 0');
+    }
     if (mode === 'retry') retryBusyStatements(conn as RawSqliteWithStatements, budget);
     done(null, conn);
   };

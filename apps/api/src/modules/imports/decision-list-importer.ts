@@ -497,6 +497,10 @@ async function run(
           if (input.beforeCommit) await input.beforeCommit(tx, report);
         });
         input.onPhase?.('locked', performance.now() - lockedAt);
+        // The copy's pages go from the WAL into the database file now, on this thread: a PASSIVE
+        // checkpoint takes no write lock (other writers go on meanwhile). Left to the next commit,
+        // it would run on whichever connection that is, possibly the API thread's.
+        await sqlOf(em).raw('pragma wal_checkpoint(passive)');
         phase('commit');
       } catch (error) {
         report.applied = false;
