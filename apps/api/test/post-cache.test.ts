@@ -77,6 +77,11 @@ describe.each(SETUPS)('anonymous POST answers ($kind, $store store)', ({ kind, s
     expect(second.statusCode).toBe(200);
     expect(second.body).toBe(first.body);
     expect(second.headers['content-type']).toBe(first.headers['content-type']);
+    expect(second.headers['cache-control']).toBe(first.headers['cache-control']);
+    // Still counted by the rate limit.
+    expect(Number(second.headers['x-ratelimit-remaining'])).toBe(
+      Number(first.headers['x-ratelimit-remaining']) - 1,
+    );
     expect(log.statements.length).toBeLessThanOrEqual(1);
     expect(onlyVersionReads(log.statements)).toBe(true);
     // The same read with its variables in another order is the same answer.

@@ -19,6 +19,8 @@ export type AnswerEncoding = 'br' | 'gzip' | 'identity';
 /** What a hit sends: the answer's headers that the request cannot change, and its text. */
 export interface StoredAnswer {
   contentType: string;
+  /** Apollo's own Cache-Control on a POST answer (`no-store`), sent again with the stored bytes. */
+  cacheControl?: string;
   body: string;
 }
 

@@ -99,6 +99,7 @@ export function postCache(options: PostCacheOptions) {
         ? acceptedEncoding(request.headers['accept-encoding'])
         : null;
     void reply.code(200).header('content-type', entry.answer.contentType);
+    if (entry.answer.cacheControl) void reply.header('cache-control', entry.answer.cacheControl);
     if (!encoding) return reply.send(answers.bytesOf(key, entry, 'identity'));
     // Compressed once per entry; the compression plugin leaves an encoded body alone.
     return reply
@@ -183,7 +184,12 @@ export function postCache(options: PostCacheOptions) {
         if (figureShapes.size > SHAPES) figureShapes.delete(figureShapes.keys().next().value!);
         return payload;
       }
-      await answers.set(noted.key, noted.stamp, { contentType, body: payload });
+      const cacheControl = reply.getHeader('cache-control');
+      await answers.set(noted.key, noted.stamp, {
+        contentType,
+        ...(typeof cacheControl === 'string' ? { cacheControl } : {}),
+        body: payload,
+      });
       return payload;
     },
   };
