@@ -9,6 +9,7 @@ import {
   type DataVersionStamp,
 } from '../modules/data-version/data-version.service.js';
 import { canonicalJson } from './canonical.js';
+import { MemoryStore } from './memory-store.js';
 import { NO_STORE, type CacheStore } from './store.js';
 
 /**
@@ -26,6 +27,8 @@ export interface FigureCacheStats {
 export class FigureCache {
   readonly stats: FigureCacheStats = { hits: 0, misses: 0, errors: 0 };
   private readonly inFlight = new Map<string, Promise<unknown>>();
+  /** The newest data version seen by this process. */
+  private newest: DataVersionStamp | null = null;
 
   constructor(
     readonly store: CacheStore,
@@ -42,8 +45,22 @@ export class FigureCache {
     viewer: { role: string | null; unitCode: string | null } | null,
   ): string | null {
     if (!stamp) return null;
+    this.observe(stamp);
     const who = viewer ? `:${viewer.role ?? 'anonymous'}:${viewer.unitCode ?? '-'}` : '';
     return `${this.prefix}fig:${stamp.epoch}:${stamp.version}:${operation}${who}:${canonicalJson(variables)}`;
+  }
+
+  /**
+   * In this process's memory, a newer data version drops the figures of the older ones at once
+   * (they are never asked for again; keeping them until the LRU budget pushed them out is what
+   * grew the heap under frequent writes). Redis lets them expire instead.
+   */
+  private observe(stamp: DataVersionStamp): void {
+    const newest = this.newest;
+    if (newest && newest.epoch === stamp.epoch && newest.version >= stamp.version) return;
+    this.newest = stamp;
+    if (this.store instanceof MemoryStore)
+      this.store.retainPrefix(`${this.prefix}fig:${stamp.epoch}:${stamp.version}:`);
   }
 
   /** The cached value under `key`, or `compute()` stored there. A store failure only costs the cache. */

@@ -50,6 +50,14 @@ export class MemoryStore implements CacheStore {
     this.bytes = 0;
   }
 
+  /**
+   * Drops every entry whose key does not start with `prefix` (the figure cache's keys of the
+   * newest data version): older versions' figures are never asked for again.
+   */
+  retainPrefix(prefix: string): void {
+    for (const key of this.entries.keys()) if (!key.startsWith(prefix)) this.delete(key);
+  }
+
   /** Entries held (tests). */
   get size(): number {
     return this.entries.size;
