@@ -11,6 +11,7 @@ import {
   registerEntity,
   updateEntity,
 } from '../src/modules/entities/entity.service.js';
+import { listEvaluations } from '../src/modules/evaluations/evaluation.service.js';
 import { importDecisionList } from '../src/modules/imports/decision-list-importer.js';
 import { Product } from '../src/modules/products/product.entity.js';
 import {
@@ -185,7 +186,7 @@ describe.each(DIALECTS)('text search through the trigram indexes on %s', (kind) 
     expect(seen.sort((a, b) => a - b)).toEqual(expected.map((r) => r.id).sort((a, b) => a - b));
   });
 
-  it('lists the entities of the products a search finds, and filters by commune', async () => {
+  it('lists the entities and evaluations of the products a search finds, and filters by commune', async () => {
     for (const query of ['co so 1', 'cho moi', 'ca']) {
       const text = normalizeText(query);
       const entityIds = [
@@ -205,6 +206,25 @@ describe.each(DIALECTS)('text search through the trigram indexes on %s', (kind) 
       expect(entities.map((e) => e.id).sort((a, b) => a - b)).toEqual(
         entityIds.sort((a, b) => a - b),
       );
+    }
+    const evaluations = await fork().getKnex()('evaluation').select('id', 'product_id');
+    for (const query of ['san pham 2', 'thot not', 'ca']) {
+      const text = normalizeText(query);
+      const products = new Set(
+        reference.filter((r) => r.texts.some((t) => t.includes(text))).map((r) => r.id),
+      );
+      const expected = evaluations
+        .filter((e) => products.has(Number(e.product_id)))
+        .map((e) => Number(e.id));
+      expect(expected.length).toBeGreaterThan(0);
+      const [page, total] = await listEvaluations(
+        fork(),
+        { search: query, asOf: ASOF },
+        { by: 'productName', direction: 'asc' },
+        { limit: 1000, offset: 0 },
+      );
+      expect({ query, total }).toEqual({ query, total: expected.length });
+      expect(page.map((e) => e.id).sort((a, b) => a - b)).toEqual(expected.sort((a, b) => a - b));
     }
     const communes = await fork().find(Product, { normalizedCommune: { $ne: null } });
     for (const query of ['my', 'my hoa', 'Xã 50%', 'o"']) {

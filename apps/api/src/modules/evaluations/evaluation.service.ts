@@ -7,7 +7,13 @@ import {
   type QueryOrderMap,
 } from '@mikro-orm/knex';
 import type { Page } from '../../graphql/pagination.js';
-import { isActive, productIds, type ProductQuery, type Sort } from '../products/product.service.js';
+import {
+  isActive,
+  productIdsQuery,
+  type ProductQuery,
+  type Sort,
+} from '../products/product.service.js';
+import { inIdOrder, pageOfIds } from '../shared/page-of-ids.js';
 import type { EntityManager as WriteEntityManager } from '@mikro-orm/core';
 import { getRuleSet, mandatoryCriteriaApply, rateScorecard, ruleSetInForce } from '@ocop/domain';
 import { duplicate, validationFailed } from '../../graphql/errors.js';
@@ -58,13 +64,24 @@ export async function listEvaluations(
           },
         }
       : {}),
-    ...(isActive(productFilter) ? { product: { $in: await productIds(em, productFilter) } } : {}),
   };
-  return em.findAndCount(Evaluation, where, {
-    orderBy: order(sort),
-    limit: page.limit,
-    offset: page.offset,
-  });
+  if (!isActive(productFilter)) {
+    return em.findAndCount(Evaluation, where, {
+      orderBy: order(sort),
+      limit: page.limit,
+      offset: page.offset,
+    });
+  }
+  // The products' filter (a text search above all) runs once, as a sub-query of the statement that
+  // returns the page's ids and the total (shared/page-of-ids.ts).
+  where.product = { $in: (await productIdsQuery(em, productFilter)) as never };
+  const [ids, total] = await pageOfIds(
+    em.createQueryBuilder(Evaluation, 'ev').where(where).orderBy(order(sort)),
+    page,
+    () => em.count(Evaluation, where),
+  );
+  const rows = ids.length ? await em.find(Evaluation, { id: { $in: ids } }) : [];
+  return [inIdOrder(rows, ids), total];
 }
 
 /** A council's scorecard as a form or the API gives it (stars are computed, never given). */

@@ -2,7 +2,7 @@
 // normalised query ("cho moi" finds every product of Chợ Mới through its unit's name). Written as a
 // UNION of id sets, one per column, so each branch reads its own trigram index (PostgreSQL GIN,
 // SQLite FTS5; shared/text-search.ts) — an OR across joined tables would scan every product.
-// Searches under 3 characters keep LIKE scans on both dialects (no trigram to look up).
+// Searches under 3 characters keep one LIKE scan on both dialects (no trigram to look up).
 import { raw, type EntityManager, type RawQueryFragment } from '@mikro-orm/knex';
 import {
   ftsPhrase,
@@ -69,8 +69,23 @@ const union = (parts: Sql[]): Sql => ({
   bindings: parts.flatMap((p) => p.bindings),
 });
 
+/**
+ * Ids of products found by a search too short for trigrams: one pass over the products and their
+ * entity and unit (a UNION of four LIKE branches would read the products twice).
+ */
+const scanAll = (dialect: SearchDialect, search: TextSearch): Sql => ({
+  sql:
+    'select p.id from product p left join economic_entity e on e.id = p.entity_id ' +
+    'left join admin_unit u on u.id = p.unit_id where ' +
+    ['p.normalized_name', 'p.normalized_commune', 'e.normalized_name', 'u.normalized_name']
+      .map((column) => likeSql(dialect, column))
+      .join(' or '),
+  bindings: [search.like, search.like, search.like, search.like],
+});
+
 /** SQL of the ids of the products a search finds (one id per product). */
 export function productSearchSql(dialect: SearchDialect, search: TextSearch): Sql {
+  if (!search.indexed) return scanAll(dialect, search);
   return union([
     ...productColumns(dialect, search),
     entityBranch(dialect, search),

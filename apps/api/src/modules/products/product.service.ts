@@ -239,25 +239,31 @@ export async function listProducts(
   return [inIdOrder(rows, ids), total];
 }
 
-/** Ids of the products matching an active filter (for lists of their entities or evaluations). */
-export async function productIds(em: EntityManager, filter: ProductQuery): Promise<number[]> {
-  const rows = await em.find(Product, await productWhere(em, filter), { fields: ['id'] });
-  return rows.map((p) => p.id);
-}
-
-/**
- * The ids of the entities making at least one product matching a filter, as a sub-query for
- * `{ id: { $in: … } }`: the entities' page and count read it in the database, no id list in between.
- */
-export async function entityIdsOfProductsQuery(em: EntityManager, filter: ProductQuery) {
+/** The ids (or entity ids) of the products matching a filter, as a sub-query. */
+async function productColumnQuery(
+  em: EntityManager,
+  filter: ProductQuery,
+  column: 'id' | 'entity',
+) {
   const { sql, bindings } = em
-    .createQueryBuilder(Product, 'ep')
-    .select('ep.entity')
+    .createQueryBuilder(Product, 'pq')
+    .select(`pq.${column}`)
     .where(await productWhere(em, filter))
     .getKnexQuery()
     .toSQL();
   return raw(sql, [...bindings]);
 }
+
+/**
+ * The ids of the products matching a filter, as a sub-query for `{ product: { $in: … } }` (the
+ * evaluations list): the page and its count read it in the database, no id list in between.
+ */
+export const productIdsQuery = (em: EntityManager, filter: ProductQuery) =>
+  productColumnQuery(em, filter, 'id');
+
+/** The ids of the entities making at least one product matching a filter, as a sub-query. */
+export const entityIdsOfProductsQuery = (em: EntityManager, filter: ProductQuery) =>
+  productColumnQuery(em, filter, 'entity');
 
 /** The fields of a product as a form or the API gives them. */
 export interface ProductInputData {
