@@ -3,6 +3,7 @@ import {
   addDays,
   todayIn,
   todayInVietnam,
+  VIETNAM_TIME_ZONE,
   addMonths,
   compareIso,
   daysBetween,
@@ -104,6 +105,19 @@ describe('todayIn / todayInVietnam', () => {
   it('keeps the same day before 17:00 UTC and handles the year change', () => {
     expect(todayInVietnam(new Date('2021-04-21T16:59:59Z'))).toBe('2021-04-21');
     expect(todayInVietnam(new Date('2020-12-31T17:00:00Z'))).toBe('2021-01-01');
+  });
+
+  it("todayInVietnam's fixed UTC+7 gives the time-zone database's day, hour by hour", () => {
+    // Every hour of 1976–1977 and 2020–2027 (leap years, year ends, both sides of 17:00 UTC).
+    for (const [from, to] of [
+      ['1976-01-01T00:30:00Z', '1978-01-01T00:00:00Z'],
+      ['2020-01-01T00:30:00Z', '2028-01-01T00:00:00Z'],
+    ] as const) {
+      for (let t = Date.parse(from); t < Date.parse(to); t += 3_600_000) {
+        const now = new Date(t);
+        expect(todayInVietnam(now)).toBe(todayIn(VIETNAM_TIME_ZONE, now));
+      }
+    }
   });
 
   it('rejects an unknown time zone and an invalid instant with INVALID_DATE', () => {

@@ -236,7 +236,20 @@ export function todayIn(timeZone: string, now: Date = new Date()): IsoDate {
   return toIso(part('year'), part('month'), part('day'));
 }
 
-/** Today in An Giang: a decision dated today there counts today, whatever the server's zone. */
+/** Vietnam's offset from UTC: UTC+7 all year, with no daylight saving, since 1975. */
+const VIETNAM_UTC_OFFSET_MS = 7 * 3_600_000;
+
+/**
+ * Today in An Giang: a decision dated today there counts today, whatever the server's zone. The
+ * same day as todayIn(VIETNAM_TIME_ZONE, now) (a test compares them hour by hour), from the fixed
+ * offset: building the time-zone formatter costs a phone about 50 ms of its first page load.
+ */
 export function todayInVietnam(now: Date = new Date()): IsoDate {
-  return todayIn(VIETNAM_TIME_ZONE, now);
+  const time = now.getTime();
+  if (Number.isNaN(time)) {
+    throw new DomainError('INVALID_DATE', 'Cannot take the date of an invalid instant', {
+      value: String(now),
+    });
+  }
+  return new Date(time + VIETNAM_UTC_OFFSET_MS).toISOString().slice(0, 10);
 }
