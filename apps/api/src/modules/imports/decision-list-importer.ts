@@ -287,6 +287,18 @@ async function run(
     const valid: UnitRow[] = [];
     const problemByLine = new Map<number, ProblemRow>();
     let read = 0;
+    /** The same file was committed meanwhile (its unique applied_sha256): a success, no changes. */
+    const alreadyImported = async () => {
+      report.noChanges = true;
+      report.created = zeroCounts();
+      await keepProblems();
+      await finish({
+        status: 'succeeded',
+        message: 'No changes: this file was already imported.',
+        rowsDone: read,
+      });
+      return report;
+    };
     let collectedAt = 0;
     let progressAt = performance.now();
     try {
@@ -506,17 +518,8 @@ async function run(
         report.applied = false;
         const again = error instanceof DataChanged;
         if (again && mayStartOver) throw error;
-        if (!again && !signal.aborted && (await wasApplied(em, report.sha256))) {
-          report.noChanges = true;
-          report.created = zeroCounts();
-          await keepProblems();
-          await finish({
-            status: 'succeeded',
-            message: 'No changes: this file was already imported.',
-            rowsDone: read,
-          });
-          return report;
-        }
+        if (!again && !signal.aborted && (await wasApplied(em, report.sha256)))
+          return alreadyImported();
         if (!again && !isUniqueViolation(error)) throw error;
         // Nothing was written: the run says why, and the caller gets the report (not an error).
         report.created = zeroCounts();
@@ -566,21 +569,8 @@ async function run(
     } catch (error) {
       report.applied = false;
       // The unique applied_sha256: another process committed the same file meanwhile.
-      if (
-        !(error instanceof Rollback) &&
-        !signal.aborted &&
-        (await wasApplied(em, report.sha256))
-      ) {
-        report.noChanges = true;
-        report.created = zeroCounts();
-        await keepProblems();
-        await finish({
-          status: 'succeeded',
-          message: 'No changes: this file was already imported.',
-          rowsDone: read,
-        });
-        return report;
-      }
+      if (!(error instanceof Rollback) && !signal.aborted && (await wasApplied(em, report.sha256)))
+        return alreadyImported();
       if (!(error instanceof Rollback)) throw error;
     }
     await keepProblems();
