@@ -12,7 +12,7 @@ import {
   type EntityManager,
 } from '@mikro-orm/core';
 import type { GraphQLContext } from '../../graphql/context.js';
-import { duplicate, validationFailed, versionConflict } from '../../graphql/errors.js';
+import { duplicate, notFound, validationFailed, versionConflict } from '../../graphql/errors.js';
 import { bumpDataVersion } from '../data-version/data-version.service.js';
 import { AuditRecord } from './audit-record.entity.js';
 import { IdempotencyKey } from './idempotency-key.entity.js';
@@ -217,12 +217,19 @@ async function replay<T>(
   return record as T;
 }
 
-/** Refuses a write made from a stale read: the client's `version` must be the record's. */
-export function expectVersion(
+/**
+ * The record an update edits, as the client read it: NOT_FOUND when it is gone, VERSION_CONFLICT
+ * (with its current values, `current`) when it changed since the client's `version`.
+ */
+export async function recordAtVersion<T extends { version: number }>(
   recordType: string,
-  record: { version: number },
+  load: () => Promise<T | null>,
+  id: number,
   version: number,
-  snapshot: () => unknown,
-): void {
-  if (record.version !== version) throw versionConflict(recordType, snapshot());
+  current: (record: T) => unknown,
+): Promise<T> {
+  const record = await load();
+  if (!record) throw notFound(recordType, id);
+  if (record.version !== version) throw versionConflict(recordType, current(record));
+  return record;
 }

@@ -9,8 +9,8 @@ import {
   type Sort,
 } from '../products/product.service.js';
 import type { EntityManager as WriteEntityManager } from '@mikro-orm/core';
-import { duplicate, notFound, validationFailed } from '../../graphql/errors.js';
-import { expectVersion, type WriteOutcome } from '../audit/run-write.js';
+import { duplicate, validationFailed } from '../../graphql/errors.js';
+import { recordAtVersion, type WriteOutcome } from '../audit/run-write.js';
 import { findDistrictUnit, optionalText, requireText } from '../shared/input-checks.js';
 import { normalizeText } from '../shared/normalize-text.js';
 import { inIdOrder, pageOfIds } from '../shared/page-of-ids.js';
@@ -150,9 +150,13 @@ export async function updateEntity(
   version: number,
   input: EntityInputData,
 ): Promise<WriteOutcome<EconomicEntity>> {
-  const entity = await loadForWrite(tx, id);
-  if (!entity) throw notFound('Entity', id);
-  expectVersion('Entity', entity, version, () => entityCurrentView(entity));
+  const entity = await recordAtVersion(
+    'Entity',
+    () => loadForWrite(tx, id),
+    id,
+    version,
+    entityCurrentView,
+  );
   const before = entitySnapshot(entity);
   tx.assign(entity, (await entityValues(tx, input, id)).values);
   return {

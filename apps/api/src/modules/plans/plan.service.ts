@@ -14,7 +14,7 @@ import {
   type TargetMetric,
 } from '@ocop/domain';
 import { validationFailed, notFound } from '../../graphql/errors.js';
-import { expectVersion, type WriteOutcome } from '../audit/run-write.js';
+import { recordAtVersion, type WriteOutcome } from '../audit/run-write.js';
 import { Department } from '../departments/department.entity.js';
 import { optionalText, requireText } from '../shared/input-checks.js';
 import { PlanAmendment, type TargetChange } from './plan-amendment.entity.js';
@@ -579,9 +579,13 @@ export async function updateTarget(
   version: number,
   input: TargetUpdate,
 ): Promise<WriteOutcome<TargetView>> {
-  const target = await loadTargetForWrite(tx, id);
-  if (!target) throw notFound('PlanTarget', id);
-  expectVersion('PlanTarget', target, version, () => targetSnapshot(target));
+  const target = await recordAtVersion(
+    'PlanTarget',
+    () => loadTargetForWrite(tx, id),
+    id,
+    version,
+    targetSnapshot,
+  );
   const before = targetSnapshot(target);
   const given: Partial<TargetInput> = Object.fromEntries(
     Object.entries(input).filter(([, v]) => v != null),

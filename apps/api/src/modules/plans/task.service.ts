@@ -2,7 +2,7 @@
 // reported by the task's department).
 import type { EntityManager } from '@mikro-orm/core';
 import { notFound } from '../../graphql/errors.js';
-import { expectVersion, type WriteOutcome } from '../audit/run-write.js';
+import { recordAtVersion, type WriteOutcome } from '../audit/run-write.js';
 import { optionalText } from '../shared/input-checks.js';
 import { PlanTarget } from './plan-target.entity.js';
 import { Plan } from './plan.entity.js';
@@ -63,9 +63,7 @@ export async function updateTaskProgress(
   version: number,
   input: TaskProgressData,
 ): Promise<WriteOutcome<Task>> {
-  const task = await loadForWrite(tx, id);
-  if (!task) throw notFound('Task', id);
-  expectVersion('Task', task, version, () => currentView(task));
+  const task = await recordAtVersion('Task', () => loadForWrite(tx, id), id, version, currentView);
   const before = snapshot(task);
   if (input.status != null) task.status = input.status;
   if (input.progressNote !== undefined)

@@ -28,8 +28,8 @@ import { Product } from './product.entity.js';
 import { requireUnitCode } from '../shared/known-codes.js';
 import type { EntityManager as WriteEntityManager } from '@mikro-orm/core';
 import { getProductGroup, mapGroup1048To148 } from '@ocop/domain';
-import { duplicate, notFound, validationFailed } from '../../graphql/errors.js';
-import { expectVersion, type WriteOutcome } from '../audit/run-write.js';
+import { duplicate, validationFailed } from '../../graphql/errors.js';
+import { recordAtVersion, type WriteOutcome } from '../audit/run-write.js';
 import { EconomicEntity } from '../entities/economic-entity.entity.js';
 import { findDistrictUnit, optionalText, requireText, toId } from '../shared/input-checks.js';
 import { productSnapshot } from './product-snapshot.js';
@@ -409,9 +409,13 @@ export async function updateProduct(
   version: number,
   input: ProductInputData,
 ): Promise<WriteOutcome<Product>> {
-  const product = await loadForWrite(tx, id);
-  if (!product) throw notFound('Product', id);
-  expectVersion('Product', product, version, () => productSnapshot(product));
+  const product = await recordAtVersion(
+    'Product',
+    () => loadForWrite(tx, id),
+    id,
+    version,
+    productSnapshot,
+  );
   const before = productSnapshot(product);
   tx.assign(product, (await productValues(tx, input, id)).values);
   return {

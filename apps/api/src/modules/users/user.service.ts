@@ -1,8 +1,8 @@
 // User writes: createUser and updateUser (ADMIN only, checked by the schema). Deactivating a user
 // revokes their sessions; the last active admin cannot be demoted or deactivated.
 import type { EntityManager } from '@mikro-orm/core';
-import { notFound, validationFailed } from '../../graphql/errors.js';
-import { expectVersion, type WriteOutcome } from '../audit/run-write.js';
+import { validationFailed } from '../../graphql/errors.js';
+import { recordAtVersion, type WriteOutcome } from '../audit/run-write.js';
 import { checkPasswordPolicy, hashPassword } from '../auth/passwords.js';
 import { revokeSessionsOf } from '../auth/session.repository.js';
 import { requireText } from '../shared/input-checks.js';
@@ -83,9 +83,13 @@ export async function updateUser(
   id: number,
   args: UserChanges,
 ): Promise<WriteOutcome<User>> {
-  const user = await tx.findOne(User, id, { populate: ['department', 'unit'] });
-  if (!user) throw notFound('User', id);
-  expectVersion('User', user, args.version, () => userCurrentView(user));
+  const user = await recordAtVersion(
+    'User',
+    () => tx.findOne(User, id, { populate: ['department', 'unit'] }),
+    id,
+    args.version,
+    userCurrentView,
+  );
   const before = userSnapshot(user);
   const role = args.role ?? user.role;
   const departmentCode =
