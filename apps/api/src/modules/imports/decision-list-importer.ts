@@ -287,7 +287,7 @@ async function run(
     const valid: UnitRow[] = [];
     const problemByLine = new Map<number, ProblemRow>();
     let read = 0;
-    /** The same file was committed meanwhile (its unique applied_sha256): a success, no changes. */
+    /** The same file was committed before or meanwhile (its unique applied_sha256): a success, no changes. */
     const alreadyImported = async () => {
       report.noChanges = true;
       report.created = zeroCounts();
@@ -383,16 +383,7 @@ async function run(
       });
       return report;
     }
-    if (await wasApplied(em, report.sha256)) {
-      report.noChanges = true;
-      await keepProblems();
-      await finish({
-        status: 'succeeded',
-        message: 'No changes: this file was already imported.',
-        rowsDone: read,
-      });
-      return report;
-    }
+    if (await wasApplied(em, report.sha256)) return alreadyImported();
 
     // (3)–(5) Resolve, plan and write: in one transaction for a real run, outside any for a dry run.
     await updateImportProgress(em, runId, { phase: 'writing', rowsTotal: read });
