@@ -27,6 +27,7 @@ import { limitsFromConfig } from './graphql/limits.js';
 import { schema } from './graphql/schema.js';
 import { registerCors } from './http/cors.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
+import { countedOnce, registerStoredHits } from './http/stored-hits.js';
 import { registerErrorBodies } from './http/error-bodies.js';
 import { clientRequestId, loggingOptions } from './http/logging.js';
 import { connectRateLimitRedis, registerRateLimit } from './http/rate-limit.js';
@@ -79,6 +80,8 @@ export async function createServer(
   const drain = trackInFlight(app);
 
   registerSecurityHeaders(app);
+  // Before CORS and compression: a stored answer skips them (http/stored-hits.ts).
+  const storedHits = registerStoredHits(app);
   await registerCors(app, config.DASHBOARD_ORIGIN);
   const viewerOf = viewerResolver(db);
   const redis = await connectRateLimitRedis(config.REDIS_URL, app.log);
@@ -135,10 +138,15 @@ export async function createServer(
     sMaxAge: config.PUBLIC_S_MAXAGE_SECONDS,
   });
   const postAnswers = postCache({ answers, versions });
+  storedHits.use({
+    rateLimited,
+    storedAnswer: persistedGet.storedAnswer,
+    draining: () => drain.draining,
+  });
   app.route({
     url: '/graphql',
     method: ['GET', 'POST', 'OPTIONS'],
-    onRequest: rateLimited,
+    onRequest: countedOnce(rateLimited),
     // Asked by id: answered here, from the cache when it can (an async hook that sends ends the
     // request); everything else goes on to Apollo.
     preHandler: async (request, reply) => {

@@ -111,6 +111,33 @@ describe.each(SETUPS)('GET /graphql by id ($kind, $store store)', ({ kind, store
     expect(head.body).toBe('');
   });
 
+  it('a stored hit sends the headers of the answer that stored it, counted once by the rate limit; cross-origin reads get CORS', async () => {
+    // Variables not asked before: the first request runs the whole route, the second is a hit
+    // sent from the first hooks (http/stored-hits.ts).
+    const url = byId(PLAN.id, { year: 2021, asOf: '2021-06-30' });
+    const comparable = (headers: Record<string, unknown>) => {
+      const { date, 'x-request-id': id, 'x-ratelimit-remaining': left, ...rest } = headers;
+      expect(date).toBeDefined();
+      expect(id).toMatch(/^[0-9a-f-]{36}$/);
+      return { rest, left: Number(left) };
+    };
+    for (const encoding of [{}, { 'accept-encoding': 'br' }] as Record<string, string>[]) {
+      const stored = await get(url, encoding);
+      const hit = await get(url, encoding);
+      expect(hit.statusCode).toBe(200);
+      expect(hit.rawPayload.equals(stored.rawPayload)).toBe(true);
+      const [a, b] = [comparable(stored.headers), comparable(hit.headers)];
+      expect(b.rest).toEqual(a.rest);
+      expect(b.left).toBe(a.left - 1);
+      expect(b.rest['content-security-policy']).toContain("default-src 'self'");
+    }
+    const plain = await get(url);
+    const crossOrigin = await get(url, { origin: 'https://bao.example.vn' });
+    expect(crossOrigin.headers['access-control-allow-origin']).toBe('*');
+    expect(crossOrigin.body).toBe(plain.body);
+    expect(plain.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
   it('a write changes the ETag and the answer at once', async () => {
     const before = await get(byId(PLAN.id, OVERVIEW));
     const t1 = before.json().data.plan.targets.find((t: Json) => t.code === 'T1-CERTIFIED');
@@ -220,7 +247,8 @@ describe('DataVersionReader', () => {
 
   it('shares one read among requests that arrive together, and never answers from a read that began before a request', async () => {
     const pending: ((v: { epoch: string; version: number }) => void)[] = [];
-    const reader = new DataVersionReader(() => new Promise((resolve) => pending.push(resolve)));
+    // One read at a time (the default allows a few; see the next test).
+    const reader = new DataVersionReader(() => new Promise((resolve) => pending.push(resolve)), 1);
     const a = reader.current();
     const b = reader.current();
     await turn();
@@ -243,6 +271,33 @@ describe('DataVersionReader', () => {
     expect(await c).toEqual({ epoch: 'e', version: 2 });
     expect(await d).toEqual({ epoch: 'e', version: 2 });
     expect(reader.reads).toBe(2);
+  });
+
+  it("starts a newcomer's read while earlier ones run, up to the limit, the next when one ends", async () => {
+    const pending: ((v: { epoch: string; version: number }) => void)[] = [];
+    const reader = new DataVersionReader(() => new Promise((resolve) => pending.push(resolve)), 2);
+    const a = reader.current();
+    await turn();
+    const b = reader.current();
+    await turn();
+    // b did not wait for a's read to end: two reads run.
+    expect(pending).toHaveLength(2);
+    const c = reader.current();
+    const d = reader.current();
+    await turn();
+    await turn();
+    // Both slots are taken: c and d share the next read, which waits for a free slot.
+    expect(pending).toHaveLength(2);
+    pending[1]!({ epoch: 'e', version: 2 });
+    expect(await b).toEqual({ epoch: 'e', version: 2 });
+    await turn();
+    expect(pending).toHaveLength(3);
+    pending[0]!({ epoch: 'e', version: 1 });
+    pending[2]!({ epoch: 'e', version: 3 });
+    expect(await a).toEqual({ epoch: 'e', version: 1 });
+    expect(await c).toEqual({ epoch: 'e', version: 3 });
+    expect(await d).toEqual({ epoch: 'e', version: 3 });
+    expect(reader.reads).toBe(3);
   });
 
   it('a failed read fails only its own requests', async () => {

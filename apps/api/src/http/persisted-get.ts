@@ -64,6 +64,16 @@ export function persistedIdOf(query: Query): string | undefined {
   }
 }
 
+/** A stored answer ready to send (storedAnswer). */
+export interface StoredHit {
+  status: 200 | 304;
+  headers: Record<string, string>;
+  body?: Buffer;
+}
+
+/** Keys memoised per data version (distinct variables × documents × days asked). */
+const HIT_KEYS_KEPT = 1024;
+
 interface Executed {
   status: number;
   body: string;
@@ -142,7 +152,74 @@ export function persistedGetHandler(options: PersistedGetOptions) {
     return running;
   }
 
-  return async function persistedGet(request: FastifyRequest, reply: FastifyReply) {
+  /**
+   * The answer of an anonymous GET by id when this process holds it for the current data version
+   * (a 304 when If-None-Match names it): what a hit sends, without touching the reply. Null: the
+   * request goes the whole way (persistedGet), which answers every other case.
+   */
+  async function storedAnswer(request: FastifyRequest): Promise<StoredHit | null> {
+    if (request.headers.authorization !== undefined) return null;
+    const query = request.query as Query;
+    const id = persistedIdOf(query);
+    const document = id === undefined ? undefined : options.documents.get(id);
+    if (!document || document.type !== 'query') return null;
+    const raw = typeof query.variables === 'string' ? query.variables : '';
+    const stamp = await options.versions.current();
+    if (!stamp) return null;
+    const today = todayNow();
+    const keys = hitKeys(stamp, document.id, raw, today);
+    if (!keys) return null;
+    const headers: Record<string, string> = {
+      'cache-control': cacheControl,
+      vary: 'authorization, accept-encoding',
+    };
+    const matched = matchingTag(request.headers['if-none-match'], keys.tag);
+    if (matched) return { status: 304, headers: { ...headers, etag: matched } };
+    const entry = options.answers.local(keys.key, stamp);
+    if (!entry) return null;
+    const encoding =
+      entry.answer.body.length >= COMPRESS_FROM_BYTES
+        ? acceptedEncoding(request.headers['accept-encoding'])
+        : null;
+    headers['content-type'] = JSON_TYPE;
+    if (!encoding) {
+      headers.etag = keys.tag;
+      return { status: 200, headers, body: options.answers.bytesOf(keys.key, entry, 'identity') };
+    }
+    headers.etag = variantTag(keys.tag, encoding);
+    headers['content-encoding'] = encoding;
+    return { status: 200, headers, body: options.answers.bytesOf(keys.key, entry, encoding) };
+  }
+
+  /**
+   * The ETag and answer key of (version, document, raw variables, day), memoised for the newest
+   * version: a hit then costs no JSON parse, canonical form or digest.
+   */
+  let memoVersion: DataVersionStamp | null = null;
+  const memo = new Map<string, { tag: string; key: string } | null>();
+  function hitKeys(stamp: DataVersionStamp, id: string, raw: string, today: string) {
+    if (memoVersion?.epoch !== stamp.epoch || memoVersion.version !== stamp.version) {
+      memo.clear();
+      memoVersion = stamp;
+    }
+    const name = `${id}\n${today}\n${raw}`;
+    let keys = memo.get(name);
+    if (keys === undefined) {
+      const variables = variablesOf(raw);
+      if (variables) {
+        const vars = canonicalJson(variables);
+        keys = {
+          tag: etagOf(stamp, id, vars, today),
+          key: options.answers.keyOf(stamp, 'get', `${id}\n${today}\n${vars}`),
+        };
+      } else keys = null;
+      if (memo.size >= HIT_KEYS_KEPT) memo.clear();
+      memo.set(name, keys);
+    }
+    return keys;
+  }
+
+  const handler = async function persistedGet(request: FastifyRequest, reply: FastifyReply) {
     const query = request.query as Query;
     const id = persistedIdOf(query);
     if (!id || !/^[0-9a-f]{64}$/.test(id))
@@ -243,6 +320,7 @@ export function persistedGetHandler(options: PersistedGetOptions) {
       .header('content-encoding', encoding)
       .send(options.answers.bytesOf(key, entry, encoding));
   };
+  return Object.assign(handler, { storedAnswer });
 }
 
 function sendError(reply: FastifyReply, error: GraphQLError) {
