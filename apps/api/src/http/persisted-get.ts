@@ -177,18 +177,29 @@ export function persistedGetHandler(options: PersistedGetOptions) {
     if (matched) return { status: 304, headers: { ...headers, etag: matched } };
     const entry = options.answers.local(keys.key, stamp);
     if (!entry) return null;
+    return { status: 200, ...storedBytes(request, keys.tag, keys.key, entry, headers) };
+  }
+
+  /** A stored entry's bytes in the coding the client accepts, with its headers added to `headers`. */
+  function storedBytes(
+    request: FastifyRequest,
+    tag: string,
+    key: string,
+    entry: AnswerEntry,
+    headers: Record<string, string>,
+  ): { headers: Record<string, string>; body: Buffer } {
     const encoding =
       entry.answer.body.length >= COMPRESS_FROM_BYTES
         ? acceptedEncoding(request.headers['accept-encoding'])
         : null;
     headers['content-type'] = JSON_TYPE;
     if (!encoding) {
-      headers.etag = keys.tag;
-      return { status: 200, headers, body: options.answers.bytesOf(keys.key, entry, 'identity') };
+      headers.etag = tag;
+      return { headers, body: options.answers.bytesOf(key, entry, 'identity') };
     }
-    headers.etag = variantTag(keys.tag, encoding);
+    headers.etag = variantTag(tag, encoding);
     headers['content-encoding'] = encoding;
-    return { status: 200, headers, body: options.answers.bytesOf(keys.key, entry, encoding) };
+    return { headers, body: options.answers.bytesOf(key, entry, encoding) };
   }
 
   /**
@@ -307,18 +318,8 @@ export function persistedGetHandler(options: PersistedGetOptions) {
         .removeHeader('vary')
         .type(JSON_TYPE)
         .send(answer.executed.body);
-    const { entry } = answer;
-    const encoding =
-      entry.answer.body.length >= COMPRESS_FROM_BYTES
-        ? acceptedEncoding(request.headers['accept-encoding'])
-        : null;
-    void reply.type(JSON_TYPE);
-    if (!encoding)
-      return reply.header('etag', tag).send(options.answers.bytesOf(key, entry, 'identity'));
-    return reply
-      .header('etag', variantTag(tag, encoding))
-      .header('content-encoding', encoding)
-      .send(options.answers.bytesOf(key, entry, encoding));
+    const stored = storedBytes(request, tag, key, answer.entry, {});
+    return reply.headers(stored.headers).send(stored.body);
   };
   return Object.assign(handler, { storedAnswer });
 }
