@@ -111,11 +111,7 @@ export async function createServer(
   const apollo = createApollo({
     schema,
     limits: limitsFromConfig(config),
-    logError: (err, meta) =>
-      app.log.error(
-        { err, reqId: meta.requestId, operationName: meta.operationName },
-        'unexpected error in a GraphQL request',
-      ),
+    log: app.log,
   });
   await apollo.start();
   // Whole answers of anonymous reads (GET by id and POST), per data version: memory, and Redis

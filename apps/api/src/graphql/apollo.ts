@@ -4,7 +4,8 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import type { GraphQLContext } from './context.js';
-import { createFormatError, isUnexpected } from './errors.js';
+import { logRequestErrors, type RequestErrorLogger } from './error-log.js';
+import { createFormatError } from './errors.js';
 import { httpStatusPlugin } from './http-status.js';
 import { inputBoundsPlugin } from './input-bounds.js';
 import {
@@ -17,8 +18,8 @@ import {
 export function createApollo(options: {
   schema: GraphQLSchema;
   limits: QueryLimits;
-  /** Receives unexpected (masked) errors with the request id and operation name. */
-  logError: (err: unknown, meta: { requestId?: string; operationName?: string | null }) => void;
+  /** Where unexpected (masked) errors and STORAGE_UNAVAILABLE answers are logged (error-log.ts). */
+  log: RequestErrorLogger;
   plugins?: ApolloServerPlugin<GraphQLContext>[];
 }): ApolloServer<GraphQLContext> {
   const { schema, limits } = options;
@@ -41,14 +42,10 @@ export function createApollo(options: {
         async requestDidStart() {
           return {
             async didEncounterErrors(rc) {
-              for (const error of rc.errors) {
-                if (isUnexpected(error)) {
-                  options.logError(error.originalError ?? error, {
-                    requestId: rc.contextValue.requestId,
-                    operationName: rc.operationName,
-                  });
-                }
-              }
+              logRequestErrors(options.log, rc.errors, {
+                requestId: rc.contextValue.requestId,
+                operationName: rc.operationName,
+              });
             },
           };
         },

@@ -1,6 +1,7 @@
 // Fault: the SQLite file becomes read-only (here: the immutable attribute, which even root cannot
 // write through) or the disk fills up. /readyz must say not ready, reads keep working, and writes
-// fail with STORAGE_UNAVAILABLE (HTTP 503) instead of "Internal server error".
+// fail with STORAGE_UNAVAILABLE (HTTP 503) instead of "Internal server error", logged as one warn
+// line with its reason, not as an unexpected error.
 import { execFileSync } from 'node:child_process';
 import type { MikroORM } from '@mikro-orm/core';
 import type { FastifyInstance } from 'fastify';
@@ -25,6 +26,7 @@ describe('read-only SQLite file', () => {
   let file: string;
   let orm: MikroORM;
   let app: FastifyInstance;
+  const lines: string[] = [];
   beforeAll(async () => {
     testDb = await createTestOrm('libsql');
     file = testDb.config.get('dbName')!;
@@ -38,9 +40,11 @@ describe('read-only SQLite file', () => {
     await em.flush();
     await testDb.close(true);
     immutable(file, true);
-    const config = loadConfig({ SQLITE_PATH: file, LOG_LEVEL: 'silent' });
+    const config = loadConfig({ SQLITE_PATH: file, LOG_LEVEL: 'info' });
     orm = await createOrm(config);
-    app = await createServer(config, orm);
+    app = await createServer(config, orm, {
+      logStream: { write: (line) => void lines.push(line) },
+    });
   });
   afterAll(async () => {
     if (file) immutable(file, false);
@@ -78,6 +82,25 @@ describe('read-only SQLite file', () => {
       reason: 'read-only',
       messageVi: expect.stringMatching(/chỉ đọc/),
     });
+
+    // The write's request logged one warn line (pino level 40) with the code and its reason,
+    // no stack, and nothing at error level.
+    const logged = lines
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+      .filter((line) => line.reqId === write.headers['x-request-id']);
+    const problems = logged.filter((line) => (line.level as number) >= 40);
+    expect(problems).toEqual([
+      expect.objectContaining({
+        level: 40,
+        msg: 'storage unavailable (read-only): answered STORAGE_UNAVAILABLE',
+        code: 'STORAGE_UNAVAILABLE',
+        reason: 'read-only',
+        operationName: null,
+        dbCode: 'SQLITE_READONLY',
+        detail: 'attempt to write a readonly database',
+      }),
+    ]);
+    expect(JSON.stringify(problems)).not.toMatch(/stack|unexpected error/);
   });
 
   it('is ready again once the file is writable, without a restart', async () => {
