@@ -8,6 +8,7 @@ import type { MikroORM } from '@mikro-orm/core';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { AppConfig } from './config.js';
 import { checkReadiness, createOrm } from './db/orm.js';
+import { warnIfSearchUnindexed } from './db/trigram-search-check.js';
 import { createFigureCache } from './cache/create-cache.js';
 import { attachFigureCache, detachFigureCache } from './cache/registry.js';
 import { registerExplorer } from './explorer/explorer.js';
@@ -61,6 +62,8 @@ export async function createServer(
     bodyLimit,
   });
   registerErrorBodies(app, { bodyLimit, importMaxBytes: config.IMPORT_MAX_BYTES });
+  // PostgreSQL without pg_trgm: search works but scans; say so once (db/trigram-search-check.ts).
+  await warnIfSearchUnindexed(db, app.log);
   const auth: AuthSettings = {
     sessionHours: config.SESSION_HOURS,
     windowMinutes: config.LOGIN_WINDOW_MINUTES,

@@ -7,12 +7,14 @@ import type { EntityManager } from '@mikro-orm/knex';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
-import { createOrm } from '../src/db/orm.js';
+import { checkReadiness, createOrm } from '../src/db/orm.js';
 import { postgresqlMigrations } from '../src/db/migrations/postgresql/index.js';
 import { SQLITE_SEARCH_TABLES, trigramIndexSql } from '../src/db/migrations/search-index.js';
 import { sqliteMigrations } from '../src/db/migrations/sqlite/index.js';
 import { seedDatabase } from '../src/db/seed.js';
+import { warnIfSearchUnindexed } from '../src/db/trigram-search-check.js';
 import { listProducts } from '../src/modules/products/product.service.js';
+import { createServer } from '../src/server.js';
 import { createTestOrm, destroyTestOrm, DIALECTS, PG_URL } from './db.js';
 
 const MIGRATION = 'Migration20261130170000';
@@ -173,6 +175,36 @@ describe('PostgreSQL when the role may not create pg_trgm', () => {
       await em().execute(`select extname from pg_extension where extname = 'pg_trgm'`, []),
     ).toEqual([]);
     expect(await trigramIndexes(em())).toEqual([]);
+
+    // The server says so at start, once, with what to run, and /readyz reports it but stays ready.
+    const lines: string[] = [];
+    const app = await createServer(loadConfig({ LOG_LEVEL: 'info' }), orm, {
+      logStream: { write: (line) => void lines.push(line) },
+    });
+    try {
+      const warnings = lines
+        .map((line) => JSON.parse(line) as Record<string, unknown>)
+        .filter((line) => line.level === 40);
+      expect(warnings).toEqual([
+        expect.objectContaining({
+          msg: expect.stringMatching(
+            /^trigram search indexes are missing \(extension pg_trgm not installed\)/,
+          ),
+          pgTrgm: false,
+          missingIndexes: [
+            'product_normalized_name_trgm',
+            'product_normalized_commune_trgm',
+            'economic_entity_normalized_name_trgm',
+          ],
+          run: ['create extension if not exists pg_trgm;', ...trigramIndexSql()],
+        }),
+      ]);
+      const ready = await app.inject({ method: 'GET', url: '/readyz' });
+      expect(ready.statusCode).toBe(200);
+      expect(ready.json()).toMatchObject({ status: 'ready', searchIndexes: 'missing' });
+    } finally {
+      await app.close();
+    }
     await seedDatabase(orm, { sampleActivities: false });
     const choMoi = await found(em(), 'cho moi');
     expect(choMoi[1]).toBe(5);
@@ -182,5 +214,9 @@ describe('PostgreSQL when the role may not create pg_trgm', () => {
     await admin(dbName, ['create extension if not exists pg_trgm', ...trigramIndexSql()]);
     expect(await trigramIndexes(em())).toHaveLength(3);
     expect(await found(em(), 'cho moi')).toEqual(choMoi);
+    const after: unknown[] = [];
+    await warnIfSearchUnindexed(orm, { warn: (obj, msg) => void after.push({ obj, msg }) });
+    expect(after).toEqual([]);
+    expect(await checkReadiness(orm)).toMatchObject({ database: true, searchIndexes: 'present' });
   });
 });

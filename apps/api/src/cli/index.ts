@@ -42,8 +42,11 @@ async function main(argv: string[]): Promise<number> {
     if (command === 'migrate') {
       const readiness = await checkReadiness(orm);
       console.log(
-        `database reachable: ${readiness.database}; pending migrations: ${readiness.migrationsPending}`,
+        `database reachable: ${readiness.database}; pending migrations: ${readiness.migrationsPending}` +
+          (readiness.searchIndexes ? `; search indexes: ${readiness.searchIndexes}` : ''),
       );
+      if (readiness.searchIndexes === 'missing')
+        console.log('search runs without its trigram indexes: see README, "Search indexes"');
       return readiness.migrationsPending === 0 ? 0 : 1;
     }
     if (command === 'seed') {

@@ -5,6 +5,7 @@ import type { AppConfig } from '../config.js';
 import { buildOrmOptions, type DbKind, type OrmOverrides } from './orm-config.js';
 import { probeSqliteWrite, type RawSqlite } from './sqlite-connection.js';
 import { storageFailureOf, type StorageFailure } from './storage-errors.js';
+import { isPostgres, TRIGRAM_STATE_SQL, trigramSearchStateOf } from './trigram-search-check.js';
 
 export interface CreateOrmOptions extends OrmOverrides {
   /** Apply pending migrations at start (default true). */
@@ -45,6 +46,11 @@ export interface Readiness {
   writable: boolean;
   /** Why not ready, when it is not. */
   reason?: StorageFailure | 'migrations';
+  /**
+   * PostgreSQL: whether search has its trigram indexes (trigram-search-check.ts). Informative only:
+   * without them search is slower, not wrong, so 'missing' does not make the process unready.
+   */
+  searchIndexes?: 'present' | 'missing';
 }
 
 /**
@@ -68,8 +74,16 @@ export async function checkReadiness(orm: MikroORM, timeoutMs = 1500): Promise<R
 
 async function probe(orm: MikroORM): Promise<Readiness> {
   const conn = orm.em.getConnection();
+  let searchIndexes: Readiness['searchIndexes'];
   try {
-    await conn.execute('select 1');
+    if (isPostgres(orm)) {
+      // On PostgreSQL the reachability check reads the search indexes' state: still one statement.
+      const [row] =
+        await conn.execute<{ extension: boolean; indexes: string[] }[]>(TRIGRAM_STATE_SQL);
+      searchIndexes = trigramSearchStateOf(row!).missingIndexes.length ? 'missing' : 'present';
+    } else {
+      await conn.execute('select 1');
+    }
   } catch (error) {
     return {
       database: false,
@@ -103,6 +117,7 @@ async function probe(orm: MikroORM): Promise<Readiness> {
     migrationsPending: pending.length,
     writable,
     ...(reason ? { reason } : {}),
+    ...(searchIndexes ? { searchIndexes } : {}),
   };
 }
 
