@@ -5,7 +5,7 @@
 // without a stack (it points into the driver, and the same failure repeats on every request until
 // the storage is fixed). Anything else is a bug: `error` with the whole error, stack included.
 import type { GraphQLError } from 'graphql';
-import { storageFailureOf } from '../db/storage-errors.js';
+import { storageFailureOf, type StorageFailure } from '../db/storage-errors.js';
 import { scrubText } from '../http/logging.js';
 import { API_ERROR_CODES, isUnexpected } from './errors.js';
 
@@ -42,6 +42,19 @@ function driverFailure(error: unknown): { dbCode?: string; detail?: string } {
   return { dbCode, detail: scrubText(words.slice(0, 300)) };
 }
 
+/** The one warn line of a request answered STORAGE_UNAVAILABLE (here and http/error-bodies.ts). */
+export function logStorageUnavailable(
+  log: Pick<RequestErrorLogger, 'warn'>,
+  reason: StorageFailure,
+  error: unknown,
+  context: Record<string, unknown> = {},
+): void {
+  log.warn(
+    { ...context, code: API_ERROR_CODES.STORAGE_UNAVAILABLE, reason, ...driverFailure(error) },
+    `storage unavailable (${reason}): answered STORAGE_UNAVAILABLE`,
+  );
+}
+
 export function logRequestErrors(
   log: RequestErrorLogger,
   errors: readonly GraphQLError[],
@@ -56,15 +69,7 @@ export function logRequestErrors(
     if (reason) {
       if (storageLogged) continue;
       storageLogged = true;
-      log.warn(
-        {
-          ...context,
-          code: API_ERROR_CODES.STORAGE_UNAVAILABLE,
-          reason,
-          ...driverFailure(original),
-        },
-        `storage unavailable (${reason}): answered STORAGE_UNAVAILABLE`,
-      );
+      logStorageUnavailable(log, reason, original, context);
     } else {
       log.error({ ...context, err: original }, 'unexpected error in a GraphQL request');
     }

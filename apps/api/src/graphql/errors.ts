@@ -338,16 +338,12 @@ const STORAGE_MESSAGES: Record<StorageFailure, { en: string; vi: string }> = {
 /** Retry-After (seconds) of a STORAGE_UNAVAILABLE answer, when waiting a moment is likely to help. */
 const STORAGE_RETRY_AFTER_SECONDS: Partial<Record<StorageFailure, number>> = { busy: 2 };
 
-function storageUnavailable(
-  formatted: GraphQLFormattedError,
-  reason: StorageFailure,
-): GraphQLFormattedError {
+/** The message and extensions of a STORAGE_UNAVAILABLE answer (also sent by http/error-bodies.ts). */
+export function storageUnavailableError(reason: StorageFailure) {
   const messages = STORAGE_MESSAGES[reason];
   const retryAfter = STORAGE_RETRY_AFTER_SECONDS[reason];
   return {
     message: messages.en,
-    ...(formatted.path ? { path: formatted.path } : {}),
-    ...(formatted.locations ? { locations: formatted.locations } : {}),
     extensions: {
       code: API_ERROR_CODES.STORAGE_UNAVAILABLE,
       reason,
@@ -355,6 +351,19 @@ function storageUnavailable(
       messageVi: messages.vi,
       ...(retryAfter ? { retryAfterSeconds: retryAfter } : {}),
     },
+  };
+}
+
+function storageUnavailable(
+  formatted: GraphQLFormattedError,
+  reason: StorageFailure,
+): GraphQLFormattedError {
+  const { message, extensions } = storageUnavailableError(reason);
+  return {
+    message,
+    ...(formatted.path ? { path: formatted.path } : {}),
+    ...(formatted.locations ? { locations: formatted.locations } : {}),
+    extensions,
   };
 }
 

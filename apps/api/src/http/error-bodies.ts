@@ -1,8 +1,11 @@
 // Errors Fastify raises before GraphQL runs, answered in the GraphQL error shape (a client of
-// /graphql reads one shape only): the rate limiter's 429 and a body over the size limit. The
-// status comes from the one mapping of graphql/http-status.ts. Other errors keep Fastify's default.
+// /graphql reads one shape only): the rate limiter's 429, a body over the size limit, and the
+// database failing before Apollo runs (STORAGE_UNAVAILABLE). The status comes from the one mapping
+// of graphql/http-status.ts. Other errors keep Fastify's default.
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
-import { API_ERROR_CODES, type ApiErrorCode } from '../graphql/errors.js';
+import { storageFailureOf } from '../db/storage-errors.js';
+import { logStorageUnavailable } from '../graphql/error-log.js';
+import { API_ERROR_CODES, storageUnavailableError, type ApiErrorCode } from '../graphql/errors.js';
 import { httpStatusForCode } from '../graphql/http-status.js';
 import { RateLimited } from './rate-limit.js';
 
@@ -65,6 +68,18 @@ export function registerErrorBodies(
           { field: 'body', limitBytes: limits.bodyLimit },
         ),
       );
+    }
+    // The database failing outside GraphQL's execution (a GET by id reads the data version before
+    // Apollo runs): the same STORAGE_UNAVAILABLE answer and warn line as inside it, not a 500
+    // carrying the driver's message. An error with an HTTP status already is the request's own
+    // (Fastify gives a body the client broke off, ECONNRESET, status 400), not the database's.
+    const storage = error.statusCode === undefined ? storageFailureOf(error) : null;
+    if (storage) {
+      logStorageUnavailable(request.log, storage, error);
+      const body = { errors: [storageUnavailableError(storage)] };
+      const retryAfter = body.errors[0]!.extensions.retryAfterSeconds;
+      if (retryAfter) reply.header('retry-after', String(retryAfter));
+      return send(reply, API_ERROR_CODES.STORAGE_UNAVAILABLE, body);
     }
     // Everything else: Fastify's default handler (the parent of this one).
     throw error;
