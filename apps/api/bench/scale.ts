@@ -353,11 +353,14 @@ function cpuMsOf(pid: number): number {
  */
 async function measured(
   pid: number,
-  load: () => Promise<number>,
+  target: LoadTarget,
 ): Promise<{ rate: number; cpuMicros: number }> {
-  const cpu = cpuMsOf(pid);
-  const started = performance.now();
-  const rate = await load();
+  let cpu = 0;
+  let started = 0;
+  const rate = await requestsPerSecond(target, seconds, 8, 1, () => {
+    cpu = cpuMsOf(pid);
+    started = performance.now();
+  });
   const answers = (rate * (performance.now() - started)) / 1000;
   return { rate, cpuMicros: ((cpuMsOf(pid) - cpu) * 1000) / answers };
 }
@@ -405,10 +408,8 @@ async function overviewById(
   for (const [name, apiTarget, bareTarget, notModified] of runs) {
     const bare = await startBare(bytes, notModified);
     try {
-      const apiLoad = await measured(pid, () => requestsPerSecond(apiTarget, seconds));
-      const bareLoad = await measured(bare.pid, () =>
-        requestsPerSecond({ ...bareTarget, port: bare.port }, seconds),
-      );
+      const apiLoad = await measured(pid, apiTarget);
+      const bareLoad = await measured(bare.pid, { ...bareTarget, port: bare.port });
       const [apiRate, bareRate] = [apiLoad.rate, bareLoad.rate];
       ratios.push(
         `${kind.padEnd(10)} ${String(size).padStart(7)}  ${name.padEnd(18)} API ${apiRate.toFixed(0).padStart(6)} req/s  bare node:http ${bareRate.toFixed(0).padStart(6)} req/s  ratio ${(apiRate / bareRate).toFixed(3)}  (${notModified ? 0 : bytes.length} bytes${name.startsWith('/healthz') ? ' from bare' : ''}); CPU per request ${apiLoad.cpuMicros.toFixed(0)} vs ${bareLoad.cpuMicros.toFixed(0)} µs, ratio ${(bareLoad.cpuMicros / apiLoad.cpuMicros).toFixed(3)}`,
@@ -440,7 +441,7 @@ for (const r of table)
     `${r.dialect.padEnd(10)} ${String(r.size).padStart(8)}  ${r.operation.padEnd(18)} ${String(r.statements).padStart(3)}  ${`${ms(r.uncached[0])} / ${ms(r.uncached[1])}`.padStart(19)}  ${`${ms(r.cached[0])} / ${ms(r.cached[1])}`.padStart(17)}`,
   );
 console.log(
-  `\nreq/s over HTTP, ${seconds} s each, 8 keep-alive clients (same run, same machine; load average at the end ${loadavg()
+  `\nreq/s over HTTP, ${seconds} s each after 1 s of warm-up, 8 keep-alive clients (same run, same machine; load average at the end ${loadavg()
     .map((l) => l.toFixed(2))
     .join(' ')}):`,
 );
