@@ -8,6 +8,8 @@
 //   - data changed before every copy: after STAGED_ATTEMPTS the run fails whole, with the reason;
 //   - a row one of the file's records needs, saved meanwhile without raising the data version,
 //     meets its unique index in the copy: nothing written, the run failed with the reason;
+//   - an existing record the copy refers to, deleted meanwhile, fails the copy the same way (the
+//     worker's copy checks its foreign keys itself, SQLite's enforcement off);
 //   - while another connection holds the write lock, /healthz and reads are answered and a write
 //     waits on timers, saved once the lock is released; one still locked after
 //     SQLITE_BUSY_TIMEOUT_MS is STORAGE_UNAVAILABLE (503, reason busy, Retry-After), never an
@@ -139,6 +141,42 @@ describe('SQLite import staged off the write lock', () => {
     const run = await runOf(report.runId);
     expect(run.status).toBe('failed');
     expect(run.message).toBe(report.message);
+  });
+
+  it('fails whole when a record the copy refers to was deleted meanwhile: nothing written, the run says why', async () => {
+    // The worker's copy runs with SQLite's foreign-key enforcement off and checks the references
+    // to existing records itself (decision-list-staging.ts): this one must still be refused.
+    const first = generateDecisionList(3, 'Xoá');
+    expect(
+      (await importDecisionList(worker.em.fork(), { fileName: 'xoa-1.csv', content: first.csv }))
+        .applied,
+    ).toBe(true);
+    // The same entity and decision, three new products: the plan refers to the existing entity.
+    const second = first.csv.replaceAll('Xoá sản phẩm', 'Xoá sản phẩm mới');
+    const held = gate();
+    const reached = gate();
+    const importing = importDecisionList(worker.em.fork(), {
+      fileName: 'xoa-2.csv',
+      content: second,
+      beforeCopy: async () => {
+        reached.open();
+        await held.promise;
+      },
+    });
+    await reached.promise;
+    // Deleted without the data version (no API write deletes an entity), so only the check can tell.
+    await api.orm.em
+      .fork()
+      .getConnection()
+      .execute(`delete from economic_entity where name = 'Xoá cơ sở 0'`, [], 'run');
+    held.open();
+    await expect(importing).rejects.toThrow(/FOREIGN KEY constraint failed: product\.entity_id/);
+    expect(await productsNamed('Xoá sản phẩm mới')).toBe(0);
+    const run = await api.orm.em
+      .fork()
+      .findOneOrFail(ImportRun, { fileName: 'xoa-2.csv' }, { orderBy: { id: 'desc' } });
+    expect(run.status).toBe('failed');
+    expect(run.message).toMatch(/refers to no economic_entity .*nothing was written/);
   });
 
   it(`fails whole when the data changes before each of its ${STAGED_ATTEMPTS} copies: nothing written, the run says why`, async () => {

@@ -95,8 +95,10 @@ export function buildOrmOptions(config: AppConfig, overrides: OrmOverrides = {})
     dbName: file,
     pool: {
       afterCreate: sqliteAfterCreate(config.SQLITE_BUSY_TIMEOUT_MS, busy),
-      // knex's SQLite default is one connection; the API needs a few (API_SQLITE_POOL_MAX).
-      ...(busy === 'retry' ? { min: 1, max: API_SQLITE_POOL_MAX } : {}),
+      // The API needs a few connections (API_SQLITE_POOL_MAX). The import's (`wait`) pool has one,
+      // knex's SQLite default, said here because the importer relies on it: its TEMP tables and
+      // the foreign-key pragma around its copy belong to that connection.
+      ...(busy === 'retry' ? { min: 1, max: API_SQLITE_POOL_MAX } : { min: 1, max: 1 }),
     },
     // The FTS5 search tables (and their shadow tables) belong to the migrations, not to an
     // entity: the migration generator must neither read them (it cannot parse a virtual table)

@@ -40,7 +40,7 @@ import {
   type RecordCounts,
 } from './decision-list-plan.js';
 import { readDecisionListRecords } from './decision-list-reader.js';
-import { copyStaged, stagePlan } from './decision-list-staging.js';
+import { copyStaged, dropStaged, stagePlan, type StagedPlan } from './decision-list-staging.js';
 import { fetchReferences, type UnitRow } from './decision-list-references.js';
 import { writePlan } from './decision-list-writer.js';
 import {
@@ -473,38 +473,47 @@ async function run(
       }
       const message = describe(plan);
       let lockedAt = 0;
+      let staged = null as StagedPlan | null;
+      // The copy checks the foreign keys it could break itself (checkReferences in
+      // decision-list-staging.ts), much faster than SQLite does under the lock. The pragma holds
+      // for a connection and is set outside a transaction, so only where the pool has one
+      // connection (the import worker's `wait` pool, orm-config.ts) is it sure to reach the
+      // transaction's; it is turned back on whatever happens. Elsewhere (an in-process import on
+      // the API's pool: tests, seed, CLI) SQLite keeps enforcing them.
+      const knexOfEm = sqlOf(em);
+      const fkOff = (knexOfEm.client as { pool?: { max?: number } }).pool?.max === 1;
+      if (fkOff) await knexOfEm.raw('pragma foreign_keys = off');
       try {
-        await em.fork().transactional(async (tx) => {
-          const knex = sqlOf(tx);
-          // TEMP tables only: this transaction holds no lock on the file yet.
-          const staged = await stagePlan(knex, plan, async () => {
+        try {
+          await em.fork().transactional(async (tx) => {
+            const knex = sqlOf(tx);
+            // TEMP tables only: this transaction holds no lock on the file yet.
+            staged = await stagePlan(knex, plan, async () => {
+              throwIfAborted(signal);
+              await nextTurn();
+            });
             throwIfAborted(signal);
-            await nextTurn();
+            phase('write');
+            await input.beforeCopy?.();
+            throwIfAborted(signal);
+            // A write first: it takes the write lock (this connection waits up to busy_timeout for
+            // another's write) before any read of the file; a read first would pin a snapshot, and a
+            // write committed meanwhile would fail the upgrade with SQLITE_BUSY at once.
+            await knex('import_run').where({ id: runId }).update({ phase: 'writing' });
+            lockedAt = performance.now();
+            if (!sameVersion(readAt, await readDataVersion(tx))) throw new DataChanged();
+            await copyStaged(knex, staged);
+            report.applied = true;
+            await finish(
+              { status: 'succeeded', message, rowsDone: read, appliedSha256: report.sha256 },
+              tx,
+            );
+            if (input.beforeCommit) await input.beforeCommit(tx, report);
           });
-          throwIfAborted(signal);
-          phase('write');
-          await input.beforeCopy?.();
-          throwIfAborted(signal);
-          // A write first: it takes the write lock (this connection waits up to busy_timeout for
-          // another's write) before any read of the file; a read first would pin a snapshot, and a
-          // write committed meanwhile would fail the upgrade with SQLITE_BUSY at once.
-          await knex('import_run').where({ id: runId }).update({ phase: 'writing' });
-          lockedAt = performance.now();
-          if (!sameVersion(readAt, await readDataVersion(tx))) throw new DataChanged();
-          await copyStaged(knex, staged);
-          report.applied = true;
-          await finish(
-            { status: 'succeeded', message, rowsDone: read, appliedSha256: report.sha256 },
-            tx,
-          );
-          if (input.beforeCommit) await input.beforeCommit(tx, report);
-        });
+        } finally {
+          if (fkOff) await knexOfEm.raw('pragma foreign_keys = on');
+        }
         input.onPhase?.('locked', performance.now() - lockedAt);
-        // The copy's pages go from the WAL into the database file now, on this thread: a PASSIVE
-        // checkpoint takes no write lock (other writers go on meanwhile). Left to the next commit,
-        // it would run on whichever connection that is, possibly the API thread's.
-        await sqlOf(em).raw('pragma wal_checkpoint(passive)');
-        phase('commit');
       } catch (error) {
         report.applied = false;
         const again = error instanceof DataChanged;
@@ -525,6 +534,17 @@ async function run(
         });
         return report;
       }
+      // Committed. What follows needs no lock and cannot undo the commit, so a failure here does
+      // not fail the import: TEMP tables left behind are dropped by the next staging, and the next
+      // checkpoint copies what this one did not.
+      await dropStaged(sqlOf(em), staged!).catch(() => undefined);
+      // The copy's pages go from the WAL into the database file now, on this thread: a PASSIVE
+      // checkpoint takes no write lock (other writers go on meanwhile). Left to the next commit,
+      // it would run on whichever connection that is, possibly the API thread's.
+      await sqlOf(em)
+        .raw('pragma wal_checkpoint(passive)')
+        .catch(() => undefined);
+      phase('commit');
       await keepProblems();
       return report;
     }

@@ -13,7 +13,10 @@
 //     supersessions, and the data version is raised. A unique index that a write made meanwhile
 //     now meets fails the statement, and the caller's transaction rolls back whole.
 // The caller starts that transaction with a write (the main file's lock first) and checks there
-// that the data version is still the one the plan was read at (decision-list-importer.ts).
+// that the data version is still the one the plan was read at (decision-list-importer.ts). It
+// runs the copy with SQLite's foreign-key enforcement off (checkReferences does the part of it
+// that a copy can break, far cheaper) and drops the TEMP tables after its commit (dropStaged):
+// neither needs the lock.
 import type { Knex } from '@mikro-orm/knex';
 import { bumpDataVersionWith } from '../data-version/data-version.service.js';
 import type { ImportPlan } from './decision-list-plan.js';
@@ -206,10 +209,11 @@ async function idBase(knex: Knex, table: string): Promise<number> {
 
 /**
  * Copies the staged plan into the main tables inside the caller's write transaction (which must
- * already hold the write lock), raises the data version and drops the TEMP tables: one statement
- * per staged table, however many rows it holds.
+ * already hold the write lock) and raises the data version: one statement per staged table,
+ * however many rows it holds (and one per foreign key to check).
  */
 export async function copyStaged(knex: Knex, staged: StagedPlan): Promise<void> {
+  await checkReferences(knex, staged);
   const bases = new Map<string, number>();
   for (const { table, kind, ids } of staged.tables)
     if (kind === 'insert' && ids && !bases.has(table)) bases.set(table, await idBase(knex, table));
@@ -248,13 +252,43 @@ export async function copyStaged(knex: Knex, staged: StagedPlan): Promise<void> 
     }
   }
   await bumpDataVersionWith(knex);
-  await dropStaged(knex, staged);
 }
 
 /**
- * Drops the TEMP tables once copied (they would live as long as the connection). A transaction
- * that rolls back instead (abort, changed data, a conflict) takes its TEMP tables with it.
+ * The foreign keys a copy could break, checked with one statement per staged column that holds
+ * one: a reference to an existing record (> 0: a unit, or a record read when the plan was made)
+ * must still find it. A staged id (< 0) becomes a record the same copy inserts, so it needs no
+ * check. With SQLite's own enforcement on, every inserted row would also look up its parents and,
+ * in a multi-row INSERT, probe each child table for rows waiting on it (10,000 rows: about a tenth
+ * of the copy's time under the lock). The copy deletes nothing and changes no key a child refers
+ * to, so this is all the enforcement it needs; the importer turns SQLite's off for the copy.
  */
-async function dropStaged(knex: Knex, staged: StagedPlan): Promise<void> {
+async function checkReferences(knex: Knex, staged: StagedPlan): Promise<void> {
+  for (const t of staged.tables) {
+    const keys = (await knex.raw(
+      `select "from" as "column", "table" as "parent", "to" as "key" from pragma_foreign_key_list(?)`,
+      [t.table],
+    )) as { column: string; parent: string; key: string | null }[];
+    for (const { column, parent, key } of keys) {
+      if (!t.columns.includes(column)) continue;
+      const missing = (await knex.raw(
+        `select s."${column}" as "id" from temp."${t.stage}" as s where s."${column}" > 0 ` +
+          `and not exists (select 1 from main."${parent}" as p where p."${key ?? 'id'}" = s."${column}") limit 1`,
+      )) as { id: number }[];
+      if (missing.length)
+        throw new Error(
+          `FOREIGN KEY constraint failed: ${t.table}.${column} ${missing[0]!.id} refers to no ${parent} (deleted meanwhile)`,
+        );
+    }
+  }
+}
+
+/**
+ * Drops the TEMP tables once the copy is committed (they would live as long as the connection),
+ * outside the write transaction: a TEMP table is the connection's own, so this takes no lock on
+ * the file. A transaction that rolls back instead (abort, changed data, a conflict) takes its TEMP
+ * tables with it (they were created in it), so nothing is left to drop then.
+ */
+export async function dropStaged(knex: Knex, staged: StagedPlan): Promise<void> {
   for (const t of staged.tables) await knex.raw(`drop table if exists temp."${t.stage}"`);
 }
