@@ -290,3 +290,95 @@ describe.each(DIALECTS)('text search through the trigram indexes on %s', (kind) 
     }
   });
 });
+
+describe('SQLite search while an import’s search entries are still being written', () => {
+  let orm: MikroORM;
+  const fork = () => orm.em.fork() as EntityManager;
+  const idsFound = async (query: string) => {
+    const [page] = await listProducts(
+      fork(),
+      { search: query, asOf: ASOF },
+      { by: 'name', direction: 'asc' },
+      { limit: 1000, offset: 0 },
+    );
+    return page.map((p) => p.id).sort((a, b) => a - b);
+  };
+  /** The reference: a LIKE over every text a search reads. */
+  const expectedIds = async (query: string) => {
+    const text = normalizeText(query);
+    return (await allProducts(fork()))
+      .filter((r) => r.texts.some((t) => t.includes(text)))
+      .map((r) => r.id)
+      .sort((a, b) => a - b);
+  };
+  const backlog = () =>
+    fork().execute<{ name: string; after_id: number }[]>(
+      'select name, after_id from search_backlog order by name',
+    );
+
+  beforeAll(async () => {
+    orm = await createTestOrm('libsql');
+    await seedDatabase(orm, { sampleActivities: false });
+  });
+  afterAll(() => destroyTestOrm(orm));
+
+  it('finds the rows an import committed a moment ago, and after their entries are written', async () => {
+    const list = generateDecisionList(90, 'Vừa nhập');
+    let reached!: () => void;
+    const atCommit = new Promise<void>((resolve) => (reached = resolve));
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const importing = importDecisionList(fork(), {
+      fileName: 'vua-nhap.csv',
+      content: list.csv,
+      afterCopy: async () => {
+        reached();
+        await held;
+      },
+    });
+    await atCommit;
+
+    // Committed, not yet in the search tables: the backlog is open at the ids before the import.
+    const open = await backlog();
+    expect(open.map((b) => b.name)).toEqual(['entity_search', 'product_search']);
+    const [pending] = await fork().execute<{ n: number }[]>(
+      `select count(*) as n from product_search where rowid > (select after_id from search_backlog where name = 'product_search')`,
+    );
+    expect(pending?.n).toBe(0);
+    // A product written meanwhile through the service waits for the catch-up too.
+    const [entity] = await fork().execute<{ id: number }[]>(
+      'select id from economic_entity order by id limit 1',
+    );
+    await fork().transactional((tx) =>
+      registerProduct(
+        tx,
+        {
+          name: 'Bánh pía Vừa nhập tay',
+          entityId: entity!.id,
+          unitCode: 'tinh-bien',
+          commune: 'Xã Vừa Ghi',
+        },
+        ASOF,
+      ),
+    );
+    const queries = ['vua nhap san pham 7', 'Vừa nhập cơ sở 2', 'xa vua ghi', 'nhap'];
+    const before = new Map<string, number[]>();
+    for (const query of queries) {
+      const expected = await expectedIds(query);
+      expect(expected.length).toBeGreaterThan(0);
+      expect({ query, ids: await idsFound(query) }).toEqual({ query, ids: expected });
+      before.set(query, expected);
+    }
+
+    release();
+    expect((await importing).applied).toBe(true);
+    // Entries written, backlog closed: the same products through the search tables alone.
+    expect(await backlog()).toEqual([]);
+    const [unindexed] = await fork().execute<{ missing: number }[]>(
+      'select count(*) as missing from product p where not exists (select 1 from product_search s where s.rowid = p.id)',
+    );
+    expect(unindexed?.missing).toBe(0);
+    for (const query of queries)
+      expect({ query, ids: await idsFound(query) }).toEqual({ query, ids: before.get(query) });
+  });
+});

@@ -14,6 +14,14 @@
 // columns and queries are already lowercase, and exact bytes match LIKE over the same text.
 // A migration that rebuilds `product` or `economic_entity` (SQLite's copy-and-rename) drops their
 // triggers: it must run `sqliteSearchIndexDropSql` before and `sqliteSearchIndexSql` after.
+//
+// SQLite's search backlog (`search_backlog`, one row per search table at most): rows of the
+// mirrored table with an id above `after_id` may be missing from the search table, those at or
+// below it are all in it. An import's copy opens one (the insert triggers then skip the rows it
+// writes, so the FTS5 work is not done under the write lock it holds, about a third of the copy
+// of products) and brings the search table up to date right after it in short transactions
+// (modules/imports/search-backlog.ts); a search meanwhile reads the rows above `after_id` with
+// LIKE (modules/products/product-search.ts), so what it finds never depends on the backlog.
 
 import type { EntityMetadata } from '@mikro-orm/core';
 
@@ -84,23 +92,74 @@ export const SQLITE_SEARCH_TABLES = {
   entity_search: { table: 'economic_entity', columns: ['normalized_name'] },
 } as const;
 
-/** The FTS5 tables and their shadow tables (`<name>_data`, `_idx`, …), outside the entities. */
-export const SQLITE_SEARCH_TABLE_NAMES = Object.keys(SQLITE_SEARCH_TABLES).map(
-  (name) => new RegExp(`^${name}(_|$)`),
-);
+export type SqliteSearchTable = keyof typeof SQLITE_SEARCH_TABLES;
 
-/** SQLite: the FTS5 tables, filled from the rows already there, and the triggers keeping them. */
+/** SQLite: the search tables' backlog (see above). */
+export const SEARCH_BACKLOG = 'search_backlog';
+
+/** The FTS5 tables, their shadow tables (`<name>_data`, `_idx`, …) and the backlog: no entities. */
+export const SQLITE_SEARCH_TABLE_NAMES = [
+  ...Object.keys(SQLITE_SEARCH_TABLES).map((name) => new RegExp(`^${name}(_|$)`)),
+  new RegExp(`^${SEARCH_BACKLOG}$`),
+];
+
+const backlogTableSql = () =>
+  `create table if not exists \`${SEARCH_BACKLOG}\` (\`name\` text not null primary key, \`after_id\` integer not null);`;
+
+/** The insert trigger of a search table: rows above its backlog's `after_id` wait for the catch-up. */
+function insertTriggerSql(fts: SqliteSearchTable): string {
+  const { table, columns } = SQLITE_SEARCH_TABLES[fts];
+  const cols = columns.map((c) => `\`${c}\``).join(', ');
+  const fromNew = columns.map((c) => `new.\`${c}\``).join(', ');
+  return (
+    `create trigger \`${fts}_insert\` after insert on \`${table}\` ` +
+    `when not exists (select 1 from \`${SEARCH_BACKLOG}\` where \`name\` = '${fts}' and new.\`id\` > \`after_id\`) ` +
+    `begin insert into \`${fts}\` (rowid, ${cols}) values (new.\`id\`, ${fromNew}); end;`
+  );
+}
+
+/** SQLite, once on a database whose search tables predate the backlog: the table, the triggers. */
+export function sqliteSearchBacklogSql(): string[] {
+  return [
+    backlogTableSql(),
+    ...(Object.keys(SQLITE_SEARCH_TABLES) as SqliteSearchTable[]).flatMap((fts) => [
+      `drop trigger if exists \`${fts}_insert\`;`,
+      insertTriggerSql(fts),
+    ]),
+  ];
+}
+
+/** Undoes sqliteSearchBacklogSql (the former insert triggers; no backlog may be left open). */
+export function sqliteSearchBacklogDropSql(): string[] {
+  return (Object.keys(SQLITE_SEARCH_TABLES) as SqliteSearchTable[])
+    .flatMap((fts) => {
+      const { table, columns } = SQLITE_SEARCH_TABLES[fts];
+      const cols = columns.map((c) => `\`${c}\``).join(', ');
+      return [
+        `drop trigger if exists \`${fts}_insert\`;`,
+        `delete from \`${fts}\`;`,
+        `insert into \`${fts}\` (rowid, ${cols}) select \`id\`, ${cols} from \`${table}\`;`,
+        `create trigger \`${fts}_insert\` after insert on \`${table}\` begin ` +
+          `insert into \`${fts}\` (rowid, ${cols}) values (new.\`id\`, ${columns.map((c) => `new.\`${c}\``).join(', ')}); end;`,
+      ];
+    })
+    .concat([`drop table if exists \`${SEARCH_BACKLOG}\`;`]);
+}
+
+/**
+ * SQLite: the FTS5 tables, filled from the rows already there (so no backlog is left), and the
+ * triggers keeping them.
+ */
 export function sqliteSearchIndexSql(): string[] {
-  const statements: string[] = [];
+  const statements: string[] = [backlogTableSql()];
   for (const [fts, { table, columns }] of Object.entries(SQLITE_SEARCH_TABLES)) {
     const cols = columns.map((c) => `\`${c}\``).join(', ');
-    const fromNew = columns.map((c) => `new.\`${c}\``).join(', ');
     const set = columns.map((c) => `\`${c}\` = new.\`${c}\``).join(', ');
     statements.push(
       `create virtual table \`${fts}\` using fts5(${cols}, tokenize = 'trigram case_sensitive 1');`,
       `insert into \`${fts}\` (rowid, ${cols}) select \`id\`, ${cols} from \`${table}\`;`,
-      `create trigger \`${fts}_insert\` after insert on \`${table}\` begin ` +
-        `insert into \`${fts}\` (rowid, ${cols}) values (new.\`id\`, ${fromNew}); end;`,
+      `delete from \`${SEARCH_BACKLOG}\` where \`name\` = '${fts}';`,
+      insertTriggerSql(fts as SqliteSearchTable),
       `create trigger \`${fts}_update\` after update of ${cols} on \`${table}\` begin ` +
         `update \`${fts}\` set ${set} where rowid = new.\`id\`; end;`,
       `create trigger \`${fts}_delete\` after delete on \`${table}\` begin ` +

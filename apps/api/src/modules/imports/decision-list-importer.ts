@@ -58,6 +58,7 @@ import {
 import { collectGarbage } from './collect-garbage.js';
 import { memo } from './memo.js';
 import { xlsxToCsv } from './xlsx-rows.js';
+import { catchUpSearch } from './search-backlog.js';
 import { isPostgres, sqlOf } from './sql-batch.js';
 import { readDataVersion, type DataVersionStamp } from '../data-version/data-version.service.js';
 
@@ -84,12 +85,13 @@ export interface ImportInput {
   onProgress?: (done: number, total: number) => void;
   /**
    * Called as each phase ends with its duration (bench/import.ts prints them). On SQLite `write`
-   * is the staging, `commit` the rest (waiting for the write lock, copy, commit) and `locked` how
-   * long the copy transaction held the database file's write lock (from its first write to its
-   * commit), which every other writer waits for.
+   * is the staging, `commit` the copy (waiting for the write lock, copy, commit), `search` what
+   * follows it (the search entries of the rows copied, in short transactions, and the checkpoint)
+   * and `locked` how long the copy transaction held the database file's write lock (from its first
+   * write to its commit), which every other writer waits for.
    */
   onPhase?: (
-    phase: 'read' | 'resolve' | 'plan' | 'write' | 'commit' | 'locked',
+    phase: 'read' | 'resolve' | 'plan' | 'write' | 'commit' | 'locked' | 'search',
     ms: number,
   ) => void;
   /**
@@ -97,6 +99,11 @@ export interface ImportInput {
    * (tests hold an import there to write through the API meanwhile).
    */
   beforeCopy?: () => Promise<void>;
+  /**
+   * SQLite: awaited once the copy is committed, before the search entries of its rows are written
+   * (tests search there).
+   */
+  afterCopy?: () => Promise<void>;
   /** Runs inside the import's transaction just before commit (real runs only): the audit record. */
   beforeCommit?: (tx: EntityManager, report: ImportReport) => void | Promise<void>;
 }
@@ -388,7 +395,7 @@ async function run(
     // (3)–(5) Resolve, plan and write: in one transaction for a real run, outside any for a dry run.
     await updateImportProgress(em, runId, { phase: 'writing', rowsTotal: read });
     const unitNames = new Map(units.map((u) => [u.id, u.name]));
-    const phase = (name: 'read' | 'resolve' | 'plan' | 'write' | 'commit') => {
+    const phase = (name: 'read' | 'resolve' | 'plan' | 'write' | 'commit' | 'search') => {
       const now = performance.now();
       input.onPhase?.(name, now - mark);
       mark = now;
@@ -535,16 +542,22 @@ async function run(
         return report;
       }
       // Committed. What follows needs no lock and cannot undo the commit, so a failure here does
-      // not fail the import: TEMP tables left behind are dropped by the next staging, and the next
-      // checkpoint copies what this one did not.
+      // not fail the import: TEMP tables left behind are dropped by the next staging, a search
+      // backlog left open is closed by the next import, and the next checkpoint copies what this
+      // one did not.
       await dropStaged(sqlOf(em), staged!).catch(() => undefined);
+      phase('commit');
+      await input.afterCopy?.();
+      // The search entries of the rows copied, in short transactions (search-backlog.ts); until
+      // then a search reads those rows with LIKE. An abort cuts it short.
+      await catchUpSearch(sqlOf(em), () => signal.aborted).catch(() => undefined);
       // The copy's pages go from the WAL into the database file now, on this thread: a PASSIVE
       // checkpoint takes no write lock (other writers go on meanwhile). Left to the next commit,
       // it would run on whichever connection that is, possibly the API thread's.
       await sqlOf(em)
         .raw('pragma wal_checkpoint(passive)')
         .catch(() => undefined);
-      phase('commit');
+      phase('search');
       await keepProblems();
       return report;
     }

@@ -21,6 +21,7 @@ import type { Knex } from '@mikro-orm/knex';
 import { bumpDataVersionWith } from '../data-version/data-version.service.js';
 import type { ImportPlan } from './decision-list-plan.js';
 import { idOf, planRows } from './decision-list-writer.js';
+import { openSearchBacklog } from './search-backlog.js';
 import { chunks, insertValues, type Row } from './sql-batch.js';
 
 /** A staged TEMP table and how it is copied into its main table. */
@@ -224,6 +225,9 @@ export async function copyStaged(knex: Knex, staged: StagedPlan): Promise<void> 
       ? `s."${column}"`
       : `case when s."${column}" < 0 then ${base} - s."${column}" else s."${column}" end`;
   };
+  // The search tables' entries of the rows inserted here are written after the lock is released
+  // (search-backlog.ts): the backlog opens at the base, and the insert triggers skip the rows above.
+  for (const [table, base] of bases) await openSearchBacklog(knex, table, base);
   for (const t of staged.tables) {
     const values = t.columns.map((c) => mapped(c, t.refs[c]));
     const columns = t.columns.map((c) => `"${c}"`);

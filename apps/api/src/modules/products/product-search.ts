@@ -3,7 +3,12 @@
 // UNION of id sets, one per column, so each branch reads its own trigram index (PostgreSQL GIN,
 // SQLite FTS5; shared/text-search.ts) — an OR across joined tables would scan every product.
 // Searches under 3 characters keep one LIKE scan on both dialects (no trigram to look up).
+// On SQLite the rows an import has just written may wait a few seconds for their FTS5 entries (the
+// search backlog, db/migrations/search-index.ts): each FTS5 branch is joined by a LIKE over those
+// rows alone (ids above the backlog's `after_id`; none when there is no backlog), in the same
+// statement, so a search finds them the moment the import commits.
 import { raw, type EntityManager, type RawQueryFragment } from '@mikro-orm/knex';
+import { SEARCH_BACKLOG, type SqliteSearchTable } from '../../db/migrations/search-index.js';
 import {
   ftsPhrase,
   likeSql,
@@ -17,21 +22,31 @@ interface Sql {
   bindings: string[];
 }
 
+/** SQLite: the id above which a search table's rows may still be missing from it (else NULL). */
+const backlogStart = (fts: SqliteSearchTable) =>
+  `(select after_id from ${SEARCH_BACKLOG} where name = '${fts}')`;
+
 /** Ids of products whose name or commune contains the search (`column` limits it to one). */
 function productColumns(
   dialect: SearchDialect,
   search: TextSearch,
   column?: 'normalized_commune',
 ): Sql[] {
+  const columns = column ? [column] : ['normalized_name', 'normalized_commune'];
   if (dialect === 'sqlite' && search.indexed) {
     return [
       {
         sql: 'select rowid as id from product_search where product_search match ?',
         bindings: [ftsPhrase(search.text, column)],
       },
+      {
+        sql:
+          `select id from product where id > ${backlogStart('product_search')} and ` +
+          `(${columns.map((c) => likeSql(dialect, c)).join(' or ')})`,
+        bindings: columns.map(() => search.like),
+      },
     ];
   }
-  const columns = column ? [column] : ['normalized_name', 'normalized_commune'];
   return columns.map((c) => ({
     sql: `select id from product where ${likeSql(dialect, c)}`,
     bindings: [search.like],
@@ -44,8 +59,10 @@ function entityBranch(dialect: SearchDialect, search: TextSearch): Sql {
     return {
       sql:
         'select p.id from entity_search s join product p on p.entity_id = s.rowid ' +
-        'where entity_search match ?',
-      bindings: [ftsPhrase(search.text)],
+        'where entity_search match ? union ' +
+        'select p.id from economic_entity e join product p on p.entity_id = e.id ' +
+        `where e.id > ${backlogStart('entity_search')} and ${likeSql(dialect, 'e.normalized_name')}`,
+      bindings: [ftsPhrase(search.text), search.like],
     };
   }
   return {
