@@ -74,8 +74,9 @@ export async function createServer(
     importMaxBytes: config.IMPORT_MAX_BYTES,
     idempotencyKeyHours: config.IDEMPOTENCY_KEY_HOURS,
   };
-  app.addHook('onSend', async (request, reply) => {
+  app.addHook('onSend', (request, reply, payload, next) => {
     reply.header('x-request-id', request.id);
+    next(null, payload);
   });
   // Every context built on `db` (GraphQL, data endpoints) uses this cache (cache/registry.ts).
   const figures = await createFigureCache(config, app.log);

@@ -16,18 +16,22 @@ const counted = new WeakSet<FastifyRequest>();
 export function trackInFlight(app: FastifyInstance): DrainState {
   const state: DrainState = { draining: false, inFlight: 0, lastRequestAt: 0 };
   states.set(app, state);
-  app.addHook('onRequest', async (request) => {
+  // Callback hooks: these run on every request, and an async hook costs a promise each.
+  app.addHook('onRequest', (request, _reply, next) => {
     counted.add(request);
     state.inFlight++;
     state.lastRequestAt = Date.now();
+    next();
   });
-  const done = async (request: FastifyRequest) => {
+  const done = (request: FastifyRequest, _reply: unknown, next: () => void) => {
     if (counted.delete(request)) state.inFlight--;
+    next();
   };
   app.addHook('onResponse', done);
-  app.addHook('onRequestAbort', done);
-  app.addHook('onSend', async (_request, reply) => {
+  app.addHook('onRequestAbort', (request, next) => done(request, null, next));
+  app.addHook('onSend', (_request, reply, payload, next) => {
     if (state.draining) reply.header('connection', 'close');
+    next(null, payload);
   });
   return state;
 }
