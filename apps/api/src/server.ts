@@ -35,6 +35,7 @@ import { connectRateLimitRedis, registerRateLimit } from './http/rate-limit.js';
 import { viewerResolver } from './http/viewer.js';
 import { startSignInCleanup } from './modules/auth/cleanup.js';
 import { stopImportWorker } from './modules/imports/import-thread.js';
+import { startSearchCatchUp } from './modules/imports/search-backlog.js';
 
 /** Paths the SPA fallback must never answer with index.html. */
 const API_PATHS = ['/graphql', '/explorer', '/healthz', '/readyz'];
@@ -196,7 +197,14 @@ export async function createServer(
   // Fastify drains open connections on close; then Apollo stops (no drain plugin: it would call
   // app.close() again from inside this hook).
   const cleanup = startSignInCleanup(db, auth, config.CLEANUP_INTERVAL_MINUTES * 60_000, app.log);
+  // SQLite: a search backlog left open by an import's catch-up cut short is closed once the app is
+  // ready, in the background (modules/imports/search-backlog.ts); requests are answered meanwhile.
+  let catchUp: ReturnType<typeof startSearchCatchUp> | null = null;
+  app.addHook('onReady', async () => {
+    catchUp ??= startSearchCatchUp(db, app.log);
+  });
   app.addHook('onClose', async () => {
+    await catchUp?.stop();
     await cleanup.stop();
     await apollo.stop();
     detachFigureCache(db, figures);

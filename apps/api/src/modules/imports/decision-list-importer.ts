@@ -543,8 +543,8 @@ async function run(
       }
       // Committed. What follows needs no lock and cannot undo the commit, so a failure here does
       // not fail the import: TEMP tables left behind are dropped by the next staging, a search
-      // backlog left open is closed by the next import, and the next checkpoint copies what this
-      // one did not.
+      // backlog left open is closed by the next import or start (search-backlog.ts), and the next
+      // checkpoint copies what this one did not.
       await dropStaged(sqlOf(em), staged!).catch(() => undefined);
       phase('commit');
       await input.afterCopy?.();

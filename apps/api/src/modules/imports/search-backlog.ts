@@ -4,8 +4,15 @@
 // few thousand rows per transaction, each as short as an API write. Until then a search reads the
 // rows above the backlog's `after_id` with LIKE (modules/products/product-search.ts), so it finds
 // the same products either way and the data version stays as it is.
+//
+// A catch-up cut short (an import aborted, its worker or the process stopped between the commit and
+// the end of the catch-up) leaves its backlog open: searches stay right but keep a LIKE over those
+// rows. The next import's copy keeps the open backlog's lower start and its catch-up closes it; the
+// server also closes it at start (startSearchCatchUp, server.ts), so it does not wait for an import.
+import type { MikroORM } from '@mikro-orm/core';
 import type { Knex } from '@mikro-orm/knex';
 import { setImmediate as nextTurn } from 'node:timers/promises';
+import { isPostgres, sqlOf } from './sql-batch.js';
 import {
   SEARCH_BACKLOG,
   SQLITE_SEARCH_TABLES,
@@ -37,9 +44,11 @@ export async function openSearchBacklog(knex: Knex, table: string, base: number)
 /**
  * Writes the search entries the backlog still lacks, SEARCH_CATCH_UP_ROWS rows per write
  * transaction with a turn of the event loop between them, and closes each backlog once it reaches
- * its table's last row. Stops early when `stop` says so (the rest waits for the next import).
+ * its table's last row. Stops early when `stop` says so (the rest waits for the next import or
+ * start). Returns how many rows it wrote entries for.
  */
-export async function catchUpSearch(knex: Knex, stop: () => boolean): Promise<void> {
+export async function catchUpSearch(knex: Knex, stop: () => boolean): Promise<number> {
+  let indexed = 0;
   for (const fts of Object.keys(SQLITE_SEARCH_TABLES) as SqliteSearchTable[]) {
     const { table, columns } = SQLITE_SEARCH_TABLES[fts];
     const cols = columns.map((c) => `"${c}"`).join(', ');
@@ -51,14 +60,18 @@ export async function catchUpSearch(knex: Knex, stop: () => boolean): Promise<vo
           fts,
         ]);
         const rows = (await trx.raw(
-          `select b."after_id" as "after", ` +
-            `(select max("id") from (select "id" from "${table}" where "id" > b."after_id" order by "id" limit ${SEARCH_CATCH_UP_ROWS})) as "upto", ` +
+          `select b."after_id" as "after", w."upto", w."rows", ` +
             `(select max("id") from "${table}") as "last" ` +
-            `from "${SEARCH_BACKLOG}" as b where b."name" = ?`,
-          [fts],
-        )) as { after: number; upto: number | null; last: number | null }[];
+            `from "${SEARCH_BACKLOG}" as b, ` +
+            `(select max("id") as "upto", count(*) as "rows" from (select "id" from "${table}" ` +
+            `where "id" > (select "after_id" from "${SEARCH_BACKLOG}" where "name" = ?) ` +
+            `order by "id" limit ${SEARCH_CATCH_UP_ROWS})) as w ` +
+            `where b."name" = ?`,
+          [fts, fts],
+        )) as { after: number; upto: number | null; rows: number; last: number | null }[];
         const backlog = rows[0];
         if (!backlog) return false;
+        indexed += Number(backlog.rows);
         if (backlog.upto !== null)
           await trx.raw(
             `insert into "${fts}" (rowid, ${cols}) select "id", ${cols} from "${table}" where "id" > ? and "id" <= ?`,
@@ -75,4 +88,48 @@ export async function catchUpSearch(knex: Knex, stop: () => boolean): Promise<vo
       });
     }
   }
+  return indexed;
+}
+
+interface StartLog {
+  info(obj: object, msg: string): void;
+  warn(obj: object, msg: string): void;
+}
+
+/**
+ * SQLite, at the server's start: closes a backlog left open by a catch-up cut short, with the
+ * importer's catch-up (short write transactions, a turn of the event loop between them, so
+ * requests are answered meanwhile), in the background: the returned `done` settles when it has
+ * finished (one info line with the rows indexed), `stop` cuts it short and waits for it (the app's
+ * close). Nothing on PostgreSQL, which has no backlog. A failure (say the database stayed locked
+ * past SQLITE_BUSY_TIMEOUT_MS) is logged; the next import or start closes the backlog.
+ */
+export function startSearchCatchUp(
+  db: MikroORM,
+  log: StartLog,
+): { done: Promise<void>; stop(): Promise<void> } {
+  let stopped = false;
+  const run = async () => {
+    const knex = sqlOf(db.em.fork());
+    if (isPostgres(knex)) return;
+    const open = (await knex.raw(`select "name" from "${SEARCH_BACKLOG}"`)) as unknown[];
+    if (!open.length) return;
+    const rows = await catchUpSearch(knex, () => stopped);
+    log.info(
+      { rows },
+      stopped
+        ? 'search backlog catch-up at start stopped by the shutdown: rows indexed'
+        : 'search backlog closed at start: rows indexed',
+    );
+  };
+  const done = run().catch((err: unknown) =>
+    log.warn({ err }, 'search backlog left open at start: its catch-up failed'),
+  );
+  return {
+    done,
+    async stop() {
+      stopped = true;
+      await done;
+    },
+  };
 }
