@@ -149,6 +149,32 @@ describe.each(DIALECTS)('import worker on %s', (kind) => {
     // Generous: on a loaded machine (CI, shared runners) 10,000 rows over HTTP can take a minute.
   }, 180_000);
 
+  it('hashes and counts a CSV upload in the worker: the run holds the file’s hash and rows, and the same file again changes nothing', async () => {
+    const { csv } = generateDecisionList(60, 'Băm trong luồng');
+    const content = Buffer.from(csv).toString('base64');
+    const res = await gql(IMPORT, { f: 'bam.csv', c: content });
+    expect(res.data!.importDecisionList).toMatchObject({ applied: true, accepted: 60 });
+    const run = await api.orm.em
+      .fork()
+      .findOneOrFail(ImportRun, Number(res.data!.importDecisionList.runId));
+    expect([run.status, run.rowsTotal, run.sha256, run.appliedSha256]).toEqual([
+      'succeeded',
+      60,
+      sha256(csv),
+      sha256(csv),
+    ]);
+    const again = await gql(IMPORT_XLSX.replace('XLSX', 'CSV'), { f: 'bam-2.csv', c: content });
+    expect(again.data!.importDecisionList).toMatchObject({
+      applied: false,
+      noChanges: true,
+      message: 'No changes: this file was already imported.',
+    });
+    const againRun = await api.orm.em
+      .fork()
+      .findOneOrFail(ImportRun, Number(again.data!.importDecisionList.runId));
+    expect([againRun.sha256, againRun.rowsTotal]).toEqual([sha256(csv), 60]);
+  });
+
   it('reads an XLSX upload in the worker and knows the run by the CSV it became', async () => {
     const { csv } = generateDecisionList(150, 'Bảng tính');
     const first = await workbookOf(csv, new Date('2026-01-05T08:00:00Z'));
@@ -189,9 +215,11 @@ describe.each(DIALECTS)('import worker on %s', (kind) => {
     const report = bad.data!.importDecisionList;
     expect(report.fileErrors).toEqual([{ field: 'file', code: 'xlsx' }]);
     const badRun = await api.orm.em.fork().findOneOrFail(ImportRun, Number(report.runId));
-    expect([badRun.status, badRun.fileName, badRun.appliedSha256]).toEqual([
+    // Refused before it became CSV: known by the hash of the bytes sent.
+    expect([badRun.status, badRun.fileName, badRun.sha256, badRun.appliedSha256]).toEqual([
       'failed',
       'hong.xlsx',
+      sha256(Buffer.from('PK not really a zip')),
       null,
     ]);
     expect(badRun.message).toMatch(/^File rejected: The file is not a readable XLSX workbook/);

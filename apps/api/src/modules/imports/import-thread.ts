@@ -114,7 +114,8 @@ export async function importInWorker(
       : undefined;
     return importDecisionList(em, { ...rest, beforeCommit });
   }
-  const started = await beginImport(em, rest);
+  // The worker hashes the file and counts its lines (it owns the bytes), not this thread.
+  const started = await beginImport(em, rest, { deferHash: true });
   const controller = new AbortController();
   const done = runInWorker(em, settings, input, started, controller.signal);
   registerRunningImport(started.report.runId!, controller, done);
