@@ -45,9 +45,14 @@ export async function openSearchBacklog(knex: Knex, table: string, base: number)
  * Writes the search entries the backlog still lacks, SEARCH_CATCH_UP_ROWS rows per write
  * transaction with a turn of the event loop between them, and closes each backlog once it reaches
  * its table's last row. Stops early when `stop` says so (the rest waits for the next import or
- * start). Returns how many rows it wrote entries for.
+ * start). `afterEach` runs after each transaction (the importer checkpoints the WAL there).
+ * Returns how many rows it wrote entries for.
  */
-export async function catchUpSearch(knex: Knex, stop: () => boolean): Promise<number> {
+export async function catchUpSearch(
+  knex: Knex,
+  stop: () => boolean,
+  afterEach?: () => Promise<unknown>,
+): Promise<number> {
   let indexed = 0;
   for (const fts of Object.keys(SQLITE_SEARCH_TABLES) as SqliteSearchTable[]) {
     const { table, columns } = SQLITE_SEARCH_TABLES[fts];
@@ -86,6 +91,7 @@ export async function catchUpSearch(knex: Knex, stop: () => boolean): Promise<nu
         );
         return !done;
       });
+      await afterEach?.();
     }
   }
   return indexed;
