@@ -11,7 +11,7 @@
 // long, on timers, not blocking the API thread: db/sqlite-connection.ts). The load average is
 // printed first: the figures mean little on a loaded machine without it.
 //   pnpm --filter @ocop/api run bench:import            # 1,000 and 10,000 rows, both dialects
-//   pnpm --filter @ocop/api run bench:import --full     # and 100,000 rows (2 MB, the upload limit)
+//   pnpm --filter @ocop/api run bench:import --full     # and 100,000 rows (19.5 MiB; uploads: IMPORT_MAX_BYTES, 2 MB by default)
 //   BENCH_SIZES=1000,10000 BENCH_DIALECTS=libsql pnpm --filter @ocop/api run bench:import
 //   IMPORT_WORKER_MAX_HEAP_MB=384 BENCH_DIALECTS=postgresql … # another heap limit for the worker
 import { loadavg } from 'node:os';
