@@ -16,6 +16,8 @@ import { createTestOrm, destroyTestOrm, PG_URL } from '../test/db.js';
 import { addSyntheticProducts } from './synthetic.js';
 
 export const keep = process.env.BENCH_KEEP === '1';
+/** Appended to a kept database's name, so agents sharing one server keep separate databases. */
+const suffix = process.env.BENCH_DB_SUFFIX ?? '';
 
 function pgUrlOf(dbName: string): string {
   const parsed = new URL(PG_URL);
@@ -49,11 +51,11 @@ export async function benchDatabase(
   let orm: MikroORM;
   if (!keep) orm = await createTestOrm(kind);
   else if (kind === 'postgresql') {
-    const dbName = `ocop_bench_${size}`;
+    const dbName = `ocop_bench_${size}${suffix}`;
     await ensurePgDatabase(dbName);
     orm = await createOrm(loadConfig({}), { kind, url: pgUrlOf(dbName) });
   } else {
-    const file = join(tmpdir(), `ocop-bench-${size}.sqlite`);
+    const file = join(tmpdir(), `ocop-bench-${size}${suffix}.sqlite`);
     orm = await createOrm(loadConfig({}), { kind, url: file });
   }
   const before = await orm.em.fork().count(Product, {});
