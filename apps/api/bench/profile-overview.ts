@@ -11,7 +11,7 @@ import type { DbKind } from '../src/db/orm-config.js';
 import { bumpDataVersion } from '../src/modules/data-version/data-version.service.js';
 import { Plan } from '../src/modules/plans/plan.entity.js';
 import { PlanTarget } from '../src/modules/plans/plan-target.entity.js';
-import { selectFactColumns } from '../src/modules/plans/plan-facts.query.js';
+import { selectFactFields } from '../src/modules/plans/plan-facts.query.js';
 import { loadPlanFacts, loadPlanUnits } from '../src/modules/plans/plan.repository.js';
 import { createServer } from '../src/server.js';
 import { benchDatabase, releaseBenchDatabase } from './bench-db.js';
@@ -60,11 +60,11 @@ for (const kind of dialects) {
       const period = { start: '2021-01-01', end: '2021-12-31' };
       const t = { sql: [] as number[], load: [] as number[], metrics: [] as number[] };
       const perMetric = new Map<string, number[]>();
-      let rows = 0;
+      let chars = 0;
       for (let i = 0; i < rounds; i++) {
         const { from, to } = factSelection(period, asOf);
-        const c = await timed(t.sql, () => selectFactColumns(em, { from, to }));
-        rows = Object.values(c).reduce((n, f) => n + f.length, 0);
+        const fields = await timed(t.sql, () => selectFactFields(em, { from, to }));
+        chars = Object.values(fields).reduce((n, v) => n + (v?.length ?? 0), 0);
         const facts = await timed(t.load, () => loadPlanFacts(em, plan, { asOf, units }));
         await timed(t.metrics, async () => {
           for (const target of targets) {
@@ -94,7 +94,7 @@ for (const kind of dialects) {
           }
         });
       }
-      console.log(`  fact statement (SQL + transfer, ${rows} fields): ${both(t.sql)}`);
+      console.log(`  fact statement (SQL + transfer, ${chars} characters): ${both(t.sql)}`);
       console.log(`  statement + PlanFacts: ${both(t.load)}`);
       console.log(`  ${targets.length} metrics + progress: ${both(t.metrics)}`);
       for (const [metric, times] of perMetric)

@@ -1,5 +1,5 @@
-// The plan facts' field lists (plan-facts.query.ts) turned into the domain's PlanFacts. Free of
-// ORM imports: the plan-progress worker thread (plan-progress-worker.ts) runs it too.
+// The plan facts' field strings (plan-facts.query.ts) read straight into the domain's PlanFacts.
+// Free of ORM imports: the plan-progress worker thread (plan-progress-worker.ts) runs it too.
 import {
   councilRoundsFromFigures,
   type ActivityFact,
@@ -13,37 +13,49 @@ import type { DatePrecision } from '../shared/date-precision.js';
 
 export type FactKind = 'e' | 'p' | 'v' | 'd' | 'a' | 'ae' | 'ap' | 'r';
 
-/** Fields per record of each kind (the layout in plan-facts.query.ts). */
-export const FACT_WIDTH: Readonly<Record<FactKind, number>> = {
-  e: 5,
-  p: 3,
-  v: 6,
-  d: 7,
-  a: 6,
-  ae: 2,
-  ap: 2,
-  r: 4,
-};
-
 export const FIELD_SEPARATOR = '\u001f';
 
 /** Each kind's records as one string of fields joined by FIELD_SEPARATOR (null: none). */
 export type FactFields = Record<FactKind, string | null>;
 
-/** Each kind's records as one flat list of fields (FACT_WIDTH per record), in id order. */
-export type FactColumns = Record<FactKind, string[]>;
+/**
+ * Reads one kind's fields in order, one at a time, straight from its string: no list of all the
+ * fields (630,000 strings at 100,000 products, each kept alive until the facts were built). The
+ * fields of small vocabularies (unit codes, levels, actions, precisions, types) are interned, so
+ * the facts share one string per value instead of holding a copy each.
+ */
+class FieldReader {
+  private at = 0;
 
-export function splitFactFields(fields: FactFields): FactColumns {
-  const split = (v: string | null) => (v ? v.split(FIELD_SEPARATOR) : []);
-  return {
-    e: split(fields.e),
-    p: split(fields.p),
-    v: split(fields.v),
-    d: split(fields.d),
-    a: split(fields.a),
-    ae: split(fields.ae),
-    ap: split(fields.ap),
-    r: split(fields.r),
+  private readonly text: string | null;
+
+  constructor(text: string | null) {
+    this.text = text || null;
+  }
+
+  get done(): boolean {
+    return this.text === null || this.at > this.text.length;
+  }
+
+  /** The next field ('' for a null one). */
+  next(): string {
+    const text = this.text!;
+    let end = text.indexOf(FIELD_SEPARATOR, this.at);
+    if (end < 0) end = text.length;
+    const value = text.slice(this.at, end);
+    this.at = end + 1;
+    return value;
+  }
+}
+
+/** One shared string per distinct value of a small vocabulary. */
+function interner(): (value: string) => string {
+  const known = new Map<string, string>();
+  return (value) => {
+    const found = known.get(value);
+    if (found !== undefined) return found;
+    known.set(value, value);
+    return value;
   };
 }
 
@@ -63,9 +75,11 @@ function dateMaker(): (date: string, precision: string | undefined) => FactDate 
   };
 }
 
-/** PlanFacts from the field lists of selectFactColumns (in their id order). */
-export function factsOfColumns(c: FactColumns, units: readonly UnitFact[]): PlanFacts {
+/** PlanFacts from the fields of selectFactFields (each kind in id order). */
+export function factsOfFields(fields: FactFields, units: readonly UnitFact[]): PlanFacts {
   const fact = dateMaker();
+  const word = interner();
+  const orNullWord = (v: string): string | null => (v ? word(v) : null);
   const facts: PlanFacts = {
     units: units.map((u) => ({ code: u.code, name: u.name })),
     entities: [],
@@ -74,65 +88,92 @@ export function factsOfColumns(c: FactColumns, units: readonly UnitFact[]): Plan
     decisionItems: [],
     activities: [],
   };
-  let f = c.e;
-  for (let i = 0; i < f.length; i += FACT_WIDTH.e)
+  let f = new FieldReader(fields.e);
+  while (!f.done) {
+    const id = f.next();
+    const unitCode = orNullWord(f.next());
+    const type = orNullWord(f.next());
+    const registeredOn = f.next();
+    const precision = f.next();
     facts.entities.push({
-      id: f[i]!,
-      unitCode: orNull(f[i + 1]),
-      registeredOn: f[i + 3] ? fact(f[i + 3]!, f[i + 4]) : null,
-      type: orNull(f[i + 2]),
+      id,
+      unitCode,
+      registeredOn: registeredOn ? fact(registeredOn, precision) : null,
+      type,
     });
-  f = c.p;
-  for (let i = 0; i < f.length; i += FACT_WIDTH.p)
-    facts.products.push({ id: f[i]!, entityId: orNull(f[i + 1]), unitCode: orNull(f[i + 2]) });
-  f = c.v;
-  for (let i = 0; i < f.length; i += FACT_WIDTH.v)
-    facts.evaluations.push({
-      id: f[i]!,
-      productId: f[i + 1]!,
-      level: f[i + 2] as EvaluationLevel,
-      date: fact(f[i + 3]!, f[i + 4]),
-      stars: starsOf(f[i + 5]),
-    });
-  f = c.d;
-  for (let i = 0; i < f.length; i += FACT_WIDTH.d)
+  }
+  f = new FieldReader(fields.p);
+  while (!f.done) {
+    const id = f.next();
+    const entityId = orNull(f.next());
+    facts.products.push({ id, entityId, unitCode: orNullWord(f.next()) });
+  }
+  f = new FieldReader(fields.v);
+  while (!f.done) {
+    const id = f.next();
+    const productId = f.next();
+    const level = word(f.next()) as EvaluationLevel;
+    const date = f.next();
+    const date_ = fact(date, f.next());
+    facts.evaluations.push({ id, productId, level, date: date_, stars: starsOf(f.next()) });
+  }
+  f = new FieldReader(fields.d);
+  while (!f.done) {
+    const decisionId = f.next();
+    const productId = f.next();
+    const issuingLevel = word(f.next()) as 'district' | 'province' | 'national';
+    const action = word(f.next()) as 'recognise' | 'revoke';
+    const date = f.next();
+    const date_ = fact(date, f.next());
     facts.decisionItems.push({
-      decisionId: f[i]!,
-      productId: f[i + 1]!,
-      issuingLevel: f[i + 2] as 'district' | 'province' | 'national',
-      action: f[i + 3] as 'recognise' | 'revoke',
-      date: fact(f[i + 4]!, f[i + 5]),
-      stars: starsOf(f[i + 6]),
+      decisionId,
+      productId,
+      issuingLevel,
+      action,
+      date: date_,
+      stars: starsOf(f.next()),
     });
+  }
   const activities = new Map<string, ActivityFact>();
-  f = c.a;
-  for (let i = 0; i < f.length; i += FACT_WIDTH.a) {
+  f = new FieldReader(fields.a);
+  while (!f.done) {
+    const id = f.next();
+    const kind = word(f.next());
+    const unitCode = orNullWord(f.next());
+    const date = f.next();
     const activity: ActivityFact = {
-      id: f[i]!,
-      kind: f[i + 1]!,
-      date: fact(f[i + 3]!, f[i + 4]),
+      id,
+      kind,
+      date: fact(date, f.next()),
       entityIds: [],
       productIds: [],
-      unitCode: orNull(f[i + 2]),
-      sample: f[i + 5] === '1',
+      unitCode,
+      sample: f.next() === '1',
     };
     facts.activities.push(activity);
     activities.set(activity.id, activity);
   }
-  f = c.ae;
-  for (let i = 0; i < f.length; i += FACT_WIDTH.ae)
-    activities.get(f[i]!)?.entityIds.push(f[i + 1]!);
-  f = c.ap;
-  for (let i = 0; i < f.length; i += FACT_WIDTH.ap)
-    activities.get(f[i]!)?.productIds.push(f[i + 1]!);
+  f = new FieldReader(fields.ae);
+  while (!f.done) {
+    const activity = activities.get(f.next());
+    const entityId = f.next();
+    activity?.entityIds.push(entityId);
+  }
+  f = new FieldReader(fields.ap);
+  while (!f.done) {
+    const activity = activities.get(f.next());
+    const productId = f.next();
+    activity?.productIds.push(productId);
+  }
   const figures: RoundFigure[] = [];
-  f = c.r;
-  for (let i = 0; i < f.length; i += FACT_WIDTH.r)
-    figures.push({
-      metric: f[i]!,
-      value: f[i + 1]!,
-      date: f[i + 2] ? fact(f[i + 2]!, f[i + 3]) : null,
-    });
+  f = new FieldReader(fields.r);
+  while (!f.done) {
+    const metric = f.next();
+    const value = f.next();
+    const date = f.next();
+    const precision = f.next();
+    figures.push({ metric, value, date: date ? fact(date, precision) : null });
+  }
   facts.councilRounds = councilRoundsFromFigures(figures);
   return facts;
 }

@@ -10,7 +10,7 @@ import {
   type TargetProgress,
   type UnitFact,
 } from '@ocop/domain';
-import { factsOfColumns, splitFactFields, type FactFields } from './plan-facts.columns.js';
+import { factsOfFields, type FactFields } from './plan-facts.columns.js';
 
 export interface ProgressJob {
   id: number;
@@ -35,7 +35,7 @@ export interface ProgressReply {
 }
 
 export function computeProgressJob(job: ProgressJob): ProgressOutcome[] {
-  const facts = factsOfColumns(splitFactFields(job.fields), job.units);
+  const facts = factsOfFields(job.fields, job.units);
   return job.targets.map((target) => {
     try {
       return { progress: computeTargetProgress(target, facts, job.asOf) };

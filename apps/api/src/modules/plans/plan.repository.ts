@@ -3,8 +3,8 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { factSelection, type PlanFacts } from '@ocop/domain';
 import { AdminUnit } from '../admin-units/admin-unit.entity.js';
-import { factsOfColumns } from './plan-facts.columns.js';
-import { selectFactColumns } from './plan-facts.query.js';
+import { factsOfFields } from './plan-facts.columns.js';
+import { selectFactFields } from './plan-facts.query.js';
 
 import type { Plan } from './plan.entity.js';
 
@@ -42,9 +42,9 @@ export async function loadPlanFacts(
   const period = { start: iso(plan.periodStart), end: iso(plan.periodEnd) };
   const units = options.units ?? (await loadPlanUnits(em, plan));
   const { from, to } = factSelection(period, options.asOf ?? period.end);
-  const c = await selectFactColumns(em, { from, to, unitCode: options.unitCode ?? null });
-  return factsOfColumns(
-    c,
+  const fields = await selectFactFields(em, { from, to, unitCode: options.unitCode ?? null });
+  return factsOfFields(
+    fields,
     units.filter((u) => !options.unitCode || u.code === options.unitCode),
   );
 }
