@@ -121,10 +121,9 @@ function registerView(
     const out = await run(request, reply);
     if (!out) return reply;
     const body = buildCsv([out.table.columns, ...out.table.rows, ...(out.table.footer ?? [])]);
-    return cacheable(request, reply, body, 'text/csv; charset=utf-8').header(
-      'content-disposition',
-      `attachment; filename="${out.stem}.csv"`,
-    );
+    // Before the answer is sent: a header set after send() may miss the response.
+    void reply.header('content-disposition', `attachment; filename="${out.stem}.csv"`);
+    return cacheable(request, reply, body, 'text/csv; charset=utf-8');
   });
   app.get(`${view.path}/data.json`, limited, async (request, reply) => {
     const out = await run(request, reply);
