@@ -1,5 +1,6 @@
 // Runs plan-progress jobs in one worker thread per process (plan-progress-worker.ts), started on
-// first use and left unreferenced, so it never keeps the process alive. The main thread only
+// first use and referenced only while a job is pending: an idle worker never keeps the process
+// alive, and a job's caller is not left behind by a process that ends while it waits. The main thread only
 // reads the facts (one statement) and hands their field strings over: at 100,000 products the
 // computation takes hundreds of milliseconds of CPU, which on the main thread would hold every
 // other request — /healthz included — for as long (issue 10).
@@ -51,11 +52,11 @@ function failAll(error: Error): void {
 function ensureWorker(): Worker {
   if (worker) return worker;
   const started = startWorker();
-  started.unref();
   started.on('message', (reply: ProgressReply) => {
     const job = pending.get(reply.id);
     if (!job) return;
     pending.delete(reply.id);
+    if (pending.size === 0) started.unref();
     if (reply.outcomes) job.resolve(reply.outcomes);
     else job.reject(new Error(`plan progress: ${reply.failure ?? 'no answer'}`));
   });
@@ -75,8 +76,12 @@ function ensureWorker(): Worker {
 export function computeProgressInThread(job: Omit<ProgressJob, 'id'>): Promise<ProgressOutcome[]> {
   const id = nextId++;
   return new Promise((resolve, reject) => {
+    const thread = ensureWorker();
     pending.set(id, { resolve, reject });
-    ensureWorker().postMessage({ ...job, id } satisfies ProgressJob);
+    // Referenced while a job is pending, unreferenced when the last reply comes (above). Set
+    // after the 'message' listener, which refs the worker's port when it is attached.
+    thread.ref();
+    thread.postMessage({ ...job, id } satisfies ProgressJob);
   });
 }
 
