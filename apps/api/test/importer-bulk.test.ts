@@ -211,4 +211,25 @@ describe.each(DIALECTS)('bulk import on %s', (kind) => {
     expect((await after.findOneOrFail(ImportRun, stale.id)).status).toBe('aborted');
     expect((await after.findOneOrFail(ImportRun, fresh.id)).status).toBe('running');
   });
+
+  it('gives a run whose file is not hashed yet a null sha256, never an empty string', async () => {
+    const em = api.orm.em.fork();
+    // As beginImport({ deferHash: true }) records it before the worker reads the file.
+    const unhashed = em.create(ImportRun, {
+      fileName: 'not-read-yet.csv',
+      sha256: '',
+      status: 'running',
+      startedAt: new Date(),
+      report: {},
+    });
+    await em.flush();
+    const res = await secretariat.gql(
+      `query($id: ID!) { importRun(id: $id) { fileName sha256 } }`,
+      {
+        id: String(unhashed.id),
+      },
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data).toEqual({ importRun: { fileName: 'not-read-yet.csv', sha256: null } });
+  });
 });

@@ -138,7 +138,14 @@ ImportRunRef.implement({
   fields: (t) => ({
     id: t.id({ resolve: (r) => String(r.id) }),
     fileName: t.exposeString('fileName'),
-    sha256: t.exposeString('sha256'),
+    sha256: t.string({
+      nullable: true,
+      description:
+        'SHA-256 of the file (of its CSV text for a workbook). Null until the import has read the file: the worker hashes it, not the API; a run whose worker stopped before that keeps null.',
+      // The run is recorded before the worker hashes the file (beginImport's deferHash): the
+      // stored '' means "not hashed yet", which a client must not take for a hash.
+      resolve: (r) => r.sha256 || null,
+    }),
     status: t.field({ type: ImportRunStatusEnum, resolve: (r) => r.status }),
     dryRun: t.exposeBoolean('dryRun'),
     phase: t.exposeString('phase', { description: 'reading, writing or done.' }),
