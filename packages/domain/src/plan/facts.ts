@@ -132,9 +132,23 @@ export class YearOnlyTally {
     if (date.precision === 'year') this.seen.add(key);
   }
 
+  /**
+   * Notes a decision item (key `decision:<decision id>:<product id>`). The key is built only for a
+   * year-only date: a metric notes every item it counts (tens of thousands at 100,000 products),
+   * and almost all are dated to the day.
+   */
+  noteDecisionItem(decisionId: string, productId: string, date: FactDate): void {
+    if (date.precision === 'year') this.seen.add(`decision:${decisionId}:${productId}`);
+  }
+
+  /** Notes an evaluation (key `evaluation:<id>`), building the key only for a year-only date. */
+  noteEvaluation(id: string, date: FactDate): void {
+    if (date.precision === 'year') this.seen.add(`evaluation:${id}`);
+  }
+
   /** Notes an activity the result used: its date precision and whether it is sample data. */
   noteActivity(activity: Pick<ActivityFact, 'id' | 'date' | 'sample'>): void {
-    this.note(`activity:${activity.id}`, activity.date);
+    if (activity.date.precision === 'year') this.seen.add(`activity:${activity.id}`);
     if (activity.sample) this.samples.add(activity.id);
   }
 

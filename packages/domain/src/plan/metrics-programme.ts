@@ -56,7 +56,7 @@ function certifiedWithStars(stars: 3 | 4 | 5): MetricDefinition {
       for (const item of facts.decisionItems) {
         if (item.action !== 'recognise' || item.stars !== stars) continue;
         if (!window.contains(item.date)) continue;
-        tally.note(`decision:${item.decisionId}:${item.productId}`, item.date);
+        tally.noteDecisionItem(item.decisionId, item.productId, item.date);
         counted.add(item.productId);
       }
       return { shape: 'count', value: counted.size, counted: sorted(counted) };
@@ -74,7 +74,7 @@ function productsCertifiedUpTo(
   for (const item of facts.decisionItems) {
     if (!accept(item) || !upTo.contains(item.date)) continue;
     if (result.has(item.productId)) continue;
-    tally.note(`decision:${item.decisionId}:${item.productId}`, item.date);
+    tally.noteDecisionItem(item.decisionId, item.productId, item.date);
     result.add(item.productId);
   }
   return result;
@@ -141,7 +141,7 @@ const productsUpgradedShare: MetricDefinition = {
       const inPeriod = items.filter((i) => certifies(i) && window.contains(i.date));
       if (inPeriod.length === 0) continue;
       base.push(productId);
-      inPeriod.forEach((i) => tally.note(`decision:${i.decisionId}:${productId}`, i.date));
+      inPeriod.forEach((i) => tally.noteDecisionItem(i.decisionId, productId, i.date));
       const history = starHistory(
         items.map((i) => ({ id: i.decisionId, date: i.date, stars: i.stars, action: i.action })),
       );
@@ -170,7 +170,7 @@ const productsProvincialEvaluationPerUnit: MetricDefinition = {
     const unassigned = new Set<string>();
     for (const evaluation of facts.evaluations) {
       if (evaluation.level !== 'province' || !window.contains(evaluation.date)) continue;
-      tally.note(`evaluation:${evaluation.id}`, evaluation.date);
+      tally.noteEvaluation(evaluation.id, evaluation.date);
       const unit = index.productById.get(evaluation.productId)?.unitCode ?? null;
       if (unit === null || !index.unitCodes.has(unit)) {
         unassigned.add(evaluation.productId);

@@ -92,6 +92,11 @@ function sorted(ids: Iterable<string>): string[] {
   return [...new Set(ids)].sort();
 }
 
+/** {@link sorted} of ids already distinct (map keys, a set): no set built to drop duplicates. */
+function sortedDistinct(ids: string[] | ReadonlySet<string>): string[] {
+  return (Array.isArray(ids) ? ids : [...ids]).sort();
+}
+
 /**
  * Participating entities: registered in the period, or owning a product evaluated at any level
  * in the period (plan 152 T3 definition "registered or evaluated"). Maps id → unit code.
@@ -109,23 +114,23 @@ function participatingEntities(
   if (!shared) {
     const result = new Map<string, string | null>();
     const yearOnly: [string, FactDate][] = [];
-    const note = (noteKey: string, date: FactDate) => {
-      if (date.precision === 'year') yearOnly.push([noteKey, date]);
-    };
+    // Keys are built for year-only dates alone (the tally keeps no others).
     for (const entity of facts.entities) {
       if (entity.registeredOn && window.contains(entity.registeredOn)) {
-        note(`entity:${entity.id}`, entity.registeredOn);
+        if (entity.registeredOn.precision === 'year')
+          yearOnly.push([`entity:${entity.id}`, entity.registeredOn]);
         result.set(entity.id, entity.unitCode);
       }
     }
     for (const evaluation of facts.evaluations) {
       const product = index.productById.get(evaluation.productId);
       if (!product?.entityId || !window.contains(evaluation.date)) continue;
-      note(`evaluation:${evaluation.id}`, evaluation.date);
+      if (evaluation.date.precision === 'year')
+        yearOnly.push([`evaluation:${evaluation.id}`, evaluation.date]);
       // An entity missing from `entities` (or without a unit) takes its product's unit.
       const unit = index.entityById.get(product.entityId)?.unitCode ?? product.unitCode;
-      if (!result.has(product.entityId) || result.get(product.entityId) === null)
-        result.set(product.entityId, unit);
+      // Values are never undefined: undefined = not yet in the map.
+      if ((result.get(product.entityId) ?? null) === null) result.set(product.entityId, unit);
     }
     shared = { result, yearOnly };
     index.shared.set(key, shared);
@@ -140,7 +145,7 @@ function participatingIds(facts: PlanFacts, context: MetricContext): string[] {
   const key = `participating-ids:${context.window.from}:${context.window.to}`;
   let ids = context.index.shared.get(key) as string[] | undefined;
   if (!ids) {
-    ids = sorted(entities.keys());
+    ids = sortedDistinct([...entities.keys()]);
     context.index.shared.set(key, ids);
   }
   return ids;
@@ -174,20 +179,20 @@ const productsFirstCertified: MetricDefinition = {
   name: 'products_first_certified',
   shape: 'count',
   definition: 'distinct products whose first OCOP certificate (3★+) is dated in the plan year',
-  compute(facts, { asOf, tally, window }) {
-    const first = new Map<string, DecisionItemFact>();
-    for (const item of facts.decisionItems) {
-      if (!certifies(item) || item.date.date > asOf) continue;
-      const current = first.get(item.productId);
-      if (!current || item.date.date < current.date.date) first.set(item.productId, item);
-    }
+  compute(_facts, { asOf, tally, window, index }) {
     const counted: string[] = [];
-    for (const [productId, item] of first) {
-      if (!window.contains(item.date)) continue;
-      tally.note(`decision:${item.decisionId}:${productId}`, item.date);
+    // Each product's items from the index (input order, so a same-day tie keeps the first).
+    for (const [productId, items] of index.itemsByProduct) {
+      let first: DecisionItemFact | undefined;
+      for (const item of items) {
+        if (!certifies(item) || item.date.date > asOf) continue;
+        if (!first || item.date.date < first.date.date) first = item;
+      }
+      if (!first || !window.contains(first.date)) continue;
+      tally.noteDecisionItem(first.decisionId, productId, first.date);
       counted.push(productId);
     }
-    return { shape: 'count', value: counted.length, counted: sorted(counted) };
+    return { shape: 'count', value: counted.length, counted: sortedDistinct(counted) };
   },
 };
 
@@ -199,10 +204,10 @@ const productsNationalEvaluation: MetricDefinition = {
     const counted = new Set<string>();
     for (const evaluation of facts.evaluations) {
       if (evaluation.level !== 'national' || !window.contains(evaluation.date)) continue;
-      tally.note(`evaluation:${evaluation.id}`, evaluation.date);
+      tally.noteEvaluation(evaluation.id, evaluation.date);
       counted.add(evaluation.productId);
     }
-    return { shape: 'count', value: counted.size, counted: sorted(counted) };
+    return { shape: 'count', value: counted.size, counted: sortedDistinct(counted) };
   },
 };
 
@@ -215,7 +220,10 @@ const entitiesParticipatingPerUnit: MetricDefinition = {
     const participating = participatingEntities(facts, context);
     const byUnit = new Map<string, string[]>();
     const unassigned: string[] = [];
-    for (const [id, code] of participating) {
+    // Grouped in the order of the shared sorted ids, so each unit's list comes out sorted (and
+    // distinct) without sorting it again.
+    for (const id of participatingIds(facts, context)) {
+      const code = participating.get(id) ?? null;
       if (code === null || !context.index.unitCodes.has(code)) unassigned.push(id);
       else {
         const ids = byUnit.get(code);
@@ -225,10 +233,10 @@ const entitiesParticipatingPerUnit: MetricDefinition = {
     }
     // Every unit appears, including those with no entity (value 0).
     const perUnit = facts.units.map((unit) => {
-      const counted = sorted(byUnit.get(unit.code) ?? []);
+      const counted = [...(byUnit.get(unit.code) ?? [])];
       return { unitCode: unit.code, value: counted.length, counted };
     });
-    return { shape: 'per_unit', perUnit, unassigned: sorted(unassigned) };
+    return { shape: 'per_unit', perUnit, unassigned };
   },
 };
 
@@ -245,7 +253,7 @@ const entitiesWithProvincialProduct: MetricDefinition = {
       if (evaluation.level !== 'province' || !window.contains(evaluation.date)) continue;
       const entityId = index.productById.get(evaluation.productId)?.entityId;
       if (!entityId) continue;
-      tally.note(`evaluation:${evaluation.id}`, evaluation.date);
+      tally.noteEvaluation(evaluation.id, evaluation.date);
       withProvincial.add(entityId);
     }
     const counted = base.filter((id) => withProvincial.has(id));
@@ -264,7 +272,7 @@ const provincialPassRate: MetricDefinition = {
     const unknownStars = new Set<string>();
     for (const evaluation of facts.evaluations) {
       if (evaluation.level !== 'province' || !window.contains(evaluation.date)) continue;
-      tally.note(`evaluation:${evaluation.id}`, evaluation.date);
+      tally.noteEvaluation(evaluation.id, evaluation.date);
       evaluated.add(evaluation.productId);
       if (evaluation.stars === null) unknownStars.add(evaluation.productId);
       else if (evaluation.stars >= 3) passed.add(evaluation.productId);
@@ -273,10 +281,10 @@ const provincialPassRate: MetricDefinition = {
     for (const item of facts.decisionItems) {
       if (!unknownStars.has(item.productId) || passed.has(item.productId)) continue;
       if (!certifies(item) || !window.contains(item.date)) continue;
-      tally.note(`decision:${item.decisionId}:${item.productId}`, item.date);
+      tally.noteDecisionItem(item.decisionId, item.productId, item.date);
       passed.add(item.productId);
     }
-    const base = sorted(evaluated);
+    const base = sortedDistinct(evaluated);
     const counted = base.filter((id) => passed.has(id));
     // Failed products are seldom listed: when the province published a round's counts and they
     // cover at least what is recorded, the rate uses them (and says which rounds it used).
@@ -310,15 +318,23 @@ const upgradesOfPreviousYear: MetricDefinition = {
   shape: 'count',
   definition:
     'distinct products certified in the previous year whose star level rose through a decision dated in the plan year',
-  compute(facts, { asOf, tally, window, previousWindow, index }) {
-    const certifiedBefore = new Map<string, DecisionItemFact>();
-    for (const item of facts.decisionItems) {
-      if (certifies(item) && previousWindow.contains(item.date))
-        certifiedBefore.set(item.productId, item);
-    }
+  compute(_facts, { asOf, tally, window, previousWindow, index }) {
     const counted: string[] = [];
-    for (const [productId, baseItem] of certifiedBefore) {
-      const items = (index.itemsByProduct.get(productId) ?? []).filter((i) => i.date.date <= asOf);
+    // Each product's items from the index, in input order.
+    for (const [productId, all] of index.itemsByProduct) {
+      // The base: the product's last certifying item (input order) of the previous year.
+      let baseItem: DecisionItemFact | undefined;
+      // An upgrade is a recognition with stars, and its history entry carries its item's date: a
+      // product with no such item in the window has none there (most have none), so its star
+      // history is not built.
+      let mayUpgrade = false;
+      for (const i of all) {
+        if (certifies(i) && previousWindow.contains(i.date)) baseItem = i;
+        if (i.action === 'recognise' && i.stars !== null && window.contains(i.date))
+          mayUpgrade = true;
+      }
+      if (!baseItem || !mayUpgrade) continue;
+      const items = all.filter((i) => i.date.date <= asOf);
       const history = starHistory(
         items.map((i) => ({ id: i.decisionId, date: i.date, stars: i.stars, action: i.action })),
       );
@@ -326,11 +342,11 @@ const upgradesOfPreviousYear: MetricDefinition = {
         (entry) => entry.change === 'upgrade' && window.contains(entry.date),
       );
       if (!upgrade) continue;
-      tally.note(`decision:${baseItem.decisionId}:${productId}`, baseItem.date);
-      tally.note(`decision:${upgrade.decisionId}:${productId}`, upgrade.date);
+      tally.noteDecisionItem(baseItem.decisionId, productId, baseItem.date);
+      tally.noteDecisionItem(upgrade.decisionId, productId, upgrade.date);
       counted.push(productId);
     }
-    return { shape: 'count', value: counted.length, counted: sorted(counted) };
+    return { shape: 'count', value: counted.length, counted: sortedDistinct(counted) };
   },
 };
 
@@ -369,7 +385,7 @@ const previousYear4StarStandardised: MetricDefinition = {
         previousWindow.contains(i.date),
     );
     const base = sorted(baseItems.map((i) => i.productId));
-    baseItems.forEach((i) => tally.note(`decision:${i.decisionId}:${i.productId}`, i.date));
+    baseItems.forEach((i) => tally.noteDecisionItem(i.decisionId, i.productId, i.date));
     // An activity naming only entities reaches all their products; one naming products, only
     // those. The first such activity (in input order) of each product and entity is the one noted.
     const firstForProduct = new Map<string, number>();
@@ -396,7 +412,7 @@ const previousYear4StarStandardised: MetricDefinition = {
       const national = (index.evaluationsByProduct.get(productId) ?? []).find(
         (e) => e.level === 'national' && window.contains(e.date),
       );
-      if (national) tally.note(`evaluation:${national.id}`, national.date);
+      if (national) tally.noteEvaluation(national.id, national.date);
       return national !== undefined;
     });
     return { shape: 'share', numerator: counted.length, denominator: base.length, counted, base };
