@@ -80,11 +80,7 @@ export function indexFacts(facts: PlanFacts): FactIndex {
   const known = indexes.get(facts);
   if (known && known.shape.every((part, i) => part === shape[i])) return known.index;
   const productById = new Map<string, ProductFact>();
-  const productsOfEntity = new Map<string, string[]>();
-  for (const product of facts.products) {
-    productById.set(product.id, product);
-    if (product.entityId) push(productsOfEntity, product.entityId, product.id);
-  }
+  for (const product of facts.products) productById.set(product.id, product);
   const entityById = new Map<string, EntityFact>();
   for (const entity of facts.entities) {
     if (entity.registeredOn) validate(entity.registeredOn);
@@ -95,18 +91,32 @@ export function indexFacts(facts: PlanFacts): FactIndex {
     validate(item.date);
     push(itemsByProduct, item.productId, item);
   }
-  const evaluationsByProduct = new Map<string, EvaluationFact[]>();
-  for (const evaluation of facts.evaluations) {
-    validate(evaluation.date);
-    push(evaluationsByProduct, evaluation.productId, evaluation);
-  }
+  for (const evaluation of facts.evaluations) validate(evaluation.date);
   for (const activity of facts.activities) validate(activity.date);
+  // Built on first use: few metrics read them (none of the 2021 plan's reads productsOfEntity),
+  // and each costs a map of tens of thousands of lists at 100,000 products.
+  let productsOfEntity: Map<string, string[]> | undefined;
+  let evaluationsByProduct: Map<string, EvaluationFact[]> | undefined;
   const index: FactIndex = {
     productById,
     entityById,
-    productsOfEntity,
+    get productsOfEntity() {
+      if (!productsOfEntity) {
+        productsOfEntity = new Map();
+        for (const product of facts.products)
+          if (product.entityId) push(productsOfEntity, product.entityId, product.id);
+      }
+      return productsOfEntity;
+    },
     itemsByProduct,
-    evaluationsByProduct,
+    get evaluationsByProduct() {
+      if (!evaluationsByProduct) {
+        evaluationsByProduct = new Map();
+        for (const evaluation of facts.evaluations)
+          push(evaluationsByProduct, evaluation.productId, evaluation);
+      }
+      return evaluationsByProduct;
+    },
     unitCodes: new Set(facts.units.map((u) => u.code)),
     shared: new Map(),
   };

@@ -12,6 +12,7 @@ import {
   YearOnlyTally,
   type ActivityFact,
   type DecisionItemFact,
+  type EvaluationFact,
   type PlanFacts,
   type PlanPeriod,
 } from './facts.js';
@@ -399,6 +400,15 @@ const previousYear4StarStandardised: MetricDefinition = {
         for (const id of a.entityIds) if (!firstForEntity.has(id)) firstForEntity.set(id, position);
       }
     });
+    // The first national evaluation in the window of each product, in input order.
+    const nationalOf = new Map<string, EvaluationFact>();
+    for (const evaluation of facts.evaluations)
+      if (
+        evaluation.level === 'national' &&
+        !nationalOf.has(evaluation.productId) &&
+        window.contains(evaluation.date)
+      )
+        nationalOf.set(evaluation.productId, evaluation);
     const counted = base.filter((productId) => {
       const entityId = index.productById.get(productId)?.entityId ?? null;
       const positions = [
@@ -409,9 +419,7 @@ const previousYear4StarStandardised: MetricDefinition = {
         tally.noteActivity(facts.activities[Math.min(...positions)]!);
         return true;
       }
-      const national = (index.evaluationsByProduct.get(productId) ?? []).find(
-        (e) => e.level === 'national' && window.contains(e.date),
-      );
+      const national = nationalOf.get(productId);
       if (national) tally.noteEvaluation(national.id, national.date);
       return national !== undefined;
     });
