@@ -1,16 +1,21 @@
-// Where the uncached overview's time goes (prints figures, asserts nothing): on a kept bench
-// database (bench/bench-db.ts, BENCH_KEEP=1) of BENCH_SIZES products, times the fact statement
-// alone (SQL + row transfer), its rows turned into the domain's PlanFacts, every 2021 target's
-// metric computed over them, and the whole overview through GraphQL (the data version raised
-// before each request so nothing is cached).
+// Where the uncached overview's time goes (prints figures): on a kept bench database
+// (bench/bench-db.ts, BENCH_KEEP=1) of BENCH_SIZES products, times the fact statement alone (SQL +
+// row transfer), its fields turned into the domain's PlanFacts (factsOfFields, as the worker
+// thread does) and indexed (indexFacts), every 2021 target's metric computed over them, and the
+// whole overview through GraphQL (the data version raised before each request so nothing is
+// cached). With BENCH_OUTCOMES=<file>, the JSON of every target's progress is written there when
+// the file does not exist, and otherwise compared with it (a difference fails the run): run it
+// once on the code before a change and again after, to show the outcomes are the same.
 //   BENCH_KEEP=1 BENCH_SIZES=100000 BENCH_DIALECTS=postgresql pnpm --filter @ocop/api exec \
 //     bash ../../scripts/with-pg.sh tsx bench/profile-overview.ts
-import { computeTargetProgress, factSelection } from '@ocop/domain';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { computeTargetProgress, factSelection, indexFacts } from '@ocop/domain';
 import { loadConfig } from '../src/config.js';
 import type { DbKind } from '../src/db/orm-config.js';
 import { bumpDataVersion } from '../src/modules/data-version/data-version.service.js';
 import { Plan } from '../src/modules/plans/plan.entity.js';
 import { PlanTarget } from '../src/modules/plans/plan-target.entity.js';
+import { factsOfFields } from '../src/modules/plans/plan-facts.columns.js';
 import { selectFactFields } from '../src/modules/plans/plan-facts.query.js';
 import { loadPlanFacts, loadPlanUnits } from '../src/modules/plans/plan.repository.js';
 import { createServer } from '../src/server.js';
@@ -19,6 +24,7 @@ import { benchDatabase, releaseBenchDatabase } from './bench-db.js';
 const sizes = (process.env.BENCH_SIZES ?? '100000').split(',').map(Number);
 const dialects = (process.env.BENCH_DIALECTS ?? 'postgresql').split(',') as DbKind[];
 const rounds = Number(process.env.BENCH_ROUNDS ?? 7);
+const outcomesFile = process.env.BENCH_OUTCOMES;
 
 const OVERVIEW = {
   query: `query Plan($year: Int!, $asOf: Date) { plan(year: $year) {
@@ -58,18 +64,33 @@ for (const kind of dialects) {
       const units = await loadPlanUnits(em, plan);
       const asOf = '2021-12-31';
       const period = { start: '2021-01-01', end: '2021-12-31' };
-      const t = { sql: [] as number[], load: [] as number[], metrics: [] as number[] };
+      const t = {
+        sql: [] as number[],
+        load: [] as number[],
+        build: [] as number[],
+        index: [] as number[],
+        metrics: [] as number[],
+      };
       const perMetric = new Map<string, number[]>();
       let chars = 0;
       for (let i = 0; i < rounds; i++) {
         const { from, to } = factSelection(period, asOf);
         const fields = await timed(t.sql, () => selectFactFields(em, { from, to }));
         chars = Object.values(fields).reduce((n, v) => n + (v?.length ?? 0), 0);
-        const facts = await timed(t.load, () => loadPlanFacts(em, plan, { asOf, units }));
+        await timed(t.load, () => loadPlanFacts(em, plan, { asOf, units }));
+        // The worker's part (plan-progress-worker.ts): the same fields to PlanFacts, then indexed.
+        const facts = await timed(t.build, () =>
+          factsOfFields(
+            fields,
+            units.map((u) => ({ code: u.code, name: u.name })),
+          ),
+        );
+        await timed(t.index, () => indexFacts(facts));
+        const outcomes: unknown[] = [];
         await timed(t.metrics, async () => {
           for (const target of targets) {
             const started = performance.now();
-            computeTargetProgress(
+            const progress = computeTargetProgress(
               {
                 code: target.code,
                 kind: target.kind,
@@ -88,14 +109,26 @@ for (const kind of dialects) {
               facts,
               asOf,
             );
+            outcomes.push(progress);
             const list = perMetric.get(target.metric) ?? [];
             list.push(performance.now() - started);
             perMetric.set(target.metric, list);
           }
         });
+        if (outcomesFile && i === 0) {
+          const json = JSON.stringify(outcomes);
+          if (!existsSync(outcomesFile)) {
+            writeFileSync(outcomesFile, json);
+            console.log(`  outcomes written to ${outcomesFile} (${json.length} characters)`);
+          } else if (readFileSync(outcomesFile, 'utf8') !== json) {
+            throw new Error(`the outcomes differ from those in ${outcomesFile}`);
+          } else console.log(`  outcomes identical to ${outcomesFile} (${json.length} characters)`);
+        }
       }
       console.log(`  fact statement (SQL + transfer, ${chars} characters): ${both(t.sql)}`);
       console.log(`  statement + PlanFacts: ${both(t.load)}`);
+      console.log(`  PlanFacts from the fields (factsOfFields): ${both(t.build)}`);
+      console.log(`  fact index (indexFacts): ${both(t.index)}`);
       console.log(`  ${targets.length} metrics + progress: ${both(t.metrics)}`);
       for (const [metric, times] of perMetric)
         console.log(`    ${metric.padEnd(36)} p50 ${median(times).toFixed(1)} ms`);
