@@ -79,20 +79,28 @@ export function indexFacts(facts: PlanFacts): FactIndex {
   const shape = shapeOf(facts);
   const known = indexes.get(facts);
   if (known && known.shape.every((part, i) => part === shape[i])) return known.index;
+  // Facts of one day usually share one FactDate object (the API makes one per distinct day and
+  // precision), met again and again in a row (the items of one decision): checked once per run.
+  let lastChecked: FactDate | null = null;
+  const check = (date: FactDate) => {
+    if (date === lastChecked) return;
+    validate(date);
+    lastChecked = date;
+  };
   const productById = new Map<string, ProductFact>();
   for (const product of facts.products) productById.set(product.id, product);
   const entityById = new Map<string, EntityFact>();
   for (const entity of facts.entities) {
-    if (entity.registeredOn) validate(entity.registeredOn);
+    if (entity.registeredOn) check(entity.registeredOn);
     entityById.set(entity.id, entity);
   }
   const itemsByProduct = new Map<string, DecisionItemFact[]>();
   for (const item of facts.decisionItems) {
-    validate(item.date);
+    check(item.date);
     push(itemsByProduct, item.productId, item);
   }
-  for (const evaluation of facts.evaluations) validate(evaluation.date);
-  for (const activity of facts.activities) validate(activity.date);
+  for (const evaluation of facts.evaluations) check(evaluation.date);
+  for (const activity of facts.activities) check(activity.date);
   // Built on first use: few metrics read them (none of the 2021 plan's reads productsOfEntity),
   // and each costs a map of tens of thousands of lists at 100,000 products.
   let productsOfEntity: Map<string, string[]> | undefined;
