@@ -35,4 +35,19 @@ describe('YearOnlyTally', () => {
     tally.note('evaluation:v1', factDateFromMonth(2021, 4));
     expect(tally.count).toBe(1);
   });
+
+  it('notes decision items and evaluations under the keys note() is given for them', () => {
+    const tally = new YearOnlyTally();
+    tally.note('decision:q1:a', factDateFromYear(2021));
+    tally.noteDecisionItem('q1', 'a', factDateFromYear(2021));
+    tally.noteDecisionItem('q1', 'b', factDateFromYear(2021));
+    tally.noteDecisionItem('q2', 'a', factDateFromDay('2021-04-22'));
+    tally.note('evaluation:v1', factDateFromYear(2021));
+    tally.noteEvaluation('v1', factDateFromYear(2021));
+    tally.noteEvaluation('v2', factDateFromMonth(2021, 4));
+    tally.noteActivity({ id: 'x1', date: factDateFromYear(2021), sample: true });
+    tally.note('activity:x1', factDateFromYear(2021));
+    expect(tally.count).toBe(4);
+    expect(tally.sampleCount).toBe(1);
+  });
 });
