@@ -3,7 +3,7 @@
 // dialects, with the in-process store and with Redis (REDIS_TEST_URL, a unique prefix, deleted).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FigureCache } from '../src/cache/figure-cache.js';
-import { MemoryStore } from '../src/cache/memory-store.js';
+import { freezeAndMeasure, MemoryStore } from '../src/cache/memory-store.js';
 import { RedisStore } from '../src/cache/redis-store.js';
 import { figureCacheOf } from '../src/cache/registry.js';
 import { readDataVersion } from '../src/modules/data-version/data-version.service.js';
@@ -54,6 +54,25 @@ describe('figure cache stores', () => {
     expect(await store.get('c')).toEqual({ text: 'z'.repeat(60) });
     // Stored values are frozen: a resolver cannot change what the next request reads.
     expect(Object.isFrozen(await store.get('a'))).toBe(true);
+  });
+
+  it('memory: measures a value about as long as its JSON and freezes it all, in one walk', () => {
+    const progress = {
+      code: 'T1',
+      actual: 12,
+      met: false,
+      note: null,
+      counted: Array.from({ length: 2_000 }, (_, i) => String(100_000 + i)),
+      perUnit: [{ unitCode: 'chau-phu', value: 2, counted: ['7', '9'] }],
+    };
+    const json = JSON.stringify(progress).length;
+    const estimate = freezeAndMeasure(progress);
+    // Numbers count 8 characters whatever their digits: a few percent off, never by a factor.
+    expect(Math.abs(estimate - json) / json).toBeLessThan(0.05);
+    expect(Object.isFrozen(progress)).toBe(true);
+    expect(Object.isFrozen(progress.counted)).toBe(true);
+    expect(Object.isFrozen(progress.perUnit[0])).toBe(true);
+    expect(Object.isFrozen(progress.perUnit[0]!.counted)).toBe(true);
   });
 
   it('redis: stores JSON under the prefix, one computation for concurrent misses', async () => {
