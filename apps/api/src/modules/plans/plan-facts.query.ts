@@ -56,11 +56,15 @@ export async function selectFactFields(em: EntityManager, query: FactQuery): Pro
   // 248 ms instead of 272 ms (median of 31). The unary `+` (a no-op on integers in both dialects)
   // keeps SQLite from reading the OR as a MULTI-INDEX OR, which ran the product selection a second
   // time (1.06× the UNION form); with it SQLite takes the same time (paired ratio 0.98).
+  // ev, di and pr are each read twice: `as materialized` is what PostgreSQL does with such a CTE
+  // anyway (same plan), while SQLite otherwise runs each one again where it is read (the decision
+  // join, the evaluation window and the product selection twice): 0.91× its CPU time (median of 25
+  // interleaved pairs, with the entity filter above, against the UNION form without the hints).
   const sql = `
 with
-  ev as (select id, product_id, level, date, date_precision, stars from evaluation
+  ev as materialized (select id, product_id, level, date, date_precision, stars from evaluation
          where date >= ? and date <= ?),
-  di as (select di.id as item_id, di.decision_id, di.product_id, d.date, d.date_precision,
+  di as materialized (select di.id as item_id, di.decision_id, di.product_id, d.date, d.date_precision,
                 d.issuing_level, di.stars, di.action
          from decision_item di join decision d on d.id = di.decision_id where d.date <= ?),
   ac as (select a.id, a.kind, a.date, a.date_precision, a.sample, u.code as unit_code
@@ -73,7 +77,7 @@ with
   pids as (select product_id as id from ev union select product_id from di
            union select product_id from ap
            union select p.id from product p where p.entity_id in (select economic_entity_id from ae)),
-  pr as (select p.id, p.entity_id, u.code as unit_code
+  pr as materialized (select p.id, p.entity_id, u.code as unit_code
          from product p join pids on pids.id = p.id left join admin_unit u on u.id = p.unit_id),
   en as (select e.id, e.type, e.registered_on, e.registered_precision, u.code as unit_code
          from economic_entity e left join admin_unit u on u.id = e.unit_id
