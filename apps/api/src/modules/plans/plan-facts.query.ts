@@ -49,13 +49,13 @@ export async function selectFactFields(em: EntityManager, query: FactQuery): Pro
   // Products are picked by joining an id list (UNION, then a hash join): written as
   // `id in (…) or id in (…)` the statement was no faster on PostgreSQL and 1.24× slower on SQLite.
   // Entities are picked the other way, by a filter over economic_entity (a selected product's
-  // maker, named by an activity, or registered in the window; the cheapest test for most rows
-  // first): PostgreSQL probes hashed subplans instead of deduplicating 43,000 ids (UNION) and
-  // joining them. At 100,000 products (bench database, 2021 window), interleaved pairs, load ≈ 2.7
-  // on 2 cores: the statement's backend CPU 0.88–0.95× that of the UNION form, through the ORM
-  // 248 ms instead of 272 ms (median of 31). The unary `+` (a no-op on integers in both dialects)
-  // keeps SQLite from reading the OR as a MULTI-INDEX OR, which ran the product selection a second
-  // time (1.06× the UNION form); with it SQLite takes the same time (paired ratio 0.98).
+  // maker, named by an activity, or registered in the window; the test most entities pass first):
+  // PostgreSQL probes hashed subplans instead of deduplicating 43,000 ids (UNION) and joining them.
+  // At 100,000 products (bench database, 2021 window; load ≈ 2.5–3 on 2 cores), the statement's
+  // backend CPU time is 0.88–0.95× that of the UNION form (medians of 41 interleaved pairs, five
+  // runs), through the ORM 0.92–0.97× its wall time. The unary `+` (a no-op on integers in both
+  // dialects) keeps SQLite from reading the OR as a MULTI-INDEX OR, which ran the product
+  // selection a second time (1.06× the UNION form); with it SQLite takes the same time (0.98×).
   // ev, di and pr are each read twice: `as materialized` is what PostgreSQL does with such a CTE
   // anyway (same plan), while SQLite otherwise runs each one again where it is read (the decision
   // join, the evaluation window and the product selection twice): 0.91× its CPU time (median of 25
