@@ -20,7 +20,7 @@ import {
   type ImportReport,
   type StartedImport,
 } from './decision-list-importer.js';
-import { auditImport, type ImportAudit } from './import-audit.js';
+import { auditAbortedImport, auditImport, type ImportAudit } from './import-audit.js';
 import { endRunningImportRun, registerRunningImport } from './import.service.js';
 
 /** An idle worker stops after this long without imports. */
@@ -112,7 +112,10 @@ export async function importInWorker(
     const beforeCommit = audit
       ? (tx: EntityManager, r: ImportReport) => auditImport(tx, audit, r)
       : undefined;
-    return importDecisionList(em, { ...rest, beforeCommit });
+    const report = await importDecisionList(em, { ...rest, beforeCommit });
+    if (audit && !report.applied && report.runId !== null)
+      await auditAbortedImport(em, audit, report.runId).catch(() => undefined);
+    return report;
   }
   // The worker hashes the file and counts its lines (it owns the bytes), not this thread.
   const started = await beginImport(em, rest, { deferHash: true });
@@ -160,10 +163,17 @@ function runInWorker(
       const reason = signal.reason instanceof Error ? signal.reason.message : 'stopped';
       entry.worker.postMessage({ type: 'abort', runId, reason } satisfies ToWorker);
     };
+    // An aborted run gets its audit record before the import counts as done (a shutdown waits
+    // for that, then closes the pools).
+    const auditAbort = () =>
+      input.audit
+        ? auditAbortedImport(em, input.audit, runId).catch(() => undefined)
+        : Promise.resolve();
     const settle: PendingJob['settle'] = (outcome) => {
       signal.removeEventListener('abort', onAbort);
       if ('report' in outcome) {
-        resolve(outcome.report);
+        if (outcome.report.applied) resolve(outcome.report);
+        else void auditAbort().then(() => resolve(outcome.report));
         return;
       }
       // The worker died before reporting: record the run here (unless it recorded its end).
@@ -173,6 +183,7 @@ function runInWorker(
         : `Failed: ${outcome.failure}; nothing was written.`;
       void endRunningImportRun(em, runId, aborted ? 'aborted' : 'failed', message)
         .catch(() => undefined)
+        .then(auditAbort)
         .then(() => {
           if (aborted) resolve({ ...started.report, applied: false, message });
           else reject(new Error(`Import failed: ${outcome.failure}`));
