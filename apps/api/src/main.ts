@@ -6,6 +6,7 @@ import { createOrm } from './db/orm.js';
 import { seedDatabase } from './db/seed.js';
 import { Product } from './modules/products/product.entity.js';
 import { abortImportsOnShutdown } from './http/import-shutdown.js';
+import { markKilledImportRuns } from './modules/imports/import.service.js';
 import { installGracefulShutdown } from './http/shutdown.js';
 import { createServer } from './server.js';
 
@@ -25,6 +26,10 @@ if (config.SEED || process.argv.includes('--seed')) {
     console.log('Seeded the database with the An Giang data in data/seed.');
   }
 }
+// Runs a killed process left `running` are recorded as aborted before anything imports again.
+const killedRuns = await markKilledImportRuns(orm.em);
+if (killedRuns)
+  console.log(`Marked ${killedRuns} import run(s) left running by a stopped process as aborted.`);
 const app = await createServer(config, orm);
 app.addHook('onClose', async () => orm.close(true));
 installGracefulShutdown(app, {

@@ -1,6 +1,8 @@
 // Fault: the server stops while an upload is being imported (issue 11 point 5). On SIGTERM the real
 // server (child process) aborts the import, records the run `aborted` in import_run AND in the
-// audit log (who started it, which file), and exits 0.
+// audit log (who started it, which file), and exits 0. Killed with SIGKILL instead (no hook runs),
+// the run is left `running`; the next start records it as aborted (SQLite: one process owns the
+// file, so every run still `running` at start is dead).
 import type { MikroORM } from '@mikro-orm/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
@@ -112,5 +114,41 @@ describe.each(DIALECTS)('an import interrupted by SIGTERM on %s', (kind) => {
       status: 'aborted',
       message: 'Aborted: the server is shutting down; nothing was written.',
     });
+  }, 120_000);
+});
+
+describe('an import killed with SIGKILL on SQLite', () => {
+  let f: Fixture;
+  const servers: SpawnedServer[] = [];
+  let db: MikroORM | undefined;
+  beforeAll(async () => {
+    f = await fixture('libsql');
+    servers.push(await spawnServer(f.env));
+  }, 120_000);
+  afterAll(async () => {
+    for (const s of servers) await s.stop();
+    await db?.close(true);
+    await destroyTestOrm(f?.orm);
+  });
+
+  it('leaves its run `running`, and the next start records it as aborted', async () => {
+    const { runId } = await startImport(servers[0]!, 'Giết');
+    servers[0]!.child.kill('SIGKILL');
+    await servers[0]!.exited;
+    db = await f.reopen();
+    expect(await runOf(db, runId)).toMatchObject({ status: 'running', finished_at: null });
+    await db.close(true);
+    db = undefined;
+
+    servers.push(await spawnServer(f.env));
+    expect(servers[1]!.output()).toContain('Marked 1 import run(s) left running');
+    await servers[1]!.stop();
+    db = await f.reopen();
+    const run = await runOf(db, runId);
+    expect(run).toMatchObject({
+      status: 'aborted',
+      message: 'Aborted: its process stopped before the import finished; nothing was written.',
+    });
+    expect(run.finished_at).not.toBeNull();
   }, 120_000);
 });

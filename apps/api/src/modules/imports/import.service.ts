@@ -3,6 +3,7 @@
 // transaction before the import starts and updated as it goes, so any process can report the
 // progress and a killed import leaves a row saying what happened to it.
 import type { EntityManager } from '@mikro-orm/core';
+import { PostgreSqlPlatform } from '@mikro-orm/postgresql';
 import type { ImportIssue } from './decision-list-format.js';
 import { ImportProblem } from './import-problem.entity.js';
 import { ImportRun, type ImportRunStatus } from './import-run.entity.js';
@@ -125,6 +126,27 @@ export async function markStaleImportRuns(
       phase: 'done',
       finished_at: dbTime(em, new Date()),
       message: `Aborted: still running after ${minutes} minutes (its process stopped).`,
+    });
+}
+
+/**
+ * At start: marks the runs a killed process left `running` (kill -9, power cut: no shutdown hook
+ * recorded their end) as aborted, so the next start leaves a trace of them instead of a run that
+ * says it is still going. On SQLite every such run is dead: one API process owns the file (README,
+ * "Production and scale"), and its import worker is started by this process after this call. A
+ * CLI import running at that moment is marked too, and records its real end when it finishes
+ * (finishImportRun overwrites). On PostgreSQL other processes may be importing, so only runs
+ * older than STALE_RUN_MINUTES are marked. Returns how many.
+ */
+export async function markKilledImportRuns(em: EntityManager): Promise<number> {
+  if (em.getPlatform() instanceof PostgreSqlPlatform) return markStaleImportRuns(em);
+  return sqlOf(em.fork())('import_run')
+    .where({ status: 'running' })
+    .update({
+      status: 'aborted',
+      phase: 'done',
+      finished_at: dbTime(em, new Date()),
+      message: 'Aborted: its process stopped before the import finished; nothing was written.',
     });
 }
 
