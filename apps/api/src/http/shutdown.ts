@@ -3,12 +3,21 @@
 // client sent before the signal is then read), stop accepting connections, let in-flight requests finish (Fastify answers new requests on kept-alive connections with 503),
 // run the shutdown hooks (e.g. abort a running import so it is recorded as aborted), close the
 // pools through the app's onClose hooks, and exit 0. Requests still running after
-// SHUTDOWN_GRACE_MS are cut and the process exits 1. A second signal forces the same exit.
+// SHUTDOWN_GRACE_MS are cut and the process exits 1, at the latest HARD_EXIT_AFTER_GRACE_MS
+// later. A second signal forces the same exit.
 import type { FastifyInstance } from 'fastify';
 import { drainStateOf, waitUntilQuiet } from './drain.js';
 
 /** After SIGTERM, requests still arriving are served until none came for this long. */
 const QUIET_MS = 250;
+
+/**
+ * The grace period cuts the connections, but the process still waited for what they had started:
+ * a statement the database does not answer holds app.close() until DB_STATEMENT_TIMEOUT_MS (+1 s)
+ * and the pool's close behind it (measured: SHUTDOWN_GRACE_MS=1000, a request waiting on a lock
+ * held 4 s: exit 1 after 3.06 s). This long after the grace period the process exits 1 anyway.
+ */
+export const HARD_EXIT_AFTER_GRACE_MS = 1_000;
 
 export interface ShutdownHook {
   /** Named in the log. */
@@ -67,16 +76,33 @@ export function installGracefulShutdown(
   options: GracefulShutdownOptions,
 ): () => void {
   const exit = options.exit ?? ((code: number) => process.exit(code));
+  let exited = false;
+  const exitOnce = (code: number) => {
+    if (exited) return;
+    exited = true;
+    exit(code);
+  };
   let closing = false;
   const onSignal = (signal: NodeJS.Signals) => {
     if (closing) {
       app.log.warn({ signal }, 'second signal during shutdown: exiting now');
-      exit(1);
+      exitOnce(1);
       return;
     }
     closing = true;
     app.log.info({ signal, graceMs: options.graceMs }, 'shutting down: draining requests');
-    void shutDown(app, options).then(exit);
+    const hard = setTimeout(() => {
+      app.log.error(
+        { graceMs: options.graceMs },
+        'shutdown still blocked after the grace period: exiting without closing',
+      );
+      exitOnce(1);
+    }, options.graceMs + HARD_EXIT_AFTER_GRACE_MS);
+    hard.unref();
+    void shutDown(app, options).then((code) => {
+      clearTimeout(hard);
+      exitOnce(code);
+    });
   };
   const signals = options.signals ?? ['SIGTERM', 'SIGINT'];
   for (const signal of signals) process.on(signal, onSignal);
