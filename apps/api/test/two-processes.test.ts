@@ -26,6 +26,9 @@ describe('two API processes on one PostgreSQL and one Redis', () => {
   let a: SpawnedServer;
   let b: SpawnedServer;
   const prefix = uniquePrefix('two-processes');
+  // The rate-limit counters under a prefix of their own (not the deployment default in a shared
+  // Redis), apart from the cache keys counted below.
+  const rateLimitPrefix = uniquePrefix('two-processes-rl');
   const redis = new Redis(redisTestUrl(), { lazyConnect: true });
   const keys = async () => (await redis.keys(`${prefix}*`)).length;
 
@@ -37,6 +40,7 @@ describe('two API processes on one PostgreSQL and one Redis', () => {
       DATABASE_URL: orm.config.getClientUrl(),
       REDIS_URL: redisTestUrl(),
       CACHE_PREFIX: prefix,
+      RATE_LIMIT_REDIS_PREFIX: rateLimitPrefix,
       LOG_LEVEL: 'warn',
     };
     [a, b] = await Promise.all([spawnServer(env), spawnServer(env)]);
@@ -47,6 +51,7 @@ describe('two API processes on one PostgreSQL and one Redis', () => {
     await Promise.all([a?.stop(), b?.stop()]);
     redis.disconnect();
     await deleteKeys(prefix);
+    await deleteKeys(rateLimitPrefix);
     await destroyTestOrm(orm);
   });
 
@@ -84,5 +89,16 @@ describe('two API processes on one PostgreSQL and one Redis', () => {
     const entries = await keys();
     expect((await overview(a)).find((t) => t.code === 'T1-CERTIFIED')).toEqual(after);
     expect(await keys()).toBe(entries);
+  });
+
+  it('a session opened through A signs in through B, and signing out through B ends it for A', async () => {
+    const signIn = await gqlAt(a.base, SIGN_IN, { e: emailOf('viewer'), p: PASSWORD });
+    const auth = { authorization: `Bearer ${signIn.body.data.signIn.token as string}` };
+    const me = async (server: SpawnedServer) =>
+      (await gqlAt(server.base, '{ me { email } }', undefined, auth)).body.data?.me;
+    expect(await me(b)).toEqual({ email: emailOf('viewer') });
+    const out = await gqlAt(b.base, 'mutation { signOut }', undefined, auth);
+    expect(out.body.errors).toBeUndefined();
+    expect(await me(a)).toBeNull();
   });
 });
