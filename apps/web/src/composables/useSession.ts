@@ -67,15 +67,17 @@ export async function ensureSession(): Promise<SessionUser | null> {
       .then((result) => {
         if (token.value !== asked) return user.value;
         user.value = result.me;
+        resolved.value = true;
         if (!result.me) clearSession();
         return result.me;
       })
       .catch(() => {
-        // A network failure keeps the token (the next page tries again); UNAUTHENTICATED already cleared it.
+        // A network failure or RATE_LIMITED keeps the token and leaves the session unresolved, so
+        // the next page asks again (it was marked resolved here, and the tab stayed "signed out"
+        // until a new sign-in); UNAUTHENTICATED already cleared it.
         return null;
       })
       .finally(() => {
-        if (token.value === asked) resolved.value = true;
         pendingMe = null;
       });
   }
