@@ -15,6 +15,7 @@ import { EconomicEntity } from '../src/modules/entities/economic-entity.entity.j
 import { Evaluation } from '../src/modules/evaluations/evaluation.entity.js';
 import { IdempotencyKey } from '../src/modules/audit/idempotency-key.entity.js';
 import { Product } from '../src/modules/products/product.entity.js';
+import { User } from '../src/modules/users/user.entity.js';
 import { createTestApi, type GqlResponse, type TestApi } from './api.js';
 import { createActors, errorOf, signInAll, type ActorName, type Client } from './auth-helpers.js';
 import { createTestOrm, destroyTestOrm, DIALECTS } from './db.js';
@@ -28,6 +29,15 @@ const REGISTER_PRODUCT =
   'mutation($i: ProductInput!, $k: String) { registerProduct(input: $i, idempotencyKey: $k) { id name } }';
 const DECIDE =
   'mutation($i: DecisionInput!, $k: String) { recordDecision(input: $i, idempotencyKey: $k) { id items { withoutEvaluation product { id certificate(asOf: "2024-07-01") { stars status } } } } }';
+
+const REGISTER_ENTITY_V = 'mutation($i: EntityInput!) { registerEntity(input: $i) { id version } }';
+const UPDATE_ENTITY =
+  'mutation($id: ID!, $i: EntityInput!, $v: Int!) { updateEntity(id: $id, input: $i, version: $v) { id name } }';
+const REGISTER_PRODUCT_V =
+  'mutation($i: ProductInput!) { registerProduct(input: $i) { id version } }';
+const UPDATE_PRODUCT =
+  'mutation($id: ID!, $i: ProductInput!, $v: Int!) { updateProduct(id: $id, input: $i, version: $v) { id name } }';
+const CREATE_USER = 'mutation($i: UserInput!) { createUser(input: $i) { id } }';
 
 const PARALLEL = 10;
 
@@ -223,6 +233,80 @@ describe.each(DIALECTS)('concurrent writes on %s', (kind) => {
     expect(await em().count(IdempotencyKey, { key: 'form-7f3a-1' })).toBe(2);
     const bad = await as.secretariat.gql(REGISTER_ENTITY, { i: input, k: '' });
     expect(errorOf(bad)).toMatchObject({ code: 'VALIDATION_FAILED', field: 'idempotencyKey' });
+  });
+
+  // Edits and user creation are not `retryRaces` writes: before the fix, on PostgreSQL the loser
+  // of a race on a unique index was an INTERNAL_SERVER_ERROR (500) instead of the answer the same
+  // request gives one at a time (found by a black-box audit, two parallel renames).
+  it('answers DUPLICATE, not an internal error, when parallel renames race for one name', async () => {
+    const created = await Promise.all(
+      ['Cơ sở Rename Một', 'Cơ sở Rename Hai'].map((name) =>
+        as.secretariat.gql(REGISTER_ENTITY_V, {
+          i: { name, type: 'HOUSEHOLD_BUSINESS', unitCode: 'chau-phu' },
+        }),
+      ),
+    );
+    const renamed = await Promise.all(
+      created.map((res) =>
+        as.secretariat.gql(UPDATE_ENTITY, {
+          id: res.data!.registerEntity.id,
+          v: res.data!.registerEntity.version,
+          i: { name: 'Cơ sở Rename Chung', type: 'HOUSEHOLD_BUSINESS', unitCode: 'chau-phu' },
+        }),
+      ),
+    );
+    const codes = renamed.map((res) => (res.errors ? errorOf(res).code : 'OK')).sort();
+    expect(codes).toEqual(['DUPLICATE', 'OK']);
+    expect(renamed.find((r) => r.errors)!.status).toBe(409);
+    expect(errorOf(renamed.find((r) => r.errors)!)).toMatchObject({ field: 'name' });
+    expect(await em().count(EconomicEntity, { normalizedName: 'co so rename chung' })).toBe(1);
+
+    const products = await Promise.all(
+      ['Bánh Rename Một', 'Bánh Rename Hai'].map((name) =>
+        as.secretariat.gql(REGISTER_PRODUCT_V, {
+          i: { name, entityId: String(f.chauPhuEntityId), unitCode: 'chau-phu' },
+        }),
+      ),
+    );
+    const renamedProducts = await Promise.all(
+      products.map((res) =>
+        as.secretariat.gql(UPDATE_PRODUCT, {
+          id: res.data!.registerProduct.id,
+          v: res.data!.registerProduct.version,
+          i: {
+            name: 'Bánh Rename Chung',
+            entityId: String(f.chauPhuEntityId),
+            unitCode: 'chau-phu',
+          },
+        }),
+      ),
+    );
+    expect(renamedProducts.map((res) => (res.errors ? errorOf(res).code : 'OK')).sort()).toEqual([
+      'DUPLICATE',
+      'OK',
+    ]);
+    expect(await em().count(Product, { normalizedName: 'banh rename chung' })).toBe(1);
+  });
+
+  it('creates one user for 10 parallel createUser calls with one email, refusing the others as one at a time', async () => {
+    const responses = await Promise.all(
+      Array.from({ length: PARALLEL }, () =>
+        as.admin.gql(CREATE_USER, {
+          i: {
+            email: 'race@ocop.test',
+            password: 'another horse battery',
+            displayName: 'Race',
+            role: 'VIEWER',
+          },
+        }),
+      ),
+    );
+    const codes = responses.map((res) => (res.errors ? errorOf(res).code : 'OK'));
+    expect(codes.filter((c) => c === 'OK')).toHaveLength(1);
+    // The losers get the answer of a second call made afterwards: the email is taken.
+    for (const res of responses.filter((r) => r.errors))
+      expect(errorOf(res)).toMatchObject({ code: 'VALIDATION_FAILED', field: 'email' });
+    expect(await em().count(User, { email: 'race@ocop.test' })).toBe(1);
   });
 });
 

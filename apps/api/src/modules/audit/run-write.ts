@@ -138,7 +138,12 @@ export async function runWrite<T>(
   const key = meta.idempotency?.key == null ? null : checkKey(meta.idempotency.key);
   const actor = meta.actor !== undefined ? meta.actor : ctx.viewer.user;
   const scope = { actorId: actor?.id ?? 0, action: meta.action };
-  const attempts = meta.retryRaces || key !== null ? RACE_ATTEMPTS : 1;
+  // Other writes (edits, createUser…) get one re-run after a unique violation: on PostgreSQL two
+  // parallel renames to one name both pass their check and the loser hits the index; re-run, its
+  // check sees the winner and gives the answer a later call would (DUPLICATE / VALIDATION_FAILED),
+  // not an internal error (black-box audit of issue 11 point 2). A version change still is not
+  // retried: it is VERSION_CONFLICT below.
+  const attempts = meta.retryRaces || key !== null ? RACE_ATTEMPTS : 2;
   for (let attempt = 1; ; attempt++) {
     try {
       return await ctx.em.transactional(async (tx) => {
@@ -167,7 +172,13 @@ export async function runWrite<T>(
       const lostRace =
         error instanceof UniqueConstraintViolationException ||
         (error instanceof OptimisticLockError && meta.retryRaces);
-      if (lostRace && attempt < attempts) continue;
+      if (lostRace && attempt < attempts) {
+        // The failed attempt may have changed records the request had already loaded (an edit
+        // assigns its new name to the entity its authorisation read): rolled back in the
+        // database, not in memory. Forget them, or the re-run flushes the same change again.
+        ctx.em.clear();
+        continue;
+      }
       if (error instanceof OptimisticLockError && !meta.retryRaces) {
         const current = meta.current ? await meta.current(ctx.em.fork()) : null;
         throw versionConflict(meta.recordType, current);
@@ -182,6 +193,12 @@ export async function runWrite<T>(
         throw validationFailed(meta.uniqueField, {
           en: `This ${meta.uniqueField} is already recorded.`,
           vi: `Giá trị ${meta.uniqueField} này đã được ghi nhận.`,
+        });
+      }
+      if (error instanceof UniqueConstraintViolationException) {
+        throw duplicate(meta.recordType, 'input', {
+          en: `A ${meta.recordType} with the same key was written at the same time; nothing was saved.`,
+          vi: `Một bản ghi trùng khóa vừa được ghi đồng thời; chưa lưu gì.`,
         });
       }
       throw error;
