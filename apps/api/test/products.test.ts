@@ -128,6 +128,27 @@ describe.each(DIALECTS)('products, entities, evaluations and decisions on %s', (
     }
   });
 
+  it('gives no cursor for an empty page, and refuses a cursor that is not a whole offset', async () => {
+    // Found by a black-box audit: an empty first page answered endCursor "OffsetConnection:-1",
+    // which the API itself then refused as a bad cursor; "OffsetConnection:1.5" was read as 1.
+    const empty = await api.gql(
+      '{ products(filter: { search: "zzzqqqxxx" }) { totalCount pageInfo { startCursor endCursor } } }',
+    );
+    expect(empty.errors).toBeUndefined();
+    expect(empty.data!.products).toEqual({
+      totalCount: 0,
+      pageInfo: { startCursor: null, endCursor: null },
+    });
+    for (const offset of ['1.5', '2abc', '', ' 3', '+4', '1e2']) {
+      const cursor = Buffer.from(`OffsetConnection:${offset}`).toString('base64');
+      const res = await api.gql(`{ products(first: 5, after: "${cursor}") { totalCount } }`);
+      expect(res.errors?.[0]?.extensions, offset).toMatchObject({
+        code: 'VALIDATION_FAILED',
+        field: 'after',
+      });
+    }
+  });
+
   it('gives 20 rows without a page size, and `nodes` equal to the edges’ nodes', async () => {
     const res = await api.gql(
       '{ products { totalCount nodes { id } edges { node { id } } pageInfo { hasNextPage } } }',

@@ -4,7 +4,7 @@
 // internal error; the connection's cost multiplier is its page size, capped by the rows its
 // table holds (see `connectionComplexity` and graphql/limits.ts).
 import type { EntityManager } from '@mikro-orm/knex';
-import { cursorToOffset, resolveOffsetConnection } from '@pothos/plugin-relay';
+import { cursorToOffset, offsetToCursor, resolveOffsetConnection } from '@pothos/plugin-relay';
 import { API_ERROR_CODES, apiError, validationFailed } from './errors.js';
 
 export const MAX_PAGE_SIZE = 100;
@@ -45,7 +45,8 @@ function checkCursor(name: 'after' | 'before', cursor: string | null | undefined
   } catch {
     // Not base64 or not an offset cursor: reported below.
   }
-  if (!Number.isSafeInteger(offset) || offset < 0) {
+  // Only a cursor the API would issue: the plugin's parseInt reads "OffsetConnection:1.5" as 1.
+  if (!Number.isSafeInteger(offset) || offset < 0 || offsetToCursor(offset) !== cursor) {
     throw validationFailed(name, {
       en: `Invalid cursor in "${name}": pass a cursor this API returned (pageInfo.endCursor / startCursor).`,
       vi: `Con trỏ (cursor) trong "${name}" không hợp lệ: hãy dùng cursor do API trả về (pageInfo.endCursor / startCursor).`,
@@ -80,6 +81,15 @@ export async function offsetConnection<T>(
       return rows;
     },
   );
+  // An empty page has no first or last edge, so no cursors (Relay: null). The plugin gave the
+  // offset before the page, "OffsetConnection:-1" on an empty first page: a cursor the API then
+  // refused when a client passed it back (black-box audit, issue 11 point 7).
+  if (!connection.edges.length)
+    return {
+      ...connection,
+      pageInfo: { ...connection.pageInfo, startCursor: null, endCursor: null },
+      totalCount,
+    };
   return { ...connection, totalCount };
 }
 
