@@ -186,13 +186,19 @@ export async function createServer(
   });
 
   if (config.WEB_DIST) await serveDashboard(app, resolve(config.WEB_DIST));
-  else
+  else {
     app.get('/', async () => ({
       api: '/graphql',
       explorer: '/explorer',
       health: '/healthz',
       ready: '/readyz',
     }));
+    // Fastify's default 404 logs "Route GET:<raw url> not found", query-string secrets included
+    // (http/logging.ts scrubs only the request line); answer as the dashboard's handler does.
+    app.setNotFoundHandler((request, reply) =>
+      reply.code(404).send({ error: 'Not Found', path: request.url.split('?')[0] ?? '/' }),
+    );
+  }
 
   // Fastify drains open connections on close; then Apollo stops (no drain plugin: it would call
   // app.close() again from inside this hook).

@@ -129,6 +129,22 @@ describe.each(DIALECTS)('request log and audit on %s', (kind) => {
     expect(logText()).not.toContain('tok_abcdefghijklmnopqrstuv');
   });
 
+  it('logs a request for an unknown path without its query-string secrets', async () => {
+    // Found by a black-box audit: without WEB_DIST, Fastify's default 404 handler logged
+    // "Route GET:/x?password=… not found", the raw URL, beside the scrubbed request line.
+    lines.length = 0;
+    const res = await app.inject({
+      method: 'GET',
+      url: '/login?password=hunter2-secret&access_token=tok_abcdefghijklmnopqrstuv&lang=vi',
+    });
+    expect(res.statusCode).toBe(404);
+    expect(res.json()).toMatchObject({ error: 'Not Found', path: '/login' });
+    expect(res.body).not.toContain('hunter2');
+    expect(logText()).toContain('"url":"/login?password=REDACTED&access_token=REDACTED&lang=vi"');
+    expect(logText()).not.toContain('hunter2');
+    expect(logText()).not.toContain('tok_abcdefghijklmnopqrstuv');
+  });
+
   it('logs errors without argon2 hashes or secret fields', async () => {
     lines.length = 0;
     const em = orm.em.fork();
