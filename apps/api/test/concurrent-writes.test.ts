@@ -7,6 +7,7 @@ import type { EntityManager } from '@mikro-orm/knex';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postgresqlMigrations } from '../src/db/migrations/postgresql/index.js';
 import { sqliteMigrations } from '../src/db/migrations/sqlite/index.js';
+import { Activity } from '../src/modules/activities/activity.entity.js';
 import { AuditRecord } from '../src/modules/audit/audit-record.entity.js';
 import { Certificate } from '../src/modules/certificates/certificate.entity.js';
 import { inForceSql } from '../src/modules/certificates/certificate.service.js';
@@ -37,6 +38,8 @@ const REGISTER_PRODUCT_V =
   'mutation($i: ProductInput!) { registerProduct(input: $i) { id version } }';
 const UPDATE_PRODUCT =
   'mutation($id: ID!, $i: ProductInput!, $v: Int!) { updateProduct(id: $id, input: $i, version: $v) { id name } }';
+const RECORD_ACTIVITY =
+  'mutation($i: ActivityInput!, $k: String) { recordActivity(input: $i, idempotencyKey: $k) { id } }';
 const CREATE_USER = 'mutation($i: UserInput!) { createUser(input: $i) { id } }';
 
 const PARALLEL = 10;
@@ -233,6 +236,32 @@ describe.each(DIALECTS)('concurrent writes on %s', (kind) => {
     expect(await em().count(IdempotencyKey, { key: 'form-7f3a-1' })).toBe(2);
     const bad = await as.secretariat.gql(REGISTER_ENTITY, { i: input, k: '' });
     expect(errorOf(bad)).toMatchObject({ code: 'VALIDATION_FAILED', field: 'idempotencyKey' });
+  });
+
+  // An activity has no natural key (two trainings on one day are two records): before this, a
+  // client retrying a recordActivity whose answer it did not get stored it twice, with no way to
+  // say "the same write" (black-box audit: 10 identical calls stored 10 activities).
+  it('replays an idempotency key on recordActivity: 10 parallel calls with one key store one activity', async () => {
+    const input = {
+      departmentCode: 'SNN',
+      kind: f.snnKind,
+      date: '2024-03-01',
+      count: 3,
+      note: 'Tập huấn lần 1',
+    };
+    const key = 'activity-form-1';
+    const id = oneId(
+      await fire(as.snnOfficer, RECORD_ACTIVITY, { i: input, k: key }),
+      'recordActivity',
+    );
+    expect(await em().count(Activity, { note: 'Tập huấn lần 1' })).toBe(1);
+    expect(await audits('recordActivity')).toBe(1);
+    const other = await as.snnOfficer.gql(RECORD_ACTIVITY, { i: { ...input, count: 4 }, k: key });
+    expect(errorOf(other)).toMatchObject({ code: 'VALIDATION_FAILED', field: 'idempotencyKey' });
+    // Without a key, the same input again is another activity, as before.
+    const again = await as.snnOfficer.gql(RECORD_ACTIVITY, { i: input });
+    expect(again.data!.recordActivity.id).not.toBe(id);
+    expect(await em().count(Activity, { note: 'Tập huấn lần 1' })).toBe(2);
   });
 
   // Edits and user creation are not `retryRaces` writes: before the fix, on PostgreSQL the loser

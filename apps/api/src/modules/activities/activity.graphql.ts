@@ -3,10 +3,10 @@
 // SECRETARIAT, ADMIN. The checks and the write live in activity.service.ts.
 import { builder } from '../../graphql/builder.js';
 import { AdminUnit } from '../admin-units/admin-unit.graphql.js';
-import { runWrite } from '../audit/run-write.js';
+import { IDEMPOTENCY_KEY_DESCRIPTION, runWrite } from '../audit/run-write.js';
 import { Department } from '../departments/department.graphql.js';
 import { Activity as ActivityEntity } from './activity.entity.js';
-import { recordActivity } from './activity.service.js';
+import { activityById, recordActivity } from './activity.service.js';
 
 export const Activity = builder.objectRef<ActivityEntity>('Activity');
 Activity.implement({
@@ -58,13 +58,24 @@ builder.mutationFields((t) => ({
     type: Activity,
     description:
       'Records an activity. DEPARTMENT_OFFICER of input.departmentCode, SECRETARIAT, ADMIN.',
-    args: { input: t.arg({ type: ActivityInput, required: true }) },
+    args: {
+      input: t.arg({ type: ActivityInput, required: true }),
+      // An activity has no natural key (two trainings on one day are two records), so the key is
+      // the only way a client's retry of a write it got no answer to is not stored twice.
+      idempotencyKey: t.arg.string({ description: IDEMPOTENCY_KEY_DESCRIPTION }),
+    },
     authScopes: (_root, { input }) => ({
       $any: { admin: true, secretariat: true, departmentOfficer: input.departmentCode },
     }),
-    resolve: (_root, { input }, ctx) =>
-      runWrite(ctx, { action: 'recordActivity', recordType: 'Activity' }, (tx) =>
-        recordActivity(tx, input, ctx.today),
+    resolve: (_root, { input, idempotencyKey }, ctx) =>
+      runWrite(
+        ctx,
+        {
+          action: 'recordActivity',
+          recordType: 'Activity',
+          idempotency: { key: idempotencyKey, input, load: activityById },
+        },
+        (tx) => recordActivity(tx, input, ctx.today),
       ),
   }),
 }));

@@ -147,3 +147,8 @@ export async function recordActivity(
     }),
   };
 }
+
+/** The activity an idempotency key recorded, by the id it stored (null when gone). */
+export function activityById(em: WriteEntityManager, id: string): Promise<Activity | null> {
+  return em.findOne(Activity, Number(id));
+}
