@@ -102,11 +102,15 @@ export async function signIn(
 /** signOut: revokes the current session token. */
 export function signOut(ctx: GraphQLContext): Promise<boolean> {
   return runWrite(ctx, { action: 'signOut', recordType: 'Session' }, async (tx) => {
-    const session = await tx.findOneOrFail(Session, ctx.viewer.sessionId!);
-    session.revokedAt = new Date();
+    // One conditional UPDATE: parallel sign-outs of one token all read it open, and each wrote
+    // its own audit record; only the one that revokes it is recorded (the others: written false).
+    const id = ctx.viewer.sessionId!;
+    const revokedAt = new Date();
+    const revoked = await tx.nativeUpdate(Session, { id, revokedAt: null }, { revokedAt });
     return {
       result: true,
-      audit: () => ({ recordId: session.id, after: { revokedAt: session.revokedAt } }),
+      written: revoked > 0,
+      audit: () => ({ recordId: id, after: { revokedAt } }),
     };
   });
 }
