@@ -138,6 +138,25 @@ describe.each(SETUPS)('GET /graphql by id ($kind, $store store)', ({ kind, store
     expect(plain.headers['access-control-allow-origin']).toBeUndefined();
   });
 
+  it('says the public answer varies by Origin, so a shared cache does not hand one origin’s CORS headers to another', async () => {
+    // Found by a black-box audit: `Vary: authorization, accept-encoding` replaced the cors
+    // plugin's `Vary: Origin`, while Access-Control-Allow-Origin differs by Origin (absent
+    // without one, `*` for any site, the echoed dashboard origin with credentials).
+    const url = byId(PLAN.id, { year: 2021, asOf: '2021-09-30' });
+    const varies = (headers: Record<string, unknown>) =>
+      String(headers.vary ?? '')
+        .toLowerCase()
+        .split(/\s*,\s*/);
+    const miss = await get(url);
+    const hit = await get(url, { origin: 'https://bao.example.vn' });
+    const notModified = await get(url, { 'if-none-match': miss.headers.etag as string });
+    expect(hit.headers['access-control-allow-origin']).toBe('*');
+    for (const res of [miss, hit, notModified]) {
+      expect(varies(res.headers)).toContain('origin');
+      expect(varies(res.headers)).toContain('authorization');
+    }
+  });
+
   it('a write changes the ETag and the answer at once', async () => {
     const before = await get(byId(PLAN.id, OVERVIEW));
     const t1 = before.json().data.plan.targets.find((t: Json) => t.code === 'T1-CERTIFIED');

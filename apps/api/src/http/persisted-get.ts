@@ -47,6 +47,14 @@ export interface PersistedGetOptions {
   sMaxAge: number;
 }
 
+/**
+ * What a public answer varies by. Origin too: CORS gives it no Access-Control-Allow-Origin without
+ * an Origin, `*` for any site and the echoed dashboard origin with credentials (http/cors.ts); a
+ * shared cache (PUBLIC_S_MAXAGE_SECONDS) that ignored it would hand one origin's to another and
+ * the browser would refuse the read. The cors plugin's own `Vary: Origin` is replaced here.
+ */
+const PUBLIC_VARY = 'origin, authorization, accept-encoding';
+
 const JSON_TYPE = 'application/json; charset=utf-8';
 
 type Query = Record<string, unknown>;
@@ -169,10 +177,7 @@ export function persistedGetHandler(options: PersistedGetOptions) {
     const today = todayNow();
     const keys = hitKeys(stamp, document.id, raw, today);
     if (!keys) return null;
-    const headers: Record<string, string> = {
-      'cache-control': cacheControl,
-      vary: 'authorization, accept-encoding',
-    };
+    const headers: Record<string, string> = { 'cache-control': cacheControl, vary: PUBLIC_VARY };
     const matched = matchingTag(request.headers['if-none-match'], keys.tag);
     if (matched) return { status: 304, headers: { ...headers, etag: matched } };
     const entry = options.answers.local(keys.key, stamp);
@@ -301,9 +306,7 @@ export function persistedGetHandler(options: PersistedGetOptions) {
         .send(executed.body);
     }
     const tag = etagOf(stamp, document.id, vars, today);
-    void reply
-      .header('cache-control', cacheControl)
-      .header('vary', 'authorization, accept-encoding');
+    void reply.header('cache-control', cacheControl).header('vary', PUBLIC_VARY);
     const matched = matchingTag(request.headers['if-none-match'], tag);
     if (matched) return reply.code(304).header('etag', matched).send();
 
