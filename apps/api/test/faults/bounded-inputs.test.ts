@@ -200,6 +200,30 @@ describe.each(DIALECTS)('bounded inputs on %s', (kind) => {
     expect(last.extensions.messageVi).toMatch(/^Truy vấn không được kiểm tra hết/);
   });
 
+  it('counts duplicated fields through fragments, so spreading them out still gets the clear message', async () => {
+    // Found by a black-box audit: 70 fragments of 20 `totalCount` each (1,400 selections of one
+    // field) passed the per-set count, and graphql-js gave up with "Validation aborted.", our
+    // "fix the errors listed before this one" then the only error, with none listed before it.
+    const fragments = Array.from(
+      { length: 70 },
+      (_, i) => `fragment F${i} on ProductConnection { ${'totalCount '.repeat(20)}}`,
+    );
+    const spreads = fragments.map((_, i) => `...F${i}`).join(' ');
+    const res = await api.gql(`{ products { ${spreads} } } ${fragments.join(' ')}`);
+    expect(res.status).toBe(400);
+    expect(first(res)).toMatchObject({ code: 'DUPLICATE_FIELDS', limit: MAX_SAME_FIELD });
+    expect(res.errors![0]!.message).toMatch(/^Field "totalCount" is selected 1400 times/);
+    // Inline fragments count too; the same field under 20 spreads in all is still accepted.
+    const inline = await api.gql(
+      `{ products { ${'... on ProductConnection { totalCount } '.repeat(21)}} }`,
+    );
+    expect(first(inline)).toMatchObject({ code: 'DUPLICATE_FIELDS' });
+    const fine = await api.gql(
+      `{ products { ...A ...B } } fragment A on ProductConnection { ${'totalCount '.repeat(10)}} fragment B on ProductConnection { ${'totalCount '.repeat(10)}}`,
+    );
+    expect(fine.errors).toBeUndefined();
+  });
+
   it('takes every status from one code → status mapping', async () => {
     expect(HTTP_STATUS_BY_CODE).toEqual({
       UNAUTHENTICATED: 401,
