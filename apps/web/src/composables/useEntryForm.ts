@@ -15,6 +15,15 @@ export function normaliseField(field: string, extensions: Record<string, unknown
 }
 
 /**
+ * A fresh idempotency key: 128 random bits in hex. `crypto.getRandomValues` also works on a page
+ * served over plain http (an office network), where `crypto.randomUUID` is not available.
+ */
+export function newIdempotencyKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/**
  * Submit state of one data-entry form: loading, success, the API's error placed next to the field
  * it names (or at the top when no field of this form matches), and VERSION_CONFLICT's current values.
  * The form's own refs keep what the user typed: nothing here clears input on error.
@@ -26,6 +35,19 @@ export function useEntryForm(fields: readonly string[]) {
   /** Client-side checks made before sending (required fields, limits), by field name. */
   const localErrors = ref<Record<string, string>>({});
   const succeeded = ref(false);
+  /**
+   * The idempotency key of the input last sent. Saving the same input again (a retry after a
+   * network error or a 429, a second click) sends the same key, so the API returns the first
+   * write's result instead of storing it twice (an activity has no natural key to catch that);
+   * another input gets a new key, and so does the next record after clearStatus ("record another").
+   */
+  let sent: { input: string; key: string } | null = null;
+
+  function idempotencyKeyFor(input: unknown): string {
+    const text = JSON.stringify(input);
+    if (sent?.input !== text) sent = { input: text, key: newIdempotencyKey() };
+    return sent.key;
+  }
 
   const apiField = computed(() => {
     const e = error.value;
@@ -91,12 +113,23 @@ export function useEntryForm(fields: readonly string[]) {
   }
 
   function clearStatus(): void {
+    sent = null;
     succeeded.value = false;
     error.value = null;
     localErrors.value = {};
   }
 
-  return { submitting, error, succeeded, fieldError, formError, conflict, submit, clearStatus };
+  return {
+    submitting,
+    error,
+    succeeded,
+    fieldError,
+    formError,
+    conflict,
+    submit,
+    clearStatus,
+    idempotencyKeyFor,
+  };
 }
 
 export type EntryFormState = ReturnType<typeof useEntryForm>;

@@ -1,8 +1,8 @@
 import { graphql, type VariablesOf } from './tada';
 
 export const RECORD_ACTIVITY_MUTATION = graphql(`
-  mutation RecordActivity($input: ActivityInput!) {
-    recordActivity(input: $input) {
+  mutation RecordActivity($input: ActivityInput!, $idempotencyKey: String) {
+    recordActivity(input: $input, idempotencyKey: $idempotencyKey) {
       id
     }
   }

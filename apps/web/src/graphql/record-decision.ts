@@ -4,8 +4,8 @@ export type DecisionAction = SchemaEnum<'DecisionAction'>;
 export const DECISION_ACTIONS: readonly DecisionAction[] = ['RECOGNISE', 'REVOKE'];
 
 export const RECORD_DECISION_MUTATION = graphql(`
-  mutation RecordDecision($input: DecisionInput!) {
-    recordDecision(input: $input) {
+  mutation RecordDecision($input: DecisionInput!, $idempotencyKey: String) {
+    recordDecision(input: $input, idempotencyKey: $idempotencyKey) {
       id
       number
       issuingLevel

@@ -1,8 +1,8 @@
 import { graphql, type ResultOf, type VariablesOf } from './tada';
 
 export const RECORD_EVALUATION_MUTATION = graphql(`
-  mutation RecordEvaluation($input: EvaluationInput!) {
-    recordEvaluation(input: $input) {
+  mutation RecordEvaluation($input: EvaluationInput!, $idempotencyKey: String) {
+    recordEvaluation(input: $input, idempotencyKey: $idempotencyKey) {
       id
       level
       total

@@ -1,8 +1,8 @@
 import { graphql, type ResultOf, type VariablesOf } from './tada';
 
 export const REGISTER_ENTITY_MUTATION = graphql(`
-  mutation RegisterEntity($input: EntityInput!) {
-    registerEntity(input: $input) {
+  mutation RegisterEntity($input: EntityInput!, $idempotencyKey: String) {
+    registerEntity(input: $input, idempotencyKey: $idempotencyKey) {
       id
       name
       unit {

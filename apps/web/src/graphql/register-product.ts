@@ -1,8 +1,8 @@
 import { graphql, type ResultOf, type VariablesOf } from './tada';
 
 export const REGISTER_PRODUCT_MUTATION = graphql(`
-  mutation RegisterProduct($input: ProductInput!) {
-    registerProduct(input: $input) {
+  mutation RegisterProduct($input: ProductInput!, $idempotencyKey: String) {
+    registerProduct(input: $input, idempotencyKey: $idempotencyKey) {
       id
       name
     }

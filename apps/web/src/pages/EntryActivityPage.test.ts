@@ -85,6 +85,7 @@ describe('activity form', () => {
     await wrapper.get('[data-testid="entry-activity-form"]').trigger('submit');
     await flushPromises();
     expect(stub.calls.find((c) => c.operation === 'RecordActivity')?.variables).toEqual({
+      idempotencyKey: expect.stringMatching(/^[0-9a-f]{32}$/),
       input: {
         departmentCode: 'SCT',
         kind: 'industrial_extension',
@@ -97,6 +98,44 @@ describe('activity form', () => {
     expect(wrapper.get('[data-testid="entry-activity-success"]').text()).toContain(
       'Đã lưu hoạt động.',
     );
+    wrapper.unmount();
+  });
+
+  it('sends a retry of the same activity with the same idempotency key, and the next one with a new key', async () => {
+    let attempt = 0;
+    const { wrapper, stub } = await openForm({
+      RecordActivity: () => {
+        // The first save never reaches the API (network error): the officer saves again.
+        if (++attempt === 1) throw new TypeError('Failed to fetch');
+        return { recordActivity: { id: `a${attempt}` } };
+      },
+    });
+    const fill = async () => {
+      await wrapper.get('[data-testid="entry-activity-kind"]').setValue('trade_promotion');
+      await wrapper.get('[data-testid="entry-activity-date"]').setValue('2024-06-01');
+      await wrapper.get('[data-testid="entry-activity-count"]').setValue('1');
+    };
+    await fill();
+    await wrapper.get('[data-testid="entry-activity-form"]').trigger('submit');
+    await flushPromises();
+    expect(wrapper.find('[data-testid="entry-activity-success"]').exists()).toBe(false);
+    await wrapper.get('[data-testid="entry-activity-form"]').trigger('submit');
+    await flushPromises();
+    expect(wrapper.get('[data-testid="entry-activity-success"]').text()).toContain(
+      'Đã lưu hoạt động.',
+    );
+    // "Record another" with the very same values is a second activity: a new key.
+    await wrapper.get('[data-testid="entry-activity-another"]').trigger('click');
+    await fill();
+    await wrapper.get('[data-testid="entry-activity-form"]').trigger('submit');
+    await flushPromises();
+    const keys = stub.calls
+      .filter((c) => c.operation === 'RecordActivity')
+      .map((c) => c.variables.idempotencyKey);
+    expect(keys).toHaveLength(3);
+    expect(keys[0]).toMatch(/^[0-9a-f]{32}$/);
+    expect(keys[1]).toBe(keys[0]);
+    expect(keys[2]).not.toBe(keys[0]);
     wrapper.unmount();
   });
 

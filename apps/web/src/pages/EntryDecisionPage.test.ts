@@ -73,6 +73,7 @@ describe('decision form', () => {
     await flushPromises();
 
     expect(stub.calls.find((c) => c.operation === 'RecordDecision')?.variables).toEqual({
+      idempotencyKey: expect.stringMatching(/^[0-9a-f]{32}$/),
       input: {
         number: '1234/QĐ-UBND',
         date: '2024-06-20',

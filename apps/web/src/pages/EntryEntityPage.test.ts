@@ -61,6 +61,7 @@ describe('entity registration form', () => {
 
     const call = stub.calls.find((c) => c.operation === 'RegisterEntity');
     expect(call?.variables).toEqual({
+      idempotencyKey: expect.stringMatching(/^[0-9a-f]{32}$/),
       input: {
         name: 'HTX Nông nghiệp Mỹ Hiệp',
         type: 'COOPERATIVE',

@@ -114,6 +114,7 @@ describe('evaluation form', () => {
     await settle();
     const call = stub.calls.find((c) => c.operation === 'RecordEvaluation');
     expect(call?.variables).toEqual({
+      idempotencyKey: expect.stringMatching(/^[0-9a-f]{32}$/),
       input: {
         productId: 'p7',
         level: 'PROVINCE',
