@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { loadConfig } from './config.js';
 import { createOrm } from './db/orm.js';
 import { seedDatabase } from './db/seed.js';
+import { startFailureMessage } from './db/start-failure.js';
 import { Product } from './modules/products/product.entity.js';
 import { abortImportsOnShutdown } from './http/import-shutdown.js';
 import { markKilledImportRuns } from './modules/imports/import.service.js';
@@ -18,7 +19,10 @@ const config =
   loaded.WEB_DIST || !existsSync(`${bundledWeb}/index.html`)
     ? loaded
     : { ...loaded, WEB_DIST: bundledWeb };
-const orm = await createOrm(config);
+const orm = await createOrm(config).catch((error: unknown) => {
+  console.error(startFailureMessage(error, config));
+  process.exit(1);
+});
 if (config.SEED || process.argv.includes('--seed')) {
   // Seed only an empty database: a restart must not re-import over edited data.
   if ((await orm.em.fork().count(Product, {})) === 0) {
