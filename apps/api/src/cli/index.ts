@@ -8,6 +8,7 @@ import { basename } from 'node:path';
 import type { MikroORM } from '@mikro-orm/core';
 import { loadConfig } from '../config.js';
 import { checkReadiness, createOrm } from '../db/orm.js';
+import { startFailureMessage } from '../db/start-failure.js';
 import { seedDatabase } from '../db/seed.js';
 import { importDecisionList } from '../modules/imports/decision-list-importer.js';
 import { createAdmin } from './create-admin.js';
@@ -36,7 +37,13 @@ async function main(argv: string[]): Promise<number> {
   // `wait`: a command serves no requests, so on SQLite it may wait inside SQLite for a lock, and
   // its import's transaction begins deferred: staging it takes no lock on the file, and an API
   // process on the same file keeps writing meanwhile (db/sqlite-connection.ts).
-  const orm = await createOrm(config, { sqliteBusy: 'wait' });
+  let orm: Awaited<ReturnType<typeof createOrm>>;
+  try {
+    orm = await createOrm(config, { sqliteBusy: 'wait' });
+  } catch (error) {
+    console.error(startFailureMessage(error, config));
+    return 1;
+  }
   try {
     if (command === 'create-admin') return await createAdmin(orm, args, config.OCOP_ADMIN_PASSWORD);
     if (command === 'migrate') {

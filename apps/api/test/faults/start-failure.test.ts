@@ -1,6 +1,8 @@
 // A database the server cannot open at start: the real server (src/main.ts) exits 1 with one line
 // naming the database (its URL without the password), the driver's cause and what to check —
 // not a stack trace of the driver.
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { PG_URL } from '../db.js';
 import { spawnServer } from './spawn-server.js';
@@ -42,5 +44,19 @@ describe('a database that cannot be opened at start', () => {
     expect(out).toContain('role "ocop_no_such_role" does not exist');
     expect(out).toContain('fix DATABASE_URL or the server');
     expect(out).not.toMatch(/\n\s+at /);
+  });
+
+  it('the CLI (migrate) too: exit 1 with the same line', () => {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/index.ts', 'migrate'], {
+      cwd: fileURLToPath(new URL('../..', import.meta.url)),
+      env: { PATH: process.env.PATH ?? '', DATABASE_URL: 'postgres://ocop:pw@127.0.0.1:1/ocop' },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(
+      'Cannot open the database (PostgreSQL postgres://ocop:***@127.0.0.1:1/ocop): connect ECONNREFUSED',
+    );
+    expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 });
