@@ -73,6 +73,7 @@ export const LAST_IMPORT_PROGRESS_QUERY = graphql(`
   query LastImportProgress {
     lastImportProgress {
       fileName
+      phase
       done
       total
       finishedAt

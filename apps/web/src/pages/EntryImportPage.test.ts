@@ -182,6 +182,66 @@ describe('decision-list import', () => {
     wrapper.unmount();
   });
 
+  it('shows the rows checked while the file is read, then that it is writing them', async () => {
+    startWithToken();
+    let finish!: () => void;
+    const progress = [
+      { phase: 'reading', done: 1 },
+      { phase: 'writing', done: 2 },
+    ];
+    const stub = entryFetchStub({
+      Me: { me: sessionUser() },
+      ImportDecisionList: (v: Record<string, unknown>) =>
+        v.dryRun === true
+          ? report(true, 0)
+          : new Promise((resolve) => (finish = () => resolve(report(false, 0)))),
+      LastImportProgress: () => ({
+        lastImportProgress: {
+          fileName: 'qd-2024.csv',
+          total: 2,
+          finishedAt: null,
+          ...(progress.length > 1 ? progress.shift() : progress[0]),
+        },
+      }),
+    });
+    vi.stubGlobal('fetch', stub);
+    const { plugins } = await createTestApp('/entry/import');
+    const wrapper = mount(App, { global: { plugins: [...plugins] }, attachTo: document.body });
+    await vi.waitFor(() =>
+      expect(wrapper.find('[data-testid="entry-import-form"]').exists()).toBe(true),
+    );
+    const input = wrapper.get('[data-testid="entry-import-file"]');
+    Object.defineProperty(input.element, 'files', {
+      value: [new File([csv], 'qd-2024.csv')],
+      configurable: true,
+    });
+    await input.trigger('change');
+    await vi.waitFor(() =>
+      expect(
+        wrapper.get('[data-testid="entry-import-dryrun"]').attributes('disabled'),
+      ).toBeUndefined(),
+    );
+    await wrapper.get('[data-testid="entry-import-form"]').trigger('submit');
+    await flushPromises();
+    await wrapper.get('[data-testid="entry-import-confirm"]').trigger('click');
+    const shown = () => wrapper.find('[data-testid="entry-import-progress"]');
+    await vi.waitFor(() => expect(shown().text()).toBe('Đang đọc và kiểm tra: 1/2 dòng'), {
+      timeout: 5000,
+    });
+    expect(shown().get('progress').attributes('value')).toBe('1');
+    await vi.waitFor(() => expect(shown().text()).toBe('Đang ghi 2 dòng vào cơ sở dữ liệu…'), {
+      timeout: 5000,
+    });
+    // One transaction: no count to show, the bar is indeterminate.
+    expect(shown().get('progress').attributes('value')).toBeUndefined();
+    finish();
+    await vi.waitFor(() =>
+      expect(wrapper.get('[data-testid="entry-import-success"]').text()).toContain('Đã nhập xong.'),
+    );
+    expect(shown().exists()).toBe(false);
+    wrapper.unmount();
+  });
+
   it('refuses files that are neither CSV nor XLSX before sending anything', async () => {
     startWithToken();
     const stub = entryFetchStub({ Me: { me: sessionUser() } });

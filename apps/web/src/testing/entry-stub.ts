@@ -33,9 +33,10 @@ export function entryFetchStub(
     const variables = body.variables ?? {};
     calls.push({ operation, variables, headers: { ...(init?.headers as Record<string, string>) } });
     const handler = handlers[operation];
-    const answer =
+    // A handler may answer later (a promise): a long mutation while other requests go on.
+    const answer: unknown =
       typeof handler === 'function'
-        ? (handler as (v: Record<string, unknown>) => unknown)(variables)
+        ? await (handler as (v: Record<string, unknown>) => unknown)(variables)
         : handler;
     const payload =
       handler === undefined

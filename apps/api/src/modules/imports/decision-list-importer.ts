@@ -411,7 +411,9 @@ async function run(
     if (await wasApplied(em, report.sha256)) return alreadyImported();
 
     // (3)–(5) Resolve, plan and write: in one transaction for a real run, outside any for a dry run.
-    await updateImportProgress(em, runId, { phase: 'writing', rowsTotal: read });
+    // Every row is read and checked: `done` says so (its last update, at most every 250 ms, may be
+    // older, 0 for a small file), and the phase tells a poller the rows are being written now.
+    await updateImportProgress(em, runId, { phase: 'writing', rowsDone: read, rowsTotal: read });
     const unitNames = new Map(units.map((u) => [u.id, u.name]));
     const phase = (name: 'read' | 'resolve' | 'plan' | 'write' | 'commit' | 'search') => {
       const now = performance.now();

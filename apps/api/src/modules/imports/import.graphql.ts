@@ -188,6 +188,9 @@ ImportProgress.implement({
     requestId: t.string({ nullable: true, resolve: (r) => r.requestId ?? null }),
     status: t.field({ type: ImportRunStatusEnum, resolve: (r) => r.status }),
     startedAt: t.field({ type: 'DateTime', resolve: (p) => p.startedAt }),
+    phase: t.exposeString('phase', {
+      description: 'reading (rows read and checked: done of total), writing (all read) or done.',
+    }),
     done: t.exposeInt('rowsDone', { description: 'Rows read and checked so far.' }),
     total: t.exposeInt('rowsTotal', { description: 'Rows in the file (estimated until read).' }),
     finishedAt: t.field({ type: 'DateTime', nullable: true, resolve: (p) => p.finishedAt }),
