@@ -7,7 +7,7 @@ const boolFromEnv = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no', ''])
   .transform((v) => v === '1' || v === 'true' || v === 'yes');
 
-const ConfigSchema = z.object({
+const ConfigFields = z.object({
   /** postgres://… selects PostgreSQL; empty selects the embedded SQLite file. */
   DATABASE_URL: z
     .string()
@@ -107,6 +107,15 @@ const ConfigSchema = z.object({
     .positive()
     .default(2 * 1024 * 1024),
   /**
+   * How often the process that owns a running import writes its run's heartbeat_at (s). A run
+   * still `running` whose heartbeat is older than IMPORT_STALE_SECONDS is from a process that
+   * died (kill -9, power cut): it is recorded as aborted at the next start or import, on both
+   * dialects (import.service.ts markKilledImportRuns). The threshold allows for heartbeats
+   * delayed by an import's write lock on SQLite (its copy holds it for up to ~1.5 s).
+   */
+  IMPORT_HEARTBEAT_SECONDS: z.coerce.number().positive().default(10),
+  IMPORT_STALE_SECONDS: z.coerce.number().positive().default(120),
+  /**
    * PostgreSQL: statements longer than this are cancelled by the server (statement_timeout) and,
    * when the server does not answer at all, failed by the client a second later (ms).
    */
@@ -152,6 +161,12 @@ const ConfigSchema = z.object({
   /** PostgreSQL server used by tests and the migration generator for throwaway databases. */
   PG_URL: z.string().default('postgres://postgres@127.0.0.1:5432/postgres'),
 });
+
+const ConfigSchema = ConfigFields.refine(
+  // A live import whose heartbeats were delayed (a lock, a busy event loop) must not look dead.
+  (c) => c.IMPORT_STALE_SECONDS > 3 * c.IMPORT_HEARTBEAT_SECONDS,
+  { message: 'must be more than 3 × IMPORT_HEARTBEAT_SECONDS', path: ['IMPORT_STALE_SECONDS'] },
+);
 
 /** TRUST_PROXY → Fastify's trustProxy: false, a hop count or a list of addresses/CIDRs; null if invalid. */
 export function parseTrustProxy(value: string): false | number | string[] | null {

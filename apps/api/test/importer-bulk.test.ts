@@ -12,7 +12,10 @@ import { EconomicEntity } from '../src/modules/entities/economic-entity.entity.j
 import { Evaluation } from '../src/modules/evaluations/evaluation.entity.js';
 import { importDecisionList } from '../src/modules/imports/decision-list-importer.js';
 import { ImportRun } from '../src/modules/imports/import-run.entity.js';
-import { abortRunningImports, markStaleImportRuns } from '../src/modules/imports/import.service.js';
+import {
+  abortRunningImports,
+  markKilledImportRuns,
+} from '../src/modules/imports/import.service.js';
 import { Product } from '../src/modules/products/product.entity.js';
 import { Source } from '../src/modules/sources/source.entity.js';
 import { createTestApi, type TestApi } from './api.js';
@@ -189,27 +192,32 @@ describe.each(DIALECTS)('bulk import on %s', (kind) => {
     expect(await counts(api.orm)).toEqual(before);
   });
 
-  it('marks a run left running by a process that died as aborted', async () => {
+  it('marks a run left running as aborted when its heartbeat (or start) is stale', async () => {
     const em = api.orm.em.fork();
-    const stale = em.create(ImportRun, {
-      fileName: 'killed.csv',
-      sha256: 'f'.repeat(64),
-      status: 'running',
-      startedAt: new Date(Date.now() - 2 * 3600_000),
-      report: {},
-    });
-    const fresh = em.create(ImportRun, {
-      fileName: 'running.csv',
-      sha256: 'e'.repeat(64),
-      status: 'running',
-      startedAt: new Date(),
-      report: {},
-    });
+    const hoursAgo = new Date(Date.now() - 2 * 3600_000);
+    const run = (fileName: string, startedAt: Date, heartbeatAt: Date | null) =>
+      em.create(ImportRun, {
+        fileName,
+        sha256: 'f'.repeat(64),
+        status: 'running',
+        startedAt,
+        heartbeatAt,
+        report: {},
+      });
+    // Recorded before heartbeats existed: its start is what is stale.
+    const old = run('killed-before-heartbeats.csv', hoursAgo, null);
+    // Its process stopped writing heartbeats 10 minutes ago (IMPORT_STALE_SECONDS: 120).
+    const killed = run('killed.csv', hoursAgo, new Date(Date.now() - 600_000));
+    // A long import whose owner is alive: started long ago, heartbeat fresh.
+    const alive = run('long.csv', hoursAgo, new Date());
+    const fresh = run('running.csv', new Date(), null);
     await em.flush();
-    expect(await markStaleImportRuns(api.orm.em)).toBe(1);
+    expect(await markKilledImportRuns(api.orm.em)).toBe(2);
     const after = api.orm.em.fork();
-    expect((await after.findOneOrFail(ImportRun, stale.id)).status).toBe('aborted');
-    expect((await after.findOneOrFail(ImportRun, fresh.id)).status).toBe('running');
+    const statuses: string[] = [];
+    for (const r of [old, killed, alive, fresh])
+      statuses.push((await after.findOneOrFail(ImportRun, r.id)).status);
+    expect(statuses).toEqual(['aborted', 'aborted', 'running', 'running']);
   });
 
   it('gives a run whose file is not hashed yet a null sha256, never an empty string', async () => {

@@ -46,7 +46,7 @@ import { writePlan } from './decision-list-writer.js';
 import {
   ImportAborted,
   finishImportRun,
-  markStaleImportRuns,
+  markKilledImportRuns,
   registerRunningImport,
   startImportRun,
   storeImportProblems,
@@ -168,7 +168,7 @@ export async function importDecisionList(
     once: true,
   });
   const work = continueImport(em, input, started, controller.signal);
-  registerRunningImport(started.report.runId!, controller, work);
+  registerRunningImport(em, started.report.runId!, controller, work);
   return work;
 }
 
@@ -209,7 +209,7 @@ export async function beginImport(
     created: zeroCounts(),
     reused: zeroCounts(),
   };
-  await markStaleImportRuns(em);
+  await markKilledImportRuns(em);
   const estimate = deferHash ? 0 : estimateOf(input);
   report.runId = await startImportRun(em, {
     fileName: input.fileName,

@@ -31,6 +31,12 @@ export const ImportRun = defineEntity({
     /** What the run is doing: reading, resolving, writing, done. */
     phase: p.string().length(20).default('reading'),
     startedAt: p.datetime().index(),
+    /**
+     * Written every IMPORT_HEARTBEAT_SECONDS by the process that owns the running import: a
+     * `running` run whose heartbeat (or start) is older than IMPORT_STALE_SECONDS is dead
+     * (import.service.ts markKilledImportRuns). Null on runs recorded before the column existed.
+     */
+    heartbeatAt: p.datetime().nullable(),
     finishedAt: p.datetime().nullable(),
     /** The moment the changes were committed (older runs: their import time). */
     importedAt: p.datetime().nullable(),

@@ -121,7 +121,7 @@ export async function importInWorker(
   const started = await beginImport(em, rest, { deferHash: true });
   const controller = new AbortController();
   const done = runInWorker(em, settings, input, started, controller.signal);
-  registerRunningImport(started.report.runId!, controller, done);
+  registerRunningImport(em, started.report.runId!, controller, done);
   return done;
 }
 

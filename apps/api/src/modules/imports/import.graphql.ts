@@ -119,7 +119,8 @@ ImportResult.implement({
 const ImportRunStatusEnum = dbEnum('ImportRunStatus', IMPORT_RUN_STATUSES, {
   description: 'Where an import run stands.',
   valueDescriptions: {
-    running: 'Still running (or its process died less than 30 minutes ago).',
+    running:
+      'Still running (or its process died and its last heartbeat is less than IMPORT_STALE_SECONDS old, 2 minutes by default).',
     succeeded: 'Finished: committed, a dry run, or no changes.',
     failed: 'Refused (file or rows rejected) or failed; nothing was written.',
     aborted: 'Stopped (shutdown, or its process died); nothing was written.',

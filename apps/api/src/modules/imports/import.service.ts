@@ -3,7 +3,8 @@
 // transaction before the import starts and updated as it goes, so any process can report the
 // progress and a killed import leaves a row saying what happened to it.
 import type { EntityManager } from '@mikro-orm/core';
-import { PostgreSqlPlatform } from '@mikro-orm/postgresql';
+import { loadConfig, type AppConfig } from '../../config.js';
+import { ormSettingsOf } from '../../db/orm.js';
 import type { ImportIssue } from './decision-list-format.js';
 import { ImportProblem } from './import-problem.entity.js';
 import { ImportRun, type ImportRunStatus } from './import-run.entity.js';
@@ -21,8 +22,17 @@ export interface ProblemRow {
 const dbTime = (em: EntityManager, date: Date): unknown =>
   em.getPlatform().processDateProperty(date);
 
-/** A `running` row older than this is from a process that died: it is marked aborted. */
-export const STALE_RUN_MINUTES = 30;
+/**
+ * How often a running import's owner writes its heartbeat, and how old the heartbeat of a dead
+ * one is (config.ts IMPORT_HEARTBEAT_SECONDS, IMPORT_STALE_SECONDS): from the config `em`'s ORM
+ * was opened with, else the defaults.
+ */
+function livenessOf(
+  em: EntityManager,
+): Pick<AppConfig, 'IMPORT_HEARTBEAT_SECONDS' | 'IMPORT_STALE_SECONDS'> {
+  return ormSettingsOf(em)?.config ?? (defaults ??= loadConfig({}));
+}
+let defaults: AppConfig | undefined;
 
 export async function startImportRun(
   em: EntityManager,
@@ -35,13 +45,15 @@ export async function startImportRun(
   },
 ): Promise<number> {
   const fork = em.fork();
+  const now = new Date();
   const run = fork.create(ImportRun, {
     ...facts,
     requestId: facts.requestId?.slice(0, 64) ?? null,
     status: 'running',
     phase: 'reading',
     rowsDone: 0,
-    startedAt: new Date(),
+    startedAt: now,
+    heartbeatAt: now,
     report: {},
   });
   await fork.flush();
@@ -112,42 +124,61 @@ export async function wasApplied(em: EntityManager, sha256: string): Promise<boo
   return (await em.fork().count(ImportRun, { appliedSha256: sha256 })) > 0;
 }
 
-/** Marks `running` rows older than `minutes` as aborted (their process died). Returns how many. */
-export async function markStaleImportRuns(
-  em: EntityManager,
-  minutes = STALE_RUN_MINUTES,
-): Promise<number> {
-  const before = dbTime(em, new Date(Date.now() - minutes * 60_000));
-  return sqlOf(em.fork())('import_run')
-    .where({ status: 'running' })
-    .andWhere('started_at', '<', before as number)
-    .update({
-      status: 'aborted',
-      phase: 'done',
-      finished_at: dbTime(em, new Date()),
-      message: `Aborted: still running after ${minutes} minutes (its process stopped).`,
-    });
-}
-
 /**
- * At start: marks the runs a killed process left `running` (kill -9, power cut: no shutdown hook
- * recorded their end) as aborted, so the next start leaves a trace of them instead of a run that
- * says it is still going. On SQLite every such run is dead: one API process owns the file (README,
- * "Production and scale"), and its import worker is started by this process after this call. A
- * CLI import running at that moment is marked too, and records its real end when it finishes
- * (finishImportRun overwrites). On PostgreSQL other processes may be importing, so only runs
- * older than STALE_RUN_MINUTES are marked. Returns how many.
+ * Marks the runs a dead process left `running` (kill -9, power cut: no shutdown hook recorded
+ * their end) as aborted, so a trace of them remains instead of a run that says it is still going.
+ * A run is dead when its heartbeat (its start, when it has none) is older than
+ * `staleSeconds`: the process that owns a running import writes it every IMPORT_HEARTBEAT_SECONDS
+ * (startImportHeartbeat), whichever process that is (an API process, its import worker's host
+ * thread, the CLI) and on both dialects, so a start or an import in another process never marks
+ * a live import. Called at start (main.ts) and before each import (beginImport). Returns how many.
  */
-export async function markKilledImportRuns(em: EntityManager): Promise<number> {
-  if (em.getPlatform() instanceof PostgreSqlPlatform) return markStaleImportRuns(em);
+export async function markKilledImportRuns(
+  em: EntityManager,
+  staleSeconds = livenessOf(em).IMPORT_STALE_SECONDS,
+): Promise<number> {
+  const before = dbTime(em, new Date(Date.now() - staleSeconds * 1000));
   return sqlOf(em.fork())('import_run')
     .where({ status: 'running' })
+    .andWhereRaw('coalesce(heartbeat_at, started_at) < ?', [before as number])
     .update({
       status: 'aborted',
       phase: 'done',
       finished_at: dbTime(em, new Date()),
       message: 'Aborted: its process stopped before the import finished; nothing was written.',
     });
+}
+
+/**
+ * Writes the run's heartbeat every IMPORT_HEARTBEAT_SECONDS until `done` settles, from the
+ * process that owns the import (registerRunningImport). Its own short UPDATE, outside the
+ * import's transaction: on SQLite it may wait for the import's copy (the write lock, ~1.5 s at
+ * most) and on PostgreSQL for the copy's lock on the run's row, far less than IMPORT_STALE_SECONDS;
+ * one at a time, and a failed write is ignored (the next one may succeed). The timer does not keep
+ * the process alive.
+ */
+export function startImportHeartbeat(
+  em: EntityManager,
+  runId: number,
+  done: Promise<unknown>,
+  seconds = livenessOf(em).IMPORT_HEARTBEAT_SECONDS,
+): void {
+  let writing = false;
+  const timer = setInterval(() => {
+    if (writing) return;
+    writing = true;
+    sqlOf(em.fork())('import_run')
+      .where({ id: runId, status: 'running' })
+      .update({ heartbeat_at: dbTime(em, new Date()) })
+      .then(
+        () => undefined,
+        () => undefined,
+      )
+      .finally(() => (writing = false));
+  }, seconds * 1000);
+  timer.unref();
+  const stop = () => clearInterval(timer);
+  void done.then(stop, stop);
 }
 
 /** Stores the problem rows of a run in multi-row INSERTs (outside the import's transaction). */
@@ -209,12 +240,15 @@ export function countImportProblems(em: EntityManager, runId: number): Promise<n
 // Imports running in this process, so a shutdown can stop them cleanly (recorded as aborted).
 const running = new Map<number, { controller: AbortController; done: Promise<unknown> }>();
 
+/** Registers an import this process owns: it can be aborted, and its run's heartbeat is written. */
 export function registerRunningImport(
+  em: EntityManager,
   runId: number,
   controller: AbortController,
   done: Promise<unknown>,
 ): void {
   running.set(runId, { controller, done });
+  startImportHeartbeat(em, runId, done);
   // then(remove, remove), not finally: a failed import is its caller's error, not an unhandled one.
   const remove = () => running.delete(runId);
   void done.then(remove, remove);

@@ -1,0 +1,14 @@
+import { Migration } from '@mikro-orm/migrations';
+
+// import_run.heartbeat_at: the liveness of a running import (import.service.ts
+// markKilledImportRuns). (The generator's rebuilds of unrelated tables, a SQLite diff artefact,
+// are left out.)
+export class Migration20261201040746 extends Migration {
+  override async up(): Promise<void> {
+    this.addSql(`alter table \`import_run\` add column \`heartbeat_at\` datetime null;`);
+  }
+
+  override async down(): Promise<void> {
+    this.addSql(`alter table \`import_run\` drop column \`heartbeat_at\`;`);
+  }
+}
