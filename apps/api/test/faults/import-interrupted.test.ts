@@ -1,13 +1,16 @@
 // Fault: the server stops while an upload is being imported (issue 11 point 5). On SIGTERM the real
 // server (child process) aborts the import, records the run `aborted` in import_run AND in the
 // audit log (who started it, which file), and exits 0. Killed with SIGKILL instead (no hook runs),
-// the run is left `running`; the next start records it as aborted (SQLite: one process owns the
-// file, so every run still `running` at start is dead).
+// the run is left `running` and its heartbeats stop; the next start records it as aborted once its
+// heartbeat is older than IMPORT_STALE_SECONDS, on both dialects, and leaves alone a run whose
+// owner, another process, is alive (its heartbeat is fresh).
 import type { MikroORM } from '@mikro-orm/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { createOrm } from '../../src/db/orm.js';
 import { seedDatabase } from '../../src/db/seed.js';
+import { ImportRun } from '../../src/modules/imports/import-run.entity.js';
+import { startImportHeartbeat } from '../../src/modules/imports/import.service.js';
 import { sqlOf } from '../../src/modules/imports/sql-batch.js';
 import { createActors, emailOf, PASSWORD, SIGN_IN } from '../auth-helpers.js';
 import type { DbKind } from '../../src/db/orm-config.js';
@@ -21,6 +24,8 @@ const IMPORT = `mutation($c: String!) {
 const PROGRESS = '{ lastImportProgress { runId fileName done finishedAt } }';
 // Large enough that the import is still reading when the signal comes (about 2 s on SQLite).
 const ROWS = 30_000;
+// Small liveness settings, so a killed run is stale within seconds (config.ts).
+const LIVENESS = { IMPORT_HEARTBEAT_SECONDS: '1', IMPORT_STALE_SECONDS: '4' };
 
 interface Fixture {
   orm: MikroORM;
@@ -41,8 +46,9 @@ async function fixture(kind: DbKind): Promise<Fixture> {
       ...(kind === 'postgresql' ? { DATABASE_URL: url } : { SQLITE_PATH: url }),
       IMPORT_MAX_BYTES: String(32 * 1024 * 1024),
       SHUTDOWN_GRACE_MS: '30000',
+      ...LIVENESS,
     },
-    reopen: () => createOrm(loadConfig({}), { kind, url }),
+    reopen: () => createOrm(loadConfig(LIVENESS), { kind, url }),
   };
 }
 
@@ -66,6 +72,7 @@ const runOf = async (db: MikroORM, id: number) =>
     status: string;
     message: string;
     finished_at: unknown;
+    heartbeat_at: unknown;
   };
 
 describe.each(DIALECTS)('an import interrupted by SIGTERM on %s', (kind) => {
@@ -117,12 +124,12 @@ describe.each(DIALECTS)('an import interrupted by SIGTERM on %s', (kind) => {
   }, 120_000);
 });
 
-describe('an import killed with SIGKILL on SQLite', () => {
+describe.each(DIALECTS)('an import killed with SIGKILL on %s', (kind) => {
   let f: Fixture;
   const servers: SpawnedServer[] = [];
   let db: MikroORM | undefined;
   beforeAll(async () => {
-    f = await fixture('libsql');
+    f = await fixture(kind);
     servers.push(await spawnServer(f.env));
   }, 120_000);
   afterAll(async () => {
@@ -131,24 +138,45 @@ describe('an import killed with SIGKILL on SQLite', () => {
     await destroyTestOrm(f?.orm);
   });
 
-  it('leaves its run `running`, and the next start records it as aborted', async () => {
+  it('leaves its run `running`; a later start records it as aborted once its heartbeat is stale, not a live run', async () => {
     const { runId } = await startImport(servers[0]!, 'Giết');
     servers[0]!.child.kill('SIGKILL');
     await servers[0]!.exited;
+    const killedAt = Date.now();
     db = await f.reopen();
-    expect(await runOf(db, runId)).toMatchObject({ status: 'running', finished_at: null });
-    await db.close(true);
-    db = undefined;
+    const left = await runOf(db, runId);
+    expect(left).toMatchObject({ status: 'running', finished_at: null });
+    expect(left.heartbeat_at).not.toBeNull();
 
+    // A run another process owns and is still importing: started long ago, its heartbeat kept
+    // fresh by this process (the owner) every IMPORT_HEARTBEAT_SECONDS.
+    const em = db.em.fork();
+    const live = em.create(ImportRun, {
+      fileName: 'still-importing.csv',
+      sha256: 'a'.repeat(64),
+      status: 'running',
+      startedAt: new Date(Date.now() - 3600_000),
+      heartbeatAt: new Date(),
+      report: {},
+    });
+    await em.flush();
+    let ownerDone!: () => void;
+    startImportHeartbeat(db.em, live.id, new Promise<void>((r) => (ownerDone = r)));
+
+    // Just past IMPORT_STALE_SECONDS after the killed process's last possible heartbeat.
+    const staleMs = Number(LIVENESS.IMPORT_STALE_SECONDS) * 1000;
+    await new Promise((r) => setTimeout(r, Math.max(0, killedAt + staleMs + 500 - Date.now())));
     servers.push(await spawnServer(f.env));
     expect(servers[1]!.output()).toContain('Marked 1 import run(s) left running');
     await servers[1]!.stop();
-    db = await f.reopen();
+    ownerDone();
+
     const run = await runOf(db, runId);
     expect(run).toMatchObject({
       status: 'aborted',
       message: 'Aborted: its process stopped before the import finished; nothing was written.',
     });
     expect(run.finished_at).not.toBeNull();
+    expect(await runOf(db, live.id)).toMatchObject({ status: 'running', finished_at: null });
   }, 120_000);
 });
