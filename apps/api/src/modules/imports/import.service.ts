@@ -8,7 +8,7 @@ import { ormSettingsOf } from '../../db/orm.js';
 import type { ImportIssue } from './decision-list-format.js';
 import { ImportProblem } from './import-problem.entity.js';
 import { ImportRun, type ImportRunStatus } from './import-run.entity.js';
-import { chunks, sqlOf } from './sql-batch.js';
+import { chunks, isPostgres, sqlOf } from './sql-batch.js';
 
 /** A row with something to say; accepted rows are not kept. */
 export interface ProblemRow {
@@ -138,9 +138,19 @@ export async function markKilledImportRuns(
   staleSeconds = livenessOf(em).IMPORT_STALE_SECONDS,
 ): Promise<number> {
   const before = dbTime(em, new Date(Date.now() - staleSeconds * 1000));
-  return sqlOf(em.fork())('import_run')
+  const knex = sqlOf(em.fork());
+  const stale = knex('import_run')
+    .select('id')
     .where({ status: 'running' })
-    .andWhereRaw('coalesce(heartbeat_at, started_at) < ?', [before as number])
+    .andWhereRaw('coalesce(heartbeat_at, started_at) < ?', [before as number]);
+  // PostgreSQL: an import's write transaction holds its run's row from its first write to its
+  // commit, so the owner's heartbeats wait and the committed one ages; a row held by a
+  // transaction has a live owner (a dead process's connection ends and releases it). Skipped,
+  // not waited for: waiting lasts until that commit or statement_timeout (a start failed that way
+  // in a probe, IMPORT_STALE_SECONDS=4, while a 150,000-row CLI import wrote for 23 s).
+  if (isPostgres(knex)) stale.forUpdate().skipLocked();
+  return knex('import_run')
+    .whereIn('id', stale)
     .update({
       status: 'aborted',
       phase: 'done',
