@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MikroORM } from '@mikro-orm/core';
 import type { EntityManager as SqlEntityManager } from '@mikro-orm/knex';
+import { loadConfig } from '../src/config.js';
 import { Certificate } from '../src/modules/certificates/certificate.entity.js';
 import { DecisionItem } from '../src/modules/decisions/decision-item.entity.js';
 import { Decision } from '../src/modules/decisions/decision.entity.js';
@@ -16,11 +17,12 @@ import {
   abortRunningImports,
   markKilledImportRuns,
 } from '../src/modules/imports/import.service.js';
+import { sqlOf } from '../src/modules/imports/sql-batch.js';
 import { Product } from '../src/modules/products/product.entity.js';
 import { Source } from '../src/modules/sources/source.entity.js';
 import { createTestApi, type TestApi } from './api.js';
 import { createActors, signIn, type Client } from './auth-helpers.js';
-import { DIALECTS } from './db.js';
+import { createTestOrm, destroyTestOrm, DIALECTS } from './db.js';
 import { generateDecisionList } from './decision-list-generator.js';
 
 const KINDS = [EconomicEntity, Product, Evaluation, Decision, DecisionItem, Certificate, Source];
@@ -239,5 +241,61 @@ describe.each(DIALECTS)('bulk import on %s', (kind) => {
     );
     expect(res.errors).toBeUndefined();
     expect(res.data).toEqual({ importRun: { fileName: 'not-read-yet.csv', sha256: null } });
+  });
+});
+
+describe('a stale run whose row an import transaction holds, on PostgreSQL', () => {
+  let orm: MikroORM;
+  beforeAll(async () => {
+    orm = await createTestOrm('postgresql');
+  });
+  afterAll(() => destroyTestOrm(orm));
+
+  it('is left running, without waiting for that transaction (its owner is alive)', async () => {
+    const em = orm.em.fork();
+    const held = em.create(ImportRun, {
+      fileName: 'writing.csv',
+      sha256: 'd'.repeat(64),
+      status: 'running',
+      startedAt: new Date(Date.now() - 3600_000),
+      // The owner's heartbeats wait for its own transaction, so the committed one ages.
+      heartbeatAt: new Date(Date.now() - 3600_000),
+      report: {},
+    });
+    await em.flush();
+    let release!: () => void;
+    let locked!: () => void;
+    const holding = new Promise<void>((r) => (locked = r));
+    // As an import's write transaction does: its first write is to its run's row.
+    const tx = orm.em.fork().transactional(async (t) => {
+      await sqlOf(t)('import_run').where({ id: held.id }).update({ phase: 'writing' });
+      locked();
+      await new Promise<void>((r) => (release = r));
+    });
+    await holding;
+    // From the test's own async context, not the transaction's (CONTRIBUTING.md, SQLite locks).
+    const marked = await markKilledImportRuns(orm.em);
+    release();
+    await tx;
+    expect(marked).toBe(0);
+    expect((await orm.em.fork().findOneOrFail(ImportRun, held.id)).status).toBe('running');
+    // Released (the process died: its connection ended), the same run is marked.
+    expect(await markKilledImportRuns(orm.em)).toBe(1);
+  });
+});
+
+describe('import liveness settings', () => {
+  it('refuse a stale threshold of 3 heartbeats or less', () => {
+    expect(() =>
+      loadConfig({ IMPORT_HEARTBEAT_SECONDS: '10', IMPORT_STALE_SECONDS: '30' }),
+    ).toThrow(/IMPORT_STALE_SECONDS: must be more than 3 × IMPORT_HEARTBEAT_SECONDS/);
+    expect(loadConfig({})).toMatchObject({
+      IMPORT_HEARTBEAT_SECONDS: 10,
+      IMPORT_STALE_SECONDS: 120,
+    });
+    expect(loadConfig({ IMPORT_HEARTBEAT_SECONDS: '1', IMPORT_STALE_SECONDS: '4' })).toMatchObject({
+      IMPORT_HEARTBEAT_SECONDS: 1,
+      IMPORT_STALE_SECONDS: 4,
+    });
   });
 });
