@@ -121,6 +121,8 @@ export async function importInWorker(
   const started = await beginImport(em, rest, { deferHash: true });
   const controller = new AbortController();
   const done = runInWorker(em, settings, input, started, controller.signal);
+  // This thread owns the run while the worker imports: it writes the run's heartbeat until the
+  // job settles (import.service.ts startImportHeartbeat), on its own connection.
   registerRunningImport(em, started.report.runId!, controller, done);
   return done;
 }

@@ -161,11 +161,13 @@ export async function markKilledImportRuns(
 
 /**
  * Writes the run's heartbeat every IMPORT_HEARTBEAT_SECONDS until `done` settles, from the
- * process that owns the import (registerRunningImport). Its own short UPDATE, outside the
- * import's transaction: on SQLite it may wait for the import's copy (the write lock, ~1.5 s at
- * most) and on PostgreSQL for the copy's lock on the run's row, far less than IMPORT_STALE_SECONDS;
- * one at a time, and a failed write is ignored (the next one may succeed). The timer does not keep
- * the process alive.
+ * process that owns the import (registerRunningImport): its own short UPDATE, outside the
+ * import's transaction, one at a time; a failed write is ignored (the next one may succeed), and
+ * the timer does not keep the process alive. A write may wait: on SQLite for the copy's write
+ * lock (an upload of 60,000 rows: heartbeat at most 1.4 s old with 1 s heartbeats) and, in the
+ * CLI, whose pool has one connection, for the staging and the copy (150,000 rows: 7.7 s); on
+ * PostgreSQL for the write transaction, which holds the run's row (150,000 rows: 23 s), a row the
+ * stale check skips (markKilledImportRuns).
  */
 export function startImportHeartbeat(
   em: EntityManager,
