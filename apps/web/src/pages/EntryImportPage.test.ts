@@ -57,32 +57,48 @@ function report(dryRun: boolean, rejectedRows = 1) {
   };
 }
 
+/** Signs in, stubs the API with `handlers` and opens the import page. */
+async function openImportPage(handlers: Parameters<typeof entryFetchStub>[0]) {
+  startWithToken();
+  const stub = entryFetchStub({ Me: { me: sessionUser() }, ...handlers });
+  vi.stubGlobal('fetch', stub);
+  const { plugins } = await createTestApp('/entry/import');
+  const wrapper = mount(App, { global: { plugins: [...plugins] }, attachTo: document.body });
+  await vi.waitFor(() =>
+    expect(wrapper.find('[data-testid="entry-import-form"]').exists()).toBe(true),
+  );
+  return { stub, wrapper };
+}
+
+type Page = Awaited<ReturnType<typeof openImportPage>>['wrapper'];
+
+/** Picks `file` in the page's file input. */
+async function chooseFile(wrapper: Page, file: File): Promise<void> {
+  const input = wrapper.get('[data-testid="entry-import-file"]');
+  Object.defineProperty(input.element, 'files', { value: [file], configurable: true });
+  await input.trigger('change');
+}
+
+/** Picks `file` and waits until it has been read (the dry run can be asked). */
+async function chooseReadableFile(wrapper: Page, file: File): Promise<void> {
+  await chooseFile(wrapper, file);
+  await vi.waitFor(() =>
+    expect(
+      wrapper.get('[data-testid="entry-import-dryrun"]').attributes('disabled'),
+    ).toBeUndefined(),
+  );
+}
+
 describe('decision-list import', () => {
   beforeEach(() => sessionStorage.clear());
   afterEach(() => vi.unstubAllGlobals());
 
   it('reads the file as base64, shows the dry-run report per line and issue, and imports the valid rows only when told to skip the rejected', async () => {
-    startWithToken();
-    const stub = entryFetchStub({
-      Me: { me: sessionUser() },
+    const { stub, wrapper } = await openImportPage({
       ImportDecisionList: (v: Record<string, unknown>) => report(v.dryRun === true),
     });
-    vi.stubGlobal('fetch', stub);
-    const { plugins } = await createTestApp('/entry/import');
-    const wrapper = mount(App, { global: { plugins: [...plugins] }, attachTo: document.body });
-    await vi.waitFor(() =>
-      expect(wrapper.find('[data-testid="entry-import-form"]').exists()).toBe(true),
-    );
-
-    const input = wrapper.get('[data-testid="entry-import-file"]');
     const file = new File([new TextEncoder().encode(csv)], 'qd-2024.csv', { type: 'text/csv' });
-    Object.defineProperty(input.element, 'files', { value: [file], configurable: true });
-    await input.trigger('change');
-    await vi.waitFor(() =>
-      expect(
-        wrapper.get('[data-testid="entry-import-dryrun"]').attributes('disabled'),
-      ).toBeUndefined(),
-    );
+    await chooseReadableFile(wrapper, file);
     await wrapper.get('[data-testid="entry-import-form"]').trigger('submit');
     await flushPromises();
     await settle();
@@ -135,28 +151,10 @@ describe('decision-list import', () => {
   });
 
   it('runs for real with the same bytes after the user confirms a clean dry run', async () => {
-    startWithToken();
-    const stub = entryFetchStub({
-      Me: { me: sessionUser() },
+    const { stub, wrapper } = await openImportPage({
       ImportDecisionList: (v: Record<string, unknown>) => report(v.dryRun === true, 0),
     });
-    vi.stubGlobal('fetch', stub);
-    const { plugins } = await createTestApp('/entry/import');
-    const wrapper = mount(App, { global: { plugins: [...plugins] }, attachTo: document.body });
-    await vi.waitFor(() =>
-      expect(wrapper.find('[data-testid="entry-import-form"]').exists()).toBe(true),
-    );
-    const input = wrapper.get('[data-testid="entry-import-file"]');
-    Object.defineProperty(input.element, 'files', {
-      value: [new File([csv], 'qd-2024.csv')],
-      configurable: true,
-    });
-    await input.trigger('change');
-    await vi.waitFor(() =>
-      expect(
-        wrapper.get('[data-testid="entry-import-dryrun"]').attributes('disabled'),
-      ).toBeUndefined(),
-    );
+    await chooseReadableFile(wrapper, new File([csv], 'qd-2024.csv'));
     await wrapper.get('[data-testid="entry-import-form"]').trigger('submit');
     await flushPromises();
     expect(wrapper.get('[data-testid="entry-import-summary"]').text()).toBe(
@@ -183,14 +181,12 @@ describe('decision-list import', () => {
   });
 
   it('shows the rows checked while the file is read, then that it is writing them', async () => {
-    startWithToken();
     let finish!: () => void;
     const progress = [
       { phase: 'reading', done: 1 },
       { phase: 'writing', done: 2 },
     ];
-    const stub = entryFetchStub({
-      Me: { me: sessionUser() },
+    const { wrapper } = await openImportPage({
       ImportDecisionList: (v: Record<string, unknown>) =>
         v.dryRun === true
           ? report(true, 0)
@@ -204,23 +200,7 @@ describe('decision-list import', () => {
         },
       }),
     });
-    vi.stubGlobal('fetch', stub);
-    const { plugins } = await createTestApp('/entry/import');
-    const wrapper = mount(App, { global: { plugins: [...plugins] }, attachTo: document.body });
-    await vi.waitFor(() =>
-      expect(wrapper.find('[data-testid="entry-import-form"]').exists()).toBe(true),
-    );
-    const input = wrapper.get('[data-testid="entry-import-file"]');
-    Object.defineProperty(input.element, 'files', {
-      value: [new File([csv], 'qd-2024.csv')],
-      configurable: true,
-    });
-    await input.trigger('change');
-    await vi.waitFor(() =>
-      expect(
-        wrapper.get('[data-testid="entry-import-dryrun"]').attributes('disabled'),
-      ).toBeUndefined(),
-    );
+    await chooseReadableFile(wrapper, new File([csv], 'qd-2024.csv'));
     await wrapper.get('[data-testid="entry-import-form"]').trigger('submit');
     await flushPromises();
     await wrapper.get('[data-testid="entry-import-confirm"]').trigger('click');
@@ -243,20 +223,8 @@ describe('decision-list import', () => {
   });
 
   it('refuses files that are neither CSV nor XLSX before sending anything', async () => {
-    startWithToken();
-    const stub = entryFetchStub({ Me: { me: sessionUser() } });
-    vi.stubGlobal('fetch', stub);
-    const { plugins } = await createTestApp('/entry/import');
-    const wrapper = mount(App, { global: { plugins: [...plugins] }, attachTo: document.body });
-    await vi.waitFor(() =>
-      expect(wrapper.find('[data-testid="entry-import-form"]').exists()).toBe(true),
-    );
-    const input = wrapper.get('[data-testid="entry-import-file"]');
-    Object.defineProperty(input.element, 'files', {
-      value: [new File(['x'], 'bang.xls')],
-      configurable: true,
-    });
-    await input.trigger('change');
+    const { stub, wrapper } = await openImportPage({});
+    await chooseFile(wrapper, new File(['x'], 'bang.xls'));
     await flushPromises();
     expect(wrapper.get('[data-testid="entry-import-file-error"]').text()).toContain(
       '.csv hoặc .xlsx',
