@@ -113,7 +113,8 @@ export async function importInWorker(
       ? (tx: EntityManager, r: ImportReport) => auditImport(tx, audit, r)
       : undefined;
     const report = await importDecisionList(em, { ...rest, beforeCommit });
-    if (audit && !report.applied && report.runId !== null)
+    // auditAbortedImport reads the run and writes only for one that ended aborted.
+    if (audit && !report.dryRun && !report.applied && report.runId !== null)
       await auditAbortedImport(em, audit, report.runId).catch(() => undefined);
     return report;
   }
@@ -165,10 +166,11 @@ function runInWorker(
       const reason = signal.reason instanceof Error ? signal.reason.message : 'stopped';
       entry.worker.postMessage({ type: 'abort', runId, reason } satisfies ToWorker);
     };
-    // An aborted run gets its audit record before the import counts as done (a shutdown waits
-    // for that, then closes the pools).
+    // A real import aborted through `signal` (the only way a run in the worker is aborted) gets its
+    // audit record before it counts as done (a shutdown waits for that, then closes the pools).
+    // Dry runs and every other outcome read nothing more here.
     const auditAbort = () =>
-      input.audit
+      input.audit && !input.dryRun && signal.aborted
         ? auditAbortedImport(em, input.audit, runId).catch(() => undefined)
         : Promise.resolve();
     const settle: PendingJob['settle'] = (outcome) => {
