@@ -17,9 +17,13 @@ export function databaseLabel(config: AppConfig): string {
   }
 }
 
-/** PostgreSQL errors at connection time (SQLSTATE) that have a clear remedy. */
+/**
+ * PostgreSQL errors at start (SQLSTATE) that have a clear remedy. A missing database is created
+ * at start (MikroORM's ensureDatabase), so it fails only when the role may not create it (42501).
+ */
 const BY_SQLSTATE: Record<string, string> = {
-  '3D000': 'the database does not exist: create it (createdb) or fix the name in DATABASE_URL.',
+  '42501':
+    'this user lacks a privilege the start needs (e.g. creating a missing database): create the database for it (createdb -O <user>) or fix DATABASE_URL.',
   '28P01': 'the password was refused: fix the user or password in DATABASE_URL.',
   '28000': 'the server refused this user or address (pg_hba.conf): fix DATABASE_URL or the server.',
 };

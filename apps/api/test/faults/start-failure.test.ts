@@ -3,6 +3,8 @@
 // not a stack trace of the driver.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { MikroORM } from '@mikro-orm/core';
+import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { describe, expect, it } from 'vitest';
 import { PG_URL } from '../db.js';
 import { spawnServer } from './spawn-server.js';
@@ -44,6 +46,31 @@ describe('a database that cannot be opened at start', () => {
     expect(out).toContain('role "ocop_no_such_role" does not exist');
     expect(out).toContain('fix DATABASE_URL or the server');
     expect(out).not.toMatch(/\n\s+at /);
+  });
+
+  it('PostgreSQL, a missing database the role may not create: says to create it for the role', async () => {
+    const role = `ocop_nocreate_${process.pid}`;
+    const admin = await MikroORM.init({
+      driver: PostgreSqlDriver,
+      clientUrl: PG_URL,
+      entities: [],
+      discovery: { warnWhenNoEntities: false },
+      pool: { min: 0, max: 1 },
+    });
+    const sql = admin.em.getConnection();
+    await sql.execute(`create role "${role}" login`);
+    try {
+      const url = new URL(PG_URL);
+      url.username = role;
+      url.pathname = `/${role}_missing`;
+      const out = await outputOfFailedStart({ DATABASE_URL: url.toString() });
+      expect(out).toContain('server exited with 1');
+      expect(out).toContain('permission denied to create database');
+      expect(out).toContain('create the database for it (createdb -O <user>)');
+    } finally {
+      await sql.execute(`drop role if exists "${role}"`);
+      await admin.close(true);
+    }
   });
 
   it('the CLI (migrate) too: exit 1 with the same line', () => {
