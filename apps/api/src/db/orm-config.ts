@@ -1,9 +1,15 @@
 import { LibSqlDriver } from '@mikro-orm/libsql';
 import { Migrator } from '@mikro-orm/migrations';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
-import type { Options } from '@mikro-orm/core';
+import { raw, type Options } from '@mikro-orm/core';
 import { databaseKind, type AppConfig } from '../config.js';
 import { ENTITIES } from './entities.js';
+import {
+  FENCED_ENTITIES,
+  FENCED_TABLES,
+  IMPORT_FENCE,
+  sqliteVisibleSql,
+} from './import-fence.js';
 import { postgresqlMigrations } from './migrations/postgresql/index.js';
 import { declareTrigramIndexes, SQLITE_SEARCH_TABLE_NAMES } from './migrations/search-index.js';
 import { sqliteMigrations } from './migrations/sqlite/index.js';
@@ -103,7 +109,9 @@ export function buildOrmOptions(config: AppConfig, overrides: OrmOverrides = {})
     // The FTS5 search tables (and their shadow tables) belong to the migrations, not to an
     // entity: the migration generator must neither read them (it cannot parse a virtual table)
     // nor drop them.
-    schemaGenerator: { skipTables: SQLITE_SEARCH_TABLE_NAMES },
+    schemaGenerator: { skipTables: [...SQLITE_SEARCH_TABLE_NAMES, IMPORT_FENCE] },
+    // An unfinished import's rows stay out of every ORM read (db/import-fence.ts).
+    filters: importFenceFilters(),
     migrations: {
       migrationsList: sqliteMigrations,
       transactional: true,
@@ -112,4 +120,23 @@ export function buildOrmOptions(config: AppConfig, overrides: OrmOverrides = {})
       silent: true,
     },
   };
+}
+
+/**
+ * SQLite: one default filter per fenced table, leaving out the rows an unfinished import reserved
+ * (db/import-fence.ts). A filter without parameters takes no arguments, so every find, count and
+ * populate of the entity applies it unasked.
+ */
+function importFenceFilters(): NonNullable<Options['filters']> {
+  return Object.fromEntries(
+    FENCED_TABLES.map((table) => [
+      `importFence_${table}`,
+      {
+        name: `importFence_${table}`,
+        cond: () => ({ [raw((alias: string) => sqliteVisibleSql(`${alias}.id`, table))]: [] }),
+        entity: [FENCED_ENTITIES[table]],
+        default: true,
+      },
+    ]),
+  );
 }
