@@ -7,7 +7,8 @@
 // the worker's heap included) and the /healthz latency percentiles, beside the targets of the
 // issue: 10,000 rows ≤ 5 s on SQLite and ≤ 10 s on PostgreSQL, 100,000 rows with RSS growth
 // ≤ 300 MiB, /healthz p99 ≤ 100 ms during an import. On SQLite it also prints how long the
-// import's copy transaction held the database file's write lock (every other writer waits that
+// import's longest write transaction held the database file's write lock (its copy is made of
+// short ones: modules/imports/decision-list-fenced-copy.ts; every other writer waits at most that
 // long, on timers, not blocking the API thread: db/sqlite-connection.ts). The load average is
 // printed first: the figures mean little on a loaded machine without it.
 //   pnpm --filter @ocop/api run bench:import            # 1,000 and 10,000 rows, both dialects
@@ -164,7 +165,7 @@ async function benchSize(
       `(target: no request blocked > 100 ms at a time)` +
       (lockedMs === null
         ? ''
-        : `; write lock held by the copy ${(lockedMs as number).toFixed(0)} ms`),
+        : `; write lock held at most ${(lockedMs as number).toFixed(0)} ms at a time`),
   );
 }
 

@@ -8,6 +8,8 @@ import { startFailureMessage } from './db/start-failure.js';
 import { Product } from './modules/products/product.entity.js';
 import { abortImportsOnShutdown } from './http/import-shutdown.js';
 import { markKilledImportRuns } from './modules/imports/import.service.js';
+import { removeDeadFencesWith } from './modules/imports/decision-list-fenced-copy.js';
+import { isPostgres, sqlOf } from './modules/imports/sql-batch.js';
 import { installGracefulShutdown } from './http/shutdown.js';
 import { createServer } from './server.js';
 
@@ -34,6 +36,12 @@ if (config.SEED || process.argv.includes('--seed')) {
 const killedRuns = await markKilledImportRuns(orm.em);
 if (killedRuns)
   console.log(`Marked ${killedRuns} import run(s) left running by a stopped process as aborted.`);
+// SQLite: the rows such runs had copied but not published are removed (decision-list-fenced-copy.ts).
+const fencedIds = isPostgres(sqlOf(orm.em.fork()))
+  ? 0
+  : await removeDeadFencesWith(sqlOf(orm.em.fork()));
+if (fencedIds)
+  console.log(`Removed the unpublished rows of stopped imports (${fencedIds} reserved ids).`);
 const app = await createServer(config, orm);
 app.addHook('onClose', async () => orm.close(true));
 installGracefulShutdown(app, {

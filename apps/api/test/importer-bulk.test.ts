@@ -110,7 +110,10 @@ describe.each(DIALECTS)('bulk import on %s', (kind) => {
       console.log(`[${kind}] SQL statements of an import: 100 rows ${at100}, 1,000 rows ${at1000}`);
       // Chunks of 500 rows: 1,000 rows need a second statement per table at most.
       expect(at1000).toBeLessThanOrEqual(at100 * 2);
-      expect(at1000).toBeLessThan(150);
+      // SQLite's own share (about 200 at either size): per staged table its TEMP table and the
+      // indexes of its references, and per copy transaction its BEGIN, INSERT, COMMIT and WAL
+      // checkpoint (decision-list-fenced-copy.ts); PostgreSQL needs about 30.
+      expect(at1000).toBeLessThan(kind === 'libsql' ? 250 : 60);
     } finally {
       knex.off('query', listener);
     }

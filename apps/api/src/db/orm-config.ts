@@ -4,12 +4,7 @@ import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { raw, type Options } from '@mikro-orm/core';
 import { databaseKind, type AppConfig } from '../config.js';
 import { ENTITIES } from './entities.js';
-import {
-  FENCED_ENTITIES,
-  FENCED_TABLES,
-  IMPORT_FENCE,
-  sqliteVisibleSql,
-} from './import-fence.js';
+import { FENCED_ENTITIES, FENCED_TABLES, IMPORT_FENCE, sqliteVisibleSql } from './import-fence.js';
 import { postgresqlMigrations } from './migrations/postgresql/index.js';
 import { declareTrigramIndexes, SQLITE_SEARCH_TABLE_NAMES } from './migrations/search-index.js';
 import { sqliteMigrations } from './migrations/sqlite/index.js';

@@ -6,11 +6,13 @@
 // them in ONE transaction (all-or-nothing: with any rejected row nothing is written unless the
 // caller passes `skipRejected: true`). On PostgreSQL (3)–(5) run in that transaction, with
 // multi-row statements (decision-list-writer.ts): rows are locked, not the database. On SQLite a
-// write transaction locks the whole file, so (3)–(4) run before it, the plan is staged in TEMP
-// tables, and the transaction only copies them (decision-list-staging.ts): it holds the lock for
-// the copy alone. It first checks that the data version is the one the references were read at;
-// when another write was saved in between, the import starts over from the file (at most
-// STAGED_ATTEMPTS times), so a plan never rests on stale references. Idempotent: a file already
+// write transaction locks the whole file, so (3)–(4) run before any, the plan is staged in TEMP
+// tables (decision-list-staging.ts), and short write transactions copy it behind the import fence,
+// invisible until the last one publishes every row at once (decision-list-fenced-copy.ts): other
+// writers wait for one of them at most. The first and the last check that the data version is the
+// one the references were read at; when another write was saved in between, the copied rows are
+// removed and the import starts over from the file (at most STAGED_ATTEMPTS times), so a plan
+// never rests on stale references. Idempotent: a file already
 // applied (same sha256) writes nothing, and every record is matched on its natural key, so an
 // overlapping list extends product histories instead of duplicating them.
 import { createHash } from 'node:crypto';
@@ -40,7 +42,17 @@ import {
   type RecordCounts,
 } from './decision-list-plan.js';
 import { readDecisionListRecords } from './decision-list-reader.js';
-import { copyStaged, dropStaged, stagePlan, type StagedPlan } from './decision-list-staging.js';
+import { dropStaged, stagePlan, type StagedPlan } from './decision-list-staging.js';
+import {
+  copyFencedRows,
+  FenceBusy,
+  publishFenced,
+  removeDeadFences,
+  removeFencedRows,
+  reserveFence,
+  type Fence,
+  type OnConnection,
+} from './decision-list-fenced-copy.js';
 import { fetchReferences, type UnitRow } from './decision-list-references.js';
 import { writePlan } from './decision-list-writer.js';
 import {
@@ -60,7 +72,12 @@ import { memo } from './memo.js';
 import { xlsxToCsv } from './xlsx-rows.js';
 import { catchUpSearch } from './search-backlog.js';
 import { isPostgres, sqlOf } from './sql-batch.js';
-import { readDataVersion, type DataVersionStamp } from '../data-version/data-version.service.js';
+import {
+  DATA_VERSION_SQL,
+  readDataVersion,
+  type DataVersionStamp,
+} from '../data-version/data-version.service.js';
+import type { Knex } from '@mikro-orm/knex';
 
 export type { RecordCounts } from './decision-list-plan.js';
 
@@ -85,22 +102,27 @@ export interface ImportInput {
   onProgress?: (done: number, total: number) => void;
   /**
    * Called as each phase ends with its duration (bench/import.ts prints them). On SQLite `write`
-   * is the staging, `commit` the copy (waiting for the write lock, copy, commit), `search` what
-   * follows it (the search entries of the rows copied, in short transactions, and the checkpoint)
-   * and `locked` how long the copy transaction held the database file's write lock (from its first
-   * write to its commit), which every other writer waits for.
+   * is the staging, `commit` the copy (its short write transactions and the publication), `search`
+   * what follows it (the search entries of the rows copied, in short transactions, and the
+   * checkpoint) and `locked` the longest of those write transactions, from its start to its
+   * commit: the longest any other writer waits for the import.
    */
   onPhase?: (
     phase: 'read' | 'resolve' | 'plan' | 'write' | 'commit' | 'locked' | 'search',
     ms: number,
   ) => void;
   /**
-   * SQLite: awaited once the plan is staged, before the copy transaction takes the write lock
-   * (tests hold an import there to write through the API meanwhile).
+   * SQLite: awaited once the plan is staged, before its ids are reserved (tests hold an import
+   * there to write through the API meanwhile).
    */
   beforeCopy?: () => Promise<void>;
   /**
-   * SQLite: awaited once the copy is committed, before the search entries of its rows are written
+   * SQLite: awaited after each copy transaction, with its table, while the copied rows are still
+   * fenced (tests read and write through the API there).
+   */
+  duringCopy?: (table: string) => Promise<void>;
+  /**
+   * SQLite: awaited once the rows are published, before their search entries are written
    * (tests search there).
    */
   afterCopy?: () => Promise<void>;
@@ -146,6 +168,13 @@ export const STAGED_ATTEMPTS = 3;
 
 const sameVersion = (a: DataVersionStamp | null, b: DataVersionStamp | null) =>
   a?.epoch === b?.epoch && a?.version === b?.version;
+
+/** The data version as `trx` sees it. */
+async function versionIn(trx: Knex.Transaction): Promise<DataVersionStamp | null> {
+  const rows = (await trx.raw(DATA_VERSION_SQL)) as { version: unknown; epoch: unknown }[];
+  const row = rows[0];
+  return row ? { epoch: String(row.epoch), version: Number(row.version) } : null;
+}
 
 /** A unique index refused a row (SQLite's error through knex, or the ORM's converted one). */
 function isUniqueViolation(error: unknown): boolean {
@@ -499,55 +528,99 @@ async function run(
         return report;
       }
       const message = describe(plan);
-      let lockedAt = 0;
       let staged = null as StagedPlan | null;
-      // The copy checks the foreign keys it could break itself (checkReferences in
-      // decision-list-staging.ts), much faster than SQLite does under the lock. The pragma holds
-      // for a connection and is set outside a transaction, so only where the pool has one
-      // connection (the import worker's `wait` pool, orm-config.ts) is it sure to reach the
-      // transaction's; it is turned back on whatever happens. Elsewhere (an in-process import on
-      // the API's pool: tests, seed, CLI) SQLite keeps enforcing them.
+      let fence = null as Fence | null;
+      // One connection of the pool for the whole write: the staged TEMP tables and the
+      // foreign-key pragma belong to it (the import worker's pool has only this one, so nothing
+      // else may ask that pool for a connection until it is released below).
       const knexOfEm = sqlOf(em);
-      const fkOff = (knexOfEm.client as { pool?: { max?: number } }).pool?.max === 1;
-      if (fkOff) await knexOfEm.raw('pragma foreign_keys = off');
-      try {
+      const connection: unknown = await knexOfEm.client.acquireConnection();
+      const onConnection: OnConnection = (work) => knexOfEm.transaction(work, { connection });
+      /** The longest write transaction (every other writer waits at most that long). */
+      let lockedMs = 0;
+      const locking: OnConnection = async (work) => {
+        const began = performance.now();
         try {
-          await em.fork().transactional(async (tx) => {
-            const knex = sqlOf(tx);
-            // TEMP tables only: this transaction holds no lock on the file yet.
-            staged = await stagePlan(knex, plan, async () => {
-              throwIfAborted(signal);
-              await nextTurn();
+          return await onConnection(work);
+        } finally {
+          lockedMs = Math.max(lockedMs, performance.now() - began);
+        }
+      };
+      const step = async () => {
+        throwIfAborted(signal);
+        await nextTurn();
+      };
+      try {
+        // The copy checks the foreign keys it could break itself (checkReferences in
+        // decision-list-staging.ts), much faster than SQLite does row by row under the lock. The
+        // pragma holds for the connection and is set outside a transaction.
+        await knexOfEm.raw('pragma foreign_keys = off').connection(connection);
+        try {
+          try {
+            // TEMP tables only: this transaction takes no lock on the file.
+            await onConnection(async (trx) => {
+              staged = await stagePlan(trx, plan, step);
             });
             throwIfAborted(signal);
             phase('write');
             await input.beforeCopy?.();
             throwIfAborted(signal);
-            // A write first: it takes the write lock (this connection waits up to busy_timeout for
-            // another's write) before any read of the file; a read first would pin a snapshot, and a
-            // write committed meanwhile would fail the upgrade with SQLITE_BUSY at once.
-            await knex('import_run').where({ id: runId }).update({ phase: 'writing' });
-            lockedAt = performance.now();
-            if (!sameVersion(readAt, await readDataVersion(tx))) throw new DataChanged();
-            await copyStaged(knex, staged);
-            report.applied = true;
-            await finish(
-              { status: 'succeeded', message, rowsDone: read, appliedSha256: report.sha256 },
-              tx,
-            );
-            if (input.beforeCommit) await input.beforeCommit(tx, report);
-          });
+            await removeDeadFences(locking);
+            fence = await locking(async (trx) => {
+              await trx('import_run').where({ id: runId }).update({ phase: 'writing' });
+              if (!sameVersion(readAt, await versionIn(trx))) throw new DataChanged();
+              return reserveFence(trx, staged!, runId);
+            });
+            await copyFencedRows(locking, staged!, fence, async (table) => {
+              // Each transaction's pages go from the WAL into the file now, on this thread: the
+              // import's connection never checkpoints on commit (db/sqlite-connection.ts), so the
+              // next API write's commit would otherwise copy them, on the API thread (100,000
+              // rows: API writes waited up to 1.1 s, its event loop blocked 164 ms).
+              await knexOfEm.raw('pragma wal_checkpoint(passive)').connection(connection);
+              await input.duringCopy?.(table);
+              await step();
+            });
+            throwIfAborted(signal);
+            await locking(async (trx) => {
+              await trx('import_run').where({ id: runId }).update({ phase: 'writing' });
+              // A write saved since the references were read may contradict the plan: start over.
+              if (!sameVersion(readAt, await versionIn(trx))) throw new DataChanged();
+              await em.fork().transactional(
+                async (tx) => {
+                  await publishFenced(sqlOf(tx), staged!, fence!);
+                  report.applied = true;
+                  await finish(
+                    { status: 'succeeded', message, rowsDone: read, appliedSha256: report.sha256 },
+                    tx,
+                  );
+                  if (input.beforeCommit) await input.beforeCommit(tx, report);
+                },
+                { ctx: trx },
+              );
+            });
+            fence = null;
+          } catch (error) {
+            // Nothing of this import may stay: its fenced rows go, in short transactions too.
+            if (fence) await removeFencedRows(onConnection, fence.runId).catch(() => undefined);
+            throw error;
+          }
         } finally {
-          if (fkOff) await knexOfEm.raw('pragma foreign_keys = on');
+          await knexOfEm
+            .raw('pragma foreign_keys = on')
+            .connection(connection)
+            .catch(() => undefined);
+          if (staged) await dropStaged(knexOfEm, staged, connection).catch(() => undefined);
+          await knexOfEm.client.releaseConnection(connection);
         }
-        input.onPhase?.('locked', performance.now() - lockedAt);
+        input.onPhase?.('locked', lockedMs);
       } catch (error) {
         report.applied = false;
         const again = error instanceof DataChanged;
         if (again && mayStartOver) throw error;
         if (!again && !signal.aborted && (await wasApplied(em, report.sha256)))
           return alreadyImported();
-        if (!again && !isUniqueViolation(error)) throw error;
+        const busy = error instanceof FenceBusy;
+        if (!again && !busy && !isUniqueViolation(error)) throw error;
         // Nothing was written: the run says why, and the caller gets the report (not an error).
         report.created = zeroCounts();
         report.reused = zeroCounts();
@@ -556,16 +629,16 @@ async function run(
           status: 'failed',
           message: again
             ? `Failed: other changes were saved while this file was being imported, ${STAGED_ATTEMPTS} times; nothing was written. Import the file again.`
-            : `Failed: a record of this file was saved meanwhile by another write (${(error as Error).message}); nothing was written. Import the file again.`,
+            : busy
+              ? `Failed: another import (run ${(error as FenceBusy).runId}) was writing its rows; nothing was written. Import the file again when it has finished.`
+              : `Failed: a record of this file was saved meanwhile by another write (${(error as Error).message}); nothing was written. Import the file again.`,
           rowsDone: read,
         });
         return report;
       }
-      // Committed. What follows needs no lock and cannot undo the commit, so a failure here does
-      // not fail the import: TEMP tables left behind are dropped by the next staging, a search
-      // backlog left open is closed by the next import or start (search-backlog.ts), and the next
-      // checkpoint copies what this one did not.
-      await dropStaged(sqlOf(em), staged!).catch(() => undefined);
+      // Published. What follows cannot undo it, so a failure here does not fail the import: a
+      // search backlog left open is closed by the next import or start (search-backlog.ts), and
+      // the next checkpoint copies what this one did not.
       phase('commit');
       // The copy's pages go from the WAL into the database file now, on this thread, and so do
       // those of each transaction of search entries: a PASSIVE checkpoint takes no write lock

@@ -1,27 +1,14 @@
-// SQLite's write of an import plan in two steps (issue 11 point 1), so that the database file's
-// write lock, which every other writer waits for, is held for one short copy instead of the whole
-// write:
-//   stagePlan: on the import's own connection, the plan's rows go into TEMP tables (a connection's
-//     TEMP database is its own: writing there takes no lock on the main file), a chunk at a time
-//     with `step` (progress, abort, a turn of the event loop) between chunks. New records get
-//     staged ids -1, -2, … per table, so a reference to a staged record (< 0) is told apart from a
-//     reference to an existing one (> 0, kept as is).
-//   copyStaged: in the caller's write transaction, one INSERT … SELECT per table turns staged id -k
-//     into base + k, where base is the table's largest id ever given (max(id) or its AUTOINCREMENT
-//     sequence, read under the lock, so no id is reused), in the same order the one-statement
-//     writer (decision-list-writer.ts) gives them; then UPDATE … FROM applies the fills and
-//     supersessions, and the data version is raised. A unique index that a write made meanwhile
-//     now meets fails the statement, and the caller's transaction rolls back whole.
-// The caller starts that transaction with a write (the main file's lock first) and checks there
-// that the data version is still the one the plan was read at (decision-list-importer.ts). It
-// runs the copy with SQLite's foreign-key enforcement off (checkReferences does the part of it
-// that a copy can break, far cheaper) and drops the TEMP tables after its commit (dropStaged):
-// neither needs the lock.
+// SQLite's write of an import plan, step one: stagePlan puts the plan's rows into TEMP tables of
+// the import's own connection (a connection's TEMP database is its own: writing there takes no
+// lock on the main file), a chunk at a time with `step` (progress, abort, a turn of the event
+// loop) between chunks. New records get staged ids -1, -2, … per table, so a reference to a staged
+// record (< 0) is told apart from a reference to an existing one (> 0, kept as is). Step two,
+// the copy into the main tables in short write transactions behind the import fence, is
+// decision-list-fenced-copy.ts. The staged TEMP tables live as long as the connection: the
+// importer drops them when it is done (dropStaged), whatever happened.
 import type { Knex } from '@mikro-orm/knex';
-import { bumpDataVersionWith } from '../data-version/data-version.service.js';
 import type { ImportPlan } from './decision-list-plan.js';
 import { idOf, planRows } from './decision-list-writer.js';
-import { openSearchBacklog } from './search-backlog.js';
 import { chunks, insertValues, type Row } from './sql-batch.js';
 
 /** A staged TEMP table and how it is copied into its main table. */
@@ -35,9 +22,13 @@ interface StagedTable {
   refs: Record<string, string>;
   /** `insert`: new records (staged ids when `ids`); `links`: ignore existing pairs; `update`. */
   kind: 'insert' | 'links' | 'update';
-  /** Rows carry a staged id (inserted records that others reference, and updates' own ids). */
+  /** Rows carry a staged id (inserted records, -1, -2, …, and updates' own ids). */
   ids: boolean;
+  /** Rows staged. */
+  rows: number;
 }
+
+export type { StagedTable };
 
 export interface StagedPlan {
   /** In copy order (the one-statement writer's order). */
@@ -53,8 +44,8 @@ function assignStagedIds(records: { id: number | null }[]): void {
 }
 
 /**
- * Writes `plan` into TEMP tables of `knex`'s connection (which must stay the same until
- * copyStaged: run both in one transaction). Sets the plan's new records' ids to staged ids.
+ * Writes `plan` into TEMP tables of `knex`'s connection (which must stay the same until the copy:
+ * the importer pins one). Sets the plan's new records' ids to staged ids.
  */
 export async function stagePlan(
   knex: Knex,
@@ -70,10 +61,12 @@ export async function stagePlan(
     plan.items,
   ])
     assignStagedIds(records);
+  // Certificates are referenced by nothing in the plan: their staged ids are their positions.
+  const certificateIds = new Map(plan.certificates.map((c, index) => [c, -(index + 1)]));
   const rows = planRows((value) => (value ? 1 : 0));
   const tables: StagedTable[] = [];
   const stage = async <T>(
-    spec: Omit<StagedTable, 'stage' | 'columns'>,
+    spec: Omit<StagedTable, 'stage' | 'columns' | 'rows'>,
     records: readonly T[],
     toRow: (record: T) => Row,
   ) => {
@@ -96,7 +89,12 @@ export async function stagePlan(
       await insertValues(knex, name, staged);
       await step();
     }
-    tables.push({ ...spec, stage: name, columns: columns! });
+    // The reservation checks the references to existing records (> 0) under the write lock
+    // (checkReferences): indexed, it reads those alone, not every staged row (100,000 rows: the
+    // reservation held the lock 114 ms, most of it scanning).
+    for (const column of columns!.filter((c) => c.endsWith('_id')))
+      await knex.raw(`create index temp."${name}_${column}" on "${name}" ("${column}")`);
+    tables.push({ ...spec, stage: name, columns: columns!, rows: records.length });
   };
   const withId =
     <T extends { id: number | null }>(toRow: (record: T) => Row) =>
@@ -148,10 +146,10 @@ export async function stagePlan(
       table: 'certificate',
       refs: { product_id: 'product', decision_item_id: 'decision_item' },
       kind: 'insert',
-      ids: false,
+      ids: true,
     },
     plan.certificates,
-    rows.certificate,
+    (c): Row => ({ id: certificateIds.get(c)!, ...rows.certificate(c) }),
   );
   await stage(
     {
@@ -197,7 +195,7 @@ export async function stagePlan(
 }
 
 /** The largest id `table` ever gave (its AUTOINCREMENT sequence survives deleted rows). */
-async function idBase(knex: Knex, table: string): Promise<number> {
+export async function idBase(knex: Knex, table: string): Promise<number> {
   const rows = (await knex.raw(
     `select max(coalesce((select max("id") from main."${table}"), 0),
                 coalesce((select "seq" from main.sqlite_sequence where "name" = ?), 0)) as "base"`,
@@ -209,56 +207,6 @@ async function idBase(knex: Knex, table: string): Promise<number> {
 }
 
 /**
- * Copies the staged plan into the main tables inside the caller's write transaction (which must
- * already hold the write lock) and raises the data version: one statement per staged table,
- * however many rows it holds (and one per foreign key to check).
- */
-export async function copyStaged(knex: Knex, staged: StagedPlan): Promise<void> {
-  await checkReferences(knex, staged);
-  const bases = new Map<string, number>();
-  for (const { table, kind, ids } of staged.tables)
-    if (kind === 'insert' && ids && !bases.has(table)) bases.set(table, await idBase(knex, table));
-  // A staged id -k becomes base + k; existing ids (> 0) and nulls stay.
-  const mapped = (column: string, refTable: string | undefined) => {
-    const base = refTable === undefined ? undefined : bases.get(refTable);
-    return base === undefined
-      ? `s."${column}"`
-      : `case when s."${column}" < 0 then ${base} - s."${column}" else s."${column}" end`;
-  };
-  // The search tables' entries of the rows inserted here are written after the lock is released
-  // (search-backlog.ts): the backlog opens at the base, and the insert triggers skip the rows above.
-  for (const [table, base] of bases) await openSearchBacklog(knex, table, base);
-  for (const t of staged.tables) {
-    const values = t.columns.map((c) => mapped(c, t.refs[c]));
-    const columns = t.columns.map((c) => `"${c}"`);
-    if (t.kind === 'update') {
-      const sets = t.columns.map((c, i) => `"${c}" = ${values[i]}`);
-      await knex.raw(
-        `update main."${t.table}" set ${sets.join(', ')}, "version" = "version" + 1 ` +
-          `from temp."${t.stage}" as s where "${t.table}"."id" = s."id"`,
-      );
-    } else if (t.kind === 'links') {
-      // `where true`: SQLite's parser needs it between a SELECT and an upsert clause.
-      await knex.raw(
-        `insert into main."${t.table}" (${columns.join(', ')}) select ${values.join(', ')} ` +
-          `from temp."${t.stage}" as s where true on conflict (${columns.join(', ')}) do nothing`,
-      );
-    } else if (t.ids) {
-      await knex.raw(
-        `insert into main."${t.table}" ("id", ${columns.join(', ')}) ` +
-          `select ${bases.get(t.table)!} - s."id", ${values.join(', ')} from temp."${t.stage}" as s order by s."id" desc`,
-      );
-    } else {
-      await knex.raw(
-        `insert into main."${t.table}" (${columns.join(', ')}) ` +
-          `select ${values.join(', ')} from temp."${t.stage}" as s order by s.rowid`,
-      );
-    }
-  }
-  await bumpDataVersionWith(knex);
-}
-
-/**
  * The foreign keys a copy could break, checked with one statement per staged column that holds
  * one: a reference to an existing record (> 0: a unit, or a record read when the plan was made)
  * must still find it. A staged id (< 0) becomes a record the same copy inserts, so it needs no
@@ -267,7 +215,7 @@ export async function copyStaged(knex: Knex, staged: StagedPlan): Promise<void> 
  * of the copy's time under the lock). The copy deletes nothing and changes no key a child refers
  * to, so this is all the enforcement it needs; the importer turns SQLite's off for the copy.
  */
-async function checkReferences(knex: Knex, staged: StagedPlan): Promise<void> {
+export async function checkReferences(knex: Knex, staged: StagedPlan): Promise<void> {
   for (const t of staged.tables) {
     const keys = (await knex.raw(
       `select "from" as "column", "table" as "parent", "to" as "key" from pragma_foreign_key_list(?)`,
@@ -288,11 +236,14 @@ async function checkReferences(knex: Knex, staged: StagedPlan): Promise<void> {
 }
 
 /**
- * Drops the TEMP tables once the copy is committed (they would live as long as the connection),
- * outside the write transaction: a TEMP table is the connection's own, so this takes no lock on
- * the file. A transaction that rolls back instead (abort, changed data, a conflict) takes its TEMP
- * tables with it (they were created in it), so nothing is left to drop then.
+ * Drops the TEMP tables (they would live as long as the connection), outside any write
+ * transaction: a TEMP table is the connection's own, so this takes no lock on the file.
  */
-export async function dropStaged(knex: Knex, staged: StagedPlan): Promise<void> {
-  for (const t of staged.tables) await knex.raw(`drop table if exists temp."${t.stage}"`);
+export async function dropStaged(
+  knex: Knex,
+  staged: StagedPlan,
+  connection: unknown,
+): Promise<void> {
+  for (const t of staged.tables)
+    await knex.raw(`drop table if exists temp."${t.stage}"`).connection(connection);
 }
