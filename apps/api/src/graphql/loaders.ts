@@ -9,6 +9,7 @@
 // fields cover only the "field returns the rows" case, so using it would leave two mechanisms.
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/knex';
+import { visiblePopulate } from '../db/import-fence-populate.js';
 import { AdminUnit } from '../modules/admin-units/admin-unit.entity.js';
 import { Certificate } from '../modules/certificates/certificate.entity.js';
 import { DecisionItem } from '../modules/decisions/decision-item.entity.js';
@@ -170,14 +171,39 @@ export function createLoaders(em: EntityManager) {
         em.find(Product, { entity: { $in: ids } }, { orderBy: { sortKey: 'asc', id: 'asc' } }),
       (row) => row.entity?.id,
     ),
+    // Sources an unfinished import wrote stay out of these links (db/import-fence-populate.ts).
     productSources: sourcesBy((ids) =>
-      em.find(Product, { id: { $in: ids } }, { populate: ['sources'], refresh: false }),
+      em.find(
+        Product,
+        { id: { $in: ids } },
+        {
+          populate: ['sources'],
+          refresh: false,
+          ...visiblePopulate(em, 'sources', 'source'),
+        },
+      ),
     ),
     decisionSources: sourcesBy((ids) =>
-      em.find(Decision, { id: { $in: ids } }, { populate: ['sources'], refresh: false }),
+      em.find(
+        Decision,
+        { id: { $in: ids } },
+        {
+          populate: ['sources'],
+          refresh: false,
+          ...visiblePopulate(em, 'sources', 'source'),
+        },
+      ),
     ),
     evaluationSources: sourcesBy((ids) =>
-      em.find(Evaluation, { id: { $in: ids } }, { populate: ['sources'], refresh: false }),
+      em.find(
+        Evaluation,
+        { id: { $in: ids } },
+        {
+          populate: ['sources'],
+          refresh: false,
+          ...visiblePopulate(em, 'sources', 'source'),
+        },
+      ),
     ),
     // The services that return figures populate their sources already; those collections are
     // not loaded again (MikroORM populates only uninitialised collections without `refresh`).

@@ -20,6 +20,7 @@ import {
   type FactDate,
   type IsoDate,
 } from '@ocop/domain';
+import { visibleSql } from '../../db/import-fence.js';
 import type { DecisionItem } from '../decisions/decision-item.entity.js';
 import { Product } from '../products/product.entity.js';
 import { Certificate } from './certificate.entity.js';
@@ -292,12 +293,14 @@ export async function productIdsWithStarsInForce(
   asOf: IsoDate,
 ): Promise<number[]> {
   const [inForce, params] = inForceSql('c', asOf);
-  const rows = (await sqlEm(em)
-    .getKnex()
+  const knex = sqlEm(em).getKnex();
+  const rows = (await knex
     .from('certificate as c')
     .distinct('c.product_id')
     .whereIn('c.stars', [...stars])
-    .whereRaw(inForce, params)) as { product_id: unknown }[];
+    .whereRaw(inForce, params)
+    // An unfinished import's certificates stay out (db/import-fence.ts).
+    .whereRaw(visibleSql(knex, 'c.id', 'certificate'))) as { product_id: unknown }[];
   return rows.map((r) => Number(r.product_id));
 }
 
@@ -312,18 +315,21 @@ export async function productIdsByCertificateStatus(
   asOf: IsoDate,
 ): Promise<number[]> {
   const [inForce, params] = inForceSql('c', asOf);
-  const rows = await sqlEm(em)
-    .getKnex()
+  const knex = sqlEm(em).getKnex();
+  const rows = await knex
     .from('certificate as c')
     .select('c.*')
     .where('c.issued_on', '<=', asOf)
+    // An unfinished import's certificates stay out, here and as later ones (db/import-fence.ts).
+    .whereRaw(visibleSql(knex, 'c.id', 'certificate'))
     // The shown one: no later certificate of the product issued on or before asOf.
     .whereNotExists((later) =>
       later
         .from('certificate as l')
         .whereRaw('l.product_id = c.product_id')
         .andWhere('l.issued_on', '<=', asOf)
-        .andWhereRaw('(l.issued_on > c.issued_on or (l.issued_on = c.issued_on and l.id > c.id))'),
+        .andWhereRaw('(l.issued_on > c.issued_on or (l.issued_on = c.issued_on and l.id > c.id))')
+        .andWhereRaw(visibleSql(knex, 'l.id', 'certificate')),
     )
     .whereRaw(isInForceStatus(status) ? inForce : `not ${inForce}`, params);
   const certs = rows.map((row) => em.map(Certificate, row));

@@ -3,6 +3,7 @@
 // and issuing level in SQL; the list is what an officer sends expiry notices from.
 import { raw, type EntityManager } from '@mikro-orm/core';
 import { addDays, reevaluationWindow, type ReevaluationWindow } from '@ocop/domain';
+import { visibleSql, type FencedTable } from '../../db/import-fence.js';
 import { sqlEm } from '../shared/sql-em.js';
 import { Certificate } from './certificate.entity.js';
 import { inForceSql } from './certificate.service.js';
@@ -38,6 +39,10 @@ export async function expiryRadar(
 ): Promise<ExpiryRadar> {
   await requireUnitCode(em, unitCode, 'unitCode');
   const until = addDays(asOf, days);
+  // SQLite: an unfinished import's rows stay out (db/import-fence.ts; the QueryBuilder applies no
+  // ORM filter); `true` on PostgreSQL.
+  const visible = (column: string, table: FencedTable) =>
+    visibleSql(sqlEm(em).getKnex(), column, table);
   const base = () => {
     const qb = sqlEm(em)
       .createQueryBuilder(Certificate, 'r')
@@ -46,7 +51,11 @@ export async function expiryRadar(
       .join('r.decisionItem', 'di')
       .join('di.decision', 'd')
       .where(...inForceSql('r', asOf))
-      .andWhere({ validUntil: { $lte: until } });
+      .andWhere({ validUntil: { $lte: until } })
+      .andWhere(visible('r.id', 'certificate'))
+      .andWhere(visible('p.id', 'product'))
+      .andWhere(visible('di.id', 'decision_item'))
+      .andWhere(visible('d.id', 'decision'));
     if (unitCode) qb.andWhere({ 'u.code': unitCode });
     return qb;
   };

@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import { decisionIdentity, normalizeDecisionNumber, type FactDate } from '@ocop/domain';
 import type { Knex } from '@mikro-orm/knex';
+import { visibleSql, type FencedTable } from '../../db/import-fence.js';
 import { normalizeText } from '../shared/normalize-text.js';
 import type { DecisionListRow } from './decision-list-format.js';
 import { selectIn, type Row } from './sql-batch.js';
@@ -117,6 +118,9 @@ export async function fetchReferences(
     knownCommunes: new Set(),
     communeUnitNames: new Set(),
   };
+  // A second import does not see the rows of one still copying (db/import-fence.ts): they are not
+  // there until it publishes them, and are deleted if it fails.
+  const visible = (column: string, table: FencedTable) => visibleSql(knex, column, table);
   const urls = new Set<string>();
   const entityNames = new Set<string>();
   const productNames = new Set<string>();
@@ -134,7 +138,9 @@ export async function fetchReferences(
     }
   }
 
-  for (const r of await selectIn(urls, (c) => knex('source').select('id', 'url').whereIn('url', c)))
+  for (const r of await selectIn(urls, (c) =>
+    knex('source').select('id', 'url').whereIn('url', c).whereRaw(visible('id', 'source')),
+  ))
     refs.sources.set(String(r.url), num(r.id));
 
   const entityRows = await selectIn(entityNames, (c) =>
@@ -149,6 +155,7 @@ export async function fetchReferences(
         'registered_precision',
       )
       .whereIn('normalized_name', c)
+      .whereRaw(visible('id', 'economic_entity'))
       .orderBy('id'),
   );
   for (const r of entityRows) {
@@ -176,6 +183,7 @@ export async function fetchReferences(
         'registered_precision',
       )
       .whereIn('normalized_name', c)
+      .whereRaw(visible('id', 'product'))
       .orderBy('id'),
   );
   const productIds: number[] = [];
@@ -197,7 +205,8 @@ export async function fetchReferences(
   for (const r of await selectIn(productIds, (c) =>
     knex('evaluation')
       .select('id', 'product_id', 'level', 'date', 'total', 'stars', 'outcome')
-      .whereIn('product_id', c),
+      .whereIn('product_id', c)
+      .whereRaw(visible('id', 'evaluation')),
   ))
     refs.evaluations.set(`${num(r.product_id)}|${String(r.level)}|${String(r.date)}`, {
       id: num(r.id),
@@ -210,6 +219,7 @@ export async function fetchReferences(
     knex('certificate')
       .select('id', 'product_id', 'issued_on', 'revoked_on', 'superseded_on')
       .whereIn('product_id', c)
+      .whereRaw(visible('id', 'certificate'))
       .orderBy('id'),
   )) {
     const list = refs.certificates.get(num(r.product_id)) ?? [];
@@ -231,13 +241,20 @@ export async function fetchReferences(
   });
   const decisionIds: number[] = [];
   for (const r of await selectIn(groupKeys, (c) =>
-    knex('decision').select(decisionColumns).whereIn('group_key', c),
+    knex('decision')
+      .select(decisionColumns)
+      .whereIn('group_key', c)
+      .whereRaw(visible('id', 'decision')),
   )) {
     refs.decisionsByGroupKey.set(String(r.group_key), toDecision(r));
     decisionIds.push(num(r.id));
   }
   for (const r of await selectIn(numbers, (c) =>
-    knex('decision').select(decisionColumns).whereIn('number', c).orderBy('id'),
+    knex('decision')
+      .select(decisionColumns)
+      .whereIn('number', c)
+      .whereRaw(visible('id', 'decision'))
+      .orderBy('id'),
   )) {
     const identity = decisionIdentity(
       String(r.number),
@@ -252,7 +269,8 @@ export async function fetchReferences(
     knex('decision_item')
       .select('id', 'decision_id', 'product_id', 'stars')
       .whereIn('decision_id', c)
-      .where('action', 'recognise'),
+      .where('action', 'recognise')
+      .whereRaw(visible('id', 'decision_item')),
   )) {
     if (!knownProducts.has(num(r.product_id))) continue;
     refs.items.set(`${num(r.decision_id)}|${num(r.product_id)}`, {
@@ -261,12 +279,13 @@ export async function fetchReferences(
     });
   }
 
-  for (const table of ['product', 'economic_entity']) {
+  for (const table of ['product', 'economic_entity'] as const) {
     for (const r of await selectIn(unitIds, (c) =>
       knex(table)
         .distinct('unit_id', 'normalized_commune')
         .whereIn('unit_id', c)
-        .whereNotNull('normalized_commune'),
+        .whereNotNull('normalized_commune')
+        .whereRaw(visible('id', table)),
     ))
       refs.knownCommunes.add(unitKey(num(r.unit_id), String(r.normalized_commune)));
   }

@@ -18,6 +18,7 @@
 // contain U+001F; published values are digits or words.
 import type { EntityManager } from '@mikro-orm/core';
 import type { EntityManager as SqlEntityManager } from '@mikro-orm/knex';
+import { visibleSql, type FencedTable } from '../../db/import-fence.js';
 import { isPostgres } from '../imports/sql-batch.js';
 import type { FactFields, FactKind } from './plan-facts.columns.js';
 
@@ -34,7 +35,11 @@ const field = (column: string) => `coalesce(cast(${column} as text), '')`;
 export async function selectFactFields(em: EntityManager, query: FactQuery): Promise<FactFields> {
   const { from, to } = query;
   const unit = query.unitCode ?? null;
-  const sep = isPostgres((em as SqlEntityManager).getKnex()) ? 'chr(31)' : 'char(31)';
+  const knex = (em as SqlEntityManager).getKnex();
+  const sep = isPostgres(knex) ? 'chr(31)' : 'char(31)';
+  // SQLite: an unfinished import's rows (and links to them) stay out (db/import-fence.ts); on
+  // PostgreSQL this is `and true`, which the planner drops (the plan is unchanged).
+  const visible = (column: string, table: FencedTable) => ` and ${visibleSql(knex, column, table)}`;
   const record = (...columns: string[]) => columns.map(field).join(` || ${sep} || `);
   const agg = (columns: string[], orderBy: string) =>
     `string_agg(${record(...columns)}, ${sep} order by ${orderBy})`;
@@ -63,27 +68,28 @@ export async function selectFactFields(em: EntityManager, query: FactQuery): Pro
   const sql = `
 with
   ev as materialized (select id, product_id, level, date, date_precision, stars from evaluation
-         where date >= ? and date <= ?),
+         where date >= ? and date <= ?${visible('id', 'evaluation')}),
   di as materialized (select di.id as item_id, di.decision_id, di.product_id, d.date, d.date_precision,
                 d.issuing_level, di.stars, di.action
-         from decision_item di join decision d on d.id = di.decision_id where d.date <= ?),
+         from decision_item di join decision d on d.id = di.decision_id where d.date <= ?${visible('di.id', 'decision_item')}${visible('d.id', 'decision')}),
   ac as (select a.id, a.kind, a.date, a.date_precision, a.sample, u.code as unit_code
          from activity a left join admin_unit u on u.id = a.unit_id
          where a.date >= ? and a.date <= ?),
   ae as (select activity_id, economic_entity_id from activity_entity
-         where activity_id in (select id from ac)),
+         where activity_id in (select id from ac)${visible('economic_entity_id', 'economic_entity')}),
   ap as (select activity_id, product_id from activity_product
-         where activity_id in (select id from ac)),
+         where activity_id in (select id from ac)${visible('product_id', 'product')}),
   pids as (select product_id as id from ev union select product_id from di
            union select product_id from ap
            union select p.id from product p where p.entity_id in (select economic_entity_id from ae)),
   pr as materialized (select p.id, p.entity_id, u.code as unit_code
-         from product p join pids on pids.id = p.id left join admin_unit u on u.id = p.unit_id),
+         from product p join pids on pids.id = p.id left join admin_unit u on u.id = p.unit_id
+         where ${visibleSql(knex, 'p.id', 'product')}),
   en as (select e.id, e.type, e.registered_on, e.registered_precision, u.code as unit_code
          from economic_entity e left join admin_unit u on u.id = e.unit_id
-         where +e.id in (select entity_id from pr where entity_id is not null)
+         where (+e.id in (select entity_id from pr where entity_id is not null)
             or +e.id in (select economic_entity_id from ae)
-            or (e.registered_on >= ? and e.registered_on <= ?))
+            or (e.registered_on >= ? and e.registered_on <= ?))${visible('e.id', 'economic_entity')})
 select 'e' as k, ${agg(['en.id', 'en.unit_code', 'en.type', 'en.registered_on', 'en.registered_precision'], 'en.id')} as v
   from en where 1 = 1${ofUnit('en')}
 union all

@@ -12,6 +12,7 @@ import {
   type QueryOrderMap,
 } from '@mikro-orm/knex';
 import type { CertificateStatus } from '@ocop/domain';
+import { visibleSql } from '../../db/import-fence.js';
 import type { Page } from '../../graphql/pagination.js';
 import { DecisionItem } from '../decisions/decision-item.entity.js';
 import type { EntityType } from '../entities/economic-entity.entity.js';
@@ -191,13 +192,20 @@ export async function productWhere(
   return and.length ? { $and: and } : {};
 }
 
-/** SQL of a product's latest decision item (by decision date), for sorting. */
-const latestItem = (alias: string, column: string) =>
+/**
+ * SQL of a product's latest decision item (by decision date), for sorting; an unfinished import's
+ * items and decisions are left out (db/import-fence.ts).
+ */
+const latestItem = (em: EntityManager, alias: string, column: string) =>
   `(select ${column} from decision_item di join decision d on d.id = di.decision_id ` +
-  `where di.product_id = ${alias}.id order by d.date desc, di.id desc limit 1)`;
+  `where di.product_id = ${alias}.id and ${visibleSql(em.getKnex(), 'di.id', 'decision_item')} ` +
+  `and ${visibleSql(em.getKnex(), 'd.id', 'decision')} order by d.date desc, di.id desc limit 1)`;
 
 /** Order of a product list; ties by name then id so pages never overlap. */
-export function productOrder(sort: Sort<ProductSortField>): QueryOrderMap<Product>[] {
+export function productOrder(
+  em: EntityManager,
+  sort: Sort<ProductSortField>,
+): QueryOrderMap<Product>[] {
   const dir = sort.direction;
   // Vietnamese alphabetical order (sortKey, domain vietnamese-order.ts): đ after d, ơ after ô.
   const byName: QueryOrderMap<Product>[] = [{ sortKey: dir }];
@@ -210,7 +218,7 @@ export function productOrder(sort: Sort<ProductSortField>): QueryOrderMap<Produc
         {
           [raw(
             (a) =>
-              `coalesce(${latestItem(a, "case when di.action = 'recognise' then di.stars end")}, 0)`,
+              `coalesce(${latestItem(em, a, "case when di.action = 'recognise' then di.stars end")}, 0)`,
           )]: dir,
         },
         { sortKey: 'asc' },
@@ -218,7 +226,7 @@ export function productOrder(sort: Sort<ProductSortField>): QueryOrderMap<Produc
       ];
     case 'decisionDate':
       return [
-        { [raw((a) => `coalesce(${latestItem(a, 'd.date')}, '0001-01-01')`)]: dir },
+        { [raw((a) => `coalesce(${latestItem(em, a, 'd.date')}, '0001-01-01')`)]: dir },
         { sortKey: 'asc' },
         { id: 'asc' },
       ];
@@ -244,7 +252,7 @@ export async function listProducts(
     // page alone stops after 40 rows and the count hashes its joins (≈ 50 ms for both).
     return em.findAndCount(Product, where, {
       ...load,
-      orderBy: productOrder(sort),
+      orderBy: productOrder(em, sort),
       limit: page.limit,
       offset: page.offset,
     });
@@ -252,7 +260,7 @@ export async function listProducts(
   // A filter (a search above all) is evaluated once: the page's ids and the total come from one
   // statement (count(*) over ()), the page's rows by id from a second.
   const [ids, total] = await pageOfIds(
-    em.createQueryBuilder(Product, 'p').where(where).orderBy(productOrder(sort)),
+    em.createQueryBuilder(Product, 'p').where(where).orderBy(productOrder(em, sort)),
     page,
     () => em.count(Product, where),
   );
@@ -270,6 +278,8 @@ async function productColumnQuery(
     .createQueryBuilder(Product, 'pq')
     .select(`pq.${column}`)
     .where(await productWhere(em, filter))
+    // An unfinished import's products stay out (db/import-fence.ts; no ORM filter on a QB).
+    .andWhere(visibleSql(em.getKnex(), 'pq.id', 'product'))
     .getKnexQuery()
     .toSQL();
   return raw(sql, [...bindings]);

@@ -14,6 +14,7 @@ import {
   publishedFigureDate,
   type CouncilRound,
 } from '@ocop/domain';
+import { visibleSql } from '../../db/import-fence.js';
 import { Decision } from '../decisions/decision.entity.js';
 import { PublishedFigure } from '../sources/published-figure.entity.js';
 import { countBy, type CertifiedBasis, type StatsMeasure } from '../stats/stats.service.js';
@@ -45,6 +46,8 @@ export async function recordedRoundsOn(em: EntityManager, asOf: string): Promise
     .select('d.batch')
     .distinct()
     .where({ issuingLevel: 'province', date: { $lte: asOf }, batch: { $ne: null } })
+    // An unfinished import's decisions stay out (db/import-fence.ts; no ORM filter on a QB).
+    .andWhere(visibleSql(em.getKnex(), 'd.id', 'decision'))
     .execute<{ batch: string }[]>();
   const seen = new Map<string, CouncilRound>();
   for (const row of rows) {

@@ -13,6 +13,9 @@ export async function pageOfIds<T extends object>(
   page: Page,
   count: () => Promise<number>,
 ): Promise<[number[], number]> {
+  // The ORM's default filters, as em.find and `count` apply them: on SQLite the import fence's
+  // (db/import-fence.ts), which a QueryBuilder leaves out unless asked.
+  await qb.applyFilters();
   const rows = await qb
     .select([`${qb.alias}.id`, raw('count(*) over () as page_total')])
     .limit(page.limit)

@@ -3,9 +3,10 @@
 // entity, unit and decision) filtered by asOf, basis and the filters, and the column of each key.
 // Stars of products and entities: only each product's latest certificate counts (see the note at
 // the top of stats.service.ts).
-import type { EntityManager } from '@mikro-orm/core';
+import { raw, type EntityManager } from '@mikro-orm/core';
 import type { QueryBuilder } from '@mikro-orm/knex';
 import type { Taxonomy } from '@ocop/domain';
+import { visibleSql, type FencedTable } from '../../db/import-fence.js';
 import { Certificate } from '../certificates/certificate.entity.js';
 import { inForceSql } from '../certificates/certificate.service.js';
 import type { EntityType } from '../entities/economic-entity.entity.js';
@@ -84,6 +85,9 @@ export function statsSql(em: EntityManager, query: StatsQuery): StatsSql {
   const basis = query.basis ?? 'ever_certified';
   const filter = query.filter ?? {};
   const onEvaluations = query.measure === 'evaluations';
+  // SQLite: an unfinished import's rows stay out (db/import-fence.ts; the QueryBuilder applies
+  // no ORM filter); `true` on PostgreSQL.
+  const visible = (column: string, table: FencedTable) => visibleSql(sql.getKnex(), column, table);
 
   // Products and entities by stars: only each product's latest certificate counts.
   const latestOnly =
@@ -91,7 +95,13 @@ export function statsSql(em: EntityManager, query: StatsQuery): StatsSql {
     (keysOf(query).includes('stars') || !!filter.stars?.length);
   /** "No later certificate of the same product meets the basis and the decision filters" (correlated, both dialects). */
   const latestCertificate = (): [string, unknown[]] => {
-    const conditions = ['c2.product_id = r.product_id', 'c2.issued_on <= ?'];
+    const conditions = [
+      'c2.product_id = r.product_id',
+      'c2.issued_on <= ?',
+      visible('c2.id', 'certificate'),
+      visible('di2.id', 'decision_item'),
+      visible('d2.id', 'decision'),
+    ];
     const params: unknown[] = [query.asOf];
     if (basis === 'valid_on_as_of') {
       const [inForce, inForceParams] = inForceSql('c2', query.asOf);
@@ -119,14 +129,21 @@ export function statsSql(em: EntityManager, query: StatsQuery): StatsSql {
       (onEvaluations ? Evaluation : Certificate).meta.className,
       'r',
     );
-    qb.join('r.product', 'p').leftJoin('p.entity', 'e').leftJoin('p.unit', 'u');
+    // A product's entity left out by the fence is joined as none (its condition in the join).
+    const entityVisible = { [raw(visible('e.id', 'economic_entity'))]: [] };
+    qb.join('r.product', 'p').leftJoin('p.entity', 'e', entityVisible).leftJoin('p.unit', 'u');
     if (onEvaluations) {
       qb.where({ date: { $lte: query.asOf } });
+      qb.andWhere(visible('r.id', 'evaluation'));
     } else {
       qb.join('r.decisionItem', 'di').join('di.decision', 'd');
       qb.where({ issuedOn: { $lte: query.asOf } });
+      qb.andWhere(visible('r.id', 'certificate'));
+      qb.andWhere(visible('di.id', 'decision_item'));
+      qb.andWhere(visible('d.id', 'decision'));
       if (basis === 'valid_on_as_of') qb.andWhere(...inForceSql('r', query.asOf));
     }
+    qb.andWhere(visible('p.id', 'product'));
     if (latestOnly) qb.andWhere(...latestCertificate());
     if (filter.unitCode) qb.andWhere({ 'u.code': filter.unitCode });
     if (filter.group)

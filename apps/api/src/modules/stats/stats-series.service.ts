@@ -10,6 +10,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import { PostgreSqlPlatform } from '@mikro-orm/postgresql';
 import { intervalBuckets, type IntervalBucket, type SeriesInterval } from '@ocop/domain';
 import type { GraphQLContext } from '../../graphql/context.js';
+import { visibleSql, type FencedTable } from '../../db/import-fence.js';
 import { inForceSql } from '../certificates/certificate.service.js';
 import { requireUnitCode } from '../shared/known-codes.js';
 import { sqlEm } from '../shared/sql-em.js';
@@ -93,12 +94,14 @@ export async function countSeries(em: EntityManager, query: SeriesQuery): Promis
     certificates: 'r.id',
   }[query.measure];
 
+  // SQLite: an unfinished import's rows stay out (db/import-fence.ts); `true` on PostgreSQL.
+  const visible = (column: string, table: FencedTable) => visibleSql(sql.getKnex(), column, table);
   const joins = [
     onEvaluations
       ? `join evaluation r on ${dateColumn} <= b.end_day`
       : `join certificate r on ${dateColumn} <= b.end_day`,
     'join product p on p.id = r.product_id',
-    'left join economic_entity e on e.id = p.entity_id',
+    `left join economic_entity e on e.id = p.entity_id and ${visible('e.id', 'economic_entity')}`,
     'left join admin_unit u on u.id = p.unit_id',
     ...(onEvaluations
       ? []
@@ -107,7 +110,11 @@ export async function countSeries(em: EntityManager, query: SeriesQuery): Promis
           'join decision d on d.id = di.decision_id',
         ]),
   ];
-  const where: string[] = [];
+  const where: string[] = [
+    visible('r.id', onEvaluations ? 'evaluation' : 'certificate'),
+    visible('p.id', 'product'),
+    ...(onEvaluations ? [] : [visible('di.id', 'decision_item'), visible('d.id', 'decision')]),
+  ];
   const whereParams: (string | number)[] = [];
   if (!query.cumulative) where.push(`${dateColumn} >= b.start_day`);
   if (!onEvaluations && query.basis === 'valid_on_as_of')
@@ -144,7 +151,7 @@ export async function countSeries(em: EntityManager, query: SeriesQuery): Promis
     `count(distinct case when ${precision} = 'year' then r.id end) as year_only`,
     'from b',
     ...joins,
-    where.length ? `where ${where.join(' and ')}` : '',
+    `where ${where.join(' and ')}`,
     'group by b.label',
   ].join(' ');
   const rows = (await sql.getKnex().raw(statement, [...params, ...whereParams])) as unknown;
