@@ -109,7 +109,7 @@ describe('SQLite import copied behind the fence', () => {
       // The products are in the file, copied and committed, yet no read shows them.
       expect(await inFile('Rào')).toBe(300);
       expect(await shown('Rào')).toBe(0);
-      // The search is fenced by the read side's change (next commit).
+      expect(await searched('Rào')).toBe(0);
       expect(await fences()).toBeGreaterThan(0);
     } finally {
       held.open();
