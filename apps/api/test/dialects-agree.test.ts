@@ -2,20 +2,11 @@
 // trusted documents, apps/web/persisted-queries.json) is asked of both dialects, seeded alike,
 // with the variables its pages use, and the answers must be equal. stats-two-keys.test.ts does the
 // same for stats only. Asked anonymously: what differs by viewer is tested elsewhere.
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_MANIFEST } from '../src/graphql/trusted-documents.js';
+import { trustedQueries } from './trusted-queries.js';
 import { createTestApi, type TestApi } from './api.js';
 
-const operations = new Map(
-  (
-    JSON.parse(readFileSync(DEFAULT_MANIFEST, 'utf8')) as {
-      operations: { name: string; type: string; body: string }[];
-    }
-  ).operations
-    .filter((op) => op.type === 'query')
-    .map((op) => [op.name, op.body]),
-);
+const operations = trustedQueries();
 
 const AS_OF = '2025-12-31';
 /** Each question: a trusted document's name and the variables asked. */

@@ -5,27 +5,18 @@
 // transaction does that) the same questions see the rows, so the first half cannot pass by
 // answering nothing new. SQLite only: PostgreSQL imports in one transaction and has no fence (no
 // `import_fence` table; visibleSql gives `true` there).
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_MANIFEST } from '../src/graphql/trusted-documents.js';
 import { FENCED_TABLES, type FencedTable } from '../src/db/import-fence.js';
 import {
   fetchReferences,
   type References,
 } from '../src/modules/imports/decision-list-references.js';
 import { sqlEm } from '../src/modules/shared/sql-em.js';
+import { trustedQueries } from './trusted-queries.js';
 import { createTestApi, type GqlResponse, type TestApi } from './api.js';
 import { insertImportRows, type ImportRows } from './import-fence-rows.js';
 
-const operations = new Map(
-  (
-    JSON.parse(readFileSync(DEFAULT_MANIFEST, 'utf8')) as {
-      operations: { name: string; type: string; body: string }[];
-    }
-  ).operations
-    .filter((op) => op.type === 'query')
-    .map((op) => [op.name, op.body]),
-);
+const operations = trustedQueries();
 
 const AS_OF = '2025-12-31';
 const TOTAL = '{ totalCount }';

@@ -15,19 +15,13 @@ import { ImportRun } from '../src/modules/imports/import-run.entity.js';
 import { importDecisionList } from '../src/modules/imports/decision-list-importer.js';
 import { startImportRun } from '../src/modules/imports/import.service.js';
 import { Product } from '../src/modules/products/product.entity.js';
+import { gate } from './gate.js';
 import { createTestApi, type TestApi } from './api.js';
 import { createActors, signIn, type Client } from './auth-helpers.js';
 import { generateDecisionList } from './decision-list-generator.js';
 
 const REGISTER_ENTITY = 'mutation($i: EntityInput!) { registerEntity(input: $i) { id name } }';
 const SEARCH = 'query($q: String!) { products(first: 5, filter: { search: $q }) { totalCount } }';
-
-/** A promise and the function that settles it. */
-function gate(): { promise: Promise<void>; open: () => void } {
-  let open!: () => void;
-  const promise = new Promise<void>((resolve) => (open = resolve));
-  return { promise, open };
-}
 
 describe('SQLite import copied behind the fence', () => {
   let api: TestApi;

@@ -28,6 +28,7 @@ import {
 } from '../src/modules/imports/decision-list-importer.js';
 import { Product } from '../src/modules/products/product.entity.js';
 import { Source } from '../src/modules/sources/source.entity.js';
+import { gate } from './gate.js';
 import { createTestApi, type TestApi } from './api.js';
 import { createActors, signIn, type Client } from './auth-helpers.js';
 import { generateDecisionList } from './decision-list-generator.js';
@@ -39,13 +40,6 @@ const entityInput = (name: string) => ({
   unitCode: 'chau-phu',
   commune: 'Bình Mỹ',
 });
-
-/** A promise and the function that settles it. */
-function gate(): { promise: Promise<void>; open: () => void } {
-  let open!: () => void;
-  const promise = new Promise<void>((resolve) => (open = resolve));
-  return { promise, open };
-}
 
 describe('SQLite import staged off the write lock', () => {
   let api: TestApi;

@@ -97,6 +97,14 @@ function sourcesBy(
   });
 }
 
+/** A find's options loading its `sources`, without those of an unfinished import. */
+const visibleSources = (em: EntityManager) =>
+  ({
+    populate: ['sources'],
+    refresh: false,
+    ...visiblePopulate(em, 'sources', 'source'),
+  }) as const;
+
 export function createLoaders(em: EntityManager) {
   return {
     adminUnit: new RowLoader('AdminUnit', (ids) => em.find(AdminUnit, { id: { $in: ids } })),
@@ -172,38 +180,12 @@ export function createLoaders(em: EntityManager) {
       (row) => row.entity?.id,
     ),
     // Sources an unfinished import wrote stay out of these links (db/import-fence-populate.ts).
-    productSources: sourcesBy((ids) =>
-      em.find(
-        Product,
-        { id: { $in: ids } },
-        {
-          populate: ['sources'],
-          refresh: false,
-          ...visiblePopulate(em, 'sources', 'source'),
-        },
-      ),
-    ),
+    productSources: sourcesBy((ids) => em.find(Product, { id: { $in: ids } }, visibleSources(em))),
     decisionSources: sourcesBy((ids) =>
-      em.find(
-        Decision,
-        { id: { $in: ids } },
-        {
-          populate: ['sources'],
-          refresh: false,
-          ...visiblePopulate(em, 'sources', 'source'),
-        },
-      ),
+      em.find(Decision, { id: { $in: ids } }, visibleSources(em)),
     ),
     evaluationSources: sourcesBy((ids) =>
-      em.find(
-        Evaluation,
-        { id: { $in: ids } },
-        {
-          populate: ['sources'],
-          refresh: false,
-          ...visiblePopulate(em, 'sources', 'source'),
-        },
-      ),
+      em.find(Evaluation, { id: { $in: ids } }, visibleSources(em)),
     ),
     // The services that return figures populate their sources already; those collections are
     // not loaded again (MikroORM populates only uninitialised collections without `refresh`).
