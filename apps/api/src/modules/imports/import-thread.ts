@@ -267,6 +267,14 @@ function idle(entry: ImportWorker, settings: OrmSettings): void {
   entry.idle.unref();
 }
 
+/**
+ * The worker's young generation (V8's default is larger): an import allocates mostly short-lived
+ * objects (a row's fields, its checks), and a smaller nursery is collected more often instead of
+ * growing the process. bench:import, 100,000 rows, worker started by the import, same session:
+ * RSS growth 330 → 299 MiB, 16.5 → 16.8 s.
+ */
+const WORKER_YOUNG_GENERATION_MB = 8;
+
 /** PostgreSQL's default heap limit of the worker (config.ts IMPORT_WORKER_MAX_HEAP_MB). */
 const PG_WORKER_HEAP_MB = 384;
 
@@ -291,7 +299,10 @@ function startWorker(settings: OrmSettings): Worker {
   const heap = workerHeapLimit(settings);
   const options = {
     workerData: settings,
-    ...(heap ? { resourceLimits: { maxOldGenerationSizeMb: heap } } : {}),
+    resourceLimits: {
+      ...(heap ? { maxOldGenerationSizeMb: heap } : {}),
+      maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB,
+    },
   };
   if (!here.endsWith('.ts')) return new Worker(new URL('./import-worker.js', here), options);
   // tsx's ESM register API (its "import" build; require.resolve picks the CommonJS one).
