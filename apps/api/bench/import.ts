@@ -81,13 +81,19 @@ async function benchSize(
 
   // A separate client polling /healthz every 50 ms while the import runs.
   const latencies: number[] = [];
+  // A poll that fails (refused, reset) is counted and printed, not allowed to end the bench.
+  let failedPolls = 0;
   let polling = true;
   const poller = (async () => {
     while (polling) {
       const start = performance.now();
-      const res = await fetch(`http://127.0.0.1:${port}/healthz`);
-      await res.arrayBuffer();
-      latencies.push(performance.now() - start);
+      try {
+        const res = await fetch(`http://127.0.0.1:${port}/healthz`);
+        await res.arrayBuffer();
+        latencies.push(performance.now() - start);
+      } catch {
+        failedPolls += 1;
+      }
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   })();
@@ -153,7 +159,7 @@ async function benchSize(
   console.log(
     `[${kind}] ${' '.repeat(6)}        RSS growth ${growth.toFixed(0)} MiB` +
       `${rows === 100_000 ? ` (target ≤ 300 MiB: ${growth <= 300 ? 'met' : 'NOT met'})` : ''}; ` +
-      `/healthz polls ${latencies.length}: p50 ${percentile(latencies, 50).toFixed(1)} ms, ` +
+      `/healthz polls ${latencies.length}${failedPolls ? ` (${failedPolls} FAILED)` : ''}: p50 ${percentile(latencies, 50).toFixed(1)} ms, ` +
       `p99 ${p99.toFixed(1)} ms, max ${(latencies.at(-1) ?? NaN).toFixed(1)} ms ` +
       `(target p99 ≤ 100 ms: ${p99 <= 100 ? 'met' : 'NOT met'}); ` +
       `API event loop blocked at most ${(blocked.max / 1e6).toFixed(0)} ms`,
