@@ -59,6 +59,20 @@ export function visibleSql(knex: Knex, idExpression: string, table: FencedTable)
   return isPostgres(knex) ? 'true' : sqliteVisibleSql(idExpression, table);
 }
 
+/**
+ * How many rows of `table` a count must leave out: on SQLite a scalar subquery counting the rows in
+ * the reserved range (a range of the primary key: nothing read when there is none), `0` on
+ * PostgreSQL. `count(*) - this` keeps SQLite's count of a whole table, which reads the b-tree's
+ * page counts instead of every row: a visibility condition inside the count made SQLite read
+ * every row (100,000 products and 137,000 evaluations: 15.6 ms against 0.7 ms).
+ */
+export function fencedCountSql(knex: Knex, table: FencedTable): string {
+  if (isPostgres(knex)) return '0';
+  const bound = (column: 'lo' | 'hi') =>
+    `(select "${column}" from "${IMPORT_FENCE}" where "name" = '${table}')`;
+  return `(select count(*) from "${table}" where "id" between ${bound('lo')} and ${bound('hi')})`;
+}
+
 /** SQLite migration: the table of ranges. */
 export const IMPORT_FENCE_TABLE_SQL =
   `create table if not exists \`${IMPORT_FENCE}\` (\`name\` text not null primary key, ` +

@@ -5,7 +5,7 @@
 // table holds (see `connectionComplexity` and graphql/limits.ts).
 import type { EntityManager } from '@mikro-orm/knex';
 import { cursorToOffset, offsetToCursor, resolveOffsetConnection } from '@pothos/plugin-relay';
-import { FENCED_TABLES, visibleSql, type FencedTable } from '../db/import-fence.js';
+import { FENCED_TABLES, fencedCountSql, type FencedTable } from '../db/import-fence.js';
 import { API_ERROR_CODES, apiError, validationFailed } from './errors.js';
 
 export const MAX_PAGE_SIZE = 100;
@@ -135,8 +135,8 @@ export async function loadRowBounds(ctx: object): Promise<boolean> {
   // Rows an unfinished import holds are not rows a connection can return (db/import-fence.ts).
   const fenced = (t: ConnectionTable): t is ConnectionTable & FencedTable =>
     (FENCED_TABLES as readonly string[]).includes(t);
-  const where = (t: ConnectionTable) => (fenced(t) ? ` where ${visibleSql(knex, 'id', t)}` : '');
-  const select = tables.map((t) => `(select count(*) from ${t}${where(t)}) as ${t}`).join(', ');
+  const minus = (t: ConnectionTable) => (fenced(t) ? ` - ${fencedCountSql(knex, t)}` : '');
+  const select = tables.map((t) => `(select count(*) from ${t})${minus(t)} as ${t}`).join(', ');
   const [row] = await ctx.em.getConnection().execute<Record<string, unknown>[]>(`select ${select}`);
   ctx.rowBounds = Object.fromEntries(tables.map((t) => [t, Number(row?.[t] ?? 0)]));
   return true;
