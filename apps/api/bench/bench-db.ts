@@ -6,33 +6,20 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MikroORM } from '@mikro-orm/core';
-import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { loadConfig } from '../src/config.js';
 import type { DbKind } from '../src/db/orm-config.js';
 import { createOrm } from '../src/db/orm.js';
 import { seedDatabase } from '../src/db/seed.js';
 import { Product } from '../src/modules/products/product.entity.js';
-import { createTestOrm, destroyTestOrm, PG_URL } from '../test/db.js';
+import { createTestOrm, destroyTestOrm, openPgAdmin, pgUrlOf } from '../test/db.js';
 import { addSyntheticProducts } from './synthetic.js';
 
 export const keep = process.env.BENCH_KEEP === '1';
 /** Appended to a kept database's name, so agents sharing one server keep separate databases. */
 const suffix = process.env.BENCH_DB_SUFFIX ?? '';
 
-function pgUrlOf(dbName: string): string {
-  const parsed = new URL(PG_URL);
-  parsed.pathname = `/${dbName}`;
-  return parsed.toString();
-}
-
 async function ensurePgDatabase(dbName: string): Promise<void> {
-  const admin = await MikroORM.init({
-    driver: PostgreSqlDriver,
-    clientUrl: PG_URL,
-    entities: [],
-    discovery: { warnWhenNoEntities: false },
-    pool: { min: 0, max: 1 },
-  });
+  const admin = await openPgAdmin();
   try {
     const conn = admin.em.getConnection();
     const found = await conn.execute(`select 1 from pg_database where datname = ?`, [dbName]);

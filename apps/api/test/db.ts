@@ -18,23 +18,32 @@ export const PG_URL = process.env.PG_URL || 'postgres://postgres@127.0.0.1:5432/
 
 const cleanups = new WeakMap<MikroORM, () => Promise<void>>();
 
-function withDatabase(url: string, dbName: string): string {
+/** PG_URL with another database (`url`: another server's URL). */
+export function pgUrlOf(dbName: string, url = PG_URL): string {
   const parsed = new URL(url);
   parsed.pathname = `/${dbName}`;
   return parsed.toString();
+}
+
+/**
+ * A one-connection ORM without entities on a PostgreSQL server (PG_URL's maintenance database by
+ * default): for creating and dropping databases and roles. Close it with `close(true)`.
+ */
+export function openPgAdmin(clientUrl = PG_URL): Promise<MikroORM> {
+  return MikroORM.init({
+    driver: PostgreSqlDriver,
+    clientUrl,
+    entities: [],
+    discovery: { warnWhenNoEntities: false },
+    pool: { min: 0, max: 1 },
+  });
 }
 
 /** Runs one statement on the PostgreSQL server's maintenance database. */
 async function onPgServer(sql: string): Promise<void> {
   let admin: MikroORM | undefined;
   try {
-    admin = await MikroORM.init({
-      driver: PostgreSqlDriver,
-      clientUrl: PG_URL,
-      entities: [],
-      discovery: { warnWhenNoEntities: false },
-      pool: { min: 0, max: 1 },
-    });
+    admin = await openPgAdmin();
     await admin.em.getConnection().execute(sql);
   } catch (error) {
     const ci = process.env.CI === 'true' ? ' (CI=true: PostgreSQL tests must not be skipped)' : '';
@@ -65,7 +74,7 @@ export async function createTestOrm(
   }
   const dbName = `ocop_test_${process.pid}_${randomBytes(4).toString('hex')}`;
   await onPgServer(`create database "${dbName}"`);
-  const orm = await createOrm(config, { kind, url: withDatabase(PG_URL, dbName) });
+  const orm = await createOrm(config, { kind, url: pgUrlOf(dbName) });
   cleanups.set(orm, () => onPgServer(`drop database if exists "${dbName}" with (force)`));
   return orm;
 }

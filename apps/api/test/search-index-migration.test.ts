@@ -4,7 +4,6 @@
 import { randomBytes } from 'node:crypto';
 import { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
-import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
 import { checkReadiness, createOrm } from '../src/db/orm.js';
@@ -15,7 +14,7 @@ import { seedDatabase } from '../src/db/seed.js';
 import { warnIfSearchUnindexed } from '../src/db/trigram-search-check.js';
 import { listProducts } from '../src/modules/products/product.service.js';
 import { createServer } from '../src/server.js';
-import { createTestOrm, destroyTestOrm, DIALECTS, PG_URL } from './db.js';
+import { createTestOrm, destroyTestOrm, DIALECTS, openPgAdmin, PG_URL } from './db.js';
 
 const MIGRATION = 'Migration20261130170000';
 const ASOF = '2024-06-30';
@@ -137,13 +136,7 @@ describe('PostgreSQL when the role may not create pg_trgm', () => {
     return url.toString();
   };
   const admin = async (db: string, statements: string[]) => {
-    const conn = await MikroORM.init({
-      driver: PostgreSqlDriver,
-      clientUrl: urlAs(new URL(PG_URL).username || 'postgres', db),
-      entities: [],
-      discovery: { warnWhenNoEntities: false },
-      pool: { min: 0, max: 1 },
-    });
+    const conn = await openPgAdmin(urlAs(new URL(PG_URL).username || 'postgres', db));
     try {
       for (const sql of statements) await conn.em.getConnection().execute(sql);
     } finally {

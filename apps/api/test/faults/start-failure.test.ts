@@ -3,10 +3,8 @@
 // not a stack trace of the driver.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { MikroORM } from '@mikro-orm/core';
-import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { describe, expect, it } from 'vitest';
-import { PG_URL } from '../db.js';
+import { openPgAdmin, PG_URL } from '../db.js';
 import { spawnServer } from './spawn-server.js';
 
 /** What the server printed before it exited (spawnServer rejects with it). */
@@ -50,13 +48,7 @@ describe('a database that cannot be opened at start', () => {
 
   it('PostgreSQL, a missing database the role may not create: says to create it for the role', async () => {
     const role = `ocop_nocreate_${process.pid}`;
-    const admin = await MikroORM.init({
-      driver: PostgreSqlDriver,
-      clientUrl: PG_URL,
-      entities: [],
-      discovery: { warnWhenNoEntities: false },
-      pool: { min: 0, max: 1 },
-    });
+    const admin = await openPgAdmin();
     const sql = admin.em.getConnection();
     await sql.execute(`create role "${role}" login`);
     try {
