@@ -39,15 +39,17 @@ export const FENCED_ENTITIES: Record<FencedTable, string> = {
 
 /**
  * SQLite: a condition true when `idExpression` (an id of `table`, or a column referring to one)
- * is outside the range an unfinished import reserved in `table`. The two scalar subqueries are
- * uncorrelated: SQLite runs each once per statement. Without a range they give 1 and 0, and
- * `id not between 1 and 0` holds for every id.
+ * is outside the range an unfinished import reserved in `table`. Its subqueries are uncorrelated:
+ * SQLite runs each once per statement. With no import unfinished (nearly always) the first term
+ * is true and the row needs no comparison: the range test alone cost every row read (a count of
+ * 100,000 products: 7–8 ms alone, 13–15 ms with it, 8 ms with this first term). Without a range
+ * for `table` the bounds are 1 and 0, and `id not between 1 and 0` holds for every id.
  */
 export function sqliteVisibleSql(idExpression: string, table: FencedTable): string {
   return (
-    `${idExpression} not between ` +
+    `(not exists (select 1 from "${IMPORT_FENCE}") or ${idExpression} not between ` +
     `coalesce((select "lo" from "${IMPORT_FENCE}" where "name" = '${table}'), 1) and ` +
-    `coalesce((select "hi" from "${IMPORT_FENCE}" where "name" = '${table}'), 0)`
+    `coalesce((select "hi" from "${IMPORT_FENCE}" where "name" = '${table}'), 0))`
   );
 }
 
