@@ -160,4 +160,20 @@ export class YearOnlyTally {
   get sampleCount(): number {
     return this.samples.size;
   }
+
+  /** The keys of the year-only records noted so far (to merge tallies of parts: metric-partials.ts). */
+  yearOnlyKeys(): string[] {
+    return [...this.seen];
+  }
+
+  /** The ids of the sample activities noted so far. */
+  sampleIds(): string[] {
+    return [...this.samples];
+  }
+
+  /** Notes what another tally noted (its keys and sample ids); each record still counts once. */
+  absorb(yearOnlyKeys: readonly string[], sampleIds: readonly string[]): void {
+    for (const key of yearOnlyKeys) this.seen.add(key);
+    for (const id of sampleIds) this.samples.add(id);
+  }
 }

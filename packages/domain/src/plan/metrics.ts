@@ -77,6 +77,16 @@ export interface MetricDefinition {
   shape: MetricShape;
   definition: string;
   compute(facts: PlanFacts, context: MetricContext): MetricValue;
+  /**
+   * A province-wide adjustment of the value counted from the records (the pass rate's published
+   * council rounds). Kept apart from `compute` so a value counted part by part (metric-partials.ts)
+   * is adjusted once, after its parts are merged.
+   */
+  finish?(
+    value: MetricValue,
+    facts: Pick<PlanFacts, 'councilRounds'>,
+    context: Pick<MetricContext, 'window'>,
+  ): MetricValue;
 }
 
 /** Activity kind that counts as management-capacity building (task ALL-CAPACITY). */
@@ -287,6 +297,10 @@ const provincialPassRate: MetricDefinition = {
     }
     const base = sortedDistinct(evaluated);
     const counted = base.filter((id) => passed.has(id));
+    return { shape: 'share', numerator: counted.length, denominator: base.length, counted, base };
+  },
+  finish(value, facts, { window }) {
+    if (value.shape !== 'share') return value;
     // Failed products are seldom listed: when the province published a round's counts and they
     // cover at least what is recorded, the rate uses them (and says which rounds it used).
     const rounds = (facts.councilRounds ?? []).filter(
@@ -298,19 +312,17 @@ const provincialPassRate: MetricDefinition = {
     );
     if (
       rounds.length > 0 &&
-      published.evaluated >= base.length &&
-      published.passed >= counted.length
+      published.evaluated >= value.base.length &&
+      published.passed >= value.counted.length
     ) {
       return {
-        shape: 'share',
+        ...value,
         numerator: published.passed,
         denominator: published.evaluated,
-        counted,
-        base,
         publishedRounds: rounds.map((r) => `${r.round}/${r.year}`),
       };
     }
-    return { shape: 'share', numerator: counted.length, denominator: base.length, counted, base };
+    return value;
   },
 };
 
@@ -455,6 +467,24 @@ export function getMetric(name: string): MetricDefinition {
   return METRICS[name];
 }
 
+/** The windows and index every metric of one computation reads (built once per fact set). */
+export function metricContext(
+  facts: PlanFacts,
+  period: PlanPeriod,
+  asOf: IsoDate,
+  tally: YearOnlyTally,
+): MetricContext {
+  return {
+    period,
+    asOf,
+    tally,
+    window: windowOf(period, asOf),
+    previousWindow: windowOf(previousYearOf(period), asOf),
+    upTo: upToOf(period, asOf),
+    index: indexFacts(facts),
+  };
+}
+
 /**
  * Computes a metric for a period on an as-of date, counting year-only records used. Several
  * figures shown together (a row of the districts table) pass one `tally` to count their distinct
@@ -467,14 +497,9 @@ export function computeMetric(
   asOf: IsoDate,
   tally: YearOnlyTally = new YearOnlyTally(),
 ): MetricOutcome {
-  const value = getMetric(name).compute(facts, {
-    period,
-    asOf,
-    tally,
-    window: windowOf(period, asOf),
-    previousWindow: windowOf(previousYearOf(period), asOf),
-    upTo: upToOf(period, asOf),
-    index: indexFacts(facts),
-  });
+  const metric = getMetric(name);
+  const context = metricContext(facts, period, asOf, tally);
+  const counted = metric.compute(facts, context);
+  const value = metric.finish ? metric.finish(counted, facts, context) : counted;
   return { ...value, yearOnlyRecords: tally.count, sampleRecords: tally.sampleCount };
 }

@@ -2,7 +2,7 @@
 import { parseIsoDate, type IsoDate } from '../dates.js';
 import type { PlanFacts } from './facts.js';
 import { NO_DATA_SOURCE_METRIC } from './metrics-programme.js';
-import { computeMetric } from './metrics.js';
+import { computeMetric, type MetricOutcome } from './metrics.js';
 import {
   STATUS_RULE,
   decideStatus,
@@ -84,8 +84,19 @@ export function computeTargetProgress(
 ): TargetProgress {
   parseIsoDate(asOf);
   if (target.metric === NO_DATA_SOURCE_METRIC) return noDataSourceProgress(target, asOf);
-  const outcome = computeMetric(target.metric, facts, target.period, asOf);
+  return progressOfOutcome(target, computeMetric(target.metric, facts, target.period, asOf), asOf);
+}
 
+/**
+ * A target's progress from its metric's outcome on `asOf` (computed over the whole fact set, or
+ * merged from parts: metric-partials.ts). A no_data_source target has no outcome: see
+ * {@link noDataSourceProgress}.
+ */
+export function progressOfOutcome(
+  target: PlanTarget,
+  outcome: MetricOutcome,
+  asOf: IsoDate,
+): TargetProgress {
   let actual: number | null = null;
   let met = false;
   let numerator: number | undefined;
@@ -204,7 +215,7 @@ export function unitProgress(
  * no_data_source (linear-pace-v2, the same decision decideStatus gives for dataRecorded false),
  * and `noDataSource` so it is never read as "nothing yet".
  */
-function noDataSourceProgress(target: PlanTarget, asOf: IsoDate): TargetProgress {
+export function noDataSourceProgress(target: PlanTarget, asOf: IsoDate): TargetProgress {
   return {
     asOf,
     actual: null,

@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { AS_OF, PERIODS, syntheticFacts } from '../test-fixtures/synthetic-facts.fixture.js';
+import { partitionFacts } from './fact-partition.js';
+import type { PlanFacts } from './facts.js';
+import { computeMetricPartials, mergeMetricPartials } from './metric-partials.js';
+import { computeMetric, METRICS, type MetricName } from './metrics.js';
+
+const NAMES = Object.keys(METRICS) as MetricName[];
+
+/** Entities e0…e39 in parts of `size` by number; lone products in parts of their own numbers. */
+function partsOf(facts: PlanFacts, size: number) {
+  const number = (id: string) => Number(id.replace(/\D/g, '') || '-1');
+  return partitionFacts(
+    facts,
+    (entityId) => `e${Math.floor(number(entityId) / size)}`,
+    (productId) => `p${Math.floor(number(productId) / size)}`,
+  );
+}
+
+function merged(facts: PlanFacts, size: number, period: (typeof PERIODS)[number], asOf: string) {
+  const partials = [...partsOf(facts, size).values()].map((part) =>
+    computeMetricPartials(NAMES, part, period, asOf),
+  );
+  return (name: MetricName) =>
+    mergeMetricPartials(
+      name,
+      partials.map((p) => p.get(name)!),
+      {
+        units: facts.units,
+        ...(facts.councilRounds ? { councilRounds: facts.councilRounds } : {}),
+      },
+      period,
+      asOf,
+    );
+}
+
+describe('metrics counted part by part', () => {
+  const facts = syntheticFacts();
+
+  it('splits the facts into parts that together hold every record once (activities where they reach)', () => {
+    const parts = [...partsOf(facts, 7).values()];
+    expect(parts.length).toBeGreaterThan(5);
+    const total = (pick: (p: PlanFacts) => unknown[]) =>
+      parts.reduce((n, p) => n + pick(p).length, 0);
+    expect(total((p) => p.entities)).toBe(facts.entities.length);
+    expect(total((p) => p.products)).toBe(facts.products.length);
+    expect(total((p) => p.evaluations)).toBe(facts.evaluations.length);
+    expect(total((p) => p.decisionItems)).toBe(facts.decisionItems.length);
+    // An activity naming records of two parts is in both.
+    expect(total((p) => p.activities)).toBeGreaterThan(facts.activities.length);
+  });
+
+  it.each([1, 7, 1000])(
+    'gives every metric the outcome it has over the whole fact set (parts of %i entities)',
+    (size) => {
+      for (const period of PERIODS)
+        for (const asOf of AS_OF) {
+          const partly = merged(facts, size, period, asOf);
+          for (const name of NAMES)
+            expect(partly(name), `${name} ${period.start}…${period.end} on ${asOf}`).toEqual(
+              computeMetric(name, facts, period, asOf),
+            );
+        }
+    },
+  );
+
+  it('applies the published council rounds once, after the merge', () => {
+    const period = PERIODS[1]!;
+    const withRounds: PlanFacts = {
+      ...facts,
+      councilRounds: [
+        {
+          level: 'province',
+          round: 1,
+          year: 2021,
+          date: { date: '2021-06-30', precision: 'day' },
+          evaluated: 400,
+          passed: 300,
+        },
+      ],
+    };
+    const whole = computeMetric('provincial_pass_rate', withRounds, period, '2021-12-31');
+    expect(whole.shape === 'share' && whole.publishedRounds).toEqual(['1/2021']);
+    expect(merged(withRounds, 7, period, '2021-12-31')('provincial_pass_rate')).toEqual(whole);
+  });
+
+  it('counts nothing over no parts, and lists every unit of a per-unit metric with 0', () => {
+    const outcome = mergeMetricPartials(
+      'entities_participating_per_unit',
+      [],
+      { units: facts.units },
+      PERIODS[1]!,
+      '2021-12-31',
+    );
+    expect(outcome).toMatchObject({ yearOnlyRecords: 0, sampleRecords: 0, unassigned: [] });
+    expect(
+      outcome.shape === 'per_unit' && outcome.perUnit.map((u) => [u.unitCode, u.value]),
+    ).toEqual(facts.units.map((u) => [u.code, 0]));
+  });
+});
