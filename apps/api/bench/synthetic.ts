@@ -186,6 +186,9 @@ export async function addSyntheticProducts(
   await em.transactional(async (tx) => {
     const knex = (tx.getTransactionContext<Knex.Transaction>() ?? em.getKnex()) as Knex;
     const bool = (v: boolean) => (isPostgres(knex) ? v : v ? 1 : 0);
+    // Like the importer: PostgreSQL's fact-segment triggers skip these inserts and the bump below
+    // makes every segment stale (SQLite's triggers raise the segments as the rows go in).
+    if (isPostgres(knex)) await knex.raw(`set local ocop.bulk_write = 'on'`);
     await insertRecords(knex, 'economic_entity', entities, (e): Row => ({
       name: `Chủ thể tổng hợp ${e.n}`,
       normalized_name: `chu the tong hop ${e.n}`,
@@ -240,7 +243,7 @@ export async function addSyntheticProducts(
       valid_until: c.validUntil,
       superseded_on: c.supersededOn,
     }));
-    await bumpDataVersionWith(knex);
+    await bumpDataVersionWith(knex, { allSegments: true });
   });
   return {
     entities: entities.length,

@@ -9,6 +9,7 @@ import { Certificate } from '../modules/certificates/certificate.entity.js';
 import { DecisionItem } from '../modules/decisions/decision-item.entity.js';
 import { Decision } from '../modules/decisions/decision.entity.js';
 import { DataVersion } from '../modules/data-version/data-version.entity.js';
+import { FactSegment } from '../modules/data-version/fact-segment.entity.js';
 import { Department } from '../modules/departments/department.entity.js';
 import { EconomicEntity } from '../modules/entities/economic-entity.entity.js';
 import { Evaluation } from '../modules/evaluations/evaluation.entity.js';
@@ -46,5 +47,6 @@ export const ENTITIES = [
   LoginThrottle,
   AuditRecord,
   DataVersion,
+  FactSegment,
   IdempotencyKey,
 ];

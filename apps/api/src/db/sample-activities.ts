@@ -111,8 +111,9 @@ export async function generateSampleActivities(em: EntityManager): Promise<numbe
     }
     if (created > 0) {
       await tx.flush();
-      // Sample activities feed the plan figures: cached ones must not outlive them.
-      await bumpDataVersion(tx);
+      // Sample activities feed the plan figures: cached ones must not outlive them (their links'
+      // triggers raised the segments too; the epoch also covers activities linking nothing).
+      await bumpDataVersion(tx, { allSegments: true });
     }
     return created;
   });

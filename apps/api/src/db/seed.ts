@@ -1,7 +1,8 @@
 // Loads the real An Giang data from data/seed/ in dependency order. Idempotent: each step skips
 // what is already there, and the product list goes through the same importer users use. Each step
 // that adds records raises the data version in its transaction (the importer does it itself), so
-// a seed into a running deployment is seen by its cached figures at once.
+// a seed into a running deployment is seen by its cached figures at once, and the segments epoch:
+// units, plans and figures are in every fact segment's results (modules/data-version/fact-segments.ts).
 import { ref, type MikroORM } from '@mikro-orm/core';
 import {
   buildDistrictUnits,
@@ -102,7 +103,7 @@ export async function seedDatabase(orm: MikroORM, options: SeedOptions): Promise
       unit.successor = ref(successor);
     }
     await tx.flush();
-    await bumpDataVersion(tx);
+    await bumpDataVersion(tx, { allSegments: true });
     return records.length;
   });
 
@@ -118,7 +119,7 @@ export async function seedDatabase(orm: MikroORM, options: SeedOptions): Promise
         roleVi: row.role_vi!,
       });
     await tx.flush();
-    await bumpDataVersion(tx);
+    await bumpDataVersion(tx, { allSegments: true });
     return rows.length;
   });
 
@@ -170,7 +171,7 @@ export async function seedDatabase(orm: MikroORM, options: SeedOptions): Promise
       });
     }
     await tx.flush();
-    await bumpDataVersion(tx);
+    await bumpDataVersion(tx, { allSegments: true });
     return { targets: targets.length, tasks: taskRows.length };
   });
   summary.targets = planCounts.targets;
@@ -178,7 +179,7 @@ export async function seedDatabase(orm: MikroORM, options: SeedOptions): Promise
     const added = await seedPublishedPlans(tx, dir);
     if (added > 0) {
       await tx.flush();
-      await bumpDataVersion(tx);
+      await bumpDataVersion(tx, { allSegments: true });
     }
     return added;
   });
@@ -226,7 +227,7 @@ export async function seedDatabase(orm: MikroORM, options: SeedOptions): Promise
       }
     });
     await tx.flush();
-    await bumpDataVersion(tx);
+    await bumpDataVersion(tx, { allSegments: true });
     return rows.length;
   });
 

@@ -37,14 +37,37 @@ export async function readDataVersion(em: EntityManager): Promise<DataVersionSta
   return { epoch: String(row.epoch), version: Number(row.version) };
 }
 
+export interface BumpOptions {
+  /**
+   * Also raise `segments_epoch` (same statement): every fact segment is stale
+   * (modules/data-version/fact-segments.ts). For writes whose segment bumps the triggers skipped
+   * (the PostgreSQL importer, SQLite's fenced copy) or that change what every segment's facts
+   * refer to (seeds).
+   */
+  allSegments?: boolean;
+}
+
 /** Raises the version by one inside the caller's transaction (`knex` is that transaction). */
-export async function bumpDataVersionWith(knex: Knex): Promise<void> {
+export async function bumpDataVersionWith(knex: Knex, options: BumpOptions = {}): Promise<void> {
   await knex('data_version')
     .where({ id: 1 })
-    .update({ version: knex.raw('version + 1') });
+    .update({
+      version: knex.raw('version + 1'),
+      ...(options.allSegments ? { segments_epoch: knex.raw('segments_epoch + 1') } : {}),
+    });
 }
 
 /** Raises the version by one in `em`'s open transaction. */
-export function bumpDataVersion(em: EntityManager): Promise<void> {
-  return bumpDataVersionWith(knexOf(em));
+export function bumpDataVersion(em: EntityManager, options: BumpOptions = {}): Promise<void> {
+  return bumpDataVersionWith(knexOf(em), options);
+}
+
+/**
+ * Raises only `segments_epoch` (the data version stays): rows that were never visible were
+ * removed, but writes made meanwhile may have skipped their segment bumps (SQLite's import fence).
+ */
+export async function bumpSegmentsEpochWith(knex: Knex): Promise<void> {
+  await knex('data_version')
+    .where({ id: 1 })
+    .update({ segments_epoch: knex.raw('segments_epoch + 1') });
 }

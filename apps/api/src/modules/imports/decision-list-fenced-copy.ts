@@ -10,15 +10,19 @@
 //   publishFenced: one transaction: the changes to existing records (fills, supersessions), the
 //     new certificates of existing products (the unique index allows one certificate in force per
 //     product, so they follow the supersessions) and the links between existing records, then
-//     deletes the ranges (every row appears at once) and raises the data version.
+//     deletes the ranges (every row appears at once) and raises the data version and the segments
+//     epoch (the fact-segment triggers skip every write while a fence stands).
 //   removeFencedRows: after a failure, an abort or a killed import: deletes the fenced rows,
-//     children first, in short transactions, then the ranges.
+//     children first, in short transactions, then the ranges, raising the segments epoch.
 // Every write transaction begins with a write, so it takes the file's write lock before it reads
 // (a read first would pin a snapshot that another connection's commit could make stale).
 import type { Knex } from '@mikro-orm/knex';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { FENCED_TABLES, IMPORT_FENCE, type FencedTable } from '../../db/import-fence.js';
-import { bumpDataVersionWith } from '../data-version/data-version.service.js';
+import {
+  bumpDataVersionWith,
+  bumpSegmentsEpochWith,
+} from '../data-version/data-version.service.js';
 import {
   checkReferences,
   idBase,
@@ -184,7 +188,9 @@ export async function publishFenced(knex: Knex, staged: StagedPlan, fence: Fence
     } else await knex.raw(insertSql(fence, t, published));
   }
   await knex.raw(`delete from "${IMPORT_FENCE}" where "run_id" = ?`, [fence.runId]);
-  await bumpDataVersionWith(knex);
+  // Every segment stale: the fact-segment triggers skipped this import's writes, and the writes
+  // others made while the fence stood (db/migrations/fact-segment-triggers.ts).
+  await bumpDataVersionWith(knex, { allSegments: true });
 }
 
 /**
@@ -223,12 +229,15 @@ export async function removeFencedRows(
     const range = rangeOf.get(table);
     if (range) await removeIn(table, 'id', Number(range.lo), Number(range.hi));
   }
-  await transaction((trx) =>
-    trx.raw(
+  await transaction(async (trx) => {
+    await trx.raw(
       `delete from "${IMPORT_FENCE}"` + (runId === null ? '' : ' where "run_id" = ?'),
       runId === null ? [] : [runId],
-    ),
-  );
+    );
+    // The rows removed were never seen, so the data version stays; but the fact-segment triggers
+    // skipped the writes others made while the fence stood: every segment is stale.
+    await bumpSegmentsEpochWith(trx);
+  });
   return fences.reduce((sum, f) => sum + Number(f.hi) - Number(f.lo) + 1, 0);
 }
 

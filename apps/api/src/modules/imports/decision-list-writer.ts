@@ -2,7 +2,8 @@
 // INSERTs in dependency order (sources, entities, products, evaluations, decisions, items,
 // certificates, links), then one UPDATE per chunk for the facts filled in; the certificates a new
 // one supersedes are updated just before the new ones are inserted; last the data version (cached
-// figures). `step` runs between statements (progress, abort, a turn of the event loop). The rows
+// figures) and the segments epoch (on PostgreSQL its statements skip the fact-segment triggers).
+// `step` runs between statements (progress, abort, a turn of the event loop). The rows
 // themselves are built by planRows, which the SQLite staging (decision-list-staging.ts) shares.
 import { mapGroup1048To148, vietnameseSortKey } from '@ocop/domain';
 import type { Knex } from '@mikro-orm/knex';
@@ -148,6 +149,10 @@ export async function writePlan(
   step: () => Promise<void>,
 ): Promise<void> {
   const rows = planRows((value) => (isPostgres(knex) ? value : value ? 1 : 0));
+  // PostgreSQL: the fact-segment triggers skip this transaction's statements, and the bump below
+  // makes every segment stale instead (db/migrations/fact-segment-triggers.ts): segment rows
+  // locked until this long transaction commits would make API writes to them wait for it.
+  if (isPostgres(knex)) await knex.raw(`set local ocop.bulk_write = 'on'`);
 
   await insertRecords(knex, 'source', plan.sources, rows.source, step);
   await insertRecords(knex, 'economic_entity', plan.entities, rows.entity, step);
@@ -193,5 +198,5 @@ export async function writePlan(
   for (const p of plan.productsChanged) productUpdates.set(idOf(p), rows.productUpdate(p));
   await updateByCase(knex, 'product', PRODUCT_UPDATE_COLUMNS, productUpdates, step);
   // Last, so the version row stays locked only for the commit of this transaction.
-  await bumpDataVersionWith(knex);
+  await bumpDataVersionWith(knex, { allSegments: true });
 }

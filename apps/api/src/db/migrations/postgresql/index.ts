@@ -15,6 +15,7 @@ import { Migration20261130105131 } from './Migration20261130105131.js';
 import { Migration20261130170000 } from './Migration20261130170000.js';
 import { Migration20261130180000 } from './Migration20261130180000.js';
 import { Migration20261201040747 } from './Migration20261201040747.js';
+import { Migration20261201100000 } from './Migration20261201100000.js';
 
 export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261129013303', class: Migration20261129013303 },
@@ -32,4 +33,5 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261130170000', class: Migration20261130170000 },
   { name: 'Migration20261130180000', class: Migration20261130180000 },
   { name: 'Migration20261201040747', class: Migration20261201040747 },
+  { name: 'Migration20261201100000', class: Migration20261201100000 },
 ];

@@ -1,0 +1,59 @@
+// Fact segments: the province's facts partitioned into blocks of economic entities, so a figure's
+// partial results can be cached per segment and only the segments whose facts changed recomputed.
+// An entity with id E is in segment E / 256; a product is in its entity's segment, or, without an
+// entity, in a negative segment of its own id (-1 - id / 256), so the two never collide.
+//
+// `fact_segment` holds one row per segment ever changed (no row: version 0); database triggers
+// raise a segment's version with every write to a fact in it (db/migrations/fact-segment-triggers.ts),
+// so every writer — the ORM, raw SQL, a manual fix — is counted. Bulk writers skip the per-segment
+// work and raise `data_version.segments_epoch` instead, which makes every segment stale at once
+// (bumpDataVersion with `allSegments`, data-version.service.ts).
+import type { EntityManager } from '@mikro-orm/core';
+
+/** Entities per segment. */
+export const FACT_SEGMENT_SIZE = 256;
+
+/** The table of segment versions. */
+export const FACT_SEGMENT = 'fact_segment';
+
+/** SQL: the segment of the entity whose id is `idColumn` (integer division in both dialects). */
+export function entitySegmentSql(idColumn: string): string {
+  return `(${idColumn} / ${FACT_SEGMENT_SIZE})`;
+}
+
+/**
+ * SQL: the segment of the product whose entity is `entityIdColumn` and id `idColumn`: its entity's,
+ * or a negative segment of its own when it has none.
+ */
+export function productSegmentSql(entityIdColumn: string, idColumn: string): string {
+  return (
+    `(case when ${entityIdColumn} is null then -1 - ${idColumn} / ${FACT_SEGMENT_SIZE} ` +
+    `else ${entityIdColumn} / ${FACT_SEGMENT_SIZE} end)`
+  );
+}
+
+/** Every segment's version (segments never changed are absent: version 0), in `em`'s transaction. */
+export async function readSegmentVersions(em: EntityManager): Promise<Map<number, number>> {
+  const rows: { segment: unknown; version: unknown }[] = await em
+    .getConnection()
+    .execute(
+      `select segment, version from ${FACT_SEGMENT} order by segment`,
+      [],
+      'all',
+      em.getTransactionContext(),
+    );
+  return new Map(rows.map((r) => [Number(r.segment), Number(r.version)]));
+}
+
+/** The segments epoch: raised by every write that changed facts without raising their segments. */
+export async function readSegmentsEpoch(em: EntityManager): Promise<number> {
+  const row = await em
+    .getConnection()
+    .execute<{ epoch: unknown } | undefined>(
+      'select segments_epoch as epoch from data_version where id = 1',
+      [],
+      'get',
+      em.getTransactionContext(),
+    );
+  return Number(row?.epoch ?? 0);
+}
