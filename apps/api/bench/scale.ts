@@ -2,8 +2,12 @@
 // the deterministic part runs as tests: test/kpi-statements.test.ts). For each dialect and size it
 // builds a fresh migrated database, seeds it and adds rule-following synthetic products
 // (bench/synthetic.ts) up to the size, then measures, in one run:
-// - SQL statements per operation (uncached: the data version is raised before each request);
-// - uncached and cached latency p50/p99 (in process, app.inject);
+// - SQL statements per operation (uncached: one fact is written before each request);
+// - uncached latency p50/p99 (in process, app.inject) after a write of one fact — an evaluation,
+//   a different one each round, with the data version raised in the same transaction: what the
+//   next reader pays after an officer saves — and, for the overview, also with every fact segment
+//   stale ("overview, cold": after an import, a seed or a restart, nothing kept to reuse);
+// - cached latency p50/p99;
 // - req/s of the cached overview and of stats unit × stars served by an API process, against a
 //   bare node:http process returning the same bytes (ratio: absolute figures vary between runs);
 //   and of the dashboard's overview asked by id over GET (the trusted document `Plan` of
@@ -116,11 +120,41 @@ async function inProcess(kind: DbKind, size: number, orm: MikroORM): Promise<voi
     statements += 1;
     original(context);
   };
-  // Every segment stale too: an uncached figure is measured, not one from cached segments.
-  const bump = () =>
+  // One evaluation rewritten as it is (its segment's triggers fire: that segment is recounted),
+  // a different one each round, spread over the ids.
+  const { lo, hi } = (await orm.em
+    .fork()
+    .getConnection()
+    .execute('select min(id) as lo, max(id) as hi from evaluation', [], 'get')) as {
+    lo: number;
+    hi: number;
+  };
+  let writes = 0;
+  const writeOneFact = () =>
+    orm.em.fork().transactional(async (tx) => {
+      const id = Number(lo) + ((writes++ * 7919) % (Number(hi) - Number(lo) + 1));
+      await tx
+        .getConnection()
+        .execute(
+          'update evaluation set stars = stars where id = ?',
+          [id],
+          'run',
+          tx.getTransactionContext(),
+        );
+      await bumpDataVersion(tx);
+    });
+  const allStale = () =>
     orm.em.fork().transactional((tx) => bumpDataVersion(tx, { allSegments: true }));
+  const operations: [string, Operation, () => Promise<void>][] = [
+    ...Object.entries(OPERATIONS).map(([name, op]): [string, Operation, () => Promise<void>] => [
+      name,
+      op,
+      writeOneFact,
+    ]),
+    ['overview, cold', OPERATIONS.overview!, allStale],
+  ];
   try {
-    for (const [name, op] of Object.entries(OPERATIONS)) {
+    for (const [name, op, bump] of operations) {
       const run = async () => {
         const started = performance.now();
         const res = await app.inject({ method: 'POST', url: '/graphql', payload: op });

@@ -57,3 +57,13 @@ export async function readSegmentsEpoch(em: EntityManager): Promise<number> {
     );
   return Number(row?.epoch ?? 0);
 }
+
+/** entitySegmentSql in JavaScript (ids are non-negative integers: truncation is the floor). */
+export function entitySegment(entityId: number): number {
+  return Math.floor(entityId / FACT_SEGMENT_SIZE);
+}
+
+/** productSegmentSql of a product without an entity, in JavaScript. */
+export function loneProductSegment(productId: number): number {
+  return -1 - Math.floor(productId / FACT_SEGMENT_SIZE);
+}

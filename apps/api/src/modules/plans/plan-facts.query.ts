@@ -18,7 +18,8 @@
 // contain U+001F; published values are digits or words.
 import type { EntityManager } from '@mikro-orm/core';
 import type { EntityManager as SqlEntityManager } from '@mikro-orm/knex';
-import { visibleSql, type FencedTable } from '../../db/import-fence.js';
+import { IMPORT_FENCE, visibleSql, type FencedTable } from '../../db/import-fence.js';
+import { FACT_SEGMENT, FACT_SEGMENT_SIZE } from '../data-version/fact-segments.js';
 import { isPostgres } from '../imports/sql-batch.js';
 import type { FactFields, FactKind } from './plan-facts.columns.js';
 
@@ -29,10 +30,55 @@ export interface FactQuery {
   unitCode?: string | null;
 }
 
+/**
+ * The fact segments (modules/data-version/fact-segments.ts) whose partial figures the caller
+ * already holds: their epoch and versions. The statement then returns only the facts of the
+ * segments changed since; with `epoch` null (nothing held), or when the epoch moved or (SQLite)
+ * an import is unfinished, every fact, as without segments.
+ */
+export interface KnownSegments {
+  epoch: number | null;
+  versions: ReadonlyMap<number, number>;
+}
+
+/** The segments as the statement saw them (same snapshot as its facts). */
+export interface SegmentState {
+  epoch: number;
+  /** Every fact was selected (nothing known, the epoch moved, or an import is unfinished). */
+  everything: boolean;
+  /** SQLite: an import's rows are fenced; figures computed now must not be kept. */
+  fenced: boolean;
+  /** Every segment's version (absent: 0). */
+  versions: Map<number, number>;
+  /** The segments whose facts were selected, when not everything. */
+  stale: number[];
+}
+
 const field = (column: string) => `coalesce(cast(${column} as text), '')`;
 
 /** The selected facts, each kind as one string of fields (split where they are read). */
 export async function selectFactFields(em: EntityManager, query: FactQuery): Promise<FactFields> {
+  return (await selectFacts(em, query, null)).fields;
+}
+
+/**
+ * The selected facts of the province (no unit) in the segments changed since `known`, and the
+ * segments' state, in one statement (one snapshot: the versions describe exactly these facts).
+ */
+export async function selectSegmentFactFields(
+  em: EntityManager,
+  query: Omit<FactQuery, 'unitCode'>,
+  known: KnownSegments,
+): Promise<{ fields: FactFields; segments: SegmentState }> {
+  const { fields, segments } = await selectFacts(em, query, known);
+  return { fields, segments: segments! };
+}
+
+async function selectFacts(
+  em: EntityManager,
+  query: FactQuery,
+  known: KnownSegments | null,
+): Promise<{ fields: FactFields; segments: SegmentState | null }> {
   const { from, to } = query;
   const unit = query.unitCode ?? null;
   const knex = (em as SqlEntityManager).getKnex();
@@ -65,16 +111,60 @@ export async function selectFactFields(em: EntityManager, query: FactQuery): Pro
   // anyway (same plan), while SQLite otherwise runs each one again where it is read (the decision
   // join, the evaluation window and the product selection twice): 0.91× its CPU time (median of 25
   // interleaved pairs, with the entity filter above, against the UNION form without the hints).
-  const sql = `
-with
-  ev as materialized (select id, product_id, level, date, date_precision, stars from evaluation
-         where date >= ? and date <= ?${visible('id', 'evaluation')}),
-  di as materialized (select di.id as item_id, di.decision_id, di.product_id, d.date, d.date_precision,
+  // With known segments (province only), every fact CTE is the full selection gated on `allseg`
+  // (a one-time filter: PostgreSQL skips the scan when it is false) plus the same selection over
+  // the changed segments' products (sp) and entities (se), empty when `allseg` holds.
+  const segmented = known !== null;
+  const allOnly = segmented ? ' and (select yes from allseg)' : '';
+  const knownSql = isPostgres(knex)
+    ? 'select cast(key as bigint) as segment, cast(value as bigint) as version from json_each_text(cast(? as json))'
+    : 'select cast(key as integer) as segment, cast(value as integer) as version from json_each(?)';
+  const fencedSql = isPostgres(knex) ? 'false' : `exists (select 1 from ${IMPORT_FENCE})`;
+  const size = FACT_SEGMENT_SIZE;
+  const segmentCtes = `
+  known_seg as (${knownSql}),
+  allseg as materialized (select (${fencedSql} or coalesce((select segments_epoch from data_version where id = 1), 0) <> ?) as yes),
+  stale as materialized (select s.segment from ${FACT_SEGMENT} s left join known_seg k on k.segment = s.segment
+         where coalesce(k.version, 0) <> s.version and not (select yes from allseg)),
+  sp as materialized (select p.id from stale s join product p
+           on p.entity_id >= s.segment * ${size} and p.entity_id < s.segment * ${size} + ${size} where s.segment >= 0
+         union all
+         select p.id from stale s join product p
+           on p.id >= (-1 - s.segment) * ${size} and p.id < (-1 - s.segment) * ${size} + ${size}
+         where s.segment < 0 and p.entity_id is null),
+  se as materialized (select e.id from stale s join economic_entity e
+           on e.id >= s.segment * ${size} and e.id < s.segment * ${size} + ${size} where s.segment >= 0),`;
+  const evSelect = `select id, product_id, level, date, date_precision, stars from evaluation`;
+  const diSelect = `select di.id as item_id, di.decision_id, di.product_id, d.date, d.date_precision,
                 d.issuing_level, di.stars, di.action
-         from decision_item di join decision d on d.id = di.decision_id where d.date <= ?${visible('di.id', 'decision_item')}${visible('d.id', 'decision')}),
+         from decision_item di join decision d on d.id = di.decision_id`;
+  const sql = `
+with${segmented ? segmentCtes : ''}
+  ev as materialized (${evSelect}
+         where date >= ? and date <= ?${visible('id', 'evaluation')}${allOnly}${
+           segmented
+             ? `
+         union all ${evSelect}
+         where product_id in (select id from sp) and date >= ? and date <= ?${visible('id', 'evaluation')}`
+             : ''
+         }),
+  di as materialized (${diSelect} where d.date <= ?${visible('di.id', 'decision_item')}${visible('d.id', 'decision')}${allOnly}${
+    segmented
+      ? `
+         union all ${diSelect}
+         where di.product_id in (select id from sp) and d.date <= ?${visible('di.id', 'decision_item')}${visible('d.id', 'decision')}`
+      : ''
+  }),
   ac as (select a.id, a.kind, a.date, a.date_precision, a.sample, u.code as unit_code
          from activity a left join admin_unit u on u.id = a.unit_id
-         where a.date >= ? and a.date <= ?),
+         where a.date >= ? and a.date <= ?${
+           segmented
+             ? `
+           and ((select yes from allseg)
+             or a.id in (select activity_id from activity_entity where economic_entity_id in (select id from se))
+             or a.id in (select activity_id from activity_product where product_id in (select id from sp)))`
+             : ''
+         }),
   ae as (select activity_id, economic_entity_id from activity_entity
          where activity_id in (select id from ac)${visible('economic_entity_id', 'economic_entity')}),
   ap as (select activity_id, product_id from activity_product
@@ -89,7 +179,9 @@ with
          from economic_entity e left join admin_unit u on u.id = e.unit_id
          where (+e.id in (select entity_id from pr where entity_id is not null)
             or +e.id in (select economic_entity_id from ae)
-            or (e.registered_on >= ? and e.registered_on <= ?))${visible('e.id', 'economic_entity')})
+            or (e.registered_on >= ? and e.registered_on <= ?${
+              segmented ? ' and ((select yes from allseg) or e.id in (select id from se))' : ''
+            }))${visible('e.id', 'economic_entity')})
 select 'e' as k, ${agg(['en.id', 'en.unit_code', 'en.type', 'en.registered_on', 'en.registered_precision'], 'en.id')} as v
   from en where 1 = 1${ofUnit('en')}
 union all
@@ -113,21 +205,31 @@ select 'ap', ${agg(['ap.activity_id', 'ap.product_id'], 'ap.product_id, ap.activ
 union all
 select 'r', ${agg(['pf.metric', 'pf.value', 'pf.date', 'pf.date_precision'], 'pf.id')}
   from published_figure pf
-  where pf.metric like 'ag_provincial_council_round%' and pf.date >= ? and pf.date <= ?${unit === null ? '' : ' and 1 = 0'}`;
-  const bindings = [
-    from,
-    to,
-    to,
-    from,
-    to,
-    from,
-    to,
-    ...Array(7).fill(unitBindings).flat(),
-    from,
-    to,
-  ];
+  where pf.metric like 'ag_provincial_council_round%' and pf.date >= ? and pf.date <= ?${unit === null ? '' : ' and 1 = 0'}${
+    segmented
+      ? `
+union all
+select 'sv', string_agg(cast(segment as text) || ':' || cast(version as text), ',') from ${FACT_SEGMENT}
+union all
+select 'sx', (case when (select yes from allseg) then '1' else '0' end) || ':'
+    || (case when ${fencedSql} then '1' else '0' end) || ':'
+    || cast(coalesce((select segments_epoch from data_version where id = 1), 0) as text) || ':'
+    || coalesce((select string_agg(cast(segment as text), ',') from stale), '')`
+      : ''
+  }`;
+  const bindings = segmented
+    ? [
+        JSON.stringify(Object.fromEntries(known.versions)),
+        known.epoch ?? -1,
+        ...[from, to, from, to], // ev: all, changed segments
+        ...[to, to], // di: all, changed segments
+        ...[from, to], // ac
+        ...[from, to], // en registered in the window
+        ...[from, to], // published rounds
+      ]
+    : [from, to, to, from, to, from, to, ...Array(7).fill(unitBindings).flat(), from, to];
   // Through the ORM's connection: logged like every other statement, inside `em`'s transaction if any.
-  const rows: { k: FactKind; v: string | null }[] = await em
+  const rows: { k: FactKind | 'sv' | 'sx'; v: string | null }[] = await em
     .getConnection()
     .execute(sql, bindings, 'all', em.getTransactionContext());
   const fields: FactFields = {
@@ -140,6 +242,29 @@ select 'r', ${agg(['pf.metric', 'pf.value', 'pf.date', 'pf.date_precision'], 'pf
     ap: null,
     r: null,
   };
-  for (const row of rows) fields[row.k] = row.v;
-  return fields;
+  let segments: SegmentState | null = null;
+  let versions = '';
+  for (const row of rows) {
+    if (row.k === 'sv') versions = row.v ?? '';
+    else if (row.k === 'sx') segments = segmentStateOf(row.v ?? '');
+    else fields[row.k] = row.v;
+  }
+  if (segments)
+    for (const pair of versions ? versions.split(',') : []) {
+      const [segment, version] = pair.split(':');
+      segments.versions.set(Number(segment), Number(version));
+    }
+  return { fields, segments };
+}
+
+/** The 'sx' row: everything (0/1), fenced (0/1), epoch, the changed segments (comma-separated). */
+function segmentStateOf(text: string): SegmentState {
+  const [everything, fenced, epoch, stale] = text.split(':');
+  return {
+    everything: everything === '1',
+    fenced: fenced === '1',
+    epoch: Number(epoch),
+    versions: new Map(),
+    stale: stale ? stale.split(',').map(Number) : [],
+  };
 }

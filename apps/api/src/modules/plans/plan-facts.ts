@@ -19,8 +19,14 @@ import type { PlanTarget } from './plan-target.entity.js';
 import type { Plan } from './plan.entity.js';
 import type { AdminUnit } from '../admin-units/admin-unit.entity.js';
 import { loadPlanFacts, loadPlanUnits } from './plan.repository.js';
-import { selectFactFields } from './plan-facts.query.js';
-import { computeProgressInThread, progressOrThrow, Slots } from './plan-progress-thread.js';
+import { selectSegmentFactFields, type KnownSegments } from './plan-facts.query.js';
+import { storeKeyOf, type KnownReply } from './plan-progress-segments.js';
+import {
+  computeSegmentedInThread,
+  knownSegmentsInThread,
+  progressOrThrow,
+  Slots,
+} from './plan-progress-thread.js';
 import type { ProgressOutcome } from './plan-progress-worker.js';
 import { amendmentFacts, findTargets } from './plan.service.js';
 
@@ -190,13 +196,39 @@ async function computePlanProgress(
   const units = await planUnits(ctx, plan);
   const domainTargets: DomainPlanTarget[] = [];
   for (const target of targets) domainTargets.push(await toDomainTarget(ctx, target, plan, asOf));
-  const { from, to } = factSelection(planPeriod(plan), asOf);
-  const fields = await selectFactFields(ctx.em, { from, to });
-  const outcomes = await computeProgressInThread({
-    fields,
+  const period = planPeriod(plan);
+  const { from, to } = factSelection(period, asOf);
+  const job = {
+    key: storeKeyOf(
+      period,
+      asOf,
+      domainTargets.map((t) => t.metric),
+    ),
     units: units.map((u) => ({ code: u.code, name: u.name })),
     targets: domainTargets,
+    period,
     asOf,
-  });
-  return new Map(targets.map((target, i) => [target.id, outcomes[i]!]));
+  };
+  // The segments whose partials the worker keeps: the statement reads only the facts of those
+  // changed since (plan-progress-segments.ts). If the worker lost partials it relied on
+  // meanwhile (a concurrent computation replaced them, or it restarted), every fact is read
+  // again: one more statement, only then.
+  const known = await knownSegmentsInThread(job.key);
+  let read = await selectSegmentFactFields(ctx.em, { from, to }, toKnown(known));
+  let outcomes = await computeSegmentedInThread({ ...job, ...read });
+  if (outcomes === 'retry') {
+    read = await selectSegmentFactFields(
+      ctx.em,
+      { from, to },
+      { epoch: null, versions: new Map() },
+    );
+    outcomes = await computeSegmentedInThread({ ...job, ...read });
+    if (outcomes === 'retry') throw new Error('plan progress: segment partials lost twice');
+  }
+  return new Map(targets.map((target, i) => [target.id, (outcomes as ProgressOutcome[])[i]!]));
 }
+
+const toKnown = (known: KnownReply): KnownSegments => ({
+  epoch: known.epoch,
+  versions: new Map(known.versions),
+});

@@ -8,9 +8,15 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { DomainError, type DomainErrorCode } from '@ocop/domain';
-import type { ProgressJob, ProgressOutcome, ProgressReply } from './plan-progress-worker.js';
+import type { KnownReply, SegmentedJob } from './plan-progress-segments.js';
+import type {
+  ProgressJob,
+  ProgressOutcome,
+  ProgressReply,
+  WorkerMessage,
+} from './plan-progress-worker.js';
 
-type Pending = { resolve: (outcomes: ProgressOutcome[]) => void; reject: (e: Error) => void };
+type Pending = { resolve: (reply: ProgressReply) => void; reject: (e: Error) => void };
 
 let worker: Worker | null = null;
 let nextId = 1;
@@ -57,8 +63,9 @@ function ensureWorker(): Worker {
     if (!job) return;
     pending.delete(reply.id);
     if (pending.size === 0) started.unref();
-    if (reply.outcomes) job.resolve(reply.outcomes);
-    else job.reject(new Error(`plan progress: ${reply.failure ?? 'no answer'}`));
+    if (reply.failure !== undefined || (!reply.outcomes && !reply.known && !reply.retry))
+      job.reject(new Error(`plan progress: ${reply.failure ?? 'no answer'}`));
+    else job.resolve(reply);
   });
   started.on('error', (error) => {
     worker = null;
@@ -72,8 +79,9 @@ function ensureWorker(): Worker {
   return started;
 }
 
-/** Every target's progress over the facts, computed in the worker thread. */
-export function computeProgressInThread(job: Omit<ProgressJob, 'id'>): Promise<ProgressOutcome[]> {
+type Unsent<M> = M extends unknown ? Omit<M, 'id'> : never;
+
+function ask(message: Unsent<WorkerMessage>): Promise<ProgressReply> {
   const id = nextId++;
   return new Promise((resolve, reject) => {
     const thread = ensureWorker();
@@ -81,8 +89,28 @@ export function computeProgressInThread(job: Omit<ProgressJob, 'id'>): Promise<P
     // Referenced while a job is pending, unreferenced when the last reply comes (above). Set
     // after the 'message' listener, which refs the worker's port when it is attached.
     thread.ref();
-    thread.postMessage({ ...job, id } satisfies ProgressJob);
+    thread.postMessage({ ...message, id } as WorkerMessage);
   });
+}
+
+/** Every target's progress over the facts, computed in the worker thread. */
+export async function computeProgressInThread(
+  job: Omit<ProgressJob, 'id'>,
+): Promise<ProgressOutcome[]> {
+  return (await ask(job)).outcomes!;
+}
+
+/** The segment partials the worker keeps for a store key (plan-progress-segments.ts). */
+export async function knownSegmentsInThread(key: string): Promise<KnownReply> {
+  return (await ask({ kind: 'known', key })).known!;
+}
+
+/** Progress by segment in the worker; 'retry' when partials it relied on are gone. */
+export async function computeSegmentedInThread(
+  job: SegmentedJob,
+): Promise<ProgressOutcome[] | 'retry'> {
+  const reply = await ask({ kind: 'segmented', ...job });
+  return reply.retry ? 'retry' : reply.outcomes!;
 }
 
 /** A target's outcome as its progress, or the error the domain raised (a DomainError again). */

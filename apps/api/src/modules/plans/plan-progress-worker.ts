@@ -3,14 +3,17 @@
 // the main thread, so the HTTP server keeps answering (/healthz, cached figures) while a plan of
 // 100,000 products is computed. Pure computation: no database, no ORM.
 import { parentPort } from 'node:worker_threads';
-import {
-  computeTargetProgress,
-  isDomainError,
-  type PlanTarget,
-  type TargetProgress,
-  type UnitFact,
-} from '@ocop/domain';
+import { computeTargetProgress, type PlanTarget, type UnitFact } from '@ocop/domain';
 import { factsOfFields, type FactFields } from './plan-facts.columns.js';
+import { errorOutcome, type ProgressOutcome } from './plan-progress-outcome.js';
+import {
+  computeSegmentedJob,
+  knownSegments,
+  type KnownReply,
+  type SegmentedJob,
+} from './plan-progress-segments.js';
+
+export type { ProgressOutcome } from './plan-progress-outcome.js';
 
 export interface ProgressJob {
   id: number;
@@ -20,18 +23,21 @@ export interface ProgressJob {
   asOf: string;
 }
 
-/** One target's outcome: its progress, or the error computing it raised (rethrown by the caller). */
-export type ProgressOutcome =
-  | { progress: TargetProgress }
-  | {
-      error: { domain: boolean; code?: string; message: string; params?: Record<string, unknown> };
-    };
+/** What the worker is asked: progress over all facts, the partials it keeps, or progress by segment. */
+export type WorkerMessage =
+  | (ProgressJob & { kind?: undefined })
+  | { kind: 'known'; id: number; key: string }
+  | ({ kind: 'segmented'; id: number } & SegmentedJob);
 
 export interface ProgressReply {
   id: number;
   outcomes?: ProgressOutcome[];
   /** The facts could not be read at all. */
   failure?: string;
+  /** kind 'known': the segment versions whose partials are kept. */
+  known?: KnownReply;
+  /** kind 'segmented': partials the statement relied on are gone; read every fact again. */
+  retry?: boolean;
 }
 
 export function computeProgressJob(job: ProgressJob): ProgressOutcome[] {
@@ -40,19 +46,25 @@ export function computeProgressJob(job: ProgressJob): ProgressOutcome[] {
     try {
       return { progress: computeTargetProgress(target, facts, job.asOf) };
     } catch (error) {
-      return {
-        error: isDomainError(error)
-          ? { domain: true, code: error.code, message: error.message, params: error.params }
-          : { domain: false, message: (error as Error).message },
-      };
+      return errorOutcome(error);
     }
   });
 }
 
-parentPort?.on('message', (job: ProgressJob) => {
+/** The reply to one message (exported for tests, which run it without a thread). */
+export function answer(message: WorkerMessage): ProgressReply {
+  if (message.kind === 'known') return { id: message.id, known: knownSegments(message.key) };
+  if (message.kind === 'segmented') {
+    const outcomes = computeSegmentedJob(message);
+    return outcomes === 'retry' ? { id: message.id, retry: true } : { id: message.id, outcomes };
+  }
+  return { id: message.id, outcomes: computeProgressJob(message) };
+}
+
+parentPort?.on('message', (job: WorkerMessage) => {
   let reply: ProgressReply;
   try {
-    reply = { id: job.id, outcomes: computeProgressJob(job) };
+    reply = answer(job);
   } catch (error) {
     reply = { id: job.id, failure: (error as Error).message };
   }

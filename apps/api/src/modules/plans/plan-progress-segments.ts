@@ -1,0 +1,177 @@
+// Plan progress counted segment by segment, in the plan-progress worker thread. The partial
+// figures of every fact segment (modules/data-version/fact-segments.ts) are kept here, per plan
+// window, as-of day and set of metrics, under the segment's version. A computation reads only the
+// facts of the segments changed since (plan-facts.query.ts), recounts those, and merges every
+// segment's partials into the targets' progress with the domain's rules (metric-partials.ts): at
+// 100,000 products a write touches one segment of a few hundred products, and the figures after
+// it no longer cost a count of every fact. Pure computation: no database, no ORM.
+import {
+  computeMetricPartials,
+  getMetric,
+  mergeMetricPartials,
+  NO_DATA_SOURCE_METRIC,
+  noDataSourceProgress,
+  partitionFacts,
+  progressOfOutcome,
+  parseIsoDate,
+  type MetricName,
+  type MetricOutcome,
+  type MetricPartial,
+  type PlanFacts,
+  type PlanPeriod,
+  type PlanTarget,
+  type UnitFact,
+} from '@ocop/domain';
+import { entitySegment, loneProductSegment } from '../data-version/fact-segments.js';
+import { factsOfFields, type FactFields } from './plan-facts.columns.js';
+import type { SegmentState } from './plan-facts.query.js';
+import { errorOutcome, type ProgressOutcome } from './plan-progress-outcome.js';
+
+/** What the caller holds for a store key: the epoch and the newest version of each segment. */
+export interface KnownReply {
+  epoch: number | null;
+  versions: [number, number][];
+}
+
+export interface SegmentedJob {
+  /** Plan window, as-of day and metrics (storeKeyOf): the partials depend on nothing else. */
+  key: string;
+  fields: FactFields;
+  segments: SegmentState;
+  units: UnitFact[];
+  targets: PlanTarget[];
+  period: PlanPeriod;
+  asOf: string;
+}
+
+/** A segment's partials by metric; null: the segment had no facts in the window. */
+type Partials = Map<MetricName, MetricPartial> | null;
+
+interface Store {
+  epoch: number;
+  /** Per segment, its partials by version: the newest two (a computation started before a
+   *  write may still need the version it read). */
+  segments: Map<number, Map<number, Partials>>;
+}
+
+/** Kept stores (window × as-of day × metrics); the least recently used goes first. */
+const MAX_STORES = 4;
+const stores = new Map<string, Store>();
+
+/** The store key of a computation. */
+export function storeKeyOf(period: PlanPeriod, asOf: string, metrics: readonly string[]): string {
+  return `${period.start}|${period.end}|${asOf}|${[...new Set(metrics)].sort().join(',')}`;
+}
+
+export function knownSegments(key: string): KnownReply {
+  const store = stores.get(key);
+  if (!store) return { epoch: null, versions: [] };
+  const versions: [number, number][] = [];
+  for (const [segment, byVersion] of store.segments) {
+    const newest = Math.max(...byVersion.keys());
+    if (newest !== 0) versions.push([segment, newest]);
+  }
+  return { epoch: store.epoch, versions };
+}
+
+/** The metrics the targets read (no_data_source reads none; an unknown one fails its target). */
+function metricsOf(targets: readonly PlanTarget[]): MetricName[] {
+  const names = new Set<MetricName>();
+  for (const target of targets) {
+    if (target.metric === NO_DATA_SOURCE_METRIC) continue;
+    try {
+      names.add(getMetric(target.metric).name);
+    } catch {
+      // The target's own outcome reports UNKNOWN_METRIC (targetOutcome).
+    }
+  }
+  return [...names];
+}
+
+function keep(store: Store, segment: number, version: number, partials: Partials): void {
+  let byVersion = store.segments.get(segment);
+  if (!byVersion) store.segments.set(segment, (byVersion = new Map()));
+  byVersion.set(version, partials);
+  if (byVersion.size > 2) byVersion.delete(Math.min(...byVersion.keys()));
+}
+
+/**
+ * Every target's progress, or 'retry' when a segment's partials of the version the statement read
+ * are no longer kept (another computation replaced them, or the thread restarted): the caller then
+ * reads every fact again.
+ */
+export function computeSegmentedJob(job: SegmentedJob): ProgressOutcome[] | 'retry' {
+  const { segments, period, asOf } = job;
+  try {
+    parseIsoDate(asOf);
+  } catch (error) {
+    // As computeTargetProgress: every target fails with the date's error.
+    return job.targets.map(() => errorOutcome(error));
+  }
+  const facts = factsOfFields(job.fields, job.units);
+  const names = metricsOf(job.targets);
+  let store = stores.get(job.key);
+  if (segments.everything || !store || store.epoch !== segments.epoch)
+    store = { epoch: segments.epoch, segments: new Map() };
+  if (!segments.everything && stores.get(job.key) !== store) return 'retry';
+  const parts = partitionFacts(
+    facts,
+    (id) => entitySegment(Number(id)),
+    (id) => loneProductSegment(Number(id)),
+  );
+  const versionOf = (segment: number) => segments.versions.get(segment) ?? 0;
+  // Recount the changed segments (all of them when everything was read); a part of a segment
+  // that did not change holds only the records a changed one's activity named: dropped.
+  const recount = segments.everything
+    ? new Set([...parts.keys(), ...segments.versions.keys()])
+    : new Set(segments.stale);
+  const fresh = new Map<number, Partials>();
+  for (const segment of recount) {
+    const part = parts.get(segment);
+    fresh.set(segment, part ? computeMetricPartials(names, part, period, asOf) : null);
+  }
+  // Every segment's partials of the version the statement read.
+  const all: Partials[] = [...fresh.values()];
+  if (!segments.everything)
+    for (const [segment, byVersion] of store.segments) {
+      if (recount.has(segment)) continue;
+      const partials = byVersion.get(versionOf(segment));
+      if (partials === undefined) return 'retry';
+      all.push(partials);
+    }
+  if (!segments.everything)
+    for (const segment of segments.versions.keys())
+      if (!recount.has(segment) && !store.segments.has(segment)) return 'retry';
+  // Kept unless an unfinished import's rows were hidden from the statement (SQLite).
+  if (!segments.fenced) {
+    for (const [segment, partials] of fresh) keep(store, segment, versionOf(segment), partials);
+    stores.delete(job.key);
+    stores.set(job.key, store);
+    while (stores.size > MAX_STORES) stores.delete(stores.keys().next().value!);
+  }
+  const rest: Pick<PlanFacts, 'units' | 'councilRounds'> = {
+    units: job.units,
+    ...(facts.councilRounds ? { councilRounds: facts.councilRounds } : {}),
+  };
+  // Each metric merged once, however many targets read it.
+  const merged = new Map<MetricName, MetricOutcome>();
+  const outcomeOf = (name: MetricName): MetricOutcome => {
+    let outcome = merged.get(name);
+    if (!outcome) {
+      const partials = all.flatMap((p) => (p ? [p.get(name)!] : []));
+      outcome = mergeMetricPartials(name, partials, rest, period, asOf);
+      merged.set(name, outcome);
+    }
+    return outcome;
+  };
+  return job.targets.map((target) => {
+    try {
+      if (target.metric === NO_DATA_SOURCE_METRIC)
+        return { progress: noDataSourceProgress(target, asOf) };
+      const outcome = outcomeOf(getMetric(target.metric).name);
+      return { progress: progressOfOutcome(target, outcome, asOf) };
+    } catch (error) {
+      return errorOutcome(error);
+    }
+  });
+}

@@ -1,0 +1,162 @@
+// Plan progress counted segment by segment (modules/plans/plan-progress-segments.ts): after a
+// write, the overview's statement reads only the facts of the segments the write touched, and the
+// figures are the ones counted over every fact. Each write below is followed by the overview
+// (recounting the touched segments, reusing the others' partials), then by the same overview with
+// every segment stale (`allSegments`: all facts counted again); both must be equal, field for field.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { factSelection } from '@ocop/domain';
+import { bumpDataVersion } from '../src/modules/data-version/data-version.service.js';
+import { entitySegment } from '../src/modules/data-version/fact-segments.js';
+import { selectSegmentFactFields } from '../src/modules/plans/plan-facts.query.js';
+import { storeKeyOf } from '../src/modules/plans/plan-progress-segments.js';
+import { knownSegmentsInThread } from '../src/modules/plans/plan-progress-thread.js';
+import { answer } from '../src/modules/plans/plan-progress-worker.js';
+import { createTestApi, type TestApi } from './api.js';
+import { DIALECTS } from './db.js';
+
+const OVERVIEW = `query Plan($year: Int!, $asOf: Date) { plan(year: $year) {
+  targets(asOf: $asOf) { code progress(asOf: $asOf) { asOf actual numerator denominator target
+    targetMax ratio met aboveUpperBound status statusReasonCode yearOnlyRecords sampleRecords
+    perUnit { unit { code } value met status } } } } }`;
+const AS_OF = '2021-12-31';
+const PERIOD = { start: '2021-01-01', end: '2021-12-31' };
+
+describe.each(DIALECTS)('plan progress counted by segment on %s', (kind) => {
+  let api: TestApi;
+  let key: string;
+  const sql = async <T = Record<string, unknown>>(text: string, params: unknown[] = []) =>
+    (await api.orm.em.fork().getConnection().execute(text, params, 'all')) as T[];
+  /** A write of facts, with the data version raised in its transaction (as every writer does). */
+  const write = (...statements: [string, unknown[]?][]) =>
+    api.orm.em.fork().transactional(async (tx) => {
+      for (const [text, params] of statements)
+        await tx.getConnection().execute(text, params ?? [], 'run', tx.getTransactionContext());
+      await bumpDataVersion(tx);
+    });
+  const overview = async () => {
+    const res = await api.gql(OVERVIEW, { year: 2021, asOf: AS_OF });
+    expect(res.errors).toBeUndefined();
+    return res.data!.plan.targets;
+  };
+  /** The overview counted by segment, then counted again from every fact: equal. */
+  async function expectSameAsWhole() {
+    const partly = await overview();
+    await api.orm.em.fork().transactional((tx) => bumpDataVersion(tx, { allSegments: true }));
+    expect(partly).toEqual(await overview());
+    return partly;
+  }
+  /** The segments the next overview's statement would read (and whether it reads everything). */
+  async function nextRead() {
+    const known = await knownSegmentsInThread(key);
+    const { from, to } = factSelection(PERIOD, AS_OF);
+    const { segments, fields } = await selectSegmentFactFields(
+      api.orm.em.fork(),
+      { from, to },
+      { epoch: known.epoch, versions: new Map(known.versions) },
+    );
+    return { everything: segments.everything, stale: [...segments.stale].sort(), fields };
+  }
+
+  beforeAll(async () => {
+    api = await createTestApi(kind);
+    const metrics = await sql<{ metric: string }>(
+      "select t.metric from plan_target t join plan p on p.id = t.plan_id where p.period_start = '2021-01-01' and p.period_end = '2021-12-31'",
+    );
+    key = storeKeyOf(
+      PERIOD,
+      AS_OF,
+      metrics.map((m) => m.metric),
+    );
+  });
+  afterAll(() => api?.close());
+
+  it('reads every fact first, then only what a write touched, with the figures of every fact', async () => {
+    const before = await expectSameAsWhole();
+    // Nothing written since: nothing to read.
+    expect(await nextRead()).toMatchObject({ everything: false, stale: [] });
+
+    const [product] = await sql<{ id: number; entity_id: number }>(
+      'select id, entity_id from product where entity_id is not null order by id limit 1',
+    );
+    await write([
+      `insert into evaluation (product_id, level, date, date_precision, year, rule_set_code, stars)
+       values (?, 'province', '2021-05-10', 'day', 2021, 'QD1048', 4)`,
+      [product!.id],
+    ]);
+    const read = await nextRead();
+    expect(read).toMatchObject({ everything: false, stale: [entitySegment(product!.entity_id)] });
+    // Only that segment's products (and those its activities name) are read, not the province's.
+    const all = await sql<{ n: number }>('select count(*) as n from product');
+    const readProducts = (read.fields.p ?? '').split('\u001f').length / 3;
+    expect(readProducts).toBeLessThan(Number(all[0]!.n));
+    const withEvaluation = await expectSameAsWhole();
+    expect(withEvaluation).not.toEqual(before);
+
+    await write([
+      `delete from evaluation where product_id = ? and date = '2021-05-10'`,
+      [product!.id],
+    ]);
+    expect(await expectSameAsWhole()).toEqual(before);
+  });
+
+  it('recounts both segments of a product moved between entities, and every segment an activity links', async () => {
+    await expectSameAsWhole();
+    const [moved] = await sql<{ id: number; entity_id: number }>(
+      `select p.id, p.entity_id from product p
+       where p.entity_id is not null and exists (select 1 from evaluation v where v.product_id = p.id and v.date >= '2021-01-01')
+       order by p.id desc limit 1`,
+    );
+    const [other] = await sql<{ id: number }>(
+      'select id from economic_entity where id <> ? order by id limit 1',
+      [moved!.entity_id],
+    );
+    await write(['update product set entity_id = ? where id = ?', [other!.id, moved!.id]]);
+    const segments = [
+      ...new Set([entitySegment(moved!.entity_id), entitySegment(other!.id)]),
+    ].sort();
+    expect(await nextRead()).toMatchObject({ everything: false, stale: segments });
+    await expectSameAsWhole();
+
+    const [link] = await sql<{ activity_id: number; economic_entity_id: number }>(
+      `select ae.activity_id, ae.economic_entity_id from activity_entity ae
+       join activity a on a.id = ae.activity_id where a.date >= '2021-01-01' order by ae.activity_id limit 1`,
+    );
+    await write([
+      'delete from activity_entity where activity_id = ? and economic_entity_id = ?',
+      [link!.activity_id, link!.economic_entity_id],
+    ]);
+    expect((await nextRead()).stale).toContain(entitySegment(link!.economic_entity_id));
+    await expectSameAsWhole();
+
+    const [item] = await sql<{ decision_id: number }>(
+      `select di.decision_id from decision_item di join decision d on d.id = di.decision_id
+       where d.date >= '2021-01-01' and d.date <= '2021-12-31' order by di.id limit 1`,
+    );
+    await write(["update decision set date = '2020-12-30' where id = ?", [item!.decision_id]]);
+    expect((await nextRead()).everything).toBe(false);
+    await expectSameAsWhole();
+  });
+
+  it('reads every fact again once the segments epoch moves (imports, seeds)', async () => {
+    await overview();
+    await api.orm.em.fork().transactional((tx) => bumpDataVersion(tx, { allSegments: true }));
+    expect((await nextRead()).everything).toBe(true);
+  });
+});
+
+describe('the worker without the partials a statement relied on', () => {
+  it('asks for every fact to be read again', () => {
+    const reply = answer({
+      kind: 'segmented',
+      id: 1,
+      key: 'nothing kept under this key',
+      fields: { e: null, p: null, v: null, d: null, a: null, ae: null, ap: null, r: null },
+      segments: { epoch: 0, everything: false, fenced: false, versions: new Map(), stale: [] },
+      units: [],
+      targets: [],
+      period: PERIOD,
+      asOf: AS_OF,
+    });
+    expect(reply).toEqual({ id: 1, retry: true });
+  });
+});
