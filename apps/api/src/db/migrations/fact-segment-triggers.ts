@@ -147,13 +147,12 @@ function sqliteEpochTrigger(table: string, event: Event): string {
 }
 
 /**
- * SQLite: the table, the epoch column and the triggers. The segment is an INTEGER PRIMARY KEY, the
- * rowid itself (negative ones included): one b-tree, no separate index.
+ * SQLite: the triggers alone. A migration that rebuilds one of these tables (SQLite's
+ * copy-and-rename) drops its triggers: it must run sqliteFactSegmentTriggersDropSql before and this
+ * after (and raise segments_epoch, since writes in between were not counted).
  */
-export function sqliteFactSegmentSql(): string[] {
+export function sqliteFactSegmentTriggersSql(): string[] {
   return [
-    `create table \`${FACT_SEGMENT}\` (\`segment\` integer not null primary key, \`version\` bigint not null);`,
-    'alter table `data_version` add column `segments_epoch` bigint not null default 0;',
     ...Object.entries(TABLES).flatMap(([table, spec]) =>
       spec.events.map((event) => sqliteTrigger(table, spec, event)),
     ),
@@ -163,7 +162,7 @@ export function sqliteFactSegmentSql(): string[] {
   ];
 }
 
-export function sqliteFactSegmentDropSql(): string[] {
+export function sqliteFactSegmentTriggersDropSql(): string[] {
   return [
     ...Object.entries(TABLES).flatMap(([table, spec]) =>
       spec.events.map((event) => `drop trigger if exists \`${triggerName(table, event)}\`;`),
@@ -171,6 +170,24 @@ export function sqliteFactSegmentDropSql(): string[] {
     ...EPOCH_TABLES.flatMap((table) =>
       EPOCH_EVENTS.map((event) => `drop trigger if exists \`${triggerName(table, event)}\`;`),
     ),
+  ];
+}
+
+/**
+ * SQLite: the table, the epoch column and the triggers. The segment is an INTEGER PRIMARY KEY, the
+ * rowid itself (negative ones included): one b-tree, no separate index.
+ */
+export function sqliteFactSegmentSql(): string[] {
+  return [
+    `create table \`${FACT_SEGMENT}\` (\`segment\` integer not null primary key, \`version\` bigint not null);`,
+    'alter table `data_version` add column `segments_epoch` bigint not null default 0;',
+    ...sqliteFactSegmentTriggersSql(),
+  ];
+}
+
+export function sqliteFactSegmentDropSql(): string[] {
+  return [
+    ...sqliteFactSegmentTriggersDropSql(),
     'alter table `data_version` drop column `segments_epoch`;',
     `drop table if exists \`${FACT_SEGMENT}\`;`,
   ];

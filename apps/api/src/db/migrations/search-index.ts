@@ -14,6 +14,7 @@
 // columns and queries are already lowercase, and exact bytes match LIKE over the same text.
 // A migration that rebuilds `product` or `economic_entity` (SQLite's copy-and-rename) drops their
 // triggers: it must run `sqliteSearchIndexDropSql` before and `sqliteSearchIndexSql` after.
+// (It drops their fact-segment triggers too: see fact-segment-triggers.ts.)
 //
 // SQLite's search backlog (`search_backlog`, one row per search table at most): rows of the
 // mirrored table with an id above `after_id` may be missing from the search table, those at or
