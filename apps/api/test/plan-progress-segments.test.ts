@@ -137,6 +137,80 @@ describe.each(DIALECTS)('plan progress counted by segment on %s', (kind) => {
     await expectSameAsWhole();
   });
 
+  it("recounts an activity's other segments when one of its links goes (it may then name no product)", async () => {
+    // A maker with a provincial 4★ product of 2020 (new, so nothing standardised it yet), and a
+    // product of another segment (without an entity: a segment of its own). An activity naming
+    // both names products, so it does not reach the maker's products; without that product it
+    // names only the maker and reaches them all (plan 152 T8): the maker's segment must be
+    // recounted when the product's link goes, though no row of that segment changed.
+    const [unit] = await sql<{ id: number }>('select id from admin_unit order by id limit 1');
+    const [department] = await sql<{ id: number }>('select id from department order by id limit 1');
+    const one = async <T>(text: string) => (await sql<T>(text))[0]!;
+    await write([
+      `insert into economic_entity (name, normalized_name, sort_key, unit_id)
+       values ('Chủ thể thử', 'chu the thu', 'chu the thu', ?)`,
+      [unit!.id],
+    ]);
+    const maker = await one<{ id: number }>(
+      "select id from economic_entity where name = 'Chủ thể thử'",
+    );
+    await write(
+      [
+        `insert into product (name, normalized_name, sort_key, entity_id, unit_id)
+         values ('Sản phẩm 4 sao thử', 'san pham 4 sao thu', 'san pham 4 sao thu', ?, ?)`,
+        [maker.id, unit!.id],
+      ],
+      [
+        `insert into product (name, normalized_name, sort_key, unit_id)
+         values ('Sản phẩm thử', 'san pham thu', 'san pham thu', ?)`,
+        [unit!.id],
+      ],
+      [
+        `insert into decision (group_key, number, date, date_precision, issuing_level, year)
+         values ('segment-test', '999/QĐ-TEST', '2020-10-01', 'day', 'province', 2020)`,
+      ],
+    );
+    const base = await one<{ id: number }>(
+      "select id from product where name = 'Sản phẩm 4 sao thử'",
+    );
+    const lone = await one<{ id: number }>("select id from product where name = 'Sản phẩm thử'");
+    const decision = await one<{ id: number }>(
+      "select id from decision where group_key = 'segment-test'",
+    );
+    await write([
+      `insert into decision_item (decision_id, product_id, stars, action) values (?, ?, 4, 'recognise')`,
+      [decision.id, base.id],
+    ]);
+    await write([
+      `insert into activity (department_id, kind, date, date_precision, unit_id, note)
+       values (?, 'standardisation_support', '2021-06-01', 'day', ?, 'segment test')`,
+      [department!.id, unit!.id],
+    ]);
+    const activity = await one<{ id: number }>(
+      "select id from activity where note = 'segment test'",
+    );
+    await write(
+      [
+        'insert into activity_entity (activity_id, economic_entity_id) values (?, ?)',
+        [activity.id, maker.id],
+      ],
+      [
+        'insert into activity_product (activity_id, product_id) values (?, ?)',
+        [activity.id, lone.id],
+      ],
+    );
+    const naming = await expectSameAsWhole();
+    await write([
+      'delete from activity_product where activity_id = ? and product_id = ?',
+      [activity.id, lone.id],
+    ]);
+    expect((await nextRead()).stale).toContain(entitySegment(maker.id));
+    const notNaming = await expectSameAsWhole();
+    const t8 = (targets: { code: string; progress: { numerator: number } }[]) =>
+      targets.find((t) => t.code === 'T8-STANDARDISE-4STAR')!.progress.numerator;
+    expect(t8(notNaming)).toBeGreaterThan(t8(naming));
+  });
+
   it('reads every fact again once the segments epoch moves (imports, seeds)', async () => {
     await overview();
     await api.orm.em.fork().transactional((tx) => bumpDataVersion(tx, { allSegments: true }));

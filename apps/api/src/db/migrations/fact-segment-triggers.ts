@@ -3,8 +3,9 @@
 // of every segment it belongs to, before and after an update (a product moved to another entity
 // changes both segments):
 //   economic_entity, product: the row's own segment;
-//   evaluation, decision_item, activity_product: the segment of the product they name;
-//   activity_entity: the segment of the entity it names;
+//   evaluation, decision_item: the segment of the product they name;
+//   activity_entity, activity_product: the segment of the entity or product it names, and those
+//     of every link its activity has (a segment's facts carry an activity with all its links);
 //   decision (update, delete): the segments of its items' products (a new decision has none);
 //   activity (update, delete): the segments of the entities and products it names (a new one
 //     names none yet: its links' own triggers count them);
@@ -46,6 +47,20 @@ const ofProductRow = (productId: string): SegmentQuery => ({
   where: `p.id = ${productId}`,
 });
 
+/** The segments of every entity and product the activity `activityId` names (its links now). */
+const activityLinks = (activityId: string): SegmentQuery[] => [
+  {
+    select: entitySegmentSql('ae.economic_entity_id'),
+    from: 'activity_entity ae',
+    where: `ae.activity_id = ${activityId}`,
+  },
+  {
+    select: productSegmentSql('p.entity_id', 'p.id'),
+    from: 'activity_product ap, product p',
+    where: `ap.activity_id = ${activityId} and p.id = ap.product_id`,
+  },
+];
+
 /** Tables whose rows belong to segments. */
 const TABLES: Record<string, TableSpec> = {
   economic_entity: {
@@ -76,26 +91,20 @@ const TABLES: Record<string, TableSpec> = {
   },
   activity: {
     events: ['update', 'delete'],
-    segments: (r) => [
-      {
-        select: entitySegmentSql('ae.economic_entity_id'),
-        from: 'activity_entity ae',
-        where: `ae.activity_id = ${r}.id`,
-      },
-      {
-        select: productSegmentSql('p.entity_id', 'p.id'),
-        from: 'activity_product ap, product p',
-        where: `ap.activity_id = ${r}.id and p.id = ap.product_id`,
-      },
-    ],
+    segments: (r) => activityLinks(`${r}.id`),
   },
+  // A link changes its activity: whether it names any product decides whom it reaches (plan 152
+  // T8, metrics.ts), and each segment's facts carry the activity with all its links.
   activity_entity: {
     events: ['insert', 'update', 'delete'],
-    segments: (r) => [{ select: entitySegmentSql(`${r}.economic_entity_id`) }],
+    segments: (r) => [
+      { select: entitySegmentSql(`${r}.economic_entity_id`) },
+      ...activityLinks(`${r}.activity_id`),
+    ],
   },
   activity_product: {
     events: ['insert', 'update', 'delete'],
-    segments: (r) => [ofProductRow(`${r}.product_id`)],
+    segments: (r) => [ofProductRow(`${r}.product_id`), ...activityLinks(`${r}.activity_id`)],
   },
 };
 
