@@ -18,6 +18,7 @@ export * from './plan/fact-selection.js';
 export * from './plan/metrics.js';
 export * from './plan/fact-partition.js';
 export * from './plan/metric-partials.js';
+export * from './plan/metric-merger.js';
 export * from './plan/metrics-programme.js';
 export * from './plan/targets.js';
 export * from './plan/pace.js';

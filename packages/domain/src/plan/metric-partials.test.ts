@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AS_OF, PERIODS, syntheticFacts } from '../test-fixtures/synthetic-facts.fixture.js';
 import { partitionFacts } from './fact-partition.js';
 import type { PlanFacts } from './facts.js';
+import { MetricMerger } from './metric-merger.js';
 import { computeMetricPartials, mergeMetricPartials } from './metric-partials.js';
 import { computeMetric, METRICS, type MetricName } from './metrics.js';
 
@@ -96,5 +97,55 @@ describe('metrics counted part by part', () => {
     expect(
       outcome.shape === 'per_unit' && outcome.perUnit.map((u) => [u.unitCode, u.value]),
     ).toEqual(facts.units.map((u) => [u.code, 0]));
+  });
+
+  it('keeps the merge up to date as parts change (MetricMerger), equal to counting every fact', () => {
+    const period = PERIODS[1]!;
+    const asOf = '2021-12-31';
+    const before = facts;
+    // A write of several facts: evaluations of one product gone, a product moved to another
+    // entity, an activity's product link gone, a new registration.
+    const moved = before.products.find((p) => p.entityId !== null)!;
+    const linked = before.activities.find((a) => a.productIds.length > 0)!;
+    const after: PlanFacts = {
+      ...before,
+      evaluations: before.evaluations.filter((e) => e.productId !== 'p3'),
+      products: before.products.map((p) => (p === moved ? { ...p, entityId: 'e39' } : p)),
+      activities: before.activities.map((a) => (a === linked ? { ...a, productIds: [] } : a)),
+      entities: before.entities.map((e, i) =>
+        i === 0 ? { ...e, registeredOn: { date: '2021-03-01', precision: 'day' as const } } : e,
+      ),
+    };
+    const partials = (f: PlanFacts) =>
+      new Map(
+        [...partsOf(f, 7)].map(([key, part]) => [
+          key,
+          computeMetricPartials(NAMES, part, period, asOf),
+        ]),
+      );
+    const old = partials(before);
+    const mergers = NAMES.map((name) => new MetricMerger<string>(name));
+    for (const merger of mergers) for (const [key, p] of old) merger.set(key, p.get(merger.name)!);
+    const rest = { units: facts.units };
+    for (const merger of mergers)
+      expect(merger.outcome(rest, period, asOf), merger.name).toEqual(
+        computeMetric(merger.name, before, period, asOf),
+      );
+    // Only the parts whose partials changed are replaced (those of no facts any more: removed).
+    const next = partials(after);
+    let replaced = 0;
+    for (const key of new Set([...old.keys(), ...next.keys()]))
+      if (
+        JSON.stringify([...(old.get(key) ?? [])]) !== JSON.stringify([...(next.get(key) ?? [])])
+      ) {
+        replaced += 1;
+        for (const merger of mergers) merger.set(key, next.get(key)?.get(merger.name) ?? null);
+      }
+    expect(replaced).toBeGreaterThan(0);
+    expect(replaced).toBeLessThan(next.size);
+    for (const merger of mergers)
+      expect(merger.outcome(rest, period, asOf), merger.name).toEqual(
+        computeMetric(merger.name, after, period, asOf),
+      );
   });
 });

@@ -116,6 +116,8 @@ async function selectFacts(
   // the changed segments' products (sp) and entities (se), empty when `allseg` holds.
   const segmented = known !== null;
   const allOnly = segmented ? ' and (select yes from allseg)' : '';
+  // pr's and en's second branches read ids from the full selection's CTEs too: gated the other way.
+  const deltaOnly = ' and not (select yes from allseg)';
   const knownSql = isPostgres(knex)
     ? 'select cast(key as bigint) as segment, cast(value as bigint) as version from json_each_text(cast(? as json))'
     : 'select cast(key as integer) as segment, cast(value as integer) as version from json_each(?)';
@@ -135,6 +137,14 @@ async function selectFacts(
   se as materialized (select e.id from stale s join economic_entity e
            on e.id >= s.segment * ${size} and e.id < s.segment * ${size} + ${size} where s.segment >= 0),`;
   const evSelect = `select id, product_id, level, date, date_precision, stars from evaluation`;
+  const enSelect = `select e.id, e.type, e.registered_on, e.registered_precision, u.code as unit_code
+         from economic_entity e left join admin_unit u on u.id = e.unit_id`;
+  // A changed segment's few hundred records are looked up by id: PostgreSQL plans the statement
+  // for the full selection's row counts (a hash join over a scan of every product), so its
+  // branch looks them up with `= any(array(…))`, an index scan whatever the estimate; SQLite
+  // looks up `in (…)` by index anyway.
+  const byIds = (column: string, ids: string) =>
+    isPostgres(knex) ? `${column} = any(array(${ids}))` : `${column} in (${ids})`;
   const diSelect = `select di.id as item_id, di.decision_id, di.product_id, d.date, d.date_precision,
                 d.issuing_level, di.stars, di.action
          from decision_item di join decision d on d.id = di.decision_id`;
@@ -145,14 +155,14 @@ with${segmented ? segmentCtes : ''}
            segmented
              ? `
          union all ${evSelect}
-         where product_id in (select id from sp) and date >= ? and date <= ?${visible('id', 'evaluation')}`
+         where ${byIds('product_id', 'select id from sp')} and date >= ? and date <= ?${visible('id', 'evaluation')}`
              : ''
          }),
   di as materialized (${diSelect} where d.date <= ?${visible('di.id', 'decision_item')}${visible('d.id', 'decision')}${allOnly}${
     segmented
       ? `
          union all ${diSelect}
-         where di.product_id in (select id from sp) and d.date <= ?${visible('di.id', 'decision_item')}${visible('d.id', 'decision')}`
+         where ${byIds('di.product_id', 'select id from sp')} and d.date <= ?${visible('di.id', 'decision_item')}${visible('d.id', 'decision')}`
       : ''
   }),
   ac as (select a.id, a.kind, a.date, a.date_precision, a.sample, u.code as unit_code
@@ -174,14 +184,30 @@ with${segmented ? segmentCtes : ''}
            union select p.id from product p where p.entity_id in (select economic_entity_id from ae)),
   pr as materialized (select p.id, p.entity_id, u.code as unit_code
          from product p join pids on pids.id = p.id left join admin_unit u on u.id = p.unit_id
-         where ${visibleSql(knex, 'p.id', 'product')}),
-  en as (select e.id, e.type, e.registered_on, e.registered_precision, u.code as unit_code
-         from economic_entity e left join admin_unit u on u.id = e.unit_id
+         where ${visibleSql(knex, 'p.id', 'product')}${allOnly}${
+           segmented
+             ? `
+         union all select p.id, p.entity_id, u.code as unit_code
+         from product p left join admin_unit u on u.id = p.unit_id
+         where ${byIds('p.id', 'select id from pids')} and ${visibleSql(knex, 'p.id', 'product')}${deltaOnly}`
+             : ''
+         }),
+  en as (${enSelect}
          where (+e.id in (select entity_id from pr where entity_id is not null)
             or +e.id in (select economic_entity_id from ae)
-            or (e.registered_on >= ? and e.registered_on <= ?${
-              segmented ? ' and ((select yes from allseg) or e.id in (select id from se))' : ''
-            }))${visible('e.id', 'economic_entity')})
+            or (e.registered_on >= ? and e.registered_on <= ?))${visible('e.id', 'economic_entity')}${allOnly}${
+              segmented
+                ? `
+         union all ${enSelect}
+         where ${byIds(
+           'e.id',
+           `select entity_id from pr where entity_id is not null
+             union select economic_entity_id from ae
+             union select r.id from economic_entity r
+               where ${byIds('r.id', 'select id from se')} and r.registered_on >= ? and r.registered_on <= ?`,
+         )}${visible('e.id', 'economic_entity')}${deltaOnly}`
+                : ''
+            })
 select 'e' as k, ${agg(['en.id', 'en.unit_code', 'en.type', 'en.registered_on', 'en.registered_precision'], 'en.id')} as v
   from en where 1 = 1${ofUnit('en')}
 union all
@@ -224,7 +250,7 @@ select 'sx', (case when (select yes from allseg) then '1' else '0' end) || ':'
         ...[from, to, from, to], // ev: all, changed segments
         ...[to, to], // di: all, changed segments
         ...[from, to], // ac
-        ...[from, to], // en registered in the window
+        ...[from, to, from, to], // en registered in the window: all, changed segments
         ...[from, to], // published rounds
       ]
     : [from, to, to, from, to, from, to, ...Array(7).fill(unitBindings).flat(), from, to];

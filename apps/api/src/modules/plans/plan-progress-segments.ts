@@ -9,6 +9,7 @@ import {
   computeMetricPartials,
   getMetric,
   mergeMetricPartials,
+  MetricMerger,
   NO_DATA_SOURCE_METRIC,
   noDataSourceProgress,
   partitionFacts,
@@ -49,6 +50,8 @@ type Partials = Map<MetricName, MetricPartial> | null;
 
 interface Store {
   epoch: number;
+  /** The metrics merged over every segment, and the segment versions they reflect. */
+  merged: { mergers: Map<MetricName, MetricMerger<number>>; versions: Map<number, number> } | null;
   /** Per segment, its partials by version: the newest two (a computation started before a
    *  write may still need the version it read). */
   segments: Map<number, Map<number, Partials>>;
@@ -112,7 +115,7 @@ export function computeSegmentedJob(job: SegmentedJob): ProgressOutcome[] | 'ret
   const names = metricsOf(job.targets);
   let store = stores.get(job.key);
   if (segments.everything || !store || store.epoch !== segments.epoch)
-    store = { epoch: segments.epoch, segments: new Map() };
+    store = { epoch: segments.epoch, segments: new Map(), merged: null };
   if (!segments.everything && stores.get(job.key) !== store) return 'retry';
   const parts = partitionFacts(
     facts,
@@ -142,36 +145,78 @@ export function computeSegmentedJob(job: SegmentedJob): ProgressOutcome[] | 'ret
   if (!segments.everything)
     for (const segment of segments.versions.keys())
       if (!recount.has(segment) && !store.segments.has(segment)) return 'retry';
-  // Kept unless an unfinished import's rows were hidden from the statement (SQLite).
-  if (!segments.fenced) {
-    for (const [segment, partials] of fresh) keep(store, segment, versionOf(segment), partials);
-    stores.delete(job.key);
-    stores.set(job.key, store);
-    while (stores.size > MAX_STORES) stores.delete(stores.keys().next().value!);
-  }
   const rest: Pick<PlanFacts, 'units' | 'councilRounds'> = {
     units: job.units,
     ...(facts.councilRounds ? { councilRounds: facts.councilRounds } : {}),
   };
-  // Each metric merged once, however many targets read it.
-  const merged = new Map<MetricName, MetricOutcome>();
-  const outcomeOf = (name: MetricName): MetricOutcome => {
-    let outcome = merged.get(name);
-    if (!outcome) {
-      const partials = all.flatMap((p) => (p ? [p.get(name)!] : []));
-      outcome = mergeMetricPartials(name, partials, rest, period, asOf);
-      merged.set(name, outcome);
-    }
-    return outcome;
-  };
+  let outcomeOf: (name: MetricName) => MetricOutcome;
+  if (segments.fenced) {
+    // An unfinished import's rows were hidden from the statement (SQLite): nothing is kept.
+    outcomeOf = (name) =>
+      mergeMetricPartials(
+        name,
+        all.flatMap((p) => (p ? [p.get(name)!] : [])),
+        rest,
+        period,
+        asOf,
+      );
+  } else {
+    for (const [segment, partials] of fresh) keep(store, segment, versionOf(segment), partials);
+    stores.delete(job.key);
+    stores.set(job.key, store);
+    while (stores.size > MAX_STORES) stores.delete(stores.keys().next().value!);
+    const mergers = mergedFor(store, names, recount, versionOf, fresh);
+    outcomeOf = (name) => mergers.get(name)!.outcome(rest, period, asOf);
+  }
+  // Each metric's outcome once, however many targets read it.
+  const outcomes = new Map<MetricName, MetricOutcome>();
   return job.targets.map((target) => {
     try {
       if (target.metric === NO_DATA_SOURCE_METRIC)
         return { progress: noDataSourceProgress(target, asOf) };
-      const outcome = outcomeOf(getMetric(target.metric).name);
+      const name = getMetric(target.metric).name;
+      let outcome = outcomes.get(name);
+      if (!outcome) outcomes.set(name, (outcome = outcomeOf(name)));
       return { progress: progressOfOutcome(target, outcome, asOf) };
     } catch (error) {
       return errorOutcome(error);
     }
   });
+}
+
+/**
+ * The store's mergers brought to the statement's segment versions: the recounted segments'
+ * partials replace theirs when every other segment is merged at the version the statement read;
+ * otherwise (everything recounted, or a computation of another snapshot merged last) they are
+ * built again from every segment's kept partials.
+ */
+function mergedFor(
+  store: Store,
+  names: readonly MetricName[],
+  recount: ReadonlySet<number>,
+  versionOf: (segment: number) => number,
+  fresh: ReadonlyMap<number, Partials>,
+): Map<MetricName, MetricMerger<number>> {
+  const merged = store.merged;
+  const current =
+    merged !== null &&
+    [...store.segments.keys()].every(
+      (segment) => recount.has(segment) || merged.versions.get(segment) === versionOf(segment),
+    );
+  if (current) {
+    for (const [segment, partials] of fresh) {
+      for (const [name, merger] of merged.mergers) merger.set(segment, partials?.get(name) ?? null);
+      merged.versions.set(segment, versionOf(segment));
+    }
+    return merged.mergers;
+  }
+  const mergers = new Map(names.map((name) => [name, new MetricMerger<number>(name)]));
+  const versions = new Map<number, number>();
+  for (const [segment, byVersion] of store.segments) {
+    const partials = byVersion.get(versionOf(segment)) ?? null;
+    for (const [name, merger] of mergers) merger.set(segment, partials?.get(name) ?? null);
+    versions.set(segment, versionOf(segment));
+  }
+  store.merged = { mergers, versions };
+  return mergers;
 }
