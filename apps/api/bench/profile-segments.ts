@@ -58,6 +58,13 @@ for (const kind of dialects)
       const { lo } = (await em
         .getConnection()
         .execute('select min(id) as lo from evaluation', [], 'get')) as { lo: number };
+      const gcBefore = (globalThis as { gc?: () => void }).gc;
+      if (gcBefore) {
+        gcBefore();
+        console.log(
+          `  heap used before: ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MiB`,
+        );
+      }
       for (const mode of ['cold', 'one evaluation written'] as const) {
         const roundsOf =
           mode === 'cold' && process.env.BENCH_COLD_ROUNDS
@@ -129,6 +136,15 @@ for (const kind of dialects)
             .getConnection()
             .execute(`explain (analyze, costs off) ${last}`, params);
           console.log(plan.map((r: Record<string, string>) => Object.values(r)[0]).join('\n'));
+        }
+        // With --expose-gc: the heap the kept partials and merges hold (this thread keeps them
+        // as the worker would).
+        const gc = (globalThis as { gc?: () => void }).gc;
+        if (gc) {
+          gc();
+          console.log(
+            `  heap used after ${mode}: ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MiB`,
+          );
         }
         console.log(
           `  ${mode}: statement p50 ${median(sql).toFixed(1)} ms (${read} characters read), worker computation p50 ${median(compute).toFixed(1)} ms`,

@@ -5,6 +5,7 @@
 // segment's partials into the targets' progress with the domain's rules (metric-partials.ts): at
 // 100,000 products a write touches one segment of a few hundred products, and the figures after
 // it no longer cost a count of every fact. Pure computation: no database, no ORM.
+import { getHeapStatistics } from 'node:v8';
 import {
   computeMetricPartials,
   getMetric,
@@ -57,8 +58,14 @@ interface Store {
   segments: Map<number, Map<number, Partials>>;
 }
 
-/** Kept stores (window × as-of day × metrics); the least recently used goes first. */
+/**
+ * Kept stores (window × as-of day × metrics); the least recently used goes first, also while the
+ * thread's heap is above STORE_HEAP_BUDGET. One store at 100,000 products holds 15–19 MiB (its
+ * partials and merges; bench/profile-segments.ts), and a cold computation needs about 48 MB more
+ * for a moment, within the worker's 128 MB old generation (plan-progress-thread.ts).
+ */
 const MAX_STORES = 4;
+const STORE_HEAP_BUDGET = 64 * 2 ** 20;
 const stores = new Map<string, Store>();
 
 /** The store key of a computation. */
@@ -164,7 +171,11 @@ export function computeSegmentedJob(job: SegmentedJob): ProgressOutcome[] | 'ret
     for (const [segment, partials] of fresh) keep(store, segment, versionOf(segment), partials);
     stores.delete(job.key);
     stores.set(job.key, store);
-    while (stores.size > MAX_STORES) stores.delete(stores.keys().next().value!);
+    while (
+      stores.size > MAX_STORES ||
+      (stores.size > 1 && getHeapStatistics().used_heap_size > STORE_HEAP_BUDGET)
+    )
+      stores.delete(stores.keys().next().value!);
     const mergers = mergedFor(store, names, recount, versionOf, fresh);
     outcomeOf = (name) => mergers.get(name)!.outcome(rest, period, asOf);
   }
