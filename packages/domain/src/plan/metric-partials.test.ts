@@ -3,7 +3,11 @@ import { AS_OF, PERIODS, syntheticFacts } from '../test-fixtures/synthetic-facts
 import { partitionFacts } from './fact-partition.js';
 import type { PlanFacts } from './facts.js';
 import { MetricMerger } from './metric-merger.js';
-import { computeMetricPartials, mergeMetricPartials } from './metric-partials.js';
+import {
+  computeMetricPartials,
+  mergeMetricPartials,
+  type MetricPartial,
+} from './metric-partials.js';
 import { computeMetric, METRICS, type MetricName } from './metrics.js';
 
 const NAMES = Object.keys(METRICS) as MetricName[];
@@ -124,10 +128,17 @@ describe('metrics counted part by part', () => {
         ]),
       );
     const old = partials(before);
-    const mergers = NAMES.map((name) => new MetricMerger<string>(name));
-    for (const merger of mergers) for (const [key, p] of old) merger.set(key, p.get(merger.name)!);
+    // Built from every part at once, and part by part: the same outcome as all facts.
+    const mergers = NAMES.map((name) =>
+      MetricMerger.of(
+        name,
+        [...old].map(([key, p]) => [key, p.get(name)!] as [string, MetricPartial]),
+      ),
+    );
+    const oneByOne = NAMES.map((name) => new MetricMerger<string>(name));
+    for (const merger of oneByOne) for (const [key, p] of old) merger.set(key, p.get(merger.name)!);
     const rest = { units: facts.units };
-    for (const merger of mergers)
+    for (const merger of [...mergers, ...oneByOne])
       expect(merger.outcome(rest, period, asOf), merger.name).toEqual(
         computeMetric(merger.name, before, period, asOf),
       );

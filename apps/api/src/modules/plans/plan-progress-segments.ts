@@ -60,7 +60,7 @@ interface Store {
 
 /**
  * Kept stores (window × as-of day × metrics); the least recently used goes first, also while the
- * thread's heap is above STORE_HEAP_BUDGET. One store at 100,000 products holds 15–19 MiB (its
+ * thread's heap is above STORE_HEAP_BUDGET. One store at 100,000 products holds about 10 MiB (its
  * partials and merges; bench/profile-segments.ts), and a cold computation needs about 48 MB more
  * for a moment, within the worker's 128 MB old generation (plan-progress-thread.ts).
  */
@@ -221,13 +221,22 @@ function mergedFor(
     }
     return merged.mergers;
   }
-  const mergers = new Map(names.map((name) => [name, new MetricMerger<number>(name)]));
   const versions = new Map<number, number>();
+  const kept: [number, Map<MetricName, MetricPartial>][] = [];
   for (const [segment, byVersion] of store.segments) {
     const partials = byVersion.get(versionOf(segment)) ?? null;
-    for (const [name, merger] of mergers) merger.set(segment, partials?.get(name) ?? null);
+    if (partials) kept.push([segment, partials]);
     versions.set(segment, versionOf(segment));
   }
+  const mergers = new Map(
+    names.map((name) => [
+      name,
+      MetricMerger.of(
+        name,
+        kept.map(([segment, partials]): [number, MetricPartial] => [segment, partials.get(name)!]),
+      ),
+    ]),
+  );
   store.merged = { mergers, versions };
   return mergers;
 }
