@@ -110,7 +110,7 @@ for (const kind of dialects)
           compute.push(performance.now() - started);
           if (outcomes === 'retry') throw new Error('retry');
         }
-        if (process.env.BENCH_EXPLAIN && mode !== 'cold') {
+        if (process.env.BENCH_EXPLAIN && (mode === 'cold') === (process.env.BENCH_EXPLAIN === 'cold')) {
           // The statement once more, planned and run by EXPLAIN ANALYZE (PostgreSQL).
           const logger = orm.config.getLogger();
           const original = logger.logQuery.bind(logger);

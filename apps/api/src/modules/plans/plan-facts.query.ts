@@ -143,6 +143,11 @@ async function selectFacts(
   // for the full selection's row counts (a hash join over a scan of every product), so its
   // branch looks them up with `= any(array(…))`, an index scan whatever the estimate; SQLite
   // looks up `in (…)` by index anyway.
+  // The products the selected facts name; read once by each branch of pr (as a CTE read twice,
+  // PostgreSQL would materialise it, and the full selection's join took 1.35× as long).
+  const pidsSql = (p: string) => `select product_id as id from ev union select product_id from di
+           union select product_id from ap
+           union select ${p}.id from product ${p} where ${p}.entity_id in (select economic_entity_id from ae)`;
   const byIds = (column: string, ids: string) =>
     isPostgres(knex) ? `${column} = any(array(${ids}))` : `${column} in (${ids})`;
   const diSelect = `select di.id as item_id, di.decision_id, di.product_id, d.date, d.date_precision,
@@ -179,9 +184,7 @@ with${segmented ? segmentCtes : ''}
          where activity_id in (select id from ac)${visible('economic_entity_id', 'economic_entity')}),
   ap as (select activity_id, product_id from activity_product
          where activity_id in (select id from ac)${visible('product_id', 'product')}),
-  pids as (select product_id as id from ev union select product_id from di
-           union select product_id from ap
-           union select p.id from product p where p.entity_id in (select economic_entity_id from ae)),
+  pids as (${pidsSql('p')}),
   pr as materialized (select p.id, p.entity_id, u.code as unit_code
          from product p join pids on pids.id = p.id left join admin_unit u on u.id = p.unit_id
          where ${visibleSql(knex, 'p.id', 'product')}${allOnly}${
@@ -189,7 +192,7 @@ with${segmented ? segmentCtes : ''}
              ? `
          union all select p.id, p.entity_id, u.code as unit_code
          from product p left join admin_unit u on u.id = p.unit_id
-         where ${byIds('p.id', 'select id from pids')} and ${visibleSql(knex, 'p.id', 'product')}${deltaOnly}`
+         where ${byIds('p.id', pidsSql('p2'))} and ${visibleSql(knex, 'p.id', 'product')}${deltaOnly}`
              : ''
          }),
   en as (${enSelect}

@@ -8,8 +8,8 @@
 import { getHeapStatistics } from 'node:v8';
 import {
   computeMetricPartials,
+  computeTargetProgress,
   getMetric,
-  mergeMetricPartials,
   MetricMerger,
   NO_DATA_SOURCE_METRIC,
   noDataSourceProgress,
@@ -111,7 +111,7 @@ function keep(store: Store, segment: number, version: number, partials: Partials
  * reads every fact again.
  */
 export function computeSegmentedJob(job: SegmentedJob): ProgressOutcome[] | 'retry' {
-  const { segments, period, asOf } = job;
+  const { segments, asOf } = job;
   try {
     parseIsoDate(asOf);
   } catch (error) {
@@ -120,65 +120,42 @@ export function computeSegmentedJob(job: SegmentedJob): ProgressOutcome[] | 'ret
   }
   const facts = factsOfFields(job.fields, job.units);
   const names = metricsOf(job.targets);
-  let store = stores.get(job.key);
-  if (segments.everything || !store || store.epoch !== segments.epoch)
-    store = { epoch: segments.epoch, segments: new Map(), merged: null };
-  if (!segments.everything && stores.get(job.key) !== store) return 'retry';
+  if (segments.everything) {
+    // Every fact was read: the figures are counted over them at once (the fastest way), and the
+    // segments' partials are kept right after the answer is sent (the thread's next job waits for
+    // them), unless an unfinished import's rows were hidden from the statement (SQLite).
+    if (!segments.fenced) setImmediate(() => keepEverySegment(job, facts, names));
+    return job.targets.map((target) => {
+      try {
+        return { progress: computeTargetProgress(target, facts, asOf) };
+      } catch (error) {
+        return errorOutcome(error);
+      }
+    });
+  }
+  const store = stores.get(job.key);
+  if (!store || store.epoch !== segments.epoch) return 'retry';
   const parts = partitionFacts(
     facts,
     (id) => entitySegment(Number(id)),
     (id) => loneProductSegment(Number(id)),
   );
   const versionOf = (segment: number) => segments.versions.get(segment) ?? 0;
-  // Recount the changed segments (all of them when everything was read); a part of a segment
-  // that did not change holds only the records a changed one's activity named: dropped.
-  const recount = segments.everything
-    ? new Set([...parts.keys(), ...segments.versions.keys()])
-    : new Set(segments.stale);
+  // Recount the changed segments; a part of a segment that did not change holds only the records
+  // a changed one's activity named: dropped.
+  const recount = new Set(segments.stale);
   const fresh = new Map<number, Partials>();
   for (const segment of recount) {
     const part = parts.get(segment);
-    fresh.set(segment, part ? computeMetricPartials(names, part, period, asOf) : null);
+    fresh.set(segment, part ? computeMetricPartials(names, part, job.period, asOf) : null);
   }
-  // Every segment's partials of the version the statement read.
-  const all: Partials[] = [...fresh.values()];
-  if (!segments.everything)
-    for (const [segment, byVersion] of store.segments) {
-      if (recount.has(segment)) continue;
-      const partials = byVersion.get(versionOf(segment));
-      if (partials === undefined) return 'retry';
-      all.push(partials);
-    }
-  if (!segments.everything)
-    for (const segment of segments.versions.keys())
-      if (!recount.has(segment) && !store.segments.has(segment)) return 'retry';
-  const rest: Pick<PlanFacts, 'units' | 'councilRounds'> = {
-    units: job.units,
-    ...(facts.councilRounds ? { councilRounds: facts.councilRounds } : {}),
-  };
-  let outcomeOf: (name: MetricName) => MetricOutcome;
-  if (segments.fenced) {
-    // An unfinished import's rows were hidden from the statement (SQLite): nothing is kept.
-    outcomeOf = (name) =>
-      mergeMetricPartials(
-        name,
-        all.flatMap((p) => (p ? [p.get(name)!] : [])),
-        rest,
-        period,
-        asOf,
-      );
-  } else {
-    for (const [segment, partials] of fresh) keep(store, segment, versionOf(segment), partials);
-    stores.delete(job.key);
-    stores.set(job.key, store);
-    while (
-      stores.size > MAX_STORES ||
-      (stores.size > 1 && getHeapStatistics().used_heap_size > STORE_HEAP_BUDGET)
-    )
-      stores.delete(stores.keys().next().value!);
-    const mergers = mergedFor(store, names, recount, versionOf, fresh);
-    outcomeOf = (name) => mergers.get(name)!.outcome(rest, period, asOf);
-  }
+  // Every other segment's partials must be kept at the version the statement read.
+  for (const [segment, byVersion] of store.segments)
+    if (!recount.has(segment) && !byVersion.has(versionOf(segment))) return 'retry';
+  for (const segment of segments.versions.keys())
+    if (!recount.has(segment) && !store.segments.has(segment)) return 'retry';
+  const mergers = keepSegments(job, store, names, recount, versionOf, fresh);
+  const rest = restOf(job, facts);
   // Each metric's outcome once, however many targets read it.
   const outcomes = new Map<MetricName, MetricOutcome>();
   return job.targets.map((target) => {
@@ -187,12 +164,60 @@ export function computeSegmentedJob(job: SegmentedJob): ProgressOutcome[] | 'ret
         return { progress: noDataSourceProgress(target, asOf) };
       const name = getMetric(target.metric).name;
       let outcome = outcomes.get(name);
-      if (!outcome) outcomes.set(name, (outcome = outcomeOf(name)));
+      if (!outcome)
+        outcomes.set(name, (outcome = mergers.get(name)!.outcome(rest, job.period, asOf)));
       return { progress: progressOfOutcome(target, outcome, asOf) };
     } catch (error) {
       return errorOutcome(error);
     }
   });
+}
+
+const restOf = (
+  job: SegmentedJob,
+  facts: PlanFacts,
+): Pick<PlanFacts, 'units' | 'councilRounds'> => ({
+  units: job.units,
+  ...(facts.councilRounds ? { councilRounds: facts.councilRounds } : {}),
+});
+
+/** Every segment's partials over every fact, kept in a new store (after a cold computation). */
+function keepEverySegment(job: SegmentedJob, facts: PlanFacts, names: readonly MetricName[]): void {
+  const { segments } = job;
+  const parts = partitionFacts(
+    facts,
+    (id) => entitySegment(Number(id)),
+    (id) => loneProductSegment(Number(id)),
+  );
+  const versionOf = (segment: number) => segments.versions.get(segment) ?? 0;
+  const recount = new Set([...parts.keys(), ...segments.versions.keys()]);
+  const fresh = new Map<number, Partials>();
+  for (const segment of recount) {
+    const part = parts.get(segment);
+    fresh.set(segment, part ? computeMetricPartials(names, part, job.period, job.asOf) : null);
+  }
+  const store: Store = { epoch: segments.epoch, segments: new Map(), merged: null };
+  keepSegments(job, store, names, recount, versionOf, fresh);
+}
+
+/** The recounted segments' partials kept in the store (the most recently used), merged. */
+function keepSegments(
+  job: SegmentedJob,
+  store: Store,
+  names: readonly MetricName[],
+  recount: ReadonlySet<number>,
+  versionOf: (segment: number) => number,
+  fresh: ReadonlyMap<number, Partials>,
+): Map<MetricName, MetricMerger<number>> {
+  for (const [segment, partials] of fresh) keep(store, segment, versionOf(segment), partials);
+  stores.delete(job.key);
+  stores.set(job.key, store);
+  while (
+    stores.size > MAX_STORES ||
+    (stores.size > 1 && getHeapStatistics().used_heap_size > STORE_HEAP_BUDGET)
+  )
+    stores.delete(stores.keys().next().value!);
+  return mergedFor(store, names, recount, versionOf, fresh);
 }
 
 /**
