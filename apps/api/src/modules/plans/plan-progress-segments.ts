@@ -135,11 +135,7 @@ export function computeSegmentedJob(job: SegmentedJob): ProgressOutcome[] | 'ret
   }
   const store = stores.get(job.key);
   if (!store || store.epoch !== segments.epoch) return 'retry';
-  const parts = partitionFacts(
-    facts,
-    (id) => entitySegment(Number(id)),
-    (id) => loneProductSegment(Number(id)),
-  );
+  const parts = segmentsOf(facts);
   const versionOf = (segment: number) => segments.versions.get(segment) ?? 0;
   // Recount the changed segments; a part of a segment that did not change holds only the records
   // a changed one's activity named: dropped.
@@ -173,6 +169,14 @@ export function computeSegmentedJob(job: SegmentedJob): ProgressOutcome[] | 'ret
   });
 }
 
+/** The facts split by segment (fact-segments.ts's rule, on the ids the statement returned). */
+const segmentsOf = (facts: PlanFacts): Map<number, PlanFacts> =>
+  partitionFacts(
+    facts,
+    (id) => entitySegment(Number(id)),
+    (id) => loneProductSegment(Number(id)),
+  );
+
 const restOf = (
   job: SegmentedJob,
   facts: PlanFacts,
@@ -184,11 +188,7 @@ const restOf = (
 /** Every segment's partials over every fact, kept in a new store (after a cold computation). */
 function keepEverySegment(job: SegmentedJob, facts: PlanFacts, names: readonly MetricName[]): void {
   const { segments } = job;
-  const parts = partitionFacts(
-    facts,
-    (id) => entitySegment(Number(id)),
-    (id) => loneProductSegment(Number(id)),
-  );
+  const parts = segmentsOf(facts);
   const versionOf = (segment: number) => segments.versions.get(segment) ?? 0;
   const recount = new Set([...parts.keys(), ...segments.versions.keys()]);
   const fresh = new Map<number, Partials>();
