@@ -73,7 +73,22 @@ export function storeKeyOf(period: PlanPeriod, asOf: string, metrics: readonly s
   return `${period.start}|${period.end}|${asOf}|${[...new Set(metrics)].sort().join(',')}`;
 }
 
+/**
+ * Work left for after an answer (keeping a cold computation's partials): run on the next turn
+ * of the event loop, or first thing when the thread is asked anything before that — messages
+ * already queued are delivered before setImmediate callbacks, and must see the partials.
+ */
+const pending: (() => void)[] = [];
+function later(work: () => void): void {
+  pending.push(work);
+  setImmediate(flushPending);
+}
+function flushPending(): void {
+  for (let work = pending.shift(); work; work = pending.shift()) work();
+}
+
 export function knownSegments(key: string): KnownReply {
+  flushPending();
   const store = stores.get(key);
   if (!store) return { epoch: null, versions: [] };
   const versions: [number, number][] = [];
@@ -111,6 +126,7 @@ function keep(store: Store, segment: number, version: number, partials: Partials
  * reads every fact again.
  */
 export function computeSegmentedJob(job: SegmentedJob): ProgressOutcome[] | 'retry' {
+  flushPending();
   const { segments, asOf } = job;
   try {
     parseIsoDate(asOf);
@@ -124,7 +140,7 @@ export function computeSegmentedJob(job: SegmentedJob): ProgressOutcome[] | 'ret
     // Every fact was read: the figures are counted over them at once (the fastest way), and the
     // segments' partials are kept right after the answer is sent (the thread's next job waits for
     // them), unless an unfinished import's rows were hidden from the statement (SQLite).
-    if (!segments.fenced) setImmediate(() => keepEverySegment(job, facts, names));
+    if (!segments.fenced) later(() => keepEverySegment(job, facts, names));
     return job.targets.map((target) => {
       try {
         return { progress: computeTargetProgress(target, facts, asOf) };
