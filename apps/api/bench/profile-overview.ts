@@ -20,6 +20,7 @@ import { selectFactFields } from '../src/modules/plans/plan-facts.query.js';
 import { loadPlanFacts, loadPlanUnits } from '../src/modules/plans/plan.repository.js';
 import { createServer } from '../src/server.js';
 import { benchDatabase, releaseBenchDatabase } from './bench-db.js';
+import { asIssued } from './domain-target.js';
 
 const sizes = (process.env.BENCH_SIZES ?? '100000').split(',').map(Number);
 const dialects = (process.env.BENCH_DIALECTS ?? 'postgresql').split(',') as DbKind[];
@@ -90,25 +91,7 @@ for (const kind of dialects) {
         await timed(t.metrics, async () => {
           for (const target of targets) {
             const started = performance.now();
-            const progress = computeTargetProgress(
-              {
-                code: target.code,
-                kind: target.kind,
-                labelVi: target.labelVi,
-                labelEn: target.labelEn,
-                definition: target.definition,
-                definitionVi: null,
-                target: target.targetValue,
-                targetMax: target.targetMax ?? null,
-                unitLabel: target.unitLabel,
-                scope: target.scope,
-                owner: '',
-                metric: target.metric as never,
-                period,
-              },
-              facts,
-              asOf,
-            );
+            const progress = computeTargetProgress(asIssued(target, period), facts, asOf);
             outcomes.push(progress);
             const list = perMetric.get(target.metric) ?? [];
             list.push(performance.now() - started);

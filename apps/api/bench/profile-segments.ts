@@ -17,6 +17,7 @@ import {
 } from '../src/modules/plans/plan-progress-segments.js';
 import { loadPlanUnits } from '../src/modules/plans/plan.repository.js';
 import { benchDatabase, releaseBenchDatabase } from './bench-db.js';
+import { asIssued } from './domain-target.js';
 
 const sizes = (process.env.BENCH_SIZES ?? '100000').split(',').map(Number);
 const dialects = (process.env.BENCH_DIALECTS ?? 'postgresql').split(',') as DbKind[];
@@ -35,21 +36,7 @@ for (const kind of dialects)
       const period = { start: '2021-01-01', end: '2021-12-31' };
       const asOf = '2021-12-31';
       const { from, to } = factSelection(period, asOf);
-      const domainTargets = targets.map((t) => ({
-        code: t.code,
-        kind: t.kind,
-        labelVi: t.labelVi,
-        labelEn: t.labelEn,
-        definition: t.definition,
-        definitionVi: t.definitionVi ?? null,
-        target: t.targetValue,
-        targetMax: t.targetMax ?? null,
-        unitLabel: t.unitLabel,
-        scope: t.scope,
-        owner: '',
-        metric: t.metric as never,
-        period,
-      }));
+      const domainTargets = targets.map((t) => asIssued(t, period));
       const key = storeKeyOf(
         period,
         asOf,

@@ -107,7 +107,7 @@ function metricsOf(targets: readonly PlanTarget[]): MetricName[] {
     try {
       names.add(getMetric(target.metric).name);
     } catch {
-      // The target's own outcome reports UNKNOWN_METRIC (targetOutcome).
+      // The target's own outcome reports UNKNOWN_METRIC (computeSegmentedJob).
     }
   }
   return [...names];
@@ -156,11 +156,7 @@ export function computeSegmentedJob(job: SegmentedJob): ProgressOutcome[] | 'ret
   // Recount the changed segments; a part of a segment that did not change holds only the records
   // a changed one's activity named: dropped.
   const recount = new Set(segments.stale);
-  const fresh = new Map<number, Partials>();
-  for (const segment of recount) {
-    const part = parts.get(segment);
-    fresh.set(segment, part ? computeMetricPartials(names, part, job.period, asOf) : null);
-  }
+  const fresh = recounted(job, parts, recount, names);
   // Every other segment's partials must be kept at the version the statement read.
   for (const [segment, byVersion] of store.segments)
     if (!recount.has(segment) && !byVersion.has(versionOf(segment))) return 'retry';
@@ -193,6 +189,21 @@ const segmentsOf = (facts: PlanFacts): Map<number, PlanFacts> =>
     (id) => loneProductSegment(Number(id)),
   );
 
+/** Each recounted segment's partials (null: none of its facts was selected). */
+function recounted(
+  job: SegmentedJob,
+  parts: ReadonlyMap<number, PlanFacts>,
+  recount: ReadonlySet<number>,
+  names: readonly MetricName[],
+): Map<number, Partials> {
+  const fresh = new Map<number, Partials>();
+  for (const segment of recount) {
+    const part = parts.get(segment);
+    fresh.set(segment, part ? computeMetricPartials(names, part, job.period, job.asOf) : null);
+  }
+  return fresh;
+}
+
 const restOf = (
   job: SegmentedJob,
   facts: PlanFacts,
@@ -207,11 +218,7 @@ function keepEverySegment(job: SegmentedJob, facts: PlanFacts, names: readonly M
   const parts = segmentsOf(facts);
   const versionOf = (segment: number) => segments.versions.get(segment) ?? 0;
   const recount = new Set([...parts.keys(), ...segments.versions.keys()]);
-  const fresh = new Map<number, Partials>();
-  for (const segment of recount) {
-    const part = parts.get(segment);
-    fresh.set(segment, part ? computeMetricPartials(names, part, job.period, job.asOf) : null);
-  }
+  const fresh = recounted(job, parts, recount, names);
   const store: Store = { epoch: segments.epoch, segments: new Map(), merged: null };
   keepSegments(job, store, names, recount, versionOf, fresh);
 }

@@ -9,12 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { DomainError, type DomainErrorCode } from '@ocop/domain';
 import type { KnownReply, SegmentedJob } from './plan-progress-segments.js';
-import type {
-  ProgressJob,
-  ProgressOutcome,
-  ProgressReply,
-  WorkerMessage,
-} from './plan-progress-worker.js';
+import type { ProgressOutcome, ProgressReply, WorkerMessage } from './plan-progress-worker.js';
 
 type Pending = { resolve: (reply: ProgressReply) => void; reject: (e: Error) => void };
 
@@ -91,13 +86,6 @@ function ask(message: Unsent<WorkerMessage>): Promise<ProgressReply> {
     thread.ref();
     thread.postMessage({ ...message, id } as WorkerMessage);
   });
-}
-
-/** Every target's progress over the facts, computed in the worker thread. */
-export async function computeProgressInThread(
-  job: Omit<ProgressJob, 'id'>,
-): Promise<ProgressOutcome[]> {
-  return (await ask(job)).outcomes!;
 }
 
 /** The segment partials the worker keeps for a store key (plan-progress-segments.ts). */

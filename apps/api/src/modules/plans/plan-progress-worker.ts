@@ -1,33 +1,22 @@
 // The plan-progress worker thread (plan-progress-thread.ts starts it): turns a plan's selected
 // facts into the domain's PlanFacts and computes every target's progress with @ocop/domain, off
 // the main thread, so the HTTP server keeps answering (/healthz, cached figures) while a plan of
-// 100,000 products is computed. Pure computation: no database, no ORM.
+// 100,000 products is computed; it keeps each fact segment's partial figures between jobs
+// (plan-progress-segments.ts). Pure computation: no database, no ORM.
 import { parentPort } from 'node:worker_threads';
-import { computeTargetProgress, type PlanTarget, type UnitFact } from '@ocop/domain';
-import { factsOfFields, type FactFields } from './plan-facts.columns.js';
-import { errorOutcome, type ProgressOutcome } from './plan-progress-outcome.js';
 import {
   computeSegmentedJob,
   knownSegments,
   type KnownReply,
   type SegmentedJob,
 } from './plan-progress-segments.js';
+import type { ProgressOutcome } from './plan-progress-outcome.js';
 
 export type { ProgressOutcome } from './plan-progress-outcome.js';
 
-export interface ProgressJob {
-  id: number;
-  fields: FactFields;
-  units: UnitFact[];
-  targets: PlanTarget[];
-  asOf: string;
-}
-
-/** What the worker is asked: progress over all facts, the partials it keeps, or progress by segment. */
+/** What the worker is asked: the partials it keeps, or every target's progress. */
 export type WorkerMessage =
-  | (ProgressJob & { kind?: undefined })
-  | { kind: 'known'; id: number; key: string }
-  | ({ kind: 'segmented'; id: number } & SegmentedJob);
+  { kind: 'known'; id: number; key: string } | ({ kind: 'segmented'; id: number } & SegmentedJob);
 
 export interface ProgressReply {
   id: number;
@@ -40,25 +29,11 @@ export interface ProgressReply {
   retry?: boolean;
 }
 
-export function computeProgressJob(job: ProgressJob): ProgressOutcome[] {
-  const facts = factsOfFields(job.fields, job.units);
-  return job.targets.map((target) => {
-    try {
-      return { progress: computeTargetProgress(target, facts, job.asOf) };
-    } catch (error) {
-      return errorOutcome(error);
-    }
-  });
-}
-
 /** The reply to one message (exported for tests, which run it without a thread). */
 export function answer(message: WorkerMessage): ProgressReply {
   if (message.kind === 'known') return { id: message.id, known: knownSegments(message.key) };
-  if (message.kind === 'segmented') {
-    const outcomes = computeSegmentedJob(message);
-    return outcomes === 'retry' ? { id: message.id, retry: true } : { id: message.id, outcomes };
-  }
-  return { id: message.id, outcomes: computeProgressJob(message) };
+  const outcomes = computeSegmentedJob(message);
+  return outcomes === 'retry' ? { id: message.id, retry: true } : { id: message.id, outcomes };
 }
 
 parentPort?.on('message', (job: WorkerMessage) => {
