@@ -10,6 +10,7 @@ import { bumpDataVersion } from '../src/modules/data-version/data-version.servic
 import { Plan } from '../src/modules/plans/plan.entity.js';
 import { PlanTarget } from '../src/modules/plans/plan-target.entity.js';
 import { selectSegmentFactFields } from '../src/modules/plans/plan-facts.query.js';
+import { PLAN_FIGURES } from '../src/modules/plans/plan-progress-figures.js';
 import {
   computeSegmentedJob,
   knownSegments,
@@ -41,6 +42,7 @@ for (const kind of dialects)
         period,
         asOf,
         domainTargets.map((t) => t.metric),
+        PLAN_FIGURES,
       );
       const { lo } = (await em
         .getConnection()
@@ -92,6 +94,8 @@ for (const kind of dialects)
             key,
             units,
             targets: domainTargets,
+            figures: PLAN_FIGURES,
+            answerFigures: false,
             period,
             asOf,
             ...got,

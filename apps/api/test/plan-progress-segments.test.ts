@@ -8,6 +8,7 @@ import { factSelection } from '@ocop/domain';
 import { bumpDataVersion } from '../src/modules/data-version/data-version.service.js';
 import { entitySegment } from '../src/modules/data-version/fact-segments.js';
 import { selectSegmentFactFields } from '../src/modules/plans/plan-facts.query.js';
+import { NO_FIGURES, PLAN_FIGURES } from '../src/modules/plans/plan-progress-figures.js';
 import { storeKeyOf } from '../src/modules/plans/plan-progress-segments.js';
 import { knownSegmentsInThread } from '../src/modules/plans/plan-progress-thread.js';
 import { answer } from '../src/modules/plans/plan-progress-worker.js';
@@ -18,6 +19,10 @@ const OVERVIEW = `query Plan($year: Int!, $asOf: Date) { plan(year: $year) {
   targets(asOf: $asOf) { code progress(asOf: $asOf) { asOf actual numerator denominator target
     targetMax ratio met aboveUpperBound status statusReasonCode yearOnlyRecords sampleRecords
     perUnit { unit { code } value met status } } } } }`;
+const DISTRICTS = `query Districts($planYear: Int!, $asOf: Date) { districts(planYear: $planYear, asOf: $asOf) {
+  unit { code } asOf participatingEntities productsEvaluated productsCertified passRate
+  productsCertified3Star productsCertified4Star productsCertified5Star yearOnlyRecords targetsMet
+  unitTargets { code value met status statusReasonCode } } }`;
 const AS_OF = '2021-12-31';
 const PERIOD = { start: '2021-01-01', end: '2021-12-31' };
 
@@ -38,10 +43,20 @@ describe.each(DIALECTS)('plan progress counted by segment on %s', (kind) => {
     expect(res.errors).toBeUndefined();
     return res.data!.plan.targets;
   };
-  /** The overview counted by segment, then counted again from every fact: equal. */
+  const districts = async () => {
+    const res = await api.gql(DISTRICTS, { planYear: 2021, asOf: AS_OF });
+    expect(res.errors).toBeUndefined();
+    return res.data!.districts;
+  };
+  /**
+   * The overview and the districts' figures counted by segment, then counted again from every
+   * fact (the districts first: their figures are then counted at once, not merged): equal.
+   */
   async function expectSameAsWhole() {
     const partly = await overview();
+    const partlyDistricts = await districts();
     await api.orm.em.fork().transactional((tx) => bumpDataVersion(tx, { allSegments: true }));
+    expect(partlyDistricts).toEqual(await districts());
     expect(partly).toEqual(await overview());
     return partly;
   }
@@ -66,6 +81,7 @@ describe.each(DIALECTS)('plan progress counted by segment on %s', (kind) => {
       PERIOD,
       AS_OF,
       metrics.map((m) => m.metric),
+      PLAN_FIGURES,
     );
   });
   afterAll(() => api?.close());
@@ -228,6 +244,8 @@ describe('the worker without the partials a statement relied on', () => {
       segments: { epoch: 0, everything: false, fenced: false, versions: new Map(), stale: [] },
       units: [],
       targets: [],
+      figures: NO_FIGURES,
+      answerFigures: false,
       period: PERIOD,
       asOf: AS_OF,
     });

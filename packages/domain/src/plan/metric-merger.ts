@@ -197,6 +197,14 @@ export class MetricMerger<K> {
     }
   }
 
+  /**
+   * The distinct year-only records the parts' partials used (sorted): tallies of several metrics
+   * over the same facts merge by union (a record behind two figures counts once).
+   */
+  yearOnlyKeys(): readonly string[] {
+    return this.yearOnly.ids();
+  }
+
   /** The outcome over every part, with the province-wide `finish` applied (as mergeMetricPartials). */
   outcome(
     rest: Pick<PlanFacts, 'units' | 'councilRounds'>,

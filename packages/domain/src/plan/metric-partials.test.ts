@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { AS_OF, PERIODS, syntheticFacts } from '../test-fixtures/synthetic-facts.fixture.js';
 import { partitionFacts } from './fact-partition.js';
-import type { PlanFacts } from './facts.js';
+import { factsOfUnit } from './fact-selection.js';
+import { YearOnlyTally, type PlanFacts } from './facts.js';
 import { MetricMerger } from './metric-merger.js';
 import {
   computeMetricPartials,
@@ -158,5 +159,37 @@ describe('metrics counted part by part', () => {
       expect(merger.outcome(rest, period, asOf), merger.name).toEqual(
         computeMetric(merger.name, after, period, asOf),
       );
+  });
+
+  it("counts each unit's own facts part by part, one year-only tally across the unit's metrics", () => {
+    // The districts page: metrics over factsOfUnit, counted per part and merged (the API keeps
+    // them per segment), with a record behind two of a unit's figures counted once.
+    const period = PERIODS[1]!;
+    const asOf = '2021-12-31';
+    const names: MetricName[] = ['provincial_pass_rate', 'products_first_certified'];
+    const parts = [...partsOf(facts, 7).entries()];
+    let yearOnlySeen = 0;
+    for (const unit of facts.units) {
+      const own = factsOfUnit(facts, unit.code);
+      const tally = new YearOnlyTally();
+      const rest = { units: [unit] };
+      const yearOnly = new Set<string>();
+      for (const name of names) {
+        const merger = MetricMerger.of(
+          name,
+          parts.map(([key, part]): [string, MetricPartial] => [
+            key,
+            computeMetricPartials([name], factsOfUnit(part, unit.code), period, asOf).get(name)!,
+          ]),
+        );
+        const { yearOnlyRecords: _alone, ...whole } = computeMetric(name, own, period, asOf, tally);
+        const { yearOnlyRecords: _merged, ...partly } = merger.outcome(rest, period, asOf);
+        expect(partly, `${unit.code} ${name}`).toEqual(whole);
+        for (const key of merger.yearOnlyKeys()) yearOnly.add(key);
+      }
+      expect(yearOnly.size, unit.code).toBe(tally.count);
+      yearOnlySeen += tally.count;
+    }
+    expect(yearOnlySeen).toBeGreaterThan(0);
   });
 });

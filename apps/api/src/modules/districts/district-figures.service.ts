@@ -2,10 +2,6 @@
 // metric applied to the unit's share of the plan facts, so it matches the plan targets. The whole
 // list is cached per (plan, as-of day, data version): it is the same for every viewer.
 import {
-  computeMetric,
-  computeTargetProgress,
-  factsOfUnit,
-  YearOnlyTally,
   type MetricName,
   type StatusReasonCode,
   type StatusReasonParams,
@@ -14,8 +10,14 @@ import {
 import { cachedFigure } from '../../cache/figure-cache.js';
 import type { GraphQLContext } from '../../graphql/context.js';
 import { API_ERROR_CODES, apiError } from '../../graphql/errors.js';
-import { planAsOf, planFacts, planPeriod, toDomainTarget } from '../plans/plan-facts.js';
-import { PlanTarget as PlanTargetEntity } from '../plans/plan-target.entity.js';
+import {
+  planAsOf,
+  planProgressWithFigures,
+  planTargets,
+  toDomainTarget,
+} from '../plans/plan-facts.js';
+import { PLAN_FIGURES } from '../plans/plan-progress-figures.js';
+import { progressOrThrow } from '../plans/plan-progress-thread.js';
 import type { Plan } from '../plans/plan.entity.js';
 import { findPlanOfYear, planYears } from '../plans/plan.service.js';
 
@@ -62,59 +64,43 @@ async function computeDistrictFigures(
   plan: Plan,
   asOf: string,
 ): Promise<DistrictFiguresShape[]> {
-  const period = planPeriod(plan);
-  const facts = await planFacts(ctx, plan, asOf);
-  // Owners joined in the same statement: toDomainTarget then needs no department query.
-  const unitTargets = await ctx.em.find(
-    PlanTargetEntity,
-    { plan: plan.id, kind: 'each_unit_at_least' },
-    { orderBy: { sortOrder: 'asc' }, populate: ['owner'], strategy: 'joined' },
-  );
+  // Counted in the plan-progress worker with every target (PLAN_FIGURES are the columns below):
+  // after a write only the touched segment is recounted, and the main thread never runs a metric.
+  const { byTarget, figures } = await planProgressWithFigures(ctx, plan, asOf);
+  const targets = await planTargets(ctx, plan);
   const perUnitProgress = await Promise.all(
-    unitTargets.map(async (target) => {
-      const domainTarget = await toDomainTarget(ctx, target, plan, asOf);
-      return {
-        target: domainTarget,
+    targets
+      .filter((target) => target.kind === 'each_unit_at_least')
+      .map(async (target) => ({
+        target: await toDomainTarget(ctx, target, plan, asOf),
         code: target.code,
-        progress: computeTargetProgress(domainTarget, facts, asOf),
-      };
-    }),
+        progress: progressOrThrow(byTarget.get(target.id)),
+      })),
   );
-  const participating = computeMetric('entities_participating_per_unit', facts, period, asOf);
-  return facts.units.map((unit) => {
-    const own = factsOfUnit(facts, unit.code);
-    // One tally for the row: a record behind two of its columns is one year-only record.
-    const tally = new YearOnlyTally();
-    const passRate = computeMetric('provincial_pass_rate', own, period, asOf, tally);
-    const certified = computeMetric('products_first_certified', own, period, asOf, tally);
-    const unitValue =
-      participating.shape === 'per_unit'
-        ? (participating.perUnit.find((u) => u.unitCode === unit.code)?.value ?? 0)
-        : 0;
-    const share = passRate.shape === 'share' ? passRate : null;
-    const starCount = (stars: 3 | 4 | 5): number => {
-      const outcome = computeMetric(STAR_METRICS[stars], own, period, asOf, tally);
-      return outcome.shape === 'count' ? outcome.value : 0;
-    };
+  const participating = figures.province.entities_participating_per_unit?.perUnit ?? [];
+  return figures.units.map(({ unitCode, figures: own, yearOnlyRecords }) => {
+    const share = own.provincial_pass_rate;
+    const count = (metric: (typeof PLAN_FIGURES.perUnit)[number]) => own[metric]?.value ?? 0;
     return {
-      unitCode: unit.code,
+      unitCode,
       asOf,
-      participatingEntities: unitValue,
+      participatingEntities: participating.find((u) => u.unitCode === unitCode)?.value ?? 0,
       productsEvaluated: share?.denominator ?? 0,
-      productsCertified: certified.shape === 'count' ? certified.value : 0,
+      productsCertified: count('products_first_certified'),
       passRate:
-        share && share.denominator > 0
+        share?.denominator && share.numerator !== undefined
           ? Math.round((share.numerator / share.denominator) * 10000) / 100
           : null,
-      productsByStars: [starCount(3), starCount(4), starCount(5)],
-      yearOnlyRecords: tally.count,
+      productsByStars: [count(STAR_METRICS[3]), count(STAR_METRICS[4]), count(STAR_METRICS[5])],
+      // One tally for the row: a record behind two of its columns is one year-only record.
+      yearOnlyRecords,
       targetsMet: perUnitProgress
-        .filter((p) => p.progress.perUnit?.find((u) => u.unitCode === unit.code)?.met)
+        .filter((p) => p.progress.perUnit?.find((u) => u.unitCode === unitCode)?.met)
         .map((p) => p.code),
       unitTargets: perUnitProgress.map(({ target, progress }) => {
         // A target without a data source has no per-unit values: its cell takes the target's
         // status (no_data_source) and no number, never 0.
-        const cell = progress.perUnit?.find((u) => u.unitCode === unit.code);
+        const cell = progress.perUnit?.find((u) => u.unitCode === unitCode);
         return {
           code: target.code,
           labelVi: target.labelVi,

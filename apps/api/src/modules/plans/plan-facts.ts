@@ -20,7 +20,8 @@ import type { Plan } from './plan.entity.js';
 import type { AdminUnit } from '../admin-units/admin-unit.entity.js';
 import { loadPlanFacts, loadPlanUnits } from './plan.repository.js';
 import { selectSegmentFactFields, type KnownSegments } from './plan-facts.query.js';
-import { storeKeyOf, type KnownReply } from './plan-progress-segments.js';
+import { PLAN_FIGURES, type JobFigures } from './plan-progress-figures.js';
+import { storeKeyOf, type KnownReply, type SegmentedAnswer } from './plan-progress-segments.js';
 import {
   computeSegmentedInThread,
   knownSegmentsInThread,
@@ -174,9 +175,28 @@ function planProgress(
   plan: Plan,
   asOf: string,
 ): Promise<Map<number, ProgressOutcome>> {
-  return ctx.memo(`plan-progress:${plan.id}:${asOf}`, () =>
-    progressSlots.run(() => computePlanProgress(ctx, plan, asOf)),
-  );
+  return ctx.memo(`plan-progress:${plan.id}:${asOf}`, async () => {
+    const { byTarget } = await progressSlots.run(() => computePlanProgress(ctx, plan, asOf, false));
+    return byTarget;
+  });
+}
+
+/**
+ * Every target's progress on `asOf` with the figures of PLAN_FIGURES (the districts' columns),
+ * counted in the worker as the targets are; once per request.
+ */
+export function planProgressWithFigures(
+  ctx: GraphQLContext,
+  plan: Plan,
+  asOf: string,
+): Promise<{ byTarget: Map<number, ProgressOutcome>; figures: JobFigures }> {
+  return ctx.memo(`plan-figures:${plan.id}:${asOf}`, async () => {
+    const { byTarget, answer } = await progressSlots.run(() =>
+      computePlanProgress(ctx, plan, asOf, true),
+    );
+    if (answer.figuresError) progressOrThrow(answer.figuresError);
+    return { byTarget, figures: answer.figures! };
+  });
 }
 
 /**
@@ -191,7 +211,8 @@ async function computePlanProgress(
   ctx: GraphQLContext,
   plan: Plan,
   asOf: string,
-): Promise<Map<number, ProgressOutcome>> {
+  answerFigures: boolean,
+): Promise<{ byTarget: Map<number, ProgressOutcome>; answer: SegmentedAnswer }> {
   const targets = await planTargets(ctx, plan);
   const units = await planUnits(ctx, plan);
   const domainTargets: DomainPlanTarget[] = [];
@@ -203,9 +224,12 @@ async function computePlanProgress(
       period,
       asOf,
       domainTargets.map((t) => t.metric),
+      PLAN_FIGURES,
     ),
     units: units.map((u) => ({ code: u.code, name: u.name })),
     targets: domainTargets,
+    figures: PLAN_FIGURES,
+    answerFigures,
     period,
     asOf,
   };
@@ -215,17 +239,18 @@ async function computePlanProgress(
   // again: one more statement, only then.
   const known = await knownSegmentsInThread(job.key);
   let read = await selectSegmentFactFields(ctx.em, { from, to }, toKnown(known));
-  let outcomes = await computeSegmentedInThread({ ...job, ...read });
-  if (outcomes === 'retry') {
+  let answer = await computeSegmentedInThread({ ...job, ...read });
+  if (answer === 'retry') {
     read = await selectSegmentFactFields(
       ctx.em,
       { from, to },
       { epoch: null, versions: new Map() },
     );
-    outcomes = await computeSegmentedInThread({ ...job, ...read });
-    if (outcomes === 'retry') throw new Error('plan progress: segment partials lost twice');
+    // Every fact is read: the worker counts them all and cannot ask to retry again.
+    answer = (await computeSegmentedInThread({ ...job, ...read })) as SegmentedAnswer;
   }
-  return new Map(targets.map((target, i) => [target.id, (outcomes as ProgressOutcome[])[i]!]));
+  const { outcomes } = answer;
+  return { byTarget: new Map(targets.map((target, i) => [target.id, outcomes[i]!])), answer };
 }
 
 const toKnown = (known: KnownReply): KnownSegments => ({

@@ -4,10 +4,11 @@
 // facts of the segments changed since (plan-facts.query.ts), recounts those, and merges every
 // segment's partials into the targets' progress with the domain's rules (metric-partials.ts): at
 // 100,000 products a write touches one segment of a few hundred products, and the figures after
-// it no longer cost a count of every fact. Pure computation: no database, no ORM.
+// it no longer cost a count of every fact. The figures asked besides the targets (the districts'
+// columns: plan-progress-figures.ts) are counted the same way. Pure computation: no database, no
+// ORM.
 import { getHeapStatistics } from 'node:v8';
 import {
-  computeMetricPartials,
   computeTargetProgress,
   getMetric,
   MetricMerger,
@@ -24,6 +25,16 @@ import {
   type PlanTarget,
   type UnitFact,
 } from '@ocop/domain';
+import {
+  directFigures,
+  figureKeys,
+  figurePartials,
+  mergedFigures,
+  metricOfKey,
+  type FigureRequest,
+  type FigureSet,
+  type JobFigures,
+} from './plan-progress-figures.js';
 import { entitySegment, loneProductSegment } from '../data-version/fact-segments.js';
 import { factsOfFields, type FactFields } from './plan-facts.columns.js';
 import type { SegmentState } from './plan-facts.query.js';
@@ -42,17 +53,29 @@ export interface SegmentedJob {
   segments: SegmentState;
   units: UnitFact[];
   targets: PlanTarget[];
+  /** Figures counted besides the targets' metrics (part of the store key). */
+  figures: FigureRequest;
+  /** Whether the reply carries those figures (else only the targets' progress). */
+  answerFigures: boolean;
   period: PlanPeriod;
   asOf: string;
 }
 
-/** A segment's partials by metric; null: the segment had no facts in the window. */
-type Partials = Map<MetricName, MetricPartial> | null;
+/** A job's answer: every target's progress, in order, and the figures when asked. */
+export interface SegmentedAnswer {
+  outcomes: ProgressOutcome[];
+  figures?: JobFigures;
+  /** The figures could not be counted (an invalid as-of day): the error, as a target's. */
+  figuresError?: ProgressOutcome;
+}
+
+/** A segment's partials by figure key (plan-progress-figures.ts); null: no facts in the window. */
+type Partials = Map<string, MetricPartial> | null;
 
 interface Store {
   epoch: number;
   /** The metrics merged over every segment, and the segment versions they reflect. */
-  merged: { mergers: Map<MetricName, MetricMerger<number>>; versions: Map<number, number> } | null;
+  merged: { mergers: Map<string, MetricMerger<number>>; versions: Map<number, number> } | null;
   /** Per segment, its partials by version: the newest two (a computation started before a
    *  write may still need the version it read). */
   segments: Map<number, Map<number, Partials>>;
@@ -68,9 +91,15 @@ const MAX_STORES = 4;
 const STORE_HEAP_BUDGET = 64 * 2 ** 20;
 const stores = new Map<string, Store>();
 
-/** The store key of a computation. */
-export function storeKeyOf(period: PlanPeriod, asOf: string, metrics: readonly string[]): string {
-  return `${period.start}|${period.end}|${asOf}|${[...new Set(metrics)].sort().join(',')}`;
+/** The store key of a computation: its window, as-of day and figures. */
+export function storeKeyOf(
+  period: PlanPeriod,
+  asOf: string,
+  metrics: readonly string[],
+  figures: FigureRequest,
+): string {
+  const province = [...new Set([...metrics, ...figures.province])].sort().join(',');
+  return `${period.start}|${period.end}|${asOf}|${province}|${[...figures.perUnit].sort().join(',')}`;
 }
 
 /**
@@ -99,18 +128,18 @@ export function knownSegments(key: string): KnownReply {
   return { epoch: store.epoch, versions };
 }
 
-/** The metrics the targets read (no_data_source reads none; an unknown one fails its target). */
-function metricsOf(targets: readonly PlanTarget[]): MetricName[] {
-  const names = new Set<MetricName>();
-  for (const target of targets) {
+/** The figures a job counts: its targets' metrics and the figures asked. */
+function figureSetOf(job: SegmentedJob): FigureSet {
+  const province = new Set<MetricName>(job.figures.province);
+  for (const target of job.targets) {
     if (target.metric === NO_DATA_SOURCE_METRIC) continue;
     try {
-      names.add(getMetric(target.metric).name);
+      province.add(getMetric(target.metric).name);
     } catch {
       // The target's own outcome reports UNKNOWN_METRIC (computeSegmentedJob).
     }
   }
-  return [...names];
+  return { province: [...province], perUnit: job.figures.perUnit, units: job.units };
 }
 
 function keep(store: Store, segment: number, version: number, partials: Partials): void {
@@ -125,29 +154,33 @@ function keep(store: Store, segment: number, version: number, partials: Partials
  * are no longer kept (another computation replaced them, or the thread restarted): the caller then
  * reads every fact again.
  */
-export function computeSegmentedJob(job: SegmentedJob): ProgressOutcome[] | 'retry' {
+export function computeSegmentedJob(job: SegmentedJob): SegmentedAnswer | 'retry' {
   flushPending();
   const { segments, asOf } = job;
   try {
     parseIsoDate(asOf);
   } catch (error) {
-    // As computeTargetProgress: every target fails with the date's error.
-    return job.targets.map(() => errorOutcome(error));
+    // As computeTargetProgress: every target fails with the date's error, and so do the figures.
+    const outcomes = job.targets.map(() => errorOutcome(error));
+    return job.answerFigures ? { outcomes, figuresError: errorOutcome(error) } : { outcomes };
   }
   const facts = factsOfFields(job.fields, job.units);
-  const names = metricsOf(job.targets);
+  const set = figureSetOf(job);
   if (segments.everything) {
     // Every fact was read: the figures are counted over them at once (the fastest way), and the
     // segments' partials are kept right after the answer is sent (the thread's next job waits for
     // them), unless an unfinished import's rows were hidden from the statement (SQLite).
-    if (!segments.fenced) later(() => keepEverySegment(job, facts, names));
-    return job.targets.map((target) => {
+    if (!segments.fenced) later(() => keepEverySegment(job, facts, set));
+    const outcomes = job.targets.map((target) => {
       try {
         return { progress: computeTargetProgress(target, facts, asOf) };
       } catch (error) {
         return errorOutcome(error);
       }
     });
+    return job.answerFigures
+      ? { outcomes, figures: directFigures(job.figures, facts, job.period, asOf) }
+      : { outcomes };
   }
   const store = stores.get(job.key);
   if (!store || store.epoch !== segments.epoch) return 'retry';
@@ -156,29 +189,32 @@ export function computeSegmentedJob(job: SegmentedJob): ProgressOutcome[] | 'ret
   // Recount the changed segments; a part of a segment that did not change holds only the records
   // a changed one's activity named: dropped.
   const recount = new Set(segments.stale);
-  const fresh = recounted(job, parts, recount, names);
+  const fresh = recounted(job, parts, recount, set);
   // Every other segment's partials must be kept at the version the statement read.
   for (const [segment, byVersion] of store.segments)
     if (!recount.has(segment) && !byVersion.has(versionOf(segment))) return 'retry';
   for (const segment of segments.versions.keys())
     if (!recount.has(segment) && !store.segments.has(segment)) return 'retry';
-  const mergers = keepSegments(job, store, names, recount, versionOf, fresh);
+  const mergers = keepSegments(job, store, set, recount, versionOf, fresh);
   const rest = restOf(job, facts);
   // Each metric's outcome once, however many targets read it.
-  const outcomes = new Map<MetricName, MetricOutcome>();
-  return job.targets.map((target) => {
+  const byMetric = new Map<MetricName, MetricOutcome>();
+  const outcomes = job.targets.map((target): ProgressOutcome => {
     try {
       if (target.metric === NO_DATA_SOURCE_METRIC)
         return { progress: noDataSourceProgress(target, asOf) };
       const name = getMetric(target.metric).name;
-      let outcome = outcomes.get(name);
+      let outcome = byMetric.get(name);
       if (!outcome)
-        outcomes.set(name, (outcome = mergers.get(name)!.outcome(rest, job.period, asOf)));
+        byMetric.set(name, (outcome = mergers.get(name)!.outcome(rest, job.period, asOf)));
       return { progress: progressOfOutcome(target, outcome, asOf) };
     } catch (error) {
       return errorOutcome(error);
     }
   });
+  return job.answerFigures
+    ? { outcomes, figures: mergedFigures(job.figures, mergers, rest, job.period, asOf) }
+    : { outcomes };
 }
 
 /** The facts split by segment (fact-segments.ts's rule, on the ids the statement returned). */
@@ -194,12 +230,12 @@ function recounted(
   job: SegmentedJob,
   parts: ReadonlyMap<number, PlanFacts>,
   recount: ReadonlySet<number>,
-  names: readonly MetricName[],
+  set: FigureSet,
 ): Map<number, Partials> {
   const fresh = new Map<number, Partials>();
   for (const segment of recount) {
     const part = parts.get(segment);
-    fresh.set(segment, part ? computeMetricPartials(names, part, job.period, job.asOf) : null);
+    fresh.set(segment, part ? figurePartials(set, part, job.period, job.asOf) : null);
   }
   return fresh;
 }
@@ -213,25 +249,25 @@ const restOf = (
 });
 
 /** Every segment's partials over every fact, kept in a new store (after a cold computation). */
-function keepEverySegment(job: SegmentedJob, facts: PlanFacts, names: readonly MetricName[]): void {
+function keepEverySegment(job: SegmentedJob, facts: PlanFacts, set: FigureSet): void {
   const { segments } = job;
   const parts = segmentsOf(facts);
   const versionOf = (segment: number) => segments.versions.get(segment) ?? 0;
   const recount = new Set([...parts.keys(), ...segments.versions.keys()]);
-  const fresh = recounted(job, parts, recount, names);
+  const fresh = recounted(job, parts, recount, set);
   const store: Store = { epoch: segments.epoch, segments: new Map(), merged: null };
-  keepSegments(job, store, names, recount, versionOf, fresh);
+  keepSegments(job, store, set, recount, versionOf, fresh);
 }
 
 /** The recounted segments' partials kept in the store (the most recently used), merged. */
 function keepSegments(
   job: SegmentedJob,
   store: Store,
-  names: readonly MetricName[],
+  set: FigureSet,
   recount: ReadonlySet<number>,
   versionOf: (segment: number) => number,
   fresh: ReadonlyMap<number, Partials>,
-): Map<MetricName, MetricMerger<number>> {
+): Map<string, MetricMerger<number>> {
   for (const [segment, partials] of fresh) keep(store, segment, versionOf(segment), partials);
   stores.delete(job.key);
   stores.set(job.key, store);
@@ -240,7 +276,7 @@ function keepSegments(
     (stores.size > 1 && getHeapStatistics().used_heap_size > STORE_HEAP_BUDGET)
   )
     stores.delete(stores.keys().next().value!);
-  return mergedFor(store, names, recount, versionOf, fresh);
+  return mergedFor(store, set, recount, versionOf, fresh);
 }
 
 /**
@@ -251,11 +287,11 @@ function keepSegments(
  */
 function mergedFor(
   store: Store,
-  names: readonly MetricName[],
+  set: FigureSet,
   recount: ReadonlySet<number>,
   versionOf: (segment: number) => number,
   fresh: ReadonlyMap<number, Partials>,
-): Map<MetricName, MetricMerger<number>> {
+): Map<string, MetricMerger<number>> {
   const merged = store.merged;
   const current =
     merged !== null &&
@@ -270,18 +306,18 @@ function mergedFor(
     return merged.mergers;
   }
   const versions = new Map<number, number>();
-  const kept: [number, Map<MetricName, MetricPartial>][] = [];
+  const kept: [number, Map<string, MetricPartial>][] = [];
   for (const [segment, byVersion] of store.segments) {
     const partials = byVersion.get(versionOf(segment)) ?? null;
     if (partials) kept.push([segment, partials]);
     versions.set(segment, versionOf(segment));
   }
   const mergers = new Map(
-    names.map((name) => [
-      name,
+    figureKeys(set).map((key) => [
+      key,
       MetricMerger.of(
-        name,
-        kept.map(([segment, partials]): [number, MetricPartial] => [segment, partials.get(name)!]),
+        metricOfKey(key),
+        kept.map(([segment, partials]): [number, MetricPartial] => [segment, partials.get(key)!]),
       ),
     ]),
   );

@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { DomainError, type DomainErrorCode } from '@ocop/domain';
-import type { KnownReply, SegmentedJob } from './plan-progress-segments.js';
+import type { KnownReply, SegmentedAnswer, SegmentedJob } from './plan-progress-segments.js';
 import type { ProgressOutcome, ProgressReply, WorkerMessage } from './plan-progress-worker.js';
 
 type Pending = { resolve: (reply: ProgressReply) => void; reject: (e: Error) => void };
@@ -58,7 +58,7 @@ function ensureWorker(): Worker {
     if (!job) return;
     pending.delete(reply.id);
     if (pending.size === 0) started.unref();
-    if (reply.failure !== undefined || (!reply.outcomes && !reply.known && !reply.retry))
+    if (reply.failure !== undefined || (!reply.answer && !reply.known && !reply.retry))
       job.reject(new Error(`plan progress: ${reply.failure ?? 'no answer'}`));
     else job.resolve(reply);
   });
@@ -96,9 +96,9 @@ export async function knownSegmentsInThread(key: string): Promise<KnownReply> {
 /** Progress by segment in the worker; 'retry' when partials it relied on are gone. */
 export async function computeSegmentedInThread(
   job: SegmentedJob,
-): Promise<ProgressOutcome[] | 'retry'> {
+): Promise<SegmentedAnswer | 'retry'> {
   const reply = await ask({ kind: 'segmented', ...job });
-  return reply.retry ? 'retry' : reply.outcomes!;
+  return reply.retry ? 'retry' : reply.answer!;
 }
 
 /** A target's outcome as its progress, or the error the domain raised (a DomainError again). */

@@ -8,9 +8,9 @@ import {
   computeSegmentedJob,
   knownSegments,
   type KnownReply,
+  type SegmentedAnswer,
   type SegmentedJob,
 } from './plan-progress-segments.js';
-import type { ProgressOutcome } from './plan-progress-outcome.js';
 
 export type { ProgressOutcome } from './plan-progress-outcome.js';
 
@@ -20,7 +20,8 @@ export type WorkerMessage =
 
 export interface ProgressReply {
   id: number;
-  outcomes?: ProgressOutcome[];
+  /** kind 'segmented': every target's progress, and the figures when asked. */
+  answer?: SegmentedAnswer;
   /** The facts could not be read at all. */
   failure?: string;
   /** kind 'known': the segment versions whose partials are kept. */
@@ -32,8 +33,10 @@ export interface ProgressReply {
 /** The reply to one message (exported for tests, which run it without a thread). */
 export function answer(message: WorkerMessage): ProgressReply {
   if (message.kind === 'known') return { id: message.id, known: knownSegments(message.key) };
-  const outcomes = computeSegmentedJob(message);
-  return outcomes === 'retry' ? { id: message.id, retry: true } : { id: message.id, outcomes };
+  const answered = computeSegmentedJob(message);
+  return answered === 'retry'
+    ? { id: message.id, retry: true }
+    : { id: message.id, answer: answered };
 }
 
 parentPort?.on('message', (job: WorkerMessage) => {
