@@ -68,6 +68,12 @@ const OPERATIONS: Record<string, Operation> = {
       passRate targetsMet } }`,
     variables: { planYear: 2021, asOf: '2021-12-31' },
   },
+  // The dashboard's second request on the overview page: every target's month-end sparkline.
+  'overview trends': {
+    query: `query PlanTrends($year: Int, $asOf: Date) { plan(year: $year) { id
+      targets(asOf: $asOf) { id code trend { date actual ratio status } } } }`,
+    variables: { year: 2021, asOf: '2021-12-31' },
+  },
   'products first:40': {
     query: `{ products(first: 40) { totalCount edges { node { name unit { name } entity { name unit { name } }
       latestDecision { date { value } } certificate(asOf: "2022-06-30") { status } } } } }`,

@@ -8,7 +8,6 @@ import {
   planVersionOn,
   targetValueOn,
   type PlanAmendmentFact,
-  type PlanFacts,
   type PlanTarget as DomainPlanTarget,
   type TargetProgress,
 } from '@ocop/domain';
@@ -18,7 +17,7 @@ import type { Department } from '../departments/department.entity.js';
 import type { PlanTarget } from './plan-target.entity.js';
 import type { Plan } from './plan.entity.js';
 import type { AdminUnit } from '../admin-units/admin-unit.entity.js';
-import { loadPlanFacts, loadPlanUnits } from './plan.repository.js';
+import { loadPlanUnits } from './plan.repository.js';
 import { selectSegmentFactFields, type KnownSegments } from './plan-facts.query.js';
 import { PLAN_FIGURES, type JobFigures } from './plan-progress-figures.js';
 import { storeKeyOf, type KnownReply, type SegmentedAnswer } from './plan-progress-segments.js';
@@ -59,19 +58,11 @@ export async function planVersionInForce(
   return planVersionOn(await planAmendments(ctx, plan), planAsOf(plan, ctx.today, asOf));
 }
 
-/** The plan's facts up to `asOf`, read once per request and day (the selection depends on it). */
-export function planFacts(ctx: GraphQLContext, plan: Plan, asOf: string): Promise<PlanFacts> {
-  const { to } = factSelection(planPeriod(plan), asOf);
-  return ctx.memo(`plan-facts:${plan.id}:${to}`, async () =>
-    loadPlanFacts(ctx.em, plan, { asOf, units: await planUnits(ctx, plan) }),
-  );
-}
-
 /**
  * The plan's units, read once per request; the unit loader is primed with them, so per-unit
  * progress resolves `unit` without another query.
  */
-function planUnits(ctx: GraphQLContext, plan: Plan): Promise<AdminUnit[]> {
+export function planUnits(ctx: GraphQLContext, plan: Plan): Promise<AdminUnit[]> {
   return ctx.memo(`plan-units:${plan.id}`, async () => {
     const units = await loadPlanUnits(ctx.em, plan);
     for (const unit of units) ctx.loaders.adminUnitByCode.prime(unit.code, unit);

@@ -10,6 +10,7 @@ import { Worker } from 'node:worker_threads';
 import { DomainError, type DomainErrorCode } from '@ocop/domain';
 import type { KnownReply, SegmentedAnswer, SegmentedJob } from './plan-progress-segments.js';
 import type { ProgressOutcome, ProgressReply, WorkerMessage } from './plan-progress-worker.js';
+import type { TrendJob } from './plan-trend-job.js';
 
 type Pending = { resolve: (reply: ProgressReply) => void; reject: (e: Error) => void };
 
@@ -58,7 +59,10 @@ function ensureWorker(): Worker {
     if (!job) return;
     pending.delete(reply.id);
     if (pending.size === 0) started.unref();
-    if (reply.failure !== undefined || (!reply.answer && !reply.known && !reply.retry))
+    if (
+      reply.failure !== undefined ||
+      (!reply.answer && !reply.known && !reply.retry && !reply.trend)
+    )
       job.reject(new Error(`plan progress: ${reply.failure ?? 'no answer'}`));
     else job.resolve(reply);
   });
@@ -99,6 +103,11 @@ export async function computeSegmentedInThread(
 ): Promise<SegmentedAnswer | 'retry'> {
   const reply = await ask({ kind: 'segmented', ...job });
   return reply.retry ? 'retry' : reply.answer!;
+}
+
+/** The trend's outcomes computed in the worker (plan-trend-job.ts). */
+export async function computeTrendInThread(job: TrendJob): Promise<ProgressOutcome[][]> {
+  return (await ask({ kind: 'trend', ...job })).trend!;
 }
 
 /** A target's outcome as its progress, or the error the domain raised (a DomainError again). */

@@ -11,12 +11,16 @@ import {
   type SegmentedAnswer,
   type SegmentedJob,
 } from './plan-progress-segments.js';
+import type { ProgressOutcome } from './plan-progress-outcome.js';
+import { computeTrendJob, type TrendJob } from './plan-trend-job.js';
 
 export type { ProgressOutcome } from './plan-progress-outcome.js';
 
-/** What the worker is asked: the partials it keeps, or every target's progress. */
+/** What the worker is asked: the partials it keeps, every target's progress, or their trend. */
 export type WorkerMessage =
-  { kind: 'known'; id: number; key: string } | ({ kind: 'segmented'; id: number } & SegmentedJob);
+  | { kind: 'known'; id: number; key: string }
+  | ({ kind: 'segmented'; id: number } & SegmentedJob)
+  | ({ kind: 'trend'; id: number } & TrendJob);
 
 export interface ProgressReply {
   id: number;
@@ -28,11 +32,14 @@ export interface ProgressReply {
   known?: KnownReply;
   /** kind 'segmented': partials the statement relied on are gone; read every fact again. */
   retry?: boolean;
+  /** kind 'trend': each point's outcomes, target by target. */
+  trend?: ProgressOutcome[][];
 }
 
 /** The reply to one message (exported for tests, which run it without a thread). */
 export function answer(message: WorkerMessage): ProgressReply {
   if (message.kind === 'known') return { id: message.id, known: knownSegments(message.key) };
+  if (message.kind === 'trend') return { id: message.id, trend: computeTrendJob(message) };
   const answered = computeSegmentedJob(message);
   return answered === 'retry'
     ? { id: message.id, retry: true }

@@ -1,17 +1,13 @@
 // A target's progress at every month end of its plan period (the overview's sparkline), computed
-// by the domain. The plan's facts are read once, up to the last point (plan-facts.ts memoises that
-// load per request and day), and each point narrows them in memory with the domain's selectFacts,
-// the same selection the SQL makes for a day: no query per point or per target.
-import {
-  computeTargetProgress,
-  intervalBuckets,
-  selectFacts,
-  type PlanFacts,
-  type TargetProgress,
-} from '@ocop/domain';
+// by the domain in the plan-progress worker (plan-trend-job.ts) for every target at once: the
+// plan's facts are read once, up to the last point, and each point narrows them with the domain's
+// selectFacts, the same selection the SQL makes for a day: no query per point or per target.
+import { factSelection, intervalBuckets, type TargetProgress } from '@ocop/domain';
 import { cachedFigure } from '../../cache/figure-cache.js';
 import type { GraphQLContext } from '../../graphql/context.js';
-import { planFacts, planPeriod, toDomainTarget } from './plan-facts.js';
+import { planPeriod, planTargets, planUnits, toDomainTarget } from './plan-facts.js';
+import { selectFactFields } from './plan-facts.query.js';
+import { computeTrendInThread, progressOrThrow } from './plan-progress-thread.js';
 import type { PlanTarget } from './plan-target.entity.js';
 import type { Plan } from './plan.entity.js';
 
@@ -31,16 +27,40 @@ export function trendDates(period: { start: string; end: string }, until: string
   return intervalBuckets(period.start, last, 'month').map((b) => (b.end > last ? last : b.end));
 }
 
-/** The facts of one point: the request's single load, narrowed to that day (shared by all targets). */
-function factsOn(
+/**
+ * Every target's trend up to `last`, computed together once per request: the facts are read with
+ * one statement, here, and the points are computed in the worker thread (plan-trend-job.ts).
+ */
+function planTrends(
   ctx: GraphQLContext,
   plan: Plan,
-  all: PlanFacts,
-  date: string,
-): Promise<PlanFacts> {
-  return ctx.memo(`trend-facts:${plan.id}:${date}`, () =>
-    Promise.resolve(selectFacts(all, planPeriod(plan), date)),
-  );
+  dates: readonly string[],
+): Promise<Map<number, TrendPoint[]>> {
+  return ctx.memo(`plan-trends:${plan.id}:${dates.at(-1)}`, async () => {
+    const targets = await planTargets(ctx, plan);
+    const units = await planUnits(ctx, plan);
+    const points = [];
+    for (const date of dates) {
+      const domainTargets = [];
+      for (const target of targets)
+        domainTargets.push(await toDomainTarget(ctx, target, plan, date));
+      points.push({ date, targets: domainTargets });
+    }
+    const period = planPeriod(plan);
+    const fields = await selectFactFields(ctx.em, factSelection(period, dates.at(-1)!));
+    const outcomes = await computeTrendInThread({
+      fields,
+      units: units.map((u) => ({ code: u.code, name: u.name })),
+      period,
+      points,
+    });
+    return new Map(
+      targets.map((target, i) => [
+        target.id,
+        dates.map((date, p) => ({ date, progress: progressOrThrow(outcomes[p]![i]) })),
+      ]),
+    );
+  });
 }
 
 export async function targetTrend(
@@ -56,18 +76,6 @@ export async function targetTrend(
     ctx,
     'targetTrend',
     { planId: plan.id, targetId: target.id, until: dates.at(-1) },
-    async () => {
-      const all = await planFacts(ctx, plan, dates.at(-1)!);
-      return Promise.all(
-        dates.map(async (date) => ({
-          date,
-          progress: computeTargetProgress(
-            await toDomainTarget(ctx, target, plan, date),
-            await factsOn(ctx, plan, all, date),
-            date,
-          ),
-        })),
-      );
-    },
+    async () => (await planTrends(ctx, plan, dates)).get(target.id)!,
   );
 }
