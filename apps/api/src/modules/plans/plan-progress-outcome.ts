@@ -2,8 +2,8 @@
 // computing it raised (plan-progress-thread.ts rethrows it on the caller's side).
 import { isDomainError, type TargetProgress } from '@ocop/domain';
 
-export type ProgressOutcome =
-  | { progress: TargetProgress }
+export type ProgressOutcome<P = TargetProgress> =
+  | { progress: P }
   | {
       error: { domain: boolean; code?: string; message: string; params?: Record<string, unknown> };
     };

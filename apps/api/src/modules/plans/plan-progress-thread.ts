@@ -10,7 +10,7 @@ import { Worker } from 'node:worker_threads';
 import { DomainError, type DomainErrorCode } from '@ocop/domain';
 import type { KnownReply, SegmentedAnswer, SegmentedJob } from './plan-progress-segments.js';
 import type { ProgressOutcome, ProgressReply, WorkerMessage } from './plan-progress-worker.js';
-import type { TrendJob } from './plan-trend-job.js';
+import type { TrendJob, TrendOutcome } from './plan-trend-job.js';
 
 type Pending = { resolve: (reply: ProgressReply) => void; reject: (e: Error) => void };
 
@@ -106,12 +106,12 @@ export async function computeSegmentedInThread(
 }
 
 /** The trend's outcomes computed in the worker (plan-trend-job.ts). */
-export async function computeTrendInThread(job: TrendJob): Promise<ProgressOutcome[][]> {
+export async function computeTrendInThread(job: TrendJob): Promise<TrendOutcome[][]> {
   return (await ask({ kind: 'trend', ...job })).trend!;
 }
 
 /** A target's outcome as its progress, or the error the domain raised (a DomainError again). */
-export function progressOrThrow(outcome: ProgressOutcome | undefined) {
+export function progressOrThrow<P>(outcome: ProgressOutcome<P> | undefined): P {
   if (!outcome) throw new Error('plan progress: no outcome for the target');
   if ('progress' in outcome) return outcome.progress;
   const { error } = outcome;

@@ -11,8 +11,7 @@ import {
   type SegmentedAnswer,
   type SegmentedJob,
 } from './plan-progress-segments.js';
-import type { ProgressOutcome } from './plan-progress-outcome.js';
-import { computeTrendJob, type TrendJob } from './plan-trend-job.js';
+import { computeTrendJob, type TrendJob, type TrendOutcome } from './plan-trend-job.js';
 
 export type { ProgressOutcome } from './plan-progress-outcome.js';
 
@@ -33,7 +32,7 @@ export interface ProgressReply {
   /** kind 'segmented': partials the statement relied on are gone; read every fact again. */
   retry?: boolean;
   /** kind 'trend': each point's outcomes, target by target. */
-  trend?: ProgressOutcome[][];
+  trend?: TrendOutcome[][];
 }
 
 /** The reply to one message (exported for tests, which run it without a thread). */

@@ -2,19 +2,20 @@
 // by the domain in the plan-progress worker (plan-trend-job.ts) for every target at once: the
 // plan's facts are read once, up to the last point, and each point narrows them with the domain's
 // selectFacts, the same selection the SQL makes for a day: no query per point or per target.
-import { factSelection, intervalBuckets, type TargetProgress } from '@ocop/domain';
+import { factSelection, intervalBuckets } from '@ocop/domain';
 import { cachedFigure } from '../../cache/figure-cache.js';
 import type { GraphQLContext } from '../../graphql/context.js';
 import { planPeriod, planTargets, planUnits, toDomainTarget } from './plan-facts.js';
 import { selectFactFields } from './plan-facts.query.js';
 import { computeTrendInThread, progressOrThrow } from './plan-progress-thread.js';
+import type { TrendProgress } from './plan-trend-job.js';
 import type { PlanTarget } from './plan-target.entity.js';
 import type { Plan } from './plan.entity.js';
 
 export interface TrendPoint {
   /** Month end (or `until` for a month still running). */
   date: string;
-  progress: TargetProgress;
+  progress: TrendProgress;
 }
 
 /**
