@@ -64,20 +64,69 @@ function certifiedWithStars(stars: 3 | 4 | 5): MetricDefinition {
   };
 }
 
-/** Products with a certifying decision up to the period end (no lower bound), noted in the tally. */
+/** A 5★ recognition (national level). */
+function recognisesFiveStars(item: DecisionItemFact): boolean {
+  return item.action === 'recognise' && item.stars === 5;
+}
+
+const ACCEPTED = { certified: certifies, five_star: recognisesFiveStars } as const;
+
+/**
+ * Products with an accepted decision up to the period end (no lower bound), sorted; each product's
+ * first such item is noted in the tally. Computed once per fact set and day: three programme
+ * targets read the certified products, at every month end of a trend (five years: 60 days), and
+ * each scan of every decision item, then sort, cost as much as the rest of the computation. The
+ * year-only items it used are noted again in each caller's tally (as participatingEntities).
+ */
 function productsCertifiedUpTo(
   facts: PlanFacts,
-  { tally, upTo }: MetricContext,
-  accept: (item: DecisionItemFact) => boolean,
-): Set<string> {
-  const result = new Set<string>();
-  for (const item of facts.decisionItems) {
-    if (!accept(item) || !upTo.contains(item.date)) continue;
-    if (result.has(item.productId)) continue;
-    tally.noteDecisionItem(item.decisionId, item.productId, item.date);
-    result.add(item.productId);
+  { tally, upTo, index }: MetricContext,
+  accepted: keyof typeof ACCEPTED,
+): readonly string[] {
+  const key = `certified-up-to:${accepted}:${upTo.to}`;
+  let shared = index.shared.get(key) as
+    { ids: string[]; yearOnly: [string, FactDate][] } | undefined;
+  if (!shared) {
+    const accept = ACCEPTED[accepted];
+    const result = new Set<string>();
+    const yearOnly: [string, FactDate][] = [];
+    for (const item of facts.decisionItems) {
+      if (!accept(item) || !upTo.contains(item.date)) continue;
+      if (result.has(item.productId)) continue;
+      // The tally's key for a decision item (YearOnlyTally.noteDecisionItem), year-only alone.
+      if (item.date.precision === 'year')
+        yearOnly.push([`decision:${item.decisionId}:${item.productId}`, item.date]);
+      result.add(item.productId);
+    }
+    shared = { ids: [...result].sort(), yearOnly };
+    index.shared.set(key, shared);
   }
-  return result;
+  for (const [noteKey, date] of shared.yearOnly) tally.note(noteKey, date);
+  return shared.ids;
+}
+
+/**
+ * The entities making the products certified up to the period end, sorted, with each one's type
+ * ('' when the entity is not among the facts), shared as above by the two entity-type shares.
+ */
+function entitiesCertifiedUpTo(
+  facts: PlanFacts,
+  context: MetricContext,
+): { ids: readonly string[]; types: readonly string[] } {
+  const certified = productsCertifiedUpTo(facts, context, 'certified');
+  const key = `certified-entities-up-to:${context.upTo.to}`;
+  let shared = context.index.shared.get(key) as { ids: string[]; types: string[] } | undefined;
+  if (!shared) {
+    const { productById, entityById } = context.index;
+    const ids = sorted(
+      certified
+        .map((id) => productById.get(id)?.entityId ?? null)
+        .filter((id): id is string => !!id),
+    );
+    shared = { ids, types: ids.map((id) => entityById.get(id)?.type ?? '') };
+    context.index.shared.set(key, shared);
+  }
+  return shared;
 }
 
 const productsCertifiedCumulative: MetricDefinition = {
@@ -86,8 +135,8 @@ const productsCertifiedCumulative: MetricDefinition = {
   definition:
     'distinct products ever certified 3★+ from the start of the programme up to the end of the period',
   compute(facts, context) {
-    const counted = productsCertifiedUpTo(facts, context, certifies);
-    return { shape: 'count', value: counted.size, counted: sorted(counted) };
+    const counted = productsCertifiedUpTo(facts, context, 'certified');
+    return { shape: 'count', value: counted.length, counted: [...counted] };
   },
 };
 
@@ -96,12 +145,8 @@ const fiveStarCumulative: MetricDefinition = {
   shape: 'count',
   definition: 'distinct products with a 5★ (national) recognition up to the end of the period',
   compute(facts, context) {
-    const counted = productsCertifiedUpTo(
-      facts,
-      context,
-      (item) => item.action === 'recognise' && item.stars === 5,
-    );
-    return { shape: 'count', value: counted.size, counted: sorted(counted) };
+    const counted = productsCertifiedUpTo(facts, context, 'five_star');
+    return { shape: 'count', value: counted.length, counted: [...counted] };
   },
 };
 
@@ -115,15 +160,15 @@ function entityTypeShare(
     shape: 'share',
     definition: `share of entities with a product certified 3★+ by the end of the period whose type is ${label}`,
     compute(facts, context) {
-      const certified = productsCertifiedUpTo(facts, context, certifies);
-      const { productById, entityById } = context.index;
-      const base = sorted(
-        [...certified]
-          .map((id) => productById.get(id)?.entityId ?? null)
-          .filter((id): id is string => !!id),
-      );
-      const counted = base.filter((id) => types.includes(entityById.get(id)?.type ?? ''));
-      return { shape: 'share', numerator: counted.length, denominator: base.length, counted, base };
+      const entities = entitiesCertifiedUpTo(facts, context);
+      const counted = entities.ids.filter((_, i) => types.includes(entities.types[i]!));
+      return {
+        shape: 'share',
+        numerator: counted.length,
+        denominator: entities.ids.length,
+        counted,
+        base: [...entities.ids],
+      };
     },
   };
 }
