@@ -12,6 +12,7 @@ import { PlanTarget } from '../src/modules/plans/plan-target.entity.js';
 import { selectSegmentFactFields } from '../src/modules/plans/plan-facts.query.js';
 import { PLAN_FIGURES } from '../src/modules/plans/plan-progress-figures.js';
 import {
+  keptIds,
   computeSegmentedJob,
   knownSegments,
   storeKeyOf,
@@ -139,7 +140,7 @@ for (const kind of dialects)
         if (gc) {
           gc();
           console.log(
-            `  heap used after ${mode}: ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MiB`,
+            `  heap used after ${mode}: ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MiB; ids listed by the kept partials: ${keptIds()}`,
           );
         }
         console.log(

@@ -227,6 +227,30 @@ describe.each(DIALECTS)('plan progress counted by segment on %s', (kind) => {
     expect(t8(notNaming)).toBeGreaterThan(t8(naming));
   });
 
+  it('keeps the partials of every plan the programme page asks (none counted cold after a write)', async () => {
+    const res = await api.gql('{ plans { id targets { progress { actual } } } }');
+    expect(res.errors).toBeUndefined();
+    const plans = await sql<{ id: number; start: string; end: string }>(
+      'select id, cast(period_start as text) as start, cast(period_end as text) as end from plan',
+    );
+    expect(plans.length).toBeGreaterThan(4);
+    for (const plan of plans) {
+      const metrics = await sql<{ metric: string }>(
+        'select metric from plan_target where plan_id = ?',
+        [plan.id],
+      );
+      // Every seeded plan has ended: its figures are asked on its last day.
+      const period = { start: plan.start.slice(0, 10), end: plan.end.slice(0, 10) };
+      const key = storeKeyOf(
+        period,
+        period.end,
+        metrics.map((m) => m.metric),
+        PLAN_FIGURES,
+      );
+      expect((await knownSegmentsInThread(key)).epoch, `plan ${plan.id}`).not.toBeNull();
+    }
+  });
+
   it('reads every fact again once the segments epoch moves (imports, seeds)', async () => {
     await overview();
     await api.orm.em.fork().transactional((tx) => bumpDataVersion(tx, { allSegments: true }));

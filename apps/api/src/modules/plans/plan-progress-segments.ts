@@ -7,7 +7,6 @@
 // it no longer cost a count of every fact. The figures asked besides the targets (the districts'
 // columns: plan-progress-figures.ts) are counted the same way. Pure computation: no database, no
 // ORM.
-import { getHeapStatistics } from 'node:v8';
 import {
   computeTargetProgress,
   getMetric,
@@ -79,16 +78,25 @@ interface Store {
   /** Per segment, its partials by version: the newest two (a computation started before a
    *  write may still need the version it read). */
   segments: Map<number, Map<number, Partials>>;
+  /** Ids the kept partials list (weightOf): what the store's size is estimated from. */
+  ids: number;
 }
 
 /**
- * Kept stores (window × as-of day × metrics); the least recently used goes first, also while the
- * thread's heap is above STORE_HEAP_BUDGET. One store at 100,000 products holds about 10 MiB (its
- * partials and merges; bench/profile-segments.ts), and a cold computation needs about 48 MB more
- * for a moment, within the worker's 128 MB old generation (plan-progress-thread.ts).
+ * Kept stores (window × as-of day × figures); the least recently used goes first, also while the
+ * stores' estimated size is above STORE_BUDGET_BYTES. The size is estimated from the ids their
+ * partials list (a store's merges hold about as many again): the heap's used size, read right
+ * after a cold computation, is mostly that computation's garbage, and evicting by it emptied the
+ * stores while the programme page asked six plans in turn, so each of them was counted cold after
+ * every write (5–6 s at 100,000 products). One store of a yearly plan at 100,000 products holds
+ * about 11 MiB (bench/profile-segments.ts); the six plans of the programme page fit, and a cold
+ * computation needs up to about 100 MB more for a moment, within the worker's old generation
+ * (plan-progress-thread.ts).
  */
-const MAX_STORES = 4;
-const STORE_HEAP_BUDGET = 64 * 2 ** 20;
+const MAX_STORES = 8;
+const STORE_BUDGET_BYTES = 96 * 2 ** 20;
+/** Heap per listed id, partials and merges together (measured: bench/profile-segments.ts). */
+export const BYTES_PER_KEPT_ID = 60;
 const stores = new Map<string, Store>();
 
 /** The store key of a computation: its window, as-of day and figures. */
@@ -142,12 +150,44 @@ function figureSetOf(job: SegmentedJob): FigureSet {
   return { province: [...province], perUnit: job.figures.perUnit, units: job.units };
 }
 
+/** The ids a segment's partials list (their counted, base and tally lists). */
+function weightOf(partials: Partials): number {
+  if (!partials) return 0;
+  let ids = 0;
+  for (const { value, yearOnlyKeys, sampleIds } of partials.values()) {
+    ids += yearOnlyKeys.length + sampleIds.length;
+    if (value.shape === 'count') ids += value.counted.length;
+    else if (value.shape === 'share') ids += value.counted.length + value.base.length;
+    else {
+      ids += value.unassigned.length;
+      for (const unit of value.perUnit) ids += unit.counted.length;
+    }
+  }
+  return ids;
+}
+
 function keep(store: Store, segment: number, version: number, partials: Partials): void {
   let byVersion = store.segments.get(segment);
   if (!byVersion) store.segments.set(segment, (byVersion = new Map()));
+  store.ids -= weightOf(byVersion.get(version) ?? null);
   byVersion.set(version, partials);
-  if (byVersion.size > 2) byVersion.delete(Math.min(...byVersion.keys()));
+  store.ids += weightOf(partials);
+  if (byVersion.size > 2) {
+    const oldest = Math.min(...byVersion.keys());
+    store.ids -= weightOf(byVersion.get(oldest)!);
+    byVersion.delete(oldest);
+  }
 }
+
+/** The ids the kept stores' partials list (bench/profile-segments.ts relates them to the heap). */
+export function keptIds(): number {
+  let ids = 0;
+  for (const store of stores.values()) ids += store.ids;
+  return ids;
+}
+
+/** The kept stores' estimated heap. */
+const storesBytes = (): number => keptIds() * BYTES_PER_KEPT_ID;
 
 /**
  * Every target's progress, or 'retry' when a segment's partials of the version the statement read
@@ -255,7 +295,7 @@ function keepEverySegment(job: SegmentedJob, facts: PlanFacts, set: FigureSet): 
   const versionOf = (segment: number) => segments.versions.get(segment) ?? 0;
   const recount = new Set([...parts.keys(), ...segments.versions.keys()]);
   const fresh = recounted(job, parts, recount, set);
-  const store: Store = { epoch: segments.epoch, segments: new Map(), merged: null };
+  const store: Store = { epoch: segments.epoch, segments: new Map(), merged: null, ids: 0 };
   keepSegments(job, store, set, recount, versionOf, fresh);
 }
 
@@ -271,10 +311,7 @@ function keepSegments(
   for (const [segment, partials] of fresh) keep(store, segment, versionOf(segment), partials);
   stores.delete(job.key);
   stores.set(job.key, store);
-  while (
-    stores.size > MAX_STORES ||
-    (stores.size > 1 && getHeapStatistics().used_heap_size > STORE_HEAP_BUDGET)
-  )
+  while (stores.size > MAX_STORES || (stores.size > 1 && storesBytes() > STORE_BUDGET_BYTES))
     stores.delete(stores.keys().next().value!);
   return mergedFor(store, set, recount, versionOf, fresh);
 }
