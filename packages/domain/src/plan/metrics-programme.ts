@@ -5,7 +5,8 @@
  * (metrics.ts); each definition text is the one the CSV gives.
  */
 import { compareIso, type FactDate, type IsoDate } from '../dates.js';
-import { starHistory } from '../rules/certificate.js';
+import { starHistory, type StarHistoryEntry } from '../rules/certificate.js';
+import type { FactIndex } from './fact-index.js';
 import type { DecisionItemFact, PlanFacts, PlanPeriod } from './facts.js';
 import type { MetricContext, MetricDefinition } from './metrics.js';
 
@@ -173,23 +174,44 @@ function entityTypeShare(
   };
 }
 
+/**
+ * A product's star history over all its decision items in the facts, built once per fact set and
+ * product (a trend asks it again at every month end: 60 times for the 2021–2025 programme).
+ */
+function starHistoryOf(
+  index: FactIndex,
+  productId: string,
+  items: readonly DecisionItemFact[],
+): readonly StarHistoryEntry[] {
+  let histories = index.shared.get('star-histories') as Map<string, StarHistoryEntry[]> | undefined;
+  if (!histories) index.shared.set('star-histories', (histories = new Map()));
+  let history = histories.get(productId);
+  if (!history) {
+    history = starHistory(
+      items.map((i) => ({ id: i.decisionId, date: i.date, stars: i.stars, action: i.action })),
+    );
+    histories.set(productId, history);
+  }
+  return history;
+}
+
 const productsUpgradedShare: MetricDefinition = {
   name: 'products_upgraded_share',
   shape: 'share',
   definition:
     'share of products certified in the period whose star level rose through a later decision in the period',
-  compute(_facts, { asOf, tally, window, index }) {
+  compute(_facts, { tally, window, index }) {
     const base: string[] = [];
     const counted: string[] = [];
     for (const [productId, all] of index.itemsByProduct) {
-      const items = all.filter((i) => i.date.date <= asOf);
-      const inPeriod = items.filter((i) => certifies(i) && window.contains(i.date));
+      // The window ends on or before the as-of day, so its items are all known by then.
+      const inPeriod = all.filter((i) => certifies(i) && window.contains(i.date));
       if (inPeriod.length === 0) continue;
       base.push(productId);
       inPeriod.forEach((i) => tally.noteDecisionItem(i.decisionId, productId, i.date));
-      const history = starHistory(
-        items.map((i) => ({ id: i.decisionId, date: i.date, stars: i.stars, action: i.action })),
-      );
+      // The history of the items known on the as-of day is the start of the whole history (each
+      // entry follows from the earlier ones), and an upgrade inside the window is in that start.
+      const history = starHistoryOf(index, productId, all);
       if (history.some((e) => e.change === 'upgrade' && window.contains(e.date)))
         counted.push(productId);
     }
