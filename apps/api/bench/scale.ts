@@ -74,6 +74,11 @@ const OPERATIONS: Record<string, Operation> = {
       targets(asOf: $asOf) { id code trend { date actual ratio status } } } }`,
     variables: { year: 2021, asOf: '2021-12-31' },
   },
+  // The programme page: every target of every plan (six in the seed), one computation each.
+  programme: {
+    query: `{ plans { id targets { id code progress { actual ratio status } } } }`,
+    variables: {},
+  },
   'products first:40': {
     query: `{ products(first: 40) { totalCount edges { node { name unit { name } entity { name unit { name } }
       latestDecision { date { value } } certificate(asOf: "2022-06-30") { status } } } } }`,
