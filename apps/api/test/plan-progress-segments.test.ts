@@ -9,7 +9,11 @@ import { bumpDataVersion } from '../src/modules/data-version/data-version.servic
 import { entitySegment } from '../src/modules/data-version/fact-segments.js';
 import { selectSegmentFactFields } from '../src/modules/plans/plan-facts.query.js';
 import { NO_FIGURES, PLAN_FIGURES } from '../src/modules/plans/plan-progress-figures.js';
-import { storeKeyOf } from '../src/modules/plans/plan-progress-segments.js';
+import {
+  knownSegments,
+  makeRoomFor,
+  storeKeyOf,
+} from '../src/modules/plans/plan-progress-segments.js';
 import { knownSegmentsInThread } from '../src/modules/plans/plan-progress-thread.js';
 import { answer } from '../src/modules/plans/plan-progress-worker.js';
 import { createTestApi, type TestApi } from './api.js';
@@ -255,6 +259,30 @@ describe.each(DIALECTS)('plan progress counted by segment on %s', (kind) => {
     await overview();
     await api.orm.em.fork().transactional((tx) => bumpDataVersion(tx, { allSegments: true }));
     expect((await nextRead()).everything).toBe(true);
+  });
+});
+
+describe('the worker before a job that reads every fact', () => {
+  it('drops kept partials until they and the job fit its heap', () => {
+    const empty = { e: null, p: null, v: null, d: null, a: null, ae: null, ap: null, r: null };
+    const job = (key: string, fields: typeof empty) => ({
+      key,
+      fields,
+      segments: { epoch: 7, everything: true, fenced: false, versions: new Map(), stale: [] },
+      units: [],
+      targets: [],
+      figures: NO_FIGURES,
+      answerFigures: false,
+      period: PERIOD,
+      asOf: AS_OF,
+    });
+    answer({ kind: 'segmented', id: 1, ...job('kept before', empty) });
+    expect(knownSegments('kept before').epoch).toBe(7);
+    // A small job leaves it; one whose fields would fill the heap's budget drops it first.
+    answer({ kind: 'segmented', id: 2, ...job('small', empty) });
+    expect(knownSegments('kept before').epoch).toBe(7);
+    makeRoomFor({ ...empty, v: 'x'.repeat(27_000_000) });
+    expect(knownSegments('kept before').epoch).toBeNull();
   });
 });
 

@@ -97,6 +97,27 @@ const MAX_STORES = 8;
 const STORE_BUDGET_BYTES = 96 * 2 ** 20;
 /** Heap per listed id, partials and merges together (measured: bench/profile-segments.ts). */
 export const BYTES_PER_KEPT_ID = 60;
+
+/**
+ * The heap a job reading every fact may need while it runs, per character of its facts' fields:
+ * the fields, their PlanFacts (2.1 bytes a character at 100,000 products), the index, and the
+ * segments' parts and partials built after the answer. Before such a job, stores are dropped
+ * (least recently used first) until they and the job fit in JOB_HEAP_BUDGET_BYTES, within the
+ * worker's old generation (plan-progress-thread.ts): at 100,000 products the six plans' stores
+ * (about 78 MiB) and the 2021–2025 programme's cold job (14.5 million characters) together
+ * exhausted a 192 MB heap.
+ */
+const JOB_BYTES_PER_CHARACTER = 8;
+const JOB_HEAP_BUDGET_BYTES = 200 * 2 ** 20;
+
+/** Drops stores until they and a job reading `fields` fit the worker's heap. */
+export function makeRoomFor(fields: FactFields): void {
+  let characters = 0;
+  for (const value of Object.values(fields)) characters += value?.length ?? 0;
+  const needed = characters * JOB_BYTES_PER_CHARACTER;
+  while (stores.size > 0 && storesBytes() + needed > JOB_HEAP_BUDGET_BYTES)
+    stores.delete(stores.keys().next().value!);
+}
 const stores = new Map<string, Store>();
 
 /** The store key of a computation: its window, as-of day and figures. */
@@ -120,7 +141,7 @@ function later(work: () => void): void {
   pending.push(work);
   setImmediate(flushPending);
 }
-function flushPending(): void {
+export function flushPending(): void {
   for (let work = pending.shift(); work; work = pending.shift()) work();
 }
 
@@ -204,6 +225,7 @@ export function computeSegmentedJob(job: SegmentedJob): SegmentedAnswer | 'retry
     const outcomes = job.targets.map(() => errorOutcome(error));
     return job.answerFigures ? { outcomes, figuresError: errorOutcome(error) } : { outcomes };
   }
+  if (segments.everything) makeRoomFor(job.fields);
   const facts = factsOfFields(job.fields, job.units);
   const set = figureSetOf(job);
   if (segments.everything) {

@@ -6,6 +6,8 @@
 import { parentPort } from 'node:worker_threads';
 import {
   computeSegmentedJob,
+  flushPending,
+  makeRoomFor,
   knownSegments,
   type KnownReply,
   type SegmentedAnswer,
@@ -38,7 +40,11 @@ export interface ProgressReply {
 /** The reply to one message (exported for tests, which run it without a thread). */
 export function answer(message: WorkerMessage): ProgressReply {
   if (message.kind === 'known') return { id: message.id, known: knownSegments(message.key) };
-  if (message.kind === 'trend') return { id: message.id, trend: computeTrendJob(message) };
+  if (message.kind === 'trend') {
+    flushPending();
+    makeRoomFor(message.fields);
+    return { id: message.id, trend: computeTrendJob(message) };
+  }
   const answered = computeSegmentedJob(message);
   return answered === 'retry'
     ? { id: message.id, retry: true }
