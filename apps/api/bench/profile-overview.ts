@@ -19,8 +19,8 @@ import { factsOfFields } from '../src/modules/plans/plan-facts.columns.js';
 import { selectFactFields } from '../src/modules/plans/plan-facts.query.js';
 import { loadPlanFacts, loadPlanUnits } from '../src/modules/plans/plan.repository.js';
 import { createServer } from '../src/server.js';
+import { domainTargetOf } from '../src/modules/plans/plan-facts.js';
 import { benchDatabase, releaseBenchDatabase } from './bench-db.js';
-import { asIssued } from './domain-target.js';
 
 const sizes = (process.env.BENCH_SIZES ?? '100000').split(',').map(Number);
 const dialects = (process.env.BENCH_DIALECTS ?? 'postgresql').split(',') as DbKind[];
@@ -91,7 +91,7 @@ for (const kind of dialects) {
         await timed(t.metrics, async () => {
           for (const target of targets) {
             const started = performance.now();
-            const progress = computeTargetProgress(asIssued(target, period), facts, asOf);
+            const progress = computeTargetProgress(domainTargetOf(target, period), facts, asOf);
             outcomes.push(progress);
             const list = perMetric.get(target.metric) ?? [];
             list.push(performance.now() - started);

@@ -18,8 +18,8 @@ import {
   storeKeyOf,
 } from '../src/modules/plans/plan-progress-segments.js';
 import { loadPlanUnits } from '../src/modules/plans/plan.repository.js';
+import { domainTargetOf } from '../src/modules/plans/plan-facts.js';
 import { benchDatabase, releaseBenchDatabase } from './bench-db.js';
-import { asIssued } from './domain-target.js';
 
 const sizes = (process.env.BENCH_SIZES ?? '100000').split(',').map(Number);
 const dialects = (process.env.BENCH_DIALECTS ?? 'postgresql').split(',') as DbKind[];
@@ -38,7 +38,7 @@ for (const kind of dialects)
       const period = { start: '2021-01-01', end: '2021-12-31' };
       const asOf = '2021-12-31';
       const { from, to } = factSelection(period, asOf);
-      const domainTargets = targets.map((t) => asIssued(t, period));
+      const domainTargets = targets.map((t) => domainTargetOf(t, period));
       const key = storeKeyOf(
         period,
         asOf,

@@ -12,6 +12,7 @@ import {
   certificateValidUntil,
   mapGroup1048To148,
   recogniserFor,
+  seededRandom,
   ruleSetInForce,
   vietnameseSortKey,
 } from '@ocop/domain';
@@ -66,18 +67,6 @@ export interface SyntheticSummary {
   certificates: number;
 }
 
-/** mulberry32: the same sequence for the same seed on every machine. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const TYPES = ['enterprise', 'cooperative', 'cooperative_group', 'household_business'];
 const GROUPS = ['food', 'beverage', 'herbal', 'handicraft'];
 /** Score bands of every rule set (rule-sets.ts STAR_BANDS): 50–69 3★, 70–89 4★, 90+ 5★. */
@@ -95,7 +84,7 @@ export async function addSyntheticProducts(
   products: number,
   seed = 152,
 ): Promise<SyntheticSummary> {
-  const random = prng(seed);
+  const random = seededRandom(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const em = orm.em.fork() as unknown as SqlEntityManager;
   const units = (await em

@@ -262,26 +262,29 @@ describe.each(DIALECTS)('plan progress counted by segment on %s', (kind) => {
   });
 });
 
+/** A worker job over no facts (plan-progress-segments.ts), fields given. */
+const NO_FACTS = { e: null, p: null, v: null, d: null, a: null, ae: null, ap: null, r: null };
+const jobOf = (key: string, segments: { epoch: number; everything: boolean }) => ({
+  key,
+  fields: NO_FACTS,
+  segments: { ...segments, fenced: false, versions: new Map(), stale: [] },
+  units: [],
+  targets: [],
+  figures: NO_FIGURES,
+  answerFigures: false,
+  period: PERIOD,
+  asOf: AS_OF,
+});
+
 describe('the worker before a job that reads every fact', () => {
   it('drops kept partials until they and the job fit its heap', () => {
-    const empty = { e: null, p: null, v: null, d: null, a: null, ae: null, ap: null, r: null };
-    const job = (key: string, fields: typeof empty) => ({
-      key,
-      fields,
-      segments: { epoch: 7, everything: true, fenced: false, versions: new Map(), stale: [] },
-      units: [],
-      targets: [],
-      figures: NO_FIGURES,
-      answerFigures: false,
-      period: PERIOD,
-      asOf: AS_OF,
-    });
-    answer({ kind: 'segmented', id: 1, ...job('kept before', empty) });
+    const everything = { epoch: 7, everything: true };
+    answer({ kind: 'segmented', id: 1, ...jobOf('kept before', everything) });
     expect(knownSegments('kept before').epoch).toBe(7);
     // A small job leaves it; one whose fields would fill the heap's budget drops it first.
-    answer({ kind: 'segmented', id: 2, ...job('small', empty) });
+    answer({ kind: 'segmented', id: 2, ...jobOf('small', everything) });
     expect(knownSegments('kept before').epoch).toBe(7);
-    makeRoomFor({ ...empty, v: 'x'.repeat(27_000_000) });
+    makeRoomFor({ ...NO_FACTS, v: 'x'.repeat(27_000_000) });
     expect(knownSegments('kept before').epoch).toBeNull();
   });
 });
@@ -291,15 +294,7 @@ describe('the worker without the partials a statement relied on', () => {
     const reply = answer({
       kind: 'segmented',
       id: 1,
-      key: 'nothing kept under this key',
-      fields: { e: null, p: null, v: null, d: null, a: null, ae: null, ap: null, r: null },
-      segments: { epoch: 0, everything: false, fenced: false, versions: new Map(), stale: [] },
-      units: [],
-      targets: [],
-      figures: NO_FIGURES,
-      answerFigures: false,
-      period: PERIOD,
-      asOf: AS_OF,
+      ...jobOf('nothing kept under this key', { epoch: 0, everything: false }),
     });
     expect(reply).toEqual({ id: 1, retry: true });
   });

@@ -1,6 +1,7 @@
 // Package entry: re-exports only, so every rule has one home file (CONTRIBUTING.md, "Layout").
 export * from './errors.js';
 export * from './dates.js';
+export * from './seeded-random.js';
 export * from './rules/rule-sets.js';
 export * from './rules/star-rating.js';
 export * from './rules/scorecard.js';

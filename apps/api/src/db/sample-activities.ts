@@ -3,6 +3,7 @@
 // starting "SAMPLE") for 2021. Deterministic (seeded PRNG, no Math.random): the same database
 // gets the same samples. Switch off with SAMPLE_ACTIVITIES=0 or `sampleActivities: false`.
 import type { EntityManager } from '@mikro-orm/core';
+import { seededRandom } from '@ocop/domain';
 import { Activity } from '../modules/activities/activity.entity.js';
 import { AdminUnit } from '../modules/admin-units/admin-unit.entity.js';
 import { bumpDataVersion } from '../modules/data-version/data-version.service.js';
@@ -15,18 +16,6 @@ export const SAMPLE_NOTE = 'SAMPLE — fabricated demo record, not published dat
 const SAMPLE_YEAR = 2021;
 const SEED = 152_2021;
 
-/** mulberry32: tiny deterministic PRNG returning [0, 1). */
-export function createPrng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function pad(n: number): string {
   return String(n).padStart(2, '0');
 }
@@ -37,7 +26,7 @@ export async function generateSampleActivities(em: EntityManager): Promise<numbe
     if (await tx.count(Activity, { sample: true })) return 0;
     const plan = await tx.findOne(Plan, { year: SAMPLE_YEAR });
     if (!plan) return 0;
-    const random = createPrng(SEED);
+    const random = seededRandom(SEED);
     const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
     const tasks = await tx.find(
       Task,

@@ -6,24 +6,13 @@
  */
 import type { FactDate } from '../dates.js';
 import type { ActivityFact, PlanFacts } from '../plan/facts.js';
-
-/** Deterministic pseudo-random numbers (mulberry32), so the fact set is the same every run. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../seeded-random.js';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** Facts of 2019–2025 in every shape the metrics read: precisions, revocations, upgrades, links. */
 export function syntheticFacts(): PlanFacts {
-  const random = prng(2021);
+  const random = seededRandom(2021);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const date = (): FactDate => {
     const year = 2019 + Math.floor(random() * 7);

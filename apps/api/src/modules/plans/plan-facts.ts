@@ -89,6 +89,34 @@ export function planAmendments(ctx: GraphQLContext, plan: Plan): Promise<PlanAme
   );
 }
 
+/**
+ * A stored target as the domain's PlanTarget, with the given values (as issued, or those of the
+ * plan version in force: toDomainTarget) and owner code (none: the profiling scripts).
+ */
+export function domainTargetOf(
+  target: PlanTarget,
+  period: { start: string; end: string },
+  value: { targetValue: number; targetMax?: number | null } = target,
+  ownerCode = '',
+): DomainPlanTarget {
+  return {
+    code: target.code,
+    kind: target.kind,
+    labelVi: target.labelVi,
+    labelEn: target.labelEn,
+    definition: target.definition,
+    definitionVi: target.definitionVi ?? null,
+    target: value.targetValue,
+    targetMax: value.targetMax ?? null,
+    unitLabel: target.unitLabel,
+    scope: target.scope,
+    owner: ownerCode,
+    // An unknown metric makes the domain throw UNKNOWN_METRIC, mapped to that stable code.
+    metric: target.metric as DomainPlanTarget['metric'],
+    period,
+  };
+}
+
 /** The target's department: joined with the targets (findTargets) when possible, else loaded. */
 export async function targetOwner(
   ctx: GraphQLContext,
@@ -118,22 +146,7 @@ export async function toDomainTarget(
         asOf,
       )
     : { targetValue: target.targetValue, targetMax: target.targetMax ?? null };
-  return {
-    code: target.code,
-    kind: target.kind,
-    labelVi: target.labelVi,
-    labelEn: target.labelEn,
-    definition: target.definition,
-    definitionVi: target.definitionVi ?? null,
-    target: value.targetValue,
-    targetMax: value.targetMax ?? null,
-    unitLabel: target.unitLabel,
-    scope: target.scope,
-    owner: owner?.code ?? '',
-    // An unknown metric makes the domain throw UNKNOWN_METRIC, mapped to that stable code.
-    metric: target.metric as DomainPlanTarget['metric'],
-    period: planPeriod(plan),
-  };
+  return domainTargetOf(target, planPeriod(plan), value, owner?.code ?? '');
 }
 
 export async function progressOf(

@@ -257,7 +257,7 @@ export function computeSegmentedJob(job: SegmentedJob): SegmentedAnswer | 'retry
     if (!recount.has(segment) && !byVersion.has(versionOf(segment))) return 'retry';
   for (const segment of segments.versions.keys())
     if (!recount.has(segment) && !store.segments.has(segment)) return 'retry';
-  const mergers = keepSegments(job, store, set, recount, versionOf, fresh);
+  const mergers = keepSegments(job, store, set, versionOf, fresh);
   const rest = restOf(job, facts);
   // Each metric's outcome once, however many targets read it.
   const byMetric = new Map<MetricName, MetricOutcome>();
@@ -318,7 +318,7 @@ function keepEverySegment(job: SegmentedJob, facts: PlanFacts, set: FigureSet): 
   const recount = new Set([...parts.keys(), ...segments.versions.keys()]);
   const fresh = recounted(job, parts, recount, set);
   const store: Store = { epoch: segments.epoch, segments: new Map(), merged: null, ids: 0 };
-  keepSegments(job, store, set, recount, versionOf, fresh);
+  keepSegments(job, store, set, versionOf, fresh);
 }
 
 /** The recounted segments' partials kept in the store (the most recently used), merged. */
@@ -326,8 +326,8 @@ function keepSegments(
   job: SegmentedJob,
   store: Store,
   set: FigureSet,
-  recount: ReadonlySet<number>,
   versionOf: (segment: number) => number,
+  /** The recounted segments' partials (every recounted segment has an entry, null or not). */
   fresh: ReadonlyMap<number, Partials>,
 ): Map<string, MetricMerger<number>> {
   for (const [segment, partials] of fresh) keep(store, segment, versionOf(segment), partials);
@@ -335,7 +335,7 @@ function keepSegments(
   stores.set(job.key, store);
   while (stores.size > MAX_STORES || (stores.size > 1 && storesBytes() > STORE_BUDGET_BYTES))
     stores.delete(stores.keys().next().value!);
-  return mergedFor(store, set, recount, versionOf, fresh);
+  return mergedFor(store, set, versionOf, fresh);
 }
 
 /**
@@ -347,15 +347,15 @@ function keepSegments(
 function mergedFor(
   store: Store,
   set: FigureSet,
-  recount: ReadonlySet<number>,
   versionOf: (segment: number) => number,
+  /** The recounted segments' partials (every recounted segment has an entry, null or not). */
   fresh: ReadonlyMap<number, Partials>,
 ): Map<string, MetricMerger<number>> {
   const merged = store.merged;
   const current =
     merged !== null &&
     [...store.segments.keys()].every(
-      (segment) => recount.has(segment) || merged.versions.get(segment) === versionOf(segment),
+      (segment) => fresh.has(segment) || merged.versions.get(segment) === versionOf(segment),
     );
   if (current) {
     for (const [segment, partials] of fresh) {
