@@ -97,6 +97,7 @@ for (const kind of dialects)
             targets: domainTargets,
             figures: PLAN_FIGURES,
             answerFigures: false,
+            countedIds: false,
             period,
             asOf,
             ...got,

@@ -16,6 +16,10 @@ import {
 } from '../src/modules/plans/plan-progress-segments.js';
 import { knownSegmentsInThread } from '../src/modules/plans/plan-progress-thread.js';
 import { answer } from '../src/modules/plans/plan-progress-worker.js';
+import { domainTargetOf } from '../src/modules/plans/plan-facts.js';
+import { PlanTarget } from '../src/modules/plans/plan-target.entity.js';
+import { Plan } from '../src/modules/plans/plan.entity.js';
+import { loadPlanUnits } from '../src/modules/plans/plan.repository.js';
 import { createTestApi, type TestApi } from './api.js';
 import { DIALECTS } from './db.js';
 
@@ -255,6 +259,76 @@ describe.each(DIALECTS)('plan progress counted by segment on %s', (kind) => {
     }
   });
 
+  it('answers countedIds apart from the figures: after a write, the ids counted from every fact', async () => {
+    const IDS = `query Ids($year: Int!, $asOf: Date) { plan(year: $year) { targets(asOf: $asOf) {
+      code progress(asOf: $asOf) { actual numerator publishedRounds perUnit { value } countedIds } } } }`;
+    type Listed = {
+      code: string;
+      progress: {
+        actual: number | null;
+        numerator: number | null;
+        publishedRounds: string[];
+        perUnit: { value: number }[];
+        countedIds: string[];
+      };
+    };
+    const listed = async (): Promise<Listed[]> => {
+      const res = await api.gql(IDS, { year: 2021, asOf: AS_OF });
+      expect(res.errors).toBeUndefined();
+      return res.data!.plan.targets;
+    };
+    await overview();
+    const [product] = await sql<{ id: number }>(
+      'select id from product where entity_id is not null order by id desc limit 1',
+    );
+    await write([
+      `insert into evaluation (product_id, level, date, date_precision, year, rule_set_code, stars)
+       values (?, 'province', '2021-06-01', 'day', 2021, 'QD1048', 3)`,
+      [product!.id],
+    ]);
+    const partly = await listed();
+    await api.orm.em.fork().transactional((tx) => bumpDataVersion(tx, { allSegments: true }));
+    expect(await listed()).toEqual(partly);
+    // Each list holds what its number counts: a count's ids, a share's numerator, every unit's.
+    for (const { code, progress } of partly) {
+      const { actual, numerator, publishedRounds, perUnit, countedIds } = progress;
+      if (perUnit.length > 0)
+        expect(countedIds.length, code).toBe(perUnit.reduce((n, u) => n + u.value, 0));
+      else if (numerator === null) expect(countedIds.length, code).toBe(actual ?? 0);
+      else if (publishedRounds.length === 0) expect(countedIds.length, code).toBe(numerator);
+    }
+    expect(partly.some((t) => t.progress.countedIds.length > 0)).toBe(true);
+    await write([
+      `delete from evaluation where product_id = ? and date = '2021-06-01'`,
+      [product!.id],
+    ]);
+  });
+
+  it("leaves the counted ids out of the worker's answer unless they are asked", async () => {
+    const em = api.orm.em.fork();
+    const plan = (await em.findOne(Plan, { year: 2021, code: '152/KH-UBND' }))!;
+    const targets = await em.find(PlanTarget, { plan }, { orderBy: { sortOrder: 'asc' } });
+    const { from, to } = factSelection(PERIOD, AS_OF);
+    const read = await selectSegmentFactFields(
+      em,
+      { from, to },
+      { epoch: null, versions: new Map() },
+    );
+    const job = {
+      ...jobOf('ids asked or not', { epoch: read.segments.epoch, everything: true }),
+      ...read,
+      units: (await loadPlanUnits(em, plan)).map((u) => ({ code: u.code, name: u.name })),
+      targets: targets.map((t) => domainTargetOf(t, PERIOD)),
+    };
+    const lengths = (countedIds: boolean) =>
+      answer({ kind: 'segmented', id: 1, ...job, countedIds }).answer!.outcomes.map((o) =>
+        'progress' in o ? o.progress.counted.length : -1,
+      );
+    const asked = lengths(true);
+    expect(asked.filter((n) => n > 0).length).toBeGreaterThan(0);
+    expect(lengths(false)).toEqual(asked.map((n) => (n === -1 ? -1 : 0)));
+  });
+
   it('reads every fact again once the segments epoch moves (imports, seeds)', async () => {
     await overview();
     await api.orm.em.fork().transactional((tx) => bumpDataVersion(tx, { allSegments: true }));
@@ -272,6 +346,7 @@ const jobOf = (key: string, segments: { epoch: number; everything: boolean }) =>
   targets: [],
   figures: NO_FIGURES,
   answerFigures: false,
+  countedIds: false,
   period: PERIOD,
   asOf: AS_OF,
 });

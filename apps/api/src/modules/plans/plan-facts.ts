@@ -20,7 +20,12 @@ import type { AdminUnit } from '../admin-units/admin-unit.entity.js';
 import { loadPlanUnits } from './plan.repository.js';
 import { selectSegmentFactFields, type KnownSegments } from './plan-facts.query.js';
 import { PLAN_FIGURES, type JobFigures } from './plan-progress-figures.js';
-import { storeKeyOf, type KnownReply, type SegmentedAnswer } from './plan-progress-segments.js';
+import {
+  storeKeyOf,
+  type KnownReply,
+  type SegmentedAnswer,
+  type SegmentedJob,
+} from './plan-progress-segments.js';
 import {
   computeSegmentedInThread,
   knownSegmentsInThread,
@@ -149,17 +154,56 @@ export async function toDomainTarget(
   return domainTargetOf(target, planPeriod(plan), value, owner?.code ?? '');
 }
 
+/**
+ * A target's progress, without the ids it counted (asked apart: countedIdsOf), and what it is the
+ * progress of, so `countedIds` can ask for them.
+ */
+export type ProgressOfTarget = Omit<TargetProgress, 'counted'> & {
+  of: { target: PlanTarget; plan: Plan };
+};
+
 export async function progressOf(
   ctx: GraphQLContext,
   target: PlanTarget,
   plan: Plan,
   asOf: string,
-): Promise<TargetProgress> {
-  return ctx.memo(`progress:${target.id}:${asOf}`, () =>
+): Promise<ProgressOfTarget> {
+  const progress = await ctx.memo(`progress:${target.id}:${asOf}`, () =>
     // Public: progress is the same for every viewer. The target's own values (and amendments)
     // change only through writes, which raise the data version.
-    cachedFigure(ctx, 'targetProgress', { planId: plan.id, targetId: target.id, asOf }, async () =>
-      progressOrThrow((await planProgress(ctx, plan, asOf)).get(target.id)),
+    cachedFigure(
+      ctx,
+      'targetProgress',
+      { planId: plan.id, targetId: target.id, asOf },
+      async () => {
+        // The worker left the ids out (they are not counted in this figure's cache entry).
+        const { counted: _none, ...rest } = progressOrThrow(
+          (await planProgress(ctx, plan, asOf, false)).get(target.id),
+        );
+        return rest;
+      },
+    ),
+  );
+  return { ...progress, of: { target, plan } };
+}
+
+/**
+ * The ids of the products or entities a target's progress counted on `asOf`: computed (and
+ * cached) only when asked, since at 100,000 products a plan's targets list tens of thousands.
+ */
+export function countedIdsOf(
+  ctx: GraphQLContext,
+  target: PlanTarget,
+  plan: Plan,
+  asOf: string,
+): Promise<string[]> {
+  return ctx.memo(`counted:${target.id}:${asOf}`, () =>
+    cachedFigure(
+      ctx,
+      'targetCountedIds',
+      { planId: plan.id, targetId: target.id, asOf },
+      async () =>
+        progressOrThrow((await planProgress(ctx, plan, asOf, true)).get(target.id)).counted,
     ),
   );
 }
@@ -178,9 +222,12 @@ function planProgress(
   ctx: GraphQLContext,
   plan: Plan,
   asOf: string,
+  countedIds: boolean,
 ): Promise<Map<number, ProgressOutcome>> {
-  return ctx.memo(`plan-progress:${plan.id}:${asOf}`, async () => {
-    const { byTarget } = await progressSlots.run(() => computePlanProgress(ctx, plan, asOf, false));
+  return ctx.memo(`plan-progress:${plan.id}:${asOf}:${countedIds}`, async () => {
+    const { byTarget } = await progressSlots.run(() =>
+      computePlanProgress(ctx, plan, asOf, { answerFigures: false, countedIds }),
+    );
     return byTarget;
   });
 }
@@ -196,7 +243,7 @@ export function planProgressWithFigures(
 ): Promise<{ byTarget: Map<number, ProgressOutcome>; figures: JobFigures }> {
   return ctx.memo(`plan-figures:${plan.id}:${asOf}`, async () => {
     const { byTarget, answer } = await progressSlots.run(() =>
-      computePlanProgress(ctx, plan, asOf, true),
+      computePlanProgress(ctx, plan, asOf, { answerFigures: true, countedIds: false }),
     );
     if (answer.figuresError) progressOrThrow(answer.figuresError);
     return { byTarget, figures: answer.figures! };
@@ -215,7 +262,7 @@ async function computePlanProgress(
   ctx: GraphQLContext,
   plan: Plan,
   asOf: string,
-  answerFigures: boolean,
+  asked: Pick<SegmentedJob, 'answerFigures' | 'countedIds'>,
 ): Promise<{ byTarget: Map<number, ProgressOutcome>; answer: SegmentedAnswer }> {
   const targets = await planTargets(ctx, plan);
   const units = await planUnits(ctx, plan);
@@ -233,7 +280,7 @@ async function computePlanProgress(
     units: units.map((u) => ({ code: u.code, name: u.name })),
     targets: domainTargets,
     figures: PLAN_FIGURES,
-    answerFigures,
+    ...asked,
     period,
     asOf,
   };

@@ -46,9 +46,18 @@ export function answer(message: WorkerMessage): ProgressReply {
     return { id: message.id, trend: computeTrendJob(message) };
   }
   const answered = computeSegmentedJob(message);
-  return answered === 'retry'
-    ? { id: message.id, retry: true }
-    : { id: message.id, answer: answered };
+  if (answered === 'retry') return { id: message.id, retry: true };
+  return { id: message.id, answer: message.countedIds ? answered : withoutIds(answered) };
+}
+
+/** The answer with each progress's counted ids left empty (SegmentedJob.countedIds false). */
+function withoutIds(answered: SegmentedAnswer): SegmentedAnswer {
+  const outcomes = answered.outcomes.map((outcome) => {
+    if (!('progress' in outcome)) return outcome;
+    const { counted: _ids, ...progress } = outcome.progress;
+    return { progress: { ...progress, counted: [] } };
+  });
+  return { ...answered, outcomes };
 }
 
 parentPort?.on('message', (job: WorkerMessage) => {

@@ -4,11 +4,11 @@ import type {
   TargetStatus as DomainTargetStatus,
   StatusReasonCode,
   StatusReasonParams,
-  TargetProgress as DomainTargetProgress,
   UnitProgress as DomainUnitProgress,
 } from '@ocop/domain';
 import { builder } from '../../graphql/builder.js';
 import { AdminUnit } from '../admin-units/admin-unit.graphql.js';
+import { countedIdsOf, type ProgressOfTarget } from './plan-facts.js';
 
 export const TargetStatusEnum = builder.enumType('TargetStatus', {
   description: 'Status of a target on an as-of date under the rule named in statusRule.',
@@ -171,7 +171,7 @@ UnitProgress.implement({
   }),
 });
 
-export const TargetProgress = builder.objectRef<DomainTargetProgress>('TargetProgress');
+export const TargetProgress = builder.objectRef<ProgressOfTarget>('TargetProgress');
 TargetProgress.implement({
   description:
     "Progress of a plan target on an as-of date. Year-only records count from 31 December of their year (or from an earlier day the source gives, such as the certificates' hand-over), and yearOnlyRecords says how many were used.",
@@ -275,7 +275,7 @@ TargetProgress.implement({
     }),
     countedIds: t.idList({
       description: 'Ids of the products or entities behind the number.',
-      resolve: (p) => p.counted,
+      resolve: (p, _args, ctx) => countedIdsOf(ctx, p.of.target, p.of.plan, p.asOf),
     }),
   }),
 });
