@@ -5,7 +5,7 @@
 // request that came in on the same poll, with at most PARALLEL_READS in flight. Under load the
 // database answers one primary-key SELECT per turn's batch of requests instead of one per request.
 import type { MikroORM } from '@mikro-orm/core';
-import type { EntityManager as SqlEntityManager } from '@mikro-orm/knex';
+import { preparedRunner } from '../db/prepared-statement.js';
 import {
   DATA_VERSION_SQL,
   readDataVersion,
@@ -67,43 +67,12 @@ export class DataVersionReader {
   }
 }
 
-interface PgConnection {
-  query(q: {
-    name: string;
-    text: string;
-  }): Promise<{ rows: { version: unknown; epoch: unknown }[] }>;
-}
-interface PgKnexClient {
-  dialect: string;
-  acquireConnection(): Promise<PgConnection>;
-  releaseConnection(connection: PgConnection): Promise<void>;
-}
-
-/**
- * On PostgreSQL, the read as a prepared statement on a connection of the ORM's pool, without an
- * EntityManager fork or the query builder: this read is the only database work of a cached answer,
- * and through the ORM it cost as much CPU as the rest of the answer (the benchmark's GET by id
- * went from about 8,000 to 16,000 answers a second on a 1,000-product database without it). It is
- * still logged as a statement like every other (tests count it). Null on SQLite, whose in-process
- * read is cheap.
- */
+/** On PostgreSQL, the read as a prepared statement (db/prepared-statement.ts); null on SQLite. */
 function postgresLoader(db: MikroORM): (() => Promise<DataVersionStamp | null>) | null {
-  const client = (db.em as SqlEntityManager).getKnex().client as unknown as PgKnexClient;
-  if (client.dialect !== 'postgresql') return null;
-  const logger = db.config.getLogger();
+  const run = preparedRunner(db.em);
+  if (!run) return null;
   return async () => {
-    const started = Date.now();
-    const connection = await client.acquireConnection();
-    try {
-      const { rows } = await connection.query({
-        name: 'ocop_data_version',
-        text: DATA_VERSION_SQL,
-      });
-      logger.logQuery({ query: DATA_VERSION_SQL, took: Date.now() - started, level: 'info' });
-      const row = rows[0];
-      return row ? { epoch: String(row.epoch), version: Number(row.version) } : null;
-    } finally {
-      await client.releaseConnection(connection);
-    }
+    const [row] = await run<{ version: unknown; epoch: unknown }>(DATA_VERSION_SQL);
+    return row ? { epoch: String(row.epoch), version: Number(row.version) } : null;
   };
 }

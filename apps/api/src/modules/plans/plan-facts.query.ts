@@ -19,6 +19,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { EntityManager as SqlEntityManager } from '@mikro-orm/knex';
 import { IMPORT_FENCE, visibleSql, type FencedTable } from '../../db/import-fence.js';
+import { preparedRunner } from '../../db/prepared-statement.js';
 import { FACT_SEGMENT, FACT_SEGMENT_SIZE } from '../data-version/fact-segments.js';
 import { isPostgres } from '../imports/sql-batch.js';
 import type { FactFields, FactKind } from './plan-facts.columns.js';
@@ -257,10 +258,14 @@ select 'sx', (case when (select yes from allseg) then '1' else '0' end) || ':'
         ...[from, to], // published rounds
       ]
     : [from, to, to, from, to, from, to, ...Array(7).fill(unitBindings).flat(), from, to];
-  // Through the ORM's connection: logged like every other statement, inside `em`'s transaction if any.
-  const rows: { k: FactKind | 'sv' | 'sx'; v: string | null }[] = await em
-    .getConnection()
-    .execute(sql, bindings, 'all', em.getTransactionContext());
+  type Row = { k: FactKind | 'sv' | 'sx'; v: string | null };
+  // The segmented statement (the overview's, after every write) is prepared on PostgreSQL: its
+  // planning took twice its execution (db/prepared-statement.ts). Otherwise through the ORM's
+  // connection: logged like every other statement, inside `em`'s transaction if any.
+  const prepared = segmented ? preparedRunner(em) : null;
+  const rows: Row[] = prepared
+    ? await prepared<Row>(sql, bindings)
+    : await em.getConnection().execute(sql, bindings, 'all', em.getTransactionContext());
   const fields: FactFields = {
     e: null,
     p: null,
