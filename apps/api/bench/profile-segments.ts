@@ -2,8 +2,13 @@
 // (bench/bench-db.ts, BENCH_KEEP=1), times the fact statement and the worker's computation
 // (run here, in this thread) with every segment stale (cold), then after a write of one
 // evaluation (one segment stale), BENCH_ROUNDS times each.
+// With BENCH_CPU_PROFILE=<dir>, each mode's rounds but the first are CPU-profiled (node:inspector)
+// into <dir>/cold.cpuprofile and <dir>/write.cpuprofile (open them in Chrome's DevTools).
 //   BENCH_SIZES=100000 BENCH_DIALECTS=postgresql pnpm --filter @ocop/api exec \
 //     bash ../../scripts/with-pg.sh tsx bench/profile-segments.ts
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import { join } from 'node:path';
 import { factSelection } from '@ocop/domain';
 import type { DbKind } from '../src/db/orm-config.js';
 import { bumpDataVersion } from '../src/modules/data-version/data-version.service.js';
@@ -25,6 +30,14 @@ const sizes = (process.env.BENCH_SIZES ?? '100000').split(',').map(Number);
 const dialects = (process.env.BENCH_DIALECTS ?? 'postgresql').split(',') as DbKind[];
 const rounds = Number(process.env.BENCH_ROUNDS ?? 7);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const profileDir = process.env.BENCH_CPU_PROFILE;
+const profiler = profileDir ? new Session() : null;
+if (profiler) {
+  mkdirSync(profileDir!, { recursive: true });
+  profiler.connect();
+  await profiler.post('Profiler.enable');
+  await profiler.post('Profiler.setSamplingInterval', { interval: 200 });
+}
 
 for (const kind of dialects)
   for (const size of sizes) {
@@ -76,6 +89,8 @@ for (const kind of dialects)
                 );
             await bumpDataVersion(tx, { allSegments: mode === 'cold' });
           });
+          // The first round warms the code up; the profile covers the others.
+          if (profiler && i === 1) await profiler.post('Profiler.start');
           // The partials a cold computation keeps are kept after it answers (setImmediate).
           await new Promise((resolve) => setImmediate(resolve));
           const known = knownSegments(key);
@@ -104,6 +119,11 @@ for (const kind of dialects)
           });
           compute.push(performance.now() - started);
           if (outcomes === 'retry') throw new Error('retry');
+        }
+        if (profiler && roundsOf > 1) {
+          const { profile } = await profiler.post('Profiler.stop');
+          const name = mode === 'cold' ? 'cold' : 'write';
+          writeFileSync(join(profileDir!, `${name}.cpuprofile`), JSON.stringify(profile));
         }
         if (
           process.env.BENCH_EXPLAIN &&

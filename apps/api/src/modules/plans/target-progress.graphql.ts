@@ -274,7 +274,8 @@ TargetProgress.implement({
       resolve: (p) => p.definitionVi,
     }),
     countedIds: t.idList({
-      description: 'Ids of the products or entities behind the number.',
+      description:
+        'Ids of the products or entities behind the number. Counted apart from the other fields, only when asked: at national scale a target lists tens of thousands.',
       resolve: (p, _args, ctx) => countedIdsOf(ctx, p.of.target, p.of.plan, p.asOf),
     }),
   }),
