@@ -176,7 +176,7 @@ export async function progressOf(
       'targetProgress',
       { planId: plan.id, targetId: target.id, asOf },
       async () => {
-        // The worker left the ids out (they are not counted in this figure's cache entry).
+        // The worker left the ids out (countedIds asks for them apart): none in this entry.
         const { counted: _none, ...rest } = progressOrThrow(
           (await planProgress(ctx, plan, asOf, false)).get(target.id),
         );
