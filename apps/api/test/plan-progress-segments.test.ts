@@ -32,6 +32,18 @@ const DISTRICTS = `query Districts($planYear: Int!, $asOf: Date) { districts(pla
   productsCertified3Star productsCertified4Star productsCertified5Star yearOnlyRecords targetsMet
   unitTargets { code value met status statusReasonCode } } }`;
 const AS_OF = '2021-12-31';
+
+/** A provincial evaluation of a product on a day (a write's statement). */
+const evaluationOn = (productId: number, date: string, stars: number): [string, unknown[]] => [
+  `insert into evaluation (product_id, level, date, date_precision, year, rule_set_code, stars)
+   values (?, 'province', ?, 'day', ?, 'QD1048', ?)`,
+  [productId, date, Number(date.slice(0, 4)), stars],
+];
+/** The removal of a product's evaluations of a day (a write's statement). */
+const noEvaluationOn = (productId: number, date: string): [string, unknown[]] => [
+  'delete from evaluation where product_id = ? and date = ?',
+  [productId, date],
+];
 const PERIOD = { start: '2021-01-01', end: '2021-12-31' };
 
 describe.each(DIALECTS)('plan progress counted by segment on %s', (kind) => {
@@ -102,11 +114,7 @@ describe.each(DIALECTS)('plan progress counted by segment on %s', (kind) => {
     const [product] = await sql<{ id: number; entity_id: number }>(
       'select id, entity_id from product where entity_id is not null order by id limit 1',
     );
-    await write([
-      `insert into evaluation (product_id, level, date, date_precision, year, rule_set_code, stars)
-       values (?, 'province', '2021-05-10', 'day', 2021, 'QD1048', 4)`,
-      [product!.id],
-    ]);
+    await write(evaluationOn(product!.id, '2021-05-10', 4));
     const read = await nextRead();
     expect(read).toMatchObject({ everything: false, stale: [entitySegment(product!.entity_id)] });
     // Only that segment's products (and those its activities name) are read, not the province's.
@@ -116,10 +124,7 @@ describe.each(DIALECTS)('plan progress counted by segment on %s', (kind) => {
     const withEvaluation = await expectSameAsWhole();
     expect(withEvaluation).not.toEqual(before);
 
-    await write([
-      `delete from evaluation where product_id = ? and date = '2021-05-10'`,
-      [product!.id],
-    ]);
+    await write(noEvaluationOn(product!.id, '2021-05-10'));
     expect(await expectSameAsWhole()).toEqual(before);
   });
 
@@ -281,11 +286,7 @@ describe.each(DIALECTS)('plan progress counted by segment on %s', (kind) => {
     const [product] = await sql<{ id: number }>(
       'select id from product where entity_id is not null order by id desc limit 1',
     );
-    await write([
-      `insert into evaluation (product_id, level, date, date_precision, year, rule_set_code, stars)
-       values (?, 'province', '2021-06-01', 'day', 2021, 'QD1048', 3)`,
-      [product!.id],
-    ]);
+    await write(evaluationOn(product!.id, '2021-06-01', 3));
     const partly = await listed();
     await api.orm.em.fork().transactional((tx) => bumpDataVersion(tx, { allSegments: true }));
     expect(await listed()).toEqual(partly);
@@ -298,10 +299,7 @@ describe.each(DIALECTS)('plan progress counted by segment on %s', (kind) => {
       else if (publishedRounds.length === 0) expect(countedIds.length, code).toBe(numerator);
     }
     expect(partly.some((t) => t.progress.countedIds.length > 0)).toBe(true);
-    await write([
-      `delete from evaluation where product_id = ? and date = '2021-06-01'`,
-      [product!.id],
-    ]);
+    await write(noEvaluationOn(product!.id, '2021-06-01'));
   });
 
   it("leaves the counted ids out of the worker's answer unless they are asked", async () => {

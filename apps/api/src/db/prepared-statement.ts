@@ -19,7 +19,11 @@ interface PgKnexClient {
   releaseConnection(connection: PgConnection): Promise<void>;
 }
 
-/** A statement with `?` placeholders, numbered for PostgreSQL and named after its text. */
+/**
+ * A statement with `?` placeholders, numbered for PostgreSQL and named after its text. Kept for
+ * the process's life: only fixed texts come here (one per hot statement), never ones built with
+ * values in them.
+ */
 interface Prepared {
   name: string;
   text: string;
