@@ -5,8 +5,9 @@
 // - SQL statements per operation (uncached: one fact is written before each request);
 // - uncached latency p50/p99 (in process, app.inject) after a write of one fact — an evaluation,
 //   a different one each round, with the data version raised in the same transaction: what the
-//   next reader pays after an officer saves — and, for the overview, also with every fact segment
-//   stale ("overview, cold": after an import, a seed or a restart, nothing kept to reuse);
+//   next reader pays after an officer saves — and, for the overview, also after an import of 30
+//   products ("overview, import") and with every fact segment stale ("overview, cold": after a
+//   seed, a restart or an SQLite import, nothing kept to reuse);
 // - cached latency p50/p99;
 // - req/s of the cached overview and of stats unit × stars served by an API process, against a
 //   bare node:http process returning the same bytes (ratio: absolute figures vary between runs);
@@ -29,7 +30,9 @@ import type { DbKind } from '../src/db/orm-config.js';
 import { DEFAULT_MANIFEST } from '../src/graphql/trusted-documents.js';
 import { bumpDataVersion } from '../src/modules/data-version/data-version.service.js';
 import { createServer } from '../src/server.js';
+import { generateDecisionList } from '../test/decision-list-generator.js';
 import { spawnServer } from '../test/faults/spawn-server.js';
+import { importDecisionList } from '../src/modules/imports/decision-list-importer.js';
 import { requestsPerSecond, type LoadTarget } from './load.js';
 import { benchDatabase, releaseBenchDatabase } from './bench-db.js';
 
@@ -103,6 +106,8 @@ const OPERATIONS: Record<string, Operation> = {
   },
 };
 const RATIO_OPERATIONS = ['overview', 'stats unit×stars'];
+/** Rows of each import before an "overview, import" round. */
+const IMPORT_ROWS = 30;
 
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
@@ -156,12 +161,25 @@ async function inProcess(kind: DbKind, size: number, orm: MikroORM): Promise<voi
     });
   const allStale = () =>
     orm.em.fork().transactional((tx) => bumpDataVersion(tx, { allSegments: true }));
+  // An import of a few decisions' products (new entities, evaluations, items), as a province
+  // publishes them: on PostgreSQL only the segments it wrote to are counted again; SQLite's fenced
+  // import makes every segment stale.
+  let imports = 0;
+  const importSome = async () => {
+    const list = generateDecisionList(IMPORT_ROWS, `Bench ${Date.now().toString(36)} ${imports++}`);
+    const report = await importDecisionList(orm.em.fork(), {
+      fileName: 'bench.csv',
+      content: list.csv,
+    });
+    if (!report.applied) throw new Error(`bench import not applied: ${JSON.stringify(report)}`);
+  };
   const operations: [string, Operation, () => Promise<void>][] = [
     ...Object.entries(OPERATIONS).map(([name, op]): [string, Operation, () => Promise<void>] => [
       name,
       op,
       writeOneFact,
     ]),
+    ['overview, import', OPERATIONS.overview!, importSome],
     ['overview, cold', OPERATIONS.overview!, allStale],
   ];
   try {

@@ -8,8 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IMPORT_FENCE } from '../src/db/import-fence.js';
 import { seedDatabase } from '../src/db/seed.js';
 import {
+  entitySegment,
   entitySegmentSql,
   FACT_SEGMENT_SIZE,
+  loneProductSegment,
   productSegmentSql,
   readSegmentsEpoch,
   readSegmentVersions,
@@ -17,6 +19,7 @@ import {
 import { removeDeadFencesWith } from '../src/modules/imports/decision-list-fenced-copy.js';
 import { importDecisionList } from '../src/modules/imports/decision-list-importer.js';
 import { sqlOf } from '../src/modules/imports/sql-batch.js';
+import { normalizeText } from '../src/modules/shared/normalize-text.js';
 import { createTestOrm, destroyTestOrm, DIALECTS } from './db.js';
 import { generateDecisionList } from './decision-list-generator.js';
 
@@ -317,19 +320,86 @@ describe.each(DIALECTS)('bulk writes on %s', (kind) => {
     expect(await readSegmentsEpoch(orm.em.fork())).toBeGreaterThan(0);
   });
 
-  it('an import raises the segments epoch once and no segment', async () => {
-    const before = await readSegmentVersions(orm.em.fork());
-    const epoch = await readSegmentsEpoch(orm.em.fork());
-    const list = generateDecisionList(40, 'Phân đoạn');
-    const report = await importDecisionList(orm.em.fork(), {
-      fileName: 'segments.csv',
-      content: list.csv,
+  it(
+    kind === 'postgresql'
+      ? 'an import raises the segments of the entities and products it wrote, once, and not the epoch'
+      : 'an import raises the segments epoch once and no segment',
+    async () => {
+      const before = await readSegmentVersions(orm.em.fork());
+      const epoch = await readSegmentsEpoch(orm.em.fork());
+      const list = generateDecisionList(40, 'Phân đoạn');
+      const report = await importDecisionList(orm.em.fork(), {
+        fileName: 'segments.csv',
+        content: list.csv,
+      });
+      expect(report).toMatchObject({ applied: true, noChanges: false });
+      expect(report.created.products).toBe(40);
+      const after = await readSegmentVersions(orm.em.fork());
+      if (kind !== 'postgresql') {
+        // The triggers ran while the import's rows were fenced, and its publication raised the
+        // epoch (decision-list-fenced-copy.ts).
+        expect(after).toEqual(before);
+        expect(await readSegmentsEpoch(orm.em.fork())).toBe(epoch + 1);
+        return;
+      }
+      // PostgreSQL: its statements skipped the triggers (ocop.bulk_write); the writer raised the
+      // segments of what it wrote at the end, each by one.
+      const written = (await orm.em
+        .fork()
+        .getConnection()
+        .execute(
+          `select distinct coalesce(p.entity_id / ${FACT_SEGMENT_SIZE}, -1 - p.id / ${FACT_SEGMENT_SIZE}) as segment
+           from product p where p.name like 'Phân đoạn %' order by 1`,
+        )) as { segment: unknown }[];
+      const segments = written.map((r) => Number(r.segment));
+      expect(segments.length).toBeGreaterThan(0);
+      const raised = [...after].filter(([s, v]) => v !== (before.get(s) ?? 0));
+      expect(raised.map(([s]) => s).sort((a, b) => a - b)).toEqual(segments);
+      for (const [s, v] of raised) expect(v).toBe((before.get(s) ?? 0) + 1);
+      // Segments holding none of its rows kept their versions.
+      expect(after.size).toBeGreaterThan(segments.length);
+      expect(await readSegmentsEpoch(orm.em.fork())).toBe(epoch);
+    },
+  );
+
+  if (kind === 'postgresql')
+    it("raises both segments of a product an import gives an entity (its own, the entity's)", async () => {
+      // A product without an entity (its own negative segment), named again by a list with one.
+      const list = generateDecisionList(1, 'Dời');
+      const [unit] = (await orm.em
+        .fork()
+        .getConnection()
+        .execute(
+          "select id from admin_unit where name like '%Long Xuyên%' order by id limit 1",
+        )) as {
+        id: number;
+      }[];
+      await sqlOf(orm.em.fork()).raw(
+        `insert into product (name, normalized_name, sort_key, entity_id, unit_id)
+         values ('Dời sản phẩm 0', ?, 'dời sản phẩm 0', null, ?)`,
+        [normalizeText('Dời sản phẩm 0'), unit!.id],
+      );
+      const [lone] = (await orm.em
+        .fork()
+        .getConnection()
+        .execute("select id from product where name = 'Dời sản phẩm 0'")) as { id: number }[];
+      const before = await readSegmentVersions(orm.em.fork());
+      const report = await importDecisionList(orm.em.fork(), {
+        fileName: 'move.csv',
+        content: list.csv,
+      });
+      expect(report).toMatchObject({ applied: true, created: { products: 0, entities: 1 } });
+      const [moved] = (await orm.em
+        .fork()
+        .getConnection()
+        .execute(`select entity_id from product where id = ${lone!.id}`)) as {
+        entity_id: number;
+      }[];
+      expect(moved!.entity_id).not.toBeNull();
+      const after = await readSegmentVersions(orm.em.fork());
+      const raised = [...after].filter(([s, v]) => v !== (before.get(s) ?? 0)).map(([s]) => s);
+      expect(raised.sort((a, b) => a - b)).toEqual(
+        [loneProductSegment(lone!.id), entitySegment(moved!.entity_id)].sort((a, b) => a - b),
+      );
     });
-    expect(report).toMatchObject({ applied: true, noChanges: false });
-    expect(report.created.products).toBe(40);
-    // PostgreSQL: its statements skipped the triggers (ocop.bulk_write); SQLite: they ran while
-    // the import's rows were fenced, and its publication raised the epoch.
-    expect(await readSegmentVersions(orm.em.fork())).toEqual(before);
-    expect(await readSegmentsEpoch(orm.em.fork())).toBe(epoch + 1);
-  });
 });

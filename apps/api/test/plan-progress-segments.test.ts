@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { factSelection } from '@ocop/domain';
 import { bumpDataVersion } from '../src/modules/data-version/data-version.service.js';
+import { importDecisionList } from '../src/modules/imports/decision-list-importer.js';
 import { entitySegment } from '../src/modules/data-version/fact-segments.js';
 import { selectSegmentFactFields } from '../src/modules/plans/plan-facts.query.js';
 import { NO_FIGURES, PLAN_FIGURES } from '../src/modules/plans/plan-progress-figures.js';
@@ -22,6 +23,7 @@ import { Plan } from '../src/modules/plans/plan.entity.js';
 import { loadPlanUnits } from '../src/modules/plans/plan.repository.js';
 import { createTestApi, type TestApi } from './api.js';
 import { DIALECTS } from './db.js';
+import { generateDecisionList } from './decision-list-generator.js';
 
 const OVERVIEW = `query Plan($year: Int!, $asOf: Date) { plan(year: $year) {
   targets(asOf: $asOf) { code progress(asOf: $asOf) { asOf actual numerator denominator target
@@ -327,7 +329,22 @@ describe.each(DIALECTS)('plan progress counted by segment on %s', (kind) => {
     expect(lengths(false)).toEqual(asked.map((n) => (n === -1 ? -1 : 0)));
   });
 
-  it('reads every fact again once the segments epoch moves (imports, seeds)', async () => {
+  it('counts again only the segments an import wrote to (PostgreSQL), with the figures of every fact', async () => {
+    const before = await expectSameAsWhole();
+    const report = await importDecisionList(api.orm.em.fork(), {
+      fileName: 'segments.csv',
+      content: generateDecisionList(30, 'Đoạn').csv,
+    });
+    expect(report).toMatchObject({ applied: true, created: { products: 30 } });
+    const read = await nextRead();
+    // SQLite's fenced import raises the segments epoch: every fact is read again.
+    expect(read.everything).toBe(kind !== 'postgresql');
+    if (kind === 'postgresql') expect(read.stale.length).toBeGreaterThan(0);
+    const after = await expectSameAsWhole();
+    expect(after).not.toEqual(before);
+  });
+
+  it("reads every fact again once the segments epoch moves (seeds, SQLite's imports)", async () => {
     await overview();
     await api.orm.em.fork().transactional((tx) => bumpDataVersion(tx, { allSegments: true }));
     expect((await nextRead()).everything).toBe(true);

@@ -5,10 +5,13 @@
 //
 // `fact_segment` holds one row per segment ever changed (no row: version 0); database triggers
 // raise a segment's version with every write to a fact in it (db/migrations/fact-segment-triggers.ts),
-// so every writer — the ORM, raw SQL, a manual fix — is counted. Bulk writers skip the per-segment
-// work and raise `data_version.segments_epoch` instead, which makes every segment stale at once
-// (bumpDataVersion with `allSegments`, data-version.service.ts).
+// so every writer — the ORM, raw SQL, a manual fix — is counted. The PostgreSQL importer skips the
+// triggers and raises the segments it wrote to once, at the end of its transaction
+// (raiseSegmentsOfRows). Other bulk writers (seeds, SQLite's fenced import) raise
+// `data_version.segments_epoch` instead, which makes every segment stale at once (bumpDataVersion
+// with `allSegments`, data-version.service.ts).
 import type { EntityManager } from '@mikro-orm/core';
+import type { Knex } from '@mikro-orm/knex';
 
 /** Entities per segment. */
 export const FACT_SEGMENT_SIZE = 256;
@@ -66,4 +69,50 @@ export function entitySegment(entityId: number): number {
 /** productSegmentSql of a product without an entity, in JavaScript. */
 export function loneProductSegment(productId: number): number {
   return -1 - Math.floor(productId / FACT_SEGMENT_SIZE);
+}
+
+/** A PostgreSQL array literal of integers (one binding, not one per id). */
+const intArray = (ids: Iterable<number>): string => `{${[...ids].join(',')}}`;
+
+/** The entities and products a bulk write changed (PostgreSQL). */
+export interface RowsWritten {
+  entityIds: Iterable<number>;
+  /** Read after the write: the segments of the products as they now are. */
+  productIds: Iterable<number>;
+  /** Segments read before the write (products that moved to another entity left them). */
+  segments?: Iterable<number>;
+}
+
+/** PostgreSQL: the segments the products `productIds` are in now (before they are moved). */
+export async function segmentsOfProducts(
+  knex: Knex,
+  productIds: Iterable<number>,
+): Promise<number[]> {
+  const rows = (await knex.raw(
+    `select distinct ${productSegmentSql('p.entity_id', 'p.id')} as segment from product p ` +
+      'where p.id = any(?::int[])',
+    [intArray(productIds)],
+  )) as { rows: { segment: unknown }[] };
+  return rows.rows.map((r) => Number(r.segment));
+}
+
+/**
+ * PostgreSQL: raises, in one statement, the version of every segment the rows belong to, as the
+ * triggers would have for each of the write's statements (db/migrations/fact-segment-triggers.ts):
+ * an evaluation or decision item is in its product's segment, so the products they name are
+ * passed with the products written. Ascending order, as the triggers lock segment rows (no
+ * deadlock with an API write). Run last in the writer's transaction: the segment rows stay locked
+ * only for its commit.
+ */
+export async function raiseSegmentsOfRows(knex: Knex, rows: RowsWritten): Promise<void> {
+  await knex.raw(
+    `insert into "${FACT_SEGMENT}" (segment, version) ` +
+      'select distinct s.segment, 1 from (' +
+      `select ${entitySegmentSql('e.id')} as segment from economic_entity e where e.id = any(?::int[]) ` +
+      `union select ${productSegmentSql('p.entity_id', 'p.id')} from product p where p.id = any(?::int[]) ` +
+      'union select unnest(?::int[])' +
+      ') s where s.segment is not null order by s.segment ' +
+      `on conflict (segment) do update set version = "${FACT_SEGMENT}".version + 1`,
+    [intArray(rows.entityIds), intArray(rows.productIds), intArray(rows.segments ?? [])],
+  );
 }

@@ -1,13 +1,19 @@
 // Writes an ImportPlan with set-based statements inside the caller's transaction: multi-row
 // INSERTs in dependency order (sources, entities, products, evaluations, decisions, items,
 // certificates, links), then one UPDATE per chunk for the facts filled in; the certificates a new
-// one supersedes are updated just before the new ones are inserted; last the data version (cached
-// figures) and the segments epoch (on PostgreSQL its statements skip the fact-segment triggers).
+// one supersedes are updated just before the new ones are inserted; last the fact segments the
+// import wrote to (on PostgreSQL its statements skip the fact-segment triggers) and the data
+// version (cached figures).
 // `step` runs between statements (progress, abort, a turn of the event loop). The rows
 // themselves are built by planRows, which the SQLite staging (decision-list-staging.ts) shares.
 import { mapGroup1048To148, vietnameseSortKey } from '@ocop/domain';
 import type { Knex } from '@mikro-orm/knex';
 import { bumpDataVersionWith } from '../data-version/data-version.service.js';
+import {
+  raiseSegmentsOfRows,
+  segmentsOfProducts,
+  type RowsWritten,
+} from '../data-version/fact-segments.js';
 import { normalizeText } from '../shared/normalize-text.js';
 import type {
   CertificateRec,
@@ -148,11 +154,13 @@ export async function writePlan(
   plan: ImportPlan,
   step: () => Promise<void>,
 ): Promise<void> {
-  const rows = planRows((value) => (isPostgres(knex) ? value : value ? 1 : 0));
-  // PostgreSQL: the fact-segment triggers skip this transaction's statements, and the bump below
-  // makes every segment stale instead (db/migrations/fact-segment-triggers.ts): segment rows
-  // locked until this long transaction commits would make API writes to them wait for it.
-  if (isPostgres(knex)) await knex.raw(`set local ocop.bulk_write = 'on'`);
+  const postgres = isPostgres(knex);
+  const rows = planRows((value) => (postgres ? value : value ? 1 : 0));
+  // PostgreSQL: the fact-segment triggers skip this transaction's statements, and the segments
+  // the import wrote to are raised once at the end instead (db/migrations/fact-segment-triggers.ts):
+  // segment rows locked until this long transaction commits would make API writes to them wait for
+  // it. The next overview counts only those segments again, not every fact.
+  if (postgres) await knex.raw(`set local ocop.bulk_write = 'on'`);
 
   await insertRecords(knex, 'source', plan.sources, rows.source, step);
   await insertRecords(knex, 'economic_entity', plan.entities, rows.entity, step);
@@ -196,7 +204,25 @@ export async function writePlan(
   await updateByCase(knex, 'economic_entity', ENTITY_UPDATE_COLUMNS, entityUpdates, step);
   const productUpdates = new Map<number, Row>();
   for (const p of plan.productsChanged) productUpdates.set(idOf(p), rows.productUpdate(p));
+  // A product given an entity leaves its own segment for the entity's: both change.
+  const leftSegments = postgres ? await segmentsOfProducts(knex, productUpdates.keys()) : [];
   await updateByCase(knex, 'product', PRODUCT_UPDATE_COLUMNS, productUpdates, step);
-  // Last, so the version row stays locked only for the commit of this transaction.
-  await bumpDataVersionWith(knex, { allSegments: true });
+  // Last, so the segment rows and the version row stay locked only for this transaction's commit.
+  if (postgres) await raiseSegmentsOfRows(knex, touchedRows(plan, leftSegments));
+  // SQLite (whose imports copy fenced rows instead: decision-list-fenced-copy.ts): the row
+  // triggers counted these statements' segments.
+  await bumpDataVersionWith(knex);
+}
+
+/** The entities and products whose facts the plan wrote (evaluations and items: their product's). */
+function touchedRows(plan: ImportPlan, leftSegments: number[]): RowsWritten {
+  const entityIds = new Set<number>();
+  for (const e of plan.entities) entityIds.add(idOf(e));
+  for (const e of plan.entitiesChanged) entityIds.add(idOf(e));
+  const productIds = new Set<number>();
+  for (const p of plan.products) productIds.add(idOf(p));
+  for (const p of plan.productsChanged) productIds.add(idOf(p));
+  for (const e of plan.evaluations) productIds.add(idOf(e.product));
+  for (const i of plan.items) productIds.add(idOf(i.product));
+  return { entityIds, productIds, segments: leftSegments };
 }
