@@ -10,7 +10,8 @@
 //   seed, a restart or an SQLite import, nothing kept to reuse);
 // - cached latency p50/p99;
 // - req/s of the cached overview and of stats unit × stars served by an API process, against a
-//   bare node:http process returning the same bytes (ratio: absolute figures vary between runs);
+//   bare node:http process returning the same bytes (ratio: absolute figures vary between runs;
+//   the two loads alternate BENCH_RATIO_ROUNDS times, 3 by default, and the median is printed);
 //   and of the dashboard's overview asked by id over GET (the trusted document `Plan` of
 //   apps/web/persisted-queries.json): a stored-bytes 200 and a 304 revalidation, each against the
 //   bare server answering the same;
@@ -42,6 +43,13 @@ const sizes = (process.env.BENCH_SIZES ?? (full ? '1000,10000,100000' : '1000,10
   .map(Number);
 const dialects = (process.env.BENCH_DIALECTS ?? 'libsql,postgresql').split(',') as DbKind[];
 const seconds = Number(process.env.BENCH_SECONDS ?? 3);
+/**
+ * Each req/s ratio is measured this many times, the API and the bare server in turn (API, bare,
+ * API, bare…), and the median ratio printed with the lowest and highest: on these shared 2-core
+ * machines one pair of loads gave anything from 0.25 to 0.47 for the same code, other work coming
+ * and going between the API's seconds and the bare server's.
+ */
+const ratioRounds = Number(process.env.BENCH_RATIO_ROUNDS ?? 3);
 const uncachedRounds = Number(process.env.BENCH_ROUNDS ?? 15);
 const cachedRounds = 200;
 /** BENCH_NODE_OPTIONS='' measures without it. */
@@ -276,16 +284,14 @@ async function overHttp(kind: DbKind, size: number, orm: MikroORM): Promise<void
       const bytes = await answer.text();
       const bare = await startBare(bytes);
       try {
-        const apiRate = await requestsPerSecond(
+        const rounds = await paired(
+          api.child.pid!,
           { port, method: 'POST', path: '/graphql', body },
-          seconds,
-        );
-        const bareRate = await requestsPerSecond(
+          bare.pid,
           { port: bare.port, method: 'POST', path: '/', body },
-          seconds,
         );
         ratios.push(
-          `${kind.padEnd(10)} ${String(size).padStart(7)}  ${name.padEnd(18)} API ${apiRate.toFixed(0).padStart(6)} req/s  bare node:http ${bareRate.toFixed(0).padStart(6)} req/s  ratio ${(apiRate / bareRate).toFixed(3)}  (${bytes.length} bytes)`,
+          `${kind.padEnd(10)} ${String(size).padStart(7)}  ${name.padEnd(18)} ${describeRounds(rounds, true)}  (${bytes.length} bytes)`,
         );
       } finally {
         bare.stop();
@@ -432,6 +438,51 @@ async function measured(
   return { rate, cpuMicros: ((cpuMsOf(pid) - cpu) * 1000) / answers };
 }
 
+/** One round of a ratio: the API's load, then the bare server's. */
+interface Round {
+  api: { rate: number; cpuMicros: number };
+  bare: { rate: number; cpuMicros: number };
+}
+
+/** `ratioRounds` rounds of the API's load and the bare server's, in turn. */
+async function paired(
+  apiPid: number,
+  apiTarget: LoadTarget,
+  barePid: number,
+  bareTarget: LoadTarget,
+): Promise<Round[]> {
+  const rounds: Round[] = [];
+  for (let i = 0; i < ratioRounds; i++)
+    rounds.push({
+      api: await measured(apiPid, apiTarget),
+      bare: await measured(barePid, bareTarget),
+    });
+  return rounds;
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor((sorted.length - 1) / 2)]!;
+};
+
+/** "API … req/s  bare … req/s  ratio <median> (<lowest>–<highest>, n rounds)", medians of rounds. */
+function describeRounds(rounds: Round[], withCpu = false): string {
+  const ratios = rounds.map((r) => r.api.rate / r.bare.rate);
+  const range =
+    rounds.length > 1
+      ? ` (${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}, ${rounds.length} rounds)`
+      : '';
+  const apiRate = median(rounds.map((r) => r.api.rate));
+  const bareRate = median(rounds.map((r) => r.bare.rate));
+  let text = `API ${apiRate.toFixed(0).padStart(6)} req/s  bare node:http ${bareRate.toFixed(0).padStart(6)} req/s  ratio ${median(ratios).toFixed(3)}${range}`;
+  if (withCpu) {
+    const apiCpu = median(rounds.map((r) => r.api.cpuMicros));
+    const bareCpu = median(rounds.map((r) => r.bare.cpuMicros));
+    text += `; CPU per request ${apiCpu.toFixed(0)} vs ${bareCpu.toFixed(0)} µs, ratio ${(bareCpu / apiCpu).toFixed(3)}`;
+  }
+  return text;
+}
+
 /** The dashboard's overview as the built dashboard asks it: GET by id, then revalidated (304). */
 async function overviewById(
   port: number,
@@ -475,11 +526,9 @@ async function overviewById(
   for (const [name, apiTarget, bareTarget, notModified] of runs) {
     const bare = await startBare(bytes, notModified);
     try {
-      const apiLoad = await measured(pid, apiTarget);
-      const bareLoad = await measured(bare.pid, { ...bareTarget, port: bare.port });
-      const [apiRate, bareRate] = [apiLoad.rate, bareLoad.rate];
+      const rounds = await paired(pid, apiTarget, bare.pid, { ...bareTarget, port: bare.port });
       ratios.push(
-        `${kind.padEnd(10)} ${String(size).padStart(7)}  ${name.padEnd(18)} API ${apiRate.toFixed(0).padStart(6)} req/s  bare node:http ${bareRate.toFixed(0).padStart(6)} req/s  ratio ${(apiRate / bareRate).toFixed(3)}  (${notModified ? 0 : bytes.length} bytes${name.startsWith('/healthz') ? ' from bare' : ''}); CPU per request ${apiLoad.cpuMicros.toFixed(0)} vs ${bareLoad.cpuMicros.toFixed(0)} µs, ratio ${(bareLoad.cpuMicros / apiLoad.cpuMicros).toFixed(3)}`,
+        `${kind.padEnd(10)} ${String(size).padStart(7)}  ${name.padEnd(18)} ${describeRounds(rounds, true)}  (${notModified ? 0 : bytes.length} bytes${name.startsWith('/healthz') ? ' from bare' : ''})`,
       );
     } finally {
       bare.stop();
@@ -508,7 +557,7 @@ for (const r of table)
     `${r.dialect.padEnd(10)} ${String(r.size).padStart(8)}  ${r.operation.padEnd(18)} ${String(r.statements).padStart(3)}  ${`${ms(r.uncached[0])} / ${ms(r.uncached[1])}`.padStart(19)}  ${`${ms(r.cached[0])} / ${ms(r.cached[1])}`.padStart(17)}`,
   );
 console.log(
-  `\nreq/s over HTTP, ${seconds} s each after 1 s of warm-up, 8 keep-alive clients (same run, same machine; load average at the end ${loadavg()
+  `\nreq/s over HTTP, ${seconds} s each after 1 s of warm-up, 8 keep-alive clients, API and bare server in turn ${ratioRounds}× (medians; same run, same machine; load average at the end ${loadavg()
     .map((l) => l.toFixed(2))
     .join(' ')}):`,
 );
