@@ -23,6 +23,8 @@ import { Plan } from '../src/modules/plans/plan.entity.js';
 import { loadPlanUnits } from '../src/modules/plans/plan.repository.js';
 import { createTestApi, type TestApi } from './api.js';
 import { DIALECTS } from './db.js';
+import { logStatements } from './statement-log.js';
+import { WORKER_APPLICATION_NAME } from '../src/modules/plans/plan-facts.worker-db.js';
 import { generateDecisionList } from './decision-list-generator.js';
 
 const OVERVIEW = `query Plan($year: Int!, $asOf: Date) { plan(year: $year) {
@@ -327,6 +329,23 @@ describe.each(DIALECTS)('plan progress counted by segment on %s', (kind) => {
     const asked = lengths(true);
     expect(asked.filter((n) => n > 0).length).toBeGreaterThan(0);
     expect(lengths(false)).toEqual(asked.map((n) => (n === -1 ? -1 : 0)));
+  });
+
+  it("reads the facts on the worker's own connection, and logs its statement here", async () => {
+    const log = logStatements(api.orm);
+    await write(evaluationOn(1, '2021-06-01', 3));
+    log.reset();
+    await overview();
+    // One fact statement (the segments changed since), logged by the main thread's logger.
+    expect(log.statements.filter((q) => q.includes("select 'sx'")).length).toBe(1);
+    if (kind === 'postgresql') {
+      const workers = await sql<{ n: number }>(
+        'select count(*) as n from pg_stat_activity where datname = current_database() and application_name = ?',
+        [WORKER_APPLICATION_NAME],
+      );
+      expect(Number(workers[0]!.n)).toBe(1);
+    }
+    await write(noEvaluationOn(1, '2021-06-01'));
   });
 
   it('counts again only the segments an import wrote to (PostgreSQL), with the figures of every fact', async () => {

@@ -18,22 +18,20 @@ import type { PlanTarget } from './plan-target.entity.js';
 import type { Plan } from './plan.entity.js';
 import type { AdminUnit } from '../admin-units/admin-unit.entity.js';
 import { loadPlanUnits } from './plan.repository.js';
-import { selectSegmentFactFields, type KnownSegments } from './plan-facts.query.js';
+import { selectSegmentFactFields } from './plan-facts.query.js';
 import { PLAN_FIGURES, type JobFigures } from './plan-progress-figures.js';
-import {
-  storeKeyOf,
-  type KnownReply,
-  type SegmentedAnswer,
-  type SegmentedJob,
-} from './plan-progress-segments.js';
+import { readThenCompute } from './plan-progress-read.js';
+import { storeKeyOf, type SegmentedAnswer, type SegmentedJob } from './plan-progress-segments.js';
 import {
   computeSegmentedInThread,
+  computeSegmentedReadInThread,
   knownSegmentsInThread,
   progressOrThrow,
   Slots,
 } from './plan-progress-thread.js';
 import type { ProgressOutcome } from './plan-progress-worker.js';
 import { amendmentFacts, findTargets } from './plan.service.js';
+import { logWorkerStatements, workerReadSettings } from './worker-reads.js';
 
 const iso = (d: string | Date) => (d instanceof Date ? d.toISOString() : String(d)).slice(0, 10);
 
@@ -284,27 +282,20 @@ async function computePlanProgress(
     period,
     asOf,
   };
-  // The segments whose partials the worker keeps: the statement reads only the facts of those
-  // changed since (plan-progress-segments.ts). If the worker lost partials it relied on
-  // meanwhile (a concurrent computation replaced them, or it restarted), every fact is read
-  // again: one more statement, only then.
-  const known = await knownSegmentsInThread(job.key);
-  let read = await selectSegmentFactFields(ctx.em, { from, to }, toKnown(known));
-  let answer = await computeSegmentedInThread({ ...job, ...read });
-  if (answer === 'retry') {
-    read = await selectSegmentFactFields(
-      ctx.em,
-      { from, to },
-      { epoch: null, versions: new Map() },
+  // The statement reads only the facts of the segments changed since the worker's kept partials
+  // (plan-progress-read.ts): in the worker, on its own connection, unless inside a transaction.
+  const settings = workerReadSettings(ctx.em);
+  let answer: SegmentedAnswer;
+  if (settings) {
+    const read = await computeSegmentedReadInThread(settings, { from, to }, job);
+    logWorkerStatements(ctx.em, read.statements);
+    answer = read.result;
+  } else
+    answer = await readThenCompute(
+      await knownSegmentsInThread(job.key),
+      (known) => selectSegmentFactFields(ctx.em, { from, to }, known),
+      (read) => computeSegmentedInThread({ ...job, ...read }),
     );
-    // Every fact is read: the worker counts them all and cannot ask to retry again.
-    answer = (await computeSegmentedInThread({ ...job, ...read })) as SegmentedAnswer;
-  }
   const { outcomes } = answer;
   return { byTarget: new Map(targets.map((target, i) => [target.id, outcomes[i]!])), answer };
 }
-
-const toKnown = (known: KnownReply): KnownSegments => ({
-  epoch: known.epoch,
-  versions: new Map(known.versions),
-});

@@ -6,7 +6,7 @@
 // 100,000 products a write touches one segment of a few hundred products, and the figures after
 // it no longer cost a count of every fact. The figures asked besides the targets (the districts'
 // columns: plan-progress-figures.ts) are counted the same way. Pure computation: no database, no
-// ORM.
+// ORM (the worker reads the facts before it calls this: plan-progress-read.ts).
 import {
   computeTargetProgress,
   getMetric,

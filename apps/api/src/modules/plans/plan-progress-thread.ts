@@ -1,13 +1,18 @@
 // Runs plan-progress jobs in one worker thread per process (plan-progress-worker.ts), started on
 // first use and referenced only while a job is pending: an idle worker never keeps the process
-// alive, and a job's caller is not left behind by a process that ends while it waits. The main thread only
-// reads the facts (one statement) and hands their field strings over: at 100,000 products the
-// computation takes hundreds of milliseconds of CPU, which on the main thread would hold every
-// other request — /healthz included — for as long (issue 10).
+// alive, and a job's caller is not left behind by a process that ends while it waits. The worker
+// reads the facts too, on its own connection (the `Read` jobs; plan-facts.worker-db.ts): at
+// 100,000 products the statement's text and the computation take hundreds of milliseconds, which
+// on the main thread would hold every other request — /healthz included — for as long (issue 10).
+// Inside a transaction the main thread reads them (one statement) and hands their field strings
+// over.
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { DomainError, type DomainErrorCode } from '@ocop/domain';
+import type { OrmSettings } from '../../db/orm.js';
+import type { FactQuery } from './plan-facts.query.js';
+import type { RanStatement } from './plan-facts.worker-db.js';
 import type { KnownReply, SegmentedAnswer, SegmentedJob } from './plan-progress-segments.js';
 import type { ProgressOutcome, ProgressReply, WorkerMessage } from './plan-progress-worker.js';
 import type { TrendJob, TrendOutcome } from './plan-trend-job.js';
@@ -65,9 +70,12 @@ function ensureWorker(): Worker {
     if (
       reply.failure !== undefined ||
       (!reply.answer && !reply.known && !reply.retry && !reply.trend)
-    )
-      job.reject(new Error(`plan progress: ${reply.failure ?? 'no answer'}`));
-    else job.resolve(reply);
+    ) {
+      const error = new Error(`plan progress: ${reply.failure ?? 'no answer'}`);
+      // The driver's code, so a database failure is answered as one (db/storage-errors.ts).
+      if (reply.failureCode) Object.assign(error, { code: reply.failureCode });
+      job.reject(error);
+    } else job.resolve(reply);
   });
   started.on('error', (error) => {
     worker = null;
@@ -106,6 +114,32 @@ export async function computeSegmentedInThread(
 ): Promise<SegmentedAnswer | 'retry'> {
   const reply = await ask({ kind: 'segmented', ...job });
   return reply.retry ? 'retry' : reply.answer!;
+}
+
+/** The statements a job's facts took, when the worker read them (the caller logs them). */
+export interface WithStatements<T> {
+  result: T;
+  statements: RanStatement[];
+}
+
+/** Every target's progress, the facts read and computed in the worker (plan-progress-read.ts). */
+export async function computeSegmentedReadInThread(
+  settings: OrmSettings,
+  selection: Omit<FactQuery, 'unitCode'>,
+  job: Omit<SegmentedJob, 'fields' | 'segments'>,
+): Promise<WithStatements<SegmentedAnswer>> {
+  const reply = await ask({ kind: 'segmented-read', settings, selection, ...job });
+  return { result: reply.answer!, statements: reply.statements ?? [] };
+}
+
+/** The trend's outcomes, the facts read and computed in the worker. */
+export async function computeTrendReadInThread(
+  settings: OrmSettings,
+  selection: FactQuery,
+  job: Omit<TrendJob, 'fields'>,
+): Promise<WithStatements<TrendOutcome[][]>> {
+  const reply = await ask({ kind: 'trend-read', settings, selection, ...job });
+  return { result: reply.trend!, statements: reply.statements ?? [] };
 }
 
 /** The trend's outcomes computed in the worker (plan-trend-job.ts). */

@@ -1,9 +1,14 @@
-// The plan-progress worker thread (plan-progress-thread.ts starts it): turns a plan's selected
-// facts into the domain's PlanFacts and computes every target's progress with @ocop/domain, off
-// the main thread, so the HTTP server keeps answering (/healthz, cached figures) while a plan of
-// 100,000 products is computed; it keeps each fact segment's partial figures between jobs
-// (plan-progress-segments.ts). Pure computation: no database, no ORM.
+// The plan-progress worker thread (plan-progress-thread.ts starts it): reads a plan's facts on its
+// own connection (plan-facts.worker-db.ts), turns them into the domain's PlanFacts and computes
+// every target's progress with @ocop/domain, off the main thread, so the HTTP server keeps
+// answering (/healthz, cached figures) while a plan of 100,000 products is read and computed; it
+// keeps each fact segment's partial figures between jobs (plan-progress-segments.ts). Facts read
+// by the main thread (inside a transaction) are computed here as well ('segmented', 'trend').
 import { parentPort } from 'node:worker_threads';
+import type { OrmSettings } from '../../db/orm.js';
+import { selectFactFields, selectSegmentFactFields, type FactQuery } from './plan-facts.query.js';
+import { capturing, workerEm, type RanStatement } from './plan-facts.worker-db.js';
+import { readThenCompute } from './plan-progress-read.js';
 import {
   computeSegmentedJob,
   flushPending,
@@ -17,18 +22,35 @@ import { computeTrendJob, type TrendJob, type TrendOutcome } from './plan-trend-
 
 export type { ProgressOutcome } from './plan-progress-outcome.js';
 
-/** What the worker is asked: the partials it keeps, every target's progress, or their trend. */
+/** A job whose facts the worker reads itself: the database and the selection. */
+export interface ReadHere {
+  settings: OrmSettings;
+  selection: FactQuery;
+}
+
+/**
+ * What the worker is asked: the partials it keeps, every target's progress, or their trend; the
+ * last two over facts it is sent, or reads itself (`-read`).
+ */
 export type WorkerMessage =
   | { kind: 'known'; id: number; key: string }
   | ({ kind: 'segmented'; id: number } & SegmentedJob)
-  | ({ kind: 'trend'; id: number } & TrendJob);
+  | ({ kind: 'trend'; id: number } & TrendJob)
+  | ({ kind: 'segmented-read'; id: number } & ReadHere & Omit<SegmentedJob, 'fields' | 'segments'>)
+  | ({ kind: 'trend-read'; id: number } & ReadHere & Omit<TrendJob, 'fields'>);
+
+type ReadMessage = Extract<WorkerMessage, { kind: 'segmented-read' | 'trend-read' }>;
 
 export interface ProgressReply {
   id: number;
   /** kind 'segmented': every target's progress, and the figures when asked. */
   answer?: SegmentedAnswer;
-  /** The facts could not be read at all. */
+  /** The job failed: its error's message… */
   failure?: string;
+  /** …and code (a driver's: storage-errors.ts recognises the database's failures by it). */
+  failureCode?: string;
+  /** `-read` kinds: the statements the worker ran, for the main thread's log. */
+  statements?: RanStatement[];
   /** kind 'known': the segment versions whose partials are kept. */
   known?: KnownReply;
   /** kind 'segmented': partials the statement relied on are gone; read every fact again. */
@@ -38,7 +60,7 @@ export interface ProgressReply {
 }
 
 /** The reply to one message (exported for tests, which run it without a thread). */
-export function answer(message: WorkerMessage): ProgressReply {
+export function answer(message: Exclude<WorkerMessage, ReadMessage>): ProgressReply {
   if (message.kind === 'known') return { id: message.id, known: knownSegments(message.key) };
   if (message.kind === 'trend') {
     flushPending();
@@ -60,12 +82,61 @@ function withoutIds(answered: SegmentedAnswer): SegmentedAnswer {
   return { ...answered, outcomes };
 }
 
+/** The reply to a job whose facts the worker reads on its own connection. */
+export async function answerRead(message: ReadMessage): Promise<ProgressReply> {
+  const em = await workerEm(message.settings);
+  if (message.kind === 'trend-read') {
+    const { result: fields, statements } = await capturing(() =>
+      selectFactFields(em, message.selection),
+    );
+    flushPending();
+    makeRoomFor(fields);
+    return { id: message.id, trend: computeTrendJob({ ...message, fields }), statements };
+  }
+  const job = message;
+  const { result: answered, statements } = await capturing(() =>
+    readThenCompute(
+      knownSegments(job.key),
+      (known) => selectSegmentFactFields(em, job.selection, known),
+      (read) => computeSegmentedJob({ ...job, ...read }),
+    ),
+  );
+  return { id: job.id, answer: job.countedIds ? answered : withoutIds(answered), statements };
+}
+
+const failureOf = (id: number, error: unknown): ProgressReply => {
+  const code = (error as { code?: unknown } | null)?.code;
+  return {
+    id,
+    failure: (error as Error)?.message ?? String(error),
+    ...(typeof code === 'string' ? { failureCode: code } : {}),
+  };
+};
+
+/**
+ * Reading jobs run one after another: each holds its facts (tens of MB at 100,000 products) only
+ * while it runs, and the statements go one by one over the worker's single connection anyway.
+ */
+let reading: Promise<void> = Promise.resolve();
+
 parentPort?.on('message', (job: WorkerMessage) => {
+  if (job.kind === 'segmented-read' || job.kind === 'trend-read') {
+    reading = reading.then(async () => {
+      let reply: ProgressReply;
+      try {
+        reply = await answerRead(job);
+      } catch (error) {
+        reply = failureOf(job.id, error);
+      }
+      parentPort!.postMessage(reply);
+    });
+    return;
+  }
   let reply: ProgressReply;
   try {
     reply = answer(job);
   } catch (error) {
-    reply = { id: job.id, failure: (error as Error).message };
+    reply = failureOf(job.id, error);
   }
   parentPort!.postMessage(reply);
 });

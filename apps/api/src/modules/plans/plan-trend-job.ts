@@ -1,12 +1,12 @@
 // The month-end trend of a plan's targets (the overview's sparklines), computed in the
-// plan-progress worker thread: the facts up to the last point are read once by the main thread
-// (one statement) and every point is computed over them. The domain's metrics count only what
+// plan-progress worker thread: the facts up to the last point are read once (one statement, by the
+// worker on its own connection: plan-facts.worker-db.ts) and every point is computed over them. The domain's metrics count only what
 // their windows hold: a point's outcome over these facts is its outcome over its own day's
 // selection (selectFacts; @ocop/domain's fact-selection.test.ts checks every metric), so one fact
 // index serves every point. At 100,000 products the trend took about 1.2 s of the main thread,
 // holding every other request (/healthz included); here it takes about 0.45 s of the worker's,
 // against about 1.1 s with a selection and an index per point. Pure computation: no database, no
-// ORM.
+// ORM (the worker reads the facts before it calls this).
 import {
   computeTargetProgress,
   type PlanPeriod,

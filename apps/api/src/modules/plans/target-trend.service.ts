@@ -1,13 +1,18 @@
 // A target's progress at every month end of its plan period (the overview's sparkline), computed
 // by the domain in the plan-progress worker (plan-trend-job.ts) for every target at once: the
-// plan's facts are read once, up to the last point, and each point narrows them with the domain's
+// plan's facts are read once (by the worker), up to the last point, and each point narrows them with the domain's
 // selectFacts, the same selection the SQL makes for a day: no query per point or per target.
 import { factSelection, intervalBuckets } from '@ocop/domain';
 import { cachedFigure } from '../../cache/figure-cache.js';
 import type { GraphQLContext } from '../../graphql/context.js';
 import { planPeriod, planTargets, planUnits, toDomainTarget } from './plan-facts.js';
 import { selectFactFields } from './plan-facts.query.js';
-import { computeTrendInThread, progressOrThrow } from './plan-progress-thread.js';
+import {
+  computeTrendInThread,
+  computeTrendReadInThread,
+  progressOrThrow,
+} from './plan-progress-thread.js';
+import { logWorkerStatements, workerReadSettings } from './worker-reads.js';
 import type { TrendProgress } from './plan-trend-job.js';
 import type { PlanTarget } from './plan-target.entity.js';
 import type { Plan } from './plan.entity.js';
@@ -48,13 +53,20 @@ function planTrends(
       points.push({ date, targets: domainTargets });
     }
     const period = planPeriod(plan);
-    const fields = await selectFactFields(ctx.em, factSelection(period, dates.at(-1)!));
-    const outcomes = await computeTrendInThread({
-      fields,
-      units: units.map((u) => ({ code: u.code, name: u.name })),
-      period,
-      points,
-    });
+    const selection = factSelection(period, dates.at(-1)!);
+    const job = { units: units.map((u) => ({ code: u.code, name: u.name })), period, points };
+    // Read in the worker, on its own connection, unless inside a transaction (worker-reads.ts).
+    const settings = workerReadSettings(ctx.em);
+    let outcomes;
+    if (settings) {
+      const read = await computeTrendReadInThread(settings, selection, job);
+      logWorkerStatements(ctx.em, read.statements);
+      outcomes = read.result;
+    } else
+      outcomes = await computeTrendInThread({
+        ...job,
+        fields: await selectFactFields(ctx.em, selection),
+      });
     return new Map(
       targets.map((target, i) => [
         target.id,
