@@ -57,13 +57,19 @@ export const API_SQLITE_POOL_MAX = 4;
 export type SqliteBusyMode =
   /** Wait inside SQLite up to the budget (blocks the thread): the import worker. */
   | 'wait'
+  /**
+   * Reads only, in a worker thread: waits inside SQLite up to the budget (blocking only that
+   * thread), with SQLite's default page cache (the plan-progress worker's statements:
+   * modules/plans/plan-facts.worker-db.ts).
+   */
+  | 'read'
   /** Never wait inside SQLite for longer than API_BUSY_WAIT_MS; retry on timers: the API. */
   | 'retry';
 
 export function sqliteAfterCreate(busyBudgetMs: number, mode: SqliteBusyMode = 'retry') {
   const budget = Math.max(0, Math.floor(busyBudgetMs));
   return (conn: RawSqlite, done: (error: Error | null, conn: RawSqlite) => void): void => {
-    conn.exec(`pragma busy_timeout = ${mode === 'wait' ? budget : API_BUSY_WAIT_MS}`);
+    conn.exec(`pragma busy_timeout = ${mode === 'retry' ? API_BUSY_WAIT_MS : budget}`);
     conn.exec('pragma foreign_keys = on');
     try {
       // Persistent in the file; a no-op once set. Fails on a read-only file, which must still open

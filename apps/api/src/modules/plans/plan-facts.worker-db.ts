@@ -6,9 +6,8 @@
 // for as long as it ran (up to 834 ms; issue 10 asks /healthz within 50 ms meanwhile).
 //
 // One ORM per database (the settings createOrm opened the main thread's with), without entities
-// (the worker runs raw statements only), one connection each; on SQLite in `wait` mode, like the
-// import worker: a reader in WAL mode is not blocked by writers, and a wait blocks only this
-// thread. Every statement is noted (`capturing`) so the main thread can log it as its own: the
+// (the worker runs raw statements only), one connection each; on SQLite in `read` mode: a reader
+// in WAL mode is not blocked by writers, and a wait blocks only this thread. Every statement is noted (`capturing`) so the main thread can log it as its own: the
 // statements per request stay counted and logged as before.
 import { MikroORM, type EntityManager } from '@mikro-orm/core';
 import type { OrmSettings } from '../../db/orm.js';
@@ -37,7 +36,7 @@ function connect(settings: OrmSettings): Promise<MikroORM> {
   const options = buildOrmOptions(settings.config, {
     ...settings.overrides,
     poolMax: 1,
-    sqliteBusy: 'wait',
+    sqliteBusy: 'read',
   });
   const key = keyOf(options);
   let orm = open.get(key);
