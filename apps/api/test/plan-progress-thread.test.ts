@@ -5,6 +5,10 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config.js';
+import { storageFailureOf } from '../src/db/storage-errors.js';
+import { NO_FIGURES } from '../src/modules/plans/plan-progress-figures.js';
+import { computeSegmentedReadInThread } from '../src/modules/plans/plan-progress-thread.js';
 
 const apiRoot = fileURLToPath(new URL('..', import.meta.url));
 
@@ -34,4 +38,36 @@ describe('plan-progress worker thread', () => {
     expect(out).toContain('outcomes 0');
     expect(result).toBe(0);
   }, 60_000);
+});
+
+describe('plan-progress worker reading on its own connection', () => {
+  it("fails a job with the driver's error when the database cannot be reached (answered as a storage failure)", async () => {
+    // Nothing listens on port 1: the worker's connection is refused.
+    const settings = {
+      config: loadConfig({
+        DATABASE_URL: 'postgres://postgres@127.0.0.1:1/nowhere',
+        DB_CONNECT_TIMEOUT_MS: '1000',
+      }),
+      overrides: {},
+    };
+    const failure = await computeSegmentedReadInThread(
+      settings,
+      { from: '2021-01-01', to: '2021-12-31' },
+      {
+        key: 'unreachable',
+        units: [],
+        targets: [],
+        figures: NO_FIGURES,
+        answerFigures: false,
+        countedIds: false,
+        period: { start: '2021-01-01', end: '2021-12-31' },
+        asOf: '2021-12-31',
+      },
+    ).then(
+      () => null,
+      (error: unknown) => error,
+    );
+    expect(failure).toBeInstanceOf(Error);
+    expect(storageFailureOf(failure)).toBe('unreachable');
+  });
 });
