@@ -3,6 +3,7 @@
 // give the same answers to the same questions.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bumpDataVersion } from '../src/modules/data-version/data-version.service.js';
+import { askedOfWorker } from '../src/modules/plans/plan-progress-thread.js';
 import { createTestApi, type Json, type TestApi } from './api.js';
 import { errorOf } from './auth-helpers.js';
 
@@ -123,6 +124,19 @@ describe('stats with two keys', () => {
     expect(await cached(both)).toBe(2);
     // Then only the data version is read.
     expect(await cached(both)).toBe(1);
+  });
+
+  it("runs its grouping on SQLite in the plan-progress worker, on PostgreSQL through the API's pool", async () => {
+    const rowsRead = () => askedOfWorker.get('rows-read') ?? 0;
+    const question =
+      '{ stats(measure: ENTITIES, groupBy: UNIT, thenBy: STARS, asOf: "2024-12-31") { total rows { key key2 count } } }';
+    for (const api of [sqlite, pg]) {
+      await api.orm.em.fork().transactional((tx) => bumpDataVersion(tx));
+      const before = rowsRead();
+      await ask(api, question);
+      // SQLite: the grouping and the total (the driver runs statements synchronously).
+      expect(rowsRead() - before).toBe(api === sqlite ? 2 : 0);
+    }
   });
 
   it('refuses the same key twice, naming thenBy', async () => {

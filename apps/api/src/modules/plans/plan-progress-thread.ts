@@ -14,7 +14,12 @@ import type { OrmSettings } from '../../db/orm.js';
 import type { FactQuery } from './plan-facts.query.js';
 import type { RanStatement } from './plan-facts.worker-db.js';
 import type { KnownReply, SegmentedAnswer, SegmentedJob } from './plan-progress-segments.js';
-import type { ProgressOutcome, ProgressReply, WorkerMessage } from './plan-progress-worker.js';
+import type {
+  ProgressOutcome,
+  ProgressReply,
+  SqlStatement,
+  WorkerMessage,
+} from './plan-progress-worker.js';
 import type { TrendJob, TrendOutcome } from './plan-trend-job.js';
 
 type Pending = { resolve: (reply: ProgressReply) => void; reject: (e: Error) => void };
@@ -69,7 +74,7 @@ function ensureWorker(): Worker {
     if (pending.size === 0) started.unref();
     if (
       reply.failure !== undefined ||
-      (!reply.answer && !reply.known && !reply.retry && !reply.trend)
+      (!reply.answer && !reply.known && !reply.retry && !reply.trend && !reply.rows)
     ) {
       const error = new Error(`plan progress: ${reply.failure ?? 'no answer'}`);
       // The driver's code, so a database failure is answered as one (db/storage-errors.ts).
@@ -91,8 +96,12 @@ function ensureWorker(): Worker {
 
 type Unsent<M> = M extends unknown ? Omit<M, 'id'> : never;
 
+/** Jobs asked of the worker so far, by kind (tests check which work went there). */
+export const askedOfWorker = new Map<WorkerMessage['kind'], number>();
+
 function ask(message: Unsent<WorkerMessage>): Promise<ProgressReply> {
   const id = nextId++;
+  askedOfWorker.set(message.kind, (askedOfWorker.get(message.kind) ?? 0) + 1);
   return new Promise((resolve, reject) => {
     const thread = ensureWorker();
     pending.set(id, { resolve, reject });
@@ -140,6 +149,15 @@ export async function computeTrendReadInThread(
 ): Promise<WithStatements<TrendOutcome[][]>> {
   const reply = await ask({ kind: 'trend-read', settings, selection, ...job });
   return { result: reply.trend!, statements: reply.statements ?? [] };
+}
+
+/** The rows of a read-only statement, run by the worker on its own connection. */
+export async function readRowsInThread<R>(
+  settings: OrmSettings,
+  statement: SqlStatement,
+): Promise<WithStatements<R[]>> {
+  const reply = await ask({ kind: 'rows-read', settings, statement });
+  return { result: reply.rows as R[], statements: reply.statements ?? [] };
 }
 
 /** The trend's outcomes computed in the worker (plan-trend-job.ts). */

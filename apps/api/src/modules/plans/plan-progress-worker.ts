@@ -37,9 +37,16 @@ export type WorkerMessage =
   | ({ kind: 'segmented'; id: number } & SegmentedJob)
   | ({ kind: 'trend'; id: number } & TrendJob)
   | ({ kind: 'segmented-read'; id: number } & ReadHere & Omit<SegmentedJob, 'fields' | 'segments'>)
-  | ({ kind: 'trend-read'; id: number } & ReadHere & Omit<TrendJob, 'fields'>);
+  | ({ kind: 'trend-read'; id: number } & ReadHere & Omit<TrendJob, 'fields'>)
+  | { kind: 'rows-read'; id: number; settings: OrmSettings; statement: SqlStatement };
 
-type ReadMessage = Extract<WorkerMessage, { kind: 'segmented-read' | 'trend-read' }>;
+/** A read-only statement and its bindings (`?` placeholders). */
+export interface SqlStatement {
+  sql: string;
+  bindings: readonly unknown[];
+}
+
+type ReadMessage = Extract<WorkerMessage, { kind: `${string}-read` }>;
 
 export interface ProgressReply {
   id: number;
@@ -57,6 +64,8 @@ export interface ProgressReply {
   retry?: boolean;
   /** kind 'trend': each point's outcomes, target by target. */
   trend?: TrendOutcome[][];
+  /** kind 'rows-read': the statement's rows. */
+  rows?: unknown[];
 }
 
 /** The reply to one message (exported for tests, which run it without a thread). */
@@ -85,6 +94,13 @@ function withoutIds(answered: SegmentedAnswer): SegmentedAnswer {
 /** The reply to a job whose facts the worker reads on its own connection. */
 export async function answerRead(message: ReadMessage): Promise<ProgressReply> {
   const em = await workerEm(message.settings);
+  if (message.kind === 'rows-read') {
+    const { sql, bindings } = message.statement;
+    const { result: rows, statements } = await capturing(() =>
+      em.getConnection().execute<unknown[]>(sql, [...bindings], 'all'),
+    );
+    return { id: message.id, rows, statements };
+  }
   if (message.kind === 'trend-read') {
     const { result: fields, statements } = await capturing(() =>
       selectFactFields(em, message.selection),
@@ -120,7 +136,7 @@ const failureOf = (id: number, error: unknown): ProgressReply => {
 let reading: Promise<void> = Promise.resolve();
 
 parentPort?.on('message', (job: WorkerMessage) => {
-  if (job.kind === 'segmented-read' || job.kind === 'trend-read') {
+  if (job.kind === 'segmented-read' || job.kind === 'trend-read' || job.kind === 'rows-read') {
     reading = reading.then(async () => {
       let reply: ProgressReply;
       try {

@@ -34,6 +34,7 @@ import {
   type StatsQuery,
   type StatsRow,
 } from './stats-query.js';
+import { readRows } from '../plans/worker-reads.js';
 import { fillZeroCells } from './stats-zeros.js';
 import { followUnitLineage } from './stats-lineage.js';
 import { validationFailed } from '../../graphql/errors.js';
@@ -88,7 +89,8 @@ export async function statsRows(em: EntityManager, query: StatsQuery): Promise<S
       .as('x');
     const outer = keys.map((k) => (k === 'stars' ? 'x.stars' : 'x.other_key'));
     const knex = sql.getKnex();
-    grouped = await sql.getConnection().execute<Grouped[]>(
+    grouped = await readRows<Grouped>(
+      em,
       knex
         .select(
           ...outer.map((c, i) => knex.raw(`${c} as ${aliases[i]}`)),
@@ -96,18 +98,18 @@ export async function statsRows(em: EntityManager, query: StatsQuery): Promise<S
         )
         .from(perEntity)
         .groupBy(outer),
-      [],
-      'all',
-      em.getTransactionContext(),
     );
   } else {
-    grouped = (await base()
-      .select([
-        ...keys.map((k, i) => raw(`${column(k)} as ${aliases[i]}`)),
-        raw(`count(distinct ${counted}) as count`),
-      ])
-      .groupBy(keys.map((k) => raw(column(k))))
-      .execute('all', false)) as Grouped[];
+    grouped = await readRows<Grouped>(
+      em,
+      base()
+        .select([
+          ...keys.map((k, i) => raw(`${column(k)} as ${aliases[i]}`)),
+          raw(`count(distinct ${counted}) as count`),
+        ])
+        .groupBy(keys.map((k) => raw(column(k))))
+        .getKnexQuery(),
+    );
   }
   let rows = grouped
     .map((r) => ({
@@ -129,12 +131,15 @@ export async function statsRows(em: EntityManager, query: StatsQuery): Promise<S
 /** Distinct records counted overall and the year-only records among them (one statement). */
 export async function statsTotals(em: EntityManager, query: StatsQuery): Promise<StatsTotals> {
   const { base, counted, precision } = statsSql(em, query);
-  const [totals] = (await base()
-    .select([
-      raw(`count(distinct ${counted}) as total`),
-      raw(`count(distinct case when ${precision} = 'year' then r.id end) as year_only`),
-    ])
-    .execute('all', false)) as { total: unknown; year_only: unknown }[];
+  const [totals] = await readRows<{ total: unknown; year_only: unknown }>(
+    em,
+    base()
+      .select([
+        raw(`count(distinct ${counted}) as total`),
+        raw(`count(distinct case when ${precision} = 'year' then r.id end) as year_only`),
+      ])
+      .getKnexQuery(),
+  );
   return { total: Number(totals?.total ?? 0), yearOnlyRecords: Number(totals?.year_only ?? 0) };
 }
 
@@ -142,9 +147,12 @@ export async function statsTotals(em: EntityManager, query: StatsQuery): Promise
 export async function statsDecisionIds(em: EntityManager, query: StatsQuery): Promise<number[]> {
   const { base, onEvaluations } = statsSql(em, query);
   if (onEvaluations) return [];
-  const rows = (await base()
-    .select([raw('distinct d.id as decision_id')])
-    .execute('all', false)) as { decision_id: unknown }[];
+  const rows = await readRows<{ decision_id: unknown }>(
+    em,
+    base()
+      .select([raw('distinct d.id as decision_id')])
+      .getKnexQuery(),
+  );
   return rows.map((d) => Number(d.decision_id)).sort((a, b) => a - b);
 }
 
