@@ -7,8 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
 import { storageFailureOf } from '../src/db/storage-errors.js';
-import { NO_FIGURES } from '../src/modules/plans/plan-progress-figures.js';
 import { computeSegmentedReadInThread } from '../src/modules/plans/plan-progress-thread.js';
+import { EMPTY_PLAN_JOB } from './fixtures/empty-plan-job.js';
 
 const apiRoot = fileURLToPath(new URL('..', import.meta.url));
 
@@ -53,16 +53,7 @@ describe('plan-progress worker reading on its own connection', () => {
     const failure = await computeSegmentedReadInThread(
       settings,
       { from: '2021-01-01', to: '2021-12-31' },
-      {
-        key: 'unreachable',
-        units: [],
-        targets: [],
-        figures: NO_FIGURES,
-        answerFigures: false,
-        countedIds: false,
-        period: { start: '2021-01-01', end: '2021-12-31' },
-        asOf: '2021-12-31',
-      },
+      { key: 'unreachable', ...EMPTY_PLAN_JOB },
     ).then(
       () => null,
       (error: unknown) => error,
