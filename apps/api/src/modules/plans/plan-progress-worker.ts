@@ -3,7 +3,9 @@
 // every target's progress with @ocop/domain, off the main thread, so the HTTP server keeps
 // answering (/healthz, cached figures) while a plan of 100,000 products is read and computed; it
 // keeps each fact segment's partial figures between jobs (plan-progress-segments.ts). Facts read
-// by the main thread (inside a transaction) are computed here as well ('segmented', 'trend').
+// by the main thread (inside a transaction) are computed here as well ('segmented', 'trend'), and
+// on SQLite, whose driver is synchronous, long read-only statements of other features run here
+// ('rows-read': stats; modules/plans/worker-reads.ts).
 import { parentPort } from 'node:worker_threads';
 import type { OrmSettings } from '../../db/orm.js';
 import { selectFactFields, selectSegmentFactFields, type FactQuery } from './plan-facts.query.js';
@@ -29,8 +31,8 @@ export interface ReadHere {
 }
 
 /**
- * What the worker is asked: the partials it keeps, every target's progress, or their trend; the
- * last two over facts it is sent, or reads itself (`-read`).
+ * What the worker is asked: the partials it keeps, every target's progress, or their trend (over
+ * facts it is sent, or reads itself: `-read`), or the rows of a read-only statement.
  */
 export type WorkerMessage =
   | { kind: 'known'; id: number; key: string }
