@@ -9,6 +9,7 @@
 // trusted as the id, only kept, when well-formed, as `clientRequestId` beside it (log and audit).
 import { randomUUID } from 'node:crypto';
 import type { FastifyServerOptions } from 'fastify';
+import { lazyRequestLogger } from './lazy-request-logger.js';
 
 const REDACTED = '[redacted]';
 
@@ -116,8 +117,9 @@ export function loggingOptions(
   level: string,
   /** Where log lines go (default stdout); tests pass their own to read them. */
   stream?: { write(line: string): void },
-): Pick<FastifyServerOptions, 'logger' | 'genReqId' | 'requestIdHeader'> {
+): Pick<FastifyServerOptions, 'logger' | 'genReqId' | 'requestIdHeader' | 'childLoggerFactory'> {
   return {
+    childLoggerFactory: lazyRequestLogger,
     // Never take the id from the client: it would let a caller forge or collide log ids.
     requestIdHeader: false,
     genReqId: () => randomUUID(),
