@@ -170,8 +170,8 @@ async function inProcess(kind: DbKind, size: number, orm: MikroORM): Promise<voi
   const allStale = () =>
     orm.em.fork().transactional((tx) => bumpDataVersion(tx, { allSegments: true }));
   // An import of a few decisions' products (new entities, evaluations, items), as a province
-  // publishes them: on PostgreSQL only the segments it wrote to are counted again; SQLite's fenced
-  // import makes every segment stale.
+  // publishes them: only the segments it wrote to are counted again (PostgreSQL's importer raises
+  // them at the end of its transaction, SQLite's when it publishes its fenced rows).
   let imports = 0;
   const importSome = async () => {
     const list = generateDecisionList(IMPORT_ROWS, `Bench ${Date.now().toString(36)} ${imports++}`);

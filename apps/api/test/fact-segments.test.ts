@@ -286,24 +286,32 @@ describe.each(DIALECTS)('fact segment triggers on %s', (kind) => {
   }
 
   if (kind === 'libsql') {
-    it('skips the triggers while an import is fenced; removing the fence raises the epoch', async () => {
+    it('skips only the rows an import reserved while it is fenced; removing the fence changes no version', async () => {
       const knex = sqlOf(orm.em.fork());
-      // A dead import's fence (its run does not exist), over ids no row has.
+      // A dead import's fences (its run does not exist): entities 5000–5009, products 6000–6009.
       await knex.raw(
-        `insert into "${IMPORT_FENCE}" ("name", "lo", "hi", "run_id") values ('product', 50000, 50010, 999)`,
+        `insert into "${IMPORT_FENCE}" ("name", "lo", "hi", "run_id") values ` +
+          `('economic_entity', 5000, 5009, 999), ('product', 6000, 6009, 999)`,
       );
+      // Its rows: skipped (no reader sees them).
+      expect(await change(entity(5000), product(6000, 5000), product(6001, null))).toEqual(only());
+      // Everyone else's writes meanwhile: counted.
       expect(
-        await change(
-          `update product set commune = 'fenced' where id in (10, 11, 700)`,
-          entity(1800),
-          'delete from economic_entity where id = 1800',
-        ),
-      ).toEqual(only());
+        await change(`update product set commune = 'fenced' where id in (10, 700)`, entity(1800)),
+      ).toEqual(only(loneProductSegment(700), S(1), S(1800)));
       const epoch = await readSegmentsEpoch(orm.em.fork());
-      expect(await removeDeadFencesWith(knex)).toBe(11);
-      expect(await readSegmentsEpoch(orm.em.fork())).toBe(epoch + 1);
-      // Without a fence, the triggers count again.
-      expect(await change(`update product set commune = 'free' where id = 10`)).toEqual(only(0));
+      const before = await readSegmentVersions(orm.em.fork());
+      expect(await removeDeadFencesWith(knex)).toBe(20);
+      // Its rows are gone; no version changed.
+      const left = (await knex.raw(
+        'select count(*) as n from product where id in (6000, 6001)',
+      )) as {
+        n: number;
+      }[];
+      expect(Number(left[0]!.n)).toBe(0);
+      expect(await readSegmentVersions(orm.em.fork())).toEqual(before);
+      expect(await readSegmentsEpoch(orm.em.fork())).toBe(epoch);
+      await change('delete from economic_entity where id = 1800');
     });
   }
 });
@@ -320,86 +328,72 @@ describe.each(DIALECTS)('bulk writes on %s', (kind) => {
     expect(await readSegmentsEpoch(orm.em.fork())).toBeGreaterThan(0);
   });
 
-  it(
-    kind === 'postgresql'
-      ? 'an import raises the segments of the entities and products it wrote, once, and not the epoch'
-      : 'an import raises the segments epoch once and no segment',
-    async () => {
-      const before = await readSegmentVersions(orm.em.fork());
-      const epoch = await readSegmentsEpoch(orm.em.fork());
-      const list = generateDecisionList(40, 'Phân đoạn');
-      const report = await importDecisionList(orm.em.fork(), {
-        fileName: 'segments.csv',
-        content: list.csv,
-      });
-      expect(report).toMatchObject({ applied: true, noChanges: false });
-      expect(report.created.products).toBe(40);
-      const after = await readSegmentVersions(orm.em.fork());
-      if (kind !== 'postgresql') {
-        // The triggers ran while the import's rows were fenced, and its publication raised the
-        // epoch (decision-list-fenced-copy.ts).
-        expect(after).toEqual(before);
-        expect(await readSegmentsEpoch(orm.em.fork())).toBe(epoch + 1);
-        return;
-      }
-      // PostgreSQL: its statements skipped the triggers (ocop.bulk_write); the writer raised the
-      // segments of what it wrote at the end, each by one.
-      const written = (await orm.em
-        .fork()
-        .getConnection()
-        .execute(
-          `select distinct coalesce(p.entity_id / ${FACT_SEGMENT_SIZE}, -1 - p.id / ${FACT_SEGMENT_SIZE}) as segment
-           from product p where p.name like 'Phân đoạn %' order by 1`,
-        )) as { segment: unknown }[];
-      const segments = written.map((r) => Number(r.segment));
-      expect(segments.length).toBeGreaterThan(0);
-      const raised = [...after].filter(([s, v]) => v !== (before.get(s) ?? 0));
-      expect(raised.map(([s]) => s).sort((a, b) => a - b)).toEqual(segments);
-      for (const [s, v] of raised) expect(v).toBe((before.get(s) ?? 0) + 1);
-      // Segments holding none of its rows kept their versions.
-      expect(after.size).toBeGreaterThan(segments.length);
-      expect(await readSegmentsEpoch(orm.em.fork())).toBe(epoch);
-    },
-  );
-
-  if (kind === 'postgresql')
-    it("raises both segments of a product an import gives an entity (its own, the entity's)", async () => {
-      // A product without an entity (its own negative segment), named again by a list with one.
-      const list = generateDecisionList(1, 'Dời');
-      const [unit] = (await orm.em
-        .fork()
-        .getConnection()
-        .execute(
-          "select id from admin_unit where name like '%Long Xuyên%' order by id limit 1",
-        )) as {
-        id: number;
-      }[];
-      await sqlOf(orm.em.fork()).raw(
-        `insert into product (name, normalized_name, sort_key, entity_id, unit_id)
-         values ('Dời sản phẩm 0', ?, 'dời sản phẩm 0', null, ?)`,
-        [normalizeText('Dời sản phẩm 0'), unit!.id],
-      );
-      const [lone] = (await orm.em
-        .fork()
-        .getConnection()
-        .execute("select id from product where name = 'Dời sản phẩm 0'")) as { id: number }[];
-      const before = await readSegmentVersions(orm.em.fork());
-      const report = await importDecisionList(orm.em.fork(), {
-        fileName: 'move.csv',
-        content: list.csv,
-      });
-      expect(report).toMatchObject({ applied: true, created: { products: 0, entities: 1 } });
-      const [moved] = (await orm.em
-        .fork()
-        .getConnection()
-        .execute(`select entity_id from product where id = ${lone!.id}`)) as {
-        entity_id: number;
-      }[];
-      expect(moved!.entity_id).not.toBeNull();
-      const after = await readSegmentVersions(orm.em.fork());
-      const raised = [...after].filter(([s, v]) => v !== (before.get(s) ?? 0)).map(([s]) => s);
-      expect(raised.sort((a, b) => a - b)).toEqual(
-        [loneProductSegment(lone!.id), entitySegment(moved!.entity_id)].sort((a, b) => a - b),
-      );
+  it('an import raises the segments of the entities and products it wrote, once, and not the epoch', async () => {
+    const before = await readSegmentVersions(orm.em.fork());
+    const epoch = await readSegmentsEpoch(orm.em.fork());
+    const list = generateDecisionList(40, 'Phân đoạn');
+    const report = await importDecisionList(orm.em.fork(), {
+      fileName: 'segments.csv',
+      content: list.csv,
     });
+    expect(report).toMatchObject({ applied: true, noChanges: false });
+    expect(report.created.products).toBe(40);
+    const after = await readSegmentVersions(orm.em.fork());
+    // PostgreSQL: its statements skipped the triggers (ocop.bulk_write); the writer raised the
+    // segments of what it wrote at the end. SQLite: the triggers skipped its fenced rows; their
+    // publication raised their segments (decision-list-fenced-copy.ts).
+    const written = (await orm.em
+      .fork()
+      .getConnection()
+      .execute(
+        `select distinct coalesce(p.entity_id / ${FACT_SEGMENT_SIZE}, -1 - p.id / ${FACT_SEGMENT_SIZE}) as segment
+           from product p where p.name like 'Phân đoạn %' order by 1`,
+      )) as { segment: unknown }[];
+    const segments = written.map((r) => Number(r.segment));
+    expect(segments.length).toBeGreaterThan(0);
+    const raised = [...after].filter(([s, v]) => v !== (before.get(s) ?? 0));
+    expect(raised.map(([s]) => s).sort((a, b) => a - b)).toEqual(segments);
+    for (const [s, v] of raised) expect(v).toBe((before.get(s) ?? 0) + 1);
+    // Segments holding none of its rows kept their versions.
+    expect(after.size).toBeGreaterThan(segments.length);
+    expect(await readSegmentsEpoch(orm.em.fork())).toBe(epoch);
+  });
+
+  it("raises both segments of a product an import gives an entity (its own, the entity's)", async () => {
+    // A product without an entity (its own negative segment), named again by a list with one.
+    const list = generateDecisionList(1, 'Dời');
+    const [unit] = (await orm.em
+      .fork()
+      .getConnection()
+      .execute("select id from admin_unit where name like '%Long Xuyên%' order by id limit 1")) as {
+      id: number;
+    }[];
+    await sqlOf(orm.em.fork()).raw(
+      `insert into product (name, normalized_name, sort_key, entity_id, unit_id)
+         values ('Dời sản phẩm 0', ?, 'dời sản phẩm 0', null, ?)`,
+      [normalizeText('Dời sản phẩm 0'), unit!.id],
+    );
+    const [lone] = (await orm.em
+      .fork()
+      .getConnection()
+      .execute("select id from product where name = 'Dời sản phẩm 0'")) as { id: number }[];
+    const before = await readSegmentVersions(orm.em.fork());
+    const report = await importDecisionList(orm.em.fork(), {
+      fileName: 'move.csv',
+      content: list.csv,
+    });
+    expect(report).toMatchObject({ applied: true, created: { products: 0, entities: 1 } });
+    const [moved] = (await orm.em
+      .fork()
+      .getConnection()
+      .execute(`select entity_id from product where id = ${lone!.id}`)) as {
+      entity_id: number;
+    }[];
+    expect(moved!.entity_id).not.toBeNull();
+    const after = await readSegmentVersions(orm.em.fork());
+    const raised = [...after].filter(([s, v]) => v !== (before.get(s) ?? 0)).map(([s]) => s);
+    expect(raised.sort((a, b) => a - b)).toEqual(
+      [loneProductSegment(lone!.id), entitySegment(moved!.entity_id)].sort((a, b) => a - b),
+    );
+  });
 });

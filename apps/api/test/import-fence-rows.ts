@@ -9,6 +9,9 @@ import { vietnameseSortKey } from '@ocop/domain';
 import { FENCED_TABLES, type FencedTable } from '../src/db/import-fence.js';
 import { normalizeText } from '../src/modules/shared/normalize-text.js';
 
+/** The run the fences recorded here belong to (no such run exists). */
+export const FENCE_RUN_ID = 4242;
+
 export interface ImportRows {
   /** Existing products the import adds to: [a new evaluation and links, a new certificate]. */
   existingProducts: [number, number];
@@ -185,7 +188,7 @@ export async function insertImportRows(
     await insert(table, { [column]: Number(id), source_id: source });
   for (const table of FENCED_TABLES) {
     const [lo, hi] = rows.ranges[table];
-    await insert('import_fence', { name: table, lo, hi, run_id: 4242 });
+    await insert('import_fence', { name: table, lo, hi, run_id: FENCE_RUN_ID });
   }
   return rows;
 }

@@ -11,10 +11,12 @@ import {
   fetchReferences,
   type References,
 } from '../src/modules/imports/decision-list-references.js';
+import { raiseSegmentsOfFencedRows } from '../src/modules/data-version/fact-segments.js';
+import { sqlOf } from '../src/modules/imports/sql-batch.js';
 import { sqlEm } from '../src/modules/shared/sql-em.js';
 import { trustedQueries } from './trusted-queries.js';
 import { createTestApi, type GqlResponse, type TestApi } from './api.js';
-import { insertImportRows, type ImportRows } from './import-fence-rows.js';
+import { FENCE_RUN_ID, insertImportRows, type ImportRows } from './import-fence-rows.js';
 
 const operations = trustedQueries();
 
@@ -189,6 +191,9 @@ describe('an unfinished import on libsql (the import fence)', () => {
   });
 
   it('sees the rows once the ranges are deleted', async () => {
+    // As the import's publication does (decision-list-fenced-copy.ts): the fenced rows' segments
+    // rise, the ranges go, the data version rises.
+    await raiseSegmentsOfFencedRows(sqlOf(api.orm.em.fork()), FENCE_RUN_ID);
     await api.orm.em.getConnection().execute('delete from import_fence');
     await bumpDataVersion();
     const after = await askAll(questions(rows));

@@ -11,6 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildOrmOptions } from '../src/db/orm-config.js';
 import { IMPORT_FENCE } from '../src/db/import-fence.js';
 import { loadConfig } from '../src/config.js';
+import { bumpDataVersion } from '../src/modules/data-version/data-version.service.js';
+import { readSegmentsEpoch } from '../src/modules/data-version/fact-segments.js';
 import { ImportRun } from '../src/modules/imports/import-run.entity.js';
 import { importDecisionList } from '../src/modules/imports/decision-list-importer.js';
 import { startImportRun } from '../src/modules/imports/import.service.js';
@@ -22,6 +24,8 @@ import { generateDecisionList } from './decision-list-generator.js';
 
 const REGISTER_ENTITY = 'mutation($i: EntityInput!) { registerEntity(input: $i) { id name } }';
 const SEARCH = 'query($q: String!) { products(first: 5, filter: { search: $q }) { totalCount } }';
+const OVERVIEW = `query Plan($year: Int!, $asOf: Date) { plan(year: $year) { targets(asOf: $asOf) {
+  code progress(asOf: $asOf) { actual numerator denominator status perUnit { unit { code } value } } } } }`;
 
 describe('SQLite import copied behind the fence', () => {
   let api: TestApi;
@@ -240,5 +244,46 @@ describe('SQLite import copied behind the fence', () => {
       await sql(`delete from ${IMPORT_FENCE}`);
       await sql(`update import_run set status = 'aborted', phase = 'done' where id = ?`, [live.id]);
     }
+  });
+  it("keeps the overview's figures right during its copy and after, counting the changed segments only", async () => {
+    const overview = async (asOf: string) => {
+      const res = await api.gql(OVERVIEW, { year: 2021, asOf });
+      expect(res.errors).toBeUndefined();
+      return res.data;
+    };
+    const before = await overview('2021-12-31');
+    const list = generateDecisionList(120, 'Đếm');
+    const held = gate();
+    const reached = gate();
+    const importing = importDecisionList(worker.em.fork(), {
+      fileName: 'dem.csv',
+      content: list.csv,
+      duringCopy: async (table) => {
+        if (table !== 'decision_item') return;
+        reached.open();
+        await held.promise;
+      },
+    });
+    await reached.promise;
+    const epoch = await readSegmentsEpoch(api.orm.em.fork());
+    let during: unknown;
+    try {
+      // A day not asked yet: every visible fact is counted, and the segments' partials are kept
+      // while the import's rows are fenced.
+      during = await overview('2021-12-30');
+    } finally {
+      held.open();
+    }
+    expect(await importing).toMatchObject({ applied: true, created: { products: 120 } });
+    // Published: the segments of its rows rose, not the epoch. Both days' figures now show its
+    // rows, counted from the kept partials and the changed segments, as a count of every fact.
+    expect(await readSegmentsEpoch(api.orm.em.fork())).toBe(epoch);
+    const after = await overview('2021-12-31');
+    const afterDuring = await overview('2021-12-30');
+    expect(after).not.toEqual(before);
+    expect(afterDuring).not.toEqual(during);
+    await api.orm.em.fork().transactional((tx) => bumpDataVersion(tx, { allSegments: true }));
+    expect(await overview('2021-12-31')).toEqual(after);
+    expect(await overview('2021-12-30')).toEqual(afterDuring);
   });
 });

@@ -18,9 +18,17 @@
 // `ocop.bulk_write` set to 'on' (the importer's transaction, `set local`) skips them: the importer
 // raises segments_epoch itself, and segment rows locked for its whole transaction would make API
 // writes to those segments wait for it.
-// SQLite: row-level triggers, skipped while an import's rows are fenced (db/import-fence.ts): the
-// fence's publication or removal raises segments_epoch in the transaction that lifts it.
-import { IMPORT_FENCE } from '../import-fence.js';
+// SQLite: row-level triggers. A row an unfinished import reserved (its id in a fenced range,
+// db/import-fence.ts) is skipped: no reader sees it yet, and the publication raises the segments of
+// every fenced row at once (raiseSegmentsOfFencedRows); every other writer is counted meanwhile.
+// (As first created, Migration20261201100000, they skipped every write while any fence stood, and
+// the fence's publication or removal raised segments_epoch: every import made every segment stale.)
+import {
+  FENCED_TABLES,
+  IMPORT_FENCE,
+  sqliteVisibleSql,
+  type FencedTable,
+} from '../import-fence.js';
 import {
   entitySegmentSql,
   FACT_SEGMENT,
@@ -112,7 +120,8 @@ const TABLES: Record<string, TableSpec> = {
 const EPOCH_TABLES = ['admin_unit'];
 const EPOCH_EVENTS: Event[] = ['update', 'delete'];
 
-const RAISE_EPOCH = 'update data_version set segments_epoch = segments_epoch + 1 where id = 1';
+export const RAISE_EPOCH =
+  'update data_version set segments_epoch = segments_epoch + 1 where id = 1';
 
 /** The row images an event has: PostgreSQL's transition tables, SQLite's `new` / `old`. */
 const IMAGES: Record<Event, ('new' | 'old')[]> = {
@@ -137,12 +146,34 @@ function sqliteSegments(spec: TableSpec, r: 'new' | 'old'): string[] {
     );
 }
 
-function sqliteTrigger(table: string, spec: TableSpec, event: Event): string {
+/**
+ * Which writes the SQLite triggers skip: 'any-fence', every write while any import is fenced (as
+ * first created); 'fenced-rows', only the rows an unfinished import reserved (the current form).
+ */
+export type SqliteTriggerSkip = 'any-fence' | 'fenced-rows';
+
+const isFenced = (table: string): table is FencedTable =>
+  (FENCED_TABLES as readonly string[]).includes(table);
+
+/** The trigger's `when` clause (empty: it always runs). */
+function sqliteWhen(table: string, event: Event, skip: SqliteTriggerSkip): string {
+  if (skip === 'any-fence') return `when not exists (select 1 from \`${IMPORT_FENCE}\`) `;
+  if (!isFenced(table)) return '';
+  // An update keeps the row's id: its new image says whether it is fenced.
+  return `when ${sqliteVisibleSql(`${event === 'delete' ? 'old' : 'new'}.id`, table)} `;
+}
+
+function sqliteTrigger(
+  table: string,
+  spec: TableSpec,
+  event: Event,
+  skip: SqliteTriggerSkip,
+): string {
   const union = IMAGES[event].flatMap((r) => sqliteSegments(spec, r)).join(' union ');
   // `where`: SQLite's parser needs one between a SELECT and an upsert clause (it skips nulls too).
   return (
     `create trigger \`${triggerName(table, event)}\` after ${event} on \`${table}\` ` +
-    `when not exists (select 1 from \`${IMPORT_FENCE}\`) begin ` +
+    `${sqliteWhen(table, event, skip)}begin ` +
     `insert into \`${FACT_SEGMENT}\` (segment, version) select distinct segment, 1 from (${union}) ` +
     `where segment is not null on conflict (segment) do update set version = version + 1; end;`
   );
@@ -160,10 +191,10 @@ function sqliteEpochTrigger(table: string, event: Event): string {
  * copy-and-rename) drops its triggers: it must run sqliteFactSegmentTriggersDropSql before and this
  * after (and raise segments_epoch, since writes in between were not counted).
  */
-export function sqliteFactSegmentTriggersSql(): string[] {
+export function sqliteFactSegmentTriggersSql(skip: SqliteTriggerSkip = 'fenced-rows'): string[] {
   return [
     ...Object.entries(TABLES).flatMap(([table, spec]) =>
-      spec.events.map((event) => sqliteTrigger(table, spec, event)),
+      spec.events.map((event) => sqliteTrigger(table, spec, event, skip)),
     ),
     ...EPOCH_TABLES.flatMap((table) =>
       EPOCH_EVENTS.map((event) => sqliteEpochTrigger(table, event)),
@@ -190,7 +221,8 @@ export function sqliteFactSegmentSql(): string[] {
   return [
     `create table \`${FACT_SEGMENT}\` (\`segment\` integer not null primary key, \`version\` bigint not null);`,
     'alter table `data_version` add column `segments_epoch` bigint not null default 0;',
-    ...sqliteFactSegmentTriggersSql(),
+    // As first created: Migration20261201190000 replaces them.
+    ...sqliteFactSegmentTriggersSql('any-fence'),
   ];
 }
 

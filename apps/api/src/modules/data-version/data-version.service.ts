@@ -61,13 +61,3 @@ export async function bumpDataVersionWith(knex: Knex, options: BumpOptions = {})
 export function bumpDataVersion(em: EntityManager, options: BumpOptions = {}): Promise<void> {
   return bumpDataVersionWith(knexOf(em), options);
 }
-
-/**
- * Raises only `segments_epoch` (the data version stays): rows that were never visible were
- * removed, but writes made meanwhile may have skipped their segment bumps (SQLite's import fence).
- */
-export async function bumpSegmentsEpochWith(knex: Knex): Promise<void> {
-  await knex('data_version')
-    .where({ id: 1 })
-    .update({ segments_epoch: knex.raw('segments_epoch + 1') });
-}

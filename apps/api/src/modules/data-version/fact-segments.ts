@@ -7,11 +7,13 @@
 // raise a segment's version with every write to a fact in it (db/migrations/fact-segment-triggers.ts),
 // so every writer — the ORM, raw SQL, a manual fix — is counted. The PostgreSQL importer skips the
 // triggers and raises the segments it wrote to once, at the end of its transaction
-// (raiseSegmentsOfRows). Other bulk writers (seeds, SQLite's fenced import) raise
+// (raiseSegmentsOfRows); SQLite's fenced import, whose reserved rows the triggers skip, raises
+// theirs when it publishes them (raiseSegmentsOfFencedRows). Seeds raise
 // `data_version.segments_epoch` instead, which makes every segment stale at once (bumpDataVersion
 // with `allSegments`, data-version.service.ts).
 import type { EntityManager } from '@mikro-orm/core';
 import type { Knex } from '@mikro-orm/knex';
+import { IMPORT_FENCE } from '../../db/import-fence.js';
 
 /** Entities per segment. */
 export const FACT_SEGMENT_SIZE = 256;
@@ -114,5 +116,28 @@ export async function raiseSegmentsOfRows(knex: Knex, rows: RowsWritten): Promis
       ') s where s.segment is not null order by s.segment ' +
       `on conflict (segment) do update set version = "${FACT_SEGMENT}".version + 1`,
     [intArray(rows.entityIds), intArray(rows.productIds), intArray(rows.segments ?? [])],
+  );
+}
+
+/**
+ * SQLite: raises, in one statement, the version of every segment holding a row the import `runId`
+ * reserved (its fenced ranges, db/import-fence.ts): new entities and products, and the products the
+ * new evaluations and decision items name. The triggers skipped those rows while they were fenced
+ * (db/migrations/fact-segment-triggers.ts). Run by the publishing transaction before it deletes the
+ * ranges: those rows become visible in the same commit as their segments' new versions.
+ */
+export async function raiseSegmentsOfFencedRows(knex: Knex, runId: number): Promise<void> {
+  const fenced = (table: string, alias: string) =>
+    `"${IMPORT_FENCE}" f where f."run_id" = ${Number(runId)} and f."name" = '${table}' ` +
+    `and ${alias}.id between f."lo" and f."hi"`;
+  const ofProduct = productSegmentSql('p.entity_id', 'p.id');
+  await knex.raw(
+    `insert into "${FACT_SEGMENT}" (segment, version) select distinct segment, 1 from (` +
+      `select ${entitySegmentSql('e.id')} as segment from economic_entity e, ${fenced('economic_entity', 'e')} ` +
+      `union select ${ofProduct} from product p, ${fenced('product', 'p')} ` +
+      `union select ${ofProduct} from evaluation v, product p, ${fenced('evaluation', 'v')} and p.id = v.product_id ` +
+      `union select ${ofProduct} from decision_item di, product p, ${fenced('decision_item', 'di')} and p.id = di.product_id` +
+      // `where`: SQLite's parser needs one between a SELECT and an upsert clause.
+      ') where segment is not null on conflict (segment) do update set version = version + 1',
   );
 }

@@ -10,19 +10,19 @@
 //   publishFenced: one transaction: the changes to existing records (fills, supersessions), the
 //     new certificates of existing products (the unique index allows one certificate in force per
 //     product, so they follow the supersessions) and the links between existing records, then
-//     deletes the ranges (every row appears at once) and raises the data version and the segments
-//     epoch (the fact-segment triggers skip every write while a fence stands).
+//     raises the segments of the fenced rows (the fact-segment triggers skip those rows while they
+//     are fenced, and count every other write), deletes the ranges (every row appears at once) and
+//     raises the data version.
 //   removeFencedRows: after a failure, an abort or a killed import: deletes the fenced rows,
-//     children first, in short transactions, then the ranges, raising the segments epoch.
+//     children first, in short transactions, then the ranges. No segment changes: no reader saw
+//     those rows.
 // Every write transaction begins with a write, so it takes the file's write lock before it reads
 // (a read first would pin a snapshot that another connection's commit could make stale).
 import type { Knex } from '@mikro-orm/knex';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { FENCED_TABLES, IMPORT_FENCE, type FencedTable } from '../../db/import-fence.js';
-import {
-  bumpDataVersionWith,
-  bumpSegmentsEpochWith,
-} from '../data-version/data-version.service.js';
+import { bumpDataVersionWith } from '../data-version/data-version.service.js';
+import { raiseSegmentsOfFencedRows } from '../data-version/fact-segments.js';
 import {
   checkReferences,
   idBase,
@@ -187,10 +187,11 @@ export async function publishFenced(knex: Knex, staged: StagedPlan, fence: Fence
       );
     } else await knex.raw(insertSql(fence, t, published));
   }
+  // The segments of the rows this import reserved (the triggers skipped them); its updates of
+  // existing records above were counted by the triggers.
+  await raiseSegmentsOfFencedRows(knex, fence.runId);
   await knex.raw(`delete from "${IMPORT_FENCE}" where "run_id" = ?`, [fence.runId]);
-  // Every segment stale: the fact-segment triggers skipped this import's writes, and the writes
-  // others made while the fence stood (db/migrations/fact-segment-triggers.ts).
-  await bumpDataVersionWith(knex, { allSegments: true });
+  await bumpDataVersionWith(knex);
 }
 
 /**
@@ -229,15 +230,13 @@ export async function removeFencedRows(
     const range = rangeOf.get(table);
     if (range) await removeIn(table, 'id', Number(range.lo), Number(range.hi));
   }
-  await transaction(async (trx) => {
-    await trx.raw(
+  // The rows removed were never seen and the triggers skipped them: no version changes.
+  await transaction((trx) =>
+    trx.raw(
       `delete from "${IMPORT_FENCE}"` + (runId === null ? '' : ' where "run_id" = ?'),
       runId === null ? [] : [runId],
-    );
-    // The rows removed were never seen, so the data version stays; but the fact-segment triggers
-    // skipped the writes others made while the fence stood: every segment is stale.
-    await bumpSegmentsEpochWith(trx);
-  });
+    ),
+  );
   return fences.reduce((sum, f) => sum + Number(f.hi) - Number(f.lo) + 1, 0);
 }
 

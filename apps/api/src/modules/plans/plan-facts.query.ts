@@ -18,7 +18,7 @@
 // contain U+001F; published values are digits or words.
 import type { EntityManager } from '@mikro-orm/core';
 import type { EntityManager as SqlEntityManager } from '@mikro-orm/knex';
-import { IMPORT_FENCE, visibleSql, type FencedTable } from '../../db/import-fence.js';
+import { visibleSql, type FencedTable } from '../../db/import-fence.js';
 import { preparedRunner } from '../../db/prepared-statement.js';
 import { FACT_SEGMENT, FACT_SEGMENT_SIZE } from '../data-version/fact-segments.js';
 import { isPostgres } from '../imports/sql-batch.js';
@@ -45,10 +45,12 @@ export interface KnownSegments {
 /** The segments as the statement saw them (same snapshot as its facts). */
 export interface SegmentState {
   epoch: number;
-  /** Every fact was selected (nothing known, the epoch moved, or an import is unfinished). */
+  /**
+   * Every fact was selected (nothing known, or the epoch moved). An unfinished SQLite import does
+   * not force it: its fenced rows are left out of the selection and out of the segments' versions
+   * alike, and their publication raises their segments (db/migrations/fact-segment-triggers.ts).
+   */
   everything: boolean;
-  /** SQLite: an import's rows are fenced; figures computed now must not be kept. */
-  fenced: boolean;
   /** Every segment's version (absent: 0). */
   versions: Map<number, number>;
   /** The segments whose facts were selected, when not everything. */
@@ -122,11 +124,10 @@ async function selectFacts(
   const knownSql = isPostgres(knex)
     ? 'select cast(key as bigint) as segment, cast(value as bigint) as version from json_each_text(cast(? as json))'
     : 'select cast(key as integer) as segment, cast(value as integer) as version from json_each(?)';
-  const fencedSql = isPostgres(knex) ? 'false' : `exists (select 1 from ${IMPORT_FENCE})`;
   const size = FACT_SEGMENT_SIZE;
   const segmentCtes = `
   known_seg as (${knownSql}),
-  allseg as materialized (select (${fencedSql} or coalesce((select segments_epoch from data_version where id = 1), 0) <> ?) as yes),
+  allseg as materialized (select (coalesce((select segments_epoch from data_version where id = 1), 0) <> ?) as yes),
   stale as materialized (select s.segment from ${FACT_SEGMENT} s left join known_seg k on k.segment = s.segment
          where coalesce(k.version, 0) <> s.version and not (select yes from allseg)),
   sp as materialized (select p.id from stale s join product p
@@ -242,7 +243,6 @@ union all
 select 'sv', string_agg(cast(segment as text) || ':' || cast(version as text), ',') from ${FACT_SEGMENT}
 union all
 select 'sx', (case when (select yes from allseg) then '1' else '0' end) || ':'
-    || (case when ${fencedSql} then '1' else '0' end) || ':'
     || cast(coalesce((select segments_epoch from data_version where id = 1), 0) as text) || ':'
     || coalesce((select string_agg(cast(segment as text), ',') from stale), '')`
       : ''
@@ -291,12 +291,11 @@ select 'sx', (case when (select yes from allseg) then '1' else '0' end) || ':'
   return { fields, segments };
 }
 
-/** The 'sx' row: everything (0/1), fenced (0/1), epoch, the changed segments (comma-separated). */
+/** The 'sx' row: everything (0/1), epoch, the changed segments (comma-separated). */
 function segmentStateOf(text: string): SegmentState {
-  const [everything, fenced, epoch, stale] = text.split(':');
+  const [everything, epoch, stale] = text.split(':');
   return {
     everything: everything === '1',
-    fenced: fenced === '1',
     epoch: Number(epoch),
     versions: new Map(),
     stale: stale ? stale.split(',').map(Number) : [],

@@ -238,8 +238,8 @@ export function computeSegmentedJob(job: SegmentedJob): SegmentedAnswer | 'retry
   if (segments.everything) {
     // Every fact was read: the figures are counted over them at once (the fastest way), and the
     // segments' partials are kept right after the answer is sent (the thread's next job waits for
-    // them), unless an unfinished import's rows were hidden from the statement (SQLite).
-    if (!segments.fenced) later(() => keepEverySegment(job, facts, set));
+    // them).
+    later(() => keepEverySegment(job, facts, set));
     const outcomes = job.targets.map((target) => {
       try {
         return { progress: computeTargetProgress(target, facts, asOf) };

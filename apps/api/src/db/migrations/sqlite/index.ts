@@ -18,6 +18,7 @@ import { Migration20261130200000 } from './Migration20261130200000.js';
 import { Migration20261201040746 } from './Migration20261201040746.js';
 import { Migration20261201060000 } from './Migration20261201060000.js';
 import { Migration20261201100000 } from './Migration20261201100000.js';
+import { Migration20261201190000 } from './Migration20261201190000.js';
 
 export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261129013302', class: Migration20261129013302 },
@@ -38,4 +39,5 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261201040746', class: Migration20261201040746 },
   { name: 'Migration20261201060000', class: Migration20261201060000 },
   { name: 'Migration20261201100000', class: Migration20261201100000 },
+  { name: 'Migration20261201190000', class: Migration20261201190000 },
 ];
