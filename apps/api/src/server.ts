@@ -138,7 +138,7 @@ export async function createServer(
     maxAge: config.PUBLIC_MAX_AGE_SECONDS,
     sMaxAge: config.PUBLIC_S_MAXAGE_SECONDS,
   });
-  const postAnswers = postCache({ answers, versions });
+  const postAnswers = postCache({ answers, versions, draining: () => drain.draining });
   storedHits.use({
     rateLimited,
     storedAnswer: persistedGet.storedAnswer,
@@ -148,6 +148,8 @@ export async function createServer(
     url: '/graphql',
     method: ['GET', 'POST', 'OPTIONS'],
     onRequest: countedOnce(rateLimited),
+    // An anonymous POST whose body is known to be a figure read: its stored answer, before parsing.
+    preParsing: postAnswers.readRaw,
     // Asked by id: answered here, from the cache when it can (an async hook that sends ends the
     // request); everything else goes on to Apollo.
     preHandler: async (request, reply) => {

@@ -5,7 +5,7 @@
 // PostgreSQL with Redis, where a second server on the same database sends what the first stored.
 import { gunzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { AnswerCache } from '../src/cache/answer-cache.js';
 import { loadConfig } from '../src/config.js';
 import { createServer } from '../src/server.js';
@@ -90,6 +90,38 @@ describe.each(SETUPS)('anonymous POST answers ($kind, $store store)', ({ kind, s
     const b = await post({ operationName: 'Overview', variables: { year: 2021 }, query: OVERVIEW });
     expect(b.body).toBe(a.body);
     expect(onlyVersionReads(log.statements)).toBe(true);
+  });
+
+  it('answers a body it has seen from its bytes, unparsed, with CORS and the request id', async () => {
+    const body = JSON.stringify({ query: STATS, variables: { unused: 1 } });
+    const send = (text: string, headers: Record<string, string> = {}) =>
+      api.app.inject({
+        method: 'POST',
+        url: '/graphql',
+        payload: text,
+        headers: { 'content-type': 'application/json', ...headers },
+      });
+    const parsed = await send(body);
+    await send(body);
+    const parse = vi.spyOn(JSON, 'parse');
+    try {
+      log.reset();
+      const fromBytes = await send(body, { origin: 'https://bao.example' });
+      expect(fromBytes.statusCode).toBe(200);
+      expect(fromBytes.body).toBe(parsed.body);
+      expect(fromBytes.headers['access-control-allow-origin']).toBe('*');
+      expect(fromBytes.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+      expect(onlyVersionReads(log.statements)).toBe(true);
+      expect(parse.mock.calls.some(([text]) => text === body)).toBe(false);
+      // The same request spelled otherwise is parsed, and finds the same stored answer.
+      const spaced = JSON.stringify(JSON.parse(body), null, 2);
+      const again = await send(spaced);
+      expect(again.body).toBe(parsed.body);
+      expect(onlyVersionReads(log.statements)).toBe(true);
+      expect(parse.mock.calls.some(([text]) => text === spaced)).toBe(true);
+    } finally {
+      parse.mockRestore();
+    }
   });
 
   it('compresses a stored answer once and sends it encoded to a client that accepts it', async () => {

@@ -17,6 +17,15 @@
 // known to be such an operation after its first run has read the version; until then it runs
 // as before and is not stored. Lists without figures (products) keep their statement count and are
 // not cached here.
+//
+// A body already seen for such a read is answered before Fastify parses it (preParsing): its bytes
+// are read from the request (at most RAW_BODY_BYTES, with a Content-Length, not encoded) and looked
+// up as they are, so a repeated request costs no JSON parse, no canonical form and none of the
+// route's later hooks; the stored answer goes out on the raw response (sendHijacked). A body not
+// seen yet is handed on to the parser unchanged and looked up as above (a read whose variables
+// come in another order is the same answer); once found to be such a read, its bytes are kept
+// (SHAPES bodies at most) for the next time.
+import { PassThrough, type Readable } from 'node:stream';
 import { parse, type OperationTypeNode } from 'graphql';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AnswerCache, AnswerEntry } from '../cache/answer-cache.js';
@@ -26,10 +35,14 @@ import type { DataVersionReader } from '../cache/version-reader.js';
 import type { GraphQLContext } from '../graphql/context.js';
 import type { DataVersionStamp } from '../modules/data-version/data-version.service.js';
 import { acceptedEncoding, COMPRESS_FROM_BYTES, todayNow } from './answer-encoding.js';
+import type { StoredHit } from './persisted-get.js';
+import { sendHijacked } from './stored-hits.js';
 
 export interface PostCacheOptions {
   answers: AnswerCache;
   versions: DataVersionReader;
+  /** The server is shutting down: answers go through Fastify (which asks clients to close). */
+  draining: () => boolean;
 }
 
 interface Pending {
@@ -43,8 +56,11 @@ interface Pending {
   readsVersion: boolean;
 }
 
-/** Query texts known to read the data version, kept per process (the least recent dropped). */
+/** Query texts (and raw bodies) known to read the data version, kept per process (the least recent dropped). */
 const SHAPES = 512;
+
+/** The largest body looked up before parsing (the dashboard's overview query is about 1.2 KB). */
+export const RAW_BODY_BYTES = 8 * 1024;
 
 interface CacheableBody {
   query: string;
@@ -88,33 +104,119 @@ export function operationTypeOf(
   }
 }
 
+/** A request's body bytes, or null when preParsing does not look it up (see the header). */
+function rawLength(request: FastifyRequest): number | null {
+  const { headers } = request;
+  if (request.method !== 'POST' || headers.authorization !== undefined) return null;
+  if (headers['content-encoding'] !== undefined) return null;
+  const type = headers['content-type'];
+  if (typeof type !== 'string' || !type.startsWith('application/json')) return null;
+  const length = Number(headers['content-length']);
+  return Number.isInteger(length) && length > 0 && length <= RAW_BODY_BYTES ? length : null;
+}
+
+/** The whole body of a request (its Content-Length is at most RAW_BODY_BYTES). */
+function readBody(payload: Readable): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    payload.on('data', (chunk: Buffer) => chunks.push(chunk));
+    payload.on('end', () => resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)));
+    payload.on('error', reject);
+  });
+}
+
+/** The body again, as the stream Fastify's parser reads (with the length it checks). */
+function bodyStream(body: Buffer): Readable {
+  const stream = new PassThrough();
+  (stream as PassThrough & { receivedEncodedLength: number }).receivedEncodedLength = body.length;
+  stream.end(body);
+  return stream;
+}
+
+/** What a key depends on besides the data version and the day. */
+const requestTextOf = (accept: string, body: CacheableBody, shape: string) =>
+  `${accept}\n${canonicalJson(body.variables)}\n${shape}`;
+
 export function postCache(options: PostCacheOptions) {
   const pending = new WeakMap<FastifyRequest, Pending>();
   const figureShapes = new Map<string, true>();
+  /** Raw bodies (with the Accept header) known to be figure reads, and their request text. */
+  const knownBodies = new Map<string, string>();
+  /** Bodies read by preParsing, for the lookup to remember. */
+  const rawBodies = new WeakMap<FastifyRequest, string>();
   const { answers } = options;
 
-  function send(request: FastifyRequest, reply: FastifyReply, key: string, entry: AnswerEntry) {
+  const keyOf = (stamp: DataVersionStamp, requestText: string) =>
+    answers.keyOf(stamp, 'post', `${todayNow()}\n${requestText}`);
+
+  function hitOf(request: FastifyRequest, key: string, entry: AnswerEntry): StoredHit {
     const encoding =
       entry.answer.body.length >= COMPRESS_FROM_BYTES
         ? acceptedEncoding(request.headers['accept-encoding'])
         : null;
-    void reply.code(200).header('content-type', entry.answer.contentType);
-    if (entry.answer.cacheControl) void reply.header('cache-control', entry.answer.cacheControl);
-    if (!encoding) return reply.send(answers.bytesOf(key, entry, 'identity'));
-    // Compressed once per entry; the compression plugin leaves an encoded body alone.
-    return reply
-      .header('vary', 'accept-encoding')
-      .header('content-encoding', encoding)
-      .send(answers.bytesOf(key, entry, encoding));
+    const headers: Record<string, string> = { 'content-type': entry.answer.contentType };
+    if (entry.answer.cacheControl) headers['cache-control'] = entry.answer.cacheControl;
+    if (encoding) {
+      headers.vary = 'accept-encoding';
+      headers['content-encoding'] = encoding;
+    }
+    return { status: 200, headers, body: answers.bytesOf(key, entry, encoding ?? 'identity') };
   }
 
   return {
+    /**
+     * preParsing: sends the stored answer of a body already known (as its bytes), before it is
+     * parsed; otherwise gives the parser the body it read, or the request's stream untouched.
+     */
+    async readRaw(
+      request: FastifyRequest,
+      reply: FastifyReply,
+      payload: Readable,
+    ): Promise<Readable | FastifyReply> {
+      if (rawLength(request) === null || options.draining()) return payload;
+      const body = await readBody(payload);
+      const raw = `${request.headers.accept ?? ''}\n${body.toString('latin1')}`;
+      rawBodies.set(request, raw);
+      const requestText = knownBodies.get(raw);
+      if (requestText === undefined) return bodyStream(body);
+      let stamp: DataVersionStamp | null;
+      try {
+        stamp = await options.versions.current();
+      } catch {
+        return bodyStream(body);
+      }
+      if (!stamp) return bodyStream(body);
+      const key = keyOf(stamp, requestText);
+      const entry = answers.local(key, stamp) ?? (await answers.get(key, stamp));
+      if (entry) return sendHijacked(request, reply, hitOf(request, key, entry));
+      // A miss: the lookup after parsing uses this version (read first) and key.
+      pending.set(request, {
+        key,
+        stamp,
+        shape: '',
+        query: '',
+        operationName: null,
+        readsVersion: false,
+      });
+      return bodyStream(body);
+    },
+
     /** preHandler: sends a stored answer, or notes the key under which Apollo's answer may be kept. */
     async lookup(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> {
       if (request.method !== 'POST' || request.headers.authorization !== undefined) return;
+      if (options.draining()) return;
       const body = cacheableBody(request.body);
-      if (!body) return;
+      const early = pending.get(request);
+      if (!body) {
+        pending.delete(request);
+        return;
+      }
       const shape = `${body.operationName ?? ''}\n${body.query}`;
+      if (early) {
+        // Looked up by its bytes before parsing, and missed.
+        Object.assign(early, { shape, query: body.query, operationName: body.operationName });
+        return;
+      }
       const noted: Pending = {
         key: null,
         stamp: null,
@@ -134,15 +236,18 @@ export function postCache(options: PostCacheOptions) {
       }
       // No data version row: nothing may be cached (figure-cache.ts does the same).
       if (!stamp) return;
-      const key = answers.keyOf(
-        stamp,
-        'post',
-        `${todayNow()}\n${request.headers.accept ?? ''}\n${canonicalJson(body.variables)}\n${shape}`,
-      );
+      const requestText = requestTextOf(request.headers.accept ?? '', body, shape);
+      // Its bytes, looked up before parsing next time.
+      const raw = rawBodies.get(request);
+      if (raw !== undefined) {
+        knownBodies.set(raw, requestText);
+        if (knownBodies.size > SHAPES) knownBodies.delete(knownBodies.keys().next().value!);
+      }
+      const key = keyOf(stamp, requestText);
       const entry = answers.local(key, stamp) ?? (await answers.get(key, stamp));
       if (entry) {
         pending.delete(request);
-        return send(request, reply, key, entry);
+        return sendHijacked(request, reply, hitOf(request, key, entry));
       }
       noted.key = key;
       noted.stamp = stamp;

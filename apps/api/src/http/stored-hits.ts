@@ -60,17 +60,29 @@ export function registerStoredHits(app: FastifyInstance): { use(o: StoredHitsOpt
     if (reply.sent) return reply;
     const hit = await storedAnswer(request);
     if (!hit) return;
-    reply.hijack();
-    const raw = reply.raw;
-    // Headers earlier hooks set on the reply (the rate limit's), then the answer's.
-    for (const [name, value] of Object.entries(reply.getHeaders()))
-      if (value !== undefined) raw.setHeader(name, value);
-    raw.setHeader('x-request-id', request.id);
-    for (const name in hit.headers) raw.setHeader(name, hit.headers[name]!);
-    if (hit.body) raw.setHeader('content-length', hit.body.length);
-    raw.writeHead(hit.status);
-    raw.end(hit.body);
-    return reply;
+    return sendHijacked(request, reply, hit);
   });
   return { use: (o) => (options = o) };
+}
+
+/**
+ * Sends a stored answer on the raw response, past Fastify's reply (its onSend hooks, serializer
+ * and compression): the headers earlier hooks set on the reply (security, CORS, rate limit), the
+ * request id, then the answer's own. Also used by POST hits (post-cache.ts).
+ */
+export function sendHijacked(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  hit: StoredHit,
+): FastifyReply {
+  reply.hijack();
+  const raw = reply.raw;
+  for (const [name, value] of Object.entries(reply.getHeaders()))
+    if (value !== undefined) raw.setHeader(name, value);
+  raw.setHeader('x-request-id', request.id);
+  for (const name in hit.headers) raw.setHeader(name, hit.headers[name]!);
+  if (hit.body) raw.setHeader('content-length', hit.body.length);
+  raw.writeHead(hit.status);
+  raw.end(hit.body);
+  return reply;
 }
