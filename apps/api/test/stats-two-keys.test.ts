@@ -18,6 +18,14 @@ const QUESTIONS = [
       total rows { key key2 count } } }`,
   `{ stats(measure: PRODUCTS, groupBy: GROUP, thenBy: ENTITY_TYPE, asOf: "2025-12-31",
       filter: { unitCode: "tinh-bien" }) { total rows { key key2 label label2 count } } }`,
+  // The latest certificate among those of a level and year (PostgreSQL joins the decisions only
+  // when a level or year is asked: stats-query.ts), and the decisions behind a grouping without.
+  `{ stats(measure: PRODUCTS, groupBy: STARS, thenBy: UNIT, asOf: "2025-12-31",
+      filter: { level: PROVINCE, year: 2021 }) { total rows { key key2 count } decisions { number } } }`,
+  `{ stats(measure: ENTITIES, groupBy: STARS, thenBy: YEAR, asOf: "2025-12-31",
+      filter: { stars: [3, 4] }) { total rows { key key2 count } decisions { number } } }`,
+  `{ stats(measure: PRODUCTS, groupBy: UNIT, thenBy: STARS, asOf: "2022-12-31",
+      basis: VALID_ON_AS_OF) { total rows { key key2 count } decisions { number } } }`,
 ];
 
 const byUnit = (rows: { key: string | null; count: number }[]) =>

@@ -149,7 +149,7 @@ export async function statsDecisionIds(em: EntityManager, query: StatsQuery): Pr
   if (onEvaluations) return [];
   const rows = await readRows<{ decision_id: unknown }>(
     em,
-    base()
+    base(true)
       .select([raw('distinct d.id as decision_id')])
       .getKnexQuery(),
   );
