@@ -108,12 +108,20 @@ export function statsSql(em: EntityManager, query: StatsQuery): StatsSql {
   const latestOnly =
     (query.measure === 'products' || query.measure === 'entities') &&
     (keysOf(query).includes('stars') || !!filter.stars?.length);
-  /** "No later certificate of the same product meets the basis and the decision filters" (correlated, both dialects). */
+  /**
+   * "No later certificate of the same product meets the basis and the decision filters". On
+   * PostgreSQL a correlated NOT EXISTS (a hash anti-join); on SQLite the latest qualifying
+   * certificate of each product picked by row_number() over them all, since SQLite ran the
+   * NOT EXISTS as index searches per certificate: stats unit × stars at 100,000 products took
+   * 2.2–3.5 s that way and 0.43–0.47 s this way (sqlite3 3.40, the same 35 rows). On PostgreSQL
+   * the window took 350–380 ms against 295 for the anti-join. stats-two-keys.test.ts compares the
+   * dialects' answers.
+   */
   const latestCertificate = (): [string, unknown[]] => {
+    const postgres = isPostgres(sql.getKnex());
     // Its decision only for the filters that name it (the keys are the row's own, r's).
-    const laterDecision = !isPostgres(sql.getKnex()) || !!filter.level || !!filter.year;
+    const laterDecision = !postgres || !!filter.level || !!filter.year;
     const conditions = [
-      'c2.product_id = r.product_id',
       'c2.issued_on <= ?',
       visible('c2.id', 'certificate'),
       ...(laterDecision ? [visible('di2.id', 'decision_item'), visible('d2.id', 'decision')] : []),
@@ -132,14 +140,20 @@ export function statsSql(em: EntityManager, query: StatsQuery): StatsSql {
       conditions.push('d2.year = ?');
       params.push(filter.year);
     }
-    conditions.push(
-      '(c2.issued_on > r.issued_on or (c2.issued_on = r.issued_on and c2.id > r.id))',
-    );
     const from = laterDecision
       ? 'certificate c2 join decision_item di2 on di2.id = c2.decision_item_id join decision d2 on d2.id = di2.decision_id'
       : 'certificate c2';
-    const later = `select 1 from ${from} where ${conditions.join(' and ')}`;
-    return [`not exists (${later})`, params];
+    if (!postgres) {
+      const ranked =
+        'select c2.id, row_number() over (partition by c2.product_id ' +
+        `order by c2.issued_on desc, c2.id desc) as rn from ${from} where ${conditions.join(' and ')}`;
+      return [`r.id in (select w.id from (${ranked}) w where w.rn = 1)`, params];
+    }
+    conditions.push(
+      'c2.product_id = r.product_id',
+      '(c2.issued_on > r.issued_on or (c2.issued_on = r.issued_on and c2.id > r.id))',
+    );
+    return [`not exists (select 1 from ${from} where ${conditions.join(' and ')})`, params];
   };
 
   const base = (withDecision = usesDecision): QueryBuilder<object, 'r'> => {
