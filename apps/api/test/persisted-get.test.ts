@@ -116,9 +116,18 @@ describe.each(SETUPS)('GET /graphql by id ($kind, $store store)', ({ kind, store
     // sent from the first hooks (http/stored-hits.ts).
     const url = byId(PLAN.id, { year: 2021, asOf: '2021-06-30' });
     const comparable = (headers: Record<string, unknown>) => {
-      const { date, 'x-request-id': id, 'x-ratelimit-remaining': left, ...rest } = headers;
+      const {
+        date,
+        'x-request-id': id,
+        'x-ratelimit-remaining': left,
+        // Seconds left in the rate-limit window: one less when the two requests straddle a second.
+        'x-ratelimit-reset': reset,
+        ...rest
+      } = headers;
       expect(date).toBeDefined();
       expect(id).toMatch(/^[0-9a-f-]{36}$/);
+      expect(Number(reset)).toBeGreaterThanOrEqual(0);
+      expect(Number(reset)).toBeLessThanOrEqual(60);
       return { rest, left: Number(left) };
     };
     for (const encoding of [{}, { 'accept-encoding': 'br' }] as Record<string, string>[]) {
