@@ -104,15 +104,15 @@ export function operationTypeOf(
   }
 }
 
-/** A request's body bytes, or null when preParsing does not look it up (see the header). */
-function rawLength(request: FastifyRequest): number | null {
+/** Whether preParsing looks a request up by its body's bytes (see the header). */
+function looksUpRaw(request: FastifyRequest): boolean {
   const { headers } = request;
-  if (request.method !== 'POST' || headers.authorization !== undefined) return null;
-  if (headers['content-encoding'] !== undefined) return null;
+  if (request.method !== 'POST' || headers.authorization !== undefined) return false;
+  if (headers['content-encoding'] !== undefined) return false;
   const type = headers['content-type'];
-  if (typeof type !== 'string' || !type.startsWith('application/json')) return null;
+  if (typeof type !== 'string' || !type.startsWith('application/json')) return false;
   const length = Number(headers['content-length']);
-  return Number.isInteger(length) && length > 0 && length <= RAW_BODY_BYTES ? length : null;
+  return Number.isInteger(length) && length > 0 && length <= RAW_BODY_BYTES;
 }
 
 /** The whole body of a request (its Content-Length is at most RAW_BODY_BYTES). */
@@ -146,8 +146,25 @@ export function postCache(options: PostCacheOptions) {
   const rawBodies = new WeakMap<FastifyRequest, string>();
   const { answers } = options;
 
-  const keyOf = (stamp: DataVersionStamp, requestText: string) =>
-    answers.keyOf(stamp, 'post', `${todayNow()}\n${requestText}`);
+  /**
+   * The data version, read first, the answer's key under it and the stored answer if any; null
+   * when no version can be read (the database did not answer, or holds no data version row: then
+   * nothing may be cached, as in figure-cache.ts) and the request runs as it always did.
+   */
+  async function stored(
+    requestText: string,
+  ): Promise<{ stamp: DataVersionStamp; key: string; entry: AnswerEntry | null } | null> {
+    let stamp: DataVersionStamp | null;
+    try {
+      stamp = await options.versions.current();
+    } catch {
+      return null;
+    }
+    if (!stamp) return null;
+    const key = answers.keyOf(stamp, 'post', `${todayNow()}\n${requestText}`);
+    const entry = answers.local(key, stamp) ?? (await answers.get(key, stamp)) ?? null;
+    return { stamp, key, entry };
+  }
 
   function hitOf(request: FastifyRequest, key: string, entry: AnswerEntry): StoredHit {
     const encoding =
@@ -173,21 +190,15 @@ export function postCache(options: PostCacheOptions) {
       reply: FastifyReply,
       payload: Readable,
     ): Promise<Readable | FastifyReply> {
-      if (rawLength(request) === null || options.draining()) return payload;
+      if (!looksUpRaw(request) || options.draining()) return payload;
       const body = await readBody(payload);
       const raw = `${request.headers.accept ?? ''}\n${body.toString('latin1')}`;
       rawBodies.set(request, raw);
       const requestText = knownBodies.get(raw);
       if (requestText === undefined) return bodyStream(body);
-      let stamp: DataVersionStamp | null;
-      try {
-        stamp = await options.versions.current();
-      } catch {
-        return bodyStream(body);
-      }
-      if (!stamp) return bodyStream(body);
-      const key = keyOf(stamp, requestText);
-      const entry = answers.local(key, stamp) ?? (await answers.get(key, stamp));
+      const found = await stored(requestText);
+      if (!found) return bodyStream(body);
+      const { stamp, key, entry } = found;
       if (entry) return sendHijacked(request, reply, hitOf(request, key, entry));
       // A miss: the lookup after parsing uses this version (read first) and key.
       pending.set(request, {
@@ -227,24 +238,16 @@ export function postCache(options: PostCacheOptions) {
       };
       pending.set(request, noted);
       if (!figureShapes.has(shape)) return;
-      let stamp: DataVersionStamp | null;
-      try {
-        stamp = await options.versions.current();
-      } catch {
-        // The database did not answer: Apollo runs the request and reports it as it always did.
-        return;
-      }
-      // No data version row: nothing may be cached (figure-cache.ts does the same).
-      if (!stamp) return;
       const requestText = requestTextOf(request.headers.accept ?? '', body, shape);
+      const found = await stored(requestText);
+      if (!found) return;
       // Its bytes, looked up before parsing next time.
       const raw = rawBodies.get(request);
       if (raw !== undefined) {
         knownBodies.set(raw, requestText);
         if (knownBodies.size > SHAPES) knownBodies.delete(knownBodies.keys().next().value!);
       }
-      const key = keyOf(stamp, requestText);
-      const entry = answers.local(key, stamp) ?? (await answers.get(key, stamp));
+      const { stamp, key, entry } = found;
       if (entry) {
         pending.delete(request);
         return sendHijacked(request, reply, hitOf(request, key, entry));
