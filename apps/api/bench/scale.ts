@@ -15,7 +15,9 @@
 //   and of the dashboard's overview asked by id over GET (the trusted document `Plan` of
 //   apps/web/persisted-queries.json): a stored-bytes 200 and a 304 revalidation, each against the
 //   bare server answering the same;
-// - the API process's RSS (peak) after that load.
+// - the API process's RSS (peak) after that load;
+// - the dashboard's first visit after the API starts, without and after its warm-up
+//   (bench/first-visit.ts, http/warm-up.ts).
 //   pnpm bench                       1k and 10k products, SQLite and PostgreSQL
 //   pnpm bench --full                also 100k
 //   BENCH_SIZES=1000 BENCH_DIALECTS=postgresql BENCH_SECONDS=5 pnpm bench
@@ -36,6 +38,7 @@ import { spawnServer } from '../test/faults/spawn-server.js';
 import { importDecisionList } from '../src/modules/imports/decision-list-importer.js';
 import { requestsPerSecond, type LoadTarget } from './load.js';
 import { benchDatabase, releaseBenchDatabase } from './bench-db.js';
+import { firstVisit } from './first-visit.js';
 
 const full = process.argv.includes('--full');
 const sizes = (process.env.BENCH_SIZES ?? (full ? '1000,10000,100000' : '1000,10000'))
@@ -266,11 +269,17 @@ async function overHttp(kind: DbKind, size: number, orm: MikroORM): Promise<void
       : { DATABASE_URL: '', SQLITE_PATH: String(orm.config.get('dbName')) };
   // The main thread's heap limit README recommends for production ("Production and scale"): V8
   // otherwise lets the old generation grow to hundreds of MB of garbage before collecting it.
+  const nodeOptions = process.env.BENCH_NODE_OPTIONS ?? API_NODE_OPTIONS;
+  ratios.push(
+    `${kind.padEnd(10)} ${String(size).padStart(7)}  ${await firstVisit({ ...env, NODE_OPTIONS: nodeOptions })}`,
+  );
   const api = await spawnServer({
     ...env,
     LOG_LEVEL: 'warn',
     RATE_LIMIT_PER_MINUTE: '100000000',
-    NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS ?? API_NODE_OPTIONS,
+    NODE_OPTIONS: nodeOptions,
+    // Its loads start at once: a warm-up counting in the background would share their seconds.
+    WARM_UP: '0',
   });
   try {
     const port = Number(new URL(api.base).port);

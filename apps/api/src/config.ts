@@ -27,6 +27,11 @@ const ConfigFields = z.object({
   SEED: boolFromEnv.default(false),
   /** Generate clearly labelled sample activity records for the department views. */
   SAMPLE_ACTIVITIES: boolFromEnv.default(true),
+  /**
+   * After listening, compute the figures the dashboard opens on in the background, so the first
+   * visitor after a start does not wait for a count of every fact (http/warm-up.ts).
+   */
+  WARM_UP: boolFromEnv.default(true),
   /** Folder of the built dashboard to serve on the same port (empty: API only). */
   WEB_DIST: z.string().optional(),
   /** GraphQL guard rails. */

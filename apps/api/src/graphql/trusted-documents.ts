@@ -16,6 +16,8 @@ export interface TrustedDocument {
 
 export interface TrustedDocuments {
   get(id: string): TrustedDocument | undefined;
+  /** The document of an operation name (the dashboard names each once). */
+  named(name: string): TrustedDocument | undefined;
   readonly size: number;
 }
 
@@ -24,7 +26,11 @@ export const DEFAULT_MANIFEST = fileURLToPath(
   new URL('../../../web/persisted-queries.json', import.meta.url),
 );
 
-export const NO_DOCUMENTS: TrustedDocuments = { get: () => undefined, size: 0 };
+export const NO_DOCUMENTS: TrustedDocuments = {
+  get: () => undefined,
+  named: () => undefined,
+  size: 0,
+};
 
 interface ManifestLog {
   warn(obj: object, msg?: string): void;
@@ -68,5 +74,6 @@ export function loadTrustedDocuments(
     const type = operations[0]!.operation;
     byId.set(entry.id, { id: entry.id, name: entry.name, type, body: entry.body });
   }
-  return { get: (id) => byId.get(id), size: byId.size };
+  const byName = new Map([...byId.values()].map((document) => [document.name, document]));
+  return { get: (id) => byId.get(id), named: (name) => byName.get(name), size: byId.size };
 }

@@ -146,10 +146,13 @@ export function productsParams(query: Query, today: string = todayInVietnam()): 
   };
 }
 
-/** `?year=2021&asOf=2021-06-30` of the overview and districts pages; default plan year 2021. */
+/** The plan year the dashboard opens on (apps/web/src/state/plan-period.ts says the same). */
+export const DEFAULT_PLAN_YEAR = 2021;
+
+/** `?year=2021&asOf=2021-06-30` of the overview and districts pages; default DEFAULT_PLAN_YEAR. */
 export function planParams(query: Query, today: string = todayInVietnam()): PlanParams {
   const yearText = first(query.year);
-  const year = yearText && /^\d{4}$/.test(yearText) ? Number(yearText) : 2021;
+  const year = yearText && /^\d{4}$/.test(yearText) ? Number(yearText) : DEFAULT_PLAN_YEAR;
   const asOf = first(query.asOf);
   return {
     lang: langOf(query),

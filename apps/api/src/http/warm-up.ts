@@ -1,0 +1,82 @@
+// The figures the dashboard opens on, computed once right after start-up (main.ts; WARM_UP), in
+// the background, before the first visitor asks for them. A new process keeps no partial figures
+// (modules/plans/plan-progress-segments.ts: they live in its worker thread), so its first overview
+// counts every fact: about 1 s at 100,000 products on PostgreSQL, paid by whoever comes first
+// after each deploy or restart. Here the overview, its trends and the districts of the default
+// plan year are asked by id over GET with the variables the dashboard sends
+// (apps/web/src/composables/usePlan.ts, DistrictsPage.vue), as an anonymous visitor: their answers
+// are stored for this data version (http/persisted-get.ts) and the worker keeps every segment's
+// partials, so the first visitor gets stored bytes, and the first overview after a write recounts
+// only the segments it touched. The requests go through every hook (rate limit of the loopback
+// address included: three requests). A failure is logged and changes nothing: the figures are
+// then counted on first request, as without the warm-up.
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import { defaultAsOf, todayInVietnam } from '@ocop/domain';
+import type { TrustedDocuments } from '../graphql/trusted-documents.js';
+
+export interface WarmUpOptions {
+  /** The plan year the dashboard opens on (view-params.ts: DEFAULT_PLAN_YEAR). */
+  year: number;
+  /** Today in Vietnam (the as-of default of a plan still running). */
+  today?: string;
+}
+
+/** One document asked: its operation name, the HTTP status and how long it took. */
+export interface WarmedAnswer {
+  name: string;
+  status: number;
+  ms: number;
+}
+
+/** The dashboard's first requests: its overview page (plan, trends) and its districts page. */
+export function warmUpRequests(
+  documents: TrustedDocuments,
+  { year, today = todayInVietnam() }: WarmUpOptions,
+): { name: string; url: string }[] {
+  const asOf = defaultAsOf(`${year}-12-31`, today);
+  const asked: [string, Record<string, unknown>][] = [
+    ['Plan', { year, asOf }],
+    ['PlanTrends', { year, asOf }],
+    ['Districts', { planYear: year, asOf }],
+  ];
+  return asked.flatMap(([name, variables]) => {
+    const document = documents.named(name);
+    if (!document) return [];
+    const query = `id=${document.id}&variables=${encodeURIComponent(JSON.stringify(variables))}`;
+    return [{ name, url: `/graphql?${query}` }];
+  });
+}
+
+/** Asks the dashboard's first requests one after the other (the worker counts one at a time). */
+export async function warmUpDashboard(
+  app: FastifyInstance,
+  documents: TrustedDocuments,
+  options: WarmUpOptions,
+): Promise<WarmedAnswer[]> {
+  const answers: WarmedAnswer[] = [];
+  for (const { name, url } of warmUpRequests(documents, options)) {
+    const started = performance.now();
+    const res = await app.inject({ method: 'GET', url, headers: { accept: 'application/json' } });
+    answers.push({ name, status: res.statusCode, ms: Math.round(performance.now() - started) });
+  }
+  return answers;
+}
+
+/** warmUpDashboard in the background, with one log line when it ends (or fails). */
+export function startWarmUp(
+  app: FastifyInstance,
+  documents: TrustedDocuments,
+  options: WarmUpOptions,
+  log: FastifyBaseLogger = app.log,
+): Promise<void> {
+  const started = performance.now();
+  return warmUpDashboard(app, documents, options).then(
+    (answers) => {
+      const ms = Math.round(performance.now() - started);
+      if (answers.every((a) => a.status === 200))
+        log.info({ answers, ms }, 'dashboard figures computed after start-up');
+      else log.warn({ answers, ms }, 'dashboard figures after start-up: not every answer is a 200');
+    },
+    (error: unknown) => log.warn({ err: error }, 'dashboard figures after start-up failed'),
+  );
+}

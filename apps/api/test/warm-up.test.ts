@@ -1,0 +1,133 @@
+// The warm-up after start-up (http/warm-up.ts): the dashboard's first requests are asked once, so
+// their answers are stored and the worker keeps the overview's partial figures; the first visitor
+// then gets stored bytes, and the first overview after a write reads only the segment it touched.
+// Both dialects, on the real seed data.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { factSelection } from '@ocop/domain';
+import { bumpDataVersion } from '../src/modules/data-version/data-version.service.js';
+import { entitySegment } from '../src/modules/data-version/fact-segments.js';
+import { selectSegmentFactFields } from '../src/modules/plans/plan-facts.query.js';
+import { PLAN_FIGURES } from '../src/modules/plans/plan-progress-figures.js';
+import { storeKeyOf } from '../src/modules/plans/plan-progress-segments.js';
+import { knownSegmentsInThread } from '../src/modules/plans/plan-progress-thread.js';
+import { DEFAULT_MANIFEST, loadTrustedDocuments } from '../src/graphql/trusted-documents.js';
+import { DEFAULT_PLAN_YEAR } from '../src/http/view-params.js';
+import { startWarmUp, warmUpDashboard, warmUpRequests } from '../src/http/warm-up.js';
+import { createTestApi, type TestApi } from './api.js';
+import { DIALECTS } from './db.js';
+import { logStatements } from './statement-log.js';
+
+const documents = loadTrustedDocuments(DEFAULT_MANIFEST);
+const PERIOD = { start: '2021-01-01', end: '2021-12-31' };
+const AS_OF = '2021-12-31';
+const variablesOf = (url: string) =>
+  JSON.parse(decodeURIComponent(new URL(url, 'http://x').searchParams.get('variables')!)) as object;
+
+describe('the dashboard’s first requests', () => {
+  it('are its overview, trends and districts of the plan year, as of the year’s end once it is over', () => {
+    const requests = warmUpRequests(documents, { year: 2021, today: '2026-12-01' });
+    expect(requests.map((r) => r.name)).toEqual(['Plan', 'PlanTrends', 'Districts']);
+    expect(requests.map((r) => variablesOf(r.url))).toEqual([
+      { year: 2021, asOf: AS_OF },
+      { year: 2021, asOf: AS_OF },
+      { planYear: 2021, asOf: AS_OF },
+    ]);
+    expect(requests[0]!.url).toContain(`id=${documents.named('Plan')!.id}&`);
+  });
+
+  it('are as of today while the plan year runs, and skip a document the manifest lacks', () => {
+    const [plan] = warmUpRequests(documents, { year: 2026, today: '2026-12-01' });
+    expect(variablesOf(plan!.url)).toEqual({ year: 2026, asOf: '2026-12-01' });
+    const onlyPlan = {
+      ...documents,
+      named: (name: string) => (name === 'Plan' ? documents.named(name) : undefined),
+    };
+    expect(warmUpRequests(onlyPlan, { year: 2021 }).map((r) => r.name)).toEqual(['Plan']);
+  });
+
+  it('a failed warm-up is logged as a warning, not thrown', async () => {
+    const warnings: string[] = [];
+    const log = { info: () => undefined, warn: (_: object, msg: string) => warnings.push(msg) };
+    const app = { inject: () => Promise.reject(new Error('closed')) };
+    await startWarmUp(app as never, documents, { year: 2021 }, log as never);
+    expect(warnings).toEqual(['dashboard figures after start-up failed']);
+  });
+});
+
+describe.each(DIALECTS)('the warm-up after start-up on %s', (kind) => {
+  let api: TestApi;
+  let key: string;
+  const sql = async <T = Record<string, unknown>>(text: string, params: unknown[] = []) =>
+    (await api.orm.em.fork().getConnection().execute(text, params, 'all')) as T[];
+  const epoch = async () =>
+    Number((await sql<{ e: unknown }>('select segments_epoch as e from data_version'))[0]!.e);
+
+  beforeAll(async () => {
+    api = await createTestApi(kind);
+    const metrics = await sql<{ metric: string }>(
+      "select t.metric from plan_target t join plan p on p.id = t.plan_id where p.period_start = '2021-01-01' and p.period_end = '2021-12-31'",
+    );
+    key = storeKeyOf(
+      PERIOD,
+      AS_OF,
+      metrics.map((m) => m.metric),
+      PLAN_FIGURES,
+    );
+  });
+  afterAll(() => api?.close());
+
+  it('stores the first answers and keeps the overview’s partials, so a write costs one segment', async () => {
+    // The thread serves every database of this file: this one's epoch is raised past any epoch
+    // it knows, so nothing it keeps can pass for this database's partials.
+    const known = (await knownSegmentsInThread(key)).epoch;
+    while (known !== null && (await epoch()) <= known)
+      await api.orm.em.fork().transactional((tx) => bumpDataVersion(tx, { allSegments: true }));
+    const answers = await warmUpDashboard(api.app, documents, {
+      year: DEFAULT_PLAN_YEAR,
+      today: '2026-12-01',
+    });
+    expect(answers.map((a) => [a.name, a.status])).toEqual([
+      ['Plan', 200],
+      ['PlanTrends', 200],
+      ['Districts', 200],
+    ]);
+    expect((await knownSegmentsInThread(key)).epoch).toBe(await epoch());
+
+    // The visitor's requests: stored bytes, the same as the documents answer by POST.
+    const log = logStatements(api.orm);
+    for (const { name, url } of warmUpRequests(documents, { year: DEFAULT_PLAN_YEAR })) {
+      log.reset();
+      const res = await api.app.inject({ method: 'GET', url });
+      expect(res.statusCode, name).toBe(200);
+      expect(log.statements, name).toEqual([
+        'select version, epoch from data_version where id = 1',
+      ]);
+      const posted = await api.gql(documents.named(name)!.body, variablesOf(url) as never);
+      expect(res.json().data, name).toEqual(posted.data);
+    }
+
+    // A write of one product's evaluation: the next overview reads that segment's facts only.
+    const [product] = await sql<{ id: number; entity_id: number }>(
+      'select id, entity_id from product where entity_id is not null order by id limit 1',
+    );
+    await api.orm.em.fork().transactional(async (tx) => {
+      await tx.getConnection().execute(
+        `insert into evaluation (product_id, level, date, date_precision, year, rule_set_code, stars)
+           values (?, 'province', '2021-05-10', 'day', 2021, 'QD1048', 4)`,
+        [product!.id],
+        'run',
+        tx.getTransactionContext(),
+      );
+      await bumpDataVersion(tx);
+    });
+    const kept = await knownSegmentsInThread(key);
+    const { from, to } = factSelection(PERIOD, AS_OF);
+    const { segments } = await selectSegmentFactFields(
+      api.orm.em.fork(),
+      { from, to },
+      { epoch: kept.epoch, versions: new Map(kept.versions) },
+    );
+    expect(segments.everything).toBe(false);
+    expect(segments.stale).toEqual([entitySegment(product!.entity_id)]);
+  });
+});
