@@ -13,6 +13,7 @@
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { defaultAsOf, todayInVietnam } from '@ocop/domain';
 import type { TrustedDocuments } from '../graphql/trusted-documents.js';
+import { drainStateOf } from './drain.js';
 
 export interface WarmUpOptions {
   /** The plan year the dashboard opens on (view-params.ts: DEFAULT_PLAN_YEAR). */
@@ -47,7 +48,10 @@ export function warmUpRequests(
   });
 }
 
-/** Asks the dashboard's first requests one after the other (the worker counts one at a time). */
+/**
+ * Asks the dashboard's first requests one after the other (the worker counts one at a time); a
+ * shutdown begun meanwhile stops it before the next one.
+ */
 export async function warmUpDashboard(
   app: FastifyInstance,
   documents: TrustedDocuments,
@@ -55,6 +59,7 @@ export async function warmUpDashboard(
 ): Promise<WarmedAnswer[]> {
   const answers: WarmedAnswer[] = [];
   for (const { name, url } of warmUpRequests(documents, options)) {
+    if (drainStateOf(app)?.draining) break;
     const started = performance.now();
     const res = await app.inject({ method: 'GET', url, headers: { accept: 'application/json' } });
     answers.push({ name, status: res.statusCode, ms: Math.round(performance.now() - started) });
