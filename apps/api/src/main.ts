@@ -66,5 +66,5 @@ console.log(
 if (config.WARM_UP) {
   // The figures the dashboard opens on, computed before its first visitor asks (http/warm-up.ts).
   const documents = loadTrustedDocuments(config.PERSISTED_QUERIES);
-  if (documents.size > 0) void startWarmUp(app, documents, { year: DEFAULT_PLAN_YEAR });
+  if (documents.size > 0) void startWarmUp(app, orm, documents, { year: DEFAULT_PLAN_YEAR });
 }

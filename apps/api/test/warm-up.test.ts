@@ -49,7 +49,7 @@ describe('the dashboard’s first requests', () => {
     const warnings: string[] = [];
     const log = { info: () => undefined, warn: (_: object, msg: string) => warnings.push(msg) };
     const app = { inject: () => Promise.reject(new Error('closed')) };
-    await startWarmUp(app as never, documents, { year: 2021 }, log as never);
+    await startWarmUp(app as never, {} as never, documents, { year: 2021 }, log as never);
     expect(warnings).toEqual(['dashboard figures after start-up failed']);
   });
 });
@@ -82,10 +82,11 @@ describe.each(DIALECTS)('the warm-up after start-up on %s', (kind) => {
     const known = (await knownSegmentsInThread(key)).epoch;
     while (known !== null && (await epoch()) <= known)
       await api.orm.em.fork().transactional((tx) => bumpDataVersion(tx, { allSegments: true }));
-    const answers = await warmUpDashboard(api.app, documents, {
+    const { partials, answers } = await warmUpDashboard(api.app, api.orm, documents, {
       year: DEFAULT_PLAN_YEAR,
       today: '2026-12-01',
     });
+    expect(partials.plan).toBe(true);
     expect(answers.map((a) => [a.name, a.status])).toEqual([
       ['Plan', 200],
       ['PlanTrends', 200],
@@ -129,5 +130,33 @@ describe.each(DIALECTS)('the warm-up after start-up on %s', (kind) => {
     );
     expect(segments.everything).toBe(false);
     expect(segments.stale).toEqual([entitySegment(product!.entity_id)]);
+  });
+
+  it('counts this process’s partials even when the caches already hold the figures (another process filled them)', async () => {
+    // Every first request answered and stored for this data version.
+    const requests = warmUpRequests(documents, { year: DEFAULT_PLAN_YEAR });
+    for (const { url } of requests)
+      expect((await api.app.inject({ method: 'GET', url })).statusCode).toBe(200);
+    // The worker keeps eight windows × as-of days: eight other days push the overview's out,
+    // while its answer stays stored for this data version (as a process that did not count it).
+    for (let month = 1; month <= 8; month++) {
+      const asOf = `2021-0${month}-28`;
+      const res = await api.gql(documents.named('Plan')!.body, { year: 2021, asOf });
+      expect(res.errors, asOf).toBeUndefined();
+    }
+    expect((await knownSegmentsInThread(key)).epoch).toBeNull();
+    const log = logStatements(api.orm);
+    for (const { name, url } of requests) {
+      log.reset();
+      expect((await api.app.inject({ method: 'GET', url })).statusCode).toBe(200);
+      expect(log.statements, name).toHaveLength(1);
+    }
+    expect((await knownSegmentsInThread(key)).epoch).toBeNull();
+
+    const { partials } = await warmUpDashboard(api.app, api.orm, documents, {
+      year: DEFAULT_PLAN_YEAR,
+    });
+    expect(partials.plan).toBe(true);
+    expect((await knownSegmentsInThread(key)).epoch).toBe(await epoch());
   });
 });

@@ -2,17 +2,21 @@
 // the background, before the first visitor asks for them. A new process keeps no partial figures
 // (modules/plans/plan-progress-segments.ts: they live in its worker thread), so its first overview
 // counts every fact: about 1 s at 100,000 products on PostgreSQL, paid by whoever comes first
-// after each deploy or restart. Here the overview, its trends and the districts of the default
-// plan year are asked by id over GET with the variables the dashboard sends
-// (apps/web/src/composables/usePlan.ts, DistrictsPage.vue), as an anonymous visitor: their answers
-// are stored for this data version (http/persisted-get.ts) and the worker keeps every segment's
-// partials, so the first visitor gets stored bytes, and the first overview after a write recounts
-// only the segments it touched. The requests go through every hook (rate limit of the loopback
-// address included: three requests). A failure is logged and changes nothing: the figures are
-// then counted on first request, as without the warm-up.
+// after each deploy or restart. Here, first, the overview's partials of the default plan year are
+// counted in this process's worker (warmPlanPartials: whatever the caches hold, so a second
+// process behind the same Redis warms its own worker too); then the overview, its trends and the
+// districts are asked by id over GET with the variables the dashboard sends
+// (apps/web/src/composables/usePlan.ts, DistrictsPage.vue), as an anonymous visitor, so their
+// answers are stored for this data version (http/persisted-get.ts). The first visitor gets stored
+// bytes, and the first overview after a write recounts only the segments it touched. The requests
+// go through every hook (rate limit of the loopback address included: three requests). A failure
+// is logged and changes nothing: the figures are then counted on first request, as without it.
+import type { MikroORM } from '@mikro-orm/core';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { defaultAsOf, todayInVietnam } from '@ocop/domain';
+import { createContext } from '../graphql/context.js';
 import type { TrustedDocuments } from '../graphql/trusted-documents.js';
+import { warmPlanPartials } from '../modules/plans/plan-facts.js';
 import { drainStateOf } from './drain.js';
 
 export interface WarmUpOptions {
@@ -27,6 +31,12 @@ export interface WarmedAnswer {
   name: string;
   status: number;
   ms: number;
+}
+
+/** What a warm-up did: the worker's partials (false: no plan of that year), then each request. */
+export interface WarmUpReport {
+  partials: { plan: boolean; ms: number };
+  answers: WarmedAnswer[];
 }
 
 /** The dashboard's first requests: its overview page (plan, trends) and its districts page. */
@@ -49,38 +59,48 @@ export function warmUpRequests(
 }
 
 /**
- * Asks the dashboard's first requests one after the other (the worker counts one at a time); a
- * shutdown begun meanwhile stops it before the next one.
+ * Counts the overview's partials, then asks the dashboard's first requests one after the other
+ * (the worker counts one at a time); a shutdown begun meanwhile stops it before the next request.
  */
 export async function warmUpDashboard(
   app: FastifyInstance,
+  orm: MikroORM,
   documents: TrustedDocuments,
   options: WarmUpOptions,
-): Promise<WarmedAnswer[]> {
+): Promise<WarmUpReport> {
+  const today = options.today ?? todayInVietnam();
+  let started = performance.now();
+  const plan = await warmPlanPartials(createContext(orm, { today }), options.year);
+  const partials = { plan, ms: Math.round(performance.now() - started) };
   const answers: WarmedAnswer[] = [];
-  for (const { name, url } of warmUpRequests(documents, options)) {
+  for (const { name, url } of warmUpRequests(documents, { ...options, today })) {
     if (drainStateOf(app)?.draining) break;
-    const started = performance.now();
+    started = performance.now();
     const res = await app.inject({ method: 'GET', url, headers: { accept: 'application/json' } });
     answers.push({ name, status: res.statusCode, ms: Math.round(performance.now() - started) });
   }
-  return answers;
+  return { partials, answers };
 }
 
 /** warmUpDashboard in the background, with one log line when it ends (or fails). */
 export function startWarmUp(
   app: FastifyInstance,
+  orm: MikroORM,
   documents: TrustedDocuments,
   options: WarmUpOptions,
   log: FastifyBaseLogger = app.log,
 ): Promise<void> {
   const started = performance.now();
-  return warmUpDashboard(app, documents, options).then(
-    (answers) => {
+  return warmUpDashboard(app, orm, documents, options).then(
+    ({ partials, answers }) => {
       const ms = Math.round(performance.now() - started);
       if (answers.every((a) => a.status === 200))
-        log.info({ answers, ms }, 'dashboard figures computed after start-up');
-      else log.warn({ answers, ms }, 'dashboard figures after start-up: not every answer is a 200');
+        log.info({ partials, answers, ms }, 'dashboard figures computed after start-up');
+      else
+        log.warn(
+          { partials, answers, ms },
+          'dashboard figures after start-up: not every answer is a 200',
+        );
     },
     (error: unknown) => log.warn({ err: error }, 'dashboard figures after start-up failed'),
   );

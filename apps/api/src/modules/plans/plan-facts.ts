@@ -30,7 +30,7 @@ import {
   Slots,
 } from './plan-progress-thread.js';
 import type { ProgressOutcome } from './plan-progress-worker.js';
-import { amendmentFacts, findTargets } from './plan.service.js';
+import { amendmentFacts, findPlanOfYear, findTargets } from './plan.service.js';
 import { logWorkerStatements, workerReadSettings } from './worker-reads.js';
 
 const iso = (d: string | Date) => (d instanceof Date ? d.toISOString() : String(d)).slice(0, 10);
@@ -246,6 +246,20 @@ export function planProgressWithFigures(
     if (answer.figuresError) progressOrThrow(answer.figuresError);
     return { byTarget, figures: answer.figures! };
   });
+}
+
+/**
+ * The overview's partial figures of a year's plan on its default as-of day, counted in this
+ * process's worker thread (http/warm-up.ts): planProgressWithFigures does not go through the
+ * figure cache, so they are counted even when the caches (Redis, filled by another process)
+ * already hold the figures, and the first overview after a write then recounts only the segments
+ * it touched. False when no plan has that year.
+ */
+export async function warmPlanPartials(ctx: GraphQLContext, year: number): Promise<boolean> {
+  const plan = await findPlanOfYear(ctx.em, year);
+  if (!plan) return false;
+  await planProgressWithFigures(ctx, plan, planAsOf(plan, ctx.today));
+  return true;
 }
 
 /**
