@@ -14,6 +14,7 @@ import { attachFigureCache, detachFigureCache } from './cache/registry.js';
 import { registerExplorer } from './explorer/explorer.js';
 import { dataEndpoints } from './http/data-endpoints.js';
 import { trackInFlight } from './http/drain.js';
+import { isWarmingUp } from './http/warm-up.js';
 import { createApollo } from './graphql/apollo.js';
 import { registerCompression } from './http/compression.js';
 import { HTML_CACHE_CONTROL, setStaticCacheHeaders } from './http/static.js';
@@ -106,6 +107,8 @@ export async function createServer(
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_req, reply) => {
     if (drain.draining) return reply.code(503).send({ status: 'shutting down' });
+    // The figures of the dashboard's first visit are being counted (http/warm-up.ts).
+    if (isWarmingUp(app)) return reply.code(503).send({ status: 'warming up' });
     const readiness = await checkReadiness(db, config.READY_TIMEOUT_MS);
     const ready = readiness.database && readiness.writable && readiness.migrationsPending === 0;
     return reply

@@ -12,7 +12,14 @@ import { storeKeyOf } from '../src/modules/plans/plan-progress-segments.js';
 import { knownSegmentsInThread } from '../src/modules/plans/plan-progress-thread.js';
 import { DEFAULT_MANIFEST, loadTrustedDocuments } from '../src/graphql/trusted-documents.js';
 import { DEFAULT_PLAN_YEAR } from '../src/http/view-params.js';
-import { startWarmUp, warmUpDashboard, warmUpRequests } from '../src/http/warm-up.js';
+import {
+  isWarmingUp,
+  startWarmUp,
+  trackWarmUp,
+  warmUpDashboard,
+  warmUpRequests,
+  WARM_UP_READINESS_MS,
+} from '../src/http/warm-up.js';
 import { createTestApi, type TestApi } from './api.js';
 import { DIALECTS } from './db.js';
 import { logStatements } from './statement-log.js';
@@ -158,5 +165,22 @@ describe.each(DIALECTS)('the warm-up after start-up on %s', (kind) => {
     });
     expect(partials.plan).toBe(true);
     expect((await knownSegmentsInThread(key)).epoch).toBe(await epoch());
+  });
+
+  it('keeps /readyz at 503 "warming up" until the warm-up has ended, for a minute at most', async () => {
+    const ready = () => api.app.inject({ method: 'GET', url: '/readyz' });
+    expect((await ready()).statusCode).toBe(200);
+    let end!: () => void;
+    const warmUp = trackWarmUp(api.app, new Promise<void>((resolve) => (end = resolve)));
+    const during = await ready();
+    expect(during.statusCode).toBe(503);
+    expect(during.json()).toEqual({ status: 'warming up' });
+    expect(isWarmingUp(api.app, Date.now() + WARM_UP_READINESS_MS)).toBe(false);
+    end();
+    await warmUp;
+    expect((await ready()).statusCode).toBe(200);
+    // A failed warm-up ends it too.
+    await expect(trackWarmUp(api.app, Promise.reject(new Error('no')))).rejects.toThrow('no');
+    expect((await ready()).statusCode).toBe(200);
   });
 });

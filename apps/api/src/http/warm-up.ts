@@ -82,7 +82,32 @@ export async function warmUpDashboard(
   return { partials, answers };
 }
 
-/** warmUpDashboard in the background, with one log line when it ends (or fails). */
+/**
+ * How long /readyz waits for a warm-up: a load balancer sends the process its first visitors once
+ * their figures are counted, but a warm-up slower than this (a slow disk, a busy database) must
+ * not keep the process out of it.
+ */
+export const WARM_UP_READINESS_MS = 60_000;
+
+/** The apps whose warm-up is running, with when it started. */
+const warming = new WeakMap<FastifyInstance, number>();
+
+/** Marks the app warming up until `work` settles; returns `work`. */
+export function trackWarmUp<T>(app: FastifyInstance, work: Promise<T>): Promise<T> {
+  warming.set(app, Date.now());
+  return work.finally(() => warming.delete(app));
+}
+
+/** Whether /readyz should still say "warming up" (server.ts). */
+export function isWarmingUp(app: FastifyInstance, now = Date.now()): boolean {
+  const started = warming.get(app);
+  return started !== undefined && now - started < WARM_UP_READINESS_MS;
+}
+
+/**
+ * warmUpDashboard in the background, with one log line when it ends (or fails); /readyz answers
+ * 503 "warming up" meanwhile (at most WARM_UP_READINESS_MS).
+ */
 export function startWarmUp(
   app: FastifyInstance,
   orm: MikroORM,
@@ -91,7 +116,7 @@ export function startWarmUp(
   log: FastifyBaseLogger = app.log,
 ): Promise<void> {
   const started = performance.now();
-  return warmUpDashboard(app, orm, documents, options).then(
+  return trackWarmUp(app, warmUpDashboard(app, orm, documents, options)).then(
     ({ partials, answers }) => {
       const ms = Math.round(performance.now() - started);
       if (answers.every((a) => a.status === 200))
