@@ -21,6 +21,7 @@ import { domainTargetOf } from '../src/modules/plans/plan-facts.js';
 import { PlanTarget } from '../src/modules/plans/plan-target.entity.js';
 import { Plan } from '../src/modules/plans/plan.entity.js';
 import { loadPlanUnits } from '../src/modules/plans/plan.repository.js';
+import { overviewStoreKey } from './overview-store-key.js';
 import { createTestApi, type TestApi } from './api.js';
 import { DIALECTS } from './db.js';
 import { logStatements } from './statement-log.js';
@@ -98,15 +99,7 @@ describe.each(DIALECTS)('plan progress counted by segment on %s', (kind) => {
 
   beforeAll(async () => {
     api = await createTestApi(kind);
-    const metrics = await sql<{ metric: string }>(
-      "select t.metric from plan_target t join plan p on p.id = t.plan_id where p.period_start = '2021-01-01' and p.period_end = '2021-12-31'",
-    );
-    key = storeKeyOf(
-      PERIOD,
-      AS_OF,
-      metrics.map((m) => m.metric),
-      PLAN_FIGURES,
-    );
+    key = await overviewStoreKey(api.orm);
   });
   afterAll(() => api?.close());
 

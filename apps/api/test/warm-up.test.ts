@@ -7,8 +7,6 @@ import { factSelection } from '@ocop/domain';
 import { bumpDataVersion } from '../src/modules/data-version/data-version.service.js';
 import { entitySegment } from '../src/modules/data-version/fact-segments.js';
 import { selectSegmentFactFields } from '../src/modules/plans/plan-facts.query.js';
-import { PLAN_FIGURES } from '../src/modules/plans/plan-progress-figures.js';
-import { storeKeyOf } from '../src/modules/plans/plan-progress-segments.js';
 import { knownSegmentsInThread } from '../src/modules/plans/plan-progress-thread.js';
 import { DEFAULT_MANIFEST, loadTrustedDocuments } from '../src/graphql/trusted-documents.js';
 import { DEFAULT_PLAN_YEAR } from '../src/http/view-params.js';
@@ -20,13 +18,14 @@ import {
   warmUpRequests,
   WARM_UP_READINESS_MS,
 } from '../src/http/warm-up.js';
+import { OVERVIEW_AS_OF, OVERVIEW_PERIOD, overviewStoreKey } from './overview-store-key.js';
 import { createTestApi, type TestApi } from './api.js';
 import { DIALECTS } from './db.js';
 import { logStatements } from './statement-log.js';
 
 const documents = loadTrustedDocuments(DEFAULT_MANIFEST);
-const PERIOD = { start: '2021-01-01', end: '2021-12-31' };
-const AS_OF = '2021-12-31';
+const PERIOD = OVERVIEW_PERIOD;
+const AS_OF = OVERVIEW_AS_OF;
 const variablesOf = (url: string) =>
   JSON.parse(decodeURIComponent(new URL(url, 'http://x').searchParams.get('variables')!)) as object;
 
@@ -71,15 +70,7 @@ describe.each(DIALECTS)('the warm-up after start-up on %s', (kind) => {
 
   beforeAll(async () => {
     api = await createTestApi(kind);
-    const metrics = await sql<{ metric: string }>(
-      "select t.metric from plan_target t join plan p on p.id = t.plan_id where p.period_start = '2021-01-01' and p.period_end = '2021-12-31'",
-    );
-    key = storeKeyOf(
-      PERIOD,
-      AS_OF,
-      metrics.map((m) => m.metric),
-      PLAN_FIGURES,
-    );
+    key = await overviewStoreKey(api.orm);
   });
   afterAll(() => api?.close());
 
