@@ -11,9 +11,6 @@ import { markKilledImportRuns } from './modules/imports/import.service.js';
 import { removeDeadFencesWith } from './modules/imports/decision-list-fenced-copy.js';
 import { isPostgres, sqlOf } from './modules/imports/sql-batch.js';
 import { installGracefulShutdown } from './http/shutdown.js';
-import { DEFAULT_PLAN_YEAR } from './http/view-params.js';
-import { startWarmUp } from './http/warm-up.js';
-import { loadTrustedDocuments } from './graphql/trusted-documents.js';
 import { createServer } from './server.js';
 
 const loaded = loadConfig();
@@ -63,8 +60,3 @@ console.log(
     ? `Dashboard              ${base}/`
     : 'Dashboard              not served (set WEB_DIST to the built apps/web/dist)',
 );
-if (config.WARM_UP) {
-  // The figures the dashboard opens on, computed before its first visitor asks (http/warm-up.ts).
-  const documents = loadTrustedDocuments(config.PERSISTED_QUERIES);
-  if (documents.size > 0) void startWarmUp(app, orm, documents, { year: DEFAULT_PLAN_YEAR });
-}

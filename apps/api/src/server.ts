@@ -14,7 +14,8 @@ import { attachFigureCache, detachFigureCache } from './cache/registry.js';
 import { registerExplorer } from './explorer/explorer.js';
 import { dataEndpoints } from './http/data-endpoints.js';
 import { trackInFlight } from './http/drain.js';
-import { isWarmingUp } from './http/warm-up.js';
+import { isWarmingUp, startWarmUp } from './http/warm-up.js';
+import { DEFAULT_PLAN_YEAR } from './http/view-params.js';
 import { createApollo } from './graphql/apollo.js';
 import { registerCompression } from './http/compression.js';
 import { HTML_CACHE_CONTROL, setStaticCacheHeaders } from './http/static.js';
@@ -130,10 +131,11 @@ export async function createServer(
   );
   const versions = DataVersionReader.of(db);
   // GET by id: the dashboard's trusted documents, cacheable by browsers, proxies and CDNs.
+  const documents = loadTrustedDocuments(config.PERSISTED_QUERIES, app.log);
   const persistedGet = persistedGetHandler({
     db,
     apollo,
-    documents: loadTrustedDocuments(config.PERSISTED_QUERIES, app.log),
+    documents,
     answers,
     versions,
     auth,
@@ -214,6 +216,13 @@ export async function createServer(
   app.addHook('onReady', async () => {
     catchUp ??= startSearchCatchUp(db, app.log);
   });
+  // Once listening (never for app.inject alone), the figures the dashboard opens on are counted
+  // before its first visitor asks (http/warm-up.ts); /readyz says "warming up" meanwhile.
+  if (config.WARM_UP && documents.size > 0)
+    app.addHook('onListen', (done) => {
+      void startWarmUp(app, db, documents, { year: DEFAULT_PLAN_YEAR });
+      done();
+    });
   app.addHook('onClose', async () => {
     await catchUp?.stop();
     await cleanup.stop();

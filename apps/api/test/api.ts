@@ -34,7 +34,8 @@ export async function createTestApi(
   const orm = await createTestOrm(kind, options.ormEnv);
   if (options.seed ?? true) await seedDatabase(orm, { sampleActivities: true });
   const app = await createServer(
-    loadConfig({ LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '100000', ...env }),
+    // No warm-up unless a test asks (it starts only on listen: http/warm-up.ts).
+    loadConfig({ LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '100000', WARM_UP: '0', ...env }),
     orm,
   );
   return {

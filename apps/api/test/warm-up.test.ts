@@ -19,6 +19,8 @@ import {
   WARM_UP_READINESS_MS,
 } from '../src/http/warm-up.js';
 import { OVERVIEW_AS_OF, OVERVIEW_PERIOD, overviewStoreKey } from './overview-store-key.js';
+import { loadConfig } from '../src/config.js';
+import { createServer } from '../src/server.js';
 import { createTestApi, type TestApi } from './api.js';
 import { DIALECTS } from './db.js';
 import { logStatements } from './statement-log.js';
@@ -173,5 +175,26 @@ describe.each(DIALECTS)('the warm-up after start-up on %s', (kind) => {
     // A failed warm-up ends it too.
     await expect(trackWarmUp(api.app, Promise.reject(new Error('no')))).rejects.toThrow('no');
     expect((await ready()).statusCode).toBe(200);
+  });
+
+  it('starts when the server listens, not for app.inject alone', async () => {
+    const app = await createServer(
+      loadConfig({ LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '100000', WARM_UP: '1' }),
+      api.orm,
+    );
+    try {
+      const [plan] = warmUpRequests(documents, { year: DEFAULT_PLAN_YEAR });
+      await app.ready();
+      expect(isWarmingUp(app)).toBe(false);
+      await app.listen({ host: '127.0.0.1', port: 0 });
+      expect(isWarmingUp(app)).toBe(true);
+      while (isWarmingUp(app)) await new Promise((resolve) => setTimeout(resolve, 20));
+      // This app's own answer cache holds the overview: a stored hit reads only the version.
+      const log = logStatements(api.orm);
+      expect((await app.inject({ method: 'GET', url: plan!.url })).statusCode).toBe(200);
+      expect(log.statements).toEqual(['select version, epoch from data_version where id = 1']);
+    } finally {
+      await app.close();
+    }
   });
 });
