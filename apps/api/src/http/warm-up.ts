@@ -1,4 +1,4 @@
-// The figures the dashboard opens on, computed once right after start-up (main.ts; WARM_UP), in
+// The figures the dashboard opens on, computed once right after start-up (server.ts, on listen; WARM_UP), in
 // the background, before the first visitor asks for them. A new process keeps no partial figures
 // (modules/plans/plan-progress-segments.ts: they live in its worker thread), so its first overview
 // counts every fact: about 1 s at 100,000 products on PostgreSQL, paid by whoever comes first
