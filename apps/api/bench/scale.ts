@@ -135,20 +135,11 @@ interface Row {
 const table: Row[] = [];
 const ratios: string[] = [];
 
-async function inProcess(kind: DbKind, size: number, orm: MikroORM): Promise<void> {
-  const app = await createServer(
-    loadConfig({ LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '100000000' }),
-    orm,
-  );
-  let statements = 0;
-  const logger = orm.config.getLogger();
-  const original = logger.logQuery.bind(logger);
-  logger.logQuery = (context) => {
-    statements += 1;
-    original(context);
-  };
-  // One evaluation rewritten as it is (its segment's triggers fire: that segment is recounted),
-  // a different one each round, spread over the ids.
+/**
+ * One evaluation rewritten as it is (its segment's triggers fire: that segment is recounted), a
+ * different one each call, spread over the ids; the data version raised in the same transaction.
+ */
+async function oneFactWriter(orm: MikroORM): Promise<() => Promise<void>> {
   const { lo, hi } = (await orm.em
     .fork()
     .getConnection()
@@ -157,7 +148,7 @@ async function inProcess(kind: DbKind, size: number, orm: MikroORM): Promise<voi
     hi: number;
   };
   let writes = 0;
-  const writeOneFact = () =>
+  return () =>
     orm.em.fork().transactional(async (tx) => {
       const id = Number(lo) + ((writes++ * 7919) % (Number(hi) - Number(lo) + 1));
       await tx
@@ -170,6 +161,21 @@ async function inProcess(kind: DbKind, size: number, orm: MikroORM): Promise<voi
         );
       await bumpDataVersion(tx);
     });
+}
+
+async function inProcess(kind: DbKind, size: number, orm: MikroORM): Promise<void> {
+  const app = await createServer(
+    loadConfig({ LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '100000000' }),
+    orm,
+  );
+  let statements = 0;
+  const logger = orm.config.getLogger();
+  const original = logger.logQuery.bind(logger);
+  logger.logQuery = (context) => {
+    statements += 1;
+    original(context);
+  };
+  const writeOneFact = await oneFactWriter(orm);
   const allStale = () =>
     orm.em.fork().transactional((tx) => bumpDataVersion(tx, { allSegments: true }));
   // An import of a few decisions' products (new entities, evaluations, items), as a province
@@ -271,7 +277,7 @@ async function overHttp(kind: DbKind, size: number, orm: MikroORM): Promise<void
   // otherwise lets the old generation grow to hundreds of MB of garbage before collecting it.
   const nodeOptions = process.env.BENCH_NODE_OPTIONS ?? API_NODE_OPTIONS;
   ratios.push(
-    `${kind.padEnd(10)} ${String(size).padStart(7)}  ${await firstVisit({ ...env, NODE_OPTIONS: nodeOptions })}`,
+    `${kind.padEnd(10)} ${String(size).padStart(7)}  ${await firstVisit({ ...env, NODE_OPTIONS: nodeOptions }, await oneFactWriter(orm))}`,
   );
   const api = await spawnServer({
     ...env,

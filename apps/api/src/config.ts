@@ -32,6 +32,12 @@ const ConfigFields = z.object({
    * visitor after a start does not wait for a count of every fact (http/warm-up.ts).
    */
   WARM_UP: boolFromEnv.default(true),
+  /**
+   * With WARM_UP, seconds between two reads of the data version and the day; a change that held
+   * still for one of them is warmed up again in the background (http/warm-up-watch.ts). 0: only
+   * at start.
+   */
+  WARM_UP_POLL_SECONDS: z.coerce.number().nonnegative().default(2),
   /** Folder of the built dashboard to serve on the same port (empty: API only). */
   WEB_DIST: z.string().optional(),
   /** GraphQL guard rails. */

@@ -15,6 +15,7 @@ import { registerExplorer } from './explorer/explorer.js';
 import { dataEndpoints } from './http/data-endpoints.js';
 import { trackInFlight } from './http/drain.js';
 import { isWarmingUp, startWarmUp } from './http/warm-up.js';
+import { dashboardState, watchForChanges, type WarmUpWatch } from './http/warm-up-watch.js';
 import { DEFAULT_PLAN_YEAR } from './http/view-params.js';
 import { createApollo } from './graphql/apollo.js';
 import { registerCompression } from './http/compression.js';
@@ -218,12 +219,36 @@ export async function createServer(
   });
   // Once listening (never for app.inject alone), the figures the dashboard opens on are counted
   // before its first visitor asks (http/warm-up.ts); /readyz says "warming up" meanwhile.
+  // Then, every WARM_UP_POLL_SECONDS, a change of the data version or of the day that held still
+  // for a poll is warmed up again (http/warm-up-watch.ts).
+  let watch: WarmUpWatch | null = null;
+  let closing = false;
   if (config.WARM_UP && documents.size > 0)
     app.addHook('onListen', (done) => {
-      void startWarmUp(app, db, documents, { year: DEFAULT_PLAN_YEAR });
+      const watched = {
+        year: DEFAULT_PLAN_YEAR,
+        readVersion: () => versions.current(),
+        log: app.log,
+      };
+      // Read as the warm-up starts: a write committed while it runs is a change to warm up again.
+      const counted = dashboardState(watched).catch(() => 'unknown');
+      void startWarmUp(app, db, documents, { year: DEFAULT_PLAN_YEAR }).then(async () => {
+        const state = await counted;
+        if (config.WARM_UP_POLL_SECONDS > 0 && !closing)
+          watch = watchForChanges(
+            app,
+            db,
+            documents,
+            watched,
+            state,
+            config.WARM_UP_POLL_SECONDS * 1000,
+          );
+      });
       done();
     });
   app.addHook('onClose', async () => {
+    closing = true;
+    await watch?.stop();
     await catchUp?.stop();
     await cleanup.stop();
     await apollo.stop();
