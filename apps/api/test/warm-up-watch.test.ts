@@ -105,15 +105,12 @@ describe.each(DIALECTS)('the warm-up after a change on %s', (kind) => {
     };
   });
   afterAll(() => api?.close());
+  /** A watch from the current state (as after a start-up warm-up), polled by the test. */
+  const watchFromNow = async (watched = options) =>
+    watchForChanges(api.app, api.orm, documents, watched, await dashboardState(options));
 
   it('reads only the version while nothing changes', async () => {
-    const watch = watchForChanges(
-      api.app,
-      api.orm,
-      documents,
-      options,
-      await dashboardState(options),
-    );
+    const watch = await watchFromNow();
     const log = logStatements(api.orm);
     expect(await watch.poll()).toBeNull();
     expect(await watch.poll()).toBeNull();
@@ -122,13 +119,7 @@ describe.each(DIALECTS)('the warm-up after a change on %s', (kind) => {
   });
 
   it('after a write that held still for a poll, stores the trends the next visitor asks for', async () => {
-    const watch = watchForChanges(
-      api.app,
-      api.orm,
-      documents,
-      options,
-      await dashboardState(options),
-    );
+    const watch = await watchFromNow();
     await writeEvaluation();
     expect(await watch.poll()).toBeNull();
     // Another write before the next poll: still changing, nothing counted yet.
@@ -156,13 +147,7 @@ describe.each(DIALECTS)('the warm-up after a change on %s', (kind) => {
   });
 
   it('warms up again on a new day, with no write', async () => {
-    const watch = watchForChanges(
-      api.app,
-      api.orm,
-      documents,
-      options,
-      await dashboardState(options),
-    );
+    const watch = await watchFromNow();
     today = '2026-12-02';
     expect(await watch.poll()).toBeNull();
     expect((await watch.poll())?.answers).toHaveLength(3);
@@ -174,22 +159,16 @@ describe.each(DIALECTS)('the warm-up after a change on %s', (kind) => {
     const logged: string[] = [];
     let stopped: Promise<string[]> | null = null;
     let stopOnRead = false;
-    const watch = watchForChanges(
-      api.app,
-      api.orm,
-      documents,
-      {
-        ...options,
-        readVersion: async () => {
-          const stamp = await options.readVersion();
-          // Stopped once this poll has begun its warm-up (after the read's continuations).
-          if (stopOnRead) setImmediate(() => (stopped = watch.stop().then(() => [...logged])));
-          return stamp;
-        },
-        log: { info: ((_: object, msg: string) => logged.push(msg)) as never, warn: quiet.warn },
+    const watch = await watchFromNow({
+      ...options,
+      readVersion: async () => {
+        const stamp = await options.readVersion();
+        // Stopped once this poll has begun its warm-up (after the read's continuations).
+        if (stopOnRead) setImmediate(() => (stopped = watch.stop().then(() => [...logged])));
+        return stamp;
       },
-      await dashboardState(options),
-    );
+      log: { info: ((_: object, msg: string) => logged.push(msg)) as never, warn: quiet.warn },
+    });
     await writeEvaluation();
     expect(await watch.poll()).toBeNull();
     stopOnRead = true;

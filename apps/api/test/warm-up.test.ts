@@ -179,7 +179,13 @@ describe.each(DIALECTS)('the warm-up after start-up on %s', (kind) => {
 
   it('starts when the server listens, not for app.inject alone', async () => {
     const app = await createServer(
-      loadConfig({ LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '100000', WARM_UP: '1' }),
+      // No polls after the start (warm-up-watch.test.ts): the statements below are the GET's alone.
+      loadConfig({
+        LOG_LEVEL: 'silent',
+        RATE_LIMIT_PER_MINUTE: '100000',
+        WARM_UP: '1',
+        WARM_UP_POLL_SECONDS: '0',
+      }),
       api.orm,
     );
     try {
