@@ -47,6 +47,32 @@ describe('a failed warm-up after a change', () => {
     await watch.stop();
   });
 
+  it('reads once at a time: a poll during a slow read neither reads nor warms up', async () => {
+    let reads = 0;
+    let answer!: () => void;
+    const watch = watchForChanges(
+      {} as never,
+      {} as never,
+      documents,
+      {
+        year: 2021,
+        readVersion: () => {
+          reads += 1;
+          return new Promise((resolve) => (answer = () => resolve({ epoch: 'e', version: 1 })));
+        },
+        today: () => '2026-12-01',
+        log: quiet,
+      },
+      'e:1|2026-12-01',
+    );
+    const slow = watch.poll();
+    expect(await watch.poll()).toBeNull();
+    expect(reads).toBe(1);
+    answer();
+    expect(await slow).toBeNull();
+    await watch.stop();
+  });
+
   it('waits while the database does not answer', async () => {
     const watch = watchForChanges(
       {} as never,

@@ -83,13 +83,19 @@ export function watchForChanges(
     }
   }
 
+  /** A poll's read in progress: a slow database does not pile reads up, one per tick. */
+  let reading = false;
+
   async function poll(): Promise<WarmUpReport | null> {
-    if (running || stopped || drainStateOf(app)?.draining) return null;
+    if (reading || running || stopped || drainStateOf(app)?.draining) return null;
     let state: string;
+    reading = true;
     try {
       state = await dashboardState(options);
     } catch {
       return null; // The database did not answer: the requests say so; the next poll tries again.
+    } finally {
+      reading = false;
     }
     const previous = seen;
     seen = state;
