@@ -11,7 +11,7 @@ import { warmUpRequests } from '../src/http/warm-up.js';
 import { spawnServer } from '../test/faults/spawn-server.js';
 
 const STARTED_LINE = 'dashboard figures computed after start-up';
-const CHANGED_LINE = 'dashboard figures counted again after a change';
+const CHANGED_LINE = 'dashboard figures computed after a change';
 
 type Api = Awaited<ReturnType<typeof spawnServer>>;
 

@@ -231,7 +231,10 @@ export async function createServer(
         log: app.log,
       };
       // Read as the warm-up starts: a write committed while it runs is a change to warm up again.
-      const counted = dashboardState(watched).catch(() => 'unknown');
+      const counted = dashboardState(watched).then(
+        (state) => state.key,
+        () => 'unknown',
+      );
       void startWarmUp(app, db, documents, { year: DEFAULT_PLAN_YEAR }).then(async () => {
         const state = await counted;
         if (config.WARM_UP_POLL_SECONDS > 0 && !closing)

@@ -133,7 +133,7 @@ describe.each(DIALECTS)('the warm-up after a change on %s', (kind) => {
   afterAll(() => api?.close());
   /** A watch from the current state (as after a start-up warm-up), polled by the test. */
   const watchFromNow = async (watched = options) =>
-    watchForChanges(api.app, api.orm, documents, watched, await dashboardState(options));
+    watchForChanges(api.app, api.orm, documents, watched, (await dashboardState(options)).key);
 
   it('reads only the version while nothing changes', async () => {
     const watch = await watchFromNow();
@@ -199,7 +199,7 @@ describe.each(DIALECTS)('the warm-up after a change on %s', (kind) => {
     expect(await watch.poll()).toBeNull();
     stopOnRead = true;
     expect((await watch.poll())?.answers).toHaveLength(3);
-    expect(await stopped).toEqual(['dashboard figures counted again after a change']);
+    expect(await stopped).toEqual(['dashboard figures computed after a change']);
     // Stopped: a later change is not warmed up.
     stopOnRead = false;
     await writeEvaluation();
@@ -227,7 +227,7 @@ describe.each(DIALECTS)('the warm-up after a change on %s', (kind) => {
       await app.listen({ host: '127.0.0.1', port: 0 });
       await logged('dashboard figures computed after start-up', 1);
       await writeEvaluation();
-      await logged('dashboard figures counted again after a change', 1);
+      await logged('dashboard figures computed after a change', 1);
       const log = logStatements(api.orm);
       expect((await app.inject({ method: 'GET', url: trends!.url })).statusCode).toBe(200);
       expect(log.statements.filter((s) => s !== VERSION_READ)).toEqual([]);

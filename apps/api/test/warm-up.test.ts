@@ -15,6 +15,7 @@ import {
   startWarmUp,
   trackWarmUp,
   warmUpDashboard,
+  warmUpLogged,
   warmUpRequests,
   WARM_UP_READINESS_MS,
 } from '../src/http/warm-up.js';
@@ -53,6 +54,29 @@ describe('the dashboard’s first requests', () => {
     expect(warmUpRequests(onlyPlan, { year: 2021 }).map((r) => r.name)).toEqual(['Plan']);
   });
 
+  it('an answer other than a 200 is logged as a warning with every step', async () => {
+    const lines: [object, string][] = [];
+    const log = {
+      info: (o: object, msg: string) => lines.push([o, msg]),
+      warn: (o: object, msg: string) => lines.push([o, msg]),
+    };
+    const app = { inject: async () => ({ statusCode: 500 }) };
+    const options = { year: 2021, today: '2026-12-01', partials: false };
+    const report = await warmUpLogged(
+      app as never,
+      {} as never,
+      documents,
+      options,
+      log as never,
+      'now',
+    );
+    expect(report?.answers.map((a) => a.status)).toEqual([500, 500, 500]);
+    expect(lines.map(([, msg]) => msg)).toEqual([
+      'dashboard figures now: not every answer is a 200',
+    ]);
+    expect(lines[0]![0]).toMatchObject({ partials: null, answers: report!.answers });
+  });
+
   it('a failed warm-up is logged as a warning, not thrown', async () => {
     const warnings: string[] = [];
     const log = { info: () => undefined, warn: (_: object, msg: string) => warnings.push(msg) };
@@ -86,7 +110,7 @@ describe.each(DIALECTS)('the warm-up after start-up on %s', (kind) => {
       year: DEFAULT_PLAN_YEAR,
       today: '2026-12-01',
     });
-    expect(partials.plan).toBe(true);
+    expect(partials?.plan).toBe(true);
     expect(answers.map((a) => [a.name, a.status])).toEqual([
       ['Plan', 200],
       ['PlanTrends', 200],
@@ -156,7 +180,7 @@ describe.each(DIALECTS)('the warm-up after start-up on %s', (kind) => {
     const { partials } = await warmUpDashboard(api.app, api.orm, documents, {
       year: DEFAULT_PLAN_YEAR,
     });
-    expect(partials.plan).toBe(true);
+    expect(partials?.plan).toBe(true);
     expect((await knownSegmentsInThread(key)).epoch).toBe(await epoch());
   });
 

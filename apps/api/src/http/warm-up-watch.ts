@@ -7,16 +7,16 @@
 // read every poll (one primary-key SELECT, shared with the requests of that moment:
 // cache/version-reader.ts); when they differ from what the last warm-up counted and have held
 // still for one whole poll (a series of writes is over), the warm-up runs again, in the
-// background. A visitor who comes while it runs joins its requests (persisted-get.ts runs each
-// answer once for all who ask); one who comes after gets stored bytes. A failure is one warning
-// and is not retried until the next change.
+// background, and logs `dashboard figures computed after a change`. A visitor who comes while it
+// runs joins its requests (persisted-get.ts runs each answer once for all who ask); one who comes
+// after gets stored bytes. A failure is one warning and is not retried until the next change.
 import type { MikroORM } from '@mikro-orm/core';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { todayInVietnam } from '@ocop/domain';
 import type { TrustedDocuments } from '../graphql/trusted-documents.js';
 import type { DataVersionStamp } from '../modules/data-version/data-version.service.js';
 import { drainStateOf } from './drain.js';
-import { warmUpDashboard, type WarmUpReport } from './warm-up.js';
+import { warmUpLogged, type WarmUpReport } from './warm-up.js';
 
 export interface WarmUpWatchOptions {
   /** The plan year the dashboard opens on. */
@@ -38,20 +38,26 @@ export interface WarmUpWatch {
   stop(): Promise<void>;
 }
 
+/** What the dashboard's answers depend on (`key`: the data version and the day), and the day. */
+export interface DashboardState {
+  key: string;
+  today: string;
+}
+
 /**
  * What the dashboard's answers depend on: the data version and the day. Read before a warm-up
  * (watchForChanges' `counted`), so a write committed while it runs is seen as a change.
  */
-export async function dashboardState(options: WarmUpWatchOptions): Promise<string> {
+export async function dashboardState(options: WarmUpWatchOptions): Promise<DashboardState> {
   const stamp = await options.readVersion();
   const today = (options.today ?? todayInVietnam)();
-  return `${stamp ? `${stamp.epoch}:${stamp.version}` : 'none'}|${today}`;
+  return { key: `${stamp ? `${stamp.epoch}:${stamp.version}` : 'none'}|${today}`, today };
 }
 
 /**
- * Watches from `counted` (the state the start-up warm-up counted, read before it began: a write
- * during it is seen as a change). Polls every `intervalMs` when given (the timer does not keep
- * the process alive); tests call `poll` themselves.
+ * Watches from `counted` (the key of the state the start-up warm-up counted, read before it
+ * began: a write during it is seen as a change). Polls every `intervalMs` when given (the timer
+ * does not keep the process alive); tests call `poll` themselves.
  */
 export function watchForChanges(
   app: FastifyInstance,
@@ -66,21 +72,14 @@ export function watchForChanges(
   let running: Promise<WarmUpReport | null> | null = null;
   let stopped = false;
 
-  async function warm(state: string): Promise<WarmUpReport | null> {
-    const started = performance.now();
-    const today = state.slice(state.indexOf('|') + 1);
-    try {
-      const report = await warmUpDashboard(app, orm, documents, { year: options.year, today });
-      const ms = Math.round(performance.now() - started);
-      options.log.info({ ...report, ms }, 'dashboard figures counted again after a change');
-      return report;
-    } catch (error) {
-      options.log.warn({ err: error }, 'dashboard figures after a change failed');
-      return null;
-    } finally {
-      // Also after a failure: tried again at the next change, not at every poll.
-      warmed = state;
-    }
+  async function warm(state: DashboardState): Promise<WarmUpReport | null> {
+    const { year } = options;
+    // The overview's request counts the partials it needs (only the segments changed).
+    const settings = { year, today: state.today, partials: false };
+    const report = await warmUpLogged(app, orm, documents, settings, options.log, 'after a change');
+    // Also after a failure: tried again at the next change, not at every poll.
+    warmed = state.key;
+    return report;
   }
 
   /** A poll's read in progress: a slow database does not pile reads up, one per tick. */
@@ -88,7 +87,7 @@ export function watchForChanges(
 
   async function poll(): Promise<WarmUpReport | null> {
     if (reading || running || stopped || drainStateOf(app)?.draining) return null;
-    let state: string;
+    let state: DashboardState;
     reading = true;
     try {
       state = await dashboardState(options);
@@ -98,9 +97,9 @@ export function watchForChanges(
       reading = false;
     }
     const previous = seen;
-    seen = state;
+    seen = state.key;
     // Nothing new, or still changing (the next poll waits for the writes to end).
-    if (state === warmed || state !== previous || stopped) return null;
+    if (state.key === warmed || state.key !== previous || stopped) return null;
     running = warm(state).finally(() => (running = null));
     return running;
   }

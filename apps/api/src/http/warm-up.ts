@@ -24,6 +24,11 @@ export interface WarmUpOptions {
   year: number;
   /** Today in Vietnam (the as-of default of a plan still running). */
   today?: string;
+  /**
+   * Count the overview's partials first, whatever the caches hold (default). After a change
+   * (warm-up-watch.ts) the overview's own request counts them when its answer is not stored yet.
+   */
+  partials?: boolean;
 }
 
 /** One document asked: its operation name, the HTTP status and how long it took. */
@@ -33,9 +38,12 @@ export interface WarmedAnswer {
   ms: number;
 }
 
-/** What a warm-up did: the worker's partials (false: no plan of that year), then each request. */
+/**
+ * What a warm-up did: the worker's partials (false: no plan of that year; null: not asked), then
+ * each request.
+ */
 export interface WarmUpReport {
-  partials: { plan: boolean; ms: number };
+  partials: { plan: boolean; ms: number } | null;
   answers: WarmedAnswer[];
 }
 
@@ -70,8 +78,11 @@ export async function warmUpDashboard(
 ): Promise<WarmUpReport> {
   const today = options.today ?? todayInVietnam();
   let started = performance.now();
-  const plan = await warmPlanPartials(createContext(orm, { today }), options.year);
-  const partials = { plan, ms: Math.round(performance.now() - started) };
+  let partials: WarmUpReport['partials'] = null;
+  if (options.partials ?? true) {
+    const plan = await warmPlanPartials(createContext(orm, { today }), options.year);
+    partials = { plan, ms: Math.round(performance.now() - started) };
+  }
   const answers: WarmedAnswer[] = [];
   for (const { name, url } of warmUpRequests(documents, { ...options, today })) {
     if (drainStateOf(app)?.draining) break;
@@ -105,8 +116,34 @@ export function isWarmingUp(app: FastifyInstance, now = Date.now()): boolean {
 }
 
 /**
- * warmUpDashboard in the background, with one log line when it ends (or fails); /readyz answers
- * 503 "warming up" meanwhile (at most WARM_UP_READINESS_MS).
+ * warmUpDashboard with one log line when it ends: `dashboard figures computed <when>` with each
+ * step's time, a warning when an answer is not a 200 or when it fails (then null, never thrown).
+ */
+export async function warmUpLogged(
+  app: FastifyInstance,
+  orm: MikroORM,
+  documents: TrustedDocuments,
+  options: WarmUpOptions,
+  log: Pick<FastifyBaseLogger, 'info' | 'warn'>,
+  when: string,
+): Promise<WarmUpReport | null> {
+  const started = performance.now();
+  try {
+    const report = await warmUpDashboard(app, orm, documents, options);
+    const ms = Math.round(performance.now() - started);
+    if (report.answers.every((a) => a.status === 200))
+      log.info({ ...report, ms }, `dashboard figures computed ${when}`);
+    else log.warn({ ...report, ms }, `dashboard figures ${when}: not every answer is a 200`);
+    return report;
+  } catch (error) {
+    log.warn({ err: error }, `dashboard figures ${when} failed`);
+    return null;
+  }
+}
+
+/**
+ * The warm-up after start-up, in the background (warmUpLogged); /readyz answers 503 "warming up"
+ * meanwhile (at most WARM_UP_READINESS_MS).
  */
 export function startWarmUp(
   app: FastifyInstance,
@@ -115,18 +152,6 @@ export function startWarmUp(
   options: WarmUpOptions,
   log: FastifyBaseLogger = app.log,
 ): Promise<void> {
-  const started = performance.now();
-  return trackWarmUp(app, warmUpDashboard(app, orm, documents, options)).then(
-    ({ partials, answers }) => {
-      const ms = Math.round(performance.now() - started);
-      if (answers.every((a) => a.status === 200))
-        log.info({ partials, answers, ms }, 'dashboard figures computed after start-up');
-      else
-        log.warn(
-          { partials, answers, ms },
-          'dashboard figures after start-up: not every answer is a 200',
-        );
-    },
-    (error: unknown) => log.warn({ err: error }, 'dashboard figures after start-up failed'),
-  );
+  const work = warmUpLogged(app, orm, documents, options, log, 'after start-up');
+  return trackWarmUp(app, work).then(() => undefined);
 }
