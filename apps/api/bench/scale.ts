@@ -388,7 +388,7 @@ async function mixedLoad(
   const manifest = JSON.parse(readFileSync(DEFAULT_MANIFEST, 'utf8')) as {
     operations: { id: string; name: string }[];
   };
-  const plan = manifest.operations.find((op) => op.name === 'Plan')!;
+  const byName = (name: string) => manifest.operations.find((op) => op.name === name)!;
   const variables = encodeURIComponent(JSON.stringify({ year: 2021, asOf: '2021-12-31' }));
   const post = (name: string) => ({
     method: 'POST',
@@ -396,7 +396,17 @@ async function mixedLoad(
     body: JSON.stringify(OPERATIONS[name]),
   });
   const mix: [string, string, RequestInit | undefined][] = [
-    ['overview GET id', `${base}/graphql?id=${plan.id}&variables=${variables}`, undefined],
+    [
+      'overview GET id',
+      `${base}/graphql?id=${byName('Plan').id}&variables=${variables}`,
+      undefined,
+    ],
+    // The overview page's second request: its sparklines (each point's partials kept in the worker).
+    [
+      'trends GET id',
+      `${base}/graphql?id=${byName('PlanTrends').id}&variables=${variables}`,
+      undefined,
+    ],
     ['stats unit×stars', `${base}/graphql`, post('stats unit×stars')],
     ['products first:40', `${base}/graphql`, post('products first:40')],
   ];

@@ -8,6 +8,7 @@ import { bumpDataVersion } from '../src/modules/data-version/data-version.servic
 import { entitySegment } from '../src/modules/data-version/fact-segments.js';
 import { selectSegmentFactFields } from '../src/modules/plans/plan-facts.query.js';
 import { knownSegmentsInThread } from '../src/modules/plans/plan-progress-thread.js';
+import { MAX_STORES } from '../src/modules/plans/plan-progress-segments.js';
 import { DEFAULT_MANIFEST, loadTrustedDocuments } from '../src/graphql/trusted-documents.js';
 import { DEFAULT_PLAN_YEAR } from '../src/http/view-params.js';
 import {
@@ -161,10 +162,11 @@ describe.each(DIALECTS)('the warm-up after start-up on %s', (kind) => {
     const requests = warmUpRequests(documents, { year: DEFAULT_PLAN_YEAR });
     for (const { url } of requests)
       expect((await api.app.inject({ method: 'GET', url })).statusCode).toBe(200);
-    // The worker keeps eight windows × as-of days: eight other days push the overview's out,
-    // while its answer stays stored for this data version (as a process that did not count it).
-    for (let month = 1; month <= 8; month++) {
-      const asOf = `2021-0${month}-28`;
+    // The worker keeps MAX_STORES windows × as-of days: as many other days push the overview's
+    // out, while its answer stays stored for this data version (as a process that did not count
+    // it).
+    for (let day = 1; day <= MAX_STORES; day++) {
+      const asOf = `2021-06-${String(day).padStart(2, '0')}`;
       const res = await api.gql(documents.named('Plan')!.body, { year: 2021, asOf });
       expect(res.errors, asOf).toBeUndefined();
     }

@@ -30,6 +30,7 @@ import {
   figurePartials,
   mergedFigures,
   metricOfKey,
+  NO_FIGURES,
   type FigureRequest,
   type FigureSet,
   type JobFigures,
@@ -38,6 +39,13 @@ import { entitySegment, loneProductSegment } from '../data-version/fact-segments
 import { factsOfFields, type FactFields } from './plan-facts.columns.js';
 import type { SegmentState } from './plan-facts.query.js';
 import { errorOutcome, type ProgressOutcome } from './plan-progress-outcome.js';
+import type { SegmentedRead } from './plan-progress-read.js';
+import {
+  trendOutcomeOf,
+  trendOutcomes,
+  type TrendOutcome,
+  type TrendPoint,
+} from './plan-trend-job.js';
 
 /** What the caller holds for a store key: the epoch and the newest version of each segment. */
 export interface KnownReply {
@@ -96,11 +104,12 @@ interface Store {
  * after a cold computation, is mostly that computation's garbage, and evicting by it emptied the
  * stores while the programme page asked six plans in turn, so each of them was counted cold after
  * every write (5–6 s at 100,000 products). One store of a yearly plan at 100,000 products holds
- * about 11 MiB (bench/profile-segments.ts); the six plans of the programme page fit, and a cold
- * computation needs up to about 100 MB more for a moment, within the worker's old generation
- * (plan-progress-thread.ts).
+ * about 11 MiB (bench/profile-segments.ts), the twelve points of its trend about 40 MiB together
+ * (932,000 ids); the overview's store and its trend's fit with room to spare, the six plans of the
+ * programme page besides them push the least recently used out. A cold computation needs up to
+ * about 100 MB more for a moment, within the worker's old generation (plan-progress-thread.ts).
  */
-const MAX_STORES = 8;
+export const MAX_STORES = 24;
 const STORE_BUDGET_BYTES = 96 * 2 ** 20;
 /** Heap per listed id, partials and merges together (measured: bench/profile-segments.ts). */
 export const BYTES_PER_KEPT_ID = 60;
@@ -239,7 +248,7 @@ export function computeSegmentedJob(job: SegmentedJob): SegmentedAnswer | 'retry
     // Every fact was read: the figures are counted over them at once (the fastest way), and the
     // segments' partials are kept right after the answer is sent (the thread's next job waits for
     // them).
-    later(() => keepEverySegment(job, facts, set));
+    later(() => keepEverySegment(job, segmentsOf(facts), set));
     const outcomes = job.targets.map((target) => {
       try {
         return { progress: computeTargetProgress(target, facts, asOf) };
@@ -251,39 +260,162 @@ export function computeSegmentedJob(job: SegmentedJob): SegmentedAnswer | 'retry
       ? { outcomes, figures: directFigures(job.figures, facts, job.period, asOf) }
       : { outcomes };
   }
-  const store = stores.get(job.key);
-  if (!store || store.epoch !== segments.epoch) return 'retry';
-  const parts = segmentsOf(facts);
-  const versionOf = (segment: number) => segments.versions.get(segment) ?? 0;
-  // Recount the changed segments; a part of a segment that did not change holds only the records
-  // a changed one's activity named: dropped.
-  const recount = new Set(segments.stale);
-  const fresh = recounted(job, parts, recount, set);
-  // Every other segment's partials must be kept at the version the statement read.
-  for (const [segment, byVersion] of store.segments)
-    if (!recount.has(segment) && !byVersion.has(versionOf(segment))) return 'retry';
-  for (const segment of segments.versions.keys())
-    if (!recount.has(segment) && !store.segments.has(segment)) return 'retry';
-  const mergers = keepSegments(job, store, set, versionOf, fresh);
+  const store = readyStore(job);
+  if (!store) return 'retry';
+  const mergers = recountInto(job, store, segmentsOf(facts), set);
   const rest = restOf(job, facts);
-  // Each metric's outcome once, however many targets read it.
+  const outcomes = mergedOutcomes(job, mergers, rest);
+  return job.answerFigures
+    ? { outcomes, figures: mergedFigures(job.figures, mergers, rest, job.period, asOf) }
+    : { outcomes };
+}
+
+/**
+ * Trends of at most this many points (a yearly plan's month ends) keep each point's partials; a
+ * longer one (the 2021–2025 programme's 60) is counted over every fact each time, as before: its
+ * points' stores would hold about five times the ids of a year's.
+ */
+export const SEGMENTED_TREND_POINTS = 12;
+
+/** A trend (plan-trend-job.ts) over the facts of the segments changed since its points' stores. */
+export interface SegmentedTrendJob extends SegmentedRead {
+  units: UnitFact[];
+  period: PlanPeriod;
+  points: TrendPoint[];
+}
+
+/** Whether a trend's points are counted segment by segment (else over every fact each time). */
+export function segmentedTrend(points: readonly TrendPoint[]): boolean {
+  if (points.length === 0 || points.length > SEGMENTED_TREND_POINTS) return false;
+  try {
+    for (const point of points) parseIsoDate(point.date);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A trend point's computation, as a job of the overview's kind: the point's day is its as-of day,
+ * its targets' metrics are its figures, and its store is its own (no other figure in its key).
+ */
+function pointJob(job: SegmentedTrendJob, point: TrendPoint): SegmentedJob {
+  return {
+    key: trendPointKey(job.period, point),
+    fields: job.fields,
+    segments: job.segments,
+    units: job.units,
+    targets: point.targets,
+    figures: NO_FIGURES,
+    answerFigures: false,
+    countedIds: false,
+    period: job.period,
+    asOf: point.date,
+  };
+}
+
+/** The store key of a trend's point (its first point's names the segments the statement reads). */
+export function trendPointKey(period: PlanPeriod, point: TrendPoint): string {
+  return storeKeyOf(
+    period,
+    point.date,
+    point.targets.map((t) => t.metric),
+    NO_FIGURES,
+  );
+}
+
+/**
+ * Every point's outcomes, target by target, or 'retry' when a point's store lacks partials the
+ * statement relied on. Each point of a yearly plan is a store of its own: after a write, the
+ * statement reads only the changed segments, and each point recounts those and merges them with
+ * the others' kept partials (at 100,000 products the twelve points took about 60 ms after a
+ * write, against about 1.2 s counted over every fact; their stores hold about 40 MiB of heap,
+ * measured after a forced collection on the bench database). When every fact was read, the
+ * points are counted over them directly, and their partials are kept right after the answer
+ * (about 1 s of the thread at 100,000 products; its next job waits for them).
+ */
+export function computeSegmentedTrend(job: SegmentedTrendJob): TrendOutcome[][] | 'retry' {
+  flushPending();
+  const segmented = segmentedTrend(job.points);
+  if (!job.segments.everything) {
+    // Only the changed segments were read: a trend not counted by segment needs every fact.
+    if (!segmented) return 'retry';
+    const points = job.points.map((point) => pointJob(job, point));
+    const ready = points.map(readyStore);
+    if (ready.some((store) => store === null)) return 'retry';
+    const facts = factsOfFields(job.fields, job.units);
+    const parts = segmentsOf(facts);
+    const rest = restOf(points[0]!, facts);
+    return points.map((point, i) => {
+      const mergers = recountInto(point, ready[i]!, parts, figureSetOf(point));
+      return mergedOutcomes(point, mergers, rest).map(trendOutcomeOf);
+    });
+  }
+  makeRoomFor(job.fields);
+  const facts = factsOfFields(job.fields, job.units);
+  if (segmented) {
+    let parts: Map<number, PlanFacts> | null = null;
+    for (const point of job.points.map((p) => pointJob(job, p)))
+      later(() => keepEverySegment(point, (parts ??= segmentsOf(facts)), figureSetOf(point)));
+  }
+  return trendOutcomes(job.points, facts);
+}
+
+/**
+ * The store kept for `job` when it holds, at the version the statement read, every segment the
+ * statement did not select again; null when it does not (another computation replaced those
+ * partials, the store was dropped, or the thread restarted): the caller then reads every fact.
+ */
+function readyStore(job: SegmentedJob): Store | null {
+  const { segments } = job;
+  const store = stores.get(job.key);
+  if (!store || store.epoch !== segments.epoch) return null;
+  const recount = new Set(segments.stale);
+  const versionOf = (segment: number) => segments.versions.get(segment) ?? 0;
+  for (const [segment, byVersion] of store.segments)
+    if (!recount.has(segment) && !byVersion.has(versionOf(segment))) return null;
+  for (const segment of segments.versions.keys())
+    if (!recount.has(segment) && !store.segments.has(segment)) return null;
+  return store;
+}
+
+/**
+ * The job's figures merged over every segment: the changed segments recounted from `parts` (a
+ * part of a segment that did not change holds only the records a changed one's activity named:
+ * dropped), the others' partials reused.
+ */
+function recountInto(
+  job: SegmentedJob,
+  store: Store,
+  parts: ReadonlyMap<number, PlanFacts>,
+  set: FigureSet,
+): Map<string, MetricMerger<number>> {
+  const { segments } = job;
+  const versionOf = (segment: number) => segments.versions.get(segment) ?? 0;
+  const fresh = recounted(job, parts, new Set(segments.stale), set);
+  return keepSegments(job, store, set, versionOf, fresh);
+}
+
+/** Every target's progress from the merged figures (each metric's outcome once). */
+function mergedOutcomes(
+  job: SegmentedJob,
+  mergers: ReadonlyMap<string, MetricMerger<number>>,
+  rest: Pick<PlanFacts, 'units' | 'councilRounds'>,
+): ProgressOutcome[] {
   const byMetric = new Map<MetricName, MetricOutcome>();
-  const outcomes = job.targets.map((target): ProgressOutcome => {
+  return job.targets.map((target): ProgressOutcome => {
     try {
       if (target.metric === NO_DATA_SOURCE_METRIC)
-        return { progress: noDataSourceProgress(target, asOf) };
+        return { progress: noDataSourceProgress(target, job.asOf) };
       const name = getMetric(target.metric).name;
       let outcome = byMetric.get(name);
       if (!outcome)
-        byMetric.set(name, (outcome = mergers.get(name)!.outcome(rest, job.period, asOf)));
-      return { progress: progressOfOutcome(target, outcome, asOf) };
+        byMetric.set(name, (outcome = mergers.get(name)!.outcome(rest, job.period, job.asOf)));
+      return { progress: progressOfOutcome(target, outcome, job.asOf) };
     } catch (error) {
       return errorOutcome(error);
     }
   });
-  return job.answerFigures
-    ? { outcomes, figures: mergedFigures(job.figures, mergers, rest, job.period, asOf) }
-    : { outcomes };
 }
 
 /** The facts split by segment (fact-segments.ts's rule, on the ids the statement returned). */
@@ -318,9 +450,12 @@ const restOf = (
 });
 
 /** Every segment's partials over every fact, kept in a new store (after a cold computation). */
-function keepEverySegment(job: SegmentedJob, facts: PlanFacts, set: FigureSet): void {
+function keepEverySegment(
+  job: SegmentedJob,
+  parts: ReadonlyMap<number, PlanFacts>,
+  set: FigureSet,
+): void {
   const { segments } = job;
-  const parts = segmentsOf(facts);
   const versionOf = (segment: number) => segments.versions.get(segment) ?? 0;
   const recount = new Set([...parts.keys(), ...segments.versions.keys()]);
   const fresh = recounted(job, parts, recount, set);

@@ -8,14 +8,17 @@
 // ('rows-read': stats; modules/plans/worker-reads.ts).
 import { parentPort } from 'node:worker_threads';
 import type { OrmSettings } from '../../db/orm.js';
-import { selectFactFields, selectSegmentFactFields, type FactQuery } from './plan-facts.query.js';
+import { selectSegmentFactFields, type FactQuery } from './plan-facts.query.js';
 import { capturing, workerEm, type RanStatement } from './plan-facts.worker-db.js';
 import { readThenCompute } from './plan-progress-read.js';
 import {
   computeSegmentedJob,
+  computeSegmentedTrend,
   flushPending,
   makeRoomFor,
   knownSegments,
+  segmentedTrend,
+  trendPointKey,
   type KnownReply,
   type SegmentedAnswer,
   type SegmentedJob,
@@ -104,12 +107,20 @@ export async function answerRead(message: ReadMessage): Promise<ProgressReply> {
     return { id: message.id, rows, statements };
   }
   if (message.kind === 'trend-read') {
-    const { result: fields, statements } = await capturing(() =>
-      selectFactFields(em, message.selection),
+    // A yearly plan's points keep their partials: after a write only the changed segments are
+    // read (plan-progress-segments.ts); a longer trend reads every fact each time.
+    const { selection, points, period } = message;
+    const known = segmentedTrend(points)
+      ? knownSegments(trendPointKey(period, points[0]!))
+      : { epoch: null, versions: [] };
+    const { result: trend, statements } = await capturing(() =>
+      readThenCompute(
+        known,
+        (segments) => selectSegmentFactFields(em, selection, segments),
+        (read) => computeSegmentedTrend({ ...message, ...read }),
+      ),
     );
-    flushPending();
-    makeRoomFor(fields);
-    return { id: message.id, trend: computeTrendJob({ ...message, fields }), statements };
+    return { id: message.id, trend, statements };
   }
   const job = message;
   const { result: answered, statements } = await capturing(() =>

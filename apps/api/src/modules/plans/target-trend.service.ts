@@ -1,7 +1,9 @@
 // A target's progress at every month end of its plan period (the overview's sparkline), computed
 // by the domain in the plan-progress worker (plan-trend-job.ts) for every target at once: the
-// plan's facts are read once (by the worker), up to the last point, and each point narrows them with the domain's
-// selectFacts, the same selection the SQL makes for a day: no query per point or per target.
+// plan's facts are read once (by the worker), up to the last point, and each point narrows them
+// with the domain's selectFacts, the same selection the SQL makes for a day: no query per point or
+// per target. After a write, a yearly plan's statement reads only the segments the write changed
+// (plan-progress-segments.ts).
 import { factSelection, intervalBuckets } from '@ocop/domain';
 import { cachedFigure } from '../../cache/figure-cache.js';
 import type { GraphQLContext } from '../../graphql/context.js';
