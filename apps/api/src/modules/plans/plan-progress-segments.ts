@@ -128,6 +128,9 @@ const JOB_HEAP_BUDGET_BYTES = 200 * 2 ** 20;
 
 /** Drops stores until they and a job reading `fields` fit the worker's heap. */
 export function makeRoomFor(fields: FactFields): void {
+  // A cold trend's partials not kept yet are given up: their facts would share the heap with this
+  // job's (keepWhenIdle).
+  idle = null;
   let characters = 0;
   for (const value of Object.values(fields)) characters += value?.length ?? 0;
   const needed = characters * JOB_BYTES_PER_CHARACTER;
@@ -159,6 +162,50 @@ function later(work: () => void): void {
 }
 export function flushPending(): void {
   for (let work = pending.shift(); work; work = pending.shift()) work();
+}
+
+/**
+ * A cold trend's points whose partials are still to be kept, kept while the thread has nothing
+ * else to do: one point per turn of its event loop, so a job that comes meanwhile waits for one
+ * point at most (about 90 ms at 100,000 products), not for the twelve (about 1 s). Kept like the
+ * overview's (`later`), they held every other job back after each cold trend: under `pnpm bench`'s
+ * mixed load at 100,000 products, whose data version makes every segment stale every 2 s, the
+ * overview's p99 went from 0.7 to 3.6 s, and most of those partials were never used. A trend over
+ * the same epoch finishes them first (computeSegmentedTrend); a job that reads every fact, or a
+ * newer cold trend, gives them up.
+ */
+interface IdleKeeps {
+  epoch: number;
+  work: (() => void)[];
+}
+let idle: IdleKeeps | null = null;
+let idleTurnScheduled = false;
+
+function keepWhenIdle(keeps: IdleKeeps): void {
+  idle = keeps;
+  scheduleIdleTurn();
+}
+
+function scheduleIdleTurn(): void {
+  if (idleTurnScheduled) return;
+  idleTurnScheduled = true;
+  // Messages that came meanwhile are delivered before the next turn's immediates run.
+  setImmediate(() => {
+    idleTurnScheduled = false;
+    const keeps = idle;
+    keeps?.work.shift()?.();
+    if (keeps && idle === keeps) {
+      if (keeps.work.length > 0) scheduleIdleTurn();
+      else idle = null;
+    }
+  });
+}
+
+/** Keeps at once what a cold trend left to keep (a caller asking what is kept then sees it). */
+export function finishIdleKeeps(): void {
+  const keeps = idle;
+  idle = null;
+  for (const work of keeps?.work ?? []) work();
 }
 
 export function knownSegments(key: string): KnownReply {
@@ -331,8 +378,8 @@ export function trendPointKey(period: PlanPeriod, point: TrendPoint): string {
  * the others' kept partials (at 100,000 products the twelve points took about 60 ms after a
  * write, against about 1.2 s counted over every fact; their stores hold about 40 MiB of heap,
  * measured after a forced collection on the bench database). When every fact was read, the
- * points are counted over them directly, and their partials are kept right after the answer
- * (about 1 s of the thread at 100,000 products; its next job waits for them).
+ * points are counted over them directly, and their partials are kept afterwards while the thread
+ * is idle (keepWhenIdle; about 1 s of the thread at 100,000 products).
  */
 export function computeSegmentedTrend(job: SegmentedTrendJob): TrendOutcome[][] | 'retry' {
   flushPending();
@@ -340,6 +387,10 @@ export function computeSegmentedTrend(job: SegmentedTrendJob): TrendOutcome[][] 
   if (!job.segments.everything) {
     // Only the changed segments were read: a trend not counted by segment needs every fact.
     if (!segmented) return 'retry';
+    // A cold trend's partials still to be kept are current if their epoch is: kept now, they are
+    // cheaper than every fact read and counted again. Of an older epoch, they are of no use.
+    if (idle?.epoch === job.segments.epoch) finishIdleKeeps();
+    else idle = null;
     const points = job.points.map((point) => pointJob(job, point));
     const ready = points.map(readyStore);
     if (ready.some((store) => store === null)) return 'retry';
@@ -355,8 +406,11 @@ export function computeSegmentedTrend(job: SegmentedTrendJob): TrendOutcome[][] 
   const facts = factsOfFields(job.fields, job.units);
   if (segmented) {
     let parts: Map<number, PlanFacts> | null = null;
-    for (const point of job.points.map((p) => pointJob(job, p)))
-      later(() => keepEverySegment(point, (parts ??= segmentsOf(facts)), figureSetOf(point)));
+    const work = job.points.map((p) => {
+      const point = pointJob(job, p);
+      return () => keepEverySegment(point, (parts ??= segmentsOf(facts)), figureSetOf(point));
+    });
+    keepWhenIdle({ epoch: job.segments.epoch, work });
   }
   return trendOutcomes(job.points, facts);
 }

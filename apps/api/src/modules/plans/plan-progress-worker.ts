@@ -14,6 +14,7 @@ import { readThenCompute } from './plan-progress-read.js';
 import {
   computeSegmentedJob,
   computeSegmentedTrend,
+  finishIdleKeeps,
   flushPending,
   makeRoomFor,
   knownSegments,
@@ -75,7 +76,11 @@ export interface ProgressReply {
 
 /** The reply to one message (exported for tests, which run it without a thread). */
 export function answer(message: Exclude<WorkerMessage, ReadMessage>): ProgressReply {
-  if (message.kind === 'known') return { id: message.id, known: knownSegments(message.key) };
+  if (message.kind === 'known') {
+    // Asked by tests and by reads inside a transaction: what a cold trend left to keep counts.
+    finishIdleKeeps();
+    return { id: message.id, known: knownSegments(message.key) };
+  }
   if (message.kind === 'trend') {
     flushPending();
     makeRoomFor(message.fields);
