@@ -11,9 +11,13 @@ import { entitySegment } from '../src/modules/data-version/fact-segments.js';
 import { selectSegmentFactFields } from '../src/modules/plans/plan-facts.query.js';
 import { NO_FIGURES, PLAN_FIGURES } from '../src/modules/plans/plan-progress-figures.js';
 import {
+  computeSegmentedTrend,
+  finishIdleKeeps,
   knownSegments,
   makeRoomFor,
+  MAX_STORES,
   storeKeyOf,
+  trendPointKey,
 } from '../src/modules/plans/plan-progress-segments.js';
 import { knownSegmentsInThread } from '../src/modules/plans/plan-progress-thread.js';
 import { answer } from '../src/modules/plans/plan-progress-worker.js';
@@ -399,5 +403,29 @@ describe('the worker without the partials a statement relied on', () => {
       ...jobOf('nothing kept under this key', { epoch: 0, everything: false }),
     });
     expect(reply).toEqual({ id: 1, retry: true });
+  });
+});
+
+describe('the worker with more stores than it keeps', () => {
+  it("drops a trend's points before a plan's store, and every store of an older epoch", () => {
+    const everything = { epoch: 9, everything: true };
+    answer({ kind: 'segmented', id: 1, ...jobOf('older epoch', { epoch: 8, everything: true }) });
+    answer({ kind: 'segmented', id: 2, ...jobOf('a plan', everything) });
+    expect(knownSegments('older epoch').epoch).toBeNull();
+    const points = [
+      { date: '2021-01-31', targets: [] },
+      { date: '2021-02-28', targets: [] },
+    ];
+    const segments = { ...everything, versions: new Map(), stale: [] };
+    computeSegmentedTrend({ fields: NO_FACTS, segments, units: [], period: PERIOD, points });
+    finishIdleKeeps();
+    const [first, second] = points.map((point) => trendPointKey(PERIOD, point));
+    expect(knownSegments(first!).epoch).toBe(9);
+    // One store more than the worker keeps: the trend's first point goes, not the oldest plan.
+    for (let i = 0; i < MAX_STORES - 2; i++)
+      answer({ kind: 'segmented', id: 3 + i, ...jobOf(`plan ${i}`, everything) });
+    expect(knownSegments(first!).epoch).toBeNull();
+    expect(knownSegments(second!).epoch).toBe(9);
+    expect(knownSegments('a plan').epoch).toBe(9);
   });
 });

@@ -98,19 +98,20 @@ interface Store {
 }
 
 /**
- * Kept stores (window × as-of day × figures); the least recently used goes first, also while the
- * stores' estimated size is above STORE_BUDGET_BYTES. The size is estimated from the ids their
- * partials list (a store's merges hold about as many again): the heap's used size, read right
- * after a cold computation, is mostly that computation's garbage, and evicting by it emptied the
- * stores while the programme page asked six plans in turn, so each of them was counted cold after
- * every write (5–6 s at 100,000 products). One store of a yearly plan at 100,000 products holds
- * about 11 MiB (bench/profile-segments.ts), the twelve points of its trend about 40 MiB together
- * (932,000 ids); the overview's store and its trend's fit with room to spare, the six plans of the
- * programme page besides them push the least recently used out. A cold computation needs up to
- * about 100 MB more for a moment, within the worker's old generation (plan-progress-thread.ts).
+ * Kept stores (window × as-of day × figures); a trend point's goes first (firstToDrop), else the
+ * least recently used, also while the stores' estimated size is above STORE_BUDGET_BYTES. The size
+ * is estimated from the ids their partials list (a store's merges hold about as many again): the
+ * heap's used size, read right after a cold computation, is mostly that computation's garbage,
+ * and evicting by it emptied the stores while the programme page asked six plans in turn, so each
+ * of them was counted cold after every write (5–6 s at 100,000 products). One store of a yearly
+ * plan at 100,000 products holds about 11 MiB (bench/profile-segments.ts), the six plans of the
+ * programme page an estimated 78 MiB, the twelve points of the overview's trend about 40 MiB
+ * (932,000 ids, estimated at 53 MiB): they all fit, and past that trend points go first. A cold
+ * computation needs up to about 100 MB more for a moment, within the worker's old generation
+ * (plan-progress-thread.ts).
  */
 export const MAX_STORES = 24;
-const STORE_BUDGET_BYTES = 96 * 2 ** 20;
+const STORE_BUDGET_BYTES = 144 * 2 ** 20;
 /** Heap per listed id, partials and merges together (measured: bench/profile-segments.ts). */
 export const BYTES_PER_KEPT_ID = 60;
 
@@ -118,7 +119,7 @@ export const BYTES_PER_KEPT_ID = 60;
  * The heap a job reading every fact may need while it runs, per character of its facts' fields:
  * the fields, their PlanFacts (2.1 bytes a character at 100,000 products), the index, and the
  * segments' parts and partials built after the answer. Before such a job, stores are dropped
- * (least recently used first) until they and the job fit in JOB_HEAP_BUDGET_BYTES, within the
+ * (firstToDrop) until they and the job fit in JOB_HEAP_BUDGET_BYTES, within the
  * worker's old generation (plan-progress-thread.ts): at 100,000 products the six plans' stores
  * (about 78 MiB) and the 2021–2025 programme's cold job (14.5 million characters) together
  * exhausted a 192 MB heap.
@@ -135,9 +136,22 @@ export function makeRoomFor(fields: FactFields): void {
   for (const value of Object.values(fields)) characters += value?.length ?? 0;
   const needed = characters * JOB_BYTES_PER_CHARACTER;
   while (stores.size > 0 && storesBytes() + needed > JOB_HEAP_BUDGET_BYTES)
-    stores.delete(stores.keys().next().value!);
+    stores.delete(firstToDrop());
 }
 const stores = new Map<string, Store>();
+
+/** Keys of trend points' stores (pointJob). */
+const trendKeys = new Set<string>();
+
+/**
+ * The store to drop first: the least recently used of a trend's points, else the least recently
+ * used. Without a trend point's store the trend is counted over every fact again (as before the
+ * points kept partials); without a plan's, its overview or the programme page is.
+ */
+function firstToDrop(): string {
+  for (const key of stores.keys()) if (trendKeys.has(key)) return key;
+  return stores.keys().next().value!;
+}
 
 /**
  * Drops the stores of another segments epoch than the one a statement just read: a seed moved it,
@@ -361,8 +375,12 @@ export function segmentedTrend(points: readonly TrendPoint[]): boolean {
  * its targets' metrics are its figures, and its store is its own (no other figure in its key).
  */
 function pointJob(job: SegmentedTrendJob, point: TrendPoint): SegmentedJob {
+  const key = trendPointKey(job.period, point);
+  // Bounded: a plan still running adds its as-of day's point every day.
+  if (trendKeys.size >= 4 * MAX_STORES) trendKeys.clear();
+  trendKeys.add(key);
   return {
-    key: trendPointKey(job.period, point),
+    key,
     fields: job.fields,
     segments: job.segments,
     units: job.units,
@@ -545,7 +563,7 @@ function keepSegments(
   stores.delete(job.key);
   stores.set(job.key, store);
   while (stores.size > MAX_STORES || (stores.size > 1 && storesBytes() > STORE_BUDGET_BYTES))
-    stores.delete(stores.keys().next().value!);
+    stores.delete(firstToDrop());
   return mergedFor(store, set, versionOf, fresh);
 }
 
