@@ -1,9 +1,9 @@
 // The dashboard's figures kept warm after start-up (WARM_UP_POLL_SECONDS). The warm-up of
 // warm-up.ts runs once, at start; afterwards every write raises the data version and every answer
-// stored for the previous one is useless: the next visitor of the overview page paid the recount
-// of its trends (about 1.4 s at 100,000 products on PostgreSQL, after any write: they are counted
-// over every fact, not by segment), and after midnight every stored GET answer (its key holds
-// today's date, the as-of default of a running plan). Here the data version and today's date are
+// stored for the previous one is useless: the next visitor of the overview page pays the recount
+// of the segments the write changed (the overview, its trends and the districts: tens of ms at
+// 100,000 products; more when a cold trend's partials are still being kept), and after midnight
+// every stored GET answer (its key holds today's date, the as-of default of a running plan). Here the data version and today's date are
 // read every poll (one primary-key SELECT, shared with the requests of that moment:
 // cache/version-reader.ts); when they differ from what the last warm-up counted and have held
 // still for one whole poll (a series of writes is over), the warm-up runs again, in the

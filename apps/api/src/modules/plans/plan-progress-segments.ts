@@ -73,6 +73,8 @@ export interface SegmentedJob {
   countedIds: boolean;
   period: PlanPeriod;
   asOf: string;
+  /** A trend point's (pointJob): its store is dropped before a plan's (firstToDrop). */
+  trendPoint?: boolean;
 }
 
 /** A job's answer: every target's progress, in order, and the figures when asked. */
@@ -95,6 +97,8 @@ interface Store {
   segments: Map<number, Map<number, Partials>>;
   /** Ids the kept partials list (weightOf): what the store's size is estimated from. */
   ids: number;
+  /** A trend point's store (SegmentedJob.trendPoint). */
+  trendPoint: boolean;
 }
 
 /**
@@ -140,16 +144,13 @@ export function makeRoomFor(fields: FactFields): void {
 }
 const stores = new Map<string, Store>();
 
-/** Keys of trend points' stores (pointJob). */
-const trendKeys = new Set<string>();
-
 /**
  * The store to drop first: the least recently used of a trend's points, else the least recently
  * used. Without a trend point's store the trend is counted over every fact again (as before the
  * points kept partials); without a plan's, its overview or the programme page is.
  */
 function firstToDrop(): string {
-  for (const key of stores.keys()) if (trendKeys.has(key)) return key;
+  for (const [key, store] of stores) if (store.trendPoint) return key;
   return stores.keys().next().value!;
 }
 
@@ -375,12 +376,8 @@ export function segmentedTrend(points: readonly TrendPoint[]): boolean {
  * its targets' metrics are its figures, and its store is its own (no other figure in its key).
  */
 function pointJob(job: SegmentedTrendJob, point: TrendPoint): SegmentedJob {
-  const key = trendPointKey(job.period, point);
-  // Bounded: a plan still running adds its as-of day's point every day.
-  if (trendKeys.size >= 4 * MAX_STORES) trendKeys.clear();
-  trendKeys.add(key);
   return {
-    key,
+    key: trendPointKey(job.period, point),
     fields: job.fields,
     segments: job.segments,
     units: job.units,
@@ -390,6 +387,7 @@ function pointJob(job: SegmentedTrendJob, point: TrendPoint): SegmentedJob {
     countedIds: false,
     period: job.period,
     asOf: point.date,
+    trendPoint: true,
   };
 }
 
@@ -546,7 +544,13 @@ function keepEverySegment(
   const versionOf = (segment: number) => segments.versions.get(segment) ?? 0;
   const recount = new Set([...parts.keys(), ...segments.versions.keys()]);
   const fresh = recounted(job, parts, recount, set);
-  const store: Store = { epoch: segments.epoch, segments: new Map(), merged: null, ids: 0 };
+  const store: Store = {
+    epoch: segments.epoch,
+    segments: new Map(),
+    merged: null,
+    ids: 0,
+    trendPoint: job.trendPoint ?? false,
+  };
   keepSegments(job, store, set, versionOf, fresh);
 }
 
