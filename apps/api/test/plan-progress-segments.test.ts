@@ -13,6 +13,7 @@ import { NO_FIGURES, PLAN_FIGURES } from '../src/modules/plans/plan-progress-fig
 import {
   computeSegmentedTrend,
   finishIdleKeeps,
+  keepsPending,
   knownSegments,
   makeRoomFor,
   MAX_STORES,
@@ -424,8 +425,81 @@ describe('the worker with more stores than it keeps', () => {
     // One store more than the worker keeps: the trend's first point goes, not the oldest plan.
     for (let i = 0; i < MAX_STORES - 2; i++)
       answer({ kind: 'segmented', id: 3 + i, ...jobOf(`plan ${i}`, everything) });
+    // The last plan's partials are kept while the thread is idle; here, at once.
+    finishIdleKeeps();
     expect(knownSegments(first!).epoch).toBeNull();
     expect(knownSegments(second!).epoch).toBe(9);
     expect(knownSegments('a plan').epoch).toBe(9);
+  });
+});
+
+describe('the worker after a plan counted over every fact', () => {
+  /** A plan's job over no facts, every fact read, with segments 3 and 5 at versions 2 and 1. */
+  const cold = (key: string, epoch: number) => ({
+    ...jobOf(key, { epoch, everything: true }),
+    segments: {
+      epoch,
+      everything: true,
+      versions: new Map([
+        [3, 2],
+        [5, 1],
+      ]),
+      stale: [],
+    },
+  });
+  /** The same plan after a write of nothing: only the segments changed since are read. */
+  const incremental = (key: string, epoch: number) => ({
+    ...jobOf(key, { epoch, everything: false }),
+    segments: {
+      epoch,
+      everything: false,
+      versions: new Map([
+        [3, 2],
+        [5, 1],
+      ]),
+      stale: [],
+    },
+  });
+
+  it('tells the versions its partials will be kept at before they are, and keeps them when asked', () => {
+    answer({ kind: 'segmented', id: 1, ...cold('plan kept later', 21) });
+    // No turn of the event loop yet: the partials are not kept, the next statement may start.
+    expect(keepsPending()).toBe(true);
+    expect(knownSegments('plan kept later')).toEqual({
+      epoch: 21,
+      versions: [
+        [3, 2],
+        [5, 1],
+      ],
+    });
+    // Its statement found nothing changed: the partials are finished, not read again.
+    const reply = answer({ kind: 'segmented', id: 2, ...incremental('plan kept later', 21) });
+    expect(reply.retry).toBeUndefined();
+    expect(reply.answer).toEqual({ outcomes: [] });
+    expect(keepsPending()).toBe(false);
+  });
+
+  it('keeps them while the thread is idle', async () => {
+    answer({ kind: 'segmented', id: 1, ...cold('plan kept while idle', 22) });
+    for (let turn = 0; turn < 3; turn++) await new Promise((resolve) => setImmediate(resolve));
+    expect(keepsPending()).toBe(false);
+    // Kept: a job reading every fact of another plan in the same epoch leaves them.
+    answer({ kind: 'segmented', id: 2, ...cold('another plan', 22) });
+    const reply = answer({ kind: 'segmented', id: 3, ...incremental('plan kept while idle', 22) });
+    expect(reply.retry).toBeUndefined();
+  });
+
+  it('finishes them before another plan of their epoch is counted over every fact', () => {
+    answer({ kind: 'segmented', id: 1, ...cold('first plan', 23) });
+    answer({ kind: 'segmented', id: 2, ...cold('second plan', 23) });
+    const reply = answer({ kind: 'segmented', id: 3, ...incremental('first plan', 23) });
+    expect(reply.retry).toBeUndefined();
+  });
+
+  it('gives them up when the next statement finds every segment stale', () => {
+    answer({ kind: 'segmented', id: 1, ...cold('plan of a past epoch', 24) });
+    answer({ kind: 'segmented', id: 2, ...cold('plan of the new epoch', 25) });
+    expect(knownSegments('plan of a past epoch').epoch).toBeNull();
+    expect(knownSegments('plan of the new epoch').epoch).toBe(25);
   });
 });

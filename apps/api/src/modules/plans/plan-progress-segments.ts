@@ -133,8 +133,8 @@ const JOB_HEAP_BUDGET_BYTES = 200 * 2 ** 20;
 
 /** Drops stores until they and a job reading `fields` fit the worker's heap. */
 export function makeRoomFor(fields: FactFields): void {
-  // A cold trend's partials not kept yet are given up: their facts would share the heap with this
-  // job's (keepWhenIdle).
+  // Partials not kept yet are given up (a plan's of this epoch were finished before: settleIdle):
+  // their facts would share the heap with this job's.
   idle = null;
   let characters = 0;
   for (const value of Object.values(fields)) characters += value?.length ?? 0;
@@ -177,32 +177,41 @@ export function storeKeyOf(
 }
 
 /**
- * Work left for after an answer (keeping a cold computation's partials): run on the next turn
- * of the event loop, or first thing when the thread is asked anything before that — messages
- * already queued are delivered before setImmediate callbacks, and must see the partials.
+ * Segments recounted per turn of the thread's event loop while a cold plan's partials are kept
+ * (at 100,000 products about 400 segments, 0.3 s in all: a few milliseconds a turn).
  */
-const pending: (() => void)[] = [];
-function later(work: () => void): void {
-  pending.push(work);
-  setImmediate(flushPending);
-}
-export function flushPending(): void {
-  for (let work = pending.shift(); work; work = pending.shift()) work();
-}
+const KEEP_SEGMENTS_PER_TURN = 32;
 
 /**
- * A cold trend's points whose partials are still to be kept, kept while the thread has nothing
- * else to do: one point per turn of its event loop, so a job that comes meanwhile waits for one
- * point at most (about 90 ms at 100,000 products), not for the twelve (about 1 s). Kept like the
- * overview's (`later`), they held every other job back after each cold trend: under `pnpm bench`'s
- * mixed load at 100,000 products, whose data version makes every segment stale every 2 s, the
- * overview's p99 went from 0.7 to 3.6 s, and most of those partials were never used. A trend over
- * the same epoch finishes them first (computeSegmentedTrend); a job that reads every fact, or a
- * newer cold trend, gives them up.
+ * Partials of a cold computation still to be kept, kept while the thread has nothing else to do:
+ * one piece of work per turn of its event loop. A plan's are a partition of its facts by segment,
+ * then KEEP_SEGMENTS_PER_TURN segments a turn, then its store; a trend's, one point a turn.
+ *
+ * Kept at once after the answer, a plan's 0.3 s at
+ * 100,000 products held up the next job: its statement could only start once they were done, and
+ * when that statement found the epoch moved (every segment stale: a seed, or `pnpm bench`'s
+ * "overview, cold") they were thrown away unused — the cold overview took 1.1 s where its
+ * statement and count take 0.7 s. Now the next job's statement starts at once, told the versions
+ * the store will hold (knownSegments): the thread keeps on with the partials while the database
+ * works, and they are finished when that job needs them (its segments' epoch is theirs) or given
+ * up when it does not (settleIdle). A job that comes meanwhile waits for one piece at most.
+ *
+ * A trend's points, kept like a plan's once, held every other job back after each cold trend:
+ * under `pnpm bench`'s mixed load at 100,000 products, whose data version makes every segment
+ * stale every 2 s, the overview's p99 went from 0.7 to 3.6 s, and most of those partials were
+ * never used; they are given up before another job that reads every fact.
  */
 interface IdleKeeps {
   epoch: number;
   work: (() => void)[];
+  /** The stores the work keeps, and the segment versions they will hold (knownSegments). */
+  keys: ReadonlySet<string>;
+  known: KnownReply;
+  /**
+   * A plan's: finished before another job of its epoch that reads every fact (the plan is the
+   * likeliest to be asked again, and its partials are then about done); a trend's are given up.
+   */
+  finishFirst: boolean;
 }
 let idle: IdleKeeps | null = null;
 let idleTurnScheduled = false;
@@ -227,15 +236,44 @@ function scheduleIdleTurn(): void {
   });
 }
 
-/** Keeps at once what a cold trend left to keep (a caller asking what is kept then sees it). */
+/** Whether partials are still to be kept (tests). */
+export const keepsPending = (): boolean => idle !== null;
+
+/** Keeps at once what is left to keep (a caller asking what is kept then sees it). */
 export function finishIdleKeeps(): void {
   const keeps = idle;
   idle = null;
+  // A piece may add pieces (a plan's partition adds its segments' slices): iterated by index.
   for (const work of keeps?.work ?? []) work();
 }
 
+/**
+ * Before a job that reads every fact (its segments' epoch, or null when the main thread read its
+ * facts and the epoch is not known): partials still to be kept are given up, but a plan's of the
+ * same epoch, or of an unknown one, are finished first (IdleKeeps.finishFirst).
+ */
+export function settleIdle(epoch: number | null): void {
+  if (idle?.finishFirst && (epoch === null || idle.epoch === epoch)) finishIdleKeeps();
+  idle = null;
+}
+
+/** Before a job that reads the segments changed since `key`'s store: its store is finished. */
+function finishKeepsOf(key: string, epoch: number): void {
+  if (idle && idle.epoch !== epoch) idle = null;
+  else if (idle?.keys.has(key)) finishIdleKeeps();
+}
+
+/** What knownSegments will say of a store kept from every fact the statement read. */
+function knownAfterEverything(segments: SegmentState): KnownReply {
+  const versions: [number, number][] = [];
+  for (const [segment, version] of segments.versions)
+    if (version !== 0) versions.push([segment, version]);
+  return { epoch: segments.epoch, versions };
+}
+
 export function knownSegments(key: string): KnownReply {
-  flushPending();
+  // A store still being kept: the versions it will hold.
+  if (idle?.keys.has(key)) return idle.known;
   const store = stores.get(key);
   if (!store) return { epoch: null, versions: [] };
   const versions: [number, number][] = [];
@@ -305,7 +343,6 @@ const storesBytes = (): number => keptIds() * BYTES_PER_KEPT_ID;
  * reads every fact again.
  */
 export function computeSegmentedJob(job: SegmentedJob): SegmentedAnswer | 'retry' {
-  flushPending();
   const { segments, asOf } = job;
   try {
     parseIsoDate(asOf);
@@ -315,16 +352,22 @@ export function computeSegmentedJob(job: SegmentedJob): SegmentedAnswer | 'retry
     return job.answerFigures ? { outcomes, figuresError: errorOutcome(error) } : { outcomes };
   }
   if (segments.everything) {
+    settleIdle(segments.epoch);
     dropOtherEpochs(segments.epoch);
     makeRoomFor(job.fields);
-  }
+  } else finishKeepsOf(job.key, segments.epoch);
   const facts = factsOfFields(job.fields, job.units);
   const set = figureSetOf(job);
   if (segments.everything) {
     // Every fact was read: the figures are counted over them at once (the fastest way), and the
-    // segments' partials are kept right after the answer is sent (the thread's next job waits for
-    // them).
-    later(() => keepEverySegment(job, segmentsOf(facts), set));
+    // segments' partials are kept after the answer is sent, while the thread is idle.
+    keepWhenIdle({
+      epoch: segments.epoch,
+      work: everySegmentKeeps(job, facts, set),
+      keys: new Set([job.key]),
+      known: knownAfterEverything(segments),
+      finishFirst: true,
+    });
     const outcomes = job.targets.map((target) => {
       try {
         return { progress: computeTargetProgress(target, facts, asOf) };
@@ -412,7 +455,6 @@ export function trendPointKey(period: PlanPeriod, point: TrendPoint): string {
  * is idle (keepWhenIdle; about 1 s of the thread at 100,000 products).
  */
 export function computeSegmentedTrend(job: SegmentedTrendJob): TrendOutcome[][] | 'retry' {
-  flushPending();
   const segmented = segmentedTrend(job.points);
   if (!job.segments.everything) {
     // Only the changed segments were read: a trend not counted by segment needs every fact.
@@ -432,6 +474,7 @@ export function computeSegmentedTrend(job: SegmentedTrendJob): TrendOutcome[][] 
       return mergedOutcomes(point, mergers, rest).map(trendOutcomeOf);
     });
   }
+  settleIdle(job.segments.epoch);
   dropOtherEpochs(job.segments.epoch);
   makeRoomFor(job.fields);
   const facts = factsOfFields(job.fields, job.units);
@@ -441,7 +484,13 @@ export function computeSegmentedTrend(job: SegmentedTrendJob): TrendOutcome[][] 
       const point = pointJob(job, p);
       return () => keepEverySegment(point, (parts ??= segmentsOf(facts)), figureSetOf(point));
     });
-    keepWhenIdle({ epoch: job.segments.epoch, work });
+    keepWhenIdle({
+      epoch: job.segments.epoch,
+      work,
+      keys: new Set(job.points.map((point) => trendPointKey(job.period, point))),
+      known: knownAfterEverything(job.segments),
+      finishFirst: false,
+    });
   }
   return trendOutcomes(job.points, facts);
 }
@@ -540,10 +589,37 @@ function keepEverySegment(
   parts: ReadonlyMap<number, PlanFacts>,
   set: FigureSet,
 ): void {
+  keepFresh(job, set, recounted(job, parts, everySegmentOf(job, parts), set));
+}
+
+/** keepEverySegment in pieces (IdleKeeps): the partition, slices of segments, the store. */
+function everySegmentKeeps(job: SegmentedJob, facts: PlanFacts, set: FigureSet): (() => void)[] {
+  const fresh = new Map<number, Partials>();
+  const work = [
+    () => {
+      const parts = segmentsOf(facts);
+      const every = [...everySegmentOf(job, parts)];
+      for (let i = 0; i < every.length; i += KEEP_SEGMENTS_PER_TURN) {
+        const slice = new Set(every.slice(i, i + KEEP_SEGMENTS_PER_TURN));
+        work.push(() => {
+          for (const [segment, partials] of recounted(job, parts, slice, set))
+            fresh.set(segment, partials);
+        });
+      }
+      work.push(() => keepFresh(job, set, fresh));
+    },
+  ];
+  return work;
+}
+
+/** The segments a store kept from every fact holds: those with facts and those with a version. */
+const everySegmentOf = (job: SegmentedJob, parts: ReadonlyMap<number, PlanFacts>): Set<number> =>
+  new Set([...parts.keys(), ...job.segments.versions.keys()]);
+
+/** Every segment's partials (`fresh`) kept in a new store for the job's key. */
+function keepFresh(job: SegmentedJob, set: FigureSet, fresh: ReadonlyMap<number, Partials>): void {
   const { segments } = job;
   const versionOf = (segment: number) => segments.versions.get(segment) ?? 0;
-  const recount = new Set([...parts.keys(), ...segments.versions.keys()]);
-  const fresh = recounted(job, parts, recount, set);
   const store: Store = {
     epoch: segments.epoch,
     segments: new Map(),

@@ -15,8 +15,8 @@ import {
   computeSegmentedJob,
   computeSegmentedTrend,
   finishIdleKeeps,
-  flushPending,
   makeRoomFor,
+  settleIdle,
   knownSegments,
   segmentedTrend,
   trendPointKey,
@@ -82,7 +82,8 @@ export function answer(message: Exclude<WorkerMessage, ReadMessage>): ProgressRe
     return { id: message.id, known: knownSegments(message.key) };
   }
   if (message.kind === 'trend') {
-    flushPending();
+    // Its facts were read by the main thread: the epoch is not known here.
+    settleIdle(null);
     makeRoomFor(message.fields);
     return { id: message.id, trend: computeTrendJob(message) };
   }
