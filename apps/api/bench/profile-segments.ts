@@ -91,7 +91,8 @@ for (const kind of dialects)
           });
           // The first round warms the code up; the profile covers the others.
           if (profiler && i === 1) await profiler.post('Profiler.start');
-          // The partials a cold computation keeps are kept after it answers (setImmediate).
+          // A cold computation's partials are kept in slices, one a turn; the next statement starts
+          // meanwhile and its computation finishes them if it needs them (knownSegments).
           await new Promise((resolve) => setImmediate(resolve));
           const known = knownSegments(key);
           let started = performance.now();
