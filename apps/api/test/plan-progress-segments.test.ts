@@ -11,6 +11,7 @@ import { entitySegment } from '../src/modules/data-version/fact-segments.js';
 import { selectSegmentFactFields } from '../src/modules/plans/plan-facts.query.js';
 import { NO_FIGURES, PLAN_FIGURES } from '../src/modules/plans/plan-progress-figures.js';
 import {
+  beforeStatementFor,
   computeSegmentedTrend,
   finishIdleKeeps,
   keepsPending,
@@ -494,6 +495,18 @@ describe('the worker after a plan counted over every fact', () => {
     answer({ kind: 'segmented', id: 2, ...cold('second plan', 23) });
     const reply = answer({ kind: 'segmented', id: 3, ...incremental('first plan', 23) });
     expect(reply.retry).toBeUndefined();
+  });
+
+  it("are finished before another plan's statement or another feature's, left for its own", () => {
+    answer({ kind: 'segmented', id: 1, ...cold('plan with a statement coming', 26) });
+    beforeStatementFor('plan with a statement coming');
+    expect(keepsPending()).toBe(true);
+    beforeStatementFor('another plan with a statement coming');
+    expect(keepsPending()).toBe(false);
+    answer({ kind: 'segmented', id: 2, ...cold('plan before stats', 26) });
+    beforeStatementFor(null);
+    expect(keepsPending()).toBe(false);
+    expect(knownSegments('plan before stats').epoch).toBe(26);
   });
 
   it('gives them up when the next statement finds every segment stale', () => {

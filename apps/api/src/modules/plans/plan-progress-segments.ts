@@ -257,6 +257,18 @@ export function settleIdle(epoch: number | null): void {
   idle = null;
 }
 
+/**
+ * Before the worker's statement for a job of store key `key` (null: a statement of another
+ * feature, `stats` on SQLite): a plan's partials still to be kept under another key are finished
+ * first, as before a statement they cannot spare. Left pending, their facts shared the worker's
+ * heap with that statement's rows and the next job's facts: under `pnpm bench`'s mixed load at
+ * 100,000 products on SQLite, the process's RSS peaked at 412–416 MiB instead of 389. For the
+ * same key they stay pending: that statement tells whether they are still of use.
+ */
+export function beforeStatementFor(key: string | null): void {
+  if (idle?.finishFirst && (key === null || !idle.keys.has(key))) finishIdleKeeps();
+}
+
 /** Before a job that reads the segments changed since `key`'s store: its store is finished. */
 function finishKeepsOf(key: string, epoch: number): void {
   if (idle && idle.epoch !== epoch) idle = null;

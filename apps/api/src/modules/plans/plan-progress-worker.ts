@@ -12,6 +12,7 @@ import { selectSegmentFactFields, type FactQuery } from './plan-facts.query.js';
 import { capturing, workerEm, type RanStatement } from './plan-facts.worker-db.js';
 import { readThenCompute } from './plan-progress-read.js';
 import {
+  beforeStatementFor,
   computeSegmentedJob,
   computeSegmentedTrend,
   finishIdleKeeps,
@@ -106,6 +107,7 @@ function withoutIds(answered: SegmentedAnswer): SegmentedAnswer {
 export async function answerRead(message: ReadMessage): Promise<ProgressReply> {
   const em = await workerEm(message.settings);
   if (message.kind === 'rows-read') {
+    beforeStatementFor(null);
     const { sql, bindings } = message.statement;
     const { result: rows, statements } = await capturing(() =>
       em.getConnection().execute<unknown[]>(sql, [...bindings], 'all'),
@@ -116,9 +118,9 @@ export async function answerRead(message: ReadMessage): Promise<ProgressReply> {
     // A yearly plan's points keep their partials: after a write only the changed segments are
     // read (plan-progress-segments.ts); a longer trend reads every fact each time.
     const { selection, points, period } = message;
-    const known = segmentedTrend(points)
-      ? knownSegments(trendPointKey(period, points[0]!))
-      : { epoch: null, versions: [] };
+    const firstKey = segmentedTrend(points) ? trendPointKey(period, points[0]!) : null;
+    beforeStatementFor(firstKey);
+    const known = firstKey ? knownSegments(firstKey) : { epoch: null, versions: [] };
     const { result: trend, statements } = await capturing(() =>
       readThenCompute(
         known,
@@ -129,6 +131,7 @@ export async function answerRead(message: ReadMessage): Promise<ProgressReply> {
     return { id: message.id, trend, statements };
   }
   const job = message;
+  beforeStatementFor(job.key);
   const { result: answered, statements } = await capturing(() =>
     readThenCompute(
       knownSegments(job.key),
