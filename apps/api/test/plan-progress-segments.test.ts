@@ -435,12 +435,15 @@ describe('the worker with more stores than it keeps', () => {
 });
 
 describe('the worker after a plan counted over every fact', () => {
-  /** A plan's job over no facts, every fact read, with segments 3 and 5 at versions 2 and 1. */
-  const cold = (key: string, epoch: number) => ({
-    ...jobOf(key, { epoch, everything: true }),
+  /**
+   * A plan's job over no facts with segments 3 and 5 at versions 2 and 1: every fact read (cold),
+   * or, after a write of nothing, only the segments changed since (incremental).
+   */
+  const withSegments = (key: string, epoch: number, everything: boolean) => ({
+    ...jobOf(key, { epoch, everything }),
     segments: {
       epoch,
-      everything: true,
+      everything,
       versions: new Map([
         [3, 2],
         [5, 1],
@@ -448,19 +451,8 @@ describe('the worker after a plan counted over every fact', () => {
       stale: [],
     },
   });
-  /** The same plan after a write of nothing: only the segments changed since are read. */
-  const incremental = (key: string, epoch: number) => ({
-    ...jobOf(key, { epoch, everything: false }),
-    segments: {
-      epoch,
-      everything: false,
-      versions: new Map([
-        [3, 2],
-        [5, 1],
-      ]),
-      stale: [],
-    },
-  });
+  const cold = (key: string, epoch: number) => withSegments(key, epoch, true);
+  const incremental = (key: string, epoch: number) => withSegments(key, epoch, false);
 
   it('tells the versions its partials will be kept at before they are, and keeps them when asked', () => {
     answer({ kind: 'segmented', id: 1, ...cold('plan kept later', 21) });
