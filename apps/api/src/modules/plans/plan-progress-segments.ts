@@ -187,14 +187,15 @@ const KEEP_SEGMENTS_PER_TURN = 32;
  * one piece of work per turn of its event loop. A plan's are a partition of its facts by segment,
  * then KEEP_SEGMENTS_PER_TURN segments a turn, then its store; a trend's, one point a turn.
  *
- * Kept at once after the answer, a plan's 0.3 s at
- * 100,000 products held up the next job: its statement could only start once they were done, and
- * when that statement found the epoch moved (every segment stale: a seed, or `pnpm bench`'s
- * "overview, cold") they were thrown away unused — the cold overview took 1.1 s where its
- * statement and count take 0.7 s. Now the next job's statement starts at once, told the versions
- * the store will hold (knownSegments): the thread keeps on with the partials while the database
- * works, and they are finished when that job needs them (its segments' epoch is theirs) or given
- * up when it does not (settleIdle). A job that comes meanwhile waits for one piece at most.
+ * Kept at once after the answer, a plan's 0.3 s at 100,000 products held up the next job: its
+ * statement could only start once they were done, and when that statement found the epoch moved
+ * (every segment stale: a seed, or `pnpm bench`'s "overview, cold") they were thrown away unused —
+ * the cold overview took 1.1 s where its statement and count take 0.7 s. Now the statement of the
+ * same plan's next job starts at once, told the versions the store will hold (knownSegments): the
+ * thread keeps on with the partials while the database works, and they are finished when that job
+ * needs them (its segments' epoch is theirs) or given up when it does not (settleIdle). Before
+ * any other statement they are finished first (beforeStatementFor). A job that comes meanwhile
+ * waits for one piece at most.
  *
  * A trend's points, kept like a plan's once, held every other job back after each cold trend:
  * under `pnpm bench`'s mixed load at 100,000 products, whose data version makes every segment
