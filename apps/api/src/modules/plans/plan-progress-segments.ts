@@ -474,8 +474,7 @@ export function computeSegmentedTrend(job: SegmentedTrendJob): TrendOutcome[][] 
     if (!segmented) return 'retry';
     // A cold trend's partials still to be kept are current if their epoch is: kept now, they are
     // cheaper than every fact read and counted again. Of an older epoch, they are of no use.
-    if (idle?.epoch === job.segments.epoch) finishIdleKeeps();
-    else idle = null;
+    finishKeepsOf(trendPointKey(job.period, job.points[0]!), job.segments.epoch);
     const points = job.points.map((point) => pointJob(job, point));
     const ready = points.map(readyStore);
     if (ready.some((store) => store === null)) return 'retry';

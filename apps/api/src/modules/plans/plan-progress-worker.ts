@@ -15,7 +15,6 @@ import {
   beforeStatementFor,
   computeSegmentedJob,
   computeSegmentedTrend,
-  finishIdleKeeps,
   makeRoomFor,
   settleIdle,
   knownSegments,
@@ -78,8 +77,8 @@ export interface ProgressReply {
 /** The reply to one message (exported for tests, which run it without a thread). */
 export function answer(message: Exclude<WorkerMessage, ReadMessage>): ProgressReply {
   if (message.kind === 'known') {
-    // Asked by tests and by reads inside a transaction: what a cold trend left to keep counts.
-    finishIdleKeeps();
+    // Asked before a statement of the main thread (a read inside a transaction) and by tests.
+    beforeStatementFor(message.key);
     return { id: message.id, known: knownSegments(message.key) };
   }
   if (message.kind === 'trend') {
