@@ -123,6 +123,20 @@ const EPOCH_EVENTS: Event[] = ['update', 'delete'];
 export const RAISE_EPOCH =
   'update data_version set segments_epoch = segments_epoch + 1 where id = 1';
 
+/**
+ * Moves the segments epoch to a random point in [0, 2^40) (Migration20261202080000 of both
+ * dialects). Every database started at 0, so one rebuilt under a running process, or each test
+ * database of a process (they share its plan-progress worker), soon reached an epoch and segment
+ * versions another database's kept partials were stored under, and the worker reused them: figures
+ * of one database counted with another's. The data version's own epoch is random for the same
+ * reason (data-version.entity.ts). Raises stay +1; 2^40 + every raise stays an exact JavaScript
+ * number.
+ */
+export const RANDOM_EPOCH_SQL = {
+  postgresql: `update data_version set segments_epoch = floor(random() * ${2 ** 40})::bigint where id = 1`,
+  sqlite: `update data_version set segments_epoch = abs(random() % ${2 ** 40}) where id = 1`,
+};
+
 /** The row images an event has: PostgreSQL's transition tables, SQLite's `new` / `old`. */
 const IMAGES: Record<Event, ('new' | 'old')[]> = {
   insert: ['new'],

@@ -16,6 +16,7 @@ import { Migration20261130170000 } from './Migration20261130170000.js';
 import { Migration20261130180000 } from './Migration20261130180000.js';
 import { Migration20261201040747 } from './Migration20261201040747.js';
 import { Migration20261201100000 } from './Migration20261201100000.js';
+import { Migration20261202080000 } from './Migration20261202080000.js';
 
 export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261129013303', class: Migration20261129013303 },
@@ -34,4 +35,5 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261130180000', class: Migration20261130180000 },
   { name: 'Migration20261201040747', class: Migration20261201040747 },
   { name: 'Migration20261201100000', class: Migration20261201100000 },
+  { name: 'Migration20261202080000', class: Migration20261202080000 },
 ];

@@ -19,6 +19,7 @@ import { Migration20261201040746 } from './Migration20261201040746.js';
 import { Migration20261201060000 } from './Migration20261201060000.js';
 import { Migration20261201100000 } from './Migration20261201100000.js';
 import { Migration20261201190000 } from './Migration20261201190000.js';
+import { Migration20261202080000 } from './Migration20261202080000.js';
 
 export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261129013302', class: Migration20261129013302 },
@@ -40,4 +41,5 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261201060000', class: Migration20261201060000 },
   { name: 'Migration20261201100000', class: Migration20261201100000 },
   { name: 'Migration20261201190000', class: Migration20261201190000 },
+  { name: 'Migration20261202080000', class: Migration20261202080000 },
 ];
