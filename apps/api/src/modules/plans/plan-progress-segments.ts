@@ -688,7 +688,12 @@ function mergedFor(
   const versions = new Map<number, number>();
   const kept: [number, Map<string, MetricPartial>][] = [];
   for (const [segment, byVersion] of store.segments) {
-    const partials = byVersion.get(versionOf(segment)) ?? null;
+    // A recounted segment's own partials, not the store's: a statement older than the two
+    // versions kept (a computation sent after newer ones) is not kept by keep(), and reading it
+    // back from the store counted the segment as empty.
+    const partials = fresh.has(segment)
+      ? (fresh.get(segment) ?? null)
+      : (byVersion.get(versionOf(segment)) ?? null);
     if (partials) kept.push([segment, partials]);
     versions.set(segment, versionOf(segment));
   }
