@@ -6,7 +6,12 @@
 // kind, over several segments, several plans and days, two trends and reads that run at once, the
 // way a day of officers' writes and readers' requests reaches them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { factSelection, type PlanPeriod, type PlanTarget as DomainTarget } from '@ocop/domain';
+import {
+  factSelection,
+  seededRandom,
+  type PlanPeriod,
+  type PlanTarget as DomainTarget,
+} from '@ocop/domain';
 import { bumpDataVersion } from '../src/modules/data-version/data-version.service.js';
 import { entitySegmentSql, FACT_SEGMENT_SIZE } from '../src/modules/data-version/fact-segments.js';
 import { importDecisionList } from '../src/modules/imports/decision-list-importer.js';
@@ -41,18 +46,6 @@ import { generateDecisionList } from './decision-list-generator.js';
 
 /** Steps of the sequence (a write, a read of one to three figures at once, or both). */
 const STEPS = 80;
-
-/** Deterministic pseudo-random numbers in [0, 1) (mulberry32): the same sequence every run. */
-function randomFrom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Deep equality as toEqual checks it. */
 function equal(actual: unknown, expected: unknown): boolean {
@@ -221,7 +214,7 @@ describe.each(DIALECTS)('partials kept over a random day of writes and reads on 
   });
 
   it('answers every read from kept partials as a count over every fact would', async () => {
-    const random = randomFrom(kind === 'postgresql' ? 101 : 102);
+    const random = seededRandom(kind === 'postgresql' ? 101 : 102);
     const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
     const day = () => {
       const month = String(1 + Math.floor(random() * 12)).padStart(2, '0');
