@@ -195,7 +195,8 @@ describe.each(DIALECTS)('partials kept over a random day of writes and reads on 
       ]);
     await fromPartials(view!, false);
     await evaluate(first!, '2021-03-01', 3);
-    // A read inside a transaction: the statement now (the segment recounted), the computation later.
+    // A read inside a transaction: the statement now (the segment recounted), the computation
+    // later.
     const known = await knownSegmentsInThread(view!.job.key);
     const read = await selectSegmentFactFields(api.orm.em.fork(), view!.selection, {
       epoch: known.epoch,

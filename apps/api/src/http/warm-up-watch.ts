@@ -1,15 +1,16 @@
 // The dashboard's figures kept warm after start-up (WARM_UP_POLL_SECONDS). The warm-up of
 // warm-up.ts runs once, at start; afterwards every write raises the data version and every answer
-// stored for the previous one is useless: the next visitor of the overview page pays the recount
-// of the segments the write changed (the overview, its trends and the districts: tens of ms at
-// 100,000 products; more when a cold trend's partials are still being kept), and after midnight
-// every stored GET answer (its key holds today's date, the as-of default of a running plan).
-// Here the data version and today's date are read every poll (one primary-key SELECT, shared
-// with the requests of that moment: cache/version-reader.ts); when they differ from what the last warm-up counted and have held
-// still for one whole poll (a series of writes is over), the warm-up runs again, in the
-// background, and logs `dashboard figures computed after a change`. A visitor who comes while it
-// runs joins its requests (persisted-get.ts runs each answer once for all who ask); one who comes
-// after gets stored bytes. A failure is one warning and is not retried until the next change.
+// stored for the previous one is useless: the next visitor of the overview page pays the recount of
+// the segments the write changed (the overview, its trends and the districts: tens of ms at 100,000
+// products; more when a cold trend's partials are still being kept), and after midnight every
+// stored GET answer (its key holds today's date, the as-of default of a running plan). Here the
+// data version and today's date are read every poll (one primary-key SELECT, shared with the
+// requests of that moment: cache/version-reader.ts); when they differ from what the last warm-up
+// counted and have held still for one whole poll (a series of writes is over), the warm-up runs
+// again, in the background, and logs `dashboard figures computed after a change`. A visitor who
+// comes while it runs joins its requests (persisted-get.ts runs each answer once for all who ask);
+// one who comes after gets stored bytes. A failure is one warning and is not retried until the next
+// change.
 import type { MikroORM } from '@mikro-orm/core';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { todayInVietnam } from '@ocop/domain';

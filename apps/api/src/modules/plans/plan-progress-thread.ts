@@ -32,11 +32,11 @@ const pending = new Map<number, Pending>();
  * The worker's V8 heap limits. A yearly plan's job at 100,000 products keeps under 48 MB live (the
  * facts' strings, their objects and indexes), the 2021–2025 programme's about twice that, beside
  * the segment stores (estimated at up to 144 MiB; before a job reading every fact, stores are
- * dropped until both fit in 200 MiB: plan-progress-segments.ts). At 192 MB, the programme page after the overview's
- * trends ran out of memory. Without limits V8 let the worker's heap grow to 170 MB of mostly
- * garbage between collections, and the process's RSS with it (issue 10: RSS under 400 MiB). A job
- * that needed more would fail its request with the worker's out-of-memory error, and the next job
- * starts a new worker.
+ * dropped until both fit in 200 MiB: plan-progress-segments.ts). At 192 MB, the programme page
+ * after the overview's trends ran out of memory. Without limits V8 let the worker's heap grow to
+ * 170 MB of mostly garbage between collections, and the process's RSS with it (issue 10: RSS under
+ * 400 MiB). A job that needed more would fail its request with the worker's out-of-memory error,
+ * and the next job starts a new worker.
  */
 const PROGRESS_WORKER_LIMITS = { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 8 };
 
