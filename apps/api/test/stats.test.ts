@@ -168,6 +168,18 @@ describe.each(DIALECTS)('stats by stars after an upgrade on %s', (kind) => {
     expect((await byStars(ever('2022-12-31', ', filter: { stars: [4] }'))).total).toBe(
       after2022.rows['4'],
     );
+    // Without stars every certificate is a row: the product holding two is still one product
+    // (stats-query.ts counts products distinctly then), its certificates two records.
+    const byUnit = await byStars(
+      'measure: PRODUCTS, groupBy: UNIT, basis: EVER_CERTIFIED, asOf: "2022-12-31"',
+    );
+    expect(byUnit.total).toBe(after2022.total);
+    expect(byUnit.rows['tinh-bien']).toBe(tinhBienAfter.total);
+    const certificates = await byStars(
+      'measure: CERTIFICATES, groupBy: UNIT, basis: EVER_CERTIFIED, asOf: "2022-12-31"',
+    );
+    expect(certificates.rows['tinh-bien']).toBe(tinhBienAfter.total + 1);
+    expect(certificates.total).toBe(certificates.sum);
     expect(after2022.definition).toMatch(/latest certificate issued on or before 2022-12-31/);
     expect(after2022.definitionVi).toMatch(
       /giấy chứng nhận mới nhất cấp đến hết ngày 31\/12\/2022/,

@@ -71,7 +71,7 @@ const keyText = (value: unknown): string | null => (value === null ? null : Stri
 /** The rows: one GROUP BY over the query's one or two keys, largest first (zero cells on request). */
 export async function statsRows(em: EntityManager, query: StatsQuery): Promise<StatsRow[]> {
   const sql = sqlEm(em);
-  const { base, counted, column } = statsSql(em, query);
+  const { base, count, column } = statsSql(em, query);
   const keys = keysOf(query);
   const aliases = ['group_key', 'group_key2'];
   let grouped: Grouped[];
@@ -105,7 +105,7 @@ export async function statsRows(em: EntityManager, query: StatsQuery): Promise<S
       base()
         .select([
           ...keys.map((k, i) => raw(`${column(k)} as ${aliases[i]}`)),
-          raw(`count(distinct ${counted}) as count`),
+          raw(`${count} as count`),
         ])
         .groupBy(keys.map((k) => raw(column(k))))
         .getKnexQuery(),
@@ -130,14 +130,11 @@ export async function statsRows(em: EntityManager, query: StatsQuery): Promise<S
 
 /** Distinct records counted overall and the year-only records among them (one statement). */
 export async function statsTotals(em: EntityManager, query: StatsQuery): Promise<StatsTotals> {
-  const { base, counted, precision } = statsSql(em, query);
+  const { base, count, yearOnly } = statsSql(em, query);
   const [totals] = await readRows<{ total: unknown; year_only: unknown }>(
     em,
     base()
-      .select([
-        raw(`count(distinct ${counted}) as total`),
-        raw(`count(distinct case when ${precision} = 'year' then r.id end) as year_only`),
-      ])
+      .select([raw(`${count} as total`), raw(`${yearOnly} as year_only`)])
       .getKnexQuery(),
   );
   return { total: Number(totals?.total ?? 0), yearOnlyRecords: Number(totals?.year_only ?? 0) };
