@@ -261,6 +261,30 @@ async function startBare(
   return { port, pid: child.pid!, stop: () => child.kill('SIGKILL') };
 }
 
+/** bench/healthz-prober.ts in its own process; `stop` ends it and returns its latencies (ms). */
+async function startProber(base: string): Promise<{ stop: () => Promise<number[]> }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/healthz-prober.ts'], {
+    cwd: fileURLToPath(new URL('..', import.meta.url)),
+    env: { PATH: process.env.PATH ?? '', PROBE_BASE: base },
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  let out = '';
+  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+  await new Promise<void>((resolve) => {
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      if (out.includes('PROBING')) resolve();
+    });
+  });
+  return {
+    async stop() {
+      child.stdin!.end();
+      await exited;
+      return JSON.parse(out.slice(out.indexOf('PROBING') + 'PROBING'.length).trim()) as number[];
+    },
+  };
+}
+
 /** Peak and current resident memory of a process (Linux /proc), in MiB. */
 function rssOf(pid: number): { peak: number; now: number } {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -338,8 +362,9 @@ async function timedFetch(url: string, init?: RequestInit): Promise<number> {
 }
 
 /**
- * /healthz asked every 10 ms (one client) while uncached overviews are computed one after the
- * other: its p50/p99/max show how long the computation holds the API's event loop.
+ * /healthz asked every 10 ms (one client, in a process of its own: bench/healthz-prober.ts) while
+ * uncached overviews are computed one after the other: its p50/p99/max show how long the
+ * computation holds the API's event loop.
  */
 async function healthzDuringCompute(
   base: string,
@@ -349,21 +374,13 @@ async function healthzDuringCompute(
 ): Promise<void> {
   const body = JSON.stringify(OPERATIONS.overview);
   const post = { method: 'POST', headers: { 'content-type': 'application/json' }, body };
-  const probes: number[] = [];
   const overviews: number[] = [];
-  let computing = true;
-  const poller = (async () => {
-    while (computing) {
-      probes.push(await timedFetch(`${base}/healthz`));
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-  })();
+  const prober = await startProber(base);
   for (let i = 0; i < Math.max(3, Math.min(uncachedRounds, 5)); i++) {
     await bumpVersion(orm);
     overviews.push(await timedFetch(`${base}/graphql`, post));
   }
-  computing = false;
-  await poller;
+  const probes = await prober.stop();
   probes.sort((a, b) => a - b);
   overviews.sort((a, b) => a - b);
   ratios.push(
