@@ -76,16 +76,12 @@ export interface StatsSql {
    * year key or filter, SQLite's import fence) or `withDecision` asks.
    */
   base: (withDecision?: boolean) => QueryBuilder<object, 'r'>;
-  /** The column counted distinctly (p.id, e.id or r.id). */
-  counted: string;
-  /** The count of a group of base rows: `count(distinct counted)`, or `count(*)` when equal. */
+  /** The count of a group of base rows: distinct products, entities or records. */
   count: string;
   /** The year-only records among a group's rows. */
   yearOnly: string;
   /** The SQL column of a key. */
   column: (key: StatsGroupBy) => string;
-  /** The date precision column of the base rows. */
-  precision: string;
   onEvaluations: boolean;
 }
 
@@ -159,10 +155,11 @@ export function statsSql(em: EntityManager, query: StatsQuery): StatsSql {
   /**
    * PostgreSQL: one sort of the qualifying certificates by product, issue day and id, each
    * product's first kept (DISTINCT ON), as the FROM of the base rows. Stats unit × stars at
-   * 100,000 products (psql \timing, seven interleaved runs each): 93–95 ms this way, 176–197 ms
-   * with a correlated NOT EXISTS (a hash anti-join of the certificates with themselves) and
-   * count(distinct p.id); 335 ms as `r.id in (…)` over the same DISTINCT ON (a nested loop of
-   * index searches); a row_number() window took 350–380 ms.
+   * 100,000 products (psql \timing, interleaved runs): 93–105 ms this way, 176–197 ms with a
+   * correlated NOT EXISTS (a hash anti-join of the certificates with themselves) and
+   * count(distinct p.id), 334–344 ms as `r.id in (…)` over the same DISTINCT ON (a nested loop of
+   * index searches). An earlier measurement had a row_number() window 1.2–1.3× slower than the NOT
+   * EXISTS. docs/benchmark-history.md (thirteenth session) has every form's figures.
    */
   const latestOnPostgres = (): QueryBuilder<object, 'c2'> => {
     const { conditions, params } = qualifying();
@@ -234,11 +231,9 @@ export function statsSql(em: EntityManager, query: StatsQuery): StatsSql {
   const uniquePerRow = counted === 'r.id' || (counted === 'p.id' && latestOnly);
   return {
     base,
-    counted,
     count: uniquePerRow ? 'count(*)' : `count(distinct ${counted})`,
     yearOnly: `count(case when ${precision} = 'year' then 1 end)`,
     column: (key) => columns[key],
-    precision,
     onEvaluations,
   };
 }
