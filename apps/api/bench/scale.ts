@@ -23,7 +23,7 @@
 //   BENCH_SIZES=1000 BENCH_DIALECTS=postgresql BENCH_SECONDS=5 pnpm bench
 //   BENCH_HTTP_ONLY=1 pnpm bench      only the req/s ratios over HTTP
 //   BENCH_KEEP=1 pnpm bench          keep the databases and reuse them next time (bench/bench-db.ts)
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -237,18 +237,26 @@ async function inProcess(kind: DbKind, size: number, orm: MikroORM): Promise<voi
   }
 }
 
+/** A script of bench/ in a process of its own (tsx), with only PATH and `env` set. */
+function spawnBenchScript(
+  script: string,
+  stdin: 'ignore' | 'pipe',
+  env: Record<string, string>,
+): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', script], {
+    cwd: fileURLToPath(new URL('..', import.meta.url)),
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: [stdin, 'pipe', 'inherit'],
+  });
+}
+
 async function startBare(
   body: string,
   notModified?: { etag: string },
 ): Promise<{ port: number; pid: number; stop: () => void }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/bare-server.ts'], {
-    cwd: fileURLToPath(new URL('..', import.meta.url)),
-    env: {
-      PATH: process.env.PATH ?? '',
-      BARE_BODY: body,
-      ...(notModified ? { BARE_STATUS: '304', BARE_ETAG: notModified.etag } : {}),
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
+  const child = spawnBenchScript('bench/bare-server.ts', 'ignore', {
+    BARE_BODY: body,
+    ...(notModified ? { BARE_STATUS: '304', BARE_ETAG: notModified.etag } : {}),
   });
   const port = await new Promise<number>((resolve) => {
     let out = '';
@@ -263,23 +271,25 @@ async function startBare(
 
 /** bench/healthz-prober.ts in its own process; `stop` ends it and returns its latencies (ms). */
 async function startProber(base: string): Promise<{ stop: () => Promise<number[]> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/healthz-prober.ts'], {
-    cwd: fileURLToPath(new URL('..', import.meta.url)),
-    env: { PATH: process.env.PATH ?? '', PROBE_BASE: base },
-    stdio: ['pipe', 'pipe', 'inherit'],
-  });
+  const child = spawnBenchScript('bench/healthz-prober.ts', 'pipe', { PROBE_BASE: base });
   let out = '';
-  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
-  await new Promise<void>((resolve) => {
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      if (out.includes('PROBING')) resolve();
-    });
+  let probing = () => {};
+  child.stdout!.on('data', (d: Buffer) => {
+    out += d.toString();
+    if (out.includes('PROBING')) probing();
   });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+  const failed = (code: number | null) => new Error(`/healthz prober exited with ${code}: ${out}`);
+  // A prober that fails (the API not answering) ends the benchmark with its output, not a hang.
+  await Promise.race([
+    new Promise<void>((resolve) => (probing = resolve)),
+    exited.then((code) => Promise.reject(failed(code))),
+  ]);
   return {
     async stop() {
       child.stdin!.end();
-      await exited;
+      const code = await exited;
+      if (code !== 0) throw failed(code);
       return JSON.parse(out.slice(out.indexOf('PROBING') + 'PROBING'.length).trim()) as number[];
     },
   };
