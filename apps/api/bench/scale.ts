@@ -57,6 +57,11 @@ const uncachedRounds = Number(process.env.BENCH_ROUNDS ?? 15);
 const cachedRounds = 200;
 /** BENCH_NODE_OPTIONS='' measures without it. */
 const API_NODE_OPTIONS = '--max-old-space-size=256';
+/**
+ * glibc's malloc arenas, as scripts/start-api.sh starts the API in production (its header says
+ * why); BENCH_MALLOC_ARENA_MAX='' measures with glibc's default (eight per core).
+ */
+const API_MALLOC_ARENA_MAX = '2';
 
 interface Operation {
   query: string;
@@ -308,16 +313,19 @@ async function overHttp(kind: DbKind, size: number, orm: MikroORM): Promise<void
       ? { DATABASE_URL: orm.config.getClientUrl() }
       : { DATABASE_URL: '', SQLITE_PATH: String(orm.config.get('dbName')) };
   // The main thread's heap limit README recommends for production ("Production and scale"): V8
-  // otherwise lets the old generation grow to hundreds of MB of garbage before collecting it.
+  // otherwise lets the old generation grow to hundreds of MB of garbage before collecting it. And
+  // the malloc arenas scripts/start-api.sh sets.
   const nodeOptions = process.env.BENCH_NODE_OPTIONS ?? API_NODE_OPTIONS;
+  const arenas = process.env.BENCH_MALLOC_ARENA_MAX ?? API_MALLOC_ARENA_MAX;
+  const production = { NODE_OPTIONS: nodeOptions, ...(arenas ? { MALLOC_ARENA_MAX: arenas } : {}) };
   ratios.push(
-    `${kind.padEnd(10)} ${String(size).padStart(7)}  ${await firstVisit({ ...env, NODE_OPTIONS: nodeOptions }, await oneFactWriter(orm))}`,
+    `${kind.padEnd(10)} ${String(size).padStart(7)}  ${await firstVisit({ ...env, ...production }, await oneFactWriter(orm))}`,
   );
   const api = await spawnServer({
     ...env,
     LOG_LEVEL: 'warn',
     RATE_LIMIT_PER_MINUTE: '100000000',
-    NODE_OPTIONS: nodeOptions,
+    ...production,
     // Its loads start at once: a warm-up counting in the background would share their seconds.
     WARM_UP: '0',
   });

@@ -38,7 +38,7 @@ export class DataVersionReader {
   ) {}
 
   static of(db: MikroORM): DataVersionReader {
-    return new DataVersionReader(postgresLoader(db) ?? (() => readDataVersion(db.em.fork())));
+    return new DataVersionReader(preparedLoader(db) ?? (() => readDataVersion(db.em.fork())));
   }
 
   current(): Promise<DataVersionStamp | null> {
@@ -67,8 +67,8 @@ export class DataVersionReader {
   }
 }
 
-/** On PostgreSQL, the read as a prepared statement (db/prepared-statement.ts); null on SQLite. */
-function postgresLoader(db: MikroORM): (() => Promise<DataVersionStamp | null>) | null {
+/** The read as a prepared statement (db/prepared-statement.ts). */
+function preparedLoader(db: MikroORM): (() => Promise<DataVersionStamp | null>) | null {
   const run = preparedRunner(db.em);
   if (!run) return null;
   return async () => {

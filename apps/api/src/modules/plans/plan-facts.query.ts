@@ -259,9 +259,9 @@ select 'sx', (case when (select yes from allseg) then '1' else '0' end) || ':'
       ]
     : [from, to, to, from, to, from, to, ...Array(7).fill(unitBindings).flat(), from, to];
   type Row = { k: FactKind | 'sv' | 'sx'; v: string | null };
-  // The segmented statement (the overview's, after every write) is prepared on PostgreSQL: its
-  // planning took twice its execution (db/prepared-statement.ts). Otherwise through the ORM's
-  // connection: logged like every other statement, inside `em`'s transaction if any.
+  // The segmented statement (the overview's, after every write) is prepared and kept: on
+  // PostgreSQL its planning took twice its execution (db/prepared-statement.ts). Otherwise through
+  // the ORM's connection: logged like every other statement, inside `em`'s transaction if any.
   const prepared = segmented ? preparedRunner(em) : null;
   const rows: Row[] = prepared
     ? await prepared<Row>(sql, bindings)
