@@ -68,6 +68,17 @@ function preparedOf(sql: string): Prepared {
   return statement;
 }
 
+/** Runs a statement on a connection of one dialect, prepared as that dialect keeps it. */
+type RunOn<C> = (connection: C, sql: string, values: unknown[]) => Promise<unknown[]>;
+
+const runOnPostgres: RunOn<PgConnection> = async (connection, sql, values) => {
+  const { name, text } = preparedOf(sql);
+  return (await connection.query<unknown>({ name, text, values })).rows;
+};
+
+const runOnSqlite: RunOn<SqliteConnection> = async (connection, sql, values) =>
+  (await sqliteStatementOf(connection, sql).all(values)) as unknown[];
+
 /**
  * A runner of prepared statements for `em`'s ORM, or null inside a transaction (whose connection
  * is not the pool's). `sql` uses `?` placeholders and contains no other question mark.
@@ -76,30 +87,21 @@ export function preparedRunner(
   em: EntityManager,
 ): (<R>(sql: string, values?: unknown[]) => Promise<R[]>) | null {
   if (em.getTransactionContext()) return null;
-  const knexClient = (em as SqlEntityManager).getKnex().client as unknown;
+  const client = (em as SqlEntityManager).getKnex().client as unknown as KnexClient<unknown>;
+  if (client.driverName === 'libsql')
+    return runnerOf(client as KnexClient<SqliteConnection>, runOnSqlite, em);
+  if (client.dialect === 'postgresql')
+    return runnerOf(client as KnexClient<PgConnection>, runOnPostgres, em);
+  return null;
+}
+
+function runnerOf<C>(client: KnexClient<C>, runOn: RunOn<C>, em: EntityManager) {
   const logger = em.config.getLogger();
-  if ((knexClient as KnexClient<unknown>).driverName === 'libsql') {
-    const client = knexClient as KnexClient<SqliteConnection>;
-    return async <R>(sql: string, values: unknown[] = []) => {
-      const started = Date.now();
-      const connection = await client.acquireConnection();
-      try {
-        const rows = (await sqliteStatementOf(connection, sql).all(values)) as R[];
-        logger.logQuery({ query: sql, took: Date.now() - started, level: 'info' });
-        return rows;
-      } finally {
-        await client.releaseConnection(connection);
-      }
-    };
-  }
-  const client = knexClient as KnexClient<PgConnection>;
-  if (client.dialect !== 'postgresql') return null;
-  return async <R>(sql: string, values: unknown[] = []) => {
+  return async <R>(sql: string, values: unknown[] = []): Promise<R[]> => {
     const started = Date.now();
-    const { name, text } = preparedOf(sql);
     const connection = await client.acquireConnection();
     try {
-      const { rows } = await connection.query<R>({ name, text, values });
+      const rows = (await runOn(connection, sql, values)) as R[];
       logger.logQuery({ query: sql, took: Date.now() - started, level: 'info' });
       return rows;
     } finally {
