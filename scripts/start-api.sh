@@ -8,7 +8,7 @@
 # to eight per core, and the API runs several (the main thread, the plan-progress and import
 # workers, libuv's and the SQLite driver's). Memory one thread freed stays in its arena, kept from
 # the others and from the system: under the benchmark's mixed load on SQLite the process peaked at
-# 400-420 MiB, with two arenas at 376-398 MiB (README "Production and scale" -> "Memory").
+# 402-420 MiB, with two arenas at 376-398 MiB (README "Production and scale" -> "Memory").
 set -euo pipefail
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 DEFAULT_HEAP=--max-old-space-size=256
